@@ -64,6 +64,8 @@ class Config:
     feeds: tuple[Feed, ...]
     settings: Settings
     lexicon: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    media: tuple[str, ...] = ()
+    decisive: tuple[str, ...] = ()
     config_dir: Path = Path("config")
     db_path: Path = Path("data/talkwatch.db")
     token: str = field(default="", repr=False)
@@ -239,14 +241,23 @@ def load_settings(path: Path) -> Settings:
     return settings
 
 
-def load_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
-    """Read ``lexicon.toml`` (optional): concept -> words that say the same thing."""
+def load_lexicon(
+    path: Path,
+) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]]:
+    """Read ``lexicon.toml`` (optional): concept -> words that say the same thing, media names, and
+    the decisive concepts."""
     if not path.exists():
-        return {}
-    data = _read(path).get("concepts", {})
+        return {}, (), ()
+    raw = _read(path)
+    data = raw.get("concepts", {})
     if not isinstance(data, dict):
         raise ConfigError(str(path), "concepts", "must be a table of lists")
-    return {key: _strs(path, f"concepts.{key}", value) for key, value in data.items()}
+    concepts = {key: _strs(path, f"concepts.{key}", value) for key, value in data.items()}
+    decisive = _strs(path, "decisive", raw.get("decisive"))
+    for n, concept in enumerate(decisive):
+        if concept not in concepts:
+            raise ConfigError(str(path), f"decisive[{n}]", f"unknown concept {concept!r}")
+    return concepts, _strs(path, "media", raw.get("media")), decisive
 
 
 def _admins(raw: str) -> frozenset[int]:
@@ -268,12 +279,15 @@ def load_config(path: str | Path | None = None, environ: Mapping[str, str] | Non
     config_dir = Path(path or env.get("TALKWATCH_CONFIG") or "config")
     if not config_dir.is_dir():
         raise ConfigError(str(config_dir), "TALKWATCH_CONFIG", "is not a directory")
+    lexicon, media, decisive = load_lexicon(config_dir / "lexicon.toml")
     return Config(
         actors=load_actors(config_dir / "actors.toml"),
         issues=load_issues(config_dir / "issues.toml"),
         feeds=load_feeds(config_dir / "feeds.toml"),
         settings=load_settings(config_dir / "settings.toml"),
-        lexicon=load_lexicon(config_dir / "lexicon.toml"),
+        lexicon=lexicon,
+        media=media,
+        decisive=decisive,
         config_dir=config_dir,
         db_path=Path(env.get("TALKWATCH_DB") or "data/talkwatch.db"),
         token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),

@@ -2,19 +2,190 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
-from collections.abc import Iterable
-from datetime import datetime
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from functools import cached_property
+from pathlib import Path
 
 from bot.config import Config
-from bot.model import Article, IngestReport
+from bot.diff import Lexicon, Signature, matches, signature
+from bot.extract.actors import ActorIndex
+from bot.extract.clean import clean_text, parse_text_file
+from bot.extract.issues import IssueTagger
+from bot.extract.statements import Extractor
+from bot.model import Actor, Article, IngestReport, Statement
 from bot.store import Store
 
 log = logging.getLogger(__name__)
 
+MATCH_THRESHOLD = 0.45  # similarity at which two statements are one development (see bot/diff.py)
+SIGNATURE_CACHE = 200_000  # statements whose signatures stay parsed in memory
+BRIDGE_THRESHOLD = 0.5  # a statement this close to two developments shows they are one
+
+
+@dataclass
+class Pipeline:
+    """The extraction and diff machinery built once from the config."""
+
+    config: Config
+    # statement id -> (issues, signature) of stored statements: parsed once per process
+    signatures: dict[int, tuple[tuple[str, ...], Signature]] = field(default_factory=dict)
+
+    @cached_property
+    def index(self) -> ActorIndex:
+        """Actor names and descriptions, compiled."""
+        return ActorIndex(self.config.actors, self.config.media)
+
+    @cached_property
+    def extractor(self) -> Extractor:
+        """The statement extractor."""
+        return Extractor(self.index, IssueTagger(self.config.issues))
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """The diff engine's synonyms."""
+        return Lexicon(self.config.lexicon, self.config.decisive)
+
+    def signature(self, statement: Statement) -> Signature:
+        """The diff signature of a statement, leaving out its speaker's names."""
+        actor = self.index.actor(statement.actor_id)
+        names: tuple[str, ...] = ()
+        if actor is not None:
+            names = (actor.name, *actor.aliases, *actor.descriptions)
+        return signature(statement.text, self.lexicon, names)
+
+
+_pipelines: dict[int, Pipeline] = {}
+
+
+def pipeline_for(config: Config) -> Pipeline:
+    """The (cached) pipeline for a config."""
+    key = id(config)
+    if key not in _pipelines or _pipelines[key].config is not config:
+        _pipelines[key] = Pipeline(config)
+    return _pipelines[key]
+
+
+def content_hash(text: str) -> str:
+    """A hash of an article's text that ignores white space and case."""
+    return hashlib.sha256(re.sub(r"\s+", " ", text).strip().lower().encode()).hexdigest()
+
 
 def ingest_articles(
-    store: Store, config: Config, articles: Iterable[Article], now: datetime
+    store: Store,
+    config: Config,
+    articles: Iterable[Article],
+    now: datetime,
+    *,
+    progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Store new articles, extract their statements and group them into developments."""
-    raise NotImplementedError
+    """Store new articles, extract their statements and group them into developments.
+
+    Re-ingesting an article already stored (same URL, guid or text) is a no-op. Each article is one
+    transaction: its row, its statements and their developments land together or not at all.
+    """
+    pipe = pipeline_for(config)
+    store.upsert_actors(config.actors)
+    window = now - timedelta(days=config.settings.development_window_days)
+    seen = new = statements = 0
+    created: dict[int, None] = {}  # insertion-ordered sets
+    updated: dict[int, None] = {}
+    for article in articles:
+        seen += 1
+        if progress is not None:
+            progress(1)
+        text = clean_text(article.text)
+        digest = content_hash(text)
+        if store.find_article(article.url, digest, article.guid) is not None:
+            continue
+        extraction = pipe.extractor.extract(text)
+        with store.transaction():
+            article_id = store.insert_article(replace(article, text=text), digest, now)
+            new += 1
+            if extraction.new_actors:
+                store.upsert_actors(_not_configured(extraction.new_actors, config))
+            for statement in extraction.statements:
+                statement = replace(statement, article_id=article_id)
+                sig = pipe.signature(statement)
+                dev_id, is_new, merged = _place(store, pipe, statement, sig, window, now)
+                for gone in merged:  # folded into dev_id: report dev_id only
+                    created.pop(gone, None)
+                    updated.pop(gone, None)
+                sid = store.add_statement(statement, dev_id, now, sig.text)
+                pipe.signatures[sid] = (statement.issues, sig)
+                statements += 1
+                if is_new:
+                    created[dev_id] = None
+                elif dev_id not in created:
+                    updated[dev_id] = None
+    report = IngestReport(
+        articles_seen=seen,
+        articles_new=new,
+        statements_new=statements,
+        developments_new=tuple(created),
+        developments_updated=tuple(updated),
+    )
+    log.info(
+        "ingest: %d articles seen, %d new, %d statements, %d new developments, %d gained sources",
+        seen, new, statements, len(created), len(updated),
+    )
+    return report
+
+
+def _place(
+    store: Store, pipe: Pipeline, statement: Statement, sig: Signature, since: datetime,
+    now: datetime,
+) -> tuple[int, bool, list[int]]:
+    """The development a statement belongs to (an existing one it matches, or a new one), whether
+    it is new, and the developments it showed to be the same one (merged into it)."""
+    rows = store.candidate_mentions(statement.actor_id, since)
+    known = pipe.signatures
+    missing = [sid for sid, _ in rows if sid not in known]
+    if missing:
+        if len(known) > SIGNATURE_CACHE:
+            known.clear()  # bounded memory; a cold cache costs one query
+        for sid, (issues, tokens) in store.statement_signatures(missing).items():
+            known[sid] = (tuple(json.loads(issues)), Signature(frozenset(tokens.split()), tokens))
+    candidates = [(dev_id, *known[sid]) for sid, dev_id in rows if sid in known]
+    found = matches(statement, sig, candidates, MATCH_THRESHOLD, pipe.lexicon.decisive)
+    if not found:
+        return store.create_development(statement, now), True, []
+    keep = found[0].development_id
+    bridged = [m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD]
+    if bridged:
+        keep = min(keep, *bridged)  # the oldest development survives
+        for dev_id in sorted({found[0].development_id, *bridged} - {keep}):
+            store.merge_developments(keep, dev_id)
+    return keep, False, sorted({found[0].development_id, *bridged} - {keep})
+
+
+def _not_configured(actors: Iterable[Actor], config: Config) -> list[Actor]:
+    known = {a.id for a in config.actors}
+    return [a for a in actors if a.id not in known]
+
+
+def ingest_seeds(
+    store: Store,
+    config: Config,
+    seeds_dir: str | Path,
+    now: datetime,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Ingest every ``*.txt`` file in a folder (sorted by name)."""
+    folder = Path(seeds_dir)
+    if not folder.is_dir():
+        log.warning("seeds folder %s not found; nothing to ingest", folder)
+        return IngestReport()
+    articles = []
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            articles.append(parse_text_file(path, path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("cannot read seed %s: %s", path, exc)
+    return ingest_articles(store, config, articles, now, progress=progress)

@@ -89,7 +89,7 @@ def m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("actor_id", "actors", "id")],
     )
-    db["developments"].create_index(["actor_id", "first_seen"])
+    db["developments"].create_index(["actor_id", "last_seen"])
     db["developments"].create_index(["first_seen"])
 
     db["development_issues"].create(
@@ -204,6 +204,13 @@ def m001_initial(db: Database) -> None:
     db["outbox"].create_index(["status", "not_before"])
 
 
+@migrations()
+def m002_statement_signatures(db: Database) -> None:
+    # The diff engine's view of each statement (space-separated stems), stored so candidates need
+    # no re-analysis. Older rows get theirs lazily: an empty signature matches nothing.
+    db["statements"].add_column("signature", str, not_null_default="")
+
+
 class Store:
     """A talkwatch database: a real SQLite file (WAL) or an in-memory one for tests."""
 
@@ -216,6 +223,8 @@ class Store:
             self.db.enable_wal()
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA busy_timeout = 10000")
+        # WAL + NORMAL: a commit survives a process crash; only a power cut may lose the last ones
+        self.db.execute("PRAGMA synchronous = NORMAL")
         migrations.apply(self.db)
 
     def close(self) -> None:
@@ -232,19 +241,15 @@ class Store:
 
     def upsert_actors(self, actors: Iterable[Actor]) -> None:
         """Record actors (configured or discovered); existing rows are updated."""
-        self.db["actors"].upsert_all(
-            (
-                {
-                    "id": a.id,
-                    "name": a.name,
-                    "kind": a.kind,
-                    "role": a.role,
-                    "side": a.side,
-                    "known": int(a.known),
-                }
-                for a in actors
-            ),
-            pk="id",
+        with self.db.atomic():
+            self._upsert_actors(actors)
+
+    def _upsert_actors(self, actors: Iterable[Actor]) -> None:
+        self.db.conn.executemany(
+            """insert into actors (id, name, kind, role, side, known) values (?, ?, ?, ?, ?, ?)
+               on conflict (id) do update set name = excluded.name, kind = excluded.kind,
+               role = excluded.role, side = excluded.side, known = excluded.known""",
+            [(a.id, a.name, a.kind, a.role, a.side, int(a.known)) for a in actors],
         )
 
     def actor_names(self) -> dict[str, str]:
@@ -276,21 +281,13 @@ class Store:
 
     def insert_article(self, article: Article, content_hash: str, fetched_at: datetime) -> int:
         """Store a new article; returns its id."""
-        table = self.db["articles"].insert(
-            {
-                "url": article.url,
-                "guid": article.guid,
-                "source": article.source,
-                "title": article.title,
-                "published": iso(article.published),
-                "fetched_at": iso(fetched_at),
-                "content_hash": content_hash,
-                "feed": article.feed,
-                "text": article.text,
-            }
+        cursor = self.db.execute(
+            """insert into articles (url, guid, source, title, published, fetched_at, content_hash,
+               feed, text) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [article.url, article.guid, article.source, article.title, iso(article.published),
+             iso(fetched_at), content_hash, article.feed, article.text],
         )
-        assert table.last_pk is not None
-        return int(table.last_pk)
+        return int(cursor.lastrowid or 0)
 
     def article_count(self) -> int:
         """How many articles are stored."""
@@ -299,99 +296,116 @@ class Store:
     # --- statements and developments ----------------------------------------------------------
 
     def candidate_mentions(
-        self, actor_ids: Sequence[str], since: datetime, limit: int = 400
-    ) -> list[tuple[int, Statement]]:
-        """Recent statements by these actors, as (development id, statement): the diff's candidates.
+        self, actor_id: str, since: datetime, limit: int = 150
+    ) -> list[tuple[int, int]]:
+        """Recent statements by this actor as (statement id, development id): the diff engine's
+        candidates.
 
-        Bounded by an index on (actor_id) and the time window, so the cost does not grow with the
+        Bounded by the (actor_id, last_seen) index and the limit, so the cost does not grow with the
         number of stored developments.
         """
-        if not actor_ids:
-            return []
-        marks = ",".join("?" * len(actor_ids))
-        sql = f"""
-            select s.development_id, s.id, s.actor_id, s.kind, s.text, s.issues, s.position,
-                   s.article_id
+        sql = """
+            select s.id, s.development_id
             from developments d join statements s on s.development_id = d.id
-            where d.actor_id in ({marks}) and d.last_seen >= ?
+            where d.actor_id = ? and d.last_seen >= ?
             order by d.last_seen desc limit ?
         """
-        rows = self.db.execute(sql, [*actor_ids, iso(since), limit]).fetchall()
-        return [
-            (
-                r[0],
-                Statement(
-                    id=r[1],
-                    actor_id=r[2],
-                    kind=r[3],
-                    text=r[4],
-                    issues=tuple(json.loads(r[5])),
-                    position=r[6],
-                    article_id=r[7],
-                    development_id=r[0],
-                ),
-            )
-            for r in rows
-        ]
+        return self.db.execute(sql, [actor_id, iso(since), limit]).fetchall()
+
+    def statement_signatures(self, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """Statement id -> (issues JSON, diff signature) for these statements."""
+        out: dict[int, tuple[str, str]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            sql = f"select id, issues, signature from statements where id in ({marks})"
+            out.update((r[0], (r[1], r[2])) for r in self.db.execute(sql, chunk))
+        return out
 
     def create_development(self, statement: Statement, now: datetime) -> int:
         """A new development whose first mention is this statement; returns its id."""
-        table = self.db["developments"].insert(
-            {
-                "actor_id": statement.actor_id,
-                "kind": statement.kind,
-                "text": statement.text,
-                "issues": json.dumps(list(statement.issues)),
-                "first_seen": iso(now),
-                "last_seen": iso(now),
-                "mention_count": 0,
-                "outlet_count": 0,
-            }
+        cursor = self.db.execute(
+            """insert into developments (actor_id, kind, text, issues, first_seen, last_seen,
+               mention_count, outlet_count) values (?, ?, ?, ?, ?, ?, 0, 0)""",
+            [statement.actor_id, statement.kind, statement.text,
+             json.dumps(list(statement.issues)), iso(now), iso(now)],
         )
-        assert table.last_pk is not None
-        dev_id = int(table.last_pk)
+        dev_id = int(cursor.lastrowid or 0)
         self._add_development_issues(dev_id, statement.issues, now)
         return dev_id
 
     def _add_development_issues(self, dev_id: int, issues: Iterable[str], now: datetime) -> None:
-        self.db["development_issues"].insert_all(
-            ({"development_id": dev_id, "issue_id": i, "first_seen": iso(now)} for i in issues),
-            ignore=True,
+        self.db.conn.executemany(
+            """insert or ignore into development_issues (development_id, issue_id, first_seen)
+               values (?, ?, ?)""",
+            [(dev_id, i, iso(now)) for i in issues],
         )
 
-    def add_statement(self, statement: Statement, development_id: int, now: datetime) -> int:
+    def add_statement(
+        self, statement: Statement, development_id: int, now: datetime, signature: str = ""
+    ) -> int:
         """Store a statement as a mention of a development and refresh the development's counts."""
-        table = self.db["statements"].insert(
-            {
-                "article_id": statement.article_id,
-                "actor_id": statement.actor_id,
-                "kind": statement.kind,
-                "text": statement.text,
-                "issues": json.dumps(list(statement.issues)),
-                "position": statement.position,
-                "development_id": development_id,
-                "created_at": iso(now),
-            }
+        cursor = self.db.execute(
+            """insert into statements (article_id, actor_id, kind, text, issues, position,
+               development_id, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [statement.article_id, statement.actor_id, statement.kind, statement.text,
+             json.dumps(list(statement.issues)), statement.position, development_id, signature,
+             iso(now)],
         )
-        assert table.last_pk is not None
-        row = self.db.execute(
-            """select json_group_array(distinct value) from developments d, json_each(d.issues)
-               where d.id = ?""",
-            [development_id],
-        ).fetchone()
-        issues = sorted(set(json.loads(row[0] or "[]")) | set(statement.issues))
+        self._add_development_issues(development_id, statement.issues, now)
+        # one statement refreshes the development: issues, counts, and - a development reads best
+        # as a direct quote - its text when this is the first direct one
+        self.db.execute(
+            """update developments set
+                 last_seen = ?,
+                 issues = (select json_group_array(issue_id) from (select issue_id
+                           from development_issues where development_id = developments.id
+                           order by issue_id)),
+                 mention_count = mention_count + 1,
+                 outlet_count = (select count(distinct a.source) from statements s
+                                 join articles a on a.id = s.article_id
+                                 where s.development_id = developments.id),
+                 text = case when ? = 'direct' and kind != 'direct' then ? else text end,
+                 kind = case when ? = 'direct' then 'direct' else kind end
+               where id = ?""",
+            [iso(now), statement.kind, statement.text, statement.kind, development_id],
+        )
+        return int(cursor.lastrowid or 0)
+
+    def merge_developments(self, keep: int, drop: int) -> None:
+        """Fold development ``drop`` into ``keep``: its mentions, issues and what chats were told."""
+        self.db.execute("update statements set development_id = ? where development_id = ?",
+                        [keep, drop])
+        self.db.execute(
+            """insert or ignore into development_issues (development_id, issue_id, first_seen)
+               select ?, issue_id, first_seen from development_issues where development_id = ?""",
+            [keep, drop],
+        )
+        self.db.execute("delete from development_issues where development_id = ?", [drop])
+        self.db.execute(
+            """insert or ignore into chat_developments (chat_id, development_id, via, told_at)
+               select chat_id, ?, via, told_at from chat_developments where development_id = ?""",
+            [keep, drop],
+        )
+        self.db.execute("delete from chat_developments where development_id = ?", [drop])
+        kept, dropped = (
+            self.db.execute("select first_seen, last_seen, issues from developments where id = ?",
+                            [d]).fetchone()
+            for d in (keep, drop)
+        )
+        issues = sorted(set(json.loads(kept[2])) | set(json.loads(dropped[2])))
         counts = self.db.execute(
             """select count(*), count(distinct a.source) from statements s
                join articles a on a.id = s.article_id where s.development_id = ?""",
-            [development_id],
+            [keep],
         ).fetchone()
         self.db.execute(
-            """update developments set last_seen = ?, mention_count = ?, outlet_count = ?,
-               issues = ? where id = ?""",
-            [iso(now), counts[0], counts[1], json.dumps(issues), development_id],
+            """update developments set first_seen = ?, last_seen = ?, issues = ?,
+               mention_count = ?, outlet_count = ? where id = ?""",
+            [min(kept[0], dropped[0]), max(kept[1], dropped[1]), json.dumps(issues), counts[0],
+             counts[1], keep],
         )
-        self._add_development_issues(development_id, statement.issues, now)
-        return int(table.last_pk)
+        self.db.execute("delete from developments where id = ?", [drop])
 
     def development_count(self) -> int:
         """How many developments are stored."""

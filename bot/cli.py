@@ -1,0 +1,246 @@
+"""The ``talkwatch`` command line: process set-up, logging, and one function per subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.config import Config, load_config
+from bot.errors import ConfigError
+from bot.model import Development, IngestReport
+from bot.store import Store, iso
+
+log = logging.getLogger(__name__)
+
+PROGRESS_MIN = 50  # show a progress bar from this many articles on
+
+
+def _since(value: str) -> datetime:
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date: {value!r}") from None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="talkwatch",
+        description="Follows diplomatic talks and tells you, briefly and with sources, what is new.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ingest = sub.add_parser("ingest", help="ingest seed files and/or feeds, print a summary")
+    ingest.add_argument("--seeds", metavar="DIR", help="a folder of .txt articles to ingest")
+    ingest.add_argument("--feeds", action="store_true", help="poll the configured feeds")
+
+    statements = sub.add_parser("statements", help="list developments")
+    statements.add_argument("--actor", help="actor id, e.g. peskov")
+    statements.add_argument("--issue", help="issue id, e.g. nato")
+    statements.add_argument("--since", type=_since, help="first seen at or after (ISO 8601)")
+    statements.add_argument("--json", action="store_true", help="print a JSON array")
+
+    digest = sub.add_parser("digest", help="print the digest a subscriber would read")
+    digest.add_argument("--since", type=_since, help="developments first seen since (ISO 8601)")
+    digest.add_argument("--issue", help="only this issue")
+
+    run = sub.add_parser("run", help="the main job: ingest on a schedule, serve the bot")
+    run.add_argument("--once", action="store_true", help="one round (seeds + feeds), then exit")
+
+    ev = sub.add_parser("eval", help="precision and recall against the gold-labelled seeds")
+    ev.add_argument("--gold", default="tests/data/gold_seeds.json", help="gold file")
+    ev.add_argument("--seeds", default="seeds", help="the seed folder the gold file labels")
+
+    sub.add_parser("chat", help="try the bot's commands in the terminal, no token needed")
+    sub.add_parser("status", help="queue depth, send rates, failures, feed health")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``talkwatch`` console script."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # httpx logs request URLs, and Bot API URLs contain the token
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    try:
+        config = load_config(None, os.environ)
+    except ConfigError as exc:
+        print(f"talkwatch: configuration error: {exc}", file=sys.stderr)
+        return 2
+    handler = globals()[f"cmd_{args.command}"]
+    if args.command == "eval":
+        return int(handler(config, args) or 0)
+    store = Store(config.db_path)
+    try:
+        return int(handler(config, store, args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        store.close()
+
+
+def _progress(total: int) -> Any:
+    if total < PROGRESS_MIN or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", file=sys.stderr)
+
+
+def _ingest(config: Config, store: Store, seeds: str | None, feeds: bool) -> IngestReport:
+    from bot import service
+
+    now = datetime.now(UTC)
+    reports = []
+    if seeds:
+        folder = Path(seeds)
+        bar = _progress(len(list(folder.glob("*.txt")))) if folder.is_dir() else None
+        try:
+            reports.append(service.ingest_seeds(
+                store, config, folder, now, progress=bar.update if bar else None))
+        finally:
+            if bar is not None:
+                bar.close()
+    if feeds and config.feeds:
+        reports.append(service.ingest_feeds(store, config, now))
+    return _merge(reports)
+
+
+def _merge(reports: Sequence[IngestReport]) -> IngestReport:
+    return IngestReport(
+        articles_seen=sum(r.articles_seen for r in reports),
+        articles_new=sum(r.articles_new for r in reports),
+        statements_new=sum(r.statements_new for r in reports),
+        developments_new=tuple(d for r in reports for d in r.developments_new),
+        developments_updated=tuple(
+            d for r in reports for d in r.developments_updated
+            if not any(d in o.developments_new for o in reports)
+        ),
+        errors=tuple(e for r in reports for e in r.errors),
+    )
+
+
+def _summary(report: IngestReport) -> str:
+    lines = [
+        f"articles: {report.articles_seen} seen, {report.articles_new} new",
+        f"statements: {report.statements_new} new",
+        f"developments: {len(report.developments_new)} new, "
+        f"{len(report.developments_updated)} gained sources",
+    ]
+    lines += [f"error: {e}" for e in report.errors]
+    return "\n".join(lines)
+
+
+def cmd_ingest(config: Config, store: Store, args: argparse.Namespace) -> int:
+    """talkwatch ingest [--seeds DIR] [--feeds]"""
+    if not args.seeds and not args.feeds:
+        print("talkwatch ingest: nothing to do: give --seeds DIR and/or --feeds", file=sys.stderr)
+        return 2
+    print(_summary(_ingest(config, store, args.seeds, args.feeds)))
+    return 0
+
+
+def development_json(dev: Development) -> dict[str, Any]:
+    """A development as the --json output shows it."""
+    return {
+        "id": dev.id,
+        "actor": dev.actor_id,
+        "actor_name": dev.actor_name,
+        "kind": dev.kind,
+        "issues": list(dev.issues),
+        "text": dev.text,
+        "first_seen": iso(dev.first_seen),
+        "mentions": [
+            {"source": m.source, "url": m.url, "text": m.text, "published": iso(m.published)}
+            for m in dev.mentions
+        ],
+    }
+
+
+def format_development(dev: Development) -> str:
+    """A development as plain text for the terminal."""
+    quote = f"“{dev.text}”" if dev.kind == "direct" else dev.text
+    issues = f" [{', '.join(dev.issues)}]" if dev.issues else ""
+    outlets = sorted({m.source for m in dev.mentions})
+    lines = [f"#{dev.id} {dev.actor_name}{issues}", f"  {quote}"]
+    lines.append(f"  reported by {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}: "
+                 + ", ".join(outlets))
+    return "\n".join(lines)
+
+
+def cmd_statements(config: Config, store: Store, args: argparse.Namespace) -> int:
+    """talkwatch statements [--actor ID] [--issue ID] [--since ISO-DATE] [--json]"""
+    devs = store.developments(actor=args.actor, issue=args.issue, since=args.since)
+    if args.json:
+        print(json.dumps([development_json(d) for d in devs], ensure_ascii=False, indent=2))
+        return 0
+    if not devs:
+        print("no developments match")
+    for dev in devs:
+        print(format_development(dev))
+    return 0
+
+
+def cmd_digest(config: Config, store: Store, args: argparse.Namespace) -> int:
+    """talkwatch digest [--since ISO-DATE] [--issue ID]"""
+    from bot import render
+
+    devs = store.developments(issue=args.issue, since=args.since, newest_first=False)
+    titles = {i.id: i.title for i in config.issues}
+    print(render.plain(render.digest_text(devs, titles, issue=args.issue)))
+    return 0
+
+
+def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
+    """talkwatch run [--once]"""
+    if args.once:
+        report = _ingest(config, store, config.settings.seeds_dir, True)
+        devs = store.developments(ids=list(report.developments_new), newest_first=False)
+        for dev in devs:
+            print(format_development(dev))
+        print(_summary(report))
+        return 0
+    import asyncio
+
+    from bot import app
+
+    asyncio.run(app.run(config, store))
+    return 0
+
+
+def cmd_eval(config: Config, args: argparse.Namespace) -> int:
+    """talkwatch eval: precision and recall against the gold-labelled seeds."""
+    from bot.evaluate import evaluate, format_scores
+
+    print(format_scores(evaluate(config, Path(args.seeds), Path(args.gold))))
+    return 0
+
+
+def cmd_chat(config: Config, store: Store, args: argparse.Namespace) -> int:
+    """talkwatch chat: the bot's commands in the terminal."""
+    from bot.chat import run_chat
+
+    run_chat(config, store)
+    return 0
+
+
+def cmd_status(config: Config, store: Store, args: argparse.Namespace) -> int:
+    """talkwatch status: delivery and feed health."""
+    from bot import health
+
+    print(health.format_status(health.status(store, datetime.now(UTC))))
+    return 0

@@ -1,0 +1,84 @@
+"""The diff engine: the same statement across outlets is one development; different claims stay apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.config import Config
+from bot.diff import Lexicon, signature, similarity
+from bot.model import Development
+from bot.store import Store
+
+
+def _developments_with(store: Store, actor: str, fragment: str) -> list[Development]:
+    return [
+        d for d in store.developments(actor=actor)
+        if any(fragment in m.text for m in d.mentions)
+    ]
+
+
+def _files(dev: Development) -> set[str]:
+    return {Path(m.url).name for m in dev.mentions}
+
+
+def test_umerov_post_is_one_development_from_at_least_three_outlets(seeded_store: Store) -> None:
+    devs = _developments_with(seeded_store, "umerov", "constructive and productive")
+    assert len(devs) == 1
+    assert len(_files(devs[0])) >= 3
+    # the post's second sentence, quoted alone by other outlets, is the same development
+    assert _developments_with(seeded_store, "umerov", "closer to peace") == devs
+
+
+def test_peskov_nato_remark_in_two_translations_is_one_development(seeded_store: Store) -> None:
+    key_one = _developments_with(seeded_store, "peskov", "this issue is a key one")
+    cornerstones = _developments_with(seeded_store, "peskov", "one of the cornerstones")
+    assert len(key_one) == 1
+    assert key_one == cornerstones
+    assert "nato" in key_one[0].issues
+
+
+def test_zelensky_article_5_quote_is_one_development_with_two_mentions(
+    seeded_store: Store,
+) -> None:
+    devs = _developments_with(seeded_store, "zelensky", "Article 5-like guarantees")
+    assert len(devs) == 1
+    assert len(devs[0].mentions) == 2
+    assert _files(devs[0]) == {"002_1c71d3537f0efed3.txt", "004_f673bc6566e3d930.txt"}
+
+
+def test_zelensky_willingness_to_drop_nato_bid_is_one_development_from_all_five(
+    seeded_store: Store,
+) -> None:
+    devs = _developments_with(seeded_store, "zelensky", "willing to drop its bid")
+    assert len(devs) == 1
+    assert len(_files(devs[0])) == 5
+    assert devs[0].kind == "reported"
+
+
+def test_different_claims_by_the_same_actor_stay_apart(seeded_store: Store) -> None:
+    bid = _developments_with(seeded_store, "zelensky", "willing to drop its bid")[0]
+    article5 = _developments_with(seeded_store, "zelensky", "Article 5-like guarantees")[0]
+    desire = _developments_with(seeded_store, "zelensky", "Ukraine's desire was to join NATO")[0]
+    assert len({bid.id, article5.id, desire.id}) == 3
+    first, second = (
+        _developments_with(seeded_store, "ushakov", fragment)[0]
+        for fragment in ("If relevant amendments", "completely unacceptable")
+    )
+    assert first.id != second.id
+
+
+def test_witkoff_progress_remark_groups_across_outlets(seeded_store: Store) -> None:
+    devs = _developments_with(seeded_store, "witkoff", "a lot of progress was made")
+    assert len(devs) == 1
+    assert len(_files(devs[0])) >= 2
+
+
+def test_similarity_folds_synonyms_and_leaves_out_the_speaker(config: Config) -> None:
+    lex = Lexicon(config.lexicon, config.decisive)
+    a = signature("Zelensky said Kyiv was ready to abandon its NATO ambitions", lex, ["Zelensky"])
+    b = signature("Zelenskyy said Ukraine is prepared to drop its bid to join the alliance", lex,
+                  ["Zelenskyy"])
+    c = signature("Zelensky said Ukraine would never give its land to Russia", lex, ["Zelensky"])
+    assert similarity(a, b, lex.decisive) > similarity(a, c, lex.decisive)
+    assert similarity(a, b, lex.decisive) >= 0.45
+    assert similarity(a, c, lex.decisive) < 0.45

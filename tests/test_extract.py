@@ -1,0 +1,163 @@
+"""Statement extraction: attribution, kinds, issues — on the seeds and on phenomena beyond them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Config
+from bot.extract.actors import ActorIndex
+from bot.extract.issues import IssueTagger
+from bot.extract.statements import Extractor
+from bot.model import Statement
+from bot.store import Store
+
+
+@pytest.fixture(scope="module")
+def extractor(config: Config) -> Extractor:
+    return Extractor(ActorIndex(config.actors, config.media), IssueTagger(config.issues))
+
+
+def _speaker_of(statements: tuple[Statement, ...], fragment: str) -> str:
+    found = [s for s in statements if fragment in s.text]
+    assert found, f"no statement contains {fragment!r}: {[s.text[:60] for s in statements]}"
+    return found[0].actor_id
+
+
+def _stored_speaker(store: Store, fragment: str) -> tuple[str, str]:
+    row = store.db.execute(
+        "select actor_id, kind from statements where text like ?", [f"%{fragment}%"]
+    ).fetchone()
+    assert row is not None, f"no stored statement contains {fragment!r}"
+    return row[0], row[1]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "actor", "kind"),
+    [
+        ("If relevant amendments are made", "ushakov", "direct"),
+        ("There will be provisions which are completely unacceptable", "ushakov", "direct"),
+        ("I think we are at a critical moment", "stubb", "direct"),
+        ("the EU’s ability to act will be severely damaged", "merz", "direct"),
+        ("The issue of security in particular", "kornelius", "direct"),
+        ("He is dragging out negotiations", "metreweli", "direct"),
+        ("The American team led by Steve Witkoff", "umerov", "direct"),
+        ("The most important thing for us is now to ensure", "rasmussen", "direct"),
+        ("We must take a decision", "rasmussen", "direct"),
+        ("once they complete their part of the work", "peskov", "direct"),
+        ("Trying to predict a potential time frame", "peskov", "direct"),
+        ("Zelensky said Kyiv was willing to drop its bid", "zelensky", "reported"),
+        ("He emphasized that any alternative security arrangement", "zelensky", "reported"),
+        ("consensus was reached on an estimated 90%", "anon_us_official", "reported"),
+        ("Zelenskyy repeatedly rejected the demand", "anon_source", "reported"),
+        ("Kallas confirmed that Ukraine's NATO membership", "kallas", "reported"),
+    ],
+)
+def test_seed_statements_are_attributed_to_the_right_person(
+    seeded_store: Store, fragment: str, actor: str, kind: str
+) -> None:
+    assert _stored_speaker(seeded_store, fragment) == (actor, kind)
+
+
+def test_statement_text_is_exact_text_of_the_article(seeded_store: Store) -> None:
+    rows = seeded_store.db.execute(
+        "select s.text, s.position, a.text from statements s join articles a on a.id = s.article_id"
+    ).fetchall()
+    assert len(rows) > 50
+    for text, position, article in rows:
+        assert article[position : position + len(text)] == text
+
+
+def test_scare_quotes_are_not_statements(extractor: Extractor) -> None:
+    text = (
+        "Zelensky met European leaders in Berlin on Monday.\n"
+        "Officials called the mood “cautiously upbeat” and the venue “historic” as NATO"
+        " diplomats arrived."
+    )
+    assert extractor.extract(text).statements == ()
+
+
+def test_quote_split_around_the_attribution_keeps_one_speaker(extractor: Extractor) -> None:
+    text = (
+        "Talks on NATO resumed.\n"
+        "“We are not going to give up our territory under any circumstances,” Sybiha said on"
+        " Tuesday. “Nobody has the right to trade Ukrainian land behind our backs.”"
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["sybiha", "sybiha"]
+    assert "territory" in found[1].issues
+
+
+def test_he_said_two_names_later_resolves_to_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "Kremlin aide Yuri Ushakov met Steve Witkoff and Jared Kushner in Moscow on Tuesday.\n"
+        "“We have agreed on some points of the peace plan, but the territorial question remains"
+        " open,” he said."
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["ushakov"]
+    assert {"territory", "peace_plan"} <= set(found[0].issues)
+
+
+def test_she_said_skips_men(extractor: Extractor) -> None:
+    text = (
+        "Kaja Kallas spoke after Sergey Lavrov's remarks on the ceasefire.\n"
+        "“Russia is not serious about a ceasefire while its drones keep hitting cities,” she said."
+    )
+    assert _speaker_of(extractor.extract(text).statements, "Russia is not serious") == "kallas"
+
+
+def test_spelling_variants_resolve_to_one_actor(extractor: Extractor) -> None:
+    for spelling in ("Zelensky", "Zelenskyy", "Zelenskiy", "Ukraine's president"):
+        text = f"{spelling} said Ukraine would never recognise occupied territory as Russian."
+        assert _speaker_of(extractor.extract(text).statements, "recognise") == "zelensky"
+
+
+def test_unnamed_sources_stay_apart_from_named_people(extractor: Extractor) -> None:
+    text = (
+        "Witkoff flew to Abu Dhabi for talks on the peace plan.\n"
+        "A senior U.S. official said the sides had agreed on a prisoner exchange of 300 people.\n"
+        "A person familiar with the talks said Moscow rejected the ceasefire proposal outright."
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["anon_us_official", "anon_source"]
+
+
+def test_institutions_speak(extractor: Extractor) -> None:
+    text = "The Kremlin said it saw no basis for a ceasefire before a full peace settlement."
+    assert _speaker_of(extractor.extract(text).statements, "ceasefire") == "kremlin"
+
+
+def test_named_speaker_not_in_config_becomes_a_new_actor(extractor: Extractor) -> None:
+    text = (
+        "Turkey offered to host the next round of peace talks.\n"
+        "“Istanbul is ready to host a ceasefire signing at any moment,” Hakan Fidan told"
+        " reporters in Ankara."
+    )
+    result = extractor.extract(text)
+    assert [s.actor_id for s in result.statements] == ["hakan_fidan"]
+    assert [(a.id, a.name, a.known) for a in result.new_actors] == [
+        ("hakan_fidan", "Hakan Fidan", False)
+    ]
+
+
+def test_outlets_reporting_are_not_speakers(extractor: Extractor) -> None:
+    text = "Reuters reported that the ceasefire talks in Geneva had stalled over territory."
+    assert extractor.extract(text).statements == ()
+
+
+def test_off_topic_article_has_no_statements(extractor: Extractor) -> None:
+    text = (
+        "The city council approved a new budget on Tuesday.\n"
+        "“This budget funds schools, roads and libraries for the next five years,” Mayor Anna"
+        " Berg said."
+    )
+    assert extractor.extract(text).statements == ()
+
+
+def test_colon_attribution_and_reported_speech_in_one_paragraph(extractor: Extractor) -> None:
+    text = (
+        "Peskov told reporters on Wednesday that Moscow had not yet received the amended peace"
+        " plan. He added: “We will study it carefully once it arrives in Moscow.”"
+    )
+    found = extractor.extract(text).statements
+    assert [(s.actor_id, s.kind) for s in found] == [("peskov", "reported"), ("peskov", "direct")]

@@ -1,0 +1,124 @@
+"""Ingest: idempotence, reports of new and updated developments, the store's schema and migrations."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from bot.config import Config
+from bot.model import Article
+from bot.service import ingest_articles, ingest_seeds
+from bot.store import Store, migrations
+from tests.conftest import INGEST_TIME, SEEDS
+
+TABLES = ("articles", "statements", "developments", "development_issues", "actors")
+
+
+def _counts(store: Store) -> dict[str, int]:
+    return {t: store.db[t].count for t in TABLES}
+
+
+def test_ingesting_the_seeds_twice_leaves_the_same_rows(store: Store, config: Config) -> None:
+    first = ingest_seeds(store, config, SEEDS, INGEST_TIME)
+    before = _counts(store)
+    second = ingest_seeds(store, config, SEEDS, INGEST_TIME + timedelta(hours=1))
+    assert first.articles_new == 5
+    assert len(first.developments_new) > 20
+    assert second.articles_new == 0
+    assert second.statements_new == 0
+    assert second.developments_new == second.developments_updated == ()
+    assert _counts(store) == before
+
+
+def test_same_text_under_another_url_is_a_no_op(seeded_store: Store, config: Config) -> None:
+    text = (SEEDS / "004_f673bc6566e3d930.txt").read_text(encoding="utf-8")
+    copy = Article(url="https://mirror.example/chinadaily-copy", title="copy", text=text,
+                   source="Mirror")
+    report = ingest_articles(seeded_store, config, [copy], INGEST_TIME)
+    assert report.articles_new == 0
+
+
+def test_a_second_outlet_only_adds_a_source(seeded_store: Store, config: Config) -> None:
+    article = Article(
+        url="https://wire.example/peskov",
+        title="Kremlin on NATO",
+        source="Wire",
+        text=(
+            "Journalists gathered at the Kremlin on Monday.\n"
+            "“Naturally, this issue is a key one, and it deserves special consideration compared"
+            " to the others,” Kremlin spokesman Dmitry Peskov told journalists."
+        ),
+    )
+    before = seeded_store.development_count()
+    report = ingest_articles(seeded_store, config, [article], INGEST_TIME + timedelta(hours=2))
+    assert report.developments_new == ()
+    assert len(report.developments_updated) == 1
+    assert seeded_store.development_count() == before
+    dev = seeded_store.developments(ids=list(report.developments_updated))[0]
+    assert "Wire" in {m.source for m in dev.mentions}
+
+
+def test_a_new_statement_is_a_new_development(seeded_store: Store, config: Config) -> None:
+    article = Article(
+        url="https://wire.example/geneva",
+        title="Geneva round",
+        source="Wire",
+        text=(
+            "Talks moved to Geneva.\n"
+            "“The ceasefire must start with energy infrastructure, and it must be verified by"
+            " international monitors,” Sybiha said in Geneva."
+        ),
+    )
+    report = ingest_articles(seeded_store, config, [article], INGEST_TIME + timedelta(days=1))
+    assert len(report.developments_new) == 1
+    dev = seeded_store.developments(ids=list(report.developments_new))[0]
+    assert (dev.actor_id, dev.kind) == ("sybiha", "direct")
+    assert "ceasefire" in dev.issues
+    assert dev.first_seen == INGEST_TIME + timedelta(days=1)
+
+
+def test_unrelated_article_is_stored_without_statements(store: Store, config: Config) -> None:
+    article = Article(
+        url="https://local.example/budget",
+        title="Budget",
+        source="Local",
+        text="“The budget funds schools and roads for the next five years,” the mayor said.",
+    )
+    report = ingest_articles(store, config, [article], INGEST_TIME)
+    assert report.articles_new == 1
+    assert report.statements_new == 0
+    assert store.article_count() == 1
+
+
+def test_queries_by_actor_issue_and_since(seeded_store: Store) -> None:
+    nato = seeded_store.developments(issue="nato")
+    assert nato and all("nato" in d.issues for d in nato)
+    peskov = seeded_store.developments(actor="peskov")
+    assert peskov and all(d.actor_id == "peskov" for d in peskov)
+    assert seeded_store.developments(since=INGEST_TIME + timedelta(seconds=1)) == []
+
+
+def test_full_text_search_finds_statements(seeded_store: Store) -> None:
+    hits = list(seeded_store.db["statements"].search("cornerstones"))
+    assert [h["actor_id"] for h in hits] == ["peskov"]
+
+
+def test_opening_an_older_database_upgrades_it(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m002_statement_signatures")
+    db["articles"].insert({"url": "seeds/x.txt", "content_hash": "h", "text": "kept"})
+    assert "signature" not in db["statements"].columns_dict
+    db.close()
+    store = Store(path)
+    assert migrations.pending(store.db) == []
+    assert "signature" in store.db["statements"].columns_dict
+    assert [r["text"] for r in store.db["articles"].rows] == ["kept"]
+    assert "mentions" in store.db.view_names()
+    store.close()
+
+
+def test_developments_carry_actor_names(seeded_store: Store) -> None:
+    assert {d.actor_name for d in seeded_store.developments(actor="stubb")} == {"Alexander Stubb"}
