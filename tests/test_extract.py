@@ -161,3 +161,42 @@ def test_colon_attribution_and_reported_speech_in_one_paragraph(extractor: Extra
     )
     found = extractor.extract(text).statements
     assert [(s.actor_id, s.kind) for s in found] == [("peskov", "reported"), ("peskov", "direct")]
+
+
+def test_live_blog_colon_attribution(extractor: Extractor) -> None:
+    text = (
+        "14:05 GMT\n"
+        "Peskov: “There is no agreement yet on the territorial issue, work continues.”"
+    )
+    found = extractor.extract(text).statements
+    assert [(s.actor_id, s.kind) for s in found] == [("peskov", "direct")]
+    assert "territory" in found[0].issues
+
+
+def test_straight_single_quotes_are_told_apart_from_apostrophes(extractor: Extractor) -> None:
+    text = (
+        "Kyiv's negotiators arrived in Miami on Saturday.\n"
+        "'We won't sign anything that hands over Ukraine's land,' Umerov told the BBC."
+    )
+    found = extractor.extract(text).statements
+    assert [(s.actor_id, s.kind) for s in found] == [("umerov", "direct")]
+    assert found[0].text.startswith("We won't sign anything")
+
+
+def test_attribution_in_the_middle_of_a_quote(extractor: Extractor) -> None:
+    text = (
+        "“We are ready for a ceasefire,” Zelensky said in Abu Dhabi, “but not at the price of"
+        " our territory.”"
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["zelensky", "zelensky"]
+
+
+def test_according_to_him_refers_back(extractor: Extractor) -> None:
+    text = (
+        "Kirill Dmitriev arrived in Miami for talks with Witkoff on the peace plan.\n"
+        "According to him, the sides had narrowed their differences on sanctions relief and"
+        " energy cooperation."
+    )
+    found = extractor.extract(text).statements
+    assert [(s.actor_id, s.kind) for s in found] == [("dmitriev", "reported")]

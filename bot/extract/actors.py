@@ -17,7 +17,7 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-
 
 _NAME_WORD = r"[A-Z][a-zà-öø-ÿ]+(?:[-'][A-Z]?[a-zà-öø-ÿ]+)*"
 _UNKNOWN_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|al|bin|el)\s+)?{_NAME_WORD}){{1,3}}")
-_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
+_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|him|her(?= said| added|,|\.))\b")
 _ANAPHOR = re.compile(
     r"\b[Tt]he (?P<w>person|people|source|sources|official|officials|diplomat|aide|spokes(?:man|woman|person))\b"
 )
@@ -134,7 +134,7 @@ class ActorIndex:
                 found.append(ActorMention(m.start(), m.end(), "", "anaphor"))
         for m in _PRONOUN.finditer(folded):
             if claim(m.start(), m.end()):
-                gender = "m" if m.group("p").lower() == "he" else "f"
+                gender = "m" if m.group("p").lower() in ("he", "him") else "f"
                 found.append(ActorMention(m.start(), m.end(), "", "pronoun", gender))
         if unknown:
             for m in _UNKNOWN_NAME.finditer(folded):

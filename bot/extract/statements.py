@@ -40,7 +40,7 @@ welcomed welcomes criticized criticised condemned condemns thanked thanks ruled 
 told""".split()
 _VERB_RE = re.compile(
     r"\b(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r"|made clear|went on to say"
-    r"|called (?:for|on)|according to)\b"
+    r"|called (?:for|on)|[Aa]ccording to)\b"
 )
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 _PREPOSITIONS = frozenset(
@@ -277,6 +277,10 @@ class Extractor:
             speaker = self._speaker_in(para, head_start, quote.start - 1, mentions, resolve)
             if speaker:
                 return speaker
+            # live blogs and headlines: 'Peskov: "..."'
+            head = [m for m in mentions if head_start <= m.start and m.end < quote.start]
+            if head and re.fullmatch(r"\s*:\s*", para[head[-1].end : quote.start - 1]):
+                return resolve(head[-1])
         return ""
 
     def _speaker_in(self, para, start, end, mentions, resolve, max_words_to_verb=None) -> str:
@@ -287,7 +291,7 @@ class Extractor:
             v_end = start + verb.end()
             if max_words_to_verb is not None and len(segment[: verb.start()].split()) > max_words_to_verb:
                 return ""
-            if verb.group(0) == "according to":
+            if verb.group(0).lower() == "according to":
                 after = [m for m in mentions if v_end <= m.start < end]
                 for m in after[:1]:
                     actor = resolve(m)
@@ -369,10 +373,12 @@ class Extractor:
                 if actor:
                     return actor, s_start
             break
+        # "According to sources, Zelensky insisted ...": a speaking subject beats the source
+        verbs.sort(key=lambda v: v.group(0).lower() == "according to")
         for verb in verbs:
             v_start = s_start + verb.start()
             v_end = s_start + verb.end()
-            if verb.group(0) == "according to":
+            if verb.group(0).lower() == "according to":
                 after = [m for m in mentions if v_end <= m.start < s_end]
                 if after and after[0].start - v_end < 40:
                     actor = resolve(after[0])
@@ -416,20 +422,32 @@ class Extractor:
 
 
 def _find_quotes(para: str) -> list[Quote]:
-    """Quotation spans: straight or curly double quotes, or curly single quotes when no doubles."""
+    """Quotation spans: double quotes (straight or curly), else single quotes (curly, then
+    straight) told apart from apostrophes by what surrounds them."""
     marks = [m.start() for m in _QUOTE_MARK.finditer(para)]
-    quotes = [Quote(marks[i] + 1, marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
-    if quotes:
-        return quotes
+    if marks:
+        return [Quote(marks[i] + 1, marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+    for opening, closing in (("‘", "’"), ("'", "'")):
+        quotes = _single_quotes(para, opening, closing)
+        if quotes:
+            return quotes
+    return []
+
+
+def _single_quotes(para: str, opening: str, closing: str) -> list[Quote]:
     out = []
     i = 0
     while True:
-        open_at = para.find("‘", i)
+        open_at = para.find(opening, i)
         if open_at == -1:
             break
+        if open_at > 0 and (para[open_at - 1].isalnum()):  # an apostrophe: "Ukraine's"
+            i = open_at + 1
+            continue
         close = open_at + 1
         while True:
-            close = para.find("’", close)
+            close = para.find(closing, close)
+            # a closing mark is not followed by a letter ("Kyiv's", "don't")
             if close == -1 or close + 1 >= len(para) or not para[close + 1].isalpha():
                 break
             close += 1
