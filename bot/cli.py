@@ -116,22 +116,10 @@ def _ingest(config: Config, store: Store, seeds: str | None, feeds: bool) -> Ing
             if bar is not None:
                 bar.close()
     if feeds and config.feeds:
-        reports.append(service.ingest_feeds(store, config, now))
-    return _merge(reports)
+        import asyncio
 
-
-def _merge(reports: Sequence[IngestReport]) -> IngestReport:
-    return IngestReport(
-        articles_seen=sum(r.articles_seen for r in reports),
-        articles_new=sum(r.articles_new for r in reports),
-        statements_new=sum(r.statements_new for r in reports),
-        developments_new=tuple(d for r in reports for d in r.developments_new),
-        developments_updated=tuple(
-            d for r in reports for d in r.developments_updated
-            if not any(d in o.developments_new for o in reports)
-        ),
-        errors=tuple(e for r in reports for e in r.errors),
-    )
+        reports.append(asyncio.run(service.ingest_feeds(store, config, now)))
+    return service.merge_reports(reports)
 
 
 def _summary(report: IngestReport) -> str:

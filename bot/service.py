@@ -12,14 +12,18 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 
-from bot.config import Config
+import httpx
+
+from bot import fetch
+from bot.config import Config, Feed, Settings
+from bot.errors import FetchError
 from bot.diff import Lexicon, Signature, matches, signature
 from bot.extract.actors import ActorIndex
 from bot.extract.clean import clean_text, parse_text_file
 from bot.extract.issues import IssueTagger
 from bot.extract.statements import Extractor
 from bot.model import Actor, Article, IngestReport, Statement
-from bot.store import Store
+from bot.store import Store, iso
 
 log = logging.getLogger(__name__)
 
@@ -189,3 +193,85 @@ def ingest_seeds(
         except (OSError, UnicodeDecodeError) as exc:
             log.warning("cannot read seed %s: %s", path, exc)
     return ingest_articles(store, config, articles, now, progress=progress)
+
+
+# --- feeds ---------------------------------------------------------------------------------------
+
+
+def _backoff_minutes(feed: Feed, failures: int, settings: Settings) -> float:
+    """Minutes to the next poll: the feed's interval, doubled per consecutive failure, capped."""
+    if failures <= 0:
+        return feed.interval_minutes
+    return min(feed.interval_minutes * 2**failures, max(settings.max_backoff_minutes,
+                                                         feed.interval_minutes))
+
+
+async def ingest_feed(
+    store: Store, config: Config, feed: Feed, now: datetime, http: httpx.AsyncClient
+) -> IngestReport:
+    """Poll one feed and ingest its new entries; a failure is recorded on the feed, not raised."""
+    state = store.feed_state(feed.name)
+    failures = int(state.get("consecutive_failures") or 0)
+    base = {"url": feed.url, "interval_minutes": feed.interval_minutes, "last_polled_at": iso(now)}
+    try:
+        entries = await fetch.poll_feed(http, feed, state, config.settings,
+                                        known=store.known_article_keys)
+    except FetchError as exc:
+        failures += 1
+        store.save_feed_state(
+            feed.name, **base, last_error=str(exc), last_error_at=iso(now),
+            consecutive_failures=failures,
+            next_poll_at=iso(now + timedelta(minutes=_backoff_minutes(feed, failures,
+                                                                       config.settings))),
+        )
+        log.warning("feed %s failed (%d in a row): %s", feed.name, failures, exc)
+        return IngestReport(errors=(f"{feed.name}: {exc}",))
+    for warning in entries.warnings:
+        log.warning("feed %s: %s", feed.name, warning)
+    report = IngestReport()
+    if not entries.not_modified:
+        report = ingest_articles(store, config, entries.articles, now)
+    store.save_feed_state(
+        feed.name, **base, etag=entries.etag, last_modified=entries.last_modified,
+        last_success_at=iso(now), consecutive_failures=0,
+        entries_seen=int(state.get("entries_seen") or 0) + len(entries.articles),
+        next_poll_at=iso(now + timedelta(minutes=feed.interval_minutes)),
+        last_error=state.get("last_error") or "",
+    )
+    return report
+
+
+async def ingest_feeds(
+    store: Store,
+    config: Config,
+    now: datetime,
+    *,
+    http: httpx.AsyncClient | None = None,
+    feeds: Iterable[Feed] | None = None,
+) -> IngestReport:
+    """Poll every configured feed once; one failing feed never stops the others."""
+    own = http is None
+    http = http or fetch.client(config.settings)
+    reports = []
+    try:
+        for feed in feeds if feeds is not None else config.feeds:
+            reports.append(await ingest_feed(store, config, feed, now, http))
+    finally:
+        if own:
+            await http.aclose()
+    return merge_reports(reports)
+
+
+def merge_reports(reports: Iterable[IngestReport]) -> IngestReport:
+    """Several ingest reports as one (a development new in one is not also 'updated')."""
+    reports = list(reports)
+    new = tuple(d for r in reports for d in r.developments_new)
+    return IngestReport(
+        articles_seen=sum(r.articles_seen for r in reports),
+        articles_new=sum(r.articles_new for r in reports),
+        statements_new=sum(r.statements_new for r in reports),
+        developments_new=new,
+        developments_updated=tuple(dict.fromkeys(
+            d for r in reports for d in r.developments_updated if d not in new)),
+        errors=tuple(e for r in reports for e in r.errors),
+    )

@@ -68,6 +68,7 @@ def m001_initial(db: Database) -> None:
     db["articles"].create_index(["url"], unique=True)
     db["articles"].create_index(["content_hash"], unique=True)
     db["articles"].create_index(["guid"])
+    db["articles"].create_index(["feed"])
 
     db["actors"].create(
         {"id": str, "name": str, "kind": str, "role": str, "side": str, "known": int},

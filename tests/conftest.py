@@ -49,3 +49,16 @@ def config_dir(tmp_path: Path) -> Path:
     target = tmp_path / "config"
     shutil.copytree(CONFIG_DIR, target)
     return target
+
+
+# --- feeds -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def feed_server():
+    """A real HTTP server on 127.0.0.1 serving the routes a test sets."""
+    from tests.feedserver import FeedServer
+
+    server = FeedServer().start()
+    yield server
+    server.stop()

@@ -1,0 +1,23 @@
+# talkwatch: slim, multi-stage, non-root, database on a volume.
+FROM python:3.11-slim AS build
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+RUN pip install --no-cache-dir --prefix=/install .
+
+FROM python:3.11-slim
+RUN useradd --create-home --uid 10001 talkwatch
+COPY --from=build /install /usr/local
+WORKDIR /app
+COPY config ./config
+COPY seeds ./seeds
+ENV TALKWATCH_DB=/data/talkwatch.db \
+    TALKWATCH_CONFIG=/app/config \
+    PYTHONUNBUFFERED=1
+RUN mkdir -p /data && chown talkwatch /data
+VOLUME ["/data"]
+USER talkwatch
+# healthy while the database opens and the last feed poll or delivery is not stale
+HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 \
+    CMD talkwatch status > /dev/null || exit 1
+CMD ["talkwatch", "run"]

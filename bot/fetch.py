@@ -1,0 +1,180 @@
+"""Fetching feeds and pages: httpx conditional GET with a timeout and a body cap, feedparser on the
+bytes, trafilatura for linked pages whose feed entry carries only a summary.
+
+Errors are ``bot.errors.FetchError`` subclasses with a message fit for the feed's status line.
+"""
+
+from __future__ import annotations
+
+import calendar
+import html
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from collections.abc import Callable
+from typing import Any
+
+import feedparser
+import httpx
+import trafilatura
+
+from bot.config import Feed, Settings
+from bot.errors import BodyTooLarge, FetchError, FetchTimeout, HTTPStatusError
+from bot.model import Article
+
+log = logging.getLogger(__name__)
+
+SUMMARY_ONLY_CHARS = 600  # an entry with less text than this is a teaser: fetch the page
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    """One poll of a feed: its entries as articles (empty on 304) and the new validators."""
+
+    not_modified: bool
+    articles: tuple[Article, ...] = ()
+    etag: str = ""
+    last_modified: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def client(settings: Settings) -> httpx.AsyncClient:
+    """An HTTP client with talkwatch's timeout and user agent."""
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(settings.fetch_timeout_seconds),
+        headers={"User-Agent": settings.user_agent},
+        follow_redirects=True,
+    )
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A response whose body was read up to the cap."""
+
+    status: int
+    headers: httpx.Headers
+    content: bytes
+
+
+async def get(
+    http: httpx.AsyncClient, url: str, settings: Settings, headers: dict[str, str] | None = None
+) -> Fetched:
+    """GET with the body read up to the cap; a 304 is returned as is, other errors raise."""
+    try:
+        async with http.stream("GET", url, headers=headers or {}) as response:
+            if response.status_code == 304:
+                return Fetched(304, response.headers, b"")
+            if response.status_code >= 400:
+                raise HTTPStatusError(response.status_code, url)
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > settings.max_body_bytes:
+                raise BodyTooLarge(f"body of {declared} bytes exceeds {settings.max_body_bytes}")
+            body = bytearray()
+            async for chunk in response.aiter_bytes():
+                body.extend(chunk)
+                if len(body) > settings.max_body_bytes:
+                    raise BodyTooLarge(f"body exceeds {settings.max_body_bytes} bytes")
+            return Fetched(response.status_code, response.headers, bytes(body))
+    except httpx.TimeoutException:
+        raise FetchTimeout(f"timed out after {settings.fetch_timeout_seconds:g}s") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(f"{type(exc).__name__}: {exc}") from None
+
+
+async def poll_feed(
+    http: httpx.AsyncClient, feed: Feed, state: dict[str, Any], settings: Settings,
+    known: Callable[[list[str], list[str]], set[str]] | None = None,
+) -> FeedResult:
+    """Poll one feed with its stored validators. Entries already stored (``known(urls, guids)``
+    says which) are left out; summary-only entries get their linked page fetched."""
+    headers = {}
+    if state.get("etag"):
+        headers["If-None-Match"] = state["etag"]
+    if state.get("last_modified"):
+        headers["If-Modified-Since"] = state["last_modified"]
+    response = await get(http, feed.url, settings, headers)
+    if response.status == 304:
+        return FeedResult(not_modified=True, etag=state.get("etag") or "",
+                          last_modified=state.get("last_modified") or "")
+    parsed = feedparser.parse(response.content)
+    warnings = []
+    source = feed.name or parsed.feed.get("title", "") or feed.url
+    candidates = [a for a in (entry_article(e, feed, source) for e in parsed.entries) if a]
+    if parsed.bozo and not candidates:
+        raise FetchError(f"malformed feed: {parsed.get('bozo_exception', 'no usable entries')}")
+    stored = known([a.url for a in candidates], [a.guid for a in candidates]) if known else set()
+    if parsed.bozo:
+        warnings.append(f"feed is not well-formed ({parsed.get('bozo_exception')}); "
+                        f"read {len(candidates)} entries anyway")
+    full = {e.get("link") for e in parsed.entries if e.get("content")}
+    articles = []
+    for article in candidates:
+        if article.url in stored or (article.guid and article.guid in stored):
+            continue
+        if (settings.fetch_linked_pages and article.url not in full
+                and len(article.text) < SUMMARY_ONLY_CHARS):
+            try:
+                page = await get(http, article.url, settings)
+                text = extract_page(page.content, article.url)
+                if text and len(text) > len(article.text):
+                    article = replace(article, text=f"{article.title}\n{text}")
+            except FetchError as exc:
+                warnings.append(f"linked page {article.url}: {exc}; kept the summary")
+        articles.append(article)
+    return FeedResult(
+        not_modified=False,
+        articles=tuple(articles),
+        etag=response.headers.get("etag", ""),
+        last_modified=response.headers.get("last-modified", ""),
+        warnings=tuple(warnings),
+    )
+
+
+def entry_article(entry: Any, feed: Feed, source: str) -> Article | None:
+    """A feed entry as an Article (full content if the feed carries it, else the summary)."""
+    url = entry.get("link") or ""
+    if not url:
+        return None
+    content = ""
+    for part in entry.get("content") or []:
+        value = part.get("value", "")
+        if len(value) > len(content):
+            content = value
+    text = html_to_text(content or entry.get("summary", ""))
+    title = html_to_text(entry.get("title", ""))
+    published = None
+    for key in ("published_parsed", "updated_parsed"):
+        if entry.get(key):
+            published = datetime.fromtimestamp(calendar.timegm(entry[key]), tz=UTC)
+            break
+    return Article(
+        url=url,
+        title=title,
+        text=f"{title}\n{text}" if title and not text.startswith(title) else text,
+        source=source,
+        published=published,
+        guid=entry.get("id", "") or "",
+        feed=feed.name,
+    )
+
+
+def html_to_text(fragment: str) -> str:
+    """Feed HTML (summary or content) as plain text, one paragraph a line."""
+    fragment = re.sub(r"(?i)<\s*(?:br|/p|/div|/li|/h\d|/blockquote)\s*/?>", "\n", fragment)
+    text = html.unescape(_TAG.sub("", fragment))
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def extract_page(body: bytes, url: str) -> str:
+    """The article text of an HTML page (trafilatura, favouring precision), or ''."""
+    try:
+        text = trafilatura.extract(
+            body, url=url, include_comments=False, include_tables=False, favor_precision=True,
+        )
+    except Exception:  # trafilatura raises many kinds on odd pages; a page is never fatal
+        log.warning("could not extract text from %s", url, exc_info=True)
+        return ""
+    return text or ""
