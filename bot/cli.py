@@ -189,7 +189,7 @@ def cmd_digest(config: Config, store: Store, args: argparse.Namespace) -> int:
 
     devs = store.developments(issue=args.issue, since=args.since, newest_first=False)
     titles = {i.id: i.title for i in config.issues}
-    print(render.plain(render.digest_text(devs, titles, issue=args.issue)))
+    print(render.plain(render.digest(devs, titles, issue=args.issue)))
     return 0
 
 

@@ -6,7 +6,7 @@ owed -> OutboxMessage. All datetimes are timezone-aware UTC.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
@@ -124,6 +124,7 @@ class Chat:
     active: bool = True
     empty_digest: bool = False  # send "nothing new" when there is nothing
     last_digest_at: datetime | None = None
+    next_digest_at: datetime | None = None
     created_at: datetime | None = None
 
 
@@ -152,4 +153,4 @@ class OutboxMessage:
     sent_at: datetime | None = None
     error: str = ""
     telegram_message_id: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    preview: bool = False  # link previews

@@ -275,3 +275,15 @@ def merge_reports(reports: Iterable[IngestReport]) -> IngestReport:
             d for r in reports for d in r.developments_updated if d not in new)),
         errors=tuple(e for r in reports for e in r.errors),
     )
+
+
+def effective_feeds(store: Store, config: Config) -> list[Feed]:
+    """The configured feeds plus those admins added, minus those admins removed."""
+    rows = {r["name"]: r for r in store.feed_states()}
+    feeds = [f for f in config.feeds if not (rows.get(f.name) or {}).get("removed")]
+    names = {f.name for f in feeds}
+    for name, row in rows.items():
+        if row.get("origin") == "admin" and not row.get("removed") and name not in names:
+            feeds.append(Feed(name=name, url=row["url"], interval_minutes=int(
+                row.get("interval_minutes") or 15)))
+    return feeds

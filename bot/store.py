@@ -25,7 +25,16 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.model import Actor, Article, Development, Mention, Statement
+from bot.model import (
+    Actor,
+    Article,
+    Chat,
+    Development,
+    Mention,
+    OutboxMessage,
+    Statement,
+    Subscription,
+)
 
 migrations = Migrations("talkwatch")
 
@@ -147,9 +156,11 @@ def m001_initial(db: Database) -> None:
             "consecutive_failures": int,
             "next_poll_at": str,
             "entries_seen": int,
+            "origin": str,  # 'config' or 'admin' (added with /feeds add)
+            "removed": int,  # 1 once an admin removed it
         },
         pk="name",
-        defaults={"consecutive_failures": 0, "entries_seen": 0},
+        defaults={"consecutive_failures": 0, "entries_seen": 0, "origin": "config", "removed": 0},
     )
 
     db["chats"].create(
@@ -164,11 +175,14 @@ def m001_initial(db: Database) -> None:
             "active": int,
             "empty_digest": int,
             "last_digest_at": str,
+            "next_digest_at": str,  # UTC; recomputed whenever time, zone or last digest change
             "created_at": str,
             "updated_at": str,
         },
         pk="id",
+        defaults={"alerts": 1, "paused": 0, "active": 1, "empty_digest": 0},
     )
+    db["chats"].create_index(["active", "next_digest_at"])
     db["subscriptions"].create(
         {"chat_id": int, "kind": str, "target": str, "created_at": str},
         pk=("chat_id", "kind", "target"),
@@ -196,13 +210,21 @@ def m001_initial(db: Database) -> None:
             "sent_at": str,
             "error": str,
             "telegram_message_id": int,
-            "extra": str,
+            "claimed_at": str,
+            "preview": int,  # link previews on (1) or off (0)
         },
         pk="id",
-        defaults={"status": "pending", "attempts": 0},
+        defaults={"status": "pending", "attempts": 0, "preview": 0},
     )
     db["outbox"].create_index(["chat_id", "kind", "dedupe_key"], unique=True)
     db["outbox"].create_index(["status", "not_before"])
+
+    # One row per send attempt's outcome: sends per minute and failures by kind for /stats.
+    db["deliveries"].create(
+        {"id": int, "outbox_id": int, "chat_id": int, "at": str, "outcome": str, "detail": str},
+        pk="id",
+    )
+    db["deliveries"].create_index(["at"])
 
 
 @migrations()
@@ -499,3 +521,267 @@ class Store:
     def save_feed_state(self, name: str, **fields: Any) -> None:
         """Update (or create) a feed's state row with these fields."""
         self.db["feeds"].upsert({"name": name, **fields}, pk="name")
+
+    # --- chats and subscriptions (bot) ----------------------------------------------------------
+
+    def chat(self, chat_id: int) -> Chat | None:
+        """A chat's settings, if the chat is known."""
+        row = self.db.execute("select * from chats where id = ?", [chat_id]).fetchone()
+        return _chat(row, self._columns("chats")) if row else None
+
+    def _columns(self, table: str) -> list[str]:
+        return [c.name for c in self.db[table].columns]
+
+    def ensure_chat(self, chat: Chat, now: datetime) -> Chat:
+        """The stored chat, creating it with these defaults if new. Reactivates an inactive one."""
+        with self.db.atomic():
+            self.db.execute(
+                """insert into chats (id, type, title, timezone, digest_time, alerts, paused,
+                   active, empty_digest, next_digest_at, created_at, updated_at)
+                   values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
+                   on conflict (id) do update set type = excluded.type,
+                   title = excluded.title""",
+                [chat.id, chat.type, chat.title, chat.timezone, chat.digest_time,
+                 int(chat.alerts), int(chat.paused), int(chat.empty_digest),
+                 iso(chat.next_digest_at), iso(now), iso(now)],
+            )
+        stored = self.chat(chat.id)
+        assert stored is not None
+        return stored
+
+    def update_chat(self, chat_id: int, now: datetime, **fields: Any) -> None:
+        """Change a chat's settings (bools as bools, datetimes as datetimes)."""
+        values = {k: (iso(v) if isinstance(v, datetime) else int(v) if isinstance(v, bool) else v)
+                  for k, v in fields.items()}
+        values["updated_at"] = iso(now)
+        sets = ", ".join(f"{k} = ?" for k in values)
+        with self.db.atomic():
+            self.db.execute(f"update chats set {sets} where id = ?", [*values.values(), chat_id])
+
+    def subscribe(self, chat_id: int, kind: str, target: str, now: datetime) -> bool:
+        """Follow an issue or actor; False if the chat already did."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                """insert or ignore into subscriptions (chat_id, kind, target, created_at)
+                   values (?, ?, ?, ?)""",
+                [chat_id, kind, target, iso(now)],
+            )
+        return cursor.rowcount > 0
+
+    def unsubscribe(self, chat_id: int, kind: str, target: str) -> bool:
+        """Stop following; False if the chat did not follow it."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "delete from subscriptions where chat_id = ? and kind = ? and target = ?",
+                [chat_id, kind, target],
+            )
+        return cursor.rowcount > 0
+
+    def subscriptions(self, chat_id: int) -> list[Subscription]:
+        """What a chat follows."""
+        rows = self.db.execute(
+            "select kind, target from subscriptions where chat_id = ? order by kind, target",
+            [chat_id],
+        ).fetchall()
+        return [Subscription(chat_id, r[0], r[1]) for r in rows]
+
+    def followers(self, development: Development) -> list[int]:
+        """Active chats with alerts on that follow this development's actor or one of its issues."""
+        marks = ",".join("?" * len(development.issues)) or "''"
+        rows = self.db.execute(
+            f"""select distinct s.chat_id from subscriptions s join chats c on c.id = s.chat_id
+                where c.active = 1 and c.alerts = 1 and c.paused = 0 and (
+                  (s.kind = 'actor' and s.target = ?) or
+                  (s.kind = 'issue' and s.target in ({marks})))
+                order by s.chat_id""",
+            [development.actor_id, *development.issues],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def told(self, chat_id: int, development_ids: Iterable[int], via: str, now: datetime) -> None:
+        """Record that a chat was told about these developments."""
+        self.db.conn.executemany(
+            """insert or ignore into chat_developments (chat_id, development_id, via, told_at)
+               values (?, ?, ?, ?)""",
+            [(chat_id, d, via, iso(now)) for d in development_ids],
+        )
+
+    def untold(self, chat_id: int, development_ids: Sequence[int], via: str) -> list[int]:
+        """Which of these developments the chat was not yet told about this way."""
+        if not development_ids:
+            return []
+        marks = ",".join("?" * len(development_ids))
+        told = {
+            r[0] for r in self.db.execute(
+                f"""select development_id from chat_developments where chat_id = ? and via = ?
+                    and development_id in ({marks})""",
+                [chat_id, via, *development_ids],
+            )
+        }
+        return [d for d in development_ids if d not in told]
+
+    def due_digests(self, now: datetime, limit: int = 1000) -> list[Chat]:
+        """Active, unpaused chats whose next digest time has come."""
+        rows = self.db.execute(
+            """select * from chats where active = 1 and paused = 0 and next_digest_at is not null
+               and next_digest_at <= ? order by next_digest_at limit ?""",
+            [iso(now), limit],
+        ).fetchall()
+        columns = self._columns("chats")
+        return [_chat(r, columns) for r in rows]
+
+    def chat_count(self, *, active: bool | None = None) -> int:
+        """How many chats (optionally only active or inactive ones)."""
+        if active is None:
+            return self.db["chats"].count
+        return self.db.execute("select count(*) from chats where active = ?",
+                               [int(active)]).fetchone()[0]
+
+    def move_chat(self, old_id: int, new_id: int, now: datetime) -> None:
+        """A group became a supergroup: its settings, subscriptions and history move to the new id."""
+        with self.db.atomic():
+            old = self.chat(old_id)
+            if old is None:
+                return
+            if self.chat(new_id) is None:
+                self.db.execute(
+                    """insert into chats (id, type, title, timezone, digest_time, alerts, paused,
+                       active, empty_digest, last_digest_at, next_digest_at, created_at,
+                       updated_at)
+                       select ?, 'supergroup', title, timezone, digest_time, alerts, paused, 1,
+                       empty_digest, last_digest_at, next_digest_at, created_at, ?
+                       from chats where id = ?""",
+                    [new_id, iso(now), old_id],
+                )
+            for table in ("subscriptions", "chat_developments"):
+                self.db.execute(f"update or ignore {table} set chat_id = ? where chat_id = ?",
+                                [new_id, old_id])
+                self.db.execute(f"delete from {table} where chat_id = ?", [old_id])
+            self.db.execute("update chats set active = 0, updated_at = ? where id = ?",
+                            [iso(now), old_id])
+
+    def actors(self) -> list[tuple[str, str, int]]:
+        """Every actor as (id, name, number of developments), most active first."""
+        return self.db.execute(
+            """select a.id, a.name, count(d.id) n from actors a
+               left join developments d on d.actor_id = a.id
+               group by a.id order by n desc, a.name"""
+        ).fetchall()
+
+    # --- outbox and delivery ----------------------------------------------------------------------
+
+    def enqueue_outbox(
+        self, chat_id: int, kind: str, dedupe_key: str, text: str, now: datetime,
+        preview: bool = False,
+    ) -> int | None:
+        """Owe a chat a message; None if one with this (chat, kind, key) is already owed or sent.
+
+        Call inside the transaction that decides the message is owed.
+        """
+        cursor = self.db.execute(
+            """insert or ignore into outbox (chat_id, kind, dedupe_key, text, status, attempts,
+               not_before, created_at, preview) values (?, ?, ?, ?, 'pending', 0, ?, ?, ?)""",
+            [chat_id, kind, dedupe_key, text, iso(now), iso(now), int(preview)],
+        )
+        return int(cursor.lastrowid) if cursor.rowcount else None
+
+    def claim_outbox(self, now: datetime, limit: int = 100) -> list[OutboxMessage]:
+        """Pending messages due now, marked 'sending' (committed) so a crash leaves a trace."""
+        with self.db.atomic():
+            rows = self.db.execute(
+                """select o.* from outbox o join chats c on c.id = o.chat_id
+                   where o.status = 'pending' and o.not_before <= ? and c.active = 1
+                   order by o.not_before, o.id limit ?""",
+                [iso(now), limit],
+            ).fetchall()
+            columns = self._columns("outbox")
+            messages = [_outbox(r, columns) for r in rows]
+            self.db.conn.executemany(
+                """update outbox set status = 'sending', claimed_at = ?, attempts = attempts + 1
+                   where id = ? and status = 'pending'""",
+                [(iso(now), m.id) for m in messages],
+            )
+        return messages
+
+    def finish_outbox(
+        self, message_id: int, status: str, now: datetime, *, telegram_message_id: int | None = None,
+        error: str = "", outcome: str = "", not_before: datetime | None = None,
+    ) -> None:
+        """Record a send's outcome: 'sent', 'failed', 'dropped', or 'pending' again (retry)."""
+        with self.db.atomic():
+            row = self.db.execute("select chat_id from outbox where id = ?",
+                                  [message_id]).fetchone()
+            self.db.execute(
+                """update outbox set status = ?, error = ?, telegram_message_id =
+                   coalesce(?, telegram_message_id), sent_at = case when ? = 'sent' then ?
+                   else sent_at end, not_before = coalesce(?, not_before) where id = ?""",
+                [status, error, telegram_message_id, status, iso(now), iso(not_before),
+                 message_id],
+            )
+            self.db.execute(
+                "insert into deliveries (outbox_id, chat_id, at, outcome, detail) values (?, ?, ?, ?, ?)",
+                [message_id, row[0] if row else None, iso(now), outcome or status, error[:500]],
+            )
+
+    def release_claimed(self, now: datetime) -> int:
+        """After a crash: messages left 'sending' go back to 'pending' (see bot/delivery.py)."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "update outbox set status = 'pending', not_before = ? where status = 'sending'",
+                [iso(now)],
+            )
+        return cursor.rowcount
+
+    def reassign_outbox(self, old_chat: int, new_chat: int) -> None:
+        """Owed messages of a migrated chat go to its new id."""
+        with self.db.atomic():
+            self.db.execute(
+                """update or ignore outbox set chat_id = ? where chat_id = ?
+                   and status in ('pending', 'sending')""",
+                [new_chat, old_chat],
+            )
+
+    def next_outbox_due(self) -> datetime | None:
+        """When the earliest pending message becomes due."""
+        row = self.db.execute(
+            """select min(o.not_before) from outbox o join chats c on c.id = o.chat_id
+               where o.status = 'pending' and c.active = 1"""
+        ).fetchone()
+        return parse_dt(row[0]) if row and row[0] else None
+
+    def outbox_counts(self) -> dict[str, int]:
+        """Messages by status."""
+        return dict(self.db.execute("select status, count(*) from outbox group by status").fetchall())
+
+    def delivery_counts(self, since: datetime) -> dict[str, int]:
+        """Send outcomes since a time, by kind."""
+        return dict(self.db.execute(
+            "select outcome, count(*) from deliveries where at >= ? group by outcome",
+            [iso(since)],
+        ).fetchall())
+
+
+def _row(row: Sequence[Any], columns: Sequence[str]) -> dict[str, Any]:
+    return dict(zip(columns, row, strict=True))
+
+
+def _chat(row: Sequence[Any], columns: Sequence[str]) -> Chat:
+    r = _row(row, columns)
+    return Chat(
+        id=r["id"], type=r["type"] or "private", title=r["title"] or "",
+        timezone=r["timezone"] or "UTC", digest_time=r["digest_time"] or "08:00",
+        alerts=bool(r["alerts"]), paused=bool(r["paused"]), active=bool(r["active"]),
+        empty_digest=bool(r["empty_digest"]), last_digest_at=parse_dt(r["last_digest_at"]),
+        next_digest_at=parse_dt(r["next_digest_at"]), created_at=parse_dt(r["created_at"]),
+    )
+
+
+def _outbox(row: Sequence[Any], columns: Sequence[str]) -> OutboxMessage:
+    r = _row(row, columns)
+    return OutboxMessage(
+        id=r["id"], chat_id=r["chat_id"], kind=r["kind"], dedupe_key=r["dedupe_key"],
+        text=r["text"], status=r["status"], attempts=r["attempts"],
+        not_before=parse_dt(r["not_before"]), created_at=parse_dt(r["created_at"]),
+        sent_at=parse_dt(r["sent_at"]), error=r["error"] or "",
+        telegram_message_id=r["telegram_message_id"], preview=bool(r["preview"]),
+    )

@@ -1,0 +1,50 @@
+"""Health figures for `talkwatch status` and /stats: queue depth, sends per minute, failures by
+kind, feeds in backoff, last successful poll."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.store import Store
+
+FAILURE_OUTCOMES = ("retry_after", "forbidden", "migrated", "bad_request", "network", "failed")
+
+
+def status(store: Store, now: datetime) -> dict[str, Any]:
+    """Every figure, as plain data."""
+    counts = store.outbox_counts()
+    last_minute = store.delivery_counts(now - timedelta(minutes=1))
+    last_hour = store.delivery_counts(now - timedelta(hours=1))
+    feeds = store.feed_states()
+    backoff = [f["name"] for f in feeds if (f.get("consecutive_failures") or 0) > 0
+               and not f.get("removed")]
+    successes = [f["last_success_at"] for f in feeds if f.get("last_success_at")]
+    return {
+        "queue_pending": counts.get("pending", 0),
+        "queue_sending": counts.get("sending", 0),
+        "sent_total": counts.get("sent", 0),
+        "failed_total": counts.get("failed", 0),
+        "sends_last_minute": last_minute.get("sent", 0),
+        "sends_per_minute_last_hour": round(last_hour.get("sent", 0) / 60, 1),
+        "failures_last_hour": {k: last_hour[k] for k in FAILURE_OUTCOMES if last_hour.get(k)},
+        "chats_active": store.chat_count(active=True),
+        "chats_inactive": store.chat_count(active=False),
+        "feeds": len([f for f in feeds if not f.get("removed")]),
+        "feeds_in_backoff": backoff,
+        "last_successful_poll": max(successes) if successes else None,
+        "articles": store.article_count(),
+        "developments": store.development_count(),
+    }
+
+
+def format_status(figures: dict[str, Any]) -> str:
+    """The figures as aligned text."""
+    lines = []
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}={v}" for k, v in value.items()) or "none"
+        elif isinstance(value, list):
+            value = ", ".join(value) or "none"
+        lines.append(f"{key.replace('_', ' '):<28} {value}")
+    return "\n".join(lines)

@@ -1,0 +1,145 @@
+"""Telegram-HTML text of alerts, digests and command replies: escaping, trimming, and splitting under
+Telegram's 4,096-character limit at development boundaries. Pure: imports the model only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+
+from bot.model import Development, Mention
+
+LIMIT = 4096
+STATEMENT_CHARS = 280  # a development's text in a list is trimmed to this
+MAX_LINKS = 4  # sources linked per development; the rest are counted
+
+
+def esc(text: str) -> str:
+    """Text made safe for Telegram HTML: <, > and & escaped (quotes need no escaping)."""
+    return html.escape(text, quote=False)
+
+
+def attr(text: str) -> str:
+    """Text made safe inside an HTML attribute value."""
+    return html.escape(text, quote=True)
+
+
+def trim(text: str, limit: int) -> str:
+    """Text cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def _link(mention: Mention) -> str:
+    if mention.url.startswith(("http://", "https://")):
+        return f'<a href="{attr(mention.url)}">{esc(mention.source)}</a>'
+    return esc(mention.source)
+
+
+def sources(dev: Development) -> str:
+    """The outlets that reported a development, linked, one link per outlet."""
+    seen: dict[str, Mention] = {}
+    for mention in dev.mentions:
+        seen.setdefault(mention.source, mention)
+    links = [_link(m) for m in list(seen.values())[:MAX_LINKS]]
+    more = len(seen) - MAX_LINKS
+    return ", ".join(links) + (f" +{more} more" if more > 0 else "")
+
+
+def development_line(dev: Development, *, limit: int = STATEMENT_CHARS) -> str:
+    """One development on one line: actor, statement (trimmed), outlets, sources."""
+    text = trim(dev.text, limit)
+    said = f"“{esc(text)}”" if dev.kind == "direct" else esc(text)
+    outlets = dev.outlets
+    count = f" · reported by {outlets} outlets" if outlets > 1 else ""
+    return f"• <b>{esc(dev.actor_name)}</b>: {said}{count} — {sources(dev)}"
+
+
+def split(blocks: Iterable[str], limit: int = LIMIT) -> list[str]:
+    """Join blocks (a header, a development line, ...) into messages under ``limit``, never
+    splitting a block unless it alone is too long (then at a line, then hard)."""
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        for piece in _fit(block, limit):
+            candidate = f"{current}\n{piece}" if current else piece
+            if len(candidate) <= limit:
+                current = candidate
+            else:
+                messages.append(current)
+                current = piece
+    if current:
+        messages.append(current)
+    return messages
+
+
+def _fit(block: str, limit: int) -> list[str]:
+    if len(block) <= limit:
+        return [block]
+    # only plain text is ever cut hard; a development line is trimmed before it gets this long
+    plain_text = strip_tags(block)
+    return [esc(plain_text[i : i + limit // 2]) for i in range(0, len(plain_text), limit // 2)]
+
+
+def developments_message(title: str, devs: Sequence[Development], empty: str) -> list[str]:
+    """A titled list of developments (for /issue, /actor, /latest), split as needed."""
+    if not devs:
+        return [f"<b>{esc(title)}</b>\n{esc(empty)}"]
+    return split([f"<b>{esc(title)}</b>", *(development_line(d) for d in devs)])
+
+
+def alert(devs: Sequence[Development]) -> list[str]:
+    """One alert for several new developments at once (more messages only past the limit)."""
+    title = "New development" if len(devs) == 1 else f"{len(devs)} new developments"
+    return split([f"🔔 <b>{title}</b>", *(development_line(d) for d in devs)])
+
+
+def digest(
+    devs: Sequence[Development],
+    issue_titles: Mapping[str, str],
+    *,
+    day: datetime | None = None,
+    issue: str | None = None,
+) -> list[str]:
+    """The daily digest: grouped by issue, one line per development, sources as links.
+
+    A development on several issues is listed under the first one it has that the digest shows.
+    """
+    date = f" — {day:%a %d %b %Y}" if day else ""
+    header = f"📰 <b>talkwatch digest{esc(date)}</b>"
+    if not devs:
+        return [f"{header}\nNothing new since your last digest."]
+    groups: dict[str, list[Development]] = {}
+    order = [issue] if issue else [*issue_titles, ""]
+    for dev in devs:
+        key = next((i for i in order if i and i in dev.issues), "")
+        if issue and key != issue:
+            continue
+        groups.setdefault(key, []).append(dev)
+    blocks = [f"{header}\n{sum(len(v) for v in groups.values())} new developments"]
+    for key in order:
+        if key not in groups:
+            continue
+        blocks.append(f"\n<b>{esc(issue_titles.get(key, 'Other statements'))}</b>")
+        blocks.extend(development_line(d) for d in groups[key])
+    return split(blocks)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def strip_tags(text: str) -> str:
+    """Telegram HTML as plain text (tags dropped, entities decoded)."""
+    return html.unescape(_TAG.sub("", text))
+
+
+def plain(messages: str | Sequence[str]) -> str:
+    """Telegram HTML message(s) as text for a terminal."""
+    if isinstance(messages, str):
+        messages = [messages]
+    return "\n\n".join(strip_tags(m) for m in messages)
