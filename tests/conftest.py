@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
+import os
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.config import Config, load_config
 from bot.store import Store
+
+os.environ.setdefault("PTB_TIMEDELTA", "1")  # python-telegram-bot 22's future retry_after type
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -62,3 +65,48 @@ def feed_server():
     server = FeedServer().start()
     yield server
     server.stop()
+
+
+# --- telegram ----------------------------------------------------------------------------------
+
+ADMIN_ID = 777
+BOT_TOKEN = "123456:TEST-token-for-the-fake-server-only"
+
+
+@pytest.fixture
+async def fake_api():
+    """A fake Telegram Bot API server on 127.0.0.1, in the test's event loop."""
+    from tests.fakebot import FakeBotAPI
+
+    fake = await FakeBotAPI(limits=False).start()  # limits are the delivery tests' business
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+def bot_config(config: Config, fake_api) -> Config:
+    """The shipped config pointed at the fake server, with one bot admin and no remote feeds."""
+    from dataclasses import replace
+
+    return replace(config, token=BOT_TOKEN, api_url=fake_api.url, admins=frozenset({ADMIN_ID}),
+                   feeds=())
+
+
+@pytest.fixture
+def live_store(store: Store, config: Config) -> Store:
+    """The seeds ingested an hour ago (so they are news for digests)."""
+    from bot.service import ingest_seeds
+
+    ingest_seeds(store, config, SEEDS, datetime.now(UTC) - timedelta(hours=1))
+    return store
+
+
+@pytest.fixture
+async def running_bot(bot_config: Config, live_store: Store):
+    """The real python-telegram-bot application, polling the fake server."""
+    from bot import telegram
+
+    app = telegram.build_application(bot_config, live_store)
+    await telegram.start(app, poll_timeout=1)
+    yield app
+    await telegram.stop(app)

@@ -1,0 +1,159 @@
+"""The thin python-telegram-bot layer: handlers read the chat and arguments, call the command code in
+``bot.commands``, and send the reply. Alerts and digests never go through here (see delivery).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Update,
+)
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot import commands
+from bot.config import Config
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def build_application(
+    config: Config,
+    store: Store,
+    *,
+    on_chat_changed: Callable[[int], None] | None = None,
+    stats: Callable[[], str] | None = None,
+) -> Application:
+    """The bot: one handler per registered command, buttons, unknown commands, errors."""
+    builder = Application.builder().token(config.token).rate_limiter(AIORateLimiter(max_retries=3))
+    if config.api_url:
+        base = config.api_url.rstrip("/")
+        builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
+    app = builder.build()
+    app.bot_data.update(store=store, config=config, on_chat_changed=on_chat_changed, stats=stats)
+    for cmd in commands.COMMANDS:
+        app.add_handler(CommandHandler(cmd.name, on_command))
+    app.add_handler(MessageHandler(filters.COMMAND, on_command))  # unknown commands
+    app.add_handler(CallbackQueryHandler(on_button))
+    app.add_error_handler(on_error)
+    return app
+
+
+async def start(app: Application, *, poll_timeout: int = 30) -> None:
+    """Initialise the bot, register its commands with Telegram and start polling, on the running
+    event loop (shared with the scheduler)."""
+    await app.initialize()
+    await app.bot.set_my_commands(
+        [BotCommand(c.name, c.summary) for c in commands.public_commands()]
+    )
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0.0, timeout=poll_timeout,
+                                    drop_pending_updates=False)
+
+
+async def stop(app: Application) -> None:
+    """Stop polling and shut the bot down cleanly."""
+    if app.updater is not None and app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+    await app.shutdown()
+
+
+def _env(context: ContextTypes.DEFAULT_TYPE) -> commands.Env:
+    data = context.bot_data
+    return commands.Env(store=data["store"], config=data["config"], now=datetime.now(UTC),
+                        on_chat_changed=data.get("on_chat_changed"), stats=data.get("stats"))
+
+
+async def _caller(update: Update, context: ContextTypes.DEFAULT_TYPE, manages: bool
+                  ) -> commands.Caller:
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None
+    user_id = user.id if user else 0
+    chat_admin = True
+    if manages and chat.type != ChatType.PRIVATE:
+        member = await context.bot.get_chat_member(chat.id, user_id)
+        chat_admin = member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+    return commands.Caller(
+        chat_id=chat.id, chat_type=chat.type, user_id=user_id, title=chat.title or "",
+        is_bot_admin=user_id in context.bot_data["config"].admins, is_chat_admin=chat_admin,
+    )
+
+
+def _markup(reply: commands.Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in reply.buttons]
+    )
+
+
+async def _send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: commands.Reply) -> None:
+    for n, text in enumerate(reply.messages):
+        last = n == len(reply.messages) - 1
+        await context.bot.send_message(
+            chat_id, text, parse_mode=ParseMode.HTML, reply_markup=_markup(reply) if last else None,
+            link_preview_options=LinkPreviewOptions(is_disabled=not reply.preview),
+        )
+
+
+async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any /command: run it through the registry and answer."""
+    message = update.effective_message
+    if message is None or not message.text or update.effective_chat is None:
+        return
+    head, _, args = message.text.partition(" ")
+    name, _, addressee = head[1:].partition("@")
+    if addressee and addressee.lower() != (context.bot.username or "").lower():
+        return  # a command for another bot in the same group
+    cmd = commands.registry().get(name.lower())
+    caller = await _caller(update, context, manages=bool(cmd and cmd.manages))
+    reply = commands.dispatch(_env(context), caller, name, args)
+    await _send(context, update.effective_chat.id, reply)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An inline button: run its action; a one-message answer replaces the menu."""
+    query = update.callback_query
+    if query is None or update.effective_chat is None:
+        return
+    await query.answer()
+    data = query.data or ""
+    manages = data.startswith(("sub:", "unsub:", "set:"))
+    caller = await _caller(update, context, manages=manages)
+    env = _env(context)
+    if env.store.chat(caller.chat_id) is None:
+        commands.dispatch(env, caller, "start", "")  # a button from before we knew the chat
+    reply = commands.callback(env, caller, data)
+    if len(reply.messages) == 1 and not data.startswith("more:"):
+        await query.edit_message_text(
+            reply.messages[0], parse_mode=ParseMode.HTML, reply_markup=_markup(reply),
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        )
+    else:
+        await _send(context, update.effective_chat.id, reply)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure with its traceback; the bot carries on."""
+    level = logging.WARNING if isinstance(context.error, TelegramError) else logging.ERROR
+    log.log(level, "update %s failed", getattr(update, "update_id", "?"), exc_info=context.error)

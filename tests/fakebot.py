@@ -1,0 +1,394 @@
+"""A fake Telegram Bot API server (aiohttp, 127.0.0.1) for tests and benchmarks.
+
+It speaks the real HTTP protocol python-telegram-bot uses (``/bot<token>/<method>``, form-encoded
+parameters, ``{"ok": ..., "result": ...}`` answers) and behaves like Telegram where it matters here:
+
+- getMe, deleteWebhook, getUpdates (long polling), setMyCommands/getMyCommands, sendMessage,
+  editMessageText, answerCallbackQuery, getChatMember, and a few more start-up calls;
+- sendMessage validates Telegram HTML (supported tags, balanced, escaped ``<`` and ``&``) and the
+  4,096-character limit, answering 400 like Telegram does;
+- limits: about 30 messages/s overall, 1/s per private chat, 20/min per group, answered with 429
+  and ``retry_after`` (``limits=False`` turns them off; every 429 is counted);
+- faults on demand: a chat that blocked the bot (403), a group migrated to a supergroup (400 with
+  ``migrate_to_chat_id``), a chat not found (400), server errors (502) for the next N calls,
+  and holding replies (to kill a client mid-request).
+
+Tests push updates with :meth:`FakeBotAPI.command` / :meth:`FakeBotAPI.press` and read what the
+bot sent from :attr:`FakeBotAPI.sent` (only messages Telegram accepted).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import itertools
+import json
+import re
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from aiohttp import web
+
+BOT_USER = {"id": 4242, "is_bot": True, "first_name": "talkwatch", "username": "talkwatch_bot",
+            "can_join_groups": True, "can_read_all_group_messages": False,
+            "supports_inline_queries": False}
+JSON_FIELDS = {"reply_markup", "link_preview_options", "commands", "entities", "allowed_updates",
+               "reply_parameters", "scope"}
+ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+                "span", "tg-spoiler", "blockquote", "tg-emoji"}
+
+
+class TelegramHTMLError(ValueError):
+    """Text Telegram would refuse to parse."""
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            raise TelegramHTMLError(f'Unsupported start tag "{tag}"')
+        if tag == "a" and not dict(attrs).get("href"):
+            raise TelegramHTMLError('Tag "a" must have a href')
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            raise TelegramHTMLError(f'Unmatched end tag "{tag}"')
+        self.stack.pop()
+
+
+def check_html(text: str) -> str:
+    """The plain text of a Telegram-HTML message, or TelegramHTMLError if Telegram would refuse it."""
+    if re.search(r"&(?!(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)", text):
+        raise TelegramHTMLError("Character '&' is reserved and must be escaped")
+    if re.search(r"<(?![a-zA-Z/])", text):
+        raise TelegramHTMLError("Character '<' is reserved and must be escaped")
+    checker = _Checker()
+    checker.feed(text)
+    checker.close()
+    if checker.stack:
+        raise TelegramHTMLError(f'Can\'t find end tag corresponding to start tag "{checker.stack[-1]}"')
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+@dataclass
+class Sent:
+    """A message Telegram accepted."""
+
+    chat_id: int
+    message_id: int
+    text: str
+    reply_markup: dict[str, Any] | None = None
+    disable_preview: bool = False
+    edited: bool = False
+
+
+@dataclass
+class FakeBotAPI:
+    """The fake server. Start it in the running loop (``await start()``) or in its own thread
+    (``start_in_thread()``)."""
+
+    limits: bool = True
+    global_per_second: int = 30
+    private_per_second: int = 1
+    group_per_minute: int = 20
+    admins: dict[int, set[int]] = field(default_factory=dict)  # chat id -> admin user ids
+    blocked: set[int] = field(default_factory=set)
+    migrated: dict[int, int] = field(default_factory=dict)  # old group id -> supergroup id
+    missing: set[int] = field(default_factory=set)
+    fail_next: int = 0  # answer this many next calls with 502
+    hold_sends: bool = False  # accept nothing and answer nothing until released
+
+    sent: list[Sent] = field(default_factory=list)
+    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    commands: list[dict[str, str]] = field(default_factory=list)
+    callback_answers: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[tuple[int, str]] = field(default_factory=list)  # (status, description)
+    too_many: int = 0  # 429s answered
+    port: int = 0
+
+    def __post_init__(self) -> None:
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids: dict[int, itertools.count] = defaultdict(lambda: itertools.count(1))
+        self._window: deque[float] = deque()
+        self._chat_windows: dict[int, deque[float]] = defaultdict(deque)
+        self._new_update: asyncio.Event | None = None
+        self._released: asyncio.Event | None = None
+        self._runner: web.AppRunner | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    # --- running ----------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        """The base URL to give python-telegram-bot (TELEGRAM_API_URL)."""
+        return f"http://127.0.0.1:{self.port}"
+
+    async def start(self) -> FakeBotAPI:
+        """Serve on 127.0.0.1 (port 0) in the running event loop."""
+        self._loop = asyncio.get_running_loop()
+        self._new_update = asyncio.Event()
+        self._released = asyncio.Event()
+        app = web.Application(client_max_size=10 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self
+
+    async def stop(self) -> None:
+        """Stop serving; held requests are released."""
+        if self._released is not None:
+            self._released.set()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def start_in_thread(self) -> FakeBotAPI:
+        """Serve from a background thread with its own event loop (for subprocess tests)."""
+        ready = threading.Event()
+
+        def run() -> None:
+            loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)
+            loop.run_until_complete(self.start())
+            ready.set()
+            loop.run_forever()
+            loop.run_until_complete(self.stop())
+            loop.close()
+
+        self._thread = threading.Thread(target=run, daemon=True)
+        self._thread.start()
+        ready.wait(10)
+        return self
+
+    def stop_thread(self) -> None:
+        """Stop a server started with start_in_thread."""
+        if self._loop is not None and self._thread is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(10)
+
+    def release(self) -> None:
+        """Answer held requests again (thread-safe)."""
+        self.hold_sends = False
+        if self._loop is not None and self._released is not None:
+            self._loop.call_soon_threadsafe(self._released.set)
+
+    # --- updates from "users" -----------------------------------------------------------------
+
+    def _push(self, update: dict[str, Any]) -> None:
+        update["update_id"] = next(self._update_ids)
+        with self._lock:
+            self._updates.append(update)
+        if self._loop is not None and self._new_update is not None:
+            self._loop.call_soon_threadsafe(self._new_update.set)
+
+    @staticmethod
+    def chat(chat_id: int, kind: str = "private", title: str = "") -> dict[str, Any]:
+        """A Chat object."""
+        if kind == "private":
+            return {"id": chat_id, "type": "private", "first_name": "Tester"}
+        return {"id": chat_id, "type": kind, "title": title or f"Group {chat_id}"}
+
+    def command(
+        self, chat_id: int, text: str, *, user_id: int | None = None, kind: str = "private"
+    ) -> None:
+        """A user sends a message (a /command gets its bot_command entity)."""
+        user = {"id": user_id or abs(chat_id), "is_bot": False, "first_name": "Tester"}
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids[chat_id]), "date": int(time.time()),
+            "chat": self.chat(chat_id, kind), "from": user, "text": text,
+        }
+        m = re.match(r"/[A-Za-z0-9_]+(?:@\w+)?", text)
+        if m:
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": m.end()}]
+        self._push({"message": message})
+
+    def press(self, chat_id: int, data: str, *, message_id: int = 1, user_id: int | None = None,
+              kind: str = "private") -> None:
+        """A user taps an inline button under one of the bot's messages."""
+        user = {"id": user_id or abs(chat_id), "is_bot": False, "first_name": "Tester"}
+        self._push({"callback_query": {
+            "id": str(next(self._update_ids) * 7), "from": user, "chat_instance": "ci",
+            "data": data,
+            "message": {"message_id": message_id, "date": int(time.time()),
+                        "chat": self.chat(chat_id, kind), "from": BOT_USER, "text": "menu"},
+        }})
+
+    def sent_to(self, chat_id: int) -> list[Sent]:
+        """Messages accepted for a chat, in order."""
+        return [s for s in self.sent if s.chat_id == chat_id]
+
+    async def wait_for(self, predicate: Any, timeout: float = 15.0) -> None:
+        """Wait (polling, with a deadline) until predicate() is true; fail at the deadline."""
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out after {timeout}s waiting for the bot")
+            await asyncio.sleep(0.02)
+
+    # --- the API ------------------------------------------------------------------------------
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params: dict[str, Any] = {}
+        if request.can_read_body:
+            if request.content_type == "application/json":
+                params = await request.json()
+            else:
+                form = await request.post()
+                for key, value in form.items():
+                    params[key] = json.loads(str(value)) if key in JSON_FIELDS else str(value)
+        params.update({k: v for k, v in request.query.items() if k not in params})
+        self.calls.append((method, params))
+        if self.fail_next > 0 and method not in ("getMe", "getUpdates", "deleteWebhook"):
+            self.fail_next -= 1
+            return self._error(502, "Bad Gateway")
+        handler = getattr(self, f"_m_{method}", None)
+        if handler is None:
+            return self._ok(True)
+        return await handler(params)
+
+    @staticmethod
+    def _ok(result: Any) -> web.Response:
+        return web.json_response({"ok": True, "result": result})
+
+    def _error(self, status: int, description: str, **parameters: Any) -> web.Response:
+        self.rejected.append((status, description))
+        body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+        if parameters:
+            body["parameters"] = parameters
+        return web.json_response(body, status=status)
+
+    async def _m_getMe(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+        return self._ok(BOT_USER)
+
+    async def _m_getUpdates(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+        offset = int(params.get("offset") or 0)
+        timeout = min(float(params.get("timeout") or 0), 2.0)
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                ready = list(self._updates)
+            if ready or time.monotonic() >= deadline:
+                return self._ok(ready)
+            assert self._new_update is not None
+            self._new_update.clear()
+            try:
+                await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())
+            except TimeoutError:
+                pass
+
+    async def _m_setMyCommands(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+        self.commands = list(params.get("commands") or [])
+        return self._ok(True)
+
+    async def _m_getMyCommands(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+        return self._ok(self.commands)
+
+    async def _m_answerCallbackQuery(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+        self.callback_answers.append(params)
+        return self._ok(True)
+
+    async def _m_getChatMember(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+        chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+        status = "administrator" if user_id in self.admins.get(chat_id, set()) else "member"
+        member: dict[str, Any] = {"status": status, "user": {"id": user_id, "is_bot": False,
+                                                             "first_name": "Tester"}}
+        if status == "administrator":
+            member.update({k: True for k in (
+                "can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages",
+                "can_manage_video_chats", "can_restrict_members", "can_promote_members",
+                "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
+                "can_delete_stories")})
+        return self._ok(member)
+
+    def _limited(self, chat_id: int) -> int:
+        """Seconds to wait if this send breaks a limit, else 0 (and the send is counted)."""
+        now = time.monotonic()
+        while self._window and now - self._window[0] >= 1.0:
+            self._window.popleft()
+        window = self._chat_windows[chat_id]
+        span, allowed = (1.0, self.private_per_second) if chat_id > 0 else (
+            60.0, self.group_per_minute)
+        while window and now - window[0] >= span:
+            window.popleft()
+        if len(self._window) >= self.global_per_second:
+            return 1
+        if len(window) >= allowed:
+            return max(1, int(span - (now - window[0])) + 1)
+        self._window.append(now)
+        window.append(now)
+        return 0
+
+    def _refuse(self, chat_id: int) -> web.Response | None:
+        if chat_id in self.blocked:
+            return self._error(403, "Forbidden: bot was blocked by the user")
+        if chat_id in self.migrated:
+            return self._error(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                               migrate_to_chat_id=self.migrated[chat_id])
+        if chat_id in self.missing:
+            return self._error(400, "Bad Request: chat not found")
+        return None
+
+    async def _m_sendMessage(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+        chat_id = int(params["chat_id"])
+        refused = self._refuse(chat_id)
+        if refused is not None:
+            return refused
+        text = str(params.get("text", ""))
+        try:
+            plain = check_html(text) if params.get("parse_mode") == "HTML" else text
+        except TelegramHTMLError as exc:
+            return self._error(400, f"Bad Request: can't parse entities: {exc}")
+        if not plain.strip():
+            return self._error(400, "Bad Request: message text is empty")
+        if len(plain) > 4096:
+            return self._error(400, "Bad Request: message is too long")
+        if self.hold_sends:
+            assert self._released is not None
+            self._released.clear()
+            await self._released.wait()
+            return self._error(502, "Bad Gateway")  # never accepted
+        if self.limits:
+            wait = self._limited(chat_id)
+            if wait:
+                self.too_many += 1
+                return self._error(429, f"Too Many Requests: retry after {wait}",
+                                   retry_after=wait)
+        preview = params.get("link_preview_options") or {}
+        message_id = next(self._message_ids[chat_id])
+        self.sent.append(Sent(chat_id, message_id, text, params.get("reply_markup"),
+                              bool(preview.get("is_disabled")) or
+                              params.get("disable_web_page_preview") in ("true", True)))
+        return self._ok({"message_id": message_id, "date": int(time.time()),
+                         "chat": self.chat(chat_id, "private" if chat_id > 0 else "supergroup"),
+                         "from": BOT_USER, "text": plain})
+
+    async def _m_editMessageText(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+        chat_id = int(params["chat_id"])
+        text = str(params.get("text", ""))
+        try:
+            plain = check_html(text) if params.get("parse_mode") == "HTML" else text
+        except TelegramHTMLError as exc:
+            return self._error(400, f"Bad Request: can't parse entities: {exc}")
+        if len(plain) > 4096:
+            return self._error(400, "Bad Request: message is too long")
+        message_id = int(params["message_id"])
+        self.sent.append(Sent(chat_id, message_id, text, params.get("reply_markup"),
+                              edited=True))
+        return self._ok({"message_id": message_id, "date": int(time.time()),
+                         "chat": self.chat(chat_id, "private" if chat_id > 0 else "supergroup"),
+                         "from": BOT_USER, "text": plain})
