@@ -196,17 +196,19 @@ def cmd_digest(config: Config, store: Store, args: argparse.Namespace) -> int:
 def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
     """talkwatch run [--once]"""
     if args.once:
+        from bot import notify
+
         report = _ingest(config, store, config.settings.seeds_dir, True)
-        devs = store.developments(ids=list(report.developments_new), newest_first=False)
-        for dev in devs:
-            print(format_development(dev))
+        # what is new: developments whose alerts were not decided yet (a second run prints none)
+        notify.announce(store, config, datetime.now(UTC),
+                        lambda devs: [print(format_development(d)) for d in devs])
         print(_summary(report))
         return 0
     import asyncio
 
-    from bot import app
+    from bot import scheduler
 
-    asyncio.run(app.run(config, store))
+    asyncio.run(scheduler.run(config, store))
     return 0
 
 

@@ -52,6 +52,7 @@ class Settings:
     private_rate_per_second: float = 1.0
     group_rate_per_minute: float = 20.0
     max_send_attempts: int = 8
+    retry_base_seconds: float = 2.0  # first retry after a network error; doubles each time
     development_window_days: int = 14
 
 

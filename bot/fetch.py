@@ -35,6 +35,7 @@ class FeedResult:
 
     not_modified: bool
     articles: tuple[Article, ...] = ()
+    teasers: frozenset[str] = frozenset()  # URLs of entries that carry only a summary
     etag: str = ""
     last_modified: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
@@ -109,27 +110,31 @@ async def poll_feed(
         warnings.append(f"feed is not well-formed ({parsed.get('bozo_exception')}); "
                         f"read {len(candidates)} entries anyway")
     full = {e.get("link") for e in parsed.entries if e.get("content")}
-    articles = []
-    for article in candidates:
-        if article.url in stored or (article.guid and article.guid in stored):
-            continue
-        if (settings.fetch_linked_pages and article.url not in full
-                and len(article.text) < SUMMARY_ONLY_CHARS):
-            try:
-                page = await get(http, article.url, settings)
-                text = extract_page(page.content, article.url)
-                if text and len(text) > len(article.text):
-                    article = replace(article, text=f"{article.title}\n{text}")
-            except FetchError as exc:
-                warnings.append(f"linked page {article.url}: {exc}; kept the summary")
-        articles.append(article)
+    articles = [a for a in candidates
+                if a.url not in stored and not (a.guid and a.guid in stored)]
+    teasers = frozenset(a.url for a in articles
+                        if a.url not in full and len(a.text) < SUMMARY_ONLY_CHARS)
     return FeedResult(
         not_modified=False,
         articles=tuple(articles),
+        teasers=teasers if settings.fetch_linked_pages else frozenset(),
         etag=response.headers.get("etag", ""),
         last_modified=response.headers.get("last-modified", ""),
         warnings=tuple(warnings),
     )
+
+
+async def with_page_text(http: httpx.AsyncClient, article: Article, settings: Settings) -> Article:
+    """The article with its linked page's text, or as it was if the page cannot be had."""
+    try:
+        page = await get(http, article.url, settings)
+    except FetchError as exc:
+        log.warning("linked page %s: %s; kept the summary", article.url, exc)
+        return article
+    text = extract_page(page.content, article.url)
+    if text and len(text) > len(article.text):
+        return replace(article, text=f"{article.title}\n{text}")
+    return article
 
 
 def entry_article(entry: Any, feed: Feed, source: str) -> Article | None:

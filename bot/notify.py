@@ -5,7 +5,7 @@ and writing it to the outbox in the same transaction as the decision.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -38,30 +38,45 @@ def issue_titles(config: Config) -> dict[str, str]:
     return {i.id: i.title for i in config.issues}
 
 
-def enqueue_alerts(
-    store: Store, config: Config, development_ids: Sequence[int], now: datetime
+def announce(
+    store: Store,
+    config: Config,
+    now: datetime,
+    on_new: Callable[[list[Development]], None] | None = None,
 ) -> int:
-    """Alert every chat following one of these new developments: one message per chat, however
-    many developments. Returns the number of messages owed."""
-    if not development_ids:
-        return 0
-    devs = store.developments(ids=list(development_ids), newest_first=False)
+    """Decide the alerts for every development not yet announced: each chat following one gets
+    one message, however many developments. The outbox rows and the 'announced' marks are one
+    transaction, so a crash before it commits loses nothing (the next run decides again) and a
+    crash after it duplicates nothing. Returns the number of messages owed."""
+    owed = 0
+    while True:
+        with store.transaction():
+            ids = store.unannounced(limit=500)
+            if not ids:
+                return owed
+            devs = store.developments(ids=ids, newest_first=False)
+            owed += _alert_followers(store, devs, now)
+            store.mark_announced(ids, now)
+        if on_new is not None:
+            on_new(devs)
+
+
+def _alert_followers(store: Store, devs: Sequence[Development], now: datetime) -> int:
     per_chat: dict[int, list[Development]] = {}
     for dev in devs:
         for chat_id in store.followers(dev):
             per_chat.setdefault(chat_id, []).append(dev)
     owed = 0
-    with store.transaction():
-        for chat_id, chat_devs in per_chat.items():
-            fresh = set(store.untold(chat_id, [d.id for d in chat_devs], "alert"))
-            chat_devs = [d for d in chat_devs if d.id in fresh]
-            if not chat_devs:
-                continue
-            key = "alert:" + ",".join(str(d.id) for d in chat_devs)
-            for part, text in enumerate(render.alert(chat_devs)):
-                if store.enqueue_outbox(chat_id, "alert", f"{key}:{part}", text, now) is not None:
-                    owed += 1
-            store.told(chat_id, [d.id for d in chat_devs], "alert", now)
+    for chat_id, chat_devs in per_chat.items():
+        fresh = set(store.untold(chat_id, [d.id for d in chat_devs], "alert"))
+        chat_devs = [d for d in chat_devs if d.id in fresh]
+        if not chat_devs:
+            continue
+        key = "alert:" + ",".join(str(d.id) for d in chat_devs)
+        for part, text in enumerate(render.alert(chat_devs)):
+            if store.enqueue_outbox(chat_id, "alert", f"{key}:{part}", text, now) is not None:
+                owed += 1
+        store.told(chat_id, [d.id for d in chat_devs], "alert", now)
     if owed:
         log.info("alerts: %d messages owed to %d chats", owed, len(per_chat))
     return owed

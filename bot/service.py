@@ -228,9 +228,14 @@ async def ingest_feed(
         return IngestReport(errors=(f"{feed.name}: {exc}",))
     for warning in entries.warnings:
         log.warning("feed %s: %s", feed.name, warning)
-    report = IngestReport()
-    if not entries.not_modified:
-        report = ingest_articles(store, config, entries.articles, now)
+    reports = []
+    for article in entries.articles:
+        # one entry at a time: a crash mid-poll keeps what was ingested, and the next poll
+        # (the feed's validators are saved only at the end) picks up the rest
+        if article.url in entries.teasers:
+            article = await fetch.with_page_text(http, article, config.settings)
+        reports.append(ingest_articles(store, config, [article], now))
+    report = merge_reports(reports)
     store.save_feed_state(
         feed.name, **base, etag=entries.etag, last_modified=entries.last_modified,
         last_success_at=iso(now), consecutive_failures=0,

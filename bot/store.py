@@ -95,10 +95,12 @@ def m001_initial(db: Database) -> None:
             "last_seen": str,
             "mention_count": int,
             "outlet_count": int,
+            "announced_at": str,  # when alerts for it were decided (null: not yet)
         },
         pk="id",
         foreign_keys=[("actor_id", "actors", "id")],
     )
+    db["developments"].create_index(["announced_at"])
     db["developments"].create_index(["actor_id", "last_seen"])
     db["developments"].create_index(["first_seen"])
 
@@ -394,6 +396,18 @@ class Store:
             [iso(now), statement.kind, statement.text, statement.kind, development_id],
         )
         return int(cursor.lastrowid or 0)
+
+    def unannounced(self, limit: int = 500) -> list[int]:
+        """Developments whose alerts have not been decided yet, oldest first."""
+        rows = self.db.execute(
+            "select id from developments where announced_at is null order by id limit ?", [limit]
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def mark_announced(self, development_ids: Sequence[int], now: datetime) -> None:
+        """Alerts for these developments are decided (call in the deciding transaction)."""
+        self.db.conn.executemany("update developments set announced_at = ? where id = ?",
+                                 [(iso(now), d) for d in development_ids])
 
     def merge_developments(self, keep: int, drop: int) -> None:
         """Fold development ``drop`` into ``keep``: its mentions, issues and what chats were told."""
@@ -706,17 +720,20 @@ class Store:
     def finish_outbox(
         self, message_id: int, status: str, now: datetime, *, telegram_message_id: int | None = None,
         error: str = "", outcome: str = "", not_before: datetime | None = None,
+        attempts_back: bool = False,
     ) -> None:
-        """Record a send's outcome: 'sent', 'failed', 'dropped', or 'pending' again (retry)."""
+        """Record a send's outcome: 'sent', 'failed', or 'pending' again (retry; with
+        ``attempts_back`` the attempt does not count, as for a 429)."""
         with self.db.atomic():
             row = self.db.execute("select chat_id from outbox where id = ?",
                                   [message_id]).fetchone()
             self.db.execute(
                 """update outbox set status = ?, error = ?, telegram_message_id =
                    coalesce(?, telegram_message_id), sent_at = case when ? = 'sent' then ?
-                   else sent_at end, not_before = coalesce(?, not_before) where id = ?""",
+                   else sent_at end, not_before = coalesce(?, not_before),
+                   attempts = attempts - ? where id = ?""",
                 [status, error, telegram_message_id, status, iso(now), iso(not_before),
-                 message_id],
+                 int(attempts_back), message_id],
             )
             self.db.execute(
                 "insert into deliveries (outbox_id, chat_id, at, outcome, detail) values (?, ?, ?, ?, ?)",
