@@ -1,0 +1,124 @@
+"""Digests at each chat's local time, the grace period for missed digests, feed poll scheduling."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot import commands, notify
+from bot.config import Config, Feed
+from bot.model import Chat
+from bot.scheduler import Runtime
+from bot.store import Store
+
+
+def test_next_digest_follows_the_chat_local_time_across_dst() -> None:
+    winter = datetime(2025, 12, 16, 5, 0, tzinfo=UTC)
+    assert notify.next_digest_at("Europe/Kyiv", "08:00", winter) == winter.replace(hour=6)
+    summer = datetime(2026, 7, 1, 6, 0, tzinfo=UTC)
+    assert notify.next_digest_at("Europe/Kyiv", "08:00", summer) == datetime(
+        2026, 7, 2, 5, 0, tzinfo=UTC)
+    # the night Kyiv moves its clocks forward
+    before = datetime(2026, 3, 28, 23, 0, tzinfo=UTC)
+    assert notify.next_digest_at("Europe/Kyiv", "08:00", before) == datetime(
+        2026, 3, 29, 5, 0, tzinfo=UTC)
+    assert notify.next_digest_at("America/New_York", "21:30", winter) == datetime(
+        2025, 12, 17, 2, 30, tzinfo=UTC)
+
+
+def _chat(store: Store, chat_id: int, now: datetime, **fields) -> None:
+    store.ensure_chat(Chat(id=chat_id, timezone=fields.pop("timezone", "UTC"),
+                           digest_time=fields.pop("digest_time", "08:00")), now)
+    if fields:
+        store.update_chat(chat_id, now, **fields)
+
+
+def test_settings_change_recomputes_the_next_digest(store: Store, config: Config) -> None:
+    now = datetime(2025, 12, 16, 5, 0, tzinfo=UTC)
+    env = commands.Env(store=store, config=config, now=now)
+    caller = commands.Caller(chat_id=21)
+    commands.dispatch(env, caller, "settings", "tz Europe/Kyiv")
+    assert store.chat(21).next_digest_at == datetime(2025, 12, 16, 6, 0, tzinfo=UTC)
+    commands.dispatch(env, caller, "settings", "time 07:30")
+    assert store.chat(21).next_digest_at == datetime(2025, 12, 16, 5, 30, tzinfo=UTC)
+
+
+def test_due_digest_is_owed_once_per_local_day(seeded_store: Store, config: Config) -> None:
+    now = datetime(2025, 12, 16, 9, 5, tzinfo=UTC)
+    _chat(seeded_store, 22, now, next_digest_at=now - timedelta(minutes=5),
+          last_digest_at=now - timedelta(days=1))
+    assert notify.run_due_digests(seeded_store, config, now) == 1
+    assert notify.run_due_digests(seeded_store, config, now + timedelta(minutes=1)) == 0
+    chat = seeded_store.chat(22)
+    assert chat.next_digest_at == datetime(2025, 12, 17, 8, 0, tzinfo=UTC)
+    # even if the schedule were reset, the outbox key (the local date) refuses a second one
+    seeded_store.update_chat(22, now, next_digest_at=now, last_digest_at=now - timedelta(days=1))
+    parts = seeded_store.outbox_counts()["pending"]
+    assert notify.run_due_digests(seeded_store, config, now + timedelta(minutes=2)) == 0
+    assert seeded_store.outbox_counts() == {"pending": parts}
+    keys = [r[0] for r in seeded_store.db.execute("select dedupe_key from outbox")]
+    assert all(k.startswith("digest:2025-12-16:") for k in keys)
+
+
+def test_digest_missed_beyond_grace_is_skipped(seeded_store: Store, config: Config) -> None:
+    now = datetime(2025, 12, 16, 20, 0, tzinfo=UTC)
+    grace = config.settings.digest_grace_minutes
+    _chat(seeded_store, 23, now, next_digest_at=now - timedelta(minutes=grace + 1))
+    _chat(seeded_store, 24, now, next_digest_at=now - timedelta(minutes=grace - 1),
+          last_digest_at=now - timedelta(days=1))
+    assert notify.run_due_digests(seeded_store, config, now) == 1
+    owed = seeded_store.db.execute("select distinct chat_id from outbox").fetchall()
+    assert owed == [(24,)]
+    assert seeded_store.chat(23).next_digest_at == datetime(2025, 12, 17, 8, 0, tzinfo=UTC)
+
+
+def test_nothing_new_means_no_digest_unless_asked(store: Store, config: Config) -> None:
+    now = datetime(2025, 12, 16, 8, 0, tzinfo=UTC)
+    _chat(store, 25, now, next_digest_at=now)
+    _chat(store, 26, now, next_digest_at=now, empty_digest=True)
+    assert notify.run_due_digests(store, config, now) == 1
+    text = store.db.execute("select chat_id, text from outbox").fetchall()
+    assert text[0][0] == 26 and "Nothing new" in text[0][1]
+
+
+def test_paused_and_inactive_chats_get_no_digest(seeded_store: Store, config: Config) -> None:
+    now = datetime(2025, 12, 16, 9, 0, tzinfo=UTC)
+    _chat(seeded_store, 27, now, next_digest_at=now, paused=True)
+    _chat(seeded_store, 28, now, next_digest_at=now, active=False)
+    assert notify.run_due_digests(seeded_store, config, now) == 0
+
+
+async def test_feed_polls_are_scheduled_from_stored_state_with_jitter(
+    store: Store, config: Config,
+) -> None:
+    now = datetime(2025, 12, 16, 9, 0, tzinfo=UTC)
+    feed = Feed(name="Wire", url="http://127.0.0.1:9/rss", interval_minutes=10)
+    cfg = replace(config, feeds=(feed,), settings=replace(config.settings, jitter_seconds=30))
+    store.save_feed_state("Wire", url=feed.url, consecutive_failures=2,
+                          next_poll_at=(now + timedelta(minutes=40)).isoformat())
+    runtime = Runtime(cfg, store, clock=lambda: now)
+    runtime.scheduler.start(paused=True)
+    try:
+        runtime.sync_feeds()
+        job = runtime.scheduler.get_job("feed:Wire")
+        assert job is not None
+        due = now + timedelta(minutes=40)
+        assert due <= job.next_run_time <= due + timedelta(seconds=30)
+        # an admin removed it: the job goes
+        store.save_feed_state("Wire", removed=1, origin="config")
+        runtime.sync_feeds()
+        assert runtime.scheduler.get_job("feed:Wire") is None
+    finally:
+        runtime.scheduler.shutdown(wait=False)
+        await runtime._http.aclose()
+
+
+@pytest.mark.parametrize("failures", [0, 1, 3, 10])
+def test_backoff_doubles_and_is_capped(config: Config, failures: int) -> None:
+    from bot.service import _backoff_minutes
+
+    feed = Feed(name="x", url="http://127.0.0.1/", interval_minutes=10)
+    minutes = _backoff_minutes(feed, failures, config.settings)
+    assert minutes == min(10 * 2**failures, config.settings.max_backoff_minutes)
