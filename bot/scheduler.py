@@ -36,7 +36,11 @@ FEED_SYNC_SECONDS = 300
 
 
 class Runtime:
-    """Everything the running process does, as methods the scheduler (or a test) calls."""
+    """Everything the running process does, as methods the scheduler (or a test) calls.
+
+    Every job is a coroutine: APScheduler's asyncio scheduler runs coroutines on the event loop
+    (plain functions would go to a thread pool, away from the one SQLite connection).
+    """
 
     def __init__(
         self,
@@ -66,32 +70,32 @@ class Runtime:
         self._polling.add(feed.name)
         try:
             await service.ingest_feed(self.store, self.config, feed, self.clock(), self._http)
-            self.announce()
+            await self.announce()
         except Exception:  # a job must never take the process down; logged with traceback
             log.exception("polling feed %s failed unexpectedly", feed.name)
         finally:
             self._polling.discard(feed.name)
             self._schedule_feed(feed)
 
-    def announce(self) -> int:
+    async def announce(self) -> int:
         """Decide alerts for new developments (and print them without a bot)."""
         owed = notify.announce(self.store, self.config, self.clock(), self._print_new)
         if owed and self.sender is not None:
             self.sender.wake()
         return owed
 
-    def digest_tick(self) -> int:
+    async def digest_tick(self) -> int:
         """Owe every chat whose digest time has come its digest."""
         owed = notify.run_due_digests(self.store, self.config, self.clock())
         if owed and self.sender is not None:
             self.sender.wake()
         return owed
 
-    def ingest_seeds(self) -> None:
+    async def ingest_seeds(self) -> None:
         """Ingest the seed folder (a no-op for files already stored)."""
         service.ingest_seeds(self.store, self.config, self.config.settings.seeds_dir,
                              self.clock())
-        self.announce()
+        await self.announce()
 
     def chat_changed(self, chat_id: int) -> None:
         """A chat changed its digest time or zone: its next digest is already recomputed in the
@@ -115,7 +119,7 @@ class Runtime:
                                id=f"feed:{feed.name}", replace_existing=True,
                                misfire_grace_time=None)
 
-    def sync_feeds(self) -> None:
+    async def sync_feeds(self) -> None:
         """Schedule every effective feed (config + admin-added) and drop removed ones."""
         feeds = service.effective_feeds(self.store, self.config)
         wanted = {f"feed:{f.name}" for f in feeds}
@@ -134,7 +138,7 @@ class Runtime:
         if released:
             log.warning("%d messages were being sent when the process stopped; they are sent "
                         "again (see bot/delivery.py on the one unavoidable window)", released)
-        self.ingest_seeds()
+        await self.ingest_seeds()
         if self.config.token:
             await self._start_bot()
         self.scheduler.start()

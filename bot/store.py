@@ -245,12 +245,26 @@ class Store:
         else:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.db = Database(str(path))
+            self.db.execute("PRAGMA busy_timeout = 10000")
             self.db.enable_wal()
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA busy_timeout = 10000")
         # WAL + NORMAL: a commit survives a process crash; only a power cut may lose the last ones
         self.db.execute("PRAGMA synchronous = NORMAL")
-        migrations.apply(self.db)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Create or upgrade the schema. Two processes opening a new database at once (the bot
+        and `talkwatch status`) must not both migrate it: the write lock is taken first."""
+        if not migrations.pending(self.db):
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            migrations.apply(self.db)  # nested: its transactions become savepoints
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def close(self) -> None:
         """Close the connection cleanly (checkpoints the WAL)."""

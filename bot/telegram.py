@@ -42,7 +42,12 @@ def build_application(
     stats: Callable[[], str] | None = None,
 ) -> Application:
     """The bot: one handler per registered command, buttons, unknown commands, errors."""
-    builder = Application.builder().token(config.token).rate_limiter(AIORateLimiter(max_retries=3))
+    builder = (
+        Application.builder()
+        .token(config.token)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .job_queue(None)  # one scheduler for the process: bot/scheduler.py
+    )
     if config.api_url:
         base = config.api_url.rstrip("/")
         builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")

@@ -105,6 +105,8 @@ class FakeBotAPI:
     missing: set[int] = field(default_factory=set)
     fail_next: int = 0  # answer this many next calls with 502
     hold_sends: bool = False  # accept nothing and answer nothing until released
+    accept_limit: int | None = None  # after accepting this many messages, hold the rest
+    hang_after: int | None = None  # accept one more past this many, then never answer it
 
     sent: list[Sent] = field(default_factory=list)
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
@@ -357,6 +359,13 @@ class FakeBotAPI:
             return self._error(400, "Bad Request: message text is empty")
         if len(plain) > 4096:
             return self._error(400, "Bad Request: message is too long")
+        if self.accept_limit is not None and len(self.sent) >= self.accept_limit:
+            self.hold_sends = True
+        if self.hang_after is not None and len(self.sent) >= self.hang_after:
+            if len(self.sent) == self.hang_after:
+                # Telegram accepted it, but its answer never reaches the bot
+                self.sent.append(Sent(chat_id, next(self._message_ids[chat_id]), text))
+            self.hold_sends = True
         if self.hold_sends:
             assert self._released is not None
             self._released.clear()

@@ -34,7 +34,7 @@ async def test_subscribe_alert_once_then_digest_with_both_sources(
     feed_server.routes["/wire"] = Route(rss([]))
     feed_server.routes["/other"] = Route(rss([]))
     runtime = Runtime(config, store)
-    runtime.ingest_seeds()
+    await runtime.ingest_seeds()
     await runtime._start_bot()
     try:
         fake_api.command(CHAT, "/subscribe nato")
@@ -54,13 +54,13 @@ async def test_subscribe_alert_once_then_digest_with_both_sources(
                                                    "content": SECOND}]))
         await runtime.poll_feed(other)
         await runtime.poll_feed(feed)  # unchanged: nothing new either
-        assert runtime.announce() == 0
+        assert await runtime.announce() == 0
         assert store.outbox_counts() == {"sent": 1}
         assert len(fake_api.sent_to(CHAT)) == replies + 1
 
         store.update_chat(CHAT, datetime.now(UTC),
                           next_digest_at=datetime.now(UTC) - timedelta(minutes=1))
-        assert runtime.digest_tick() == 1
+        assert await runtime.digest_tick() == 1
         await fake_api.wait_for(lambda: len(fake_api.sent_to(CHAT)) == replies + 2)
         digest = fake_api.sent_to(CHAT)[-1]
         assert "talkwatch digest" in digest.text
@@ -68,6 +68,6 @@ async def test_subscribe_alert_once_then_digest_with_both_sources(
         assert "reported by 2 outlets" in line
         assert "Geneva Wire" in line and "Other Outlet" in line
         assert digest.disable_preview
-        assert runtime.digest_tick() == 0  # not twice
+        assert await runtime.digest_tick() == 0  # not twice
     finally:
         await runtime.stop()

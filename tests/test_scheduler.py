@@ -101,14 +101,14 @@ async def test_feed_polls_are_scheduled_from_stored_state_with_jitter(
     runtime = Runtime(cfg, store, clock=lambda: now)
     runtime.scheduler.start(paused=True)
     try:
-        runtime.sync_feeds()
+        await runtime.sync_feeds()
         job = runtime.scheduler.get_job("feed:Wire")
         assert job is not None
         due = now + timedelta(minutes=40)
         assert due <= job.next_run_time <= due + timedelta(seconds=30)
         # an admin removed it: the job goes
         store.save_feed_state("Wire", removed=1, origin="config")
-        runtime.sync_feeds()
+        await runtime.sync_feeds()
         assert runtime.scheduler.get_job("feed:Wire") is None
     finally:
         runtime.scheduler.shutdown(wait=False)
