@@ -114,6 +114,7 @@ class FakeBotAPI:
     callback_answers: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[tuple[int, str]] = field(default_factory=list)  # (status, description)
     too_many: int = 0  # 429s answered
+    accepted_at: list[float] = field(default_factory=list)  # monotonic time of each acceptance
     port: int = 0
 
     def __post_init__(self) -> None:
@@ -379,6 +380,7 @@ class FakeBotAPI:
                                    retry_after=wait)
         preview = params.get("link_preview_options") or {}
         message_id = next(self._message_ids[chat_id])
+        self.accepted_at.append(time.monotonic())
         self.sent.append(Sent(chat_id, message_id, text, params.get("reply_markup"),
                               bool(preview.get("is_disabled")) or
                               params.get("disable_web_page_preview") in ("true", True)))

@@ -1,0 +1,139 @@
+"""Broadcast benchmark: one alert to N subscribed chats through the real process.
+
+The talkwatch process (`python -m bot run`, with a token) sends to a fake Bot API server on
+127.0.0.1 that enforces Telegram's limits (30 messages/s overall, 1/s per private chat) with 429 +
+retry_after. Prints the delivery time against the ideal N/30 s, the 429s, duplicates and losses,
+and the process's memory sampled every second while it sends.
+
+    python benchmarks/broadcast.py [--chats 10000]
+
+Targets: within 10% of the ideal, zero 429s, zero duplicates, zero losses, flat memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot import notify  # noqa: E402
+from bot.config import load_config  # noqa: E402
+from bot.model import Article, Chat  # noqa: E402
+from bot.service import ingest_articles  # noqa: E402
+from bot.store import Store  # noqa: E402
+from tests.fakebot import FakeBotAPI  # noqa: E402
+
+TOKEN = "123456:benchmark-token-for-the-fake-server"
+RATE = 30.0
+
+
+def prepare(db: Path, chats: int) -> None:
+    """N chats following NATO, and one new NATO development: N alerts owed."""
+    config = load_config(ROOT / "config", {})
+    store = Store(db)
+    now = datetime.now(UTC)
+    with store.transaction():
+        for n in range(chats):
+            chat_id = 1_000_000 + n
+            store.ensure_chat(Chat(id=chat_id), now)
+            store.subscribe(chat_id, "issue", "nato", now)
+    article = Article(
+        url="https://bench.example/nato", title="NATO", source="Bench Wire",
+        text="“Ukraine will not give up its path to NATO without guarantees,” Zelensky said.",
+    )
+    ingest_articles(store, config, [article], now)
+    owed = notify.announce(store, config, now)
+    assert owed == chats, owed
+    store.close()
+
+
+def config_dir(tmp: Path) -> Path:
+    target = tmp / "config"
+    target.mkdir()
+    for name in ("actors.toml", "issues.toml", "lexicon.toml"):
+        (target / name).write_text((ROOT / "config" / name).read_text(encoding="utf-8"),
+                                   encoding="utf-8")
+    (target / "feeds.toml").write_text("feeds = []\n", encoding="utf-8")
+    (tmp / "no-seeds").mkdir()
+    (target / "settings.toml").write_text(f'[settings]\nseeds_dir = "{tmp / "no-seeds"}"\n',
+                                          encoding="utf-8")
+    return target
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, MB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+async def main(chats: int) -> None:
+    """Prepare, run the process against the fake, and print the table."""
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        db = tmp / "talkwatch.db"
+        prepare(db, chats)
+        fake = await FakeBotAPI(limits=True).start()
+        env = {**os.environ, "TALKWATCH_DB": str(db), "TALKWATCH_CONFIG": str(config_dir(tmp)),
+               "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": fake.url}
+        log = (tmp / "bot.log").open("wb")
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env,
+                                stdout=log, stderr=log)
+        memory: list[float] = []
+        started = time.monotonic()
+        deadline = started + chats / RATE * 3 + 60
+        while len(fake.sent) < chats and time.monotonic() < deadline and proc.poll() is None:
+            memory.append(rss_mb(proc.pid))
+            await asyncio.sleep(1.0)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(60)
+        await fake.stop()
+        counts = Counter(s.chat_id for s in fake.sent)
+        times = fake_times(fake)
+        span = times[-1] - times[0] if len(times) > 1 else float("nan")
+        ideal = chats / RATE
+        print(f"chats: {chats}   (fake Bot API enforcing {RATE:.0f}/s overall, 1/s per chat)")
+        print()
+        print(f"{'measure':<40} {'value':>12} {'target':>14}")
+        print(f"{'delivery time, first to last (s)':<40} {span:>12.1f} {'':>14}")
+        print(f"{'ideal N/30 (s)':<40} {ideal:>12.1f} {'':>14}")
+        print(f"{'ratio to ideal':<40} {span / ideal:>12.3f} {'<= 1.10':>14}")
+        print(f"{'messages/s':<40} {(len(times) - 1) / span if span else 0:>12.2f} {'':>14}")
+        print(f"{'429 answers':<40} {fake.too_many:>12d} {'0':>14}")
+        print(f"{'duplicates':<40} {sum(n - 1 for n in counts.values() if n > 1):>12d} {'0':>14}")
+        print(f"{'losses':<40} {chats - len(counts):>12d} {'0':>14}")
+        if len(memory) >= 8:
+            # the first quarter includes start-up (imports); compare the second and the last
+            quarter = len(memory) // 4
+            second = memory[quarter : 2 * quarter]
+            last = memory[-quarter:]
+            print(f"{'RSS 2nd quarter of the run, mean (MB)':<40} {sum(second) / len(second):>12.1f}")
+            print(f"{'RSS last quarter of the run, mean (MB)':<40} {sum(last) / len(last):>12.1f}"
+                  f" {'~ 2nd quarter':>14}")
+            print(f"{'RSS peak (MB)':<40} {max(memory):>12.1f}")
+
+
+def fake_times(fake: FakeBotAPI) -> list[float]:
+    """Arrival times of accepted messages, recorded by the fake."""
+    return sorted(fake.accepted_at)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chats", type=int, default=10_000)
+    asyncio.run(main(parser.parse_args().chats))
