@@ -49,7 +49,9 @@ def prepare(db: Path, chats: int) -> None:
             store.ensure_chat(Chat(id=chat_id), now)
             store.subscribe(chat_id, "issue", "nato", now)
     article = Article(
-        url="https://bench.example/nato", title="NATO", source="Bench Wire",
+        url="https://bench.example/nato",
+        title="NATO",
+        source="Bench Wire",
         text="“Ukraine will not give up its path to NATO without guarantees,” Zelensky said.",
     )
     ingest_articles(store, config, [article], now)
@@ -62,12 +64,14 @@ def config_dir(tmp: Path) -> Path:
     target = tmp / "config"
     target.mkdir()
     for name in ("actors.toml", "issues.toml", "lexicon.toml"):
-        (target / name).write_text((ROOT / "config" / name).read_text(encoding="utf-8"),
-                                   encoding="utf-8")
+        (target / name).write_text(
+            (ROOT / "config" / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
     (target / "feeds.toml").write_text("feeds = []\n", encoding="utf-8")
     (tmp / "no-seeds").mkdir()
-    (target / "settings.toml").write_text(f'[settings]\nseeds_dir = "{tmp / "no-seeds"}"\n',
-                                          encoding="utf-8")
+    (target / "settings.toml").write_text(
+        f'[settings]\nseeds_dir = "{tmp / "no-seeds"}"\n', encoding="utf-8"
+    )
     return target
 
 
@@ -89,11 +93,17 @@ async def main(chats: int) -> None:
         db = tmp / "talkwatch.db"
         prepare(db, chats)
         fake = await FakeBotAPI(limits=True).start()
-        env = {**os.environ, "TALKWATCH_DB": str(db), "TALKWATCH_CONFIG": str(config_dir(tmp)),
-               "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": fake.url}
+        env = {
+            **os.environ,
+            "TALKWATCH_DB": str(db),
+            "TALKWATCH_CONFIG": str(config_dir(tmp)),
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": fake.url,
+        }
         log = (tmp / "bot.log").open("wb")
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env,
-                                stdout=log, stderr=log)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env, stdout=log, stderr=log
+        )
         memory: list[float] = []
         started = time.monotonic()
         deadline = started + chats / RATE * 3 + 60
@@ -122,9 +132,13 @@ async def main(chats: int) -> None:
             quarter = len(memory) // 4
             second = memory[quarter : 2 * quarter]
             last = memory[-quarter:]
-            print(f"{'RSS 2nd quarter of the run, mean (MB)':<40} {sum(second) / len(second):>12.1f}")
-            print(f"{'RSS last quarter of the run, mean (MB)':<40} {sum(last) / len(last):>12.1f}"
-                  f" {'~ 2nd quarter':>14}")
+            print(
+                f"{'RSS 2nd quarter of the run, mean (MB)':<40} {sum(second) / len(second):>12.1f}"
+            )
+            print(
+                f"{'RSS last quarter of the run, mean (MB)':<40} {sum(last) / len(last):>12.1f}"
+                f" {'~ 2nd quarter':>14}"
+            )
             print(f"{'RSS peak (MB)':<40} {max(memory):>12.1f}")
 
 

@@ -108,18 +108,20 @@ def _paragraph(rng: random.Random, name: str, claim: str) -> str:
     surname = name.split()[-1]
     form = rng.randrange(6)
     if form == 0:
-        return f"“{claim[0].upper()}{claim[1:]},” {name} said on {rng.choice(['Monday', 'Sunday'])}."
+        return (
+            f"“{claim[0].upper()}{claim[1:]},” {name} said on {rng.choice(['Monday', 'Sunday'])}."
+        )
     if form == 1:
         return f"{name} told reporters: “{claim[0].upper()}{claim[1:]}.”"
     if form == 2:
         half = claim.split(", and ")
-        return (f"“{half[0][0].upper()}{half[0][1:]},” {surname} said. "
-                f"“And {half[-1]}.”")
+        return f"“{half[0][0].upper()}{half[0][1:]},” {surname} said. “And {half[-1]}.”"
     if form == 3:
         return f"{name} said {claim}."
     if form == 4:
-        return (f"{name} met envoys in Geneva on Tuesday.\n"
-                f"“{claim[0].upper()}{claim[1:]},” he said.")
+        return (
+            f"{name} met envoys in Geneva on Tuesday.\n“{claim[0].upper()}{claim[1:]},” he said."
+        )
     return f"A senior U.S. official said {claim}, according to people briefed on the talks."
 
 
@@ -140,9 +142,15 @@ def corpus(config: Config, n: int, seed: int = 7) -> list[Article]:
                 reported.append((name, claim))
             paras.append(_paragraph(rng, name, claim))
         paras.append(f"Subscribe to {rng.choice(OUTLETS)} for more.")
-        articles.append(Article(url=f"https://bench.example/{i}", title=paras[0],
-                                text="\n".join(paras), source=rng.choice(OUTLETS),
-                                published=NOW - timedelta(minutes=n - i)))
+        articles.append(
+            Article(
+                url=f"https://bench.example/{i}",
+                title=paras[0],
+                text="\n".join(paras),
+                source=rng.choice(OUTLETS),
+                published=NOW - timedelta(minutes=n - i),
+            )
+        )
     return articles
 
 
@@ -164,8 +172,9 @@ def _populate(store, size: int, config: Config) -> None:
             seen = (NOW - timedelta(minutes=rng.randint(1, 60 * 24 * 10))).isoformat()
             devs.append((k + 1, actor, "direct", f"filler {k}", "[]", seen, seen, 1, 1))
             sig = " ".join(sorted(rng.sample(vocab, 12)))
-            stmts.append((k + 1, k // 50 + 1, actor, "direct", f"filler {k}", "[]", k, k + 1,
-                          sig, seen))
+            stmts.append(
+                (k + 1, k // 50 + 1, actor, "direct", f"filler {k}", "[]", k, k + 1, sig, seen)
+            )
         db.conn.executemany("insert into developments values (?, ?, ?, ?, ?, ?, ?, ?, ?)", devs)
         db.conn.executemany(
             """insert into statements (id, article_id, actor_id, kind, text, issues, position,
@@ -222,15 +231,19 @@ def phase_scale(size: int, probe: int) -> dict:
         start = time.perf_counter()
         ingest_articles(store, config, articles[20:], NOW)
         elapsed = time.perf_counter() - start
-        result = {"size": size, "ms_per_article": 1000 * elapsed / (probe - 20),
-                  "peak_mb": _rss_mb()}
+        result = {
+            "size": size,
+            "ms_per_article": 1000 * elapsed / (probe - 20),
+            "peak_mb": _rss_mb(),
+        }
         store.close()
     return result
 
 
 def _child(*args: str) -> dict:
-    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, *args], capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -250,24 +263,34 @@ def main() -> None:
         print(json.dumps(phase_scale(args.size, args.probe)))
         return
     t = _child("--phase", "throughput", "--articles", str(args.articles))
-    print(f"corpus: {t['articles']} synthetic articles -> {t['statements']} statements, "
-          f"{t['developments']} developments")
+    print(
+        f"corpus: {t['articles']} synthetic articles -> {t['statements']} statements, "
+        f"{t['developments']} developments"
+    )
     print()
     print(f"{'measure':<44} {'value':>12} {'target':>12}")
     print(f"{'extraction only (articles/s)':<44} {t['extract_rate']:>12.0f} {'':>12}")
     print(f"{'extraction + diff + store (articles/s)':<44} {t['rate']:>12.0f} {'>= 200':>12}")
     print(f"{'peak memory, full ingest (MB)':<44} {t['peak_mb']:>12.1f} {'< 150':>12}")
-    scales = [_child("--phase", "scale", "--size", s, "--probe", str(args.probe))
-              for s in args.sizes.split(",")]
+    scales = [
+        _child("--phase", "scale", "--size", s, "--probe", str(args.probe))
+        for s in args.sizes.split(",")
+    ]
     for s in scales:
-        print(f"{'ms/article with %d stored developments' % s['size']:<44} "
-              f"{s['ms_per_article']:>12.2f} {'':>12}")
+        print(
+            f"{'ms/article with %d stored developments' % s['size']:<44} "
+            f"{s['ms_per_article']:>12.2f} {'':>12}"
+        )
     if len(scales) > 1:
         ratio = scales[-1]["ms_per_article"] / scales[0]["ms_per_article"]
-        print(f"{'cost ratio %d vs %d developments' % (scales[-1]['size'], scales[0]['size']):<44} "
-              f"{ratio:>12.2f} {'~1 (flat)':>12}")
-        print(f"{'peak memory at %d developments (MB)' % scales[-1]['size']:<44} "
-              f"{scales[-1]['peak_mb']:>12.1f} {'< 150':>12}")
+        print(
+            f"{'cost ratio %d vs %d developments' % (scales[-1]['size'], scales[0]['size']):<44} "
+            f"{ratio:>12.2f} {'~1 (flat)':>12}"
+        )
+        print(
+            f"{'peak memory at %d developments (MB)' % scales[-1]['size']:<44} "
+            f"{scales[-1]['peak_mb']:>12.1f} {'< 150':>12}"
+        )
 
 
 if __name__ == "__main__":

@@ -76,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # httpx logs request URLs, and Bot API URLs contain the token
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    from dotenv import load_dotenv
+
+    load_dotenv(Path.cwd() / ".env", override=False)  # the token may live in .env, never in git
     try:
         config = load_config(None, os.environ)
     except ConfigError as exc:
@@ -110,8 +113,11 @@ def _ingest(config: Config, store: Store, seeds: str | None, feeds: bool) -> Ing
         folder = Path(seeds)
         bar = _progress(len(list(folder.glob("*.txt")))) if folder.is_dir() else None
         try:
-            reports.append(service.ingest_seeds(
-                store, config, folder, now, progress=bar.update if bar else None))
+            reports.append(
+                service.ingest_seeds(
+                    store, config, folder, now, progress=bar.update if bar else None
+                )
+            )
         finally:
             if bar is not None:
                 bar.close()
@@ -165,8 +171,10 @@ def format_development(dev: Development) -> str:
     issues = f" [{', '.join(dev.issues)}]" if dev.issues else ""
     outlets = sorted({m.source for m in dev.mentions})
     lines = [f"#{dev.id} {dev.actor_name}{issues}", f"  {quote}"]
-    lines.append(f"  reported by {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}: "
-                 + ", ".join(outlets))
+    lines.append(
+        f"  reported by {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}: "
+        + ", ".join(outlets)
+    )
     return "\n".join(lines)
 
 
@@ -200,8 +208,12 @@ def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
 
         report = _ingest(config, store, config.settings.seeds_dir, True)
         # what is new: developments whose alerts were not decided yet (a second run prints none)
-        notify.announce(store, config, datetime.now(UTC),
-                        lambda devs: [print(format_development(d)) for d in devs])
+        notify.announce(
+            store,
+            config,
+            datetime.now(UTC),
+            lambda devs: [print(format_development(d)) for d in devs],
+        )
         print(_summary(report))
         return 0
     import asyncio

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -159,8 +159,13 @@ def callback(env: Env, caller: Caller, data: str) -> Reply:
 def _ensure_chat(env: Env, caller: Caller) -> Chat:
     s = env.config.settings
     chat = Chat(
-        id=caller.chat_id, type=caller.chat_type, title=caller.title, timezone=s.timezone,
-        digest_time=s.digest_time, alerts=s.alerts, empty_digest=s.empty_digest,
+        id=caller.chat_id,
+        type=caller.chat_type,
+        title=caller.title,
+        timezone=s.timezone,
+        digest_time=s.digest_time,
+        alerts=s.alerts,
+        empty_digest=s.empty_digest,
         next_digest_at=notify.next_digest_at(s.timezone, s.digest_time, env.now),
     )
     return env.store.ensure_chat(chat, env.now)
@@ -188,9 +193,9 @@ def _choices(env: Env) -> dict[str, tuple[str, str]]:
     return names
 
 
-def resolve(env: Env, text: str, kinds: tuple[str, ...] = ("issue", "actor")) -> tuple[
-    tuple[str, str] | None, list[tuple[str, str]]
-]:
+def resolve(
+    env: Env, text: str, kinds: tuple[str, ...] = ("issue", "actor")
+) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
     """(kind, id) for a name, forgivingly; else None and up to four suggestions."""
     choices = {k: v for k, v in _choices(env).items() if v[0] in kinds}
     query = _norm(text)
@@ -222,8 +227,12 @@ def _unknown(env: Env, text: str, suggestions: list[tuple[str, str]], verb: str)
     if not suggestions:
         return Reply.text(f"I don't know “{shown}”. Send /{verb} to pick from a list.")
     buttons = tuple(
-        (Button(_label(env, kind, target), f"{'sub' if verb == 'subscribe' else 'unsub'}:"
-                f"{kind}:{target}"),)
+        (
+            Button(
+                _label(env, kind, target),
+                f"{'sub' if verb == 'subscribe' else 'unsub'}:{kind}:{target}",
+            ),
+        )
         for kind, target in suggestions
     )
     names = ", ".join(esc(_label(env, k, t)) for k, t in suggestions)
@@ -262,8 +271,9 @@ def cmd_help(env: Env, caller: Caller, args: str) -> Reply:
         if cmd.admin_only and not caller.is_bot_admin:
             continue
         admin = " (admins)" if cmd.admin_only else ""
-        lines.append(f"/{cmd.name} — {esc(cmd.summary)}{admin}\n   e.g. <code>{esc(cmd.example)}"
-                     "</code>")
+        lines.append(
+            f"/{cmd.name} — {esc(cmd.summary)}{admin}\n   e.g. <code>{esc(cmd.example)}</code>"
+        )
     return Reply.text("\n".join(lines))
 
 
@@ -274,8 +284,10 @@ def cmd_subscribe(env: Env, caller: Caller, args: str) -> Reply:
         rows = list(_issue_keyboard(env))
         people = [Button(name, f"sub:actor:{actor_id}") for actor_id, name, _ in actors]
         rows += [tuple(people[i : i + 2]) for i in range(0, len(people), 2)]
-        return Reply.text("What do you want to follow? Tap one, or send "
-                          "<code>/subscribe name</code>.", tuple(rows))
+        return Reply.text(
+            "What do you want to follow? Tap one, or send <code>/subscribe name</code>.",
+            tuple(rows),
+        )
     found, suggestions = resolve(env, args)
     if found is None:
         return _unknown(env, args, suggestions, "subscribe")
@@ -283,27 +295,33 @@ def cmd_subscribe(env: Env, caller: Caller, args: str) -> Reply:
 
 
 def _subscribe(env: Env, caller: Caller, kind: str, target: str) -> Reply:
-    known = (env.config.issue(target) is not None if kind == "issue"
-             else target in env.store.actor_names() or env.config.actor(target) is not None)
+    known = (
+        env.config.issue(target) is not None
+        if kind == "issue"
+        else target in env.store.actor_names() or env.config.actor(target) is not None
+    )
     if kind not in ("issue", "actor") or not known:
         return Reply.text("That is no longer something I track. Send /subscribe to pick again.")
     label = esc(_label(env, kind, target))
     if not env.store.subscribe(caller.chat_id, kind, target, env.now):
         return Reply.text(f"You already follow <b>{label}</b>.")
     what = "anything new on it" if kind == "issue" else "anything new they say"
-    return Reply.text(f"✅ Following <b>{label}</b>. You'll get an alert for {what}, and it all "
-                      "goes into your daily digest. /subscriptions lists what you follow.")
+    return Reply.text(
+        f"✅ Following <b>{label}</b>. You'll get an alert for {what}, and it all "
+        "goes into your daily digest. /subscriptions lists what you follow."
+    )
 
 
-@command("unsubscribe", "Stop following an issue or a person", "/unsubscribe peskov",
-         manages=True)
+@command("unsubscribe", "Stop following an issue or a person", "/unsubscribe peskov", manages=True)
 def cmd_unsubscribe(env: Env, caller: Caller, args: str) -> Reply:
     subs = env.store.subscriptions(caller.chat_id)
     if not args:
         if not subs:
             return Reply.text("You don't follow anything yet. Try /subscribe.")
-        rows = tuple((Button(f"✖ {_label(env, s.kind, s.target)}", f"unsub:{s.kind}:{s.target}"),)
-                     for s in subs)
+        rows = tuple(
+            (Button(f"✖ {_label(env, s.kind, s.target)}", f"unsub:{s.kind}:{s.target}"),)
+            for s in subs
+        )
         return Reply.text("Tap what to stop following:", rows)
     found, suggestions = resolve(env, args)
     if found is None:
@@ -322,8 +340,10 @@ def _unsubscribe(env: Env, caller: Caller, kind: str, target: str) -> Reply:
 def cmd_subscriptions(env: Env, caller: Caller, args: str) -> Reply:
     subs = env.store.subscriptions(caller.chat_id)
     if not subs:
-        return Reply.text("You don't follow anything yet, so your digest covers everything. "
-                          "Try <code>/subscribe nato</code>.")
+        return Reply.text(
+            "You don't follow anything yet, so your digest covers everything. "
+            "Try <code>/subscribe nato</code>."
+        )
     lines = ["<b>You follow</b>"]
     for kind in ("issue", "actor"):
         names = [esc(_label(env, s.kind, s.target)) for s in subs if s.kind == kind]
@@ -354,14 +374,18 @@ def _listing(env: Env, kind: str, target: str, offset: int) -> Reply:
 @command("issue", "The latest developments on an issue", "/issue nato")
 def cmd_issue(env: Env, caller: Caller, args: str) -> Reply:
     if not args:
-        rows = tuple(tuple(Button(b.text, f"{b.data}:0") for b in row)
-                     for row in _issue_keyboard(env, "more"))
+        rows = tuple(
+            tuple(Button(b.text, f"{b.data}:0") for b in row)
+            for row in _issue_keyboard(env, "more")
+        )
         return Reply.text("Which issue? Tap one:", rows)
     found, suggestions = resolve(env, args, ("issue",))
     if found is None:
         names = ", ".join(esc(_label(env, k, t)) for k, t in suggestions) or "none close"
-        return Reply.text(f"I don't know the issue “{esc(render.trim(args, 60))}”. Did you mean:"
-                          f" {names}? Issues: " + ", ".join(i.id for i in env.config.issues))
+        return Reply.text(
+            f"I don't know the issue “{esc(render.trim(args, 60))}”. Did you mean:"
+            f" {names}? Issues: " + ", ".join(i.id for i in env.config.issues)
+        )
     return _listing(env, "issue", found[1], 0)
 
 
@@ -402,11 +426,17 @@ def _settings_text(chat: Chat) -> Reply:
         f"Instant alerts: {'on' if chat.alerts else 'off'}\nQuiet-day digest: "
         f"{'on' if chat.empty_digest else 'off'}\nDelivery: {state}" + _SETTINGS_HELP
     )
-    buttons = ((
-        Button("Alerts off" if chat.alerts else "Alerts on",
-               f"set:alerts:{'off' if chat.alerts else 'on'}"),
-        Button("Resume" if chat.paused else "Pause", "set:resume" if chat.paused else "set:pause"),
-    ),)
+    buttons = (
+        (
+            Button(
+                "Alerts off" if chat.alerts else "Alerts on",
+                f"set:alerts:{'off' if chat.alerts else 'on'}",
+            ),
+            Button(
+                "Resume" if chat.paused else "Pause", "set:resume" if chat.paused else "set:pause"
+            ),
+        ),
+    )
     return Reply.text(text, buttons)
 
 
@@ -414,8 +444,9 @@ def _on_off(value: str) -> bool | None:
     return {"on": True, "yes": True, "off": False, "no": False}.get(value.lower())
 
 
-@command("settings", "Digest time and zone, alerts on/off, pause", "/settings time 08:30",
-         manages=True)
+@command(
+    "settings", "Digest time and zone, alerts on/off, pause", "/settings time 08:30", manages=True
+)
 def cmd_settings(env: Env, caller: Caller, args: str) -> Reply:
     chat = env.store.chat(caller.chat_id)
     assert chat is not None
@@ -432,9 +463,11 @@ def cmd_settings(env: Env, caller: Caller, args: str) -> Reply:
     elif key in ("tz", "timezone", "zone"):
         zone = _zone(value)
         if zone is None:
-            return Reply.text(f"I don't know the time zone “{esc(render.trim(value, 40))}”. "
-                              "Use a name like <code>Europe/Kyiv</code> or "
-                              "<code>America/New_York</code>.")
+            return Reply.text(
+                f"I don't know the time zone “{esc(render.trim(value, 40))}”. "
+                "Use a name like <code>Europe/Kyiv</code> or "
+                "<code>America/New_York</code>."
+            )
         changes["timezone"] = zone
     elif key in ("alerts", "empty") and _on_off(value) is not None:
         changes["alerts" if key == "alerts" else "empty_digest"] = _on_off(value)
@@ -445,7 +478,9 @@ def cmd_settings(env: Env, caller: Caller, args: str) -> Reply:
     if "digest_time" in changes or "timezone" in changes:
         changes["next_digest_at"] = notify.next_digest_at(
             str(changes.get("timezone", chat.timezone)),
-            str(changes.get("digest_time", chat.digest_time)), env.now)
+            str(changes.get("digest_time", chat.digest_time)),
+            env.now,
+        )
     env.store.update_chat(caller.chat_id, env.now, **changes)
     if env.on_chat_changed is not None:
         env.on_chat_changed(caller.chat_id)
@@ -490,10 +525,14 @@ def cmd_sources(env: Env, caller: Caller, args: str) -> Reply:
     for feed in feeds:
         st = states.get(feed.name, {})
         failing = (st.get("consecutive_failures") or 0) > 0
-        health = f"⚠️ failing: {esc(render.trim(st.get('last_error') or '', 80))}" if failing \
+        health = (
+            f"⚠️ failing: {esc(render.trim(st.get('last_error') or '', 80))}"
+            if failing
             else ("✅ healthy" if st.get("last_success_at") else "⏳ not read yet")
-        lines.append(f"• <b>{esc(feed.name)}</b> — read {_ago(env, st.get('last_success_at'))}"
-                     f" · {health}")
+        )
+        lines.append(
+            f"• <b>{esc(feed.name)}</b> — read {_ago(env, st.get('last_success_at'))} · {health}"
+        )
     return Reply.text("\n".join(lines))
 
 

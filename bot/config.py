@@ -152,7 +152,9 @@ def load_actors(path: Path) -> tuple[Actor, ...]:
     ids = {a.id for a in actors}
     for n, actor in enumerate(actors):
         if actor.speaks_for and actor.speaks_for not in ids:
-            raise ConfigError(str(path), f"actors[{n}].speaks_for", f"unknown actor {actor.speaks_for!r}")
+            raise ConfigError(
+                str(path), f"actors[{n}].speaks_for", f"unknown actor {actor.speaks_for!r}"
+            )
     return tuple(actors)
 
 
@@ -270,11 +272,15 @@ def _admins(raw: str) -> frozenset[int]:
         try:
             ids.add(int(part))
         except ValueError:
-            raise ConfigError("environment", "TALKWATCH_ADMINS", f"{part!r} is not a chat id") from None
+            raise ConfigError(
+                "environment", "TALKWATCH_ADMINS", f"{part!r} is not a chat id"
+            ) from None
     return frozenset(ids)
 
 
-def load_config(path: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Config:
+def load_config(
+    path: str | Path | None = None, environ: Mapping[str, str] | None = None
+) -> Config:
     """Load the whole configuration from the config folder and the environment."""
     env = dict(environ or {})
     config_dir = Path(path or env.get("TALKWATCH_CONFIG") or "config")

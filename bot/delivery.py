@@ -21,6 +21,7 @@ RetryAfter, Forbidden, ChatMigrated, BadRequest, then TimedOut / NetworkError.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -127,8 +128,9 @@ class Sender:
                 await slots.acquire()
                 if self._stopping:
                     slots.release()
-                    self.store.finish_outbox(message.id, "pending", self.clock(),
-                                             outcome="released")
+                    self.store.finish_outbox(
+                        message.id, "pending", self.clock(), outcome="released"
+                    )
                     continue
                 task = asyncio.create_task(self._send(message))
                 self._inflight.add(task)
@@ -137,10 +139,8 @@ class Sender:
                 continue
             due = self.store.next_outbox_due()
             timeout = 30.0 if due is None else max(0.05, (due - self.clock()).total_seconds())
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), min(timeout, 30.0))
-            except TimeoutError:
-                pass
 
     async def stop(self, grace: float = 10.0) -> None:
         """Stop claiming; let in-flight sends finish (up to ``grace`` seconds)."""
@@ -153,7 +153,9 @@ class Sender:
         await self.pacer.acquire(message.chat_id)
         try:
             sent = await self.bot.send_message(
-                message.chat_id, message.text, parse_mode=ParseMode.HTML,
+                message.chat_id,
+                message.text,
+                parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=not message.preview),
             )
         except RetryAfter as exc:
@@ -164,44 +166,67 @@ class Sender:
             # blocked, kicked, or the user deactivated: stop until they come back with /start
             now = self.clock()
             self.store.update_chat(message.chat_id, now, active=False)
-            self.store.finish_outbox(message.id, "pending", now, error=str(exc),
-                                     outcome="forbidden")
+            self.store.finish_outbox(
+                message.id, "pending", now, error=str(exc), outcome="forbidden"
+            )
             log.info("chat %d is unreachable (%s); marked inactive", message.chat_id, exc)
         except ChatMigrated as exc:
             now = self.clock()
             self.store.move_chat(message.chat_id, exc.new_chat_id, now)
             self.store.reassign_outbox(message.chat_id, exc.new_chat_id)
-            self.store.finish_outbox(message.id, "pending", now, error=str(exc),
-                                     outcome="migrated")
-            log.info("chat %d migrated to %d; its messages follow", message.chat_id,
-                     exc.new_chat_id)
+            self.store.finish_outbox(
+                message.id, "pending", now, error=str(exc), outcome="migrated"
+            )
+            log.info(
+                "chat %d migrated to %d; its messages follow", message.chat_id, exc.new_chat_id
+            )
             self.wake()
         except BadRequest as exc:
-            self.store.finish_outbox(message.id, "failed", self.clock(), error=str(exc),
-                                     outcome="bad_request")
+            self.store.finish_outbox(
+                message.id, "failed", self.clock(), error=str(exc), outcome="bad_request"
+            )
             log.warning("message %d to chat %d refused: %s", message.id, message.chat_id, exc)
         except (TimedOut, NetworkError) as exc:
             self._retry(message, self._backoff(message), "network", str(exc))
         except TelegramError as exc:
             self._retry(message, self._backoff(message), "failed", str(exc))
         else:
-            self.store.finish_outbox(message.id, "sent", self.clock(),
-                                     telegram_message_id=sent.message_id)
+            self.store.finish_outbox(
+                message.id, "sent", self.clock(), telegram_message_id=sent.message_id
+            )
             self.sent += 1
 
     def _backoff(self, message: OutboxMessage) -> float:
         base = self.settings.retry_base_seconds
         return min(base * 2.0 ** max(message.attempts - 1, 0), MAX_BACKOFF_SECONDS)
 
-    def _retry(self, message: OutboxMessage, seconds: float, outcome: str, error: str, *,
-               count: bool = True) -> None:
+    def _retry(
+        self,
+        message: OutboxMessage,
+        seconds: float,
+        outcome: str,
+        error: str,
+        *,
+        count: bool = True,
+    ) -> None:
         now = self.clock()
         if count and message.attempts >= self.settings.max_send_attempts:
             self.store.finish_outbox(message.id, "failed", now, error=error, outcome=outcome)
-            log.warning("message %d to chat %d failed %d times; giving up: %s", message.id,
-                        message.chat_id, message.attempts, error)
+            log.warning(
+                "message %d to chat %d failed %d times; giving up: %s",
+                message.id,
+                message.chat_id,
+                message.attempts,
+                error,
+            )
             return
-        self.store.finish_outbox(message.id, "pending", now, error=error, outcome=outcome,
-                                 not_before=now + timedelta(seconds=seconds),
-                                 attempts_back=not count)
+        self.store.finish_outbox(
+            message.id,
+            "pending",
+            now,
+            error=error,
+            outcome=outcome,
+            not_before=now + timedelta(seconds=seconds),
+            attempts_back=not count,
+        )
         self.wake()

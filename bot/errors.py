@@ -1,12 +1,12 @@
 """talkwatch's exception tree.
 
-    TalkwatchError
-    ├── ConfigError        a config file or environment variable is missing or invalid (names file, key)
-    ├── FetchError         a feed or page could not be fetched or parsed
-    │   ├── FetchTimeout   the server did not answer in time
-    │   ├── BodyTooLarge   the body exceeded the configured cap
-    │   └── HTTPStatusError  the server answered with an error status
-    └── UserInputError     a command argument cannot be understood (the message is shown to the user)
+TalkwatchError
+├── ConfigError        a config file or environment variable is missing or invalid (names file, key)
+├── FetchError         a feed or page could not be fetched or parsed
+│   ├── FetchTimeout   the server did not answer in time
+│   ├── BodyTooLarge   the body exceeded the configured cap
+│   └── HTTPStatusError  the server answered with an error status
+└── UserInputError     a command argument cannot be understood (the message is shown to the user)
 """
 
 

@@ -67,8 +67,17 @@ def evaluate(config: Config, seeds: Path, gold_path: Path) -> Evaluation:
     for r in store.db.execute("select url, text from articles").fetchall():
         articles.setdefault(Path(r[0]).name[:3], r[1])
     predicted = [
-        {"id": r[0], "actor": r[1], "kind": r[2], "issues": set(json.loads(r[3])), "dev": r[4],
-         "file": Path(r[7]).name[:3], "start": r[5], "end": r[5] + len(r[6]), "text": r[6]}
+        {
+            "id": r[0],
+            "actor": r[1],
+            "kind": r[2],
+            "issues": set(json.loads(r[3])),
+            "dev": r[4],
+            "file": Path(r[7]).name[:3],
+            "start": r[5],
+            "end": r[5] + len(r[6]),
+            "text": r[6],
+        }
         for r in rows
     ]
     matches: list[tuple[dict, dict]] = []
@@ -100,13 +109,15 @@ def evaluate(config: Config, seeds: Path, gold_path: Path) -> Evaluation:
     right_kind = sum(1 for g, p in matches if g["kind"] == p["kind"])
     misattributed = tuple(
         f"{g['file']} {g['anchor'][:50]!r}: {p['actor']} (gold {g['actor']})"
-        for g, p in matches if g["actor"] != p["actor"]
+        for g, p in matches
+        if g["actor"] != p["actor"]
     )
     issue_tp = sum(len(set(g["issues"]) & p["issues"]) for g, p in matches)
     issue_pred = sum(len(p["issues"]) for _, p in matches)
     issue_gold = sum(len(g["issues"]) for g, _ in matches)
     gold_pairs = {
-        (a[1]["id"], b[1]["id"]) for a, b in combinations(matches, 2)
+        (a[1]["id"], b[1]["id"])
+        for a, b in combinations(matches, 2)
         if a[0]["development"] == b[0]["development"]
     }
     pred_pairs = {
@@ -130,8 +141,11 @@ def format_scores(ev: Evaluation) -> str:
             f"{s.name:<24} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f}   "
             f"{s.tp}/{s.predicted}/{s.expected}"
         )
-    for title, items in (("missed", ev.missed), ("spurious", ev.spurious),
-                         ("misattributed", ev.misattributed)):
+    for title, items in (
+        ("missed", ev.missed),
+        ("spurious", ev.spurious),
+        ("misattributed", ev.misattributed),
+    ):
         if items:
             lines.append(f"\n{title} ({len(items)}):")
             lines += [f"  {item}" for item in items]

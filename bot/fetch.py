@@ -10,9 +10,9 @@ import calendar
 import html
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from collections.abc import Callable
 from typing import Any
 
 import feedparser
@@ -85,7 +85,10 @@ async def get(
 
 
 async def poll_feed(
-    http: httpx.AsyncClient, feed: Feed, state: dict[str, Any], settings: Settings,
+    http: httpx.AsyncClient,
+    feed: Feed,
+    state: dict[str, Any],
+    settings: Settings,
     known: Callable[[list[str], list[str]], set[str]] | None = None,
 ) -> FeedResult:
     """Poll one feed with its stored validators. Entries already stored (``known(urls, guids)``
@@ -97,8 +100,11 @@ async def poll_feed(
         headers["If-Modified-Since"] = state["last_modified"]
     response = await get(http, feed.url, settings, headers)
     if response.status == 304:
-        return FeedResult(not_modified=True, etag=state.get("etag") or "",
-                          last_modified=state.get("last_modified") or "")
+        return FeedResult(
+            not_modified=True,
+            etag=state.get("etag") or "",
+            last_modified=state.get("last_modified") or "",
+        )
     parsed = feedparser.parse(response.content)
     warnings = []
     source = feed.name or parsed.feed.get("title", "") or feed.url
@@ -107,13 +113,15 @@ async def poll_feed(
         raise FetchError(f"malformed feed: {parsed.get('bozo_exception', 'no usable entries')}")
     stored = known([a.url for a in candidates], [a.guid for a in candidates]) if known else set()
     if parsed.bozo:
-        warnings.append(f"feed is not well-formed ({parsed.get('bozo_exception')}); "
-                        f"read {len(candidates)} entries anyway")
+        warnings.append(
+            f"feed is not well-formed ({parsed.get('bozo_exception')}); "
+            f"read {len(candidates)} entries anyway"
+        )
     full = {e.get("link") for e in parsed.entries if e.get("content")}
-    articles = [a for a in candidates
-                if a.url not in stored and not (a.guid and a.guid in stored)]
-    teasers = frozenset(a.url for a in articles
-                        if a.url not in full and len(a.text) < SUMMARY_ONLY_CHARS)
+    articles = [a for a in candidates if a.url not in stored and not (a.guid and a.guid in stored)]
+    teasers = frozenset(
+        a.url for a in articles if a.url not in full and len(a.text) < SUMMARY_ONLY_CHARS
+    )
     return FeedResult(
         not_modified=False,
         articles=tuple(articles),
@@ -177,7 +185,11 @@ def extract_page(body: bytes, url: str) -> str:
     """The article text of an HTML page (trafilatura, favouring precision), or ''."""
     try:
         text = trafilatura.extract(
-            body, url=url, include_comments=False, include_tables=False, favor_precision=True,
+            body,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
         )
     except Exception:  # trafilatura raises many kinds on odd pages; a page is never fatal
         log.warning("could not extract text from %s", url, exc_info=True)

@@ -17,8 +17,11 @@ def status(store: Store, now: datetime) -> dict[str, Any]:
     last_minute = store.delivery_counts(now - timedelta(minutes=1))
     last_hour = store.delivery_counts(now - timedelta(hours=1))
     feeds = store.feed_states()
-    backoff = [f["name"] for f in feeds if (f.get("consecutive_failures") or 0) > 0
-               and not f.get("removed")]
+    backoff = [
+        f["name"]
+        for f in feeds
+        if (f.get("consecutive_failures") or 0) > 0 and not f.get("removed")
+    ]
     successes = [f["last_success_at"] for f in feeds if f.get("last_success_at")]
     return {
         "queue_pending": counts.get("pending", 0),

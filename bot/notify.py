@@ -113,12 +113,16 @@ def enqueue_digest(store: Store, config: Config, chat_id: int, now: datetime) ->
         owed = False
         if devs or chat.empty_digest:
             for part, text in enumerate(digest_messages(store, config, chat, devs, now)):
-                if store.enqueue_outbox(chat_id, "digest", f"digest:{day}:{part}", text,
-                                        now) is not None:
+                if (
+                    store.enqueue_outbox(chat_id, "digest", f"digest:{day}:{part}", text, now)
+                    is not None
+                ):
                     owed = True
             store.told(chat_id, [d.id for d in devs], "digest", now)
         store.update_chat(
-            chat_id, now, last_digest_at=now,
+            chat_id,
+            now,
+            last_digest_at=now,
             next_digest_at=next_digest_at(chat.timezone, chat.digest_time, now),
         )
     return owed
@@ -138,10 +142,14 @@ def run_due_digests(store: Store, config: Config, now: datetime) -> int:
             if now - chat.next_digest_at <= grace:
                 owed += enqueue_digest(store, config, chat.id, now)
             else:
-                log.info("digest for chat %d missed by more than the grace period; skipped",
-                         chat.id)
-                store.update_chat(chat.id, now, next_digest_at=next_digest_at(
-                    chat.timezone, chat.digest_time, now))
+                log.info(
+                    "digest for chat %d missed by more than the grace period; skipped", chat.id
+                )
+                store.update_chat(
+                    chat.id,
+                    now,
+                    next_digest_at=next_digest_at(chat.timezone, chat.digest_time, now),
+                )
 
 
 def digest_now(store: Store, config: Config, chat_id: int, now: datetime) -> list[str]:

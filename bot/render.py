@@ -105,6 +105,7 @@ def digest(
     *,
     day: datetime | None = None,
     issue: str | None = None,
+    per_issue: int = 6,
 ) -> list[str]:
     """The daily digest: grouped by issue, one line per development, sources as links.
 
@@ -126,7 +127,12 @@ def digest(
         if key not in groups:
             continue
         blocks.append(f"\n<b>{esc(issue_titles.get(key, 'Other statements'))}</b>")
-        blocks.extend(development_line(d) for d in groups[key])
+        # concise: the most widely reported first, the rest one command away
+        ranked = sorted(groups[key], key=lambda d: (-d.outlets, d.first_seen, d.id))
+        blocks.extend(development_line(d) for d in ranked[:per_issue])
+        if len(ranked) > per_issue:
+            more = f"/issue {key}" if key else "/latest"
+            blocks.append(f"  …and {len(ranked) - per_issue} more: {more}")
     return split(blocks)
 
 

@@ -93,8 +93,7 @@ class Runtime:
 
     async def ingest_seeds(self) -> None:
         """Ingest the seed folder (a no-op for files already stored)."""
-        service.ingest_seeds(self.store, self.config, self.config.settings.seeds_dir,
-                             self.clock())
+        service.ingest_seeds(self.store, self.config, self.config.settings.seeds_dir, self.clock())
         await self.announce()
 
     def chat_changed(self, chat_id: int) -> None:
@@ -115,9 +114,15 @@ class Runtime:
         due = parse_dt(state.get("next_poll_at")) or self.clock()
         jitter = random.uniform(0, self.config.settings.jitter_seconds)
         when = max(due, self.clock()) + timedelta(seconds=jitter)
-        self.scheduler.add_job(self.poll_feed, "date", run_date=when, args=[feed],
-                               id=f"feed:{feed.name}", replace_existing=True,
-                               misfire_grace_time=None)
+        self.scheduler.add_job(
+            self.poll_feed,
+            "date",
+            run_date=when,
+            args=[feed],
+            id=f"feed:{feed.name}",
+            replace_existing=True,
+            misfire_grace_time=None,
+        )
 
     async def sync_feeds(self) -> None:
         """Schedule every effective feed (config + admin-added) and drop removed ones."""
@@ -136,28 +141,44 @@ class Runtime:
         """Recover from a crash, ingest the seeds, start the scheduler, the sender and the bot."""
         released = self.store.release_claimed(self.clock())
         if released:
-            log.warning("%d messages were being sent when the process stopped; they are sent "
-                        "again (see bot/delivery.py on the one unavoidable window)", released)
+            log.warning(
+                "%d messages were being sent when the process stopped; they are sent "
+                "again (see bot/delivery.py on the one unavoidable window)",
+                released,
+            )
         await self.ingest_seeds()
         if self.config.token:
             await self._start_bot()
         self.scheduler.start()
-        self.scheduler.add_job(self.digest_tick, "interval", seconds=DIGEST_TICK_SECONDS,
-                               id="digests", next_run_time=self.clock())
-        self.scheduler.add_job(self.announce, "interval", seconds=ANNOUNCE_TICK_SECONDS,
-                               id="announce")
-        self.scheduler.add_job(self.sync_feeds, "interval", seconds=FEED_SYNC_SECONDS,
-                               id="feeds", next_run_time=self.clock())
+        self.scheduler.add_job(
+            self.digest_tick,
+            "interval",
+            seconds=DIGEST_TICK_SECONDS,
+            id="digests",
+            next_run_time=self.clock(),
+        )
+        self.scheduler.add_job(
+            self.announce, "interval", seconds=ANNOUNCE_TICK_SECONDS, id="announce"
+        )
+        self.scheduler.add_job(
+            self.sync_feeds,
+            "interval",
+            seconds=FEED_SYNC_SECONDS,
+            id="feeds",
+            next_run_time=self.clock(),
+        )
 
     async def _start_bot(self) -> None:
         from bot import telegram
 
-        self.app = telegram.build_application(self.config, self.store,
-                                              on_chat_changed=self.chat_changed)
+        self.app = telegram.build_application(
+            self.config, self.store, on_chat_changed=self.chat_changed
+        )
         await telegram.start(self.app)
         base = self.config.api_url.rstrip("/") if self.config.api_url else ""
-        bot = Bot(self.config.token, base_url=f"{base}/bot" if base else
-                  "https://api.telegram.org/bot")
+        bot = Bot(
+            self.config.token, base_url=f"{base}/bot" if base else "https://api.telegram.org/bot"
+        )
         await bot.initialize()
         self.sender = Sender(self.store, self.config.settings, bot, clock=self.clock)
         self._send_task = asyncio.create_task(self.sender.run())
@@ -187,8 +208,13 @@ async def run(config: Config, store: Store, stop: asyncio.Event | None = None) -
         loop.add_signal_handler(sig, stop.set)
     runtime = Runtime(config, store, printer=None if config.token else _stdout)
     await runtime.start()
-    log.info("talkwatch running%s; %d feeds", " with the Telegram bot" if config.token else
-             " without a Telegram token (printing new developments)", len(config.feeds))
+    log.info(
+        "talkwatch running%s; %d feeds",
+        " with the Telegram bot"
+        if config.token
+        else " without a Telegram token (printing new developments)",
+        len(config.feeds),
+    )
     try:
         await stop.wait()
     finally:

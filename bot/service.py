@@ -16,8 +16,8 @@ import httpx
 
 from bot import fetch
 from bot.config import Config, Feed, Settings
-from bot.errors import FetchError
 from bot.diff import Lexicon, Signature, matches, signature
+from bot.errors import FetchError
 from bot.extract.actors import ActorIndex
 from bot.extract.clean import clean_text, parse_text_file
 from bot.extract.issues import IssueTagger
@@ -136,13 +136,21 @@ def ingest_articles(
     )
     log.info(
         "ingest: %d articles seen, %d new, %d statements, %d new developments, %d gained sources",
-        seen, new, statements, len(created), len(updated),
+        seen,
+        new,
+        statements,
+        len(created),
+        len(updated),
     )
     return report
 
 
 def _place(
-    store: Store, pipe: Pipeline, statement: Statement, sig: Signature, since: datetime,
+    store: Store,
+    pipe: Pipeline,
+    statement: Statement,
+    sig: Signature,
+    since: datetime,
     now: datetime,
 ) -> tuple[int, bool, list[int]]:
     """The development a statement belongs to (an existing one it matches, or a new one), whether
@@ -202,8 +210,10 @@ def _backoff_minutes(feed: Feed, failures: int, settings: Settings) -> float:
     """Minutes to the next poll: the feed's interval, doubled per consecutive failure, capped."""
     if failures <= 0:
         return feed.interval_minutes
-    return min(feed.interval_minutes * 2**failures, max(settings.max_backoff_minutes,
-                                                         feed.interval_minutes))
+    return min(
+        feed.interval_minutes * 2**failures,
+        max(settings.max_backoff_minutes, feed.interval_minutes),
+    )
 
 
 async def ingest_feed(
@@ -214,15 +224,20 @@ async def ingest_feed(
     failures = int(state.get("consecutive_failures") or 0)
     base = {"url": feed.url, "interval_minutes": feed.interval_minutes, "last_polled_at": iso(now)}
     try:
-        entries = await fetch.poll_feed(http, feed, state, config.settings,
-                                        known=store.known_article_keys)
+        entries = await fetch.poll_feed(
+            http, feed, state, config.settings, known=store.known_article_keys
+        )
     except FetchError as exc:
         failures += 1
         store.save_feed_state(
-            feed.name, **base, last_error=str(exc), last_error_at=iso(now),
+            feed.name,
+            **base,
+            last_error=str(exc),
+            last_error_at=iso(now),
             consecutive_failures=failures,
-            next_poll_at=iso(now + timedelta(minutes=_backoff_minutes(feed, failures,
-                                                                       config.settings))),
+            next_poll_at=iso(
+                now + timedelta(minutes=_backoff_minutes(feed, failures, config.settings))
+            ),
         )
         log.warning("feed %s failed (%d in a row): %s", feed.name, failures, exc)
         return IngestReport(errors=(f"{feed.name}: {exc}",))
@@ -237,8 +252,12 @@ async def ingest_feed(
         reports.append(ingest_articles(store, config, [article], now))
     report = merge_reports(reports)
     store.save_feed_state(
-        feed.name, **base, etag=entries.etag, last_modified=entries.last_modified,
-        last_success_at=iso(now), consecutive_failures=0,
+        feed.name,
+        **base,
+        etag=entries.etag,
+        last_modified=entries.last_modified,
+        last_success_at=iso(now),
+        consecutive_failures=0,
         entries_seen=int(state.get("entries_seen") or 0) + len(entries.articles),
         next_poll_at=iso(now + timedelta(minutes=feed.interval_minutes)),
         last_error=state.get("last_error") or "",
@@ -276,8 +295,9 @@ def merge_reports(reports: Iterable[IngestReport]) -> IngestReport:
         articles_new=sum(r.articles_new for r in reports),
         statements_new=sum(r.statements_new for r in reports),
         developments_new=new,
-        developments_updated=tuple(dict.fromkeys(
-            d for r in reports for d in r.developments_updated if d not in new)),
+        developments_updated=tuple(
+            dict.fromkeys(d for r in reports for d in r.developments_updated if d not in new)
+        ),
         errors=tuple(e for r in reports for e in r.errors),
     )
 
@@ -289,6 +309,11 @@ def effective_feeds(store: Store, config: Config) -> list[Feed]:
     names = {f.name for f in feeds}
     for name, row in rows.items():
         if row.get("origin") == "admin" and not row.get("removed") and name not in names:
-            feeds.append(Feed(name=name, url=row["url"], interval_minutes=int(
-                row.get("interval_minutes") or 15)))
+            feeds.append(
+                Feed(
+                    name=name,
+                    url=row["url"],
+                    interval_minutes=int(row.get("interval_minutes") or 15),
+                )
+            )
     return feeds

@@ -323,8 +323,17 @@ class Store:
         cursor = self.db.execute(
             """insert into articles (url, guid, source, title, published, fetched_at, content_hash,
                feed, text) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [article.url, article.guid, article.source, article.title, iso(article.published),
-             iso(fetched_at), content_hash, article.feed, article.text],
+            [
+                article.url,
+                article.guid,
+                article.source,
+                article.title,
+                iso(article.published),
+                iso(fetched_at),
+                content_hash,
+                article.feed,
+                article.text,
+            ],
         )
         return int(cursor.lastrowid or 0)
 
@@ -366,8 +375,14 @@ class Store:
         cursor = self.db.execute(
             """insert into developments (actor_id, kind, text, issues, first_seen, last_seen,
                mention_count, outlet_count) values (?, ?, ?, ?, ?, ?, 0, 0)""",
-            [statement.actor_id, statement.kind, statement.text,
-             json.dumps(list(statement.issues)), iso(now), iso(now)],
+            [
+                statement.actor_id,
+                statement.kind,
+                statement.text,
+                json.dumps(list(statement.issues)),
+                iso(now),
+                iso(now),
+            ],
         )
         dev_id = int(cursor.lastrowid or 0)
         self._add_development_issues(dev_id, statement.issues, now)
@@ -387,9 +402,17 @@ class Store:
         cursor = self.db.execute(
             """insert into statements (article_id, actor_id, kind, text, issues, position,
                development_id, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [statement.article_id, statement.actor_id, statement.kind, statement.text,
-             json.dumps(list(statement.issues)), statement.position, development_id, signature,
-             iso(now)],
+            [
+                statement.article_id,
+                statement.actor_id,
+                statement.kind,
+                statement.text,
+                json.dumps(list(statement.issues)),
+                statement.position,
+                development_id,
+                signature,
+                iso(now),
+            ],
         )
         self._add_development_issues(development_id, statement.issues, now)
         # one statement refreshes the development: issues, counts, and - a development reads best
@@ -420,13 +443,16 @@ class Store:
 
     def mark_announced(self, development_ids: Sequence[int], now: datetime) -> None:
         """Alerts for these developments are decided (call in the deciding transaction)."""
-        self.db.conn.executemany("update developments set announced_at = ? where id = ?",
-                                 [(iso(now), d) for d in development_ids])
+        self.db.conn.executemany(
+            "update developments set announced_at = ? where id = ?",
+            [(iso(now), d) for d in development_ids],
+        )
 
     def merge_developments(self, keep: int, drop: int) -> None:
         """Fold development ``drop`` into ``keep``: its mentions, issues and what chats were told."""
-        self.db.execute("update statements set development_id = ? where development_id = ?",
-                        [keep, drop])
+        self.db.execute(
+            "update statements set development_id = ? where development_id = ?", [keep, drop]
+        )
         self.db.execute(
             """insert or ignore into development_issues (development_id, issue_id, first_seen)
                select ?, issue_id, first_seen from development_issues where development_id = ?""",
@@ -440,8 +466,9 @@ class Store:
         )
         self.db.execute("delete from chat_developments where development_id = ?", [drop])
         kept, dropped = (
-            self.db.execute("select first_seen, last_seen, issues from developments where id = ?",
-                            [d]).fetchone()
+            self.db.execute(
+                "select first_seen, last_seen, issues from developments where id = ?", [d]
+            ).fetchone()
             for d in (keep, drop)
         )
         issues = sorted(set(json.loads(kept[2])) | set(json.loads(dropped[2])))
@@ -453,8 +480,14 @@ class Store:
         self.db.execute(
             """update developments set first_seen = ?, last_seen = ?, issues = ?,
                mention_count = ?, outlet_count = ? where id = ?""",
-            [min(kept[0], dropped[0]), max(kept[1], dropped[1]), json.dumps(issues), counts[0],
-             counts[1], keep],
+            [
+                min(kept[0], dropped[0]),
+                max(kept[1], dropped[1]),
+                json.dumps(issues),
+                counts[0],
+                counts[1],
+                keep,
+            ],
         )
         self.db.execute("delete from developments where id = ?", [drop])
 
@@ -530,8 +563,13 @@ class Store:
                       order by coalesce(published, ''), statement_id"""
             for r in self.db.execute(sql, chunk):
                 out.setdefault(r[0], []).append(
-                    Mention(source=r[1], url=r[2], text=r[3], published=parse_dt(r[4]),
-                            statement_id=r[5])
+                    Mention(
+                        source=r[1],
+                        url=r[2],
+                        text=r[3],
+                        published=parse_dt(r[4]),
+                        statement_id=r[5],
+                    )
                 )
         return out
 
@@ -569,9 +607,19 @@ class Store:
                    values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
                    on conflict (id) do update set type = excluded.type,
                    title = excluded.title""",
-                [chat.id, chat.type, chat.title, chat.timezone, chat.digest_time,
-                 int(chat.alerts), int(chat.paused), int(chat.empty_digest),
-                 iso(chat.next_digest_at), iso(now), iso(now)],
+                [
+                    chat.id,
+                    chat.type,
+                    chat.title,
+                    chat.timezone,
+                    chat.digest_time,
+                    int(chat.alerts),
+                    int(chat.paused),
+                    int(chat.empty_digest),
+                    iso(chat.next_digest_at),
+                    iso(now),
+                    iso(now),
+                ],
             )
         stored = self.chat(chat.id)
         assert stored is not None
@@ -579,8 +627,10 @@ class Store:
 
     def update_chat(self, chat_id: int, now: datetime, **fields: Any) -> None:
         """Change a chat's settings (bools as bools, datetimes as datetimes)."""
-        values = {k: (iso(v) if isinstance(v, datetime) else int(v) if isinstance(v, bool) else v)
-                  for k, v in fields.items()}
+        values = {
+            k: (iso(v) if isinstance(v, datetime) else int(v) if isinstance(v, bool) else v)
+            for k, v in fields.items()
+        }
         values["updated_at"] = iso(now)
         sets = ", ".join(f"{k} = ?" for k in values)
         with self.db.atomic():
@@ -640,7 +690,8 @@ class Store:
             return []
         marks = ",".join("?" * len(development_ids))
         told = {
-            r[0] for r in self.db.execute(
+            r[0]
+            for r in self.db.execute(
                 f"""select development_id from chat_developments where chat_id = ? and via = ?
                     and development_id in ({marks})""",
                 [chat_id, via, *development_ids],
@@ -662,8 +713,9 @@ class Store:
         """How many chats (optionally only active or inactive ones)."""
         if active is None:
             return self.db["chats"].count
-        return self.db.execute("select count(*) from chats where active = ?",
-                               [int(active)]).fetchone()[0]
+        return self.db.execute(
+            "select count(*) from chats where active = ?", [int(active)]
+        ).fetchone()[0]
 
     def move_chat(self, old_id: int, new_id: int, now: datetime) -> None:
         """A group became a supergroup: its settings, subscriptions and history move to the new id."""
@@ -682,11 +734,13 @@ class Store:
                     [new_id, iso(now), old_id],
                 )
             for table in ("subscriptions", "chat_developments"):
-                self.db.execute(f"update or ignore {table} set chat_id = ? where chat_id = ?",
-                                [new_id, old_id])
+                self.db.execute(
+                    f"update or ignore {table} set chat_id = ? where chat_id = ?", [new_id, old_id]
+                )
                 self.db.execute(f"delete from {table} where chat_id = ?", [old_id])
-            self.db.execute("update chats set active = 0, updated_at = ? where id = ?",
-                            [iso(now), old_id])
+            self.db.execute(
+                "update chats set active = 0, updated_at = ? where id = ?", [iso(now), old_id]
+            )
 
     def actors(self) -> list[tuple[str, str, int]]:
         """Every actor as (id, name, number of developments), most active first."""
@@ -699,7 +753,12 @@ class Store:
     # --- outbox and delivery ----------------------------------------------------------------------
 
     def enqueue_outbox(
-        self, chat_id: int, kind: str, dedupe_key: str, text: str, now: datetime,
+        self,
+        chat_id: int,
+        kind: str,
+        dedupe_key: str,
+        text: str,
+        now: datetime,
         preview: bool = False,
     ) -> int | None:
         """Owe a chat a message; None if one with this (chat, kind, key) is already owed or sent.
@@ -732,22 +791,38 @@ class Store:
         return messages
 
     def finish_outbox(
-        self, message_id: int, status: str, now: datetime, *, telegram_message_id: int | None = None,
-        error: str = "", outcome: str = "", not_before: datetime | None = None,
+        self,
+        message_id: int,
+        status: str,
+        now: datetime,
+        *,
+        telegram_message_id: int | None = None,
+        error: str = "",
+        outcome: str = "",
+        not_before: datetime | None = None,
         attempts_back: bool = False,
     ) -> None:
         """Record a send's outcome: 'sent', 'failed', or 'pending' again (retry; with
         ``attempts_back`` the attempt does not count, as for a 429)."""
         with self.db.atomic():
-            row = self.db.execute("select chat_id from outbox where id = ?",
-                                  [message_id]).fetchone()
+            row = self.db.execute(
+                "select chat_id from outbox where id = ?", [message_id]
+            ).fetchone()
             self.db.execute(
                 """update outbox set status = ?, error = ?, telegram_message_id =
                    coalesce(?, telegram_message_id), sent_at = case when ? = 'sent' then ?
                    else sent_at end, not_before = coalesce(?, not_before),
                    attempts = attempts - ? where id = ?""",
-                [status, error, telegram_message_id, status, iso(now), iso(not_before),
-                 int(attempts_back), message_id],
+                [
+                    status,
+                    error,
+                    telegram_message_id,
+                    status,
+                    iso(now),
+                    iso(not_before),
+                    int(attempts_back),
+                    message_id,
+                ],
             )
             self.db.execute(
                 "insert into deliveries (outbox_id, chat_id, at, outcome, detail) values (?, ?, ?, ?, ?)",
@@ -782,14 +857,18 @@ class Store:
 
     def outbox_counts(self) -> dict[str, int]:
         """Messages by status."""
-        return dict(self.db.execute("select status, count(*) from outbox group by status").fetchall())
+        return dict(
+            self.db.execute("select status, count(*) from outbox group by status").fetchall()
+        )
 
     def delivery_counts(self, since: datetime) -> dict[str, int]:
         """Send outcomes since a time, by kind."""
-        return dict(self.db.execute(
-            "select outcome, count(*) from deliveries where at >= ? group by outcome",
-            [iso(since)],
-        ).fetchall())
+        return dict(
+            self.db.execute(
+                "select outcome, count(*) from deliveries where at >= ? group by outcome",
+                [iso(since)],
+            ).fetchall()
+        )
 
 
 def _row(row: Sequence[Any], columns: Sequence[str]) -> dict[str, Any]:
@@ -799,20 +878,35 @@ def _row(row: Sequence[Any], columns: Sequence[str]) -> dict[str, Any]:
 def _chat(row: Sequence[Any], columns: Sequence[str]) -> Chat:
     r = _row(row, columns)
     return Chat(
-        id=r["id"], type=r["type"] or "private", title=r["title"] or "",
-        timezone=r["timezone"] or "UTC", digest_time=r["digest_time"] or "08:00",
-        alerts=bool(r["alerts"]), paused=bool(r["paused"]), active=bool(r["active"]),
-        empty_digest=bool(r["empty_digest"]), last_digest_at=parse_dt(r["last_digest_at"]),
-        next_digest_at=parse_dt(r["next_digest_at"]), created_at=parse_dt(r["created_at"]),
+        id=r["id"],
+        type=r["type"] or "private",
+        title=r["title"] or "",
+        timezone=r["timezone"] or "UTC",
+        digest_time=r["digest_time"] or "08:00",
+        alerts=bool(r["alerts"]),
+        paused=bool(r["paused"]),
+        active=bool(r["active"]),
+        empty_digest=bool(r["empty_digest"]),
+        last_digest_at=parse_dt(r["last_digest_at"]),
+        next_digest_at=parse_dt(r["next_digest_at"]),
+        created_at=parse_dt(r["created_at"]),
     )
 
 
 def _outbox(row: Sequence[Any], columns: Sequence[str]) -> OutboxMessage:
     r = _row(row, columns)
     return OutboxMessage(
-        id=r["id"], chat_id=r["chat_id"], kind=r["kind"], dedupe_key=r["dedupe_key"],
-        text=r["text"], status=r["status"], attempts=r["attempts"],
-        not_before=parse_dt(r["not_before"]), created_at=parse_dt(r["created_at"]),
-        sent_at=parse_dt(r["sent_at"]), error=r["error"] or "",
-        telegram_message_id=r["telegram_message_id"], preview=bool(r["preview"]),
+        id=r["id"],
+        chat_id=r["chat_id"],
+        kind=r["kind"],
+        dedupe_key=r["dedupe_key"],
+        text=r["text"],
+        status=r["status"],
+        attempts=r["attempts"],
+        not_before=parse_dt(r["not_before"]),
+        created_at=parse_dt(r["created_at"]),
+        sent_at=parse_dt(r["sent_at"]),
+        error=r["error"] or "",
+        telegram_message_id=r["telegram_message_id"],
+        preview=bool(r["preview"]),
     )

@@ -70,8 +70,9 @@ async def start(app: Application, *, poll_timeout: int = 30) -> None:
     )
     await app.start()
     assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=poll_timeout,
-                                    drop_pending_updates=False)
+    await app.updater.start_polling(
+        poll_interval=0.0, timeout=poll_timeout, drop_pending_updates=False
+    )
 
 
 async def stop(app: Application) -> None:
@@ -85,12 +86,18 @@ async def stop(app: Application) -> None:
 
 def _env(context: ContextTypes.DEFAULT_TYPE) -> commands.Env:
     data = context.bot_data
-    return commands.Env(store=data["store"], config=data["config"], now=datetime.now(UTC),
-                        on_chat_changed=data.get("on_chat_changed"), stats=data.get("stats"))
+    return commands.Env(
+        store=data["store"],
+        config=data["config"],
+        now=datetime.now(UTC),
+        on_chat_changed=data.get("on_chat_changed"),
+        stats=data.get("stats"),
+    )
 
 
-async def _caller(update: Update, context: ContextTypes.DEFAULT_TYPE, manages: bool
-                  ) -> commands.Caller:
+async def _caller(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, manages: bool
+) -> commands.Caller:
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None
     user_id = user.id if user else 0
@@ -99,8 +106,12 @@ async def _caller(update: Update, context: ContextTypes.DEFAULT_TYPE, manages: b
         member = await context.bot.get_chat_member(chat.id, user_id)
         chat_admin = member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
     return commands.Caller(
-        chat_id=chat.id, chat_type=chat.type, user_id=user_id, title=chat.title or "",
-        is_bot_admin=user_id in context.bot_data["config"].admins, is_chat_admin=chat_admin,
+        chat_id=chat.id,
+        chat_type=chat.type,
+        user_id=user_id,
+        title=chat.title or "",
+        is_bot_admin=user_id in context.bot_data["config"].admins,
+        is_chat_admin=chat_admin,
     )
 
 
@@ -108,7 +119,10 @@ def _markup(reply: commands.Reply) -> InlineKeyboardMarkup | None:
     if not reply.buttons:
         return None
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in reply.buttons]
+        [
+            [InlineKeyboardButton(b.text, callback_data=b.data) for b in row]
+            for row in reply.buttons
+        ]
     )
 
 
@@ -116,7 +130,10 @@ async def _send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: command
     for n, text in enumerate(reply.messages):
         last = n == len(reply.messages) - 1
         await context.bot.send_message(
-            chat_id, text, parse_mode=ParseMode.HTML, reply_markup=_markup(reply) if last else None,
+            chat_id,
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=_markup(reply) if last else None,
             link_preview_options=LinkPreviewOptions(is_disabled=not reply.preview),
         )
 
@@ -151,7 +168,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     reply = commands.callback(env, caller, data)
     if len(reply.messages) == 1 and not data.startswith("more:"):
         await query.edit_message_text(
-            reply.messages[0], parse_mode=ParseMode.HTML, reply_markup=_markup(reply),
+            reply.messages[0],
+            parse_mode=ParseMode.HTML,
+            reply_markup=_markup(reply),
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         )
     else:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import os
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -88,8 +88,9 @@ def bot_config(config: Config, fake_api) -> Config:
     """The shipped config pointed at the fake server, with one bot admin and no remote feeds."""
     from dataclasses import replace
 
-    return replace(config, token=BOT_TOKEN, api_url=fake_api.url, admins=frozenset({ADMIN_ID}),
-                   feeds=())
+    return replace(
+        config, token=BOT_TOKEN, api_url=fake_api.url, admins=frozenset({ADMIN_ID}), feeds=()
+    )
 
 
 @pytest.fixture

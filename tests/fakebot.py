@@ -20,6 +20,7 @@ bot sent from :attr:`FakeBotAPI.sent` (only messages Telegram accepted).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import itertools
 import json
@@ -33,13 +34,42 @@ from typing import Any
 
 from aiohttp import web
 
-BOT_USER = {"id": 4242, "is_bot": True, "first_name": "talkwatch", "username": "talkwatch_bot",
-            "can_join_groups": True, "can_read_all_group_messages": False,
-            "supports_inline_queries": False}
-JSON_FIELDS = {"reply_markup", "link_preview_options", "commands", "entities", "allowed_updates",
-               "reply_parameters", "scope"}
-ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-                "span", "tg-spoiler", "blockquote", "tg-emoji"}
+BOT_USER = {
+    "id": 4242,
+    "is_bot": True,
+    "first_name": "talkwatch",
+    "username": "talkwatch_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
+JSON_FIELDS = {
+    "reply_markup",
+    "link_preview_options",
+    "commands",
+    "entities",
+    "allowed_updates",
+    "reply_parameters",
+    "scope",
+}
+ALLOWED_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "span",
+    "tg-spoiler",
+    "blockquote",
+    "tg-emoji",
+}
 
 
 class TelegramHTMLError(ValueError):
@@ -74,7 +104,9 @@ def check_html(text: str) -> str:
     checker.feed(text)
     checker.close()
     if checker.stack:
-        raise TelegramHTMLError(f'Can\'t find end tag corresponding to start tag "{checker.stack[-1]}"')
+        raise TelegramHTMLError(
+            f'Can\'t find end tag corresponding to start tag "{checker.stack[-1]}"'
+        )
     return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
@@ -210,24 +242,45 @@ class FakeBotAPI:
         """A user sends a message (a /command gets its bot_command entity)."""
         user = {"id": user_id or abs(chat_id), "is_bot": False, "first_name": "Tester"}
         message: dict[str, Any] = {
-            "message_id": next(self._message_ids[chat_id]), "date": int(time.time()),
-            "chat": self.chat(chat_id, kind), "from": user, "text": text,
+            "message_id": next(self._message_ids[chat_id]),
+            "date": int(time.time()),
+            "chat": self.chat(chat_id, kind),
+            "from": user,
+            "text": text,
         }
         m = re.match(r"/[A-Za-z0-9_]+(?:@\w+)?", text)
         if m:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": m.end()}]
         self._push({"message": message})
 
-    def press(self, chat_id: int, data: str, *, message_id: int = 1, user_id: int | None = None,
-              kind: str = "private") -> None:
+    def press(
+        self,
+        chat_id: int,
+        data: str,
+        *,
+        message_id: int = 1,
+        user_id: int | None = None,
+        kind: str = "private",
+    ) -> None:
         """A user taps an inline button under one of the bot's messages."""
         user = {"id": user_id or abs(chat_id), "is_bot": False, "first_name": "Tester"}
-        self._push({"callback_query": {
-            "id": str(next(self._update_ids) * 7), "from": user, "chat_instance": "ci",
-            "data": data,
-            "message": {"message_id": message_id, "date": int(time.time()),
-                        "chat": self.chat(chat_id, kind), "from": BOT_USER, "text": "menu"},
-        }})
+        self._push(
+            {
+                "callback_query": {
+                    "id": str(next(self._update_ids) * 7),
+                    "from": user,
+                    "chat_instance": "ci",
+                    "data": data,
+                    "message": {
+                        "message_id": message_id,
+                        "date": int(time.time()),
+                        "chat": self.chat(chat_id, kind),
+                        "from": BOT_USER,
+                        "text": "menu",
+                    },
+                }
+            }
+        )
 
     def sent_to(self, chat_id: int) -> list[Sent]:
         """Messages accepted for a chat, in order."""
@@ -274,10 +327,10 @@ class FakeBotAPI:
             body["parameters"] = parameters
         return web.json_response(body, status=status)
 
-    async def _m_getMe(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+    async def _m_getMe(self, params: dict[str, Any]) -> web.Response:
         return self._ok(BOT_USER)
 
-    async def _m_getUpdates(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+    async def _m_getUpdates(self, params: dict[str, Any]) -> web.Response:
         offset = int(params.get("offset") or 0)
         timeout = min(float(params.get("timeout") or 0), 2.0)
         deadline = time.monotonic() + timeout
@@ -289,33 +342,47 @@ class FakeBotAPI:
                 return self._ok(ready)
             assert self._new_update is not None
             self._new_update.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())
-            except TimeoutError:
-                pass
 
-    async def _m_setMyCommands(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+    async def _m_setMyCommands(self, params: dict[str, Any]) -> web.Response:
         self.commands = list(params.get("commands") or [])
         return self._ok(True)
 
-    async def _m_getMyCommands(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+    async def _m_getMyCommands(self, params: dict[str, Any]) -> web.Response:
         return self._ok(self.commands)
 
-    async def _m_answerCallbackQuery(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+    async def _m_answerCallbackQuery(self, params: dict[str, Any]) -> web.Response:
         self.callback_answers.append(params)
         return self._ok(True)
 
-    async def _m_getChatMember(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+    async def _m_getChatMember(self, params: dict[str, Any]) -> web.Response:
         chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
         status = "administrator" if user_id in self.admins.get(chat_id, set()) else "member"
-        member: dict[str, Any] = {"status": status, "user": {"id": user_id, "is_bot": False,
-                                                             "first_name": "Tester"}}
+        member: dict[str, Any] = {
+            "status": status,
+            "user": {"id": user_id, "is_bot": False, "first_name": "Tester"},
+        }
         if status == "administrator":
-            member.update({k: True for k in (
-                "can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages",
-                "can_manage_video_chats", "can_restrict_members", "can_promote_members",
-                "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
-                "can_delete_stories")})
+            member.update(
+                {
+                    k: True
+                    for k in (
+                        "can_be_edited",
+                        "is_anonymous",
+                        "can_manage_chat",
+                        "can_delete_messages",
+                        "can_manage_video_chats",
+                        "can_restrict_members",
+                        "can_promote_members",
+                        "can_change_info",
+                        "can_invite_users",
+                        "can_post_stories",
+                        "can_edit_stories",
+                        "can_delete_stories",
+                    )
+                }
+            )
         return self._ok(member)
 
     def _limited(self, chat_id: int) -> int:
@@ -324,8 +391,9 @@ class FakeBotAPI:
         while self._window and now - self._window[0] >= 1.0:
             self._window.popleft()
         window = self._chat_windows[chat_id]
-        span, allowed = (1.0, self.private_per_second) if chat_id > 0 else (
-            60.0, self.group_per_minute)
+        span, allowed = (
+            (1.0, self.private_per_second) if chat_id > 0 else (60.0, self.group_per_minute)
+        )
         while window and now - window[0] >= span:
             window.popleft()
         if len(self._window) >= self.global_per_second:
@@ -340,13 +408,16 @@ class FakeBotAPI:
         if chat_id in self.blocked:
             return self._error(403, "Forbidden: bot was blocked by the user")
         if chat_id in self.migrated:
-            return self._error(400, "Bad Request: group chat was upgraded to a supergroup chat",
-                               migrate_to_chat_id=self.migrated[chat_id])
+            return self._error(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                migrate_to_chat_id=self.migrated[chat_id],
+            )
         if chat_id in self.missing:
             return self._error(400, "Bad Request: chat not found")
         return None
 
-    async def _m_sendMessage(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+    async def _m_sendMessage(self, params: dict[str, Any]) -> web.Response:
         chat_id = int(params["chat_id"])
         refused = self._refuse(chat_id)
         if refused is not None:
@@ -376,19 +447,31 @@ class FakeBotAPI:
             wait = self._limited(chat_id)
             if wait:
                 self.too_many += 1
-                return self._error(429, f"Too Many Requests: retry after {wait}",
-                                   retry_after=wait)
+                return self._error(429, f"Too Many Requests: retry after {wait}", retry_after=wait)
         preview = params.get("link_preview_options") or {}
         message_id = next(self._message_ids[chat_id])
         self.accepted_at.append(time.monotonic())
-        self.sent.append(Sent(chat_id, message_id, text, params.get("reply_markup"),
-                              bool(preview.get("is_disabled")) or
-                              params.get("disable_web_page_preview") in ("true", True)))
-        return self._ok({"message_id": message_id, "date": int(time.time()),
-                         "chat": self.chat(chat_id, "private" if chat_id > 0 else "supergroup"),
-                         "from": BOT_USER, "text": plain})
+        self.sent.append(
+            Sent(
+                chat_id,
+                message_id,
+                text,
+                params.get("reply_markup"),
+                bool(preview.get("is_disabled"))
+                or params.get("disable_web_page_preview") in ("true", True),
+            )
+        )
+        return self._ok(
+            {
+                "message_id": message_id,
+                "date": int(time.time()),
+                "chat": self.chat(chat_id, "private" if chat_id > 0 else "supergroup"),
+                "from": BOT_USER,
+                "text": plain,
+            }
+        )
 
-    async def _m_editMessageText(self, params: dict[str, Any]) -> web.Response:  # noqa: N802
+    async def _m_editMessageText(self, params: dict[str, Any]) -> web.Response:
         chat_id = int(params["chat_id"])
         text = str(params.get("text", ""))
         try:
@@ -398,8 +481,13 @@ class FakeBotAPI:
         if len(plain) > 4096:
             return self._error(400, "Bad Request: message is too long")
         message_id = int(params["message_id"])
-        self.sent.append(Sent(chat_id, message_id, text, params.get("reply_markup"),
-                              edited=True))
-        return self._ok({"message_id": message_id, "date": int(time.time()),
-                         "chat": self.chat(chat_id, "private" if chat_id > 0 else "supergroup"),
-                         "from": BOT_USER, "text": plain})
+        self.sent.append(Sent(chat_id, message_id, text, params.get("reply_markup"), edited=True))
+        return self._ok(
+            {
+                "message_id": message_id,
+                "date": int(time.time()),
+                "chat": self.chat(chat_id, "private" if chat_id > 0 else "supergroup"),
+                "from": BOT_USER,
+                "text": plain,
+            }
+        )

@@ -53,7 +53,7 @@ class FeedServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:
                 route = server.routes.get(self.path)
                 request = Request(self.path, {k.lower(): v for k, v in self.headers.items()})
                 server.requests.append(request)
@@ -121,7 +121,8 @@ def rss(items: list[dict[str, str]], title: str = "Test feed") -> bytes:
     for item in items:
         content = (
             f"<content:encoded><![CDATA[{item['content']}]]></content:encoded>"
-            if item.get("content") else ""
+            if item.get("content")
+            else ""
         )
         parts.append(
             f"<item><title>{item['title']}</title><link>{item['link']}</link>"
@@ -142,10 +143,10 @@ def atom(entries: list[dict[str, str]], title: str = "Test Atom feed") -> bytes:
     parts = []
     for entry in entries:
         parts.append(
-            f"<entry><title>{entry['title']}</title><link href=\"{entry['link']}\"/>"
+            f'<entry><title>{entry["title"]}</title><link href="{entry["link"]}"/>'
             f"<id>{entry.get('id', entry['link'])}</id>"
             f"<updated>{entry.get('updated', '2025-12-15T12:00:00Z')}</updated>"
-            f"<content type=\"html\"><![CDATA[{entry.get('content', '')}]]></content></entry>"
+            f'<content type="html"><![CDATA[{entry.get("content", "")}]]></content></entry>'
         )
     return (
         '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'

@@ -13,7 +13,9 @@ import pytest
 from tests.conftest import ROOT
 
 
-def _run(tmp_path: Path, *args: str, config_dir: Path | None = None) -> subprocess.CompletedProcess:
+def _run(
+    tmp_path: Path, *args: str, config_dir: Path | None = None
+) -> subprocess.CompletedProcess:
     env = {
         **os.environ,
         "TALKWATCH_DB": str(tmp_path / "cli.db"),
@@ -21,8 +23,13 @@ def _run(tmp_path: Path, *args: str, config_dir: Path | None = None) -> subproce
     }
     env.pop("TELEGRAM_BOT_TOKEN", None)
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], cwd=ROOT, env=env, capture_output=True,
-        text=True, timeout=120, check=False,
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -49,8 +56,16 @@ def test_statements_json_has_the_documented_shape(tmp_path: Path) -> None:
     items = json.loads(result.stdout)
     assert items
     for item in items:
-        assert set(item) >= {"id", "actor", "actor_name", "kind", "issues", "text", "first_seen",
-                             "mentions"}
+        assert set(item) >= {
+            "id",
+            "actor",
+            "actor_name",
+            "kind",
+            "issues",
+            "text",
+            "first_seen",
+            "mentions",
+        }
         assert item["actor"] == "peskov"
         assert "nato" in item["issues"]
         for mention in item["mentions"]:
@@ -82,8 +97,9 @@ def test_run_once_without_token_prints_the_developments(
 
 
 def test_config_error_names_file_and_key(tmp_path: Path, config_dir: Path) -> None:
-    (config_dir / "feeds.toml").write_text('[[feeds]]\nname = "x"\nurl = "ftp://nope"\n',
-                                            encoding="utf-8")
+    (config_dir / "feeds.toml").write_text(
+        '[[feeds]]\nname = "x"\nurl = "ftp://nope"\n', encoding="utf-8"
+    )
     result = _run(tmp_path, "statements", config_dir=config_dir)
     assert result.returncode == 2
     assert "feeds.toml" in result.stderr
@@ -92,12 +108,19 @@ def test_config_error_names_file_and_key(tmp_path: Path, config_dir: Path) -> No
 
 def test_eval_prints_precision_and_recall() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "eval"], cwd=ROOT, capture_output=True, text=True,
-        timeout=120, check=False, env={**os.environ, "TALKWATCH_CONFIG": str(ROOT / "config")},
+        [sys.executable, "-m", "bot", "eval"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "TALKWATCH_CONFIG": str(ROOT / "config")},
     )
     assert result.returncode == 0, result.stderr
     rows = {line.split("  ")[0]: line for line in result.stdout.splitlines()}
-    assert "attribution" in rows and "grouping (pairs)" in rows
+    assert "attribution" in rows
+    assert "grouping (pairs)" in rows
     attribution = rows["attribution"].split()
     precision, recall = float(attribution[1]), float(attribution[2])
-    assert precision >= 0.9 and recall >= 0.9
+    assert precision >= 0.9
+    assert recall >= 0.9

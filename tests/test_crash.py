@@ -28,6 +28,7 @@ from tests.feedserver import FeedServer, Route, rss
 CHATS = 200
 FIRST_CHAT = 10_000
 
+
 def wait_until(predicate: Callable[[], bool], timeout: float, what: str) -> None:
     """Poll a condition until it holds; fail with ``what`` at the deadline."""
     deadline = time.monotonic() + timeout
@@ -42,8 +43,9 @@ def _config_dir(tmp: Path, feeds: str = "feeds = []\n") -> Path:
     target = tmp / "config"
     target.mkdir()
     for name in ("actors.toml", "issues.toml", "lexicon.toml"):
-        (target / name).write_text((CONFIG_DIR / name).read_text(encoding="utf-8"),
-                                   encoding="utf-8")
+        (target / name).write_text(
+            (CONFIG_DIR / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
     (target / "feeds.toml").write_text(feeds, encoding="utf-8")
     (tmp / "no-seeds").mkdir()
     (target / "settings.toml").write_text(
@@ -74,8 +76,13 @@ class Bot:
 
     def start(self) -> None:
         with self.log.open("ab") as log:
-            self.proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=ROOT,
-                                         env=self.env, stdout=log, stderr=log)
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "bot", "run"],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=log,
+            )
 
     def kill(self) -> None:
         assert self.proc is not None
@@ -102,8 +109,12 @@ def _prepare(db: Path) -> None:
             chat_id = FIRST_CHAT + n
             store.ensure_chat(Chat(id=chat_id), now)
             store.subscribe(chat_id, "actor", "peskov", now)
-            store.update_chat(chat_id, now, last_digest_at=now - timedelta(days=1),
-                              next_digest_at=now - timedelta(minutes=1))
+            store.update_chat(
+                chat_id,
+                now,
+                last_digest_at=now - timedelta(days=1),
+                next_digest_at=now - timedelta(minutes=1),
+            )
     store.close()
 
 
@@ -131,9 +142,14 @@ def _finish(bot: Bot, fake: FakeBotAPI, db: Path) -> Counter[int]:
     fake.accept_limit = fake.hang_after = None
     fake.release()
     bot.start()
-    wait_until(lambda: len(_digests(fake)) == CHATS
-               and _count(db, "select count(*) from outbox where status != 'sent'") == 0,
-               120, "every digest to be delivered after the restart")
+    wait_until(
+        lambda: (
+            len(_digests(fake)) == CHATS
+            and _count(db, "select count(*) from outbox where status != 'sent'") == 0
+        ),
+        120,
+        "every digest to be delivered after the restart",
+    )
     assert bot.stop() == 0, bot.log.read_text()
     return _digests(fake)
 
@@ -148,13 +164,19 @@ def test_digest_reaches_every_chat_exactly_once_across_a_kill(
     if point == "after-deciding":
         api.hold_sends = True  # Telegram accepts nothing yet
         bot.start()
-        wait_until(lambda: _count(db, "select count(*) from outbox") == CHATS, 60,
-                   "all digests to be decided")
+        wait_until(
+            lambda: _count(db, "select count(*) from outbox") == CHATS,
+            60,
+            "all digests to be decided",
+        )
     else:
         api.accept_limit = 60  # then hold every further send
         bot.start()
-        wait_until(lambda: _count(db, "select count(*) from outbox where status = 'sent'") == 60,
-                   60, "60 digests to be sent and marked")
+        wait_until(
+            lambda: _count(db, "select count(*) from outbox where status = 'sent'") == 60,
+            60,
+            "60 digests to be sent and marked",
+        )
     bot.kill()
     before = _digests(api)
     assert sum(before.values()) == (0 if point == "after-deciding" else 60)
@@ -188,8 +210,10 @@ SPEAKERS = [a.name for a in load_config(CONFIG_DIR, {}).actors if a.kind == "per
 
 def _feed_text(n: int) -> str:
     speaker = SPEAKERS[n % len(SPEAKERS)]
-    return (f"<p>Round {n} of the talks.</p><p>“We will present our proposal on the territory of"
-            f" the Donbas to the other side this week,” {speaker} told reporters.</p>")
+    return (
+        f"<p>Round {n} of the talks.</p><p>“We will present our proposal on the territory of"
+        f" the Donbas to the other side this week,” {speaker} told reporters.</p>"
+    )
 
 
 def _ingest_once(db: Path, url: str) -> None:
@@ -217,28 +241,43 @@ def _count_text(db: Path, sql: str) -> str:
 def test_kill_during_a_feed_poll_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     server = FeedServer().start()
     try:
-        items = [{"title": f"Round {n}", "link": server.url(f"/a/{n}"), "description": "teaser"}
-                 for n in range(ENTRIES)]
+        items = [
+            {"title": f"Round {n}", "link": server.url(f"/a/{n}"), "description": "teaser"}
+            for n in range(ENTRIES)
+        ]
         for n in range(ENTRIES):
             # summary-only entries: each needs its page, served slowly, so the poll takes a while
             server.routes[f"/a/{n}"] = Route(
                 f"<html><body><article>{_feed_text(n)}</article></body></html>".encode(),
-                content_type="text/html", delay=0.15)
+                content_type="text/html",
+                delay=0.15,
+            )
         server.routes["/feed"] = Route(rss(items), etag='"v1"')
         feeds = f'[[feeds]]\nname = "Slow"\nurl = "{server.url("/feed")}"\ninterval_minutes = 1\n'
         bot = Bot(tmp_path, _config_dir(tmp_path, feeds))
         db = tmp_path / "talkwatch.db"
         bot.start()
-        wait_until(lambda: db.exists() and _count(db, "select count(*) from articles") >= 8, 60,
-                   "part of the feed to be ingested")
+        wait_until(
+            lambda: db.exists() and _count(db, "select count(*) from articles") >= 8,
+            60,
+            "part of the feed to be ingested",
+        )
         bot.kill()
         partial = _count(db, "select count(*) from articles")
         assert partial < ENTRIES
         bot.start()
-        wait_until(lambda: _count(db, "select count(*) from articles") == ENTRIES, 90,
-                   "the rest of the feed after the restart")
-        wait_until(lambda: _count(db, "select count(*) from feeds where last_success_at is not"
-                                      " null") == 1, 30, "the poll to finish")
+        wait_until(
+            lambda: _count(db, "select count(*) from articles") == ENTRIES,
+            90,
+            "the rest of the feed after the restart",
+        )
+        wait_until(
+            lambda: (
+                _count(db, "select count(*) from feeds where last_success_at is not null") == 1
+            ),
+            30,
+            "the poll to finish",
+        )
         assert bot.stop() == 0, bot.log.read_text()
         assert _count(db, "select count(distinct url) from articles") == ENTRIES
         # the same as one uninterrupted ingest of the same feed
@@ -250,8 +289,14 @@ def test_kill_during_a_feed_poll_loses_and_duplicates_nothing(tmp_path: Path) ->
             assert _count(db, f"select count(*) from {table}") == expected, table
         texts = "select group_concat(text, '|') from (select text from developments order by text)"
         assert _count_text(db, texts) == _count_text(reference, texts)
-        assert _count(db, "select count(*) from (select article_id, position, count(*) n from "
-                          "statements group by 1, 2 having n > 1)") == 0
+        assert (
+            _count(
+                db,
+                "select count(*) from (select article_id, position, count(*) n from "
+                "statements group by 1, 2 having n > 1)",
+            )
+            == 0
+        )
         # every development's alerts were decided (in no-token mode: printed)
         assert _count(db, "select count(*) from developments where announced_at is null") == 0
     finally:

@@ -93,8 +93,11 @@ async def test_429_is_honoured_and_nothing_is_dropped(
     sender = await _sender(store, eager, limited_api)
     await _deliver(sender, limited_api, lambda: len(limited_api.sent_to(7)) == 3)
     assert limited_api.too_many >= 1
-    assert sorted(s.text for s in limited_api.sent_to(7)) == ["message 0", "message 1",
-                                                             "message 2"]
+    assert sorted(s.text for s in limited_api.sent_to(7)) == [
+        "message 0",
+        "message 1",
+        "message 2",
+    ]
     assert store.delivery_counts(datetime(2000, 1, 1, tzinfo=UTC)).get("retry_after", 0) >= 1
     assert _statuses(store) == {"sent": 3}
 
@@ -107,8 +110,15 @@ async def test_blocked_chat_is_marked_inactive_and_resumes_after_start(
     _owe(store, 9, "a", "for the other chat")
     fake_api.blocked.add(8)
     sender = await _sender(store, fast, fake_api)
-    await _deliver(sender, fake_api, lambda: len(fake_api.sent_to(9)) == 1
-                   and store.chat(8) is not None and not store.chat(8).active)
+    await _deliver(
+        sender,
+        fake_api,
+        lambda: (
+            len(fake_api.sent_to(9)) == 1
+            and store.chat(8) is not None
+            and not store.chat(8).active
+        ),
+    )
     assert fake_api.sent_to(8) == []
     assert _statuses(store) == {"sent": 1, "pending": 1}
     # the user unblocks and sends /start: the chat is active again and gets what it was owed
@@ -133,7 +143,8 @@ async def test_migrated_group_moves_subscriptions_and_resends(
     assert [s.text for s in fake_api.sent_to(-100300)] == ["to the group"]
     assert [(s.kind, s.target) for s in store.subscriptions(-100300)] == [("issue", "nato")]
     assert store.subscriptions(-300) == []
-    assert not store.chat(-300).active and store.chat(-100300).active
+    assert not store.chat(-300).active
+    assert store.chat(-100300).active
 
 
 async def test_other_bad_request_fails_the_row_without_retrying(
@@ -164,8 +175,9 @@ async def test_server_errors_are_retried_with_backoff(
     assert store.delivery_counts(datetime(2000, 1, 1, tzinfo=UTC))["network"] == 3
 
 
-async def test_gives_up_after_max_attempts(store: Store, fast: Config, fake_api: FakeBotAPI
-                                           ) -> None:
+async def test_gives_up_after_max_attempts(
+    store: Store, fast: Config, fake_api: FakeBotAPI
+) -> None:
     few = replace(fast, settings=replace(fast.settings, max_send_attempts=2))
     _chats(store, [14])
     _owe(store, 14, "a")
@@ -181,4 +193,5 @@ async def test_the_same_message_is_never_owed_twice(store: Store) -> None:
     with store.transaction():
         first = store.enqueue_outbox(15, "digest", "digest:2025-12-16:0", "x", now)
         again = store.enqueue_outbox(15, "digest", "digest:2025-12-16:0", "x", now)
-    assert first is not None and again is None
+    assert first is not None
+    assert again is None

@@ -12,8 +12,7 @@ from bot.store import Store
 
 def _developments_with(store: Store, actor: str, fragment: str) -> list[Development]:
     return [
-        d for d in store.developments(actor=actor)
-        if any(fragment in m.text for m in d.mentions)
+        d for d in store.developments(actor=actor) if any(fragment in m.text for m in d.mentions)
     ]
 
 
@@ -76,8 +75,11 @@ def test_witkoff_progress_remark_groups_across_outlets(seeded_store: Store) -> N
 def test_similarity_folds_synonyms_and_leaves_out_the_speaker(config: Config) -> None:
     lex = Lexicon(config.lexicon, config.decisive)
     a = signature("Zelensky said Kyiv was ready to abandon its NATO ambitions", lex, ["Zelensky"])
-    b = signature("Zelenskyy said Ukraine is prepared to drop its bid to join the alliance", lex,
-                  ["Zelenskyy"])
+    b = signature(
+        "Zelenskyy said Ukraine is prepared to drop its bid to join the alliance",
+        lex,
+        ["Zelenskyy"],
+    )
     c = signature("Zelensky said Ukraine would never give its land to Russia", lex, ["Zelensky"])
     assert similarity(a, b, lex.decisive) > similarity(a, c, lex.decisive)
     assert similarity(a, b, lex.decisive) >= 0.45

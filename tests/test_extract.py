@@ -165,8 +165,7 @@ def test_colon_attribution_and_reported_speech_in_one_paragraph(extractor: Extra
 
 def test_live_blog_colon_attribution(extractor: Extractor) -> None:
     text = (
-        "14:05 GMT\n"
-        "Peskov: “There is no agreement yet on the territorial issue, work continues.”"
+        "14:05 GMT\nPeskov: “There is no agreement yet on the territorial issue, work continues.”"
     )
     found = extractor.extract(text).statements
     assert [(s.actor_id, s.kind) for s in found] == [("peskov", "direct")]

@@ -42,8 +42,11 @@ PAGE = (
 
 
 def _config(config: Config, feeds: list[Feed], **settings: object) -> Config:
-    return replace(config, feeds=tuple(feeds),
-                   settings=replace(config.settings, fetch_timeout_seconds=1.0, **settings))
+    return replace(
+        config,
+        feeds=tuple(feeds),
+        settings=replace(config.settings, fetch_timeout_seconds=1.0, **settings),
+    )
 
 
 async def _ingest(store: Store, config: Config, when=INGEST_TIME):
@@ -57,14 +60,27 @@ def _feed(server: FeedServer, name: str, path: str) -> Feed:
 async def test_rss_and_atom_entries_become_statements(
     feed_server: FeedServer, store: Store, config: Config
 ) -> None:
-    feed_server.routes["/rss"] = Route(rss([{"title": "Geneva", "link": feed_server.url("/a1"),
-                                               "description": "teaser",
-                                               "content": NATO_ARTICLE}]))
-    feed_server.routes["/atom"] = Route(atom([{"title": "Abu Dhabi",
-                                               "link": feed_server.url("/b2"),
-                                               "content": CEASEFIRE_ARTICLE}]),
-                                        content_type="application/atom+xml")
-    cfg = _config(config, [_feed(feed_server, "Wire", "/rss"), _feed(feed_server, "Atom", "/atom")])
+    feed_server.routes["/rss"] = Route(
+        rss(
+            [
+                {
+                    "title": "Geneva",
+                    "link": feed_server.url("/a1"),
+                    "description": "teaser",
+                    "content": NATO_ARTICLE,
+                }
+            ]
+        )
+    )
+    feed_server.routes["/atom"] = Route(
+        atom(
+            [{"title": "Abu Dhabi", "link": feed_server.url("/b2"), "content": CEASEFIRE_ARTICLE}]
+        ),
+        content_type="application/atom+xml",
+    )
+    cfg = _config(
+        config, [_feed(feed_server, "Wire", "/rss"), _feed(feed_server, "Atom", "/atom")]
+    )
     report = await _ingest(store, cfg)
     assert report.articles_new == 2
     assert report.errors == ()
@@ -82,26 +98,43 @@ async def test_summary_only_entry_fetches_and_extracts_the_linked_page(
     feed_server: FeedServer, store: Store, config: Config
 ) -> None:
     feed_server.routes["/page"] = Route(PAGE, content_type="text/html; charset=utf-8")
-    feed_server.routes["/rss"] = Route(rss([{"title": "Umerov in Miami",
-                                             "link": feed_server.url("/page"),
-                                             "description": "Umerov spoke in Miami."}]))
+    feed_server.routes["/rss"] = Route(
+        rss(
+            [
+                {
+                    "title": "Umerov in Miami",
+                    "link": feed_server.url("/page"),
+                    "description": "Umerov spoke in Miami.",
+                }
+            ]
+        )
+    )
     report = await _ingest(store, _config(config, [_feed(feed_server, "Wire", "/rss")]))
     assert [r.path for r in feed_server.requests] == ["/rss", "/page"]
     assert report.articles_new == 1
     umerov = store.developments(actor="umerov")
-    assert umerov and "territorial questions" in umerov[0].text
+    assert umerov
+    assert "territorial questions" in umerov[0].text
     text = store.db.execute("select text from articles").fetchone()[0]
-    assert "Subscribe" not in text and "Comments" not in text
+    assert "Subscribe" not in text
+    assert "Comments" not in text
 
 
 async def test_linked_page_failure_keeps_the_summary(
     feed_server: FeedServer, store: Store, config: Config
 ) -> None:
     feed_server.routes["/page"] = Route(status=500)
-    feed_server.routes["/rss"] = Route(rss([{
-        "title": "Short", "link": feed_server.url("/page"),
-        "description": "Peskov said Moscow would study the new draft of the peace plan carefully.",
-    }]))
+    feed_server.routes["/rss"] = Route(
+        rss(
+            [
+                {
+                    "title": "Short",
+                    "link": feed_server.url("/page"),
+                    "description": "Peskov said Moscow would study the new draft of the peace plan carefully.",
+                }
+            ]
+        )
+    )
     report = await _ingest(store, _config(config, [_feed(feed_server, "Wire", "/rss")]))
     assert report.articles_new == 1
     assert [d.actor_id for d in store.developments()] == ["peskov"]
@@ -111,7 +144,9 @@ async def test_linked_page_failure_keeps_the_summary(
 async def test_unchanged_feed_is_a_304_and_adds_nothing(
     feed_server: FeedServer, store: Store, config: Config, validator: str
 ) -> None:
-    route = Route(rss([{"title": "Geneva", "link": feed_server.url("/a1"), "content": NATO_ARTICLE}]))
+    route = Route(
+        rss([{"title": "Geneva", "link": feed_server.url("/a1"), "content": NATO_ARTICLE}])
+    )
     if validator == "etag":
         route.etag = '"v1"'
     else:
@@ -158,17 +193,23 @@ async def test_changed_feed_without_validators_skips_known_entries(
     ids=["http-500", "timeout", "malformed-xml", "oversized-body"],
 )
 async def test_a_failing_feed_is_recorded_and_the_others_still_ingest(
-    feed_server: FeedServer, store: Store, config: Config, route: Route, settings: dict,
+    feed_server: FeedServer,
+    store: Store,
+    config: Config,
+    route: Route,
+    settings: dict,
     error: str,
 ) -> None:
     feed_server.routes["/bad"] = route
-    feed_server.routes["/good"] = Route(rss([{"title": "Geneva", "link": feed_server.url("/a1"),
-                                              "content": NATO_ARTICLE}]))
+    feed_server.routes["/good"] = Route(
+        rss([{"title": "Geneva", "link": feed_server.url("/a1"), "content": NATO_ARTICLE}])
+    )
     cfg = _config(config, [_feed(feed_server, "Bad", "/bad"), _feed(feed_server, "Good", "/good")])
     cfg = replace(cfg, settings=replace(cfg.settings, **settings))
     report = await _ingest(store, cfg)
     assert report.articles_new == 1
-    assert len(report.errors) == 1 and report.errors[0].startswith("Bad:")
+    assert len(report.errors) == 1
+    assert report.errors[0].startswith("Bad:")
     bad, good = store.feed_state("Bad"), store.feed_state("Good")
     assert error in bad["last_error"]
     assert bad["consecutive_failures"] == 1
@@ -207,9 +248,11 @@ def test_clean_text_drops_embeds_bylines_and_clutter() -> None:
     assert "Rustem Umerov, secretary of Ukraine’s National Security" in cleaned
     other = clean_text((SEEDS / "001_11995b0a8a67bf74.txt").read_text(encoding="utf-8"))
     assert "Comments" not in other.split("\n")
-    assert "With assistance from" not in other and "©2025" not in other
+    assert "With assistance from" not in other
+    assert "©2025" not in other
     china = clean_text((SEEDS / "004_f673bc6566e3d930.txt").read_text(encoding="utf-8"))
-    assert "@mail" not in china and "[Photo/Agencies]" not in china
+    assert "@mail" not in china
+    assert "[Photo/Agencies]" not in china
 
 
 def test_parse_text_file_with_and_without_header(tmp_path) -> None:
@@ -219,11 +262,17 @@ def test_parse_text_file_with_and_without_header(tmp_path) -> None:
         "published: 2025-11-23T10:00:00+00:00\n\nBody line one.\n",
     )
     assert (with_header.title, with_header.source, with_header.url) == (
-        "Talks in Geneva", "Wire", "https://w.example/1")
-    assert with_header.published is not None and with_header.published.hour == 10
+        "Talks in Geneva",
+        "Wire",
+        "https://w.example/1",
+    )
+    assert with_header.published is not None
+    assert with_header.published.hour == 10
     assert with_header.text.strip() == "Body line one."
-    seed = parse_text_file("seeds/001_11995b0a8a67bf74.txt",
-                           (SEEDS / "001_11995b0a8a67bf74.txt").read_text(encoding="utf-8"))
+    seed = parse_text_file(
+        "seeds/001_11995b0a8a67bf74.txt",
+        (SEEDS / "001_11995b0a8a67bf74.txt").read_text(encoding="utf-8"),
+    )
     assert seed.url == "seeds/001_11995b0a8a67bf74.txt"
     assert seed.title.startswith("Ukraine and US make 'real progress'")
     assert seed.source == "Bloomberg"

@@ -34,8 +34,9 @@ def test_ingesting_the_seeds_twice_leaves_the_same_rows(store: Store, config: Co
 
 def test_same_text_under_another_url_is_a_no_op(seeded_store: Store, config: Config) -> None:
     text = (SEEDS / "004_f673bc6566e3d930.txt").read_text(encoding="utf-8")
-    copy = Article(url="https://mirror.example/chinadaily-copy", title="copy", text=text,
-                   source="Mirror")
+    copy = Article(
+        url="https://mirror.example/chinadaily-copy", title="copy", text=text, source="Mirror"
+    )
     report = ingest_articles(seeded_store, config, [copy], INGEST_TIME)
     assert report.articles_new == 0
 
@@ -94,9 +95,11 @@ def test_unrelated_article_is_stored_without_statements(store: Store, config: Co
 
 def test_queries_by_actor_issue_and_since(seeded_store: Store) -> None:
     nato = seeded_store.developments(issue="nato")
-    assert nato and all("nato" in d.issues for d in nato)
+    assert nato
+    assert all("nato" in d.issues for d in nato)
     peskov = seeded_store.developments(actor="peskov")
-    assert peskov and all(d.actor_id == "peskov" for d in peskov)
+    assert peskov
+    assert all(d.actor_id == "peskov" for d in peskov)
     assert seeded_store.developments(since=INGEST_TIME + timedelta(seconds=1)) == []
 
 

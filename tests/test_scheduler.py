@@ -19,18 +19,27 @@ def test_next_digest_follows_the_chat_local_time_across_dst() -> None:
     assert notify.next_digest_at("Europe/Kyiv", "08:00", winter) == winter.replace(hour=6)
     summer = datetime(2026, 7, 1, 6, 0, tzinfo=UTC)
     assert notify.next_digest_at("Europe/Kyiv", "08:00", summer) == datetime(
-        2026, 7, 2, 5, 0, tzinfo=UTC)
+        2026, 7, 2, 5, 0, tzinfo=UTC
+    )
     # the night Kyiv moves its clocks forward
     before = datetime(2026, 3, 28, 23, 0, tzinfo=UTC)
     assert notify.next_digest_at("Europe/Kyiv", "08:00", before) == datetime(
-        2026, 3, 29, 5, 0, tzinfo=UTC)
+        2026, 3, 29, 5, 0, tzinfo=UTC
+    )
     assert notify.next_digest_at("America/New_York", "21:30", winter) == datetime(
-        2025, 12, 17, 2, 30, tzinfo=UTC)
+        2025, 12, 17, 2, 30, tzinfo=UTC
+    )
 
 
 def _chat(store: Store, chat_id: int, now: datetime, **fields) -> None:
-    store.ensure_chat(Chat(id=chat_id, timezone=fields.pop("timezone", "UTC"),
-                           digest_time=fields.pop("digest_time", "08:00")), now)
+    store.ensure_chat(
+        Chat(
+            id=chat_id,
+            timezone=fields.pop("timezone", "UTC"),
+            digest_time=fields.pop("digest_time", "08:00"),
+        ),
+        now,
+    )
     if fields:
         store.update_chat(chat_id, now, **fields)
 
@@ -47,8 +56,13 @@ def test_settings_change_recomputes_the_next_digest(store: Store, config: Config
 
 def test_due_digest_is_owed_once_per_local_day(seeded_store: Store, config: Config) -> None:
     now = datetime(2025, 12, 16, 9, 5, tzinfo=UTC)
-    _chat(seeded_store, 22, now, next_digest_at=now - timedelta(minutes=5),
-          last_digest_at=now - timedelta(days=1))
+    _chat(
+        seeded_store,
+        22,
+        now,
+        next_digest_at=now - timedelta(minutes=5),
+        last_digest_at=now - timedelta(days=1),
+    )
     assert notify.run_due_digests(seeded_store, config, now) == 1
     assert notify.run_due_digests(seeded_store, config, now + timedelta(minutes=1)) == 0
     chat = seeded_store.chat(22)
@@ -66,8 +80,13 @@ def test_digest_missed_beyond_grace_is_skipped(seeded_store: Store, config: Conf
     now = datetime(2025, 12, 16, 20, 0, tzinfo=UTC)
     grace = config.settings.digest_grace_minutes
     _chat(seeded_store, 23, now, next_digest_at=now - timedelta(minutes=grace + 1))
-    _chat(seeded_store, 24, now, next_digest_at=now - timedelta(minutes=grace - 1),
-          last_digest_at=now - timedelta(days=1))
+    _chat(
+        seeded_store,
+        24,
+        now,
+        next_digest_at=now - timedelta(minutes=grace - 1),
+        last_digest_at=now - timedelta(days=1),
+    )
     assert notify.run_due_digests(seeded_store, config, now) == 1
     owed = seeded_store.db.execute("select distinct chat_id from outbox").fetchall()
     assert owed == [(24,)]
@@ -80,7 +99,8 @@ def test_nothing_new_means_no_digest_unless_asked(store: Store, config: Config) 
     _chat(store, 26, now, next_digest_at=now, empty_digest=True)
     assert notify.run_due_digests(store, config, now) == 1
     text = store.db.execute("select chat_id, text from outbox").fetchall()
-    assert text[0][0] == 26 and "Nothing new" in text[0][1]
+    assert text[0][0] == 26
+    assert "Nothing new" in text[0][1]
 
 
 def test_paused_and_inactive_chats_get_no_digest(seeded_store: Store, config: Config) -> None:
@@ -91,13 +111,18 @@ def test_paused_and_inactive_chats_get_no_digest(seeded_store: Store, config: Co
 
 
 async def test_feed_polls_are_scheduled_from_stored_state_with_jitter(
-    store: Store, config: Config,
+    store: Store,
+    config: Config,
 ) -> None:
     now = datetime(2025, 12, 16, 9, 0, tzinfo=UTC)
     feed = Feed(name="Wire", url="http://127.0.0.1:9/rss", interval_minutes=10)
     cfg = replace(config, feeds=(feed,), settings=replace(config.settings, jitter_seconds=30))
-    store.save_feed_state("Wire", url=feed.url, consecutive_failures=2,
-                          next_poll_at=(now + timedelta(minutes=40)).isoformat())
+    store.save_feed_state(
+        "Wire",
+        url=feed.url,
+        consecutive_failures=2,
+        next_poll_at=(now + timedelta(minutes=40)).isoformat(),
+    )
     runtime = Runtime(cfg, store, clock=lambda: now)
     runtime.scheduler.start(paused=True)
     try:

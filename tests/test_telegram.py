@@ -17,8 +17,9 @@ CHAT = 1001
 GROUP = -2002
 
 
-async def ask(fake: FakeBotAPI, chat_id: int, text: str, *, replies: int = 1,
-              user_id: int | None = None) -> list[Sent]:
+async def ask(
+    fake: FakeBotAPI, chat_id: int, text: str, *, replies: int = 1, user_id: int | None = None
+) -> list[Sent]:
     """Send a message as a user and return the bot's replies to it."""
     before = len(fake.sent_to(chat_id))
     fake.command(chat_id, text, user_id=user_id, kind="private" if chat_id > 0 else "group")
@@ -47,7 +48,8 @@ async def test_commands_are_registered_and_documented_alike(fake_api: FakeBotAPI
         assert f"/{name} " in help_text
     assert "/stats" not in help_text  # admin commands only for admins
     admin_help = (await ask(fake_api, ADMIN_ID, "/help"))[0].text
-    assert "/stats" in admin_help and "/feeds" in admin_help
+    assert "/stats" in admin_help
+    assert "/feeds" in admin_help
 
 
 async def test_start_welcomes_with_one_tap_issue_buttons(fake_api: FakeBotAPI) -> None:
@@ -55,16 +57,22 @@ async def test_start_welcomes_with_one_tap_issue_buttons(fake_api: FakeBotAPI) -
     assert "peace talks" in reply.text
     assert ("NATO membership", "sub:issue:nato") in buttons(reply)
     menu = await press(fake_api, CHAT, "sub:issue:nato")
-    assert menu.edited and "Following <b>NATO membership</b>" in menu.text
+    assert menu.edited
+    assert "Following <b>NATO membership</b>" in menu.text
 
 
 @pytest.mark.parametrize(
     ("argument", "label"),
-    [("NATO", "NATO membership"), ("zelenskyy", "Volodymyr Zelensky"),
-     ("security guarantees", "Security guarantees"), ("Dmitry Peskov", "Dmitry Peskov")],
+    [
+        ("NATO", "NATO membership"),
+        ("zelenskyy", "Volodymyr Zelensky"),
+        ("security guarantees", "Security guarantees"),
+        ("Dmitry Peskov", "Dmitry Peskov"),
+    ],
 )
-async def test_subscribe_matches_names_forgivingly(fake_api: FakeBotAPI, argument: str,
-                                                    label: str) -> None:
+async def test_subscribe_matches_names_forgivingly(
+    fake_api: FakeBotAPI, argument: str, label: str
+) -> None:
     reply = (await ask(fake_api, CHAT, f"/subscribe {argument}"))[0]
     assert f"Following <b>{label}</b>" in reply.text
     listing = (await ask(fake_api, CHAT, "/subscriptions"))[0]
@@ -73,7 +81,8 @@ async def test_subscribe_matches_names_forgivingly(fake_api: FakeBotAPI, argumen
 
 async def test_unknown_name_gets_suggestions_with_buttons(fake_api: FakeBotAPI) -> None:
     reply = (await ask(fake_api, CHAT, "/subscribe peskow"))[0]
-    assert "Did you mean" in reply.text and "Dmitry Peskov" in reply.text
+    assert "Did you mean" in reply.text
+    assert "Dmitry Peskov" in reply.text
     assert ("Dmitry Peskov", "sub:actor:peskov") in buttons(reply)
     chosen = await press(fake_api, CHAT, "sub:actor:peskov")
     assert "Following <b>Dmitry Peskov</b>" in chosen.text
@@ -89,8 +98,10 @@ async def test_subscribe_without_argument_offers_a_keyboard(fake_api: FakeBotAPI
 async def test_unsubscribe_by_name_and_by_button(fake_api: FakeBotAPI) -> None:
     await ask(fake_api, CHAT, "/subscribe nato")
     await ask(fake_api, CHAT, "/subscribe peskov")
-    assert "Stopped following <b>NATO membership</b>" in (
-        await ask(fake_api, CHAT, "/unsubscribe nato"))[0].text
+    assert (
+        "Stopped following <b>NATO membership</b>"
+        in (await ask(fake_api, CHAT, "/unsubscribe nato"))[0].text
+    )
     menu = (await ask(fake_api, CHAT, "/unsubscribe"))[0]
     assert [d for _, d in buttons(menu)] == ["unsub:actor:peskov"]
     done = await press(fake_api, CHAT, "unsub:actor:peskov")
@@ -106,10 +117,11 @@ async def test_issue_lists_newest_first_with_sources_and_a_more_button(
     assert len(lines) == commands.PAGE
     assert any("reported by 2 outlets" in ln for ln in lines)
     assert "Latest on NATO membership" in reply.text
-    (label, data), = buttons(reply)
+    ((_label, data),) = buttons(reply)
     assert data == f"more:issue:nato:{commands.PAGE}"
     page2 = await press(fake_api, CHAT, data)
-    assert "(from #9)" in page2.text and "reported by 5 outlets" in page2.text
+    assert "(from #9)" in page2.text
+    assert "reported by 5 outlets" in page2.text
 
 
 async def test_actor_and_latest(fake_api: FakeBotAPI) -> None:
@@ -117,7 +129,8 @@ async def test_actor_and_latest(fake_api: FakeBotAPI) -> None:
     assert peskov.text.count("• <b>Dmitry Peskov</b>") >= 5
     assert "one of the cornerstones" not in peskov.text or "2 outlets" in peskov.text
     latest = (await ask(fake_api, CHAT, "/latest"))[0]
-    assert "Latest developments" in latest.text and latest.text.count("•") == commands.PAGE
+    assert "Latest developments" in latest.text
+    assert latest.text.count("•") == commands.PAGE
     unknown = (await ask(fake_api, CHAT, "/actor nobody-at-all"))[0]
     assert "I don't know" in unknown.text
 
@@ -147,10 +160,16 @@ async def test_settings_change_time_zone_alerts_and_pause(fake_api: FakeBotAPI) 
 
 
 async def test_sources_shows_feed_health(fake_api: FakeBotAPI, live_store) -> None:
-    live_store.save_feed_state("Wire", url="http://127.0.0.1:9/rss", origin="admin",
-                                 consecutive_failures=2, last_error="HTTP 500 from wire")
+    live_store.save_feed_state(
+        "Wire",
+        url="http://127.0.0.1:9/rss",
+        origin="admin",
+        consecutive_failures=2,
+        last_error="HTTP 500 from wire",
+    )
     reply = (await ask(fake_api, CHAT, "/sources"))[0]
-    assert "<b>Wire</b>" in reply.text and "failing: HTTP 500" in reply.text
+    assert "<b>Wire</b>" in reply.text
+    assert "failing: HTTP 500" in reply.text
 
 
 async def test_admin_commands_check_the_admin_ids(fake_api: FakeBotAPI) -> None:
@@ -162,7 +181,8 @@ async def test_admin_commands_check_the_admin_ids(fake_api: FakeBotAPI) -> None:
     removed = (await ask(fake_api, ADMIN_ID, "/feeds remove example.org"))[0]
     assert "Removed" in removed.text
     stats = (await ask(fake_api, ADMIN_ID, "/stats"))[0]
-    assert "queue pending" in stats.text and "developments" in stats.text
+    assert "queue pending" in stats.text
+    assert "developments" in stats.text
     assert "administrators only" in (await ask(fake_api, CHAT, "/stats"))[0].text
 
 
@@ -182,22 +202,36 @@ async def test_group_admins_manage_subscriptions(fake_api: FakeBotAPI) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["/frobnicate", "/subscribe " + "x" * 5000, "/subscribe <b>nato</b> & \"quotes\" 'x'",
-     "/actor <script>alert(1)</script>", "/issue &amp; <i>", "/settings tz <b>&</b>"],
+    [
+        "/frobnicate",
+        "/subscribe " + "x" * 5000,
+        "/subscribe <b>nato</b> & \"quotes\" 'x'",
+        "/actor <script>alert(1)</script>",
+        "/issue &amp; <i>",
+        "/settings tz <b>&</b>",
+    ],
     ids=["unknown", "5000-chars", "tags-and-amp", "script", "entities", "settings-html"],
 )
 async def test_bad_input_gets_a_clear_valid_answer(fake_api: FakeBotAPI, text: str) -> None:
     reply = (await ask(fake_api, CHAT, text))[0]
     assert reply.text
-    assert "<script>" not in reply.text and "<b>nato</b>" not in reply.text
+    assert "<script>" not in reply.text
+    assert "<b>nato</b>" not in reply.text
     assert not [r for r in fake_api.rejected if r[0] == 400]
     # and the bot carries on
     assert "Commands" in (await ask(fake_api, CHAT, "/help"))[0].text
 
 
 def test_core_modules_do_not_import_the_shell() -> None:
-    core = ["model.py", "config.py", "render.py", "commands.py", "diff.py", "notify.py",
-            *(f"extract/{p.name}" for p in (ROOT / "bot" / "extract").glob("*.py"))]
+    core = [
+        "model.py",
+        "config.py",
+        "render.py",
+        "commands.py",
+        "diff.py",
+        "notify.py",
+        *(f"extract/{p.name}" for p in (ROOT / "bot" / "extract").glob("*.py")),
+    ]
     forbidden = {"telegram", "httpx", "sqlite_utils"}
     for name in core:
         tree = ast.parse((ROOT / "bot" / name).read_text(encoding="utf-8"))

@@ -16,7 +16,9 @@ from bot.model import Actor
 _FOLD = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "\u00a0": " "})
 
 _NAME_WORD = r"[A-Z][a-zà-öø-ÿ]+(?:[-'][A-Z]?[a-zà-öø-ÿ]+)*"
-_UNKNOWN_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|al|bin|el)\s+)?{_NAME_WORD}){{1,3}}")
+_UNKNOWN_NAME = re.compile(
+    rf"\b{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|al|bin|el)\s+)?{_NAME_WORD}){{1,3}}"
+)
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|him|her(?= said| added|,|\.))\b")
 _ANAPHOR = re.compile(
     r"\b[Tt]he (?P<w>person|people|source|sources|official|officials|diplomat|aide|spokes(?:man|woman|person))\b"
@@ -113,8 +115,10 @@ class ActorIndex:
             return True
 
         candidates = []
-        for regex, table, lower in ((self._name_re, self._names, False),
-                                    (self._desc_re, self._described, True)):
+        for regex, table, lower in (
+            (self._name_re, self._names, False),
+            (self._desc_re, self._described, True),
+        ):
             if regex is None:
                 continue
             for m in regex.finditer(folded):

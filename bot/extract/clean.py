@@ -33,7 +33,10 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _PIC_LINK = re.compile(r"\s*pic\.twitter\.com/\w+")
 _HEADER_KEY = re.compile(r"^(title|source|url|published)\s*:\s*(.*)$", re.IGNORECASE)
 _OUTLET_HINTS = (
-    (re.compile(r"©\s*\d{4}\s+([A-Z][\w.]*(?: [A-Z][\w.]*)*?)(?: L\.P\.| Inc\.| Ltd\.|\.|,)"), None),
+    (
+        re.compile(r"©\s*\d{4}\s+([A-Z][\w.]*(?: [A-Z][\w.]*)*?)(?: L\.P\.| Inc\.| Ltd\.|\.|,)"),
+        None,
+    ),
     (re.compile(r"Subscribe to ([A-Z][\w.]+)"), None),
     (re.compile(r"@mail\.chinadaily", re.IGNORECASE), "China Daily"),
     (re.compile(r"\bBy [A-Z]\w+ [A-Z]\w+\s*$", re.MULTILINE), None),

@@ -56,7 +56,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jan feb mar apr jun jul aug sep sept oct nov dec gen lt col sen rep gov no vs etc"
     " prof corp inc ltd jr sr".split()
 )
-_QUOTE_MARK = re.compile("[\"“”]")
+_QUOTE_MARK = re.compile('["“”]')
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -103,7 +103,9 @@ class Extractor:
         """Whether an article concerns the tracked talks: a known actor or an issue appears in it."""
         if self.tagger.tags(text):
             return True
-        return any(m.kind in ("person", "institution") for m in self.index.find(text, unknown=False))
+        return any(
+            m.kind in ("person", "institution") for m in self.index.find(text, unknown=False)
+        )
 
     def extract(self, text: str) -> Extraction:
         """Every statement in an article, in text order."""
@@ -145,7 +147,8 @@ class Extractor:
         inside = _mask(len(para), quotes)
         found_mentions = self.index.find(para)
         ctx.relevant = ctx.relevant or any(
-            m.kind in ("person", "institution") for m in found_mentions)
+            m.kind in ("person", "institution") for m in found_mentions
+        )
         mentions = [m for m in found_mentions if not inside[m.start]]
         mentions = _merge_adjacent(mentions, para)
         for m in _POSSESSIVE_SPOKES.finditer(para):
@@ -162,8 +165,9 @@ class Extractor:
 
         def resolve(mention: ActorMention) -> str:
             if mention.kind == "unknown":
-                unknown_speakers.setdefault(mention.actor_id,
-                                            self.index.unknown_actor(para, mention))
+                unknown_speakers.setdefault(
+                    mention.actor_id, self.index.unknown_actor(para, mention)
+                )
             return self._resolve(mention, para, ctx, speakers_here)
 
         for s_idx, (s_start, s_end) in enumerate(sentences):
@@ -187,8 +191,9 @@ class Extractor:
                 speakers_here.append(speaker)
                 text_start, text_end = _trim(para, quote.start, quote.end)
                 context = _outside_quotes(para[s_start:s_end], [])
-                issues = self._issues(para[text_start:text_end], context, prev_issues, para,
-                                      quotes)
+                issues = self._issues(
+                    para[text_start:text_end], context, prev_issues, para, quotes
+                )
                 out.append(
                     Statement(
                         actor_id=speaker,
@@ -264,14 +269,19 @@ class Extractor:
         tail = para[tail_start:tail_end]
         if tail.strip() and not (ends_sentence and tail.lstrip()[:1].isupper()):
             cut = _first_sentence_end(tail)
-            speaker = self._speaker_in(para, tail_start, tail_start + cut, mentions, resolve,
-                                       max_words_to_verb=12)
+            speaker = self._speaker_in(
+                para, tail_start, tail_start + cut, mentions, resolve, max_words_to_verb=12
+            )
             if speaker:
                 return speaker
         # 2. attribution before the quote, in the same sentence: 'Merz said: "..."'
         s_idx = _sentence_of(sentences, quote.start)
         head_start = sentences[s_idx][0]
-        if qi > 0 and quotes[qi - 1].end + 1 > head_start and quotes[qi - 1].words(para) >= MIN_QUOTE_WORDS:
+        if (
+            qi > 0
+            and quotes[qi - 1].end + 1 > head_start
+            and quotes[qi - 1].words(para) >= MIN_QUOTE_WORDS
+        ):
             head_start = quotes[qi - 1].end + 1
         if head_start < quote.start - 1:
             speaker = self._speaker_in(para, head_start, quote.start - 1, mentions, resolve)
@@ -289,7 +299,10 @@ class Extractor:
         for verb in _VERB_RE.finditer(segment):
             v_start = start + verb.start()
             v_end = start + verb.end()
-            if max_words_to_verb is not None and len(segment[: verb.start()].split()) > max_words_to_verb:
+            if (
+                max_words_to_verb is not None
+                and len(segment[: verb.start()].split()) > max_words_to_verb
+            ):
                 return ""
             if verb.group(0).lower() == "according to":
                 after = [m for m in mentions if v_end <= m.start < end]
@@ -306,8 +319,11 @@ class Extractor:
                     return actor
             # 'said Peskov' / 'said Denmark's Foreign Minister Lars Rasmussen'
             after = [m for m in mentions if v_end <= m.start < end]
-            if (after and not para[v_end : after[0].start].strip()
-                    and verb.group(0) in ("said", "says", "added", "asked", "wrote")):
+            if (
+                after
+                and not para[v_end : after[0].start].strip()
+                and verb.group(0) in ("said", "says", "added", "asked", "wrote")
+            ):
                 actor = resolve(after[0])
                 if actor:
                     return actor
@@ -344,7 +360,8 @@ class Extractor:
         # "Merz put the issue in starker terms, saying ...": a participle after a comma belongs
         # to the main clause's subject, however far away
         participle = para[v_start:].split(" ", 1)[0].endswith("ing") and para[
-            :v_start].rstrip().endswith(",")
+            :v_start
+        ].rstrip().endswith(",")
         if len(gap.split()) > (8 if channel else 16 if participle else 3):
             return None
         return subject
@@ -353,7 +370,8 @@ class Extractor:
         """(speaker, text start) for reported speech in a sentence, or None."""
         sentence = para[s_start:s_end]
         verbs = [
-            v for v in _VERB_RE.finditer(sentence)
+            v
+            for v in _VERB_RE.finditer(sentence)
             if not inside[s_start + v.start()] and not sentence.startswith(" by ", v.end())
         ]
         if not verbs:
@@ -405,8 +423,13 @@ class Extractor:
             return "anon_source"
         # a pronoun: the speaker so far in this paragraph, the last speaker, the first person
         # named in the previous paragraph, then the most recent person - of the right gender
-        candidates = [*reversed(here), ctx.prev_para_speaker, ctx.prev_first_person,
-                      ctx.last_speaker, *reversed(ctx.recent_people)]
+        candidates = [
+            *reversed(here),
+            ctx.prev_para_speaker,
+            ctx.prev_first_person,
+            ctx.last_speaker,
+            *reversed(ctx.recent_people),
+        ]
         for actor_id in candidates:
             if not actor_id:
                 continue
@@ -495,9 +518,9 @@ def _sentences(para: str, inside: bytearray) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in re.finditer(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(A-Z0-9])", para):
         end = m.end()
-        if inside[m.start()] and not (end - 1 < len(para) and para[end - 1] in "\"”"):
+        if inside[m.start()] and not (end - 1 < len(para) and para[end - 1] in '"”'):
             continue
-        if inside[m.start()] and inside[end - 1] and para[end - 1] not in "\"”":
+        if inside[m.start()] and inside[end - 1] and para[end - 1] not in '"”':
             continue
         if para[m.start()] == "." and _is_abbreviation(para, m.start()):
             continue
@@ -569,8 +592,11 @@ def _merge_adjacent(mentions: list[ActorMention], para: str) -> list[ActorMentio
             if prev.actor_id == m.actor_id and prev.actor_id and re.fullmatch(r"[\s,]*", gap):
                 merged[-1] = ActorMention(prev.start, m.end, m.actor_id, m.kind, m.gender)
                 continue
-            if (prev.kind in ("person", "institution", "anonymous") and m.kind == "person"
-                    and re.fullmatch(r"\s*", gap)):
+            if (
+                prev.kind in ("person", "institution", "anonymous")
+                and m.kind == "person"
+                and re.fullmatch(r"\s*", gap)
+            ):
                 # a role description right before a name: the name decides
                 merged[-1] = ActorMention(prev.start, m.end, m.actor_id, m.kind, m.gender)
                 continue
