@@ -24,6 +24,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections import deque
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -46,7 +47,8 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF_SECONDS = 600
-SAFETY = 0.97  # pace a little under the published limits: the server counts arrivals, not sends
+SAFETY = 0.95  # pace a little under the published limits: the server counts arrivals, not sends
+WINDOW_SHARE = 0.97  # and never more than this share of the limit in any one-second window
 
 
 class Pacer:
@@ -58,8 +60,10 @@ class Pacer:
         self.private_gap = 1.0 / (settings.private_rate_per_second * SAFETY)
         self.group_gap = 60.0 / (settings.group_rate_per_minute * SAFETY)
         self.clock = clock
+        self.window_limit = max(1, int(settings.global_rate_per_second * WINDOW_SHARE))
         self._next_global = 0.0
         self._next_chat: dict[int, float] = {}
+        self._recent: deque[float] = deque()  # slots given in the last second
 
     def gap(self, chat_id: int) -> float:
         """The least time between two messages to this chat (negative ids are groups)."""
@@ -74,6 +78,12 @@ class Pacer:
                 await asyncio.sleep(ready - now)
                 continue
             slot = max(now, self._next_global)
+            # after a stall the spacing alone would allow a burst: cap every 1 s window too
+            while self._recent and self._recent[0] <= slot - 1.0:
+                self._recent.popleft()
+            if len(self._recent) >= self.window_limit:
+                slot = max(slot, self._recent[-self.window_limit] + 1.0)
+            self._recent.append(slot)
             self._next_global = slot + self.global_gap
             self._next_chat[chat_id] = slot + self.gap(chat_id)
             if len(self._next_chat) > 50_000:  # forget chats whose gap has passed

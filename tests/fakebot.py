@@ -461,6 +461,10 @@ class FakeBotAPI:
                 or params.get("disable_web_page_preview") in ("true", True),
             )
         )
+        return self._message(chat_id, message_id, plain)
+
+    def _message(self, chat_id: int, message_id: int, plain: str) -> web.Response:
+        """Telegram's answer to a sent or edited message."""
         return self._ok(
             {
                 "message_id": message_id,
@@ -482,12 +486,4 @@ class FakeBotAPI:
             return self._error(400, "Bad Request: message is too long")
         message_id = int(params["message_id"])
         self.sent.append(Sent(chat_id, message_id, text, params.get("reply_markup"), edited=True))
-        return self._ok(
-            {
-                "message_id": message_id,
-                "date": int(time.time()),
-                "chat": self.chat(chat_id, "private" if chat_id > 0 else "supergroup"),
-                "from": BOT_USER,
-                "text": plain,
-            }
-        )
+        return self._message(chat_id, message_id, plain)

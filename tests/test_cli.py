@@ -124,3 +124,40 @@ def test_eval_prints_precision_and_recall() -> None:
     precision, recall = float(attribution[1]), float(attribution[2])
     assert precision >= 0.9
     assert recall >= 0.9
+
+
+def test_chat_runs_the_same_commands_in_the_terminal(tmp_path: Path) -> None:
+    _run(tmp_path, "ingest", "--seeds", "seeds")
+    env = {
+        **os.environ,
+        "TALKWATCH_DB": str(tmp_path / "cli.db"),
+        "TALKWATCH_CONFIG": str(ROOT / "config"),
+    }
+    session = "/start\n/subscribe peskow\n1\n/subscriptions\n/issue nato\n/nonsense <b>\n/quit\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        cwd=ROOT,
+        env=env,
+        input=session,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Did you mean: Dmitry Peskov" in out
+    assert "Following Dmitry Peskov" in out  # button 1 pressed by number
+    assert "People: Dmitry Peskov" in out
+    assert "Latest on NATO membership" in out
+    assert "reported by 2 outlets" in out
+    assert "I don't know the command /nonsense" in out
+    assert "<b>" not in out  # HTML is rendered as plain text
+
+
+def test_status_reports_queue_and_feed_health(tmp_path: Path) -> None:
+    _run(tmp_path, "ingest", "--seeds", "seeds")
+    result = _run(tmp_path, "status")
+    assert result.returncode == 0, result.stderr
+    assert "queue pending" in result.stdout
+    assert "developments" in result.stdout

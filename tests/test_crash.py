@@ -60,6 +60,20 @@ def _config_dir(tmp: Path, feeds: str = "feeds = []\n") -> Path:
     return target
 
 
+_RUNNING: list[subprocess.Popen[bytes]] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_orphans() -> Iterator[None]:
+    """A failing test must not leave a talkwatch process behind."""
+    yield
+    while _RUNNING:
+        proc = _RUNNING.pop()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+
+
 class Bot:
     """The talkwatch process under test."""
 
@@ -83,6 +97,7 @@ class Bot:
                 stdout=log,
                 stderr=log,
             )
+        _RUNNING.append(self.proc)
 
     def kill(self) -> None:
         assert self.proc is not None
