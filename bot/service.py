@@ -93,12 +93,9 @@ def ingest_articles(
     Re-ingesting an article already stored (same URL, guid or text) is a no-op. Each article is one
     transaction: its row, its statements and their developments land together or not at all.
     """
-    pipe = pipeline_for(config)
+    batch = _Batch(store, config, now)
     store.upsert_actors(config.actors)
-    window = now - timedelta(days=config.settings.development_window_days)
     seen = new = statements = 0
-    created: dict[int, None] = {}  # insertion-ordered sets
-    updated: dict[int, None] = {}
     for article in articles:
         seen += 1
         if progress is not None:
@@ -107,73 +104,115 @@ def ingest_articles(
         digest = content_hash(text)
         if store.find_article(article.url, digest, article.guid) is not None:
             continue
-        extraction = pipe.extractor.extract(text)
-        with store.transaction():
-            article_id = store.insert_article(replace(article, text=text), digest, now)
-            new += 1
-            if extraction.new_actors:
-                store.upsert_actors(_not_configured(extraction.new_actors, config))
-            for statement in extraction.statements:
-                statement = replace(statement, article_id=article_id)
-                sig = pipe.signature(statement)
-                dev_id, is_new, merged = _place(store, pipe, statement, sig, window, now)
-                for gone in merged:  # folded into dev_id: report dev_id only
-                    created.pop(gone, None)
-                    updated.pop(gone, None)
-                sid = store.add_statement(statement, dev_id, now, sig.text)
-                pipe.signatures[sid] = (statement.issues, sig)
-                statements += 1
-                if is_new:
-                    created[dev_id] = None
-                elif dev_id not in created:
-                    updated[dev_id] = None
+        statements += batch.add(article, text, digest)
+        new += 1
     report = IngestReport(
         articles_seen=seen,
         articles_new=new,
         statements_new=statements,
-        developments_new=tuple(created),
-        developments_updated=tuple(updated),
+        developments_new=tuple(batch.created),
+        developments_updated=tuple(batch.updated),
     )
     log.info(
         "ingest: %d articles seen, %d new, %d statements, %d new developments, %d gained sources",
         seen,
         new,
         statements,
-        len(created),
-        len(updated),
+        len(batch.created),
+        len(batch.updated),
     )
     return report
 
 
-def _place(
-    store: Store,
-    pipe: Pipeline,
-    statement: Statement,
-    sig: Signature,
-    since: datetime,
-    now: datetime,
-) -> tuple[int, bool, list[int]]:
-    """The development a statement belongs to (an existing one it matches, or a new one), whether
-    it is new, and the developments it showed to be the same one (merged into it)."""
-    rows = store.candidate_mentions(statement.actor_id, since)
-    known = pipe.signatures
-    missing = [sid for sid, _ in rows if sid not in known]
-    if missing:
-        if len(known) > SIGNATURE_CACHE:
-            known.clear()  # bounded memory; a cold cache costs one query
-        for sid, (issues, tokens) in store.statement_signatures(missing).items():
-            known[sid] = (tuple(json.loads(issues)), Signature(frozenset(tokens.split()), tokens))
-    candidates = [(dev_id, *known[sid]) for sid, dev_id in rows if sid in known]
-    found = matches(statement, sig, candidates, MATCH_THRESHOLD, pipe.lexicon.decisive)
-    if not found:
-        return store.create_development(statement, now), True, []
-    keep = found[0].development_id
-    bridged = [m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD]
-    if bridged:
+class _Batch:
+    """One ingest call: its pipeline, what it created and updated, and each actor's recent
+    statements (the diff engine's candidates) as (statement id, development id), newest first —
+    read from the store once per actor, then kept up to date in memory."""
+
+    CANDIDATES = 150
+
+    def __init__(self, store: Store, config: Config, now: datetime) -> None:
+        self.store = store
+        self.config = config
+        self.now = now
+        self.pipe = pipeline_for(config)
+        self.since = now - timedelta(days=config.settings.development_window_days)
+        self.created: dict[int, None] = {}  # insertion-ordered sets
+        self.updated: dict[int, None] = {}
+        self._recent: dict[str, list[tuple[int, int]]] = {}
+
+    def add(self, article: Article, text: str, digest: str) -> int:
+        """Store one article with its statements, in one transaction; returns the statement
+        count."""
+        extraction = self.pipe.extractor.extract(text)
+        try:
+            with self.store.transaction():
+                article_id = self.store.insert_article(
+                    replace(article, text=text), digest, self.now
+                )
+                if extraction.new_actors:
+                    self.store.upsert_actors(_not_configured(extraction.new_actors, self.config))
+                for statement in extraction.statements:
+                    self._statement(replace(statement, article_id=article_id))
+        except BaseException:
+            # ids of rolled-back statements may be reused: forget what was cached
+            self.pipe.signatures.clear()
+            self._recent.clear()
+            raise
+        return len(extraction.statements)
+
+    def _statement(self, statement: Statement) -> None:
+        sig = self.pipe.signature(statement)
+        dev_id, merged = self._place(statement, sig)
+        for gone in merged:  # folded into dev_id: report dev_id only
+            self.created.pop(gone, None)
+            self.updated.pop(gone, None)
+        sid = self.store.add_statement(statement, dev_id, self.now, sig.text)
+        self.pipe.signatures[sid] = (statement.issues, sig)
+        recent = self._candidates(statement.actor_id)
+        recent.insert(0, (sid, dev_id))
+        del recent[self.CANDIDATES :]
+        if dev_id not in self.created:
+            self.updated[dev_id] = None
+
+    def _candidates(self, actor_id: str) -> list[tuple[int, int]]:
+        if actor_id not in self._recent:
+            rows = self.store.candidate_mentions(actor_id, self.since, limit=self.CANDIDATES)
+            self._recent[actor_id] = [(r[0], r[1]) for r in rows]
+        return self._recent[actor_id]
+
+    def _place(self, statement: Statement, sig: Signature) -> tuple[int, list[int]]:
+        """The development a statement belongs to (an existing one it matches, or a new one),
+        and the developments it showed to be the same one (merged into it)."""
+        rows = self._candidates(statement.actor_id)
+        known = self.pipe.signatures
+        missing = [sid for sid, _ in rows if sid not in known]
+        if missing:
+            if len(known) > SIGNATURE_CACHE:
+                known.clear()  # bounded memory; a cold cache costs one query
+            for sid, (issues, tokens) in self.store.statement_signatures(missing).items():
+                known[sid] = (
+                    tuple(json.loads(issues)),
+                    Signature(frozenset(tokens.split()), tokens),
+                )
+        candidates = [(dev_id, *known[sid]) for sid, dev_id in rows if sid in known]
+        found = matches(statement, sig, candidates, MATCH_THRESHOLD, self.pipe.lexicon.decisive)
+        if not found:
+            dev_id = self.store.create_development(statement, self.now)
+            self.created[dev_id] = None
+            return dev_id, []
+        keep = found[0].development_id
+        bridged = [m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD]
+        if not bridged:
+            return keep, []
         keep = min(keep, *bridged)  # the oldest development survives
-        for dev_id in sorted({found[0].development_id, *bridged} - {keep}):
-            store.merge_developments(keep, dev_id)
-    return keep, False, sorted({found[0].development_id, *bridged} - {keep})
+        gone = sorted({found[0].development_id, *bridged} - {keep})
+        for dev_id in gone:
+            self.store.merge_developments(keep, dev_id)
+        self._recent[statement.actor_id] = [
+            (sid, keep if dev in gone else dev) for sid, dev in rows
+        ]
+        return keep, gone
 
 
 def _not_configured(actors: Iterable[Actor], config: Config) -> list[Actor]:

@@ -416,7 +416,7 @@ class Extractor:
         if mention.kind in ("person", "institution", "anonymous", "unknown"):
             return mention.actor_id
         if mention.kind == "anaphor":
-            for actor_id in reversed(here + [ctx.last_speaker]):
+            for actor_id in reversed([*here, ctx.last_speaker]):
                 actor = self.index.actor(actor_id)
                 if actor is not None and actor.kind == "anonymous":
                     return actor_id
@@ -573,13 +573,16 @@ def _preceding_word(para: str, pos: int) -> str:
     return words[-1].lower() if words else ""
 
 
+_RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
+
+
 def _in_relative_clause(para: str, clause_start: int, pos: int) -> bool:
     """Whether pos sits after ', who ...' or ', which ...' that has not closed with a comma."""
     segment = para[clause_start:pos]
-    m = None
-    for m in re.finditer(r",\s+(?:who|which|whose|whom)\b", segment):
+    last = None
+    for last in _RELATIVE.finditer(segment):  # noqa: B007 - the last match is the one wanted
         pass
-    return m is not None and "," not in segment[m.end() :]
+    return last is not None and "," not in segment[last.end() :]
 
 
 def _merge_adjacent(mentions: list[ActorMention], para: str) -> list[ActorMention]:
