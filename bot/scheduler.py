@@ -21,6 +21,7 @@ from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram import Bot
+from telegram.request import HTTPXRequest
 
 from bot import fetch, notify, service
 from bot.config import Config, Feed
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 DIGEST_TICK_SECONDS = 30
 ANNOUNCE_TICK_SECONDS = 60
 FEED_SYNC_SECONDS = 300
+SEND_CONCURRENCY = 48
 
 
 class Runtime:
@@ -176,11 +178,17 @@ class Runtime:
         )
         await telegram.start(self.app)
         base = self.config.api_url.rstrip("/") if self.config.api_url else ""
+        # a connection per concurrent send: one shared connection would queue the paced sends
+        # and release them in bursts
         bot = Bot(
-            self.config.token, base_url=f"{base}/bot" if base else "https://api.telegram.org/bot"
+            self.config.token,
+            base_url=f"{base}/bot" if base else "https://api.telegram.org/bot",
+            request=HTTPXRequest(connection_pool_size=SEND_CONCURRENCY + 8),
         )
         await bot.initialize()
-        self.sender = Sender(self.store, self.config.settings, bot, clock=self.clock)
+        self.sender = Sender(
+            self.store, self.config.settings, bot, concurrency=SEND_CONCURRENCY, clock=self.clock
+        )
         self._send_task = asyncio.create_task(self.sender.run())
 
     async def stop(self) -> None:
