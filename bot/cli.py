@@ -201,6 +201,11 @@ def cmd_digest(config: Config, store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_developments(devs: Sequence[Development]) -> None:
+    for dev in devs:
+        print(format_development(dev))
+
+
 def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
     """talkwatch run [--once]"""
     if args.once:
@@ -208,12 +213,7 @@ def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
 
         report = _ingest(config, store, config.settings.seeds_dir, True)
         # what is new: developments whose alerts were not decided yet (a second run prints none)
-        notify.announce(
-            store,
-            config,
-            datetime.now(UTC),
-            lambda devs: [print(format_development(d)) for d in devs],
-        )
+        notify.announce(store, config, datetime.now(UTC), _print_developments)
         print(_summary(report))
         return 0
     import asyncio

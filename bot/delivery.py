@@ -144,13 +144,20 @@ class Sender:
                     continue
                 task = asyncio.create_task(self._send(message))
                 self._inflight.add(task)
-                task.add_done_callback(lambda t: (self._inflight.discard(t), slots.release()))
+                task.add_done_callback(self._done(slots))
             if batch:
                 continue
             due = self.store.next_outbox_due()
             timeout = 30.0 if due is None else max(0.05, (due - self.clock()).total_seconds())
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), min(timeout, 30.0))
+
+    def _done(self, slots: asyncio.Semaphore) -> Callable[[asyncio.Task[None]], None]:
+        def done(task: asyncio.Task[None]) -> None:
+            self._inflight.discard(task)
+            slots.release()
+
+        return done
 
     async def stop(self, grace: float = 10.0) -> None:
         """Stop claiming; let in-flight sends finish (up to ``grace`` seconds)."""

@@ -58,7 +58,7 @@ def parse_dt(value: str | None) -> datetime | None:
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int,
             "url": str,
@@ -74,17 +74,17 @@ def m001_initial(db: Database) -> None:
         pk="id",
         not_null={"url", "content_hash"},
     )
-    db["articles"].create_index(["url"], unique=True)
-    db["articles"].create_index(["content_hash"], unique=True)
-    db["articles"].create_index(["guid"])
-    db["articles"].create_index(["feed"])
+    db.table("articles").create_index(["url"], unique=True)
+    db.table("articles").create_index(["content_hash"], unique=True)
+    db.table("articles").create_index(["guid"])
+    db.table("articles").create_index(["feed"])
 
-    db["actors"].create(
+    db.table("actors").create(
         {"id": str, "name": str, "kind": str, "role": str, "side": str, "known": int},
         pk="id",
     )
 
-    db["developments"].create(
+    db.table("developments").create(
         {
             "id": int,
             "actor_id": str,
@@ -100,18 +100,18 @@ def m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("actor_id", "actors", "id")],
     )
-    db["developments"].create_index(["announced_at"])
-    db["developments"].create_index(["actor_id", "last_seen"])
-    db["developments"].create_index(["first_seen"])
+    db.table("developments").create_index(["announced_at"])
+    db.table("developments").create_index(["actor_id", "last_seen"])
+    db.table("developments").create_index(["first_seen"])
 
-    db["development_issues"].create(
+    db.table("development_issues").create(
         {"development_id": int, "issue_id": str, "first_seen": str},
         pk=("development_id", "issue_id"),
         foreign_keys=[("development_id", "developments", "id")],
     )
-    db["development_issues"].create_index(["issue_id", "first_seen"])
+    db.table("development_issues").create_index(["issue_id", "first_seen"])
 
-    db["statements"].create(
+    db.table("statements").create(
         {
             "id": int,
             "article_id": int,
@@ -130,10 +130,10 @@ def m001_initial(db: Database) -> None:
             ("development_id", "developments", "id"),
         ],
     )
-    db["statements"].create_index(["article_id", "position"], unique=True)
-    db["statements"].create_index(["development_id"])
-    db["statements"].create_index(["actor_id"])
-    db["statements"].enable_fts(["text"], create_triggers=True)
+    db.table("statements").create_index(["article_id", "position"], unique=True)
+    db.table("statements").create_index(["development_id"])
+    db.table("statements").create_index(["actor_id"])
+    db.table("statements").enable_fts(["text"], create_triggers=True)
 
     db.create_view(
         "mentions",
@@ -144,7 +144,7 @@ def m001_initial(db: Database) -> None:
         """,
     )
 
-    db["feeds"].create(
+    db.table("feeds").create(
         {
             "name": str,
             "url": str,
@@ -165,7 +165,7 @@ def m001_initial(db: Database) -> None:
         defaults={"consecutive_failures": 0, "entries_seen": 0, "origin": "config", "removed": 0},
     )
 
-    db["chats"].create(
+    db.table("chats").create(
         {
             "id": int,
             "type": str,
@@ -184,21 +184,21 @@ def m001_initial(db: Database) -> None:
         pk="id",
         defaults={"alerts": 1, "paused": 0, "active": 1, "empty_digest": 0},
     )
-    db["chats"].create_index(["active", "next_digest_at"])
-    db["subscriptions"].create(
+    db.table("chats").create_index(["active", "next_digest_at"])
+    db.table("subscriptions").create(
         {"chat_id": int, "kind": str, "target": str, "created_at": str},
         pk=("chat_id", "kind", "target"),
         foreign_keys=[("chat_id", "chats", "id")],
     )
-    db["subscriptions"].create_index(["kind", "target"])
+    db.table("subscriptions").create_index(["kind", "target"])
 
     # Which developments each chat has been told about (alert or digest), so nothing is told twice.
-    db["chat_developments"].create(
+    db.table("chat_developments").create(
         {"chat_id": int, "development_id": int, "via": str, "told_at": str},
         pk=("chat_id", "development_id", "via"),
     )
 
-    db["outbox"].create(
+    db.table("outbox").create(
         {
             "id": int,
             "chat_id": int,
@@ -218,22 +218,22 @@ def m001_initial(db: Database) -> None:
         pk="id",
         defaults={"status": "pending", "attempts": 0, "preview": 0},
     )
-    db["outbox"].create_index(["chat_id", "kind", "dedupe_key"], unique=True)
-    db["outbox"].create_index(["status", "not_before"])
+    db.table("outbox").create_index(["chat_id", "kind", "dedupe_key"], unique=True)
+    db.table("outbox").create_index(["status", "not_before"])
 
     # One row per send attempt's outcome: sends per minute and failures by kind for /stats.
-    db["deliveries"].create(
+    db.table("deliveries").create(
         {"id": int, "outbox_id": int, "chat_id": int, "at": str, "outcome": str, "detail": str},
         pk="id",
     )
-    db["deliveries"].create_index(["at"])
+    db.table("deliveries").create_index(["at"])
 
 
 @migrations()
 def m002_statement_signatures(db: Database) -> None:
     # The diff engine's view of each statement (space-separated stems), stored so candidates need
     # no re-analysis. Older rows get theirs lazily: an empty signature matches nothing.
-    db["statements"].add_column("signature", str, not_null_default="")
+    db.table("statements").add_column("signature", str, not_null_default="")
 
 
 class Store:
@@ -293,7 +293,7 @@ class Store:
 
     def actor_names(self) -> dict[str, str]:
         """Every actor id -> display name."""
-        return {r["id"]: r["name"] for r in self.db["actors"].rows}
+        return {r["id"]: r["name"] for r in self.db.table("actors").rows}
 
     # --- articles ---------------------------------------------------------------------------
 
@@ -339,7 +339,7 @@ class Store:
 
     def article_count(self) -> int:
         """How many articles are stored."""
-        return self.db["articles"].count
+        return self.db.table("articles").count
 
     # --- statements and developments ----------------------------------------------------------
 
@@ -493,11 +493,11 @@ class Store:
 
     def development_count(self) -> int:
         """How many developments are stored."""
-        return self.db["developments"].count
+        return self.db.table("developments").count
 
     def statement_count(self) -> int:
         """How many statements are stored."""
-        return self.db["statements"].count
+        return self.db.table("statements").count
 
     def developments(
         self,
@@ -511,7 +511,8 @@ class Store:
         newest_first: bool = True,
     ) -> list[Development]:
         """Developments matching every filter given, with their mentions."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if actor:
             where.append("d.actor_id = ?")
             params.append(actor)
@@ -577,16 +578,16 @@ class Store:
 
     def feed_state(self, name: str) -> dict[str, Any]:
         """The stored state of a feed (empty dict if never polled)."""
-        rows = list(self.db["feeds"].rows_where("name = ?", [name]))
+        rows = list(self.db.table("feeds").rows_where("name = ?", [name]))
         return dict(rows[0]) if rows else {}
 
     def feed_states(self) -> list[dict[str, Any]]:
         """Every feed's stored state."""
-        return [dict(r) for r in self.db["feeds"].rows_where(order_by="name")]
+        return [dict(r) for r in self.db.table("feeds").rows_where(order_by="name")]
 
     def save_feed_state(self, name: str, **fields: Any) -> None:
         """Update (or create) a feed's state row with these fields."""
-        self.db["feeds"].upsert({"name": name, **fields}, pk="name")
+        self.db.table("feeds").upsert({"name": name, **fields}, pk="name")
 
     # --- chats and subscriptions (bot) ----------------------------------------------------------
 
@@ -712,7 +713,7 @@ class Store:
     def chat_count(self, *, active: bool | None = None) -> int:
         """How many chats (optionally only active or inactive ones)."""
         if active is None:
-            return self.db["chats"].count
+            return self.db.table("chats").count
         return self.db.execute(
             "select count(*) from chats where active = ?", [int(active)]
         ).fetchone()[0]
@@ -770,7 +771,7 @@ class Store:
                not_before, created_at, preview) values (?, ?, ?, ?, 'pending', 0, ?, ?, ?)""",
             [chat_id, kind, dedupe_key, text, iso(now), iso(now), int(preview)],
         )
-        return int(cursor.lastrowid) if cursor.rowcount else None
+        return int(cursor.lastrowid or 0) if cursor.rowcount else None
 
     def claim_outbox(self, now: datetime, limit: int = 100) -> list[OutboxMessage]:
         """Pending messages due now, marked 'sending' (committed) so a crash leaves a trace."""
