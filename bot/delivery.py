@@ -78,19 +78,26 @@ class Pacer:
                 await asyncio.sleep(ready - now)
                 continue
             slot = max(now, self._next_global)
-            # after a stall the spacing alone would allow a burst: cap every 1 s window too
-            while self._recent and self._recent[0] <= slot - 1.0:
-                self._recent.popleft()
-            if len(self._recent) >= self.window_limit:
-                slot = max(slot, self._recent[-self.window_limit] + 1.0)
-            self._recent.append(slot)
             self._next_global = slot + self.global_gap
             self._next_chat[chat_id] = slot + self.gap(chat_id)
             if len(self._next_chat) > 50_000:  # forget chats whose gap has passed
                 self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
             if slot > now:
                 await asyncio.sleep(slot - now)
+            await self._window()
             return
+
+    async def _window(self) -> None:
+        """Never more than ``window_limit`` sends in any second, counted at the moment of
+        sending: after a stall (a slow commit), tasks that overslept must not leave as a burst."""
+        while True:
+            now = self.clock()
+            while self._recent and self._recent[0] <= now - 1.0:
+                self._recent.popleft()
+            if len(self._recent) < self.window_limit:
+                self._recent.append(now)
+                return
+            await asyncio.sleep(self._recent[0] + 1.0 - now)
 
     def hold(self, chat_id: int, seconds: float) -> None:
         """Telegram said wait (429): nothing more to this chat for that long."""
