@@ -93,8 +93,9 @@ def _claim(rng: random.Random, issue: str) -> str:
     text = rng.choice(CLAIMS[issue])
     for key, values in FILL.items():
         text = text.replace("{" + key + "}", rng.choice(values))
-    # details of its own, as real statements have, so that not every claim is the same one
-    detail = " ".join(rng.sample(VOCAB, 3))
+    # details of its own, as real statements have (names, places, numbers, specifics): two claims
+    # from one template by one speaker are different claims, as they would be in real copy
+    detail = " ".join(rng.sample(VOCAB, 10))
     return f"{text}, and the {detail} question resumes on day {rng.randint(1, 400)}"
 
 
@@ -175,7 +176,11 @@ def _populate(store, size: int, config: Config) -> None:
             stmts.append(
                 (k + 1, k // 50 + 1, actor, "direct", f"filler {k}", "[]", k, k + 1, sig, seen)
             )
-        db.conn.executemany("insert into developments values (?, ?, ?, ?, ?, ?, ?, ?, ?)", devs)
+        db.conn.executemany(
+            """insert into developments (id, actor_id, kind, text, issues, first_seen, last_seen,
+               mention_count, outlet_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            devs,
+        )
         db.conn.executemany(
             """insert into statements (id, article_id, actor_id, kind, text, issues, position,
                development_id, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",

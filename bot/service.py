@@ -28,6 +28,7 @@ from bot.store import Store, iso
 log = logging.getLogger(__name__)
 
 MATCH_THRESHOLD = 0.45  # similarity at which two statements are one development (see bot/diff.py)
+COMMIT_EVERY = 50  # articles per commit in a batch ingest
 SIGNATURE_CACHE = 200_000  # statements whose signatures stay parsed in memory
 BRIDGE_THRESHOLD = 0.5  # a statement this close to two developments shows they are one
 
@@ -96,16 +97,21 @@ def ingest_articles(
     batch = _Batch(store, config, now)
     store.upsert_actors(config.actors)
     seen = new = statements = 0
-    for article in articles:
-        seen += 1
-        if progress is not None:
-            progress(1)
-        text = clean_text(article.text)
-        digest = content_hash(text)
-        if store.find_article(article.url, digest, article.guid) is not None:
-            continue
-        statements += batch.add(article, text, digest)
-        new += 1
+    for chunk in _chunks(articles, COMMIT_EVERY):
+        # one commit per chunk (each article is still its own savepoint): a crash loses at most
+        # the uncommitted chunk, which the next round ingests again
+        with store.transaction():
+            for article in chunk:
+                seen += 1
+                if progress is not None:
+                    progress(1)
+                text = clean_text(article.text)
+                digest = content_hash(text)
+                if store.find_article(article.url, digest, article.guid) is not None:
+                    continue
+                statements += batch.add(article, text, digest)
+                new += 1
+            store.index_statements()
     report = IngestReport(
         articles_seen=seen,
         articles_new=new,
@@ -122,6 +128,17 @@ def ingest_articles(
         len(batch.updated),
     )
     return report
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterable[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 class _Batch:

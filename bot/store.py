@@ -133,7 +133,8 @@ def m001_initial(db: Database) -> None:
     db.table("statements").create_index(["article_id", "position"], unique=True)
     db.table("statements").create_index(["development_id"])
     db.table("statements").create_index(["actor_id"])
-    db.table("statements").enable_fts(["text"], create_triggers=True)
+    # filled in bulk after each ingest batch (Store.index_statements): per-row triggers cost more
+    db.table("statements").enable_fts(["text"], create_triggers=False)
 
     db.create_view(
         "mentions",
@@ -490,6 +491,15 @@ class Store:
             ],
         )
         self.db.execute("delete from developments where id = ?", [drop])
+
+    def index_statements(self) -> None:
+        """Add statements stored since the last call to the full-text index. (The index is an
+        external-content FTS5 table: its own rowids are the statements'; the docsize shadow
+        table says which rows are indexed.)"""
+        self.db.execute(
+            """insert into statements_fts (rowid, text) select id, text from statements
+               where id > (select coalesce(max(id), 0) from statements_fts_docsize) order by id"""
+        )
 
     def development_count(self) -> int:
         """How many developments are stored."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from bot.model import Actor
 
@@ -173,8 +174,22 @@ def _strip_role_words(start: int, run: str) -> tuple[int, str]:
 
 
 def _alternation(table: dict[str, str], flags: int) -> re.Pattern[str] | None:
+    """One pattern for every form, as a trie (shared prefixes factored out): much faster than a
+    flat alternation of hundreds of names, and still longest-first."""
     if not table:
         return None
-    forms = sorted(table, key=len, reverse=True)
-    body = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    trie: dict[str, Any] = {}
+    for form in table:
+        node = trie
+        for ch in form.lower() if flags & re.IGNORECASE else form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(rf"(?<![\w-])(?:{_trie(trie)})(?![\w-])", flags)
+
+
+def _trie(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

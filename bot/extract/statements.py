@@ -112,21 +112,18 @@ class Extractor:
         ctx = _Context()
         statements: list[Statement] = []
         new_actors: dict[str, Actor] = {}
-        prev_para_issues: tuple[str, ...] = ()
+        prev_para = ""  # the previous paragraph outside its quotes (issues taken from it lazily)
         offset = 0
         for line in text.split("\n"):
             start = offset
             offset += len(line) + 1
             if not line.strip():
                 continue
-            found = self._paragraph(line, start, ctx, prev_para_issues, new_actors)
+            found = self._paragraph(line, start, ctx, prev_para, new_actors)
             statements.extend(found)
-            line_issues = self.tagger.tags(line)
-            ctx.relevant = ctx.relevant or bool(line_issues)
-            quotes = _find_quotes(line)
-            prev_para_issues = (
-                self.tagger.tags(_outside_quotes(line, quotes)) if quotes else line_issues
-            )
+            if not ctx.relevant:
+                ctx.relevant = bool(self.tagger.tags(line))
+            prev_para = _outside_quotes(line, _find_quotes(line))
         if not ctx.relevant:
             # no tracked actor or issue anywhere: not about the talks (the same test as relevant())
             return Extraction((), ())
@@ -140,7 +137,7 @@ class Extractor:
         para: str,
         base: int,
         ctx: _Context,
-        prev_issues: tuple[str, ...],
+        prev_para: str,
         new_actors: dict[str, Actor],
     ) -> list[Statement]:
         quotes = _find_quotes(para)
@@ -191,9 +188,7 @@ class Extractor:
                 speakers_here.append(speaker)
                 text_start, text_end = _trim(para, quote.start, quote.end)
                 context = _outside_quotes(para[s_start:s_end], [])
-                issues = self._issues(
-                    para[text_start:text_end], context, prev_issues, para, quotes
-                )
+                issues = self._issues(para[text_start:text_end], context, prev_para, para, quotes)
                 out.append(
                     Statement(
                         actor_id=speaker,
@@ -245,16 +240,16 @@ class Extractor:
         self,
         text: str,
         context: str,
-        prev_issues: tuple[str, ...],
+        prev_para: str,
         para: str,
         quotes: Sequence[Quote],
     ) -> tuple[str, ...]:
-        issues = set(self.tagger.tags(text)) | set(self.tagger.tags(context))
+        issues = set(self.tagger.tags(f"{text}\n{context}"))
         if not issues - {"peace_plan"} and _ANAPHORIC_TOPIC.search(text):
             # "this issue is a key one": the topic is named around the quote, not in it
             issues |= set(self.tagger.tags(_outside_quotes(para, quotes)))
             if not issues - {"peace_plan"}:
-                issues |= set(prev_issues)
+                issues |= set(self.tagger.tags(prev_para))
         return tuple(i.id for i in self.tagger.issues if i.id in issues)
 
     # --- attribution ----------------------------------------------------------------------------
