@@ -6,6 +6,7 @@ Errors are ``bot.errors.FetchError`` subclasses with a message fit for the feed'
 
 from __future__ import annotations
 
+import asyncio
 import calendar
 import html
 import logging
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 import httpx
@@ -26,7 +28,11 @@ from bot.model import Article
 log = logging.getLogger(__name__)
 
 SUMMARY_ONLY_CHARS = 600  # an entry with less text than this is a teaser: fetch the page
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8"
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _TAG = re.compile(r"<[^>]+>")
+# bozo flags that say nothing about the XML being broken (feedparser still parsed it)
+_HARMLESS_BOZO = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
 @dataclass(frozen=True)
@@ -62,26 +68,37 @@ class Fetched:
 async def get(
     http: httpx.AsyncClient, url: str, settings: Settings, headers: dict[str, str] | None = None
 ) -> Fetched:
-    """GET with the body read up to the cap; a 304 is returned as is, other errors raise."""
+    """GET with the body read up to the cap; a 304 is returned as is, other errors raise.
+
+    The timeout bounds the whole exchange, body included: httpx's own timeouts are per network
+    operation, and a server dripping a byte at a time would never trip them."""
     try:
-        async with http.stream("GET", url, headers=headers or {}) as response:
-            if response.status_code == 304:
-                return Fetched(304, response.headers, b"")
-            if response.status_code >= 400:
-                raise HTTPStatusError(response.status_code, url)
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > settings.max_body_bytes:
-                raise BodyTooLarge(f"body of {declared} bytes exceeds {settings.max_body_bytes}")
-            body = bytearray()
-            async for chunk in response.aiter_bytes():
-                body.extend(chunk)
-                if len(body) > settings.max_body_bytes:
-                    raise BodyTooLarge(f"body exceeds {settings.max_body_bytes} bytes")
-            return Fetched(response.status_code, response.headers, bytes(body))
-    except httpx.TimeoutException:
+        async with asyncio.timeout(settings.fetch_timeout_seconds):
+            return await _get(http, url, settings, headers or {})
+    except (TimeoutError, httpx.TimeoutException):
         raise FetchTimeout(f"timed out after {settings.fetch_timeout_seconds:g}s") from None
     except httpx.HTTPError as exc:
         raise FetchError(f"{type(exc).__name__}: {exc}") from None
+
+
+async def _get(
+    http: httpx.AsyncClient, url: str, settings: Settings, headers: dict[str, str]
+) -> Fetched:
+    async with http.stream("GET", url, headers=headers) as response:
+        if response.status_code == 304:
+            return Fetched(304, response.headers, b"")
+        if response.status_code >= 400:
+            raise HTTPStatusError(response.status_code, url)
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > settings.max_body_bytes:
+            raise BodyTooLarge(f"body of {declared} bytes exceeds {settings.max_body_bytes}")
+        body = bytearray()
+        # decoded bytes are counted, so a small gzip bomb is stopped at the cap as well
+        async for chunk in response.aiter_bytes():
+            body.extend(chunk)
+            if len(body) > settings.max_body_bytes:
+                raise BodyTooLarge(f"body exceeds {settings.max_body_bytes} bytes")
+        return Fetched(response.status_code, response.headers, bytes(body))
 
 
 async def poll_feed(
@@ -92,8 +109,8 @@ async def poll_feed(
     known: Callable[[list[str], list[str]], set[str]] | None = None,
 ) -> FeedResult:
     """Poll one feed with its stored validators. Entries already stored (``known(urls, guids)``
-    says which) are left out; summary-only entries get their linked page fetched."""
-    headers = {}
+    says which) are left out; ``teasers`` names the entries whose linked page should be read."""
+    headers = {"Accept": FEED_ACCEPT}
     if state.get("etag"):
         headers["If-None-Match"] = state["etag"]
     if state.get("last_modified"):
@@ -105,51 +122,92 @@ async def poll_feed(
             etag=state.get("etag") or "",
             last_modified=state.get("last_modified") or "",
         )
-    parsed = feedparser.parse(response.content)
+    result = parse_feed(response.content, feed, response.headers, settings)
+    etag = response.headers.get("etag", "")
+    last_modified = response.headers.get("last-modified", "")
+    if known is None or not result.articles:
+        return replace(result, etag=etag, last_modified=last_modified)
+    articles = result.articles
+    stored = known([a.url for a in articles], [a.guid for a in articles])
+    fresh = tuple(a for a in articles if a.url not in stored and not (a.guid and a.guid in stored))
+    return replace(
+        result,
+        articles=fresh,
+        teasers=result.teasers & {a.url for a in fresh},
+        etag=etag,
+        last_modified=last_modified,
+    )
+
+
+def parse_feed(
+    body: bytes, feed: Feed, headers: httpx.Headers | None = None, settings: Settings | None = None
+) -> FeedResult:
+    """An RSS or Atom document as articles. Raises FetchError when it is not a feed or is too
+    broken to yield any entry; a broken feed that still yields entries is read, with a warning."""
+    response_headers = {"content-location": feed.url}
+    if headers is not None and headers.get("content-type"):
+        response_headers["content-type"] = headers["content-type"]  # its charset, if any
+    parsed = feedparser.parse(body, response_headers=response_headers)
+    source = feed.name or html_to_text(parsed.feed.get("title", "")) or feed.url
+    articles: dict[str, Article] = {}  # by URL: a feed listing an entry twice yields it once
+    teasers = set()
+    skipped = 0
+    for entry in parsed.entries:
+        article = entry_article(entry, feed, source)
+        if article is None:
+            skipped += 1
+            continue
+        if article.url in articles:
+            continue
+        articles[article.url] = article
+        if not entry.get("content") or len(article.text) < SUMMARY_ONLY_CHARS:
+            teasers.add(article.url)
+    broken = parsed.bozo and not isinstance(parsed.get("bozo_exception"), _HARMLESS_BOZO)
+    if not articles and (broken or not parsed.version):
+        problem = parsed.get("bozo_exception") or "no RSS or Atom document found"
+        raise FetchError(f"malformed feed: {problem}")
     warnings = []
-    source = feed.name or parsed.feed.get("title", "") or feed.url
-    candidates = [a for a in (entry_article(e, feed, source) for e in parsed.entries) if a]
-    if parsed.bozo and not candidates:
-        raise FetchError(f"malformed feed: {parsed.get('bozo_exception', 'no usable entries')}")
-    stored = known([a.url for a in candidates], [a.guid for a in candidates]) if known else set()
-    if parsed.bozo:
+    if broken:
         warnings.append(
             f"feed is not well-formed ({parsed.get('bozo_exception')}); "
-            f"read {len(candidates)} entries anyway"
+            f"read {len(articles)} entries anyway"
         )
-    full = {e.get("link") for e in parsed.entries if e.get("content")}
-    articles = [a for a in candidates if a.url not in stored and not (a.guid and a.guid in stored)]
-    teasers = frozenset(
-        a.url for a in articles if a.url not in full and len(a.text) < SUMMARY_ONLY_CHARS
-    )
+    if skipped:
+        warnings.append(f"{skipped} entries without a link were skipped")
+    fetch_pages = settings is None or settings.fetch_linked_pages
     return FeedResult(
         not_modified=False,
-        articles=tuple(articles),
-        teasers=teasers if settings.fetch_linked_pages else frozenset(),
-        etag=response.headers.get("etag", ""),
-        last_modified=response.headers.get("last-modified", ""),
+        articles=tuple(articles.values()),
+        teasers=frozenset(teasers) if fetch_pages else frozenset(),
         warnings=tuple(warnings),
     )
 
 
 async def with_page_text(http: httpx.AsyncClient, article: Article, settings: Settings) -> Article:
-    """The article with its linked page's text, or as it was if the page cannot be had."""
+    """The article with its linked page's text, or as it was (with a warning logged) if the page
+    cannot be had: the entry is never lost."""
     try:
-        page = await get(http, article.url, settings)
+        page = await get(http, article.url, settings, {"Accept": PAGE_ACCEPT})
     except FetchError as exc:
-        log.warning("linked page %s: %s; kept the summary", article.url, exc)
+        log.warning("linked page %s: %s; kept the feed's summary", article.url, exc)
+        return article
+    kind = page.headers.get("content-type", "text/html").split(";")[0].strip().lower()
+    if kind not in ("text/html", "application/xhtml+xml", ""):
+        log.warning("linked page %s is %s, not HTML; kept the feed's summary", article.url, kind)
         return article
     text = extract_page(page.content, article.url)
     if text and len(text) > len(article.text):
         return replace(article, text=f"{article.title}\n{text}")
+    log.warning("linked page %s: no article text found; kept the feed's summary", article.url)
     return article
 
 
 def entry_article(entry: Any, feed: Feed, source: str) -> Article | None:
     """A feed entry as an Article (full content if the feed carries it, else the summary)."""
-    url = entry.get("link") or ""
-    if not url:
+    link = (entry.get("link") or "").strip()
+    if not link:
         return None
+    url = urljoin(feed.url, link)  # relative links are relative to the feed
     content = ""
     for part in entry.get("content") or []:
         value = part.get("value", "")

@@ -1,9 +1,9 @@
 """Article text cleaning, and reading seed files into articles. Pure functions of text.
 
-Cleaning drops what is not article text: embedded posts ("— Name (@handle) December 15, 2025" and
-the lines that repeat the post above it), "pic.twitter.com" links, bylines, "Comments", "Subscribe
-to ...", "Read more", photo captions, e-mail addresses, "(With assistance from ...)" and copyright
-lines. Paragraphs stay one per line.
+Cleaning drops what is not article text: embedded posts ("— Name (@handle) December 15, 2025",
+the line above it that holds the post, and its truncated continuation below), "pic.twitter.com"
+and t.co links, bylines, "Comments", "Subscribe to ...", "Read more", photo captions, e-mail
+addresses, "(With assistance from ...)" and copyright lines. Paragraphs stay one per line.
 """
 
 from __future__ import annotations
@@ -14,33 +14,58 @@ from pathlib import Path
 
 from bot.model import Article
 
-_EMBED_SIGNATURE = re.compile(r"^\s*[—–-]\s*[^()]{2,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}\s*$")
+TITLE_CHARS = 200  # a headline-less file's first paragraph is cut to this for its title
+
+_MONTH_DATE = r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})"
+# "— Rustem Umerov (@rustem_umerov) December 15, 2025": the signature line of an embedded post
+_EMBED_SIGNATURE = re.compile(rf"^\s*[—–-]\s*[^()\n]{{2,80}}\(@\w{{1,30}}\)\s*{_MONTH_DATE}\s*$")
+_POST_LINK = re.compile(r"\s*(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+")
+_ELLIPSIS = ("…", "...")
+_CLOSING_QUOTE = ("”", '"', "’", "'")
+
+# Whole lines that are page furniture. The prefix patterns are bounded in length so that a real
+# paragraph which happens to start "Related ..." or "Published in ..." is kept.
 _JUNK_LINE = re.compile(
     r"""^\s*(?:
-        comments?|share(?:\ this(?:\ article)?)?|advertisement|related(?:\ articles?)?:?.*
-      | read\ (?:more|also):.*|subscribe\ to\ .*|sign\ up\ for\ .*|follow\ us\ on\ .*
-      | by\ [A-Z][\w.'-]+(?:\ [A-Z][\w.'-]+){0,3}
-      | published\ in\ .*|_+|[-–—*]{3,}
-      | \(with\ assistance\ from\ .*\)\.?
-      | (?:©|\(c\)|copyright)\s*(?:\d{4})?.*
-      | .*\[photo(?:/[^\]]*)?\]\s*
-      | (?:photo|image|file\ photo):.*
-      | [\w.+-]+@[\w-]+\.[\w.-]+
+        comments?(?:\ \(\d+\))?|share(?:\ this(?:\ article|\ story)?)?|advertisement
+      | (?:related(?:\ articles?|\ stories)?|read\ (?:more|also)|see\ also)\b\s*:.{0,120}
+      | (?:read\ more|related\ articles?)
+      | (?:subscribe|sign\ up)\ (?:to|for)\b.{0,120}|follow\ us\ on\b.{0,80}
+      | published\ in\ [\w&\ ,-]{1,60}
+      | _{3,}|[-–—*=]{3,}
+      | \(with\ (?:additional\ )?(?:assistance|reporting)\ (?:from|by)\ [^)]*\)\.?
+      | (?:©|\(c\)\ ?\d{4}|copyright\ (?:©|\(c\)|\d{4})).{0,200}
+      | .{0,400}\[photos?(?:/[^\]]*|\ [^\]]*)?\]
+      | (?:photo|image|file\ photo|picture)s?\ ?(?:credit)?:.{0,120}
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
-_PIC_LINK = re.compile(r"\s*pic\.twitter\.com/\w+")
+# "By Guy Birchall", "By Anna Smith and John Doe": case matters ("by then" is prose)
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+_BYLINE = re.compile(rf"^\s*By {_NAME}(?:(?:,| and| &) {_NAME})*\s*$")
+_EMAIL = re.compile(r"\b[\w.+-]+@((?:[\w-]+\.)+[A-Za-z]{2,})\b")
+
 _HEADER_KEY = re.compile(r"^(title|source|url|published)\s*:\s*(.*)$", re.IGNORECASE)
-_OUTLET_HINTS = (
-    (
-        re.compile(r"©\s*\d{4}\s+([A-Z][\w.]*(?: [A-Z][\w.]*)*?)(?: L\.P\.| Inc\.| Ltd\.|\.|,)"),
-        None,
-    ),
-    (re.compile(r"Subscribe to ([A-Z][\w.]+)"), None),
-    (re.compile(r"@mail\.chinadaily", re.IGNORECASE), "China Daily"),
-    (re.compile(r"\bBy [A-Z]\w+ [A-Z]\w+\s*$", re.MULTILINE), None),
+_OUTLET_NAME = r"((?:The )?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})"
+# "©2025 Bloomberg L.P.", "Copyright © 2024-2025 The Associated Press. All rights reserved."
+_COPYRIGHT = re.compile(
+    r"^\s*(?i:©|\(c\)|copyright)(?:\s*(?i:©|\(c\)|copyright))*\s*"
+    rf"(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?,?\s*{_OUTLET_NAME}"
 )
+_SUBSCRIBE = re.compile(rf"(?i:subscribe to (?:the )?){_OUTLET_NAME}")
+_CORPORATE = re.compile(
+    r"\s+(?:L\.?P\.?|Inc\.?|Ltd\.?|LLC|plc|GmbH|Group|Limited|All|Corp\.?|Visit)(?:\W.*)?$"
+)
+_NOT_OUTLET = {"telegram", "facebook", "rss", "youtube", "twitter", "x", "instagram", "whatsapp"}
+_WEBMAIL = {"gmail", "yahoo", "outlook", "hotmail", "proton", "protonmail", "icloud", "mail"}
+# Outlets recognised by the name in an e-mail domain ("jonathan@mail.chinadailyuk.com").
+KNOWN_OUTLETS = (
+    "Reuters", "Bloomberg", "Associated Press", "AFP", "TASS", "RIA Novosti", "Interfax",
+    "Kyiv Independent", "Kyiv Post", "Ukrainska Pravda", "Pravda.Ru", "Ukrinform", "Suspilne",
+    "Meduza", "Kommersant", "Xinhua", "China Daily", "Global Times", "Al Jazeera", "BBC",
+    "The Guardian", "Financial Times", "New York Times", "Washington Post", "Wall Street Journal",
+    "Politico", "Axios", "CNN", "Deutsche Welle", "Euronews", "Semafor", "The Telegraph",
+)  # fmt: skip
 
 
 def clean_text(text: str) -> str:
@@ -48,20 +73,21 @@ def clean_text(text: str) -> str:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[str] = []
     after_embed = False
-    for line in lines:
-        if after_embed and line.rstrip().endswith(("…", "...")):
+    for raw in lines:
+        line = _POST_LINK.sub("", raw).rstrip()
+        if after_embed and line.endswith(_ELLIPSIS):
             after_embed = False
-            continue  # the embed's truncated continuation
-        after_embed = False
+            continue  # the embedded post's truncated continuation
         if _EMBED_SIGNATURE.match(line):
             after_embed = True
-            # the embedded post's text stands on the line(s) just above its signature
-            while out and out[-1].strip() and not out[-1].rstrip().endswith(("”", '"')):
+            # The post's own text stands on the line just above its signature. A line ending in
+            # a closing quote is the article quoting the post, and stays.
+            if out and not out[-1].endswith(_CLOSING_QUOTE):
                 out.pop()
-                break
             continue
-        line = _PIC_LINK.sub("", line)
-        if "pic.twitter.com" in line or _JUNK_LINE.match(line):
+        if line.strip():
+            after_embed = False
+        if _JUNK_LINE.match(line) or _BYLINE.match(line):
             continue
         line = _EMAIL.sub("", line).rstrip()
         if line.strip():
@@ -69,49 +95,77 @@ def clean_text(text: str) -> str:
     return "\n".join(out)
 
 
-def _guess_outlet(text: str) -> str:
-    for pattern, name in _OUTLET_HINTS:
-        m = pattern.search(text)
-        if m and name:
-            return name
-        if m and pattern.pattern.startswith("©"):
-            return m.group(1).strip()
-        if m and pattern.pattern.startswith("Subscribe"):
-            return m.group(1).strip()
+def guess_outlet(text: str, outlets: tuple[str, ...] = KNOWN_OUTLETS) -> str:
+    """The outlet a text names as its own: a copyright line, a "Subscribe to ..." line or an
+    outlet's name in an e-mail domain; '' when nothing says. Outlets merely mentioned
+    ("Bloomberg reported") and embedded posts ("— Name (@handle)") do not count."""
+    lines = text.split("\n")
+    for pattern in (_COPYRIGHT, _SUBSCRIBE):
+        for line in lines:
+            m = pattern.search(line)
+            if m and (name := _outlet_name(m.group(1))):
+                return name
+    squashed = {re.sub(r"[^a-z0-9]", "", o.lower()): o for o in outlets}
+    for m in _EMAIL.finditer(text):
+        labels = m.group(1).lower().split(".")[:-1]  # the domain without its top level
+        for label in labels:
+            if label in _WEBMAIL:
+                continue
+            for key, name in squashed.items():
+                if len(key) >= 3 and label.startswith(key):
+                    return name
     return ""
+
+
+def _outlet_name(found: str) -> str:
+    words = []
+    for word in _CORPORATE.sub("", found).split():
+        if word.lower().rstrip(".,!") in _NOT_OUTLET:
+            break
+        words.append(word)
+    return " ".join(words).rstrip(".,!")
+
+
+def _title(body: str) -> str:
+    first = next((ln.strip() for ln in clean_text(body).split("\n") if ln.strip()), "")
+    if len(first) <= TITLE_CHARS:
+        return first
+    cut = first[:TITLE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:—– ") + "…"
+
+
+def _published(value: str) -> datetime | None:
+    try:
+        dt = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return dt.astimezone(UTC) if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
 def parse_text_file(path: str | Path, text: str) -> Article:
     """A text file as an Article: an optional header block of ``key: value`` lines (title, source,
-    url, published) and a blank line; without one, the first line is the title and the file path
-    the URL."""
-    text = text.lstrip("\ufeff")
+    url, published as ISO 8601) and a blank line; without one, the first paragraph of the cleaned
+    text is the title, the file path the URL and the outlet is guessed from the text."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
     lines = text.split("\n")
     header: dict[str, str] = {}
-    body_start = 0
+    body = text
     for n, line in enumerate(lines):
         if not line.strip():
             if header:
-                body_start = n + 1
+                body = "\n".join(lines[n + 1 :])
             break
         m = _HEADER_KEY.match(line)
         if not m:
             header = {}
             break
         header[m.group(1).lower()] = m.group(2).strip()
-    body = "\n".join(lines[body_start:]) if header else text
-    first = next((ln.strip() for ln in body.split("\n") if ln.strip()), "")
-    published = None
-    if header.get("published"):
-        try:
-            published = datetime.fromisoformat(header["published"])
-            published = published if published.tzinfo else published.replace(tzinfo=UTC)
-        except ValueError:
-            published = None
+    else:
+        header = {}  # key: value lines and nothing after them: that is the text, not a header
     return Article(
         url=header.get("url") or str(path),
-        title=header.get("title") or first,
+        title=header.get("title") or _title(body),
         text=body,
-        source=header.get("source") or _guess_outlet(body) or Path(path).stem,
-        published=published,
+        source=header.get("source") or guess_outlet(body) or Path(path).stem,
+        published=_published(header["published"]) if header.get("published") else None,
     )
