@@ -273,51 +273,11 @@ def _backoff_minutes(feed: Feed, failures: int, settings: Settings) -> float:
 
 
 async def ingest_feed(
-    store: Store, config: Config, feed: Feed, now: datetime, http: httpx.AsyncClient
+    store: Store, config: Config, feed: Feed, now: datetime, client: httpx.AsyncClient
 ) -> IngestReport:
     """Poll one feed and ingest its new entries; a failure is recorded on the feed, not raised."""
-    state = store.feed_state(feed.name)
-    failures = int(state.get("consecutive_failures") or 0)
-    base = {"url": feed.url, "interval_minutes": feed.interval_minutes, "last_polled_at": iso(now)}
-    try:
-        entries = await fetch.poll_feed(
-            http, feed, state, config.settings, known=store.known_article_keys
-        )
-    except FetchError as exc:
-        failures += 1
-        store.save_feed_state(
-            feed.name,
-            **base,
-            last_error=str(exc),
-            last_error_at=iso(now),
-            consecutive_failures=failures,
-            next_poll_at=iso(
-                now + timedelta(minutes=_backoff_minutes(feed, failures, config.settings))
-            ),
-        )
-        log.warning("feed %s failed (%d in a row): %s", feed.name, failures, exc)
-        return IngestReport(errors=(f"{feed.name}: {exc}",))
-    for warning in entries.warnings:
-        log.warning("feed %s: %s", feed.name, warning)
-    reports = []
-    for article in entries.articles:
-        # one entry at a time: a crash mid-poll keeps what was ingested, and the next poll
-        # (the feed's validators are saved only at the end) picks up the rest
-        if article.url in entries.teasers:
-            article = await fetch.with_page_text(http, article, config.settings)
-        reports.append(ingest_articles(store, config, [article], now))
-    report = merge_reports(reports)
-    store.save_feed_state(
-        feed.name,
-        **base,
-        etag=entries.etag,
-        last_modified=entries.last_modified,
-        last_success_at=iso(now),
-        consecutive_failures=0,
-        entries_seen=int(state.get("entries_seen") or 0) + len(entries.articles),
-        next_poll_at=iso(now + timedelta(minutes=feed.interval_minutes)),
-        last_error=state.get("last_error") or "",
-    )
+    outcome, report = await _poll_and_ingest(store, config, feed, now, client)
+    log.info("feed %s: %s; %s", feed.name, outcome, _summary(report))
     return report
 
 
@@ -326,20 +286,122 @@ async def ingest_feeds(
     config: Config,
     now: datetime,
     *,
-    http: httpx.AsyncClient | None = None,
+    client: httpx.AsyncClient | None = None,
     feeds: Iterable[Feed] | None = None,
 ) -> IngestReport:
-    """Poll every configured feed once; one failing feed never stops the others."""
-    own = http is None
-    http = http or fetch.client(config.settings)
+    """Poll every feed (configured or admin-added, unless removed) once; one failing feed never
+    stops the others. One summary log line per round."""
+    polled = list(feeds) if feeds is not None else effective_feeds(store, config)
+    own = client is None
+    http = client or fetch.client(config.settings)
+    outcomes: list[str] = []
     reports = []
     try:
-        for feed in feeds if feeds is not None else config.feeds:
-            reports.append(await ingest_feed(store, config, feed, now, http))
+        for feed in polled:
+            outcome, report = await _poll_and_ingest(store, config, feed, now, http)
+            outcomes.append(outcome)
+            reports.append(report)
     finally:
         if own:
             await http.aclose()
-    return merge_reports(reports)
+    report = merge_reports(reports)
+    log.info(
+        "feeds: %d polled (%d failed, %d unchanged); %s",
+        len(polled),
+        outcomes.count("failed"),
+        outcomes.count("unchanged"),
+        _summary(report),
+    )
+    return report
+
+
+def _summary(report: IngestReport) -> str:
+    return (
+        f"{report.articles_seen} new entries, {report.articles_new} articles stored, "
+        f"{report.statements_new} statements, {len(report.developments_new)} new developments"
+    )
+
+
+async def _poll_and_ingest(
+    store: Store, config: Config, feed: Feed, now: datetime, client: httpx.AsyncClient
+) -> tuple[str, IngestReport]:
+    """One poll of one feed: ("failed" | "unchanged" | "polled", what it ingested). Network I/O
+    happens between the store's transactions, never inside one."""
+    state = store.feed_state(feed.name)
+    try:
+        result = await fetch.poll_feed(
+            client, feed, state, config.settings, known=store.known_article_keys
+        )
+    except FetchError as exc:
+        return "failed", _record_failure(store, config, feed, now, state, str(exc))
+    except Exception as exc:  # boundary: a bug reading one feed must not stop the others
+        log.exception("feed %s: unexpected error", feed.name)
+        problem = f"internal error: {type(exc).__name__}: {exc}"
+        return "failed", _record_failure(store, config, feed, now, state, problem)
+    for warning in result.warnings:
+        log.warning("feed %s: %s", feed.name, warning)
+    reports = []
+    failed: list[str] = []
+    for article in result.articles:
+        # one entry at a time: a crash mid-poll keeps what was ingested, and the next poll
+        # (the feed's validators are saved only at the end) picks up the rest
+        try:
+            if article.url in result.teasers:
+                article = await fetch.with_page_text(client, article, config.settings)
+            reports.append(ingest_articles(store, config, [article], now))
+        except Exception as exc:  # boundary: one bad entry must not cost the feed's others
+            log.exception("feed %s: could not ingest %s", feed.name, article.url)
+            failed.append(f"{article.url}: {type(exc).__name__}: {exc}")
+    report = merge_reports(reports)
+    seen = int(state.get("entries_seen") or 0) + len(result.articles)
+    if failed:
+        # the validators are not advanced, so the next poll reads the whole feed again and
+        # retries the entries that failed (those stored are skipped)
+        problem = f"{len(failed)} of {len(result.articles)} entries failed; first: {failed[0]}"
+        errors = _record_failure(store, config, feed, now, state, problem, entries_seen=seen)
+        return "failed", replace(report, errors=report.errors + errors.errors)
+    store.save_feed_state(
+        feed.name,
+        url=feed.url,
+        interval_minutes=feed.interval_minutes,
+        last_polled_at=iso(now),
+        etag=result.etag,
+        last_modified=result.last_modified,
+        last_success_at=iso(now),
+        consecutive_failures=0,
+        entries_seen=seen,
+        next_poll_at=iso(now + timedelta(minutes=feed.interval_minutes)),
+        last_error=state.get("last_error") or "",
+    )
+    return ("unchanged" if result.not_modified else "polled"), report
+
+
+def _record_failure(
+    store: Store,
+    config: Config,
+    feed: Feed,
+    now: datetime,
+    state: dict[str, object],
+    problem: str,
+    **fields: object,
+) -> IngestReport:
+    """Record a failed poll on the feed's row (with backoff) and log it."""
+    failures = int(str(state.get("consecutive_failures") or 0)) + 1
+    backoff = _backoff_minutes(feed, failures, config.settings)
+    store.save_feed_state(
+        feed.name,
+        url=feed.url,
+        interval_minutes=feed.interval_minutes,
+        last_polled_at=iso(now),
+        last_error=problem,
+        last_error_at=iso(now),
+        consecutive_failures=failures,
+        next_poll_at=iso(now + timedelta(minutes=backoff)),
+        **fields,
+    )
+    log.warning("feed %s failed (%d in a row, next try in %g min): %s", feed.name, failures,
+                backoff, problem)
+    return IngestReport(errors=(f"{feed.name}: {problem}",))
 
 
 def merge_reports(reports: Iterable[IngestReport]) -> IngestReport:

@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 
 
 def _run(
-    tmp_path: Path, *args: str, config_dir: Path | None = None
+    tmp_path: Path, *args: str, config_dir: Path | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess:
     env = {
         **os.environ,
@@ -26,6 +26,7 @@ def _run(
         [sys.executable, "-m", "bot", *args],
         cwd=ROOT,
         env=env,
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=120,
@@ -128,22 +129,8 @@ def test_eval_prints_precision_and_recall() -> None:
 
 def test_chat_runs_the_same_commands_in_the_terminal(tmp_path: Path) -> None:
     _run(tmp_path, "ingest", "--seeds", "seeds")
-    env = {
-        **os.environ,
-        "TALKWATCH_DB": str(tmp_path / "cli.db"),
-        "TALKWATCH_CONFIG": str(ROOT / "config"),
-    }
     session = "/start\n/subscribe peskow\n1\n/subscriptions\n/issue nato\n/nonsense <b>\n/quit\n"
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "chat"],
-        cwd=ROOT,
-        env=env,
-        input=session,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = _run(tmp_path, "chat", stdin=session)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Did you mean: Dmitry Peskov" in out
