@@ -167,11 +167,12 @@ def matches(
     quoted only the first half of a statement, a later one only the second, and this one both.
     """
     tokens = sig.tokens
+    short = len(tokens) <= 4
     # cheap pass: how many stems each candidate shares; most share (almost) nothing
     overlapping = []
     for dev_id, issues, other_sig in candidates:
-        shared = len(tokens & other_sig.tokens)
-        if shared >= 3 or (shared == 2 and min(len(tokens), len(other_sig.tokens)) <= 4):
+        shared = len(tokens.intersection(other_sig.tokens))
+        if shared >= 3 or (shared == 2 and (short or len(other_sig.tokens) <= 4)):
             overlapping.append((shared, dev_id, issues, other_sig))
     overlapping.sort(key=lambda c: -c[0])
     best: dict[int, float] = {}

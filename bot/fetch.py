@@ -77,7 +77,7 @@ async def get(
             return await _get(http, url, settings, headers or {})
     except (TimeoutError, httpx.TimeoutException):
         raise FetchTimeout(f"timed out after {settings.fetch_timeout_seconds:g}s") from None
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise FetchError(f"{type(exc).__name__}: {exc}") from None
 
 

@@ -156,7 +156,7 @@ class _Batch:
         self.since = now - timedelta(days=config.settings.development_window_days)
         self.created: dict[int, None] = {}  # insertion-ordered sets
         self.updated: dict[int, None] = {}
-        self._recent: dict[str, list[tuple[int, int]]] = {}
+        self._recent: dict[str, list[tuple[int, tuple[str, ...], Signature]]] = {}
 
     def add(self, article: Article, text: str, digest: str) -> int:
         """Store one article with its statements, in one transaction; returns the statement
@@ -187,23 +187,18 @@ class _Batch:
         sid = self.store.add_statement(statement, dev_id, self.now, sig.text)
         self.pipe.signatures[sid] = (statement.issues, sig)
         recent = self._candidates(statement.actor_id)
-        recent.insert(0, (sid, dev_id))
+        recent.insert(0, (dev_id, statement.issues, sig))
         del recent[self.CANDIDATES :]
         if dev_id not in self.created:
             self.updated[dev_id] = None
 
-    def _candidates(self, actor_id: str) -> list[tuple[int, int]]:
-        if actor_id not in self._recent:
-            rows = self.store.candidate_mentions(actor_id, self.since, limit=self.CANDIDATES)
-            self._recent[actor_id] = [(r[0], r[1]) for r in rows]
-        return self._recent[actor_id]
-
-    def _place(self, statement: Statement, sig: Signature) -> tuple[int, list[int]]:
-        """The development a statement belongs to (an existing one it matches, or a new one),
-        and the developments it showed to be the same one (merged into it)."""
-        rows = self._candidates(statement.actor_id)
+    def _candidates(self, actor_id: str) -> list[tuple[int, tuple[str, ...], Signature]]:
+        """An actor's recent statements as (development id, issues, signature), newest first."""
+        if actor_id in self._recent:
+            return self._recent[actor_id]
+        rows = self.store.candidate_mentions(actor_id, self.since, limit=self.CANDIDATES)
         known = self.pipe.signatures
-        missing = [sid for sid, _ in rows if sid not in known]
+        missing = [r[0] for r in rows if r[0] not in known]
         if missing:
             if len(known) > SIGNATURE_CACHE:
                 known.clear()  # bounded memory; a cold cache costs one query
@@ -212,7 +207,14 @@ class _Batch:
                     tuple(json.loads(issues)),
                     Signature(frozenset(tokens.split()), tokens),
                 )
-        candidates = [(dev_id, *known[sid]) for sid, dev_id in rows if sid in known]
+        candidates = [(r[1], *known[r[0]]) for r in rows if r[0] in known]
+        self._recent[actor_id] = candidates
+        return candidates
+
+    def _place(self, statement: Statement, sig: Signature) -> tuple[int, list[int]]:
+        """The development a statement belongs to (an existing one it matches, or a new one),
+        and the developments it showed to be the same one (merged into it)."""
+        candidates = self._candidates(statement.actor_id)
         found = matches(statement, sig, candidates, MATCH_THRESHOLD, self.pipe.lexicon.decisive)
         if not found:
             dev_id = self.store.create_development(statement, self.now)
@@ -227,7 +229,7 @@ class _Batch:
         for dev_id in gone:
             self.store.merge_developments(keep, dev_id)
         self._recent[statement.actor_id] = [
-            (sid, keep if dev in gone else dev) for sid, dev in rows
+            (keep if dev in gone else dev, issues, other) for dev, issues, other in candidates
         ]
         return keep, gone
 
@@ -328,16 +330,17 @@ async def _poll_and_ingest(
     """One poll of one feed: ("failed" | "unchanged" | "polled", what it ingested). Network I/O
     happens between the store's transactions, never inside one."""
     state = store.feed_state(feed.name)
+    failures = int(state.get("consecutive_failures") or 0)
     try:
         result = await fetch.poll_feed(
             client, feed, state, config.settings, known=store.known_article_keys
         )
     except FetchError as exc:
-        return "failed", _record_failure(store, config, feed, now, state, str(exc))
+        return "failed", _record_failure(store, config, feed, now, failures, str(exc))
     except Exception as exc:  # boundary: a bug reading one feed must not stop the others
         log.exception("feed %s: unexpected error", feed.name)
         problem = f"internal error: {type(exc).__name__}: {exc}"
-        return "failed", _record_failure(store, config, feed, now, state, problem)
+        return "failed", _record_failure(store, config, feed, now, failures, problem)
     for warning in result.warnings:
         log.warning("feed %s: %s", feed.name, warning)
     reports = []
@@ -358,7 +361,7 @@ async def _poll_and_ingest(
         # the validators are not advanced, so the next poll reads the whole feed again and
         # retries the entries that failed (those stored are skipped)
         problem = f"{len(failed)} of {len(result.articles)} entries failed; first: {failed[0]}"
-        errors = _record_failure(store, config, feed, now, state, problem, entries_seen=seen)
+        errors = _record_failure(store, config, feed, now, failures, problem, entries_seen=seen)
         return "failed", replace(report, errors=report.errors + errors.errors)
     store.save_feed_state(
         feed.name,
@@ -381,12 +384,12 @@ def _record_failure(
     config: Config,
     feed: Feed,
     now: datetime,
-    state: dict[str, object],
+    failures: int,
     problem: str,
     **fields: object,
 ) -> IngestReport:
-    """Record a failed poll on the feed's row (with backoff) and log it."""
-    failures = int(str(state.get("consecutive_failures") or 0)) + 1
+    """Record one more failed poll on the feed's row (with backoff) and log it."""
+    failures += 1
     backoff = _backoff_minutes(feed, failures, config.settings)
     store.save_feed_state(
         feed.name,
@@ -399,8 +402,13 @@ def _record_failure(
         next_poll_at=iso(now + timedelta(minutes=backoff)),
         **fields,
     )
-    log.warning("feed %s failed (%d in a row, next try in %g min): %s", feed.name, failures,
-                backoff, problem)
+    log.warning(
+        "feed %s failed (%d in a row, next try in %g min): %s",
+        feed.name,
+        failures,
+        backoff,
+        problem,
+    )
     return IngestReport(errors=(f"{feed.name}: {problem}",))
 
 

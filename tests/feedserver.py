@@ -1,7 +1,8 @@
 """A real HTTP server on 127.0.0.1 serving feeds and pages for tests and benchmarks.
 
 Routes are set per test: a body with a content type, optional ETag / Last-Modified (answered with
-304 on a matching conditional request), a status, or a delay. Every request is recorded.
+304 on a matching conditional request), a status, a delay before answering, a body dripped a byte
+at a time, or no Content-Length. Every request is recorded, with its headers and the status it got.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class Route:
     etag: str = ""
     last_modified: str = ""
     delay: float = 0.0  # seconds before answering (for timeouts)
+    drip: float = 0.0  # seconds between the body's bytes (a server that never quite stalls)
+    content_length: bool = True  # False: no Content-Length, the body ends when the server closes
 
 
 @dataclass
@@ -78,14 +81,21 @@ class FeedServer:
                 request.status = 200
                 self.send_response(200)
                 self.send_header("Content-Type", route.content_type)
-                self.send_header("Content-Length", str(len(route.body)))
+                if route.content_length:
+                    self.send_header("Content-Length", str(len(route.body)))
                 if route.etag:
                     self.send_header("ETag", route.etag)
                 if route.last_modified:
                     self.send_header("Last-Modified", route.last_modified)
                 self.end_headers()
                 try:
-                    self.wfile.write(route.body)
+                    if not route.drip:
+                        self.wfile.write(route.body)
+                    for n in range(len(route.body) if route.drip else 0):
+                        self.wfile.write(route.body[n : n + 1])
+                        self.wfile.flush()
+                        if server._stop.wait(route.drip):
+                            break
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client stopped reading (body cap, timeout)
 
@@ -95,7 +105,10 @@ class FeedServer:
         self._server = ThreadingHTTPServer((self.host, 0), Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        # a short poll interval: stop() returns at once instead of after half a second
+        threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        ).start()
         return self
 
     def stop(self) -> None:
