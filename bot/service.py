@@ -119,7 +119,9 @@ def ingest_articles(
         developments_new=tuple(batch.created),
         developments_updated=tuple(batch.updated),
     )
-    log.info(
+    # one entry of a feed poll is DEBUG: the poll logs its own summary line
+    log.log(
+        logging.INFO if seen > 1 else logging.DEBUG,
         "ingest: %d articles seen, %d new, %d statements, %d new developments, %d gained sources",
         seen,
         new,
