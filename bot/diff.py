@@ -32,7 +32,6 @@ _STOPWORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday dec december nov november jan january
     on_x post statement reporters""".split()
 )
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": " ", "“": " ", "”": " ", '"': " "})
 # Reporting verbs say how something was said, not what: they are not part of the signature.
 _REPORTING = re.compile(

@@ -1,12 +1,11 @@
 """talkwatch's exception tree.
 
 TalkwatchError
-├── ConfigError        a config file or environment variable is missing or invalid (names file, key)
-├── FetchError         a feed or page could not be fetched or parsed
-│   ├── FetchTimeout   the server did not answer in time
-│   ├── BodyTooLarge   the body exceeded the configured cap
-│   └── HTTPStatusError  the server answered with an error status
-└── UserInputError     a command argument cannot be understood (the message is shown to the user)
+├── ConfigError          a config file or environment variable is missing or invalid
+└── FetchError           a feed or page could not be fetched or parsed
+    ├── FetchTimeout     the server did not answer in time
+    ├── BodyTooLarge     the body exceeded the configured cap
+    └── HTTPStatusError  the server answered with an error status
 """
 
 
@@ -42,7 +41,3 @@ class HTTPStatusError(FetchError):
     def __init__(self, status: int, url: str) -> None:
         super().__init__(f"HTTP {status} from {url}")
         self.status = status
-
-
-class UserInputError(TalkwatchError):
-    """A command argument cannot be understood; the message is meant for the user."""

@@ -505,10 +505,6 @@ class Store:
         """How many developments are stored."""
         return self.db.table("developments").count
 
-    def statement_count(self) -> int:
-        """How many statements are stored."""
-        return self.db.table("statements").count
-
     def developments(
         self,
         *,

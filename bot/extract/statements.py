@@ -99,14 +99,6 @@ class Extractor:
         self.index = index
         self.tagger = tagger
 
-    def relevant(self, text: str) -> bool:
-        """Whether an article concerns the tracked talks: a known actor or an issue appears in it."""
-        if self.tagger.tags(text):
-            return True
-        return any(
-            m.kind in ("person", "institution") for m in self.index.find(text, unknown=False)
-        )
-
     def extract(self, text: str) -> Extraction:
         """Every statement in an article, in text order."""
         ctx = _Context()
@@ -125,7 +117,7 @@ class Extractor:
                 ctx.relevant = bool(self.tagger.tags(line))
             prev_para = _outside_quotes(line, _find_quotes(line))
         if not ctx.relevant:
-            # no tracked actor or issue anywhere: not about the talks (the same test as relevant())
+            # no tracked actor or issue anywhere: not about the talks
             return Extraction((), ())
         statements.sort(key=lambda s: s.position)
         return Extraction(tuple(statements), tuple(new_actors.values()))
