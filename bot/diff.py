@@ -93,11 +93,22 @@ def _stem(token: str) -> str:
     return token
 
 
-def signature(text: str, lexicon: Lexicon, names: Iterable[str] = ()) -> Signature:
+def names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of these names (lowercase, longest first)."""
+    forms = sorted({n.translate(_FOLD).lower() for n in names if n}, key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+
+
+def signature(
+    text: str, lexicon: Lexicon, names: Iterable[str] | re.Pattern[str] | None = ()
+) -> Signature:
     """The signature of a statement's text, leaving out the given names (the speaker's)."""
     folded = text.translate(_FOLD).lower()
-    for name in names:
-        folded = folded.replace(name.lower(), " ")
+    pattern = names if isinstance(names, re.Pattern) or names is None else names_pattern(names)
+    if pattern is not None:
+        folded = pattern.sub(" ", folded)
     folded = _REPORTING.sub(" ", folded)
     folded = lexicon.phrases(folded)
     tokens = set()

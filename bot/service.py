@@ -16,7 +16,7 @@ import httpx
 
 from bot import fetch
 from bot.config import Config, Feed, Settings
-from bot.diff import Lexicon, Signature, matches, signature
+from bot.diff import Lexicon, Signature, matches, names_pattern, signature
 from bot.errors import FetchError
 from bot.extract.actors import ActorIndex
 from bot.extract.clean import clean_text, parse_text_file
@@ -40,6 +40,8 @@ class Pipeline:
     config: Config
     # statement id -> (issues, signature) of stored statements: parsed once per process
     signatures: dict[int, tuple[tuple[str, ...], Signature]] = field(default_factory=dict)
+    # actor id -> compiled pattern of the names left out of that actor's signatures
+    _names: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
 
     @cached_property
     def index(self) -> ActorIndex:
@@ -58,11 +60,11 @@ class Pipeline:
 
     def signature(self, statement: Statement) -> Signature:
         """The diff signature of a statement, leaving out its speaker's names."""
-        actor = self.index.actor(statement.actor_id)
-        names: tuple[str, ...] = ()
-        if actor is not None:
-            names = (actor.name, *actor.aliases, *actor.descriptions)
-        return signature(statement.text, self.lexicon, names)
+        if statement.actor_id not in self._names:
+            actor = self.index.actor(statement.actor_id)
+            forms = (actor.name, *actor.aliases, *actor.descriptions) if actor else ()
+            self._names[statement.actor_id] = names_pattern(forms)
+        return signature(statement.text, self.lexicon, self._names[statement.actor_id])
 
 
 _pipelines: dict[int, Pipeline] = {}
@@ -189,6 +191,8 @@ class _Batch:
         sid = self.store.add_statement(statement, dev_id, self.now, sig.text)
         self.pipe.signatures[sid] = (statement.issues, sig)
         recent = self._candidates(statement.actor_id)
+        # the same words in the same development need comparing once: keep the newest copy
+        recent[:] = [c for c in recent if c[0] != dev_id or c[2].text != sig.text]
         recent.insert(0, (dev_id, statement.issues, sig))
         del recent[self.CANDIDATES :]
         if dev_id not in self.created:
