@@ -42,6 +42,8 @@ class Pipeline:
     signatures: dict[int, tuple[tuple[str, ...], Signature]] = field(default_factory=dict)
     # actor id -> compiled pattern of the names left out of that actor's signatures
     _names: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    # (actor id, text) -> signature: outlets repeat the same quotes
+    _signed: dict[tuple[str, str], Signature] = field(default_factory=dict)
 
     @cached_property
     def index(self) -> ActorIndex:
@@ -60,6 +62,14 @@ class Pipeline:
 
     def signature(self, statement: Statement) -> Signature:
         """The diff signature of a statement, leaving out its speaker's names."""
+        key = (statement.actor_id, statement.text)
+        if key not in self._signed:
+            if len(self._signed) > SIGNATURE_CACHE:
+                self._signed.clear()
+            self._signed[key] = self._signature(statement)
+        return self._signed[key]
+
+    def _signature(self, statement: Statement) -> Signature:
         if statement.actor_id not in self._names:
             actor = self.index.actor(statement.actor_id)
             forms = (actor.name, *actor.aliases, *actor.descriptions) if actor else ()

@@ -30,6 +30,7 @@ class IssueTagger:
     def _also(self, term: str) -> frozenset[str]:
         return frozenset(i for i, p in self._each if p.fullmatch(term))
 
+    @lru_cache(maxsize=8192)  # noqa: B019 - one tagger per config; outlets repeat the same quotes
     def tags(self, text: str) -> tuple[str, ...]:
         """The ids of the issues this text is about, in config order."""
         found = set()
