@@ -5,7 +5,11 @@ The talkwatch process (`python -m bot run`, with a token) sends to a fake Bot AP
 retry_after. Prints the delivery time against the ideal N/30 s, the 429s, duplicates and losses,
 and the process's memory sampled every second while it sends.
 
-    python benchmarks/broadcast.py [--chats 10000]
+    python benchmarks/broadcast.py [--chats 10000] [--digest]
+
+With ``--digest`` every chat's daily digest also falls due about a minute into the run (an 08:00
+rush on top of a breaking alert): 2N messages, and the digest decisions run on the same event
+loop as the sends.
 
 Targets: within 10% of the ideal, zero 429s, zero duplicates, zero losses, flat memory.
 """
@@ -14,14 +18,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import signal
-import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,16 +42,21 @@ TOKEN = "123456:benchmark-token-for-the-fake-server"
 RATE = 30.0
 
 
-def prepare(db: Path, chats: int) -> None:
-    """N chats following NATO, and one new NATO development: N alerts owed."""
+def prepare(db: Path, chats: int, digest_at: datetime | None) -> None:
+    """N chats following NATO, and one new NATO development: N alerts owed. Their digests fall
+    due at ``digest_at`` (None: not during the run)."""
     config = load_config(ROOT / "config", {})
     store = Store(db)
     now = datetime.now(UTC)
+    due = digest_at or now + timedelta(days=1)
     with store.transaction():
         for n in range(chats):
             chat_id = 1_000_000 + n
-            store.ensure_chat(Chat(id=chat_id), now)
+            store.ensure_chat(Chat(id=chat_id, digest_time=due.strftime("%H:%M")), now)
             store.subscribe(chat_id, "issue", "nato", now)
+            store.update_chat(
+                chat_id, now, next_digest_at=due, last_digest_at=now - timedelta(days=1)
+            )
     article = Article(
         url="https://bench.example/nato",
         title="NATO",
@@ -86,12 +95,18 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-async def main(chats: int) -> None:
+async def main(chats: int, with_digest: bool) -> None:
     """Prepare, run the process against the fake, and print the table."""
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         db = tmp / "talkwatch.db"
-        prepare(db, chats)
+        digest_at = None
+        if with_digest:
+            soon = datetime.now(UTC) + timedelta(seconds=90)
+            digest_at = soon.replace(second=0, microsecond=0)
+        prepare(db, chats, digest_at)
+        kinds = 2 if with_digest else 1
+        expected = chats * kinds
         fake = await FakeBotAPI(limits=True).start()
         env = {
             **os.environ,
@@ -101,32 +116,52 @@ async def main(chats: int) -> None:
             "TELEGRAM_API_URL": fake.url,
         }
         log = (tmp / "bot.log").open("wb")
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env, stdout=log, stderr=log
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stdout=log, stderr=log
         )
         memory: list[float] = []
         started = time.monotonic()
-        deadline = started + chats / RATE * 3 + 60
-        while len(fake.sent) < chats and time.monotonic() < deadline and proc.poll() is None:
+        deadline = started + expected / RATE * 3 + 60
+        while (
+            len(fake.sent) < expected and time.monotonic() < deadline and proc.returncode is None
+        ):
             memory.append(rss_mb(proc.pid))
             await asyncio.sleep(1.0)
         proc.send_signal(signal.SIGTERM)
-        proc.wait(60)
+        await asyncio.wait_for(proc.wait(), 60)
         await fake.stop()
-        counts = Counter(s.chat_id for s in fake.sent)
+        log.close()
+        store = Store(db)
+        outbox = store.outbox_counts()
+        store.close()
+        counts = Counter((s.chat_id, _kind(s.text)) for s in fake.sent)
         times = fake_times(fake)
         span = times[-1] - times[0] if len(times) > 1 else float("nan")
-        ideal = chats / RATE
-        print(f"chats: {chats}   (fake Bot API enforcing {RATE:.0f}/s overall, 1/s per chat)")
+        # with --digest the sender may sit idle until the digest minute: not delivery time
+        idle = sum(b - a for a, b in itertools.pairwise(times) if b - a > 1.0)
+        span -= idle
+        ideal = expected / RATE
+        print(
+            f"chats: {chats}, messages: {expected}"
+            f"{' (alert + digest each)' if with_digest else ''}"
+            f"   (fake Bot API enforcing {RATE:.0f}/s overall, 1/s per chat)"
+        )
         print()
         print(f"{'measure':<40} {'value':>12} {'target':>14}")
         print(f"{'delivery time, first to last (s)':<40} {span:>12.1f} {'':>14}")
+        if idle:
+            print(f"{'  (idle gaps > 1 s left out, s)':<40} {idle:>12.1f} {'':>14}")
         print(f"{'ideal N/30 (s)':<40} {ideal:>12.1f} {'':>14}")
         print(f"{'ratio to ideal':<40} {span / ideal:>12.3f} {'<= 1.10':>14}")
         print(f"{'messages/s':<40} {(len(times) - 1) / span if span else 0:>12.2f} {'':>14}")
         print(f"{'429 answers':<40} {fake.too_many:>12d} {'0':>14}")
+        print(f"{'  of which for the overall limit':<40} {fake.too_many_global:>12d}")
+        busiest = busiest_second(times)
+        print(f"{'most accepted in any 1 s window':<40} {busiest:>12d} {'<= 30':>14}")
         print(f"{'duplicates':<40} {sum(n - 1 for n in counts.values() if n > 1):>12d} {'0':>14}")
-        print(f"{'losses':<40} {chats - len(counts):>12d} {'0':>14}")
+        print(f"{'losses':<40} {expected - len(counts):>12d} {'0':>14}")
+        print(f"{'outbox rows marked sent':<40} {outbox.get('sent', 0):>12d} {expected:>14d}")
+        print(f"{'exit code after SIGTERM':<40} {proc.returncode:>12d} {'0':>14}")
         if len(memory) >= 8:
             # the first quarter includes start-up (imports); compare the second and the last
             quarter = len(memory) // 4
@@ -142,6 +177,20 @@ async def main(chats: int) -> None:
             print(f"{'RSS peak (MB)':<40} {max(memory):>12.1f}")
 
 
+def busiest_second(times: list[float]) -> int:
+    """The most acceptances within any one-second window (times sorted)."""
+    best, start = 0, 0
+    for end, t in enumerate(times):
+        while t - times[start] >= 1.0:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
+
+
+def _kind(text: str) -> str:
+    return "digest" if "talkwatch digest" in text else "alert"
+
+
 def fake_times(fake: FakeBotAPI) -> list[float]:
     """Arrival times of accepted messages, recorded by the fake."""
     return sorted(fake.accepted_at)
@@ -150,4 +199,6 @@ def fake_times(fake: FakeBotAPI) -> list[float]:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chats", type=int, default=10_000)
-    asyncio.run(main(parser.parse_args().chats))
+    parser.add_argument("--digest", action="store_true", help="digests fall due mid-run too")
+    args = parser.parse_args()
+    asyncio.run(main(args.chats, args.digest))

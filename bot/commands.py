@@ -1,5 +1,6 @@
-"""The bot's commands, apart from Telegram: one registry feeds the Telegram handlers, setMyCommands,
-/help and the terminal chat. Each command is a function of (env, caller, args) returning a Reply.
+"""The bot's commands, apart from Telegram: one registry feeds the Telegram handlers,
+setMyCommands, /help and the terminal chat. Each command is a plain function of (env, caller,
+args) returning a Reply: Telegram-HTML text and an inline keyboard as plain data.
 """
 
 from __future__ import annotations
@@ -8,11 +9,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from rapidfuzz import fuzz, process
 
-from bot import notify, render, service
+from bot import health, notify, render, service
 from bot.config import Config
 from bot.model import Chat
 from bot.render import esc
@@ -20,6 +22,7 @@ from bot.store import Store
 
 PAGE = 8  # developments per page of /issue, /actor, /latest
 MAX_ARG_CHARS = 120  # longer arguments are answered, trimmed, never processed
+MAX_URL_CHARS = 2000  # /feeds takes a URL, and feed URLs can be long
 ACCEPT_SCORE = 88  # fuzzy match score at which a name is taken without asking
 
 
@@ -31,6 +34,9 @@ class Button:
     data: str
 
 
+MAX_CALLBACK_BYTES = 64  # Telegram refuses a keyboard with longer callback data
+
+
 @dataclass(frozen=True)
 class Reply:
     """What the bot answers: one or more Telegram-HTML messages, with buttons under the last."""
@@ -38,6 +44,16 @@ class Reply:
     messages: tuple[str, ...]
     buttons: tuple[tuple[Button, ...], ...] = ()
     preview: bool = False
+
+    def __post_init__(self) -> None:
+        # one button Telegram would refuse costs the whole message: such a button (an actor with
+        # a very long generated id) is left out instead
+        rows = tuple(
+            kept
+            for row in self.buttons
+            if (kept := tuple(b for b in row if len(b.data.encode()) <= MAX_CALLBACK_BYTES))
+        )
+        object.__setattr__(self, "buttons", rows)
 
     @classmethod
     def text(cls, html: str, buttons: tuple[tuple[Button, ...], ...] = ()) -> Reply:
@@ -66,7 +82,7 @@ class Env:
     now: datetime
     # called with a chat id after its digest time or zone changed (the scheduler listens)
     on_chat_changed: Callable[[int], None] | None = None
-    # extra lines for /stats (delivery figures, from the process that sends)
+    # extra lines for /stats (figures only the sending process knows), shown after the stored ones
     stats: Callable[[], str] | None = None
 
 
@@ -83,12 +99,13 @@ class Command:
     handler: Handler
     admin_only: bool = False  # bot admins (TALKWATCH_ADMINS)
     manages: bool = False  # changes the chat: group admins only, in groups
+    max_args: int = MAX_ARG_CHARS
 
 
 COMMANDS: list[Command] = []
 
 
-def command(name: str, summary: str, example: str, **flags: bool) -> Callable[[Handler], Handler]:
+def command(name: str, summary: str, example: str, **flags: Any) -> Callable[[Handler], Handler]:
     """Register a command."""
 
     def register(handler: Handler) -> Handler:
@@ -124,10 +141,10 @@ def dispatch(env: Env, caller: Caller, name: str, args: str) -> Reply:
     if cmd.manages and not caller.is_chat_admin:
         return Reply.text("In a group, only its administrators can change what it follows.")
     args = " ".join(args.split())
-    if len(args) > MAX_ARG_CHARS:
+    if len(args) > cmd.max_args:
         return Reply.text(
             f"That argument is too long ({len(args):,} characters; the most is "
-            f"{MAX_ARG_CHARS}). Example: <code>{esc(cmd.example)}</code>"
+            f"{cmd.max_args}). Example: <code>{esc(cmd.example)}</code>"
         )
     chat = env.store.chat(caller.chat_id)
     if chat is None:
@@ -142,9 +159,11 @@ def callback(env: Env, caller: Caller, data: str) -> Reply:
         if not caller.is_chat_admin:
             return Reply.text("In a group, only its administrators can change what it follows.")
         kind, _, target = rest.partition(":")
-        if verb == "sub":
-            return _subscribe(env, caller, kind, target)
-        return _unsubscribe(env, caller, kind, target)
+        done = (_subscribe if verb == "sub" else _unsubscribe)(env, caller, kind, target)
+        if kind != "issue":
+            return done
+        # a tap on an issue menu keeps the menu, so several issues take several taps, not commands
+        return Reply(done.messages, _issue_toggles(env, caller))
     if verb == "more":
         kind, _, tail = rest.partition(":")
         target, _, offset = tail.rpartition(":")
@@ -154,6 +173,23 @@ def callback(env: Env, caller: Caller, data: str) -> Reply:
             return Reply.text("In a group, only its administrators can change its settings.")
         return cmd_settings(env, caller, rest.replace(":", " "))
     return Reply.text("That button has expired. Send /help to start again.")
+
+
+def membership_changed(env: Env, chat_id: int, present: bool) -> None:
+    """The bot was blocked or removed from a chat (nothing more is sent there), or is back."""
+    chat = env.store.chat(chat_id)
+    if chat is None or chat.active == present:
+        return
+    env.store.update_chat(chat_id, env.now, active=present)
+    if present and env.on_chat_changed is not None:
+        env.on_chat_changed(chat_id)  # its digest schedule (and anything held for it) resumes
+
+
+def chat_migrated(env: Env, old_id: int, new_id: int) -> None:
+    """A group became a supergroup: its settings, subscriptions and history follow it."""
+    env.store.move_chat(old_id, new_id, env.now)
+    if env.on_chat_changed is not None:
+        env.on_chat_changed(new_id)
 
 
 def _ensure_chat(env: Env, caller: Caller) -> Chat:
@@ -247,6 +283,18 @@ def _issue_keyboard(env: Env, verb: str = "sub") -> tuple[tuple[Button, ...], ..
     return tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
 
 
+def _issue_toggles(env: Env, caller: Caller) -> tuple[tuple[Button, ...], ...]:
+    """Every issue as a button: tap to follow, or (✅) to stop following."""
+    followed = {s.target for s in env.store.subscriptions(caller.chat_id) if s.kind == "issue"}
+    buttons = [
+        Button(f"✅ {i.title}", f"unsub:issue:{i.id}")
+        if i.id in followed
+        else Button(i.title, f"sub:issue:{i.id}")
+        for i in env.config.issues
+    ]
+    return tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
+
+
 @command("start", "What this bot does and how to begin", "/start")
 def cmd_start(env: Env, caller: Caller, args: str) -> Reply:
     chat = env.store.chat(caller.chat_id)
@@ -260,7 +308,7 @@ def cmd_start(env: Env, caller: Caller, args: str) -> Reply:
         " a person: <code>/subscribe peskov</code>. Every day you also get a short digest"
         f" (at {esc(env.config.settings.digest_time)} {esc(env.config.settings.timezone)};"
         " change it with /settings).\n\nTry /latest, or /help for every command.",
-        _issue_keyboard(env),
+        _issue_toggles(env, caller),
     )
 
 
@@ -281,7 +329,7 @@ def cmd_help(env: Env, caller: Caller, args: str) -> Reply:
 def cmd_subscribe(env: Env, caller: Caller, args: str) -> Reply:
     if not args:
         actors = [a for a in env.store.actors() if a[2] > 0][:8]
-        rows = list(_issue_keyboard(env))
+        rows = list(_issue_toggles(env, caller))
         people = [Button(name, f"sub:actor:{actor_id}") for actor_id, name, _ in actors]
         rows += [tuple(people[i : i + 2]) for i in range(0, len(people), 2)]
         return Reply.text(
@@ -536,16 +584,26 @@ def cmd_sources(env: Env, caller: Caller, args: str) -> Reply:
     return Reply.text("\n".join(lines))
 
 
-@command("feeds", "Add or remove a feed", "/feeds add https://example.com/rss", admin_only=True)
+@command(
+    "feeds",
+    "Add or remove a feed",
+    "/feeds add https://example.com/rss",
+    admin_only=True,
+    max_args=MAX_URL_CHARS,
+)
 def cmd_feeds(env: Env, caller: Caller, args: str) -> Reply:
     verb, _, rest = args.partition(" ")
-    rest = rest.strip()
-    if verb == "add" and re.fullmatch(r"https?://\S+", rest):
-        name = re.sub(r"^https?://(www\.)?", "", rest).split("/")[0]
+    verb, rest = verb.lower(), rest.strip()
+    feeds = service.effective_feeds(env.store, env.config)
+    if verb == "add" and re.fullmatch(r"https?://[^\s/]+\S*", rest):
+        same = next((f for f in feeds if f.url == rest), None)
+        if same is not None:
+            return Reply.text(f"That feed is already tracked as <b>{esc(same.name)}</b>.")
+        name = _feed_name(rest, {f.name.lower() for f in feeds})
         env.store.save_feed_state(name, url=rest, origin="admin", removed=0, interval_minutes=15)
         return Reply.text(f"Added <b>{esc(name)}</b>. It is polled from the next round on.")
     if verb == "remove" and rest:
-        names = {f.name.lower(): f.name for f in service.effective_feeds(env.store, env.config)}
+        names = {f.name.lower(): f.name for f in feeds}
         if rest.lower() not in names:
             return Reply.text(f"No feed is named “{esc(render.trim(rest, 60))}”. See /sources.")
         env.store.save_feed_state(names[rest.lower()], removed=1)
@@ -553,8 +611,19 @@ def cmd_feeds(env: Env, caller: Caller, args: str) -> Reply:
     return Reply.text("Usage: <code>/feeds add URL</code> or <code>/feeds remove NAME</code>.")
 
 
+def _feed_name(url: str, taken: set[str]) -> str:
+    """A short name for a new feed: its host, numbered if another feed has that name."""
+    host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0].split("?")[0][:60]
+    name, n = host, 2
+    while name.lower() in taken:
+        name, n = f"{host} ({n})", n + 1
+    return name
+
+
 @command("stats", "Queue depth, sends, failures, feed health", "/stats", admin_only=True)
 def cmd_stats(env: Env, caller: Caller, args: str) -> Reply:
-    from bot import health
-
-    return Reply.text(f"<pre>{esc(health.format_status(health.status(env.store, env.now)))}</pre>")
+    text = health.format_status(health.status(env.store, env.now))
+    extra = env.stats() if env.stats is not None else ""
+    if extra:
+        text += "\n" + extra
+    return Reply.text(f"<pre>{esc(render.trim_lines(text, render.LIMIT - 20))}</pre>")

@@ -1,5 +1,6 @@
-"""Health figures for `talkwatch status` and /stats: queue depth, sends per minute, failures by
-kind, feeds in backoff, last successful poll."""
+"""Health figures for `talkwatch status` and the admin /stats: queue depth, sends per minute,
+failures by kind, feeds in backoff, last successful poll. Read from the outbox, the ``deliveries``
+log (one row per send outcome) and the ``feeds`` table, so another process can read them."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from bot.store import Store
 
+# outcomes in the deliveries log other than 'sent' (and 'held': waited while its chat went away)
 FAILURE_OUTCOMES = ("retry_after", "forbidden", "migrated", "bad_request", "network", "failed")
 
 
@@ -26,8 +28,10 @@ def status(store: Store, now: datetime) -> dict[str, Any]:
     return {
         "queue_pending": counts.get("pending", 0),
         "queue_sending": counts.get("sending", 0),
+        "held_for_inactive_chats": store.waiting_for_inactive(),
         "sent_total": counts.get("sent", 0),
         "failed_total": counts.get("failed", 0),
+        "last_sent_at": _iso(store.last_sent_at()),
         "sends_last_minute": last_minute.get("sent", 0),
         "sends_per_minute_last_hour": round(last_hour.get("sent", 0) / 60, 1),
         "failures_last_hour": {k: last_hour[k] for k in FAILURE_OUTCOMES if last_hour.get(k)},
@@ -39,6 +43,10 @@ def status(store: Store, now: datetime) -> dict[str, Any]:
         "articles": store.article_count(),
         "developments": store.development_count(),
     }
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return dt.isoformat(timespec="seconds") if dt else None
 
 
 def format_status(figures: dict[str, Any]) -> str:

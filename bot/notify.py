@@ -38,25 +38,43 @@ def issue_titles(config: Config) -> dict[str, str]:
     return {i.id: i.title for i in config.issues}
 
 
+def enqueue_alerts(
+    store: Store, config: Config, development_ids: Sequence[int], now: datetime
+) -> int:
+    """Owe alerts for these new developments: each chat following one of them (alerts on, not
+    paused, active) gets ONE message however many there are. In one transaction: the outbox rows,
+    what each chat was told (chat_developments) and the developments' 'announced' marks.
+
+    Only developments not announced before count, so a development that merely gained a source,
+    or a re-run with the same ids, owes nothing. Returns the number of messages owed."""
+    with store.transaction():
+        fresh = set(store.unannounced_among(development_ids))
+        ids = [d for d in dict.fromkeys(development_ids) if d in fresh]
+        if not ids:
+            return 0
+        devs = store.developments(ids=ids, newest_first=False)
+        owed = _alert_followers(store, devs, now)
+        store.mark_announced(ids, now)
+    return owed
+
+
 def announce(
     store: Store,
     config: Config,
     now: datetime,
     on_new: Callable[[list[Development]], None] | None = None,
 ) -> int:
-    """Decide the alerts for every development not yet announced: each chat following one gets
-    one message, however many developments. The outbox rows and the 'announced' marks are one
-    transaction, so a crash before it commits loses nothing (the next run decides again) and a
-    crash after it duplicates nothing. Returns the number of messages owed."""
+    """Decide the alerts for every development not yet announced (see :func:`enqueue_alerts`).
+    Ingest commits developments before this runs, so a crash between the two loses nothing: the
+    next run decides them; a crash after the decision commits duplicates nothing. Returns the
+    number of messages owed."""
     owed = 0
     while True:
-        with store.transaction():
-            ids = store.unannounced(limit=500)
-            if not ids:
-                return owed
-            devs = store.developments(ids=ids, newest_first=False)
-            owed += _alert_followers(store, devs, now)
-            store.mark_announced(ids, now)
+        ids = store.unannounced(limit=500)
+        if not ids:
+            return owed
+        devs = store.developments(ids=ids, newest_first=False) if on_new is not None else []
+        owed += enqueue_alerts(store, config, ids, now)
         if on_new is not None:
             on_new(devs)
 
@@ -88,11 +106,14 @@ def digest_developments(store: Store, chat: Chat, now: datetime) -> list[Develop
     since = chat.last_digest_at or (now - DIGEST_LOOKBACK)
     devs = [d for d in store.developments(since=since, newest_first=False) if d.first_seen <= now]
     subs = store.subscriptions(chat.id)
-    if not subs:
-        return devs
-    issues = {s.target for s in subs if s.kind == "issue"}
-    actors = {s.target for s in subs if s.kind == "actor"}
-    return [d for d in devs if d.actor_id in actors or issues & set(d.issues)]
+    if subs:
+        issues = {s.target for s in subs if s.kind == "issue"}
+        actors = {s.target for s in subs if s.kind == "actor"}
+        devs = [d for d in devs if d.actor_id in actors or issues & set(d.issues)]
+    # times are stored to the second: one first seen in the second of the last digest is looked
+    # at again, and left out if that digest already had it
+    untold = set(store.untold(chat.id, [d.id for d in devs], "digest"))
+    return [d for d in devs if d.id in untold]
 
 
 def digest_messages(
@@ -103,28 +124,32 @@ def digest_messages(
 
 
 def enqueue_digest(store: Store, config: Config, chat_id: int, now: datetime) -> bool:
-    """Owe a chat its digest (once per chat-local day); True if a digest was owed."""
+    """Owe a chat its daily digest, with its last_digest_at, in one transaction; True if owed.
+
+    At most one per chat-local day: the outbox key is the local date of the slot the digest is
+    for (its scheduled time, or now), so one sent late within the grace period still counts for
+    its own day. If the day's digest was already owed (the digest time was moved later), what is
+    new since waits for the next one rather than being marked as told."""
     with store.transaction():
         chat = store.chat(chat_id)
         if chat is None or not chat.active or chat.paused:
             return False
-        day = now.astimezone(ZoneInfo(chat.timezone)).date().isoformat()
+        due = chat.next_digest_at
+        slot = due if due is not None and due <= now else now
+        day = slot.astimezone(ZoneInfo(chat.timezone)).date().isoformat()
+        next_at = next_digest_at(chat.timezone, chat.digest_time, now)
+        if store.outbox_has(chat_id, "digest", f"digest:{day}:0"):
+            store.update_chat(chat_id, now, next_digest_at=next_at)
+            return False
         devs = digest_developments(store, chat, now)
         owed = False
         if devs or chat.empty_digest:
             for part, text in enumerate(digest_messages(store, config, chat, devs, now)):
-                if (
-                    store.enqueue_outbox(chat_id, "digest", f"digest:{day}:{part}", text, now)
-                    is not None
-                ):
-                    owed = True
+                key = f"digest:{day}:{part}"
+                row = store.enqueue_outbox(chat_id, "digest", key, text, now, preview=False)
+                owed = owed or row is not None
             store.told(chat_id, [d.id for d in devs], "digest", now)
-        store.update_chat(
-            chat_id,
-            now,
-            last_digest_at=now,
-            next_digest_at=next_digest_at(chat.timezone, chat.digest_time, now),
-        )
+        store.update_chat(chat_id, now, last_digest_at=now, next_digest_at=next_at)
     return owed
 
 

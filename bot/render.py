@@ -1,5 +1,5 @@
-"""Telegram-HTML text of alerts, digests and command replies: escaping, trimming, and splitting under
-Telegram's 4,096-character limit at development boundaries. Pure: imports the model only.
+"""Telegram-HTML text of alerts, digests and command replies: escaping, trimming, and splitting
+under Telegram's 4,096-character limit at development boundaries. Pure: imports the model only.
 """
 
 from __future__ import annotations
@@ -33,6 +33,20 @@ def trim(text: str, limit: int) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
+
+
+def trim_lines(text: str, limit: int) -> str:
+    """Text kept to at most ``limit`` characters escaped, cut at a line, with an ellipsis line."""
+    if len(esc(text)) <= limit:
+        return text
+    kept: list[str] = []
+    size = 2  # the ellipsis line
+    for line in text.split("\n"):
+        size += len(esc(line)) + 1
+        if size > limit:
+            break
+        kept.append(line)
+    return "\n".join([*kept, "…"])
 
 
 def _link(mention: Mention) -> str:
@@ -81,9 +95,21 @@ def split(blocks: Iterable[str], limit: int = LIMIT) -> list[str]:
 def _fit(block: str, limit: int) -> list[str]:
     if len(block) <= limit:
         return [block]
-    # only plain text is ever cut hard; a development line is trimmed before it gets this long
-    plain_text = strip_tags(block)
-    return [esc(plain_text[i : i + limit // 2]) for i in range(0, len(plain_text), limit // 2)]
+    # only plain text is ever cut hard (a development line is trimmed before it gets this long):
+    # at lines, then at spaces, then anywhere; measured escaped (escaping is per character)
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in strip_tags(block).split("\n"):
+        for word in re.split(r"(?<= )", line + "\n"):
+            for part in word if len(esc(word)) > limit else (word,):
+                if size + len(esc(part)) > limit:
+                    pieces.append(esc("".join(current).rstrip()))
+                    current, size = [], 0
+                current.append(part)
+                size += len(esc(part))
+    pieces.append(esc("".join(current).rstrip()))
+    return [p for p in pieces if p]
 
 
 def developments_message(title: str, devs: Sequence[Development], empty: str) -> list[str]:
@@ -122,7 +148,8 @@ def digest(
         if issue and key != issue:
             continue
         groups.setdefault(key, []).append(dev)
-    blocks = [f"{header}\n{sum(len(v) for v in groups.values())} new developments"]
+    count = sum(len(v) for v in groups.values())
+    blocks = [f"{header}\n{count} new development{'s' if count != 1 else ''}"]
     for key in order:
         if key not in groups:
             continue

@@ -1,11 +1,22 @@
-"""The process: one APScheduler on the bot's event loop, driving feed polls (interval, jitter,
-exponential backoff while failing), alert decisions, digests at each chat's local time and the
-outbox sender; the Telegram bot when a token is set; graceful shutdown on SIGTERM/SIGINT.
+"""The schedule: one APScheduler (AsyncIOScheduler) on the bot's event loop, rebuilt from the
+database at every start.
 
-The schedule is rebuilt from the database at start: feed polls resume at each feed's stored
-next_poll_at, digests are due by each chat's stored next_digest_at (recomputed whenever the chat
-changes its time or zone), and a digest missed while the process was down is sent once at start if
-still within the grace period (its outbox key is the chat-local date, so never twice).
+Jobs:
+    feed:<name>           poll one feed at its stored next_poll_at (the interval, or exponential
+                          backoff while it fails; kept in the ``feeds`` table) plus jitter, then
+                          decide alerts for what it brought
+    digest:<zone>:<HH:MM> a CronTrigger in that time zone, one per (zone, time) some chat wants:
+                          owes every chat whose digest is due its digest
+    digests               a safety net every few minutes (and once at start: a digest missed while
+                          the process was down is owed once if still within the grace period)
+    announce, feeds       decide alerts nobody decided yet; pick up feeds added or removed
+
+The database is the truth: each chat's next_digest_at (UTC) says when its digest is due, and the
+digest's outbox key is the chat-local date, so however often a job runs, a chat gets one digest a
+day. ``reschedule_chat(chat_id)`` is what the bot calls after /settings.
+
+Every job is a coroutine: the asyncio scheduler runs coroutines on the event loop (plain functions
+would go to a thread pool, away from the one SQLite connection).
 """
 
 from __future__ import annotations
@@ -13,119 +24,189 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-import signal
-import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from functools import wraps
+from typing import Any, Concatenate, ParamSpec, TypeVar
+from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from telegram import Bot
-from telegram.request import HTTPXRequest
+from apscheduler.triggers.cron import CronTrigger
 
 from bot import fetch, notify, service
 from bot.config import Config, Feed
-from bot.delivery import Sender
 from bot.model import Development
 from bot.store import Store, parse_dt
 
 log = logging.getLogger(__name__)
 
-DIGEST_TICK_SECONDS = 30
+DIGEST_SAFETY_MINUTES = 5
 ANNOUNCE_TICK_SECONDS = 60
 FEED_SYNC_SECONDS = 300
-SEND_CONCURRENCY = 48
+
+T = TypeVar("T")
+P = ParamSpec("P")
 
 
-class Runtime:
-    """Everything the running process does, as methods the scheduler (or a test) calls.
+def _tracked(
+    method: Callable[Concatenate[Schedule, P], Awaitable[T]],
+) -> Callable[Concatenate[Schedule, P], Awaitable[T]]:
+    """Run a job as a task the schedule knows about, so a shutdown can wait for (or cancel) it
+    before the database closes."""
 
-    Every job is a coroutine: APScheduler's asyncio scheduler runs coroutines on the event loop
-    (plain functions would go to a thread pool, away from the one SQLite connection).
-    """
+    @wraps(method)
+    async def job(self: Schedule, *args: P.args, **kwargs: P.kwargs) -> T:
+        task = asyncio.current_task()
+        if task is not None:
+            self._jobs.add(task)
+        try:
+            return await method(self, *args, **kwargs)
+        finally:
+            if task is not None:
+                self._jobs.discard(task)
+
+    return job
+
+
+class Schedule:
+    """Every job the process runs, as methods the scheduler (or a test) calls."""
 
     def __init__(
         self,
         config: Config,
         store: Store,
         *,
-        printer: Callable[[str], None] | None = None,
+        on_owed: Callable[[], None] | None = None,
+        on_new: Callable[[list[Development]], None] | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.config = config
         self.store = store
+        self.on_owed = on_owed  # new outbox rows: wake the sender
+        self.on_new = on_new  # new developments (printed when there is no bot)
         self.clock = clock
-        self.printer = printer
         self.scheduler = AsyncIOScheduler(timezone=UTC)
-        self.sender: Sender | None = None
-        self.app: Any = None  # the python-telegram-bot Application, with a token
-        self._send_task: asyncio.Task[None] | None = None
         self._http = fetch.client(config.settings)
         self._polling: set[str] = set()
+        self._jobs: set[asyncio.Task[Any]] = set()
 
     # --- jobs ---------------------------------------------------------------------------------
 
+    @_tracked
     async def poll_feed(self, feed: Feed) -> None:
         """Poll one feed, decide alerts for what it brought, and schedule its next poll."""
         if feed.name in self._polling:
             return
         self._polling.add(feed.name)
+        started = self.clock()
         try:
-            await service.ingest_feed(self.store, self.config, feed, self.clock(), self._http)
+            await service.ingest_feed(self.store, self.config, feed, started, self._http)
             await self.announce()
         except Exception:  # a job must never take the process down; logged with traceback
             log.exception("polling feed %s failed unexpectedly", feed.name)
         finally:
             self._polling.discard(feed.name)
-            self._schedule_feed(feed)
+        self._schedule_feed(feed, polled_at=started)
 
+    @_tracked
     async def announce(self) -> int:
-        """Decide alerts for new developments (and print them without a bot)."""
-        owed = notify.announce(self.store, self.config, self.clock(), self._print_new)
-        if owed and self.sender is not None:
-            self.sender.wake()
+        """Decide alerts for new developments (each one once: see notify.announce)."""
+        owed = notify.announce(self.store, self.config, self.clock(), self.on_new)
+        if owed and self.on_owed is not None:
+            self.on_owed()
         return owed
 
+    @_tracked
     async def digest_tick(self) -> int:
         """Owe every chat whose digest time has come its digest."""
         owed = notify.run_due_digests(self.store, self.config, self.clock())
-        if owed and self.sender is not None:
-            self.sender.wake()
+        if owed and self.on_owed is not None:
+            self.on_owed()
         return owed
 
+    @_tracked
+    async def safety_tick(self) -> int:
+        """Re-read the digest slots and owe whatever is due (a DST edge or a clock jump)."""
+        self.sync_digests()
+        return await self.digest_tick()
+
     async def ingest_seeds(self) -> None:
-        """Ingest the seed folder (a no-op for files already stored)."""
+        """Ingest the seed folder (a no-op for files already stored), then decide alerts."""
         service.ingest_seeds(self.store, self.config, self.config.settings.seeds_dir, self.clock())
         await self.announce()
 
-    def chat_changed(self, chat_id: int) -> None:
-        """A chat changed its digest time or zone: its next digest is already recomputed in the
-        database; look for due digests at once in case the new time has just passed."""
-        self.scheduler.add_job(self.digest_tick, id="digest-now", replace_existing=True)
+    def reschedule_chat(self, chat_id: int) -> None:
+        """A chat changed its digest time or zone (or came back): make sure its (zone, time) has
+        a job, drop slots nobody uses, and owe at once what the change made due."""
+        chat = self.store.chat(chat_id)
+        if chat is not None and chat.active and chat.next_digest_at is None:
+            self.store.update_chat(
+                chat_id,
+                self.clock(),
+                next_digest_at=notify.next_digest_at(
+                    chat.timezone, chat.digest_time, self.clock()
+                ),
+            )
+        self.sync_digests()
+        if self.scheduler.running:
+            self.scheduler.add_job(self.digest_tick, id="digest-now", replace_existing=True)
+        if self.on_owed is not None:
+            self.on_owed()  # a chat back after /start: what it was owed can go now
 
-    def _print_new(self, devs: list[Development]) -> None:
-        if self.printer is None:
-            return
-        from bot.cli import format_development
+    # --- building the schedule ------------------------------------------------------------------
 
-        for dev in devs:
-            self.printer(format_development(dev))
+    def sync_digests(self) -> set[str]:
+        """One CronTrigger job per (time zone, HH:MM) in use; returns the job ids."""
+        now = self.clock()
+        for chat in self.store.chats_without_digest_time():
+            self.store.update_chat(
+                chat.id,
+                now,
+                next_digest_at=notify.next_digest_at(chat.timezone, chat.digest_time, now),
+            )
+        wanted: dict[str, tuple[str, str]] = {}
+        for zone, hhmm in self.store.digest_slots():
+            wanted[f"digest:{zone}:{hhmm}"] = (zone, hhmm)
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith("digest:") and job.id not in wanted:
+                job.remove()
+        for job_id, (zone, hhmm) in wanted.items():
+            if self.scheduler.get_job(job_id) is not None:
+                continue
+            hour, minute = hhmm.split(":")
+            try:
+                trigger = CronTrigger(hour=int(hour), minute=int(minute), timezone=ZoneInfo(zone))
+            except (ValueError, KeyError) as exc:  # a zone the system no longer knows
+                log.warning("cannot schedule digests at %s %s: %s", hhmm, zone, exc)
+                continue
+            self.scheduler.add_job(
+                self.digest_tick,
+                trigger,
+                id=job_id,
+                coalesce=True,
+                misfire_grace_time=None,
+            )
+        return set(wanted)
 
-    def _schedule_feed(self, feed: Feed) -> None:
+    def _schedule_feed(self, feed: Feed, polled_at: datetime | None = None) -> None:
         state = self.store.feed_state(feed.name)
-        due = parse_dt(state.get("next_poll_at")) or self.clock()
+        now = self.clock()
+        due = parse_dt(state.get("next_poll_at")) or now
+        if polled_at is not None and due <= polled_at:
+            # the poll recorded no next time (it broke early): do not spin
+            due = polled_at + timedelta(minutes=feed.interval_minutes)
         jitter = random.uniform(0, self.config.settings.jitter_seconds)
-        when = max(due, self.clock()) + timedelta(seconds=jitter)
         self.scheduler.add_job(
             self.poll_feed,
             "date",
-            run_date=when,
+            run_date=max(due, now) + timedelta(seconds=jitter),
             args=[feed],
             id=f"feed:{feed.name}",
             replace_existing=True,
             misfire_grace_time=None,
         )
 
+    @_tracked
     async def sync_feeds(self) -> None:
         """Schedule every effective feed (config + admin-added) and drop removed ones."""
         feeds = service.effective_feeds(self.store, self.config)
@@ -134,101 +215,64 @@ class Runtime:
             if job.id.startswith("feed:") and job.id not in wanted:
                 job.remove()
         for feed in feeds:
-            if self.scheduler.get_job(f"feed:{feed.name}") is None:
+            if self.scheduler.get_job(f"feed:{feed.name}") is None and feed.name not in (
+                self._polling
+            ):
                 self._schedule_feed(feed)
 
     # --- life cycle ---------------------------------------------------------------------------
 
-    async def start(self) -> None:
-        """Recover from a crash, ingest the seeds, start the scheduler, the sender and the bot."""
-        released = self.store.release_claimed(self.clock())
-        if released:
-            log.warning(
-                "%d messages were being sent when the process stopped; they are sent "
-                "again (see bot/delivery.py on the one unavoidable window)",
-                released,
-            )
-        await self.ingest_seeds()
-        if self.config.token:
-            await self._start_bot()
+    def start(self) -> None:
+        """Build the schedule from the database and start it; missed digests are looked at once
+        at once (within the grace period: owed; beyond it: skipped)."""
         self.scheduler.start()
+        now = self.clock()
+        self.sync_digests()
         self.scheduler.add_job(
-            self.digest_tick,
+            self.safety_tick,
             "interval",
-            seconds=DIGEST_TICK_SECONDS,
+            minutes=DIGEST_SAFETY_MINUTES,
             id="digests",
-            next_run_time=self.clock(),
+            next_run_time=now,
+            coalesce=True,
         )
         self.scheduler.add_job(
-            self.announce, "interval", seconds=ANNOUNCE_TICK_SECONDS, id="announce"
+            self.announce, "interval", seconds=ANNOUNCE_TICK_SECONDS, id="announce", coalesce=True
         )
         self.scheduler.add_job(
             self.sync_feeds,
             "interval",
             seconds=FEED_SYNC_SECONDS,
             id="feeds",
-            next_run_time=self.clock(),
+            next_run_time=now,
+            coalesce=True,
         )
 
-    async def _start_bot(self) -> None:
-        from bot import telegram
-
-        self.app = telegram.build_application(
-            self.config, self.store, on_chat_changed=self.chat_changed
-        )
-        await telegram.start(self.app)
-        base = self.config.api_url.rstrip("/") if self.config.api_url else ""
-        # a connection per concurrent send: one shared connection would queue the paced sends
-        # and release them in bursts
-        bot = Bot(
-            self.config.token,
-            base_url=f"{base}/bot" if base else "https://api.telegram.org/bot",
-            request=HTTPXRequest(connection_pool_size=SEND_CONCURRENCY + 8),
-        )
-        await bot.initialize()
-        self.sender = Sender(
-            self.store, self.config.settings, bot, concurrency=SEND_CONCURRENCY, clock=self.clock
-        )
-        self._send_task = asyncio.create_task(self.sender.run())
-
-    async def stop(self) -> None:
-        """Graceful shutdown: no new jobs, in-flight sends finish, the bot stops, the db closes."""
+    async def stop(self, grace: float = 5.0) -> None:
+        """No new jobs; running ones get ``grace`` seconds, then are cancelled (ingest commits
+        in chunks and fetches between transactions, so a cancelled poll loses nothing)."""
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
-        if self.sender is not None:
-            await self.sender.stop()
-            if self._send_task is not None:
-                self._send_task.cancel()
-            await self.sender.bot.shutdown()
-        if self.app is not None:
-            from bot import telegram
-
-            await telegram.stop(self.app)
+        if self._jobs:
+            await asyncio.wait(set(self._jobs), timeout=grace)
+        for task in list(self._jobs):
+            task.cancel()
+        if self._jobs:
+            await asyncio.wait(set(self._jobs))
         await self._http.aclose()
-        self.store.release_claimed(self.clock())  # claimed but never sent: pending again
 
 
 async def run(config: Config, store: Store, stop: asyncio.Event | None = None) -> None:
-    """Run until SIGTERM/SIGINT (or ``stop`` is set)."""
-    stop = stop or asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
-    runtime = Runtime(config, store, printer=None if config.token else _stdout)
-    await runtime.start()
-    log.info(
-        "talkwatch running%s; %d feeds",
-        " with the Telegram bot"
-        if config.token
-        else " without a Telegram token (printing new developments)",
-        len(config.feeds),
-    )
-    try:
-        await stop.wait()
-    finally:
-        log.info("stopping")
-        await runtime.stop()
+    """Kept for callers of the old name: the process lives in :func:`bot.app.run`."""
+    from bot import app
+
+    await app.run(config, store, stop_event=stop)
 
 
-def _stdout(line: str) -> None:
-    print(line, file=sys.stdout, flush=True)  # noqa: T201 - the no-token mode's output
+def __getattr__(name: str) -> Any:
+    # ``Runtime`` was this module's name for the whole process; it is now bot.app.App
+    if name == "Runtime":
+        from bot.app import App
+
+        return App
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -706,6 +707,31 @@ class Store:
         }
         return [d for d in development_ids if d not in told]
 
+    def unannounced_among(self, development_ids: Sequence[int]) -> list[int]:
+        """Which of these developments have not had their alerts decided yet."""
+        out: list[int] = []
+        ids = list(dict.fromkeys(development_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.extend(
+                r[0]
+                for r in self.db.execute(
+                    f"""select id from developments where announced_at is null
+                        and id in ({marks}) order by id""",
+                    chunk,
+                )
+            )
+        return out
+
+    def outbox_has(self, chat_id: int, kind: str, dedupe_key: str) -> bool:
+        """Whether a chat was already owed this message (whatever became of it since)."""
+        row = self.db.execute(
+            "select 1 from outbox where chat_id = ? and kind = ? and dedupe_key = ?",
+            [chat_id, kind, dedupe_key],
+        ).fetchone()
+        return row is not None
+
     def due_digests(self, now: datetime, limit: int = 1000) -> list[Chat]:
         """Active, unpaused chats whose next digest time has come."""
         rows = self.db.execute(
@@ -757,7 +783,7 @@ class Store:
                group by a.id order by n desc, a.name"""
         ).fetchall()
 
-    # --- outbox and delivery ----------------------------------------------------------------------
+    # --- outbox and delivery ----------------------------------------------------------------
 
     def enqueue_outbox(
         self,
@@ -780,11 +806,12 @@ class Store:
         return int(cursor.lastrowid or 0) if cursor.rowcount else None
 
     def claim_outbox(self, now: datetime, limit: int = 100) -> list[OutboxMessage]:
-        """Pending messages due now, marked 'sending' (committed) so a crash leaves a trace."""
+        """Pending messages due now, marked 'sending' (committed before any HTTP call, so a crash
+        leaves a trace). Each comes back with its new attempt number: the claim's token."""
         with self.db.atomic():
             rows = self.db.execute(
-                """select o.* from outbox o join chats c on c.id = o.chat_id
-                   where o.status = 'pending' and o.not_before <= ? and c.active = 1
+                """select o.* from outbox o left join chats c on c.id = o.chat_id
+                   where o.status = 'pending' and o.not_before <= ? and coalesce(c.active, 1) = 1
                    order by o.not_before, o.id limit ?""",
                 [iso(now), limit],
             ).fetchall()
@@ -795,11 +822,11 @@ class Store:
                    where id = ? and status = 'pending'""",
                 [(iso(now), m.id) for m in messages],
             )
-        return messages
+        return [replace(m, status="sending", attempts=m.attempts + 1) for m in messages]
 
     def finish_outbox(
         self,
-        message_id: int,
+        message: OutboxMessage,
         status: str,
         now: datetime,
         *,
@@ -808,36 +835,45 @@ class Store:
         outcome: str = "",
         not_before: datetime | None = None,
         attempts_back: bool = False,
-    ) -> None:
-        """Record a send's outcome: 'sent', 'failed', or 'pending' again (retry; with
-        ``attempts_back`` the attempt does not count, as for a 429)."""
+    ) -> bool:
+        """Record the outcome of one claimed send: 'sent', 'failed', or 'pending' again (a retry;
+        with ``attempts_back`` the attempt does not count, as for a 429).
+
+        Only the claim that is still current may change the row (its attempt number is the
+        token), except 'sent': Telegram accepted it, which is the truth whatever happened since.
+        Every outcome is logged in ``deliveries``. False if the row had moved on.
+        """
         with self.db.atomic():
-            row = self.db.execute(
-                "select chat_id from outbox where id = ?", [message_id]
-            ).fetchone()
+            if status == "sent":
+                cursor = self.db.execute(
+                    """update outbox set status = 'sent', sent_at = ?, error = '',
+                       telegram_message_id = ? where id = ? and status != 'sent'""",
+                    [iso(now), telegram_message_id, message.id],
+                )
+            else:
+                cursor = self.db.execute(
+                    """update outbox set status = ?, error = ?,
+                       not_before = coalesce(?, not_before), attempts = attempts - ?
+                       where id = ? and status = 'sending' and attempts = ?""",
+                    [
+                        status,
+                        error,
+                        iso(not_before),
+                        int(attempts_back),
+                        message.id,
+                        message.attempts,
+                    ],
+                )
             self.db.execute(
-                """update outbox set status = ?, error = ?, telegram_message_id =
-                   coalesce(?, telegram_message_id), sent_at = case when ? = 'sent' then ?
-                   else sent_at end, not_before = coalesce(?, not_before),
-                   attempts = attempts - ? where id = ?""",
-                [
-                    status,
-                    error,
-                    telegram_message_id,
-                    status,
-                    iso(now),
-                    iso(not_before),
-                    int(attempts_back),
-                    message_id,
-                ],
+                """insert into deliveries (outbox_id, chat_id, at, outcome, detail)
+                   values (?, ?, ?, ?, ?)""",
+                [message.id, message.chat_id, iso(now), outcome or status, error[:500]],
             )
-            self.db.execute(
-                "insert into deliveries (outbox_id, chat_id, at, outcome, detail) values (?, ?, ?, ?, ?)",
-                [message_id, row[0] if row else None, iso(now), outcome or status, error[:500]],
-            )
+        return cursor.rowcount > 0
 
     def release_claimed(self, now: datetime) -> int:
-        """After a crash: messages left 'sending' go back to 'pending' (see bot/delivery.py)."""
+        """Messages left 'sending' (after a crash, or claimed but not sent at shutdown) go back
+        to 'pending' (see bot/delivery.py on the one ambiguous case)."""
         with self.db.atomic():
             cursor = self.db.execute(
                 "update outbox set status = 'pending', not_before = ? where status = 'sending'",
@@ -845,27 +881,48 @@ class Store:
             )
         return cursor.rowcount
 
-    def reassign_outbox(self, old_chat: int, new_chat: int) -> None:
-        """Owed messages of a migrated chat go to its new id."""
+    def reassign_outbox(self, old_chat: int, new_chat: int) -> int:
+        """Owed messages of a migrated chat go to its new id; one the new chat already has (same
+        kind and key) is dropped, not sent twice. Returns how many moved."""
         with self.db.atomic():
-            self.db.execute(
-                """update or ignore outbox set chat_id = ? where chat_id = ?
+            moved = self.db.execute(
+                """update or ignore outbox set chat_id = ?, status = 'pending' where chat_id = ?
                    and status in ('pending', 'sending')""",
                 [new_chat, old_chat],
+            ).rowcount
+            self.db.execute(
+                """update outbox set status = 'dropped', error = ?, sent_at = null
+                   where chat_id = ? and status in ('pending', 'sending')""",
+                [f"chat migrated to {new_chat}, which is already owed this message", old_chat],
             )
+        return moved
 
     def next_outbox_due(self) -> datetime | None:
         """When the earliest pending message becomes due."""
         row = self.db.execute(
-            """select min(o.not_before) from outbox o join chats c on c.id = o.chat_id
-               where o.status = 'pending' and c.active = 1"""
+            """select min(o.not_before) from outbox o left join chats c on c.id = o.chat_id
+               where o.status = 'pending' and coalesce(c.active, 1) = 1"""
         ).fetchone()
         return parse_dt(row[0]) if row and row[0] else None
+
+    def outbox_message(self, message_id: int) -> OutboxMessage | None:
+        """One outbox row."""
+        row = self.db.execute("select * from outbox where id = ?", [message_id]).fetchone()
+        return _outbox(row, self._columns("outbox")) if row else None
 
     def outbox_counts(self) -> dict[str, int]:
         """Messages by status."""
         return dict(
             self.db.execute("select status, count(*) from outbox group by status").fetchall()
+        )
+
+    def waiting_for_inactive(self) -> int:
+        """Pending messages held for chats that blocked the bot (sent if they come back)."""
+        return int(
+            self.db.execute(
+                """select count(*) from outbox o join chats c on c.id = o.chat_id
+                   where o.status = 'pending' and c.active = 0"""
+            ).fetchone()[0]
         )
 
     def delivery_counts(self, since: datetime) -> dict[str, int]:
@@ -876,6 +933,32 @@ class Store:
                 [iso(since)],
             ).fetchall()
         )
+
+    def last_sent_at(self) -> datetime | None:
+        """When a message was last accepted by Telegram."""
+        row = self.db.execute("select max(sent_at) from outbox where status = 'sent'").fetchone()
+        return parse_dt(row[0]) if row and row[0] else None
+
+    def chat_active(self, chat_id: int) -> bool:
+        """Whether messages may go to this chat now (an unknown chat counts as active)."""
+        row = self.db.execute("select active from chats where id = ?", [chat_id]).fetchone()
+        return row is None or bool(row[0])
+
+    def chats_without_digest_time(self) -> list[Chat]:
+        """Active chats whose next digest time was never computed."""
+        rows = self.db.execute(
+            "select * from chats where active = 1 and next_digest_at is null"
+        ).fetchall()
+        columns = self._columns("chats")
+        return [_chat(r, columns) for r in rows]
+
+    def digest_slots(self) -> set[tuple[str, str]]:
+        """Every (time zone, HH:MM) at which some active, unpaused chat wants its digest."""
+        rows = self.db.execute(
+            """select distinct coalesce(timezone, 'UTC'), coalesce(digest_time, '08:00')
+               from chats where active = 1 and paused = 0"""
+        ).fetchall()
+        return {(r[0], r[1]) for r in rows}
 
 
 def _row(row: Sequence[Any], columns: Sequence[str]) -> dict[str, Any]:

@@ -1,26 +1,29 @@
-"""The thin python-telegram-bot layer: handlers read the chat and arguments, call the command code in
-``bot.commands``, and send the reply. Alerts and digests never go through here (see delivery).
+"""The thin python-telegram-bot layer: handlers read the chat and arguments, call the command code
+in ``bot.commands``, and send the reply. Alerts and digests never go through here (see delivery).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from telegram import (
     BotCommand,
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
@@ -57,6 +60,8 @@ def build_application(
         app.add_handler(CommandHandler(cmd.name, on_command))
     app.add_handler(MessageHandler(filters.COMMAND, on_command))  # unknown commands
     app.add_handler(CallbackQueryHandler(on_button))
+    app.add_handler(ChatMemberHandler(on_membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))
     app.add_error_handler(on_error)
     return app
 
@@ -102,9 +107,10 @@ async def _caller(
     assert chat is not None
     user_id = user.id if user else 0
     chat_admin = True
-    if manages and chat.type != ChatType.PRIVATE:
-        member = await context.bot.get_chat_member(chat.id, user_id)
-        chat_admin = member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+    message = update.effective_message
+    anonymous_admin = bool(message and message.sender_chat and message.sender_chat.id == chat.id)
+    if manages and chat.type != ChatType.PRIVATE and not anonymous_admin:
+        chat_admin = await _is_chat_admin(context, chat.id, user_id)
     return commands.Caller(
         chat_id=chat.id,
         chat_type=chat.type,
@@ -113,6 +119,16 @@ async def _caller(
         is_bot_admin=user_id in context.bot_data["config"].admins,
         is_chat_admin=chat_admin,
     )
+
+
+async def _is_chat_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
+    """Whether a user administers a group (asked of Telegram; no answer counts as no)."""
+    try:
+        member = await context.bot.get_chat_member(chat_id, user_id)
+    except TelegramError as exc:
+        log.warning("could not check the admins of chat %d: %s", chat_id, exc)
+        return False
+    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
 
 def _markup(reply: commands.Reply) -> InlineKeyboardMarkup | None:
@@ -160,24 +176,58 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await query.answer()
     data = query.data or ""
-    manages = data.startswith(("sub:", "unsub:", "set:"))
-    caller = await _caller(update, context, manages=manages)
+    caller = await _caller(update, context, manages=data.startswith(("sub:", "unsub:", "set:")))
     env = _env(context)
     if env.store.chat(caller.chat_id) is None:
         commands.dispatch(env, caller, "start", "")  # a button from before we knew the chat
     reply = commands.callback(env, caller, data)
     if len(reply.messages) == 1 and not data.startswith("more:"):
+        await _replace(query, reply)
+    else:
+        await _send(context, update.effective_chat.id, reply)
+
+
+async def _replace(query: CallbackQuery, reply: commands.Reply) -> None:
+    """Edit the message under the tapped button into the reply."""
+    try:
         await query.edit_message_text(
             reply.messages[0],
             parse_mode=ParseMode.HTML,
             reply_markup=_markup(reply),
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         )
-    else:
-        await _send(context, update.effective_chat.id, reply)
+    except BadRequest as exc:  # the same button tapped twice: nothing to change
+        if "not modified" not in str(exc):
+            raise
+
+
+async def on_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The bot was blocked, kicked or left a chat, or was let back in."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    gone = (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
+    commands.membership_changed(
+        _env(context), change.chat.id, change.new_chat_member.status not in gone
+    )
+
+
+async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The service message in a group that became a supergroup (sent in the old chat)."""
+    message = update.effective_message
+    if message is not None and message.migrate_to_chat_id:
+        commands.chat_migrated(_env(context), message.chat.id, message.migrate_to_chat_id)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure with its traceback; the bot carries on."""
-    level = logging.WARNING if isinstance(context.error, TelegramError) else logging.ERROR
+    """Log the failure with its traceback and, if it was ours (not Telegram refusing a send),
+    tell the user; the bot carries on."""
+    ours = not isinstance(context.error, TelegramError)
+    level = logging.ERROR if ours else logging.WARNING
     log.log(level, "update %s failed", getattr(update, "update_id", "?"), exc_info=context.error)
+    if ours and isinstance(update, Update) and update.effective_chat is not None:
+        with contextlib.suppress(TelegramError):
+            await context.bot.send_message(
+                update.effective_chat.id,
+                "Sorry, something went wrong on my side. Please try again.",
+            )

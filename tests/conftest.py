@@ -111,3 +111,60 @@ async def running_bot(bot_config: Config, live_store: Store):
     await telegram.start(app, poll_timeout=1)
     yield app
     await telegram.stop(app)
+
+
+# --- bot: developments built directly (commands, notify) ---------------------------------------
+
+
+class News:
+    """Developments written straight into a store (real SQLite), as the ingest would leave them:
+    one article per outlet, one statement each, grouped in one development."""
+
+    def __init__(self, store: Store, config: Config) -> None:
+        self.store = store
+        self.articles = 0
+        store.upsert_actors(config.actors)
+
+    def development(
+        self,
+        actor_id: str,
+        text: str,
+        issues: tuple[str, ...],
+        at: datetime,
+        sources: tuple[str, ...] = ("Reuters",),
+        kind: str = "direct",
+    ) -> int:
+        """A new development reported by these outlets; returns its id."""
+        dev_id = 0
+        for source in sources:
+            statement = self._statement(actor_id, text, issues, source, at, kind)
+            dev_id = dev_id or self.store.create_development(statement, at)
+            self.store.add_statement(statement, dev_id, at)
+        return dev_id
+
+    def add_source(self, dev_id: int, source: str, at: datetime) -> None:
+        """One more outlet reports an existing development."""
+        (dev,) = self.store.developments(ids=[dev_id])
+        statement = self._statement(dev.actor_id, dev.text, dev.issues, source, at, dev.kind)
+        self.store.add_statement(statement, dev_id, at)
+
+    def _statement(self, actor_id, text, issues, source, at, kind):  # type: ignore[no-untyped-def]
+        from bot.model import Article, Statement
+
+        self.articles += 1
+        slug = "".join(c for c in source.lower() if c.isalnum())
+        article = Article(
+            url=f"https://{slug}.example/{self.articles}",
+            title=text[:40],
+            text=text,
+            source=source,
+            published=at,
+        )
+        article_id = self.store.insert_article(article, f"hash-{self.articles}", at)
+        return Statement(actor_id, kind, text, issues, position=0, article_id=article_id)
+
+
+@pytest.fixture
+def news(store: Store, config: Config) -> News:
+    """Write developments into the test's store."""
+    return News(store, config)

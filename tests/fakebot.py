@@ -1,20 +1,25 @@
 """A fake Telegram Bot API server (aiohttp, 127.0.0.1) for tests and benchmarks.
 
 It speaks the real HTTP protocol python-telegram-bot uses (``/bot<token>/<method>``, form-encoded
-parameters, ``{"ok": ..., "result": ...}`` answers) and behaves like Telegram where it matters here:
+parameters, ``{"ok": ..., "result": ...}`` answers) and behaves like Telegram where it matters:
 
 - getMe, deleteWebhook, getUpdates (long polling), setMyCommands/getMyCommands, sendMessage,
   editMessageText, answerCallbackQuery, getChatMember, and a few more start-up calls;
-- sendMessage validates Telegram HTML (supported tags, balanced, escaped ``<`` and ``&``) and the
-  4,096-character limit, answering 400 like Telegram does;
+- sendMessage and editMessageText validate Telegram HTML (supported tags, balanced, escaped ``<``
+  and ``&``), the 4,096-character limit and inline keyboards (callback data 1-64 bytes), and an
+  edit that changes nothing is refused; all answered with 400 like Telegram does;
 - limits: about 30 messages/s overall, 1/s per private chat, 20/min per group, answered with 429
   and ``retry_after`` (``limits=False`` turns them off; every 429 is counted);
-- faults on demand: a chat that blocked the bot (403), a group migrated to a supergroup (400 with
-  ``migrate_to_chat_id``), a chat not found (400), server errors (502) for the next N calls,
-  and holding replies (to kill a client mid-request).
+- faults on demand: a chat that blocked the bot (403; ``forbidden`` for other reasons: kicked,
+  user deactivated), a group migrated to a supergroup (400 with ``migrate_to_chat_id``), a chat
+  not found (400), server errors (``fail_status``, 502) for the next N calls, slow answers
+  (``delay``, for every send or the next ``slow_next``; the message is accepted even if the
+  client stopped waiting, as Telegram does), and holding replies (to kill a client mid-request);
+  ``max_in_flight`` records the client's concurrency.
 
-Tests push updates with :meth:`FakeBotAPI.command` / :meth:`FakeBotAPI.press` and read what the
-bot sent from :attr:`FakeBotAPI.sent` (only messages Telegram accepted).
+Tests push updates with :meth:`FakeBotAPI.command`, :meth:`FakeBotAPI.press`,
+:meth:`FakeBotAPI.membership` and :meth:`FakeBotAPI.migrate`, and read what the bot sent from
+:attr:`FakeBotAPI.sent` (only messages Telegram accepted).
 """
 
 from __future__ import annotations
@@ -95,7 +100,7 @@ class _Checker(HTMLParser):
 
 
 def check_html(text: str) -> str:
-    """The plain text of a Telegram-HTML message, or TelegramHTMLError if Telegram would refuse it."""
+    """The plain text of a Telegram-HTML message; TelegramHTMLError if Telegram would refuse it."""
     if re.search(r"&(?!(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)", text):
         raise TelegramHTMLError("Character '&' is reserved and must be escaped")
     if re.search(r"<(?![a-zA-Z/])", text):
@@ -135,7 +140,11 @@ class FakeBotAPI:
     blocked: set[int] = field(default_factory=set)
     migrated: dict[int, int] = field(default_factory=dict)  # old group id -> supergroup id
     missing: set[int] = field(default_factory=set)
-    fail_next: int = 0  # answer this many next calls with 502
+    fail_next: int = 0  # answer this many next calls with ``fail_status``
+    fail_status: int = 502
+    forbidden: dict[int, str] = field(default_factory=dict)  # chat id -> 403 reason (kicked, ...)
+    delay: float = 0.0  # seconds before answering each sendMessage (then it is accepted)
+    slow_next: int | None = None  # only the next N sendMessage calls are delayed (None: all)
     hold_sends: bool = False  # accept nothing and answer nothing until released
     accept_limit: int | None = None  # after accepting this many messages, hold the rest
     hang_after: int | None = None  # accept one more past this many, then never answer it
@@ -146,7 +155,11 @@ class FakeBotAPI:
     callback_answers: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[tuple[int, str]] = field(default_factory=list)  # (status, description)
     too_many: int = 0  # 429s answered
+    too_many_global: int = 0  # of which for the overall limit (the rest: a chat's limit)
+    too_many_at: list[float] = field(default_factory=list)  # monotonic time of each 429
     accepted_at: list[float] = field(default_factory=list)  # monotonic time of each acceptance
+    in_flight: int = 0  # sendMessage requests being answered right now
+    max_in_flight: int = 0  # the most at once: the client's concurrency
     port: int = 0
 
     def __post_init__(self) -> None:
@@ -161,6 +174,8 @@ class FakeBotAPI:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._closing = False
+        self._shown: dict[tuple[int, int], tuple[str, Any]] = {}  # (chat, message) -> as shown
 
     # --- running ----------------------------------------------------------------------------
 
@@ -184,7 +199,11 @@ class FakeBotAPI:
         return self
 
     async def stop(self) -> None:
-        """Stop serving; held requests are released."""
+        """Stop serving; held requests are released and long polls answered at once (the
+        server's clean-up waits for every open request)."""
+        self._closing = True
+        if self._new_update is not None:
+            self._new_update.set()
         if self._released is not None:
             self._released.set()
         if self._runner is not None:
@@ -237,10 +256,24 @@ class FakeBotAPI:
         return {"id": chat_id, "type": kind, "title": title or f"Group {chat_id}"}
 
     def command(
-        self, chat_id: int, text: str, *, user_id: int | None = None, kind: str = "private"
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        user_id: int | None = None,
+        kind: str = "private",
+        anonymous: bool = False,
     ) -> None:
-        """A user sends a message (a /command gets its bot_command entity)."""
+        """A user sends a message (a /command gets its bot_command entity). ``anonymous``: a
+        group admin posting as the group (Telegram shows GroupAnonymousBot as the sender)."""
         user = {"id": user_id or abs(chat_id), "is_bot": False, "first_name": "Tester"}
+        if anonymous:
+            user = {
+                "id": 1087968824,
+                "is_bot": True,
+                "first_name": "Group",
+                "username": "GroupAnonymousBot",
+            }
         message: dict[str, Any] = {
             "message_id": next(self._message_ids[chat_id]),
             "date": int(time.time()),
@@ -248,6 +281,8 @@ class FakeBotAPI:
             "from": user,
             "text": text,
         }
+        if anonymous:
+            message["sender_chat"] = self.chat(chat_id, kind)
         m = re.match(r"/[A-Za-z0-9_]+(?:@\w+)?", text)
         if m:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": m.end()}]
@@ -282,16 +317,58 @@ class FakeBotAPI:
             }
         )
 
+    def membership(self, chat_id: int, status: str, *, kind: str = "private") -> None:
+        """The bot's own membership changes: "kicked" (a user blocked it, or a group banned it),
+        "left", or "member" again. Sends to a chat that blocked the bot are refused with 403."""
+        user = {"id": abs(chat_id), "is_bot": False, "first_name": "Tester"}
+        old, new = ("member", status) if status != "member" else ("kicked", "member")
+        if status in ("kicked", "left"):
+            self.blocked.add(chat_id)
+        else:
+            self.blocked.discard(chat_id)
+
+        def member(state: str) -> dict[str, Any]:
+            extra = {"until_date": 0} if state == "kicked" else {}
+            return {"status": state, "user": BOT_USER, **extra}
+
+        self._push(
+            {
+                "my_chat_member": {
+                    "chat": self.chat(chat_id, kind),
+                    "from": user,
+                    "date": int(time.time()),
+                    "old_chat_member": member(old),
+                    "new_chat_member": member(new),
+                }
+            }
+        )
+
+    def migrate(self, group_id: int, supergroup_id: int) -> None:
+        """A group becomes a supergroup: the service message arrives in the old chat, and sends
+        to the old id are refused with ``migrate_to_chat_id`` from now on."""
+        self.migrated[group_id] = supergroup_id
+        self._push(
+            {
+                "message": {
+                    "message_id": next(self._message_ids[group_id]),
+                    "date": int(time.time()),
+                    "chat": self.chat(group_id, "group"),
+                    "from": {"id": 55, "is_bot": False, "first_name": "Admin"},
+                    "migrate_to_chat_id": supergroup_id,
+                }
+            }
+        )
+
     def sent_to(self, chat_id: int) -> list[Sent]:
         """Messages accepted for a chat, in order."""
         return [s for s in self.sent if s.chat_id == chat_id]
 
-    async def wait_for(self, predicate: Any, timeout: float = 15.0) -> None:
+    async def wait_for(self, predicate: Any, within: float = 15.0) -> None:
         """Wait (polling, with a deadline) until predicate() is true; fail at the deadline."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + within
         while not predicate():
             if time.monotonic() > deadline:
-                raise AssertionError(f"timed out after {timeout}s waiting for the bot")
+                raise AssertionError(f"timed out after {within}s waiting for the bot")
             await asyncio.sleep(0.02)
 
     # --- the API ------------------------------------------------------------------------------
@@ -310,7 +387,7 @@ class FakeBotAPI:
         self.calls.append((method, params))
         if self.fail_next > 0 and method not in ("getMe", "getUpdates", "deleteWebhook"):
             self.fail_next -= 1
-            return self._error(502, "Bad Gateway")
+            return self._error(self.fail_status, "Bad Gateway")
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
             return self._ok(True)
@@ -338,7 +415,7 @@ class FakeBotAPI:
             with self._lock:
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
                 ready = list(self._updates)
-            if ready or time.monotonic() >= deadline:
+            if ready or self._closing or time.monotonic() >= deadline:
                 return self._ok(ready)
             assert self._new_update is not None
             self._new_update.clear()
@@ -397,6 +474,7 @@ class FakeBotAPI:
         while window and now - window[0] >= span:
             window.popleft()
         if len(self._window) >= self.global_per_second:
+            self.too_many_global += 1
             return 1
         if len(window) >= allowed:
             return max(1, int(span - (now - window[0])) + 1)
@@ -404,9 +482,23 @@ class FakeBotAPI:
         window.append(now)
         return 0
 
+    def _bad_markup(self, params: dict[str, Any]) -> web.Response | None:
+        """Telegram refuses a whole message whose keyboard has a bad button."""
+        rows = (params.get("reply_markup") or {}).get("inline_keyboard") or []
+        for button in (b for row in rows for b in row):
+            if not str(button.get("text", "")).strip():
+                return self._error(
+                    400, "Bad Request: text buttons are unallowed in the inline keyboard"
+                )
+            if not 1 <= len(str(button.get("callback_data", "")).encode()) <= 64:
+                return self._error(400, "Bad Request: BUTTON_DATA_INVALID")
+        return None
+
     def _refuse(self, chat_id: int) -> web.Response | None:
         if chat_id in self.blocked:
             return self._error(403, "Forbidden: bot was blocked by the user")
+        if chat_id in self.forbidden:
+            return self._error(403, f"Forbidden: {self.forbidden[chat_id]}")
         if chat_id in self.migrated:
             return self._error(
                 400,
@@ -418,8 +510,21 @@ class FakeBotAPI:
         return None
 
     async def _m_sendMessage(self, params: dict[str, Any]) -> web.Response:
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            if self.delay and (self.slow_next is None or self.slow_next > 0):
+                if self.slow_next is not None:
+                    self.slow_next -= 1
+                # slow, but it is accepted even if the client gave up waiting (as Telegram does)
+                await asyncio.shield(asyncio.sleep(self.delay))
+            return await self._send_message(params)
+        finally:
+            self.in_flight -= 1
+
+    async def _send_message(self, params: dict[str, Any]) -> web.Response:
         chat_id = int(params["chat_id"])
-        refused = self._refuse(chat_id)
+        refused = self._refuse(chat_id) or self._bad_markup(params)
         if refused is not None:
             return refused
         text = str(params.get("text", ""))
@@ -447,9 +552,11 @@ class FakeBotAPI:
             wait = self._limited(chat_id)
             if wait:
                 self.too_many += 1
+                self.too_many_at.append(time.monotonic())
                 return self._error(429, f"Too Many Requests: retry after {wait}", retry_after=wait)
         preview = params.get("link_preview_options") or {}
         message_id = next(self._message_ids[chat_id])
+        self._shown[(chat_id, message_id)] = (text, params.get("reply_markup"))
         self.accepted_at.append(time.monotonic())
         self.sent.append(
             Sent(
@@ -477,6 +584,9 @@ class FakeBotAPI:
 
     async def _m_editMessageText(self, params: dict[str, Any]) -> web.Response:
         chat_id = int(params["chat_id"])
+        bad = self._bad_markup(params)
+        if bad is not None:
+            return bad
         text = str(params.get("text", ""))
         try:
             plain = check_html(text) if params.get("parse_mode") == "HTML" else text
@@ -485,5 +595,13 @@ class FakeBotAPI:
         if len(plain) > 4096:
             return self._error(400, "Bad Request: message is too long")
         message_id = int(params["message_id"])
+        shown = (text, params.get("reply_markup"))
+        if self._shown.get((chat_id, message_id)) == shown:
+            return self._error(
+                400,
+                "Bad Request: message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup of the message",
+            )
+        self._shown[(chat_id, message_id)] = shown
         self.sent.append(Sent(chat_id, message_id, text, params.get("reply_markup"), edited=True))
         return self._message(chat_id, message_id, plain)

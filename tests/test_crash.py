@@ -169,14 +169,19 @@ def _finish(bot: Bot, fake: FakeBotAPI, db: Path) -> Counter[int]:
     return _digests(fake)
 
 
-@pytest.mark.parametrize("point", ["after-deciding", "mid-sending"])
+@pytest.mark.parametrize("point", ["while-deciding", "after-deciding", "mid-sending"])
 def test_digest_reaches_every_chat_exactly_once_across_a_kill(
     tmp_path: Path, api: FakeBotAPI, point: str
 ) -> None:
     db = tmp_path / "talkwatch.db"
     _prepare(db)
     bot = Bot(tmp_path, _config_dir(tmp_path), api.url)
-    if point == "after-deciding":
+    if point == "while-deciding":
+        # killed as soon as the first digests are decided, most likely before the last
+        api.hold_sends = True
+        bot.start()
+        wait_until(lambda: _count(db, "select count(*) from outbox") > 0, 60, "a first digest")
+    elif point == "after-deciding":
         api.hold_sends = True  # Telegram accepts nothing yet
         bot.start()
         wait_until(
@@ -194,10 +199,31 @@ def test_digest_reaches_every_chat_exactly_once_across_a_kill(
         )
     bot.kill()
     before = _digests(api)
-    assert sum(before.values()) == (0 if point == "after-deciding" else 60)
+    assert sum(before.values()) == (60 if point == "mid-sending" else 0)
     received = _finish(bot, api, db)
     assert sorted(received) == list(range(FIRST_CHAT, FIRST_CHAT + CHATS))
     assert set(received.values()) == {1}, [c for c, n in received.items() if n > 1]
+
+
+def test_sigterm_while_sending_records_every_answer_and_sends_the_rest_after_restart(
+    tmp_path: Path, api: FakeBotAPI
+) -> None:
+    """A clean stop waits for answers already on their way: no ambiguity, no duplicate."""
+    db = tmp_path / "talkwatch.db"
+    _prepare(db)
+    bot = Bot(tmp_path, _config_dir(tmp_path), api.url)
+    api.delay = 0.5  # slow answers: several requests are always on their way
+    bot.start()
+    wait_until(lambda: len(api.sent) >= 30, 60, "30 digests to be accepted")
+    assert bot.stop() == 0, bot.log.read_text()
+    accepted = len(api.sent)
+    assert accepted < CHATS
+    assert _count(db, "select count(*) from outbox where status = 'sending'") == 0
+    assert _count(db, "select count(*) from outbox where status = 'sent'") == accepted
+    api.delay = 0.0
+    received = _finish(bot, api, db)
+    assert sorted(received) == list(range(FIRST_CHAT, FIRST_CHAT + CHATS))
+    assert set(received.values()) == {1}
 
 
 def test_kill_after_telegram_accepted_but_before_marking_is_the_one_window(

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 from telegram import Bot
+from telegram.request import HTTPXRequest
 
-from bot import commands
+from bot import commands, health
+from bot.app import sender_bot
 from bot.config import Config
-from bot.delivery import Sender
+from bot.delivery import Pacer, Sender
 from bot.model import Chat
 from bot.store import Store
 from tests.conftest import BOT_TOKEN
@@ -31,7 +34,8 @@ def fast(config: Config) -> Config:
 
 
 async def _sender(store: Store, config: Config, fake: FakeBotAPI) -> Sender:
-    bot = Bot(BOT_TOKEN, base_url=f"{fake.url}/bot")
+    # the Bot exactly as the process builds it, pointed at the fake
+    bot = sender_bot(replace(config, token=BOT_TOKEN, api_url=fake.url))
     await bot.initialize()
     return Sender(store, config.settings, bot)
 
@@ -49,12 +53,10 @@ def _owe(store: Store, chat_id: int, key: str, text: str = "<b>Hello</b> &amp; w
     return row
 
 
-async def _deliver(sender: Sender, fake: FakeBotAPI, until, timeout: float = 30.0) -> None:
-    import asyncio
-
+async def _deliver(sender: Sender, fake: FakeBotAPI, until, within: float = 30.0) -> None:
     task = asyncio.create_task(sender.run())
     try:
-        await fake.wait_for(until, timeout)
+        await fake.wait_for(until, within)
     finally:
         await sender.stop()
         task.cancel()
@@ -68,7 +70,7 @@ def _statuses(store: Store) -> dict[str, int]:
 async def test_every_message_is_delivered_once_within_limits(
     store: Store, fast: Config, limited_api: FakeBotAPI
 ) -> None:
-    chats = list(range(1, 41)) + [-100, -101]
+    chats = [*range(1, 41), -100, -101]
     _chats(store, chats)
     for chat_id in chats:
         for n in range(2):
@@ -178,13 +180,145 @@ async def test_server_errors_are_retried_with_backoff(
 async def test_gives_up_after_max_attempts(
     store: Store, fast: Config, fake_api: FakeBotAPI
 ) -> None:
-    few = replace(fast, settings=replace(fast.settings, max_send_attempts=2))
+    few = replace(fast, settings=replace(fast.settings, max_send_attempts=3))
     _chats(store, [14])
     _owe(store, 14, "a")
     fake_api.fail_next = 10
+    fake_api.fail_status = 500
     sender = await _sender(store, few, fake_api)
     await _deliver(sender, fake_api, lambda: _statuses(store) == {"failed": 1})
     assert fake_api.sent_to(14) == []
+    assert len([c for c in fake_api.calls if c[0] == "sendMessage"]) == 3
+
+
+@pytest.mark.parametrize(
+    "reason", ["bot was kicked from the group chat", "user is deactivated", "bot can't initiate"]
+)
+async def test_every_forbidden_stops_sending_to_that_chat_only(
+    store: Store, fast: Config, fake_api: FakeBotAPI, reason: str
+) -> None:
+    _chats(store, [31, 32])
+    for n in range(3):
+        _owe(store, 31, f"k{n}", f"kept {n}")
+    _owe(store, 32, "a", "for the other chat")
+    fake_api.forbidden[31] = reason
+    sender = await _sender(store, fast, fake_api)
+    await _deliver(
+        sender,
+        fake_api,
+        lambda: (
+            len(fake_api.sent_to(32)) == 1
+            and store.delivery_counts(datetime(2000, 1, 1, tzinfo=UTC)).get("held") == 2
+        ),
+    )
+    assert not store.chat(31).active
+    assert fake_api.sent_to(31) == []
+    # the chat's other messages are kept, not tried again and again
+    tries = [c for c in fake_api.calls if c[0] == "sendMessage" and c[1]["chat_id"] == "31"]
+    assert len(tries) == 1
+    assert store.outbox_counts() == {"sent": 1, "pending": 3}
+    assert store.waiting_for_inactive() == 3
+
+
+async def test_a_timed_out_send_is_retried_and_never_lost(
+    store: Store, fast: Config, fake_api: FakeBotAPI
+) -> None:
+    _chats(store, [33])
+    _owe(store, 33, "a", "slow news")
+    fake_api.delay, fake_api.slow_next = 1.0, 1
+    bot = Bot(BOT_TOKEN, base_url=f"{fake_api.url}/bot", request=HTTPXRequest(read_timeout=0.3))
+    await bot.initialize()
+    sender = Sender(store, fast.settings, bot)
+    await _deliver(
+        sender,
+        fake_api,
+        lambda: _statuses(store) == {"sent": 1} and len(fake_api.sent_to(33)) == 2,
+    )
+    assert store.delivery_counts(datetime(2000, 1, 1, tzinfo=UTC)) == {"network": 1, "sent": 1}
+    # the documented window: the fake accepted the slow first try after the client gave up,
+    # exactly as Telegram would; the outbox chose "never lose", so that one message came twice
+    assert [s.text for s in fake_api.sent_to(33)] == ["slow news", "slow news"]
+
+
+async def test_slow_answers_do_not_serialise_the_sends(
+    store: Store, fast: Config, fake_api: FakeBotAPI
+) -> None:
+    chats = list(range(40, 70))
+    _chats(store, chats)
+    for chat_id in chats:
+        _owe(store, chat_id, "a")
+    fake_api.delay = 0.3
+    sender = await _sender(store, fast, fake_api)
+    await _deliver(sender, fake_api, lambda: _statuses(store) == {"sent": len(chats)})
+    assert sorted(s.chat_id for s in fake_api.sent) == chats
+    assert fake_api.max_in_flight >= 4  # 0.3 s answers at ~28/s: several on their way at once
+
+
+async def test_stop_waits_for_answers_on_their_way_and_releases_the_rest(
+    store: Store, fast: Config, fake_api: FakeBotAPI
+) -> None:
+    chats = list(range(100, 160))
+    _chats(store, chats)
+    for chat_id in chats:
+        _owe(store, chat_id, "a")
+    fake_api.delay = 0.4
+    sender = await _sender(store, fast, fake_api)
+    task = asyncio.create_task(sender.run())
+    await fake_api.wait_for(lambda: fake_api.in_flight >= 3)
+    released = await sender.stop(grace=5.0)
+    task.cancel()
+    await sender.bot.shutdown()
+    counts = _statuses(store)
+    # every message Telegram accepted is recorded as sent; the rest are pending again
+    assert counts.get("sent", 0) == len(fake_api.sent) >= 3
+    assert counts.get("sent", 0) + counts.get("pending", 0) == len(chats)
+    assert released == counts["pending"] > 0
+    assert "sending" not in counts
+
+
+async def test_migration_drops_what_the_new_chat_already_has(
+    store: Store, fast: Config, fake_api: FakeBotAPI
+) -> None:
+    _chats(store, [-400, -100400])
+    _owe(store, -400, "digest-day", "old id")
+    _owe(store, -100400, "digest-day", "new id")
+    _owe(store, -400, "only-old", "only owed under the old id")
+    fake_api.migrated[-400] = -100400
+    sender = await _sender(store, fast, fake_api)
+    await _deliver(
+        sender,
+        fake_api,
+        lambda: _statuses(store).get("sent") == 2 and "pending" not in _statuses(store),
+        within=30,
+    )
+    assert sorted(s.text for s in fake_api.sent_to(-100400)) == [
+        "new id",
+        "only owed under the old id",
+    ]
+    assert _statuses(store) == {"sent": 2, "dropped": 1}
+
+
+async def test_health_reports_queue_and_failures_by_kind(
+    store: Store, fast: Config, fake_api: FakeBotAPI
+) -> None:
+    _chats(store, [51, 52, 53])
+    _owe(store, 51, "a")
+    _owe(store, 52, "a")
+    _owe(store, 53, "a")
+    fake_api.blocked.add(52)
+    fake_api.missing.add(53)
+    sender = await _sender(store, fast, fake_api)
+    await _deliver(
+        sender, fake_api, lambda: _statuses(store) == {"sent": 1, "pending": 1, "failed": 1}
+    )
+    figures = health.status(store, datetime.now(UTC))
+    assert figures["queue_pending"] == 1
+    assert figures["held_for_inactive_chats"] == 1
+    assert figures["sends_last_minute"] == 1
+    assert figures["failures_last_hour"] == {"forbidden": 1, "bad_request": 1}
+    assert figures["chats_inactive"] == 1
+    text = health.format_status(figures)
+    assert "forbidden=1" in text
 
 
 async def test_the_same_message_is_never_owed_twice(store: Store) -> None:
@@ -195,3 +329,38 @@ async def test_the_same_message_is_never_owed_twice(store: Store) -> None:
         again = store.enqueue_outbox(15, "digest", "digest:2025-12-16:0", "x", now)
     assert first is not None
     assert again is None
+
+
+async def test_sends_granted_before_a_stalled_loop_count_as_sent_after_it(config: Config) -> None:
+    """A long synchronous job (a big digest run) blocks the loop: requests granted just before it
+    leave only after it, so the pacer counts them there and the limits hold at arrival."""
+    clock = [100.0]
+    settings = replace(config.settings, global_rate_per_second=3.0)  # two sends a second
+    pacer = Pacer(settings, clock=lambda: clock[0])
+    assert pacer.window_limit == 2
+    pacer.alive()
+    await pacer.acquire(1)
+    clock[0] = 100.4
+    pacer.alive()
+    await pacer.acquire(2)
+    clock[0] = 102.0  # no heartbeat since 100.4: the loop was blocked for 1.6 s
+    with pytest.raises(TimeoutError):  # both earlier sends may be arriving only now
+        await asyncio.wait_for(pacer.acquire(3), 0.2)
+    clock[0] = 102.5  # past the global gap; a private chat's 1 s gap would be over too
+    pacer.alive()
+    with pytest.raises(TimeoutError):  # but chat 2's last message left only at 102.0
+        await asyncio.wait_for(pacer.acquire(2), 0.2)
+    # without a stall, the same times leave the window free
+    clock[0] = 200.0
+    calm = Pacer(settings, clock=lambda: clock[0])
+    calm.alive()
+    await calm.acquire(1)
+    clock[0] = 200.4
+    calm.alive()
+    await calm.acquire(2)
+    clock[0] = 202.0
+    calm.alive()
+    await asyncio.wait_for(calm.acquire(3), 0.2)
+    clock[0] = 202.5
+    calm.alive()
+    await asyncio.wait_for(calm.acquire(2), 0.2)

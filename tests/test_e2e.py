@@ -1,14 +1,25 @@
-"""End to end: seeds + a local feed -> /subscribe nato -> a NATO article appears -> exactly one
-alert; the same statement from a second outlet -> no new alert; the digest lists both sources."""
+"""End to end, every part real: seeds + a local feed -> /subscribe nato -> a NATO article appears
+-> exactly one alert; the same statement from a second outlet -> no new alert; the next digest
+lists it with both sources.
+
+The parts are wired as bot/app.py wires them (the schedule, the outbox sender and the
+python-telegram-bot Application on one loop, against the fake Bot API server), but the jobs are
+run directly instead of waiting for their triggers."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from bot import app, telegram
 from bot.config import Config, Feed
-from bot.scheduler import Runtime
+from bot.delivery import Sender
+from bot.scheduler import Schedule
 from bot.store import Store
+from tests.conftest import SEEDS
 from tests.fakebot import FakeBotAPI
 from tests.feedserver import FeedServer, Route, rss
 
@@ -25,29 +36,55 @@ SECOND = (
 )
 
 
+@contextlib.asynccontextmanager
+async def process(config: Config, store: Store) -> AsyncIterator[Schedule]:
+    """The process's parts, started and stopped in bot/app.py's order; yields the schedule."""
+    bot = app.sender_bot(config)
+    await bot.initialize()
+    sender = Sender(store, config.settings, bot, concurrency=4)
+    schedule = Schedule(config, store, on_owed=sender.wake)
+    await schedule.ingest_seeds()
+    application = telegram.build_application(
+        config, store, on_chat_changed=schedule.reschedule_chat
+    )
+    await telegram.start(application, poll_timeout=1)
+    sending = asyncio.create_task(sender.run())
+    try:
+        yield schedule
+    finally:
+        await schedule.stop()
+        await sender.stop()
+        sending.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await sending
+        await bot.shutdown()
+        await telegram.stop(application)
+
+
 async def test_subscribe_alert_once_then_digest_with_both_sources(
-    bot_config: Config,
-    store: Store,
-    fake_api: FakeBotAPI,
-    feed_server: FeedServer,
+    bot_config: Config, store: Store, fake_api: FakeBotAPI, feed_server: FeedServer
 ) -> None:
-    feed = Feed(name="Geneva Wire", url=feed_server.url("/wire"), interval_minutes=5)
+    wire = Feed(name="Geneva Wire", url=feed_server.url("/wire"), interval_minutes=5)
     other = Feed(name="Other Outlet", url=feed_server.url("/other"), interval_minutes=5)
-    config = replace(bot_config, feeds=(feed, other))
+    settings = replace(bot_config.settings, seeds_dir=str(SEEDS), fetch_linked_pages=False)
+    config = replace(bot_config, feeds=(wire, other), settings=settings)
     feed_server.routes["/wire"] = Route(rss([]))
     feed_server.routes["/other"] = Route(rss([]))
-    runtime = Runtime(config, store)
-    await runtime.ingest_seeds()
-    await runtime._start_bot()
-    try:
+
+    async with process(config, store) as schedule:
+        assert store.development_count() > 0  # the seeds
         fake_api.command(CHAT, "/subscribe nato")
         await fake_api.wait_for(lambda: any("Following" in s.text for s in fake_api.sent_to(CHAT)))
+        fake_api.command(CHAT, "/digest")  # today's news so far: the next digest starts here
+        await fake_api.wait_for(
+            lambda: any("talkwatch digest" in s.text for s in fake_api.sent_to(CHAT))
+        )
         replies = len(fake_api.sent_to(CHAT))
 
         feed_server.routes["/wire"] = Route(
             rss([{"title": "Geneva", "link": feed_server.url("/1"), "content": FIRST}])
         )
-        await runtime.poll_feed(feed)
+        await schedule.poll_feed(wire)
         await fake_api.wait_for(lambda: len(fake_api.sent_to(CHAT)) == replies + 1)
         alert = fake_api.sent_to(CHAT)[-1]
         assert "New development" in alert.text
@@ -57,24 +94,27 @@ async def test_subscribe_alert_once_then_digest_with_both_sources(
         feed_server.routes["/other"] = Route(
             rss([{"title": "Day two", "link": feed_server.url("/2"), "content": SECOND}])
         )
-        await runtime.poll_feed(other)
-        await runtime.poll_feed(feed)  # unchanged: nothing new either
-        assert await runtime.announce() == 0
+        await schedule.poll_feed(other)
+        await schedule.poll_feed(wire)  # unchanged: nothing new either
+        (dev,) = [d for d in store.developments(issue="nato") if "in the coming years" in d.text]
+        assert dev.outlets == 2  # the second outlet joined the development...
+        assert await schedule.announce() == 0  # ...which owes no second alert
         assert store.outbox_counts() == {"sent": 1}
         assert len(fake_api.sent_to(CHAT)) == replies + 1
 
         store.update_chat(
             CHAT, datetime.now(UTC), next_digest_at=datetime.now(UTC) - timedelta(minutes=1)
         )
-        assert await runtime.digest_tick() == 1
+        assert await schedule.digest_tick() == 1
         await fake_api.wait_for(lambda: len(fake_api.sent_to(CHAT)) == replies + 2)
         digest = fake_api.sent_to(CHAT)[-1]
         assert "talkwatch digest" in digest.text
+        assert "\n1 new development\n" in digest.text
         line = next(ln for ln in digest.text.split("\n") if "Ukraine will not join NATO" in ln)
         assert "reported by 2 outlets" in line
-        assert "Geneva Wire" in line
-        assert "Other Outlet" in line
+        assert f'<a href="{feed_server.url("/1")}">Geneva Wire</a>' in line
+        assert f'<a href="{feed_server.url("/2")}">Other Outlet</a>' in line
         assert digest.disable_preview
-        assert await runtime.digest_tick() == 0  # not twice
-    finally:
-        await runtime.stop()
+        assert await schedule.digest_tick() == 0  # not twice
+    assert store.outbox_counts() == {"sent": 2}
+    assert not [r for r in fake_api.rejected if r[0] == 400]

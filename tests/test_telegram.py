@@ -59,6 +59,15 @@ async def test_start_welcomes_with_one_tap_issue_buttons(fake_api: FakeBotAPI) -
     menu = await press(fake_api, CHAT, "sub:issue:nato")
     assert menu.edited
     assert "Following <b>NATO membership</b>" in menu.text
+    # the menu stays for the next tap, marking what the chat follows
+    assert ("✅ NATO membership", "unsub:issue:nato") in buttons(menu)
+    menu = await press(fake_api, CHAT, "sub:issue:territory")
+    assert ("✅ Territory", "unsub:issue:territory") in buttons(menu)
+    menu = await press(fake_api, CHAT, "unsub:issue:nato")
+    assert "Stopped following <b>NATO membership</b>" in menu.text
+    assert ("NATO membership", "sub:issue:nato") in buttons(menu)
+    listing = (await ask(fake_api, CHAT, "/subscriptions"))[0]
+    assert "Issues: Territory" in listing.text
 
 
 @pytest.mark.parametrize(
@@ -198,6 +207,80 @@ async def test_group_admins_manage_subscriptions(fake_api: FakeBotAPI) -> None:
     fake_api.command(GROUP, "/latest@some_other_bot", user_id=66, kind="group")
     await ask(fake_api, GROUP, "/help", user_id=66)  # the next reply is to /help, not /latest
     assert "Commands" in fake_api.sent_to(GROUP)[before].text
+
+
+async def test_group_buttons_and_anonymous_admins(fake_api: FakeBotAPI) -> None:
+    fake_api.admins[GROUP] = {55}
+    menu = (await ask(fake_api, GROUP, "/start", user_id=66))[0]
+    assert ("NATO membership", "sub:issue:nato") in buttons(menu)
+    refused = await press(fake_api, GROUP, "sub:issue:nato", user_id=66)
+    assert "only its administrators" in refused.text
+    assert fake_api.callback_answers  # the tap was answered (no spinner left)
+    # an admin posting as the group: Telegram sends GroupAnonymousBot, with the group as sender
+    before = len(fake_api.sent_to(GROUP))
+    fake_api.command(GROUP, "/subscribe nato", kind="group", anonymous=True)
+    await fake_api.wait_for(lambda: len(fake_api.sent_to(GROUP)) > before)
+    assert "Following <b>NATO membership</b>" in fake_api.sent_to(GROUP)[-1].text
+
+
+async def test_an_unanswered_admin_check_counts_as_no(fake_api: FakeBotAPI) -> None:
+    fake_api.fail_next = 1  # getChatMember answers 502
+    reply = (await ask(fake_api, GROUP, "/subscribe nato", user_id=55))[0]
+    assert "only its administrators" in reply.text
+    assert ("getChatMember", {"chat_id": str(GROUP), "user_id": "55"}) in fake_api.calls
+
+
+async def test_issue_menu_and_more_pages_come_as_new_messages(fake_api: FakeBotAPI) -> None:
+    menu = (await ask(fake_api, CHAT, "/issue"))[0]
+    assert ("Territory", "more:issue:territory:0") in buttons(menu)
+    page = await press(fake_api, CHAT, "more:issue:territory:0")
+    assert not page.edited  # the menu stays; the listing is a new message
+    assert "Latest on Territory" in page.text
+
+
+async def test_the_same_button_twice_changes_nothing_and_the_bot_carries_on(
+    fake_api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    await ask(fake_api, CHAT, "/settings")
+    first = await press(fake_api, CHAT, "set:pause")
+    assert "paused" in first.text
+    fake_api.press(CHAT, "set:pause", kind="private")  # same text, same keyboard
+    await fake_api.wait_for(lambda: any("not modified" in r[1] for r in fake_api.rejected))
+    assert "Commands" in (await ask(fake_api, CHAT, "/help"))[0].text
+    assert not [s for s in fake_api.sent_to(CHAT) if "went wrong" in s.text]
+    assert not [r for r in caplog.records if r.name == "bot.telegram"]  # not an error either
+
+
+async def test_a_failure_on_our_side_gets_an_apology_not_silence(
+    fake_api: FakeBotAPI, live_store
+) -> None:
+    live_store.close()  # the database goes away under the bot
+    reply = (await ask(fake_api, CHAT, "/subscriptions"))[0]
+    assert "something went wrong on my side" in reply.text
+
+
+async def test_a_chat_that_blocks_the_bot_is_inactive_until_it_comes_back(
+    fake_api: FakeBotAPI, live_store
+) -> None:
+    await ask(fake_api, CHAT, "/subscribe nato")
+    fake_api.membership(CHAT, "kicked")
+    await fake_api.wait_for(lambda: not live_store.chat(CHAT).active)
+    fake_api.membership(CHAT, "member")
+    await fake_api.wait_for(lambda: live_store.chat(CHAT).active)
+    assert "NATO membership" in (await ask(fake_api, CHAT, "/subscriptions"))[0].text
+
+
+async def test_a_group_that_becomes_a_supergroup_keeps_what_it_follows(
+    fake_api: FakeBotAPI, live_store
+) -> None:
+    supergroup = -1009990001
+    fake_api.admins[GROUP] = {55}
+    await ask(fake_api, GROUP, "/subscribe nato", user_id=55)
+    fake_api.migrate(GROUP, supergroup)
+    await fake_api.wait_for(lambda: live_store.chat(supergroup) is not None)
+    listing = (await ask(fake_api, supergroup, "/subscriptions", user_id=66))[0]
+    assert "Issues: NATO membership" in listing.text
+    assert not live_store.chat(GROUP).active
 
 
 @pytest.mark.parametrize(

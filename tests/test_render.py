@@ -1,0 +1,195 @@
+"""Rendering: Telegram HTML that Telegram accepts whatever the article text holds, messages split
+under 4,096 characters at development boundaries, digests grouped by issue. Every text is checked
+with the fake server's HTML validator, the same one that answers the real bot."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot import render
+from bot.model import Development, Mention
+from tests.fakebot import check_html
+
+T0 = datetime(2025, 12, 16, 9, 0, tzinfo=UTC)
+HOSTILE = "He said <b>\"no\" & </a> <script>x</script> &amp; 5 < 6 > 4 'ok'"
+TITLES = {"nato": "NATO membership", "territory": "Territory", "ceasefire": "Ceasefire"}
+
+
+def dev(
+    n: int,
+    text: str = "We will not give up our land",
+    *,
+    actor: str = "Volodymyr Zelensky",
+    issues: tuple[str, ...] = ("territory",),
+    sources: tuple[str, ...] = ("Reuters",),
+    kind: str = "direct",
+) -> Development:
+    mentions = tuple(
+        Mention(source=s, url=f"https://{s.lower()}.example/a{n}?x=1&y=2", text=text, published=T0)
+        for s in sources
+    )
+    return Development(
+        id=n,
+        actor_id=actor.split()[-1].lower(),
+        actor_name=actor,
+        kind=kind,  # type: ignore[arg-type]
+        text=text,
+        issues=issues,
+        first_seen=T0 + timedelta(minutes=n),
+        mentions=mentions,
+    )
+
+
+def test_development_line_escapes_every_piece_of_article_text() -> None:
+    hostile = dev(
+        1, HOSTILE, actor="Dr <i>Evil</i> & Co", sources=("A&B <News>", "Other\"Outlet'")
+    )
+    line = render.development_line(hostile)
+    plain = check_html(line)  # Telegram would parse it
+    assert 'He said <b>"no" & </a> <script>x</script> &amp; 5 < 6' in plain
+    assert "Dr <i>Evil</i> & Co" in plain
+    assert "A&B <News>" in plain
+    assert 'href="https://a&amp;b &lt;news&gt;.example/a1?x=1&amp;y=2"' in line
+    assert "<script>" not in line
+
+
+def test_development_line_counts_outlets_and_links_each_once() -> None:
+    one = render.development_line(dev(1))
+    assert "reported by" not in one
+    assert one.count("<a href=") == 1
+    three = render.development_line(
+        dev(2, sources=("Reuters", "AP", "Reuters", "Kyiv Independent"))
+    )
+    assert "reported by 3 outlets" in three
+    assert three.count("<a href=") == 3
+    many = render.development_line(dev(3, sources=tuple(f"Outlet{i}" for i in range(7))))
+    assert many.count("<a href=") == render.MAX_LINKS
+    assert f"+{7 - render.MAX_LINKS} more" in many
+    assert "reported by 7 outlets" in many
+
+
+def test_a_source_without_a_web_address_is_named_not_linked() -> None:
+    seed = Development(
+        id=1,
+        actor_id="peskov",
+        actor_name="Dmitry Peskov",
+        kind="reported",
+        text="Moscow wants a durable settlement",
+        issues=("peace_plan",),
+        first_seen=T0,
+        mentions=(Mention("Seed & Co", "seeds/000.txt", "x", None),),
+    )
+    line = render.development_line(seed)
+    assert "<a " not in line
+    assert "Seed &amp; Co" in line
+    assert "“" not in line  # reported speech is not shown as a quote
+
+
+def test_long_statements_are_trimmed_at_a_word() -> None:
+    long_text = "peace " * 200
+    line = render.development_line(dev(1, long_text))
+    quoted = check_html(line).split("“", 1)[1].split("”", 1)[0]
+    assert len(quoted) <= render.STATEMENT_CHARS
+    assert quoted.endswith("peace…")
+
+
+@pytest.mark.parametrize("count", [1, 40, 200])
+def test_split_keeps_every_message_under_the_limit_at_development_boundaries(count: int) -> None:
+    devs = [dev(n, f"Statement number {n}: " + "talks & <progress> " * 20) for n in range(count)]
+    lines = [render.development_line(d) for d in devs]
+    messages = render.split(["<b>Header</b>", *lines])
+    for message in messages:
+        assert len(message) <= render.LIMIT
+        check_html(message)
+    # every development line lands whole in exactly one message, in order
+    found = [ln for m in messages for ln in m.split("\n") if ln.startswith("•")]
+    assert found == lines
+    if count == 1:
+        assert len(messages) == 1
+    if count == 200:
+        assert len(messages) > 1
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["&" * 5000, "word " * 2000, "a line of text\n" * 600, "<" * 4100, "x" * 9000],
+    ids=["ampersands", "words", "lines", "angles", "one-word"],
+)
+def test_a_block_too_long_on_its_own_is_cut_without_losing_text(block: str) -> None:
+    messages = render.split(["<b>Title</b>", render.esc(block)])
+    assert all(len(m) <= render.LIMIT for m in messages)
+    plain = "".join(check_html(m) for m in messages)
+    assert "".join(plain.split()) == "Title" + "".join(block.split())
+
+
+def test_alert_puts_several_developments_in_one_message() -> None:
+    texts = render.alert([dev(1), dev(2, "Ceasefire first", issues=("ceasefire",))])
+    assert len(texts) == 1
+    assert "2 new developments" in texts[0]
+    assert "We will not give up our land" in texts[0]
+    assert "Ceasefire first" in texts[0]
+    assert "New development<" in render.alert([dev(1)])[0]
+
+
+def test_digest_groups_by_issue_in_config_order_each_development_once() -> None:
+    devs = [
+        dev(1, "On land", issues=("territory", "nato")),
+        dev(2, "On NATO", issues=("nato",), sources=("Reuters", "AP")),
+        dev(3, "Off topic", issues=()),
+        dev(4, "On a truce", issues=("ceasefire",)),
+    ]
+    (text,) = render.digest(devs, TITLES, day=T0)
+    plain = check_html(text)
+    assert "Tue 16 Dec 2025" in plain
+    assert "4 new developments" in plain
+    order = [plain.index(h) for h in ("NATO membership", "Ceasefire", "Other statements")]
+    assert order == sorted(order)
+    assert "\nTerritory" not in plain  # "On land" is listed under NATO, its first shown issue
+    assert plain.count("On land") == 1
+    nato = plain.split("NATO membership", 1)[1].split("Ceasefire", 1)[0]
+    assert nato.index("On NATO") < nato.index("On land")  # most widely reported first
+    assert "reported by 2 outlets" in nato
+
+
+def test_digest_caps_each_issue_and_points_to_the_rest() -> None:
+    devs = [dev(n, f"Land statement {n}") for n in range(10)]
+    (text,) = render.digest(devs, TITLES, per_issue=6)
+    assert text.count("•") == 6
+    assert "…and 4 more: /issue territory" in text
+
+
+def test_empty_digest_says_so() -> None:
+    (text,) = render.digest([], TITLES, day=T0)
+    assert "Nothing new since your last digest" in check_html(text)
+
+
+def test_a_huge_digest_is_split_and_each_part_parses() -> None:
+    devs = [
+        dev(n, "x & <y> " * 60, issues=(("nato", "territory", "ceasefire")[n % 3],))
+        for n in range(120)
+    ]
+    texts = render.digest(devs, TITLES, per_issue=100)
+    assert len(texts) > 1
+    for text in texts:
+        assert len(text) <= render.LIMIT
+        check_html(text)
+    assert sum(t.count("•") for t in texts) == 120
+
+
+def test_plain_text_for_the_terminal() -> None:
+    html_text = render.developments_message("A & B", [dev(1, HOSTILE)], "none")[0]
+    plain = render.plain([html_text, "<i>second</i> &lt;msg&gt;"])
+    # the markup is gone, the article's own text comes back exactly as written
+    assert plain == f"A & B\n• Volodymyr Zelensky: “{HOSTILE}” — Reuters\n\nsecond <msg>"
+
+
+def test_trim() -> None:
+    assert render.trim("  short   text ", 50) == "short text"
+    cut = render.trim("one two three four five", 12)
+    assert cut == "one two…"
+    assert len(cut) <= 12
+    lines = render.trim_lines("\n".join(f"row {n} &" for n in range(1000)), 200)
+    assert len(render.esc(lines)) <= 200
+    assert lines.endswith("\n…")
