@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import notify  # noqa: E402
+from bot.app import notify  # noqa: E402
+from bot.app.ingest import ingest_articles  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.model import Article, Chat  # noqa: E402
-from bot.service import ingest_articles  # noqa: E402
 from bot.store import Store  # noqa: E402
 from tests.fakebot import FakeBotAPI  # noqa: E402
 

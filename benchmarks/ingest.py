@@ -194,7 +194,7 @@ def _rss_mb() -> float:
 
 def phase_throughput(n: int) -> dict:
     """Ingest n articles into a fresh database file: articles/s and peak memory."""
-    from bot.service import ingest_articles, pipeline_for
+    from bot.app.ingest import ingest_articles, pipeline_for
     from bot.store import Store
 
     config = load_config(ROOT / "config", {})
@@ -224,7 +224,7 @@ def phase_throughput(n: int) -> dict:
 
 def phase_scale(size: int, probe: int) -> dict:
     """Per-article cost of ingesting `probe` articles into a database of `size` developments."""
-    from bot.service import ingest_articles
+    from bot.app.ingest import ingest_articles
     from bot.store import Store
 
     config = load_config(ROOT / "config", {})

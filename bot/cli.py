@@ -105,7 +105,7 @@ def _progress(total: int) -> Any:
 
 
 def _ingest(config: Config, store: Store, seeds: str | None, feeds: bool) -> IngestReport:
-    from bot import service
+    from bot.app import ingest as service
 
     now = datetime.now(UTC)
     reports = []
@@ -209,7 +209,7 @@ def _print_developments(devs: Sequence[Development]) -> None:
 def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
     """talkwatch run [--once]"""
     if args.once:
-        from bot import notify
+        from bot.app import notify
 
         report = _ingest(config, store, config.settings.seeds_dir, True)
         # what is new: developments whose alerts were not decided yet (a second run prints none)
@@ -226,7 +226,7 @@ def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
 
 def cmd_eval(config: Config, args: argparse.Namespace) -> int:
     """talkwatch eval: precision and recall against the gold-labelled seeds."""
-    from bot.evaluate import evaluate, format_scores
+    from bot.app.evaluate import evaluate, format_scores
 
     print(format_scores(evaluate(config, Path(args.seeds), Path(args.gold))))
     return 0
@@ -234,7 +234,7 @@ def cmd_eval(config: Config, args: argparse.Namespace) -> int:
 
 def cmd_chat(config: Config, store: Store, args: argparse.Namespace) -> int:
     """talkwatch chat: the bot's commands in the terminal."""
-    from bot.chat import run_chat
+    from bot.adapters.terminal import run_chat
 
     run_chat(config, store)
     return 0
@@ -242,7 +242,7 @@ def cmd_chat(config: Config, store: Store, args: argparse.Namespace) -> int:
 
 def cmd_status(config: Config, store: Store, args: argparse.Namespace) -> int:
     """talkwatch status: delivery and feed health."""
-    from bot import health
+    from bot.app import health
 
     print(health.format_status(health.status(store, datetime.now(UTC))))
     return 0

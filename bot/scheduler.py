@@ -33,7 +33,9 @@ from zoneinfo import ZoneInfo
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from bot import fetch, notify, service
+from bot.adapters import fetch
+from bot.app import ingest as service
+from bot.app import notify
 from bot.config import Config, Feed
 from bot.model import Development
 from bot.store import Store, parse_dt
@@ -264,7 +266,7 @@ class Schedule:
 
 async def run(config: Config, store: Store, stop: asyncio.Event | None = None) -> None:
     """Kept for callers of the old name: the process lives in :func:`bot.app.run`."""
-    from bot import app
+    from bot import process as app
 
     await app.run(config, store, stop_event=stop)
 
@@ -272,7 +274,7 @@ async def run(config: Config, store: Store, stop: asyncio.Event | None = None) -
 def __getattr__(name: str) -> Any:
     # ``Runtime`` was this module's name for the whole process; it is now bot.app.App
     if name == "Runtime":
-        from bot.app import App
+        from bot.process import App
 
         return App
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

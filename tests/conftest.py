@@ -40,7 +40,7 @@ def store(tmp_path: Path) -> Store:
 @pytest.fixture
 def seeded_store(store: Store, config: Config) -> Store:
     """A database holding the five seed articles, ingested by the real pipeline."""
-    from bot.service import ingest_seeds
+    from bot.app.ingest import ingest_seeds
 
     ingest_seeds(store, config, SEEDS, INGEST_TIME)
     return store
@@ -96,7 +96,7 @@ def bot_config(config: Config, fake_api) -> Config:
 @pytest.fixture
 def live_store(store: Store, config: Config) -> Store:
     """The seeds ingested an hour ago (so they are news for digests)."""
-    from bot.service import ingest_seeds
+    from bot.app.ingest import ingest_seeds
 
     ingest_seeds(store, config, SEEDS, datetime.now(UTC) - timedelta(hours=1))
     return store
@@ -105,7 +105,7 @@ def live_store(store: Store, config: Config) -> Store:
 @pytest.fixture
 async def running_bot(bot_config: Config, live_store: Store):
     """The real python-telegram-bot application, polling the fake server."""
-    from bot import telegram
+    from bot.adapters import telegram
 
     app = telegram.build_application(bot_config, live_store)
     await telegram.start(app, poll_timeout=1)

@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot import chat as terminal
-from bot import commands
-from bot.commands import Button, Caller, Env, Reply
+from bot.adapters import terminal
+from bot.app import commands
+from bot.app.commands import Button, Caller, Env, Reply
 from bot.config import Config
 from bot.store import Store
 from tests.conftest import News

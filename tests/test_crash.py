@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.app.ingest import ingest_seeds
 from bot.config import load_config
 from bot.model import Chat
-from bot.service import ingest_seeds
 from bot.store import Store
 from tests.conftest import BOT_TOKEN, CONFIG_DIR, ROOT, SEEDS
 from tests.fakebot import FakeBotAPI
@@ -229,7 +229,7 @@ def test_sigterm_while_sending_records_every_answer_and_sends_the_rest_after_res
 def test_kill_after_telegram_accepted_but_before_marking_is_the_one_window(
     tmp_path: Path, api: FakeBotAPI
 ) -> None:
-    """The documented window (bot/delivery.py): Telegram accepted a message but the process died
+    """The documented window (bot/adapters/delivery.py): Telegram accepted a message but the process died
     before recording it. Nothing is lost; only that one in-flight message is sent again."""
     db = tmp_path / "talkwatch.db"
     _prepare(db)
@@ -261,8 +261,8 @@ def _ingest_once(db: Path, url: str) -> None:
     import asyncio
     from dataclasses import replace
 
+    from bot.app.ingest import ingest_feeds
     from bot.config import Feed
-    from bot.service import ingest_feeds
 
     config = load_config(CONFIG_DIR, {})
     config = replace(config, feeds=(Feed(name="Slow", url=url, interval_minutes=1),))

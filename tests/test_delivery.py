@@ -10,11 +10,11 @@ import pytest
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
-from bot import commands, health
-from bot.app import sender_bot
+from bot.adapters.delivery import Pacer, Sender
+from bot.app import commands, health
 from bot.config import Config
-from bot.delivery import Pacer, Sender
 from bot.model import Chat
+from bot.process import sender_bot
 from bot.store import Store
 from tests.conftest import BOT_TOKEN
 from tests.fakebot import FakeBotAPI

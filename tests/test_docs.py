@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import commands
+from bot.app import commands
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 -> exactly one alert; the same statement from a second outlet -> no new alert; the next digest
 lists it with both sources.
 
-The parts are wired as bot/app.py wires them (the schedule, the outbox sender and the
+The parts are wired as bot/process.py wires them (the schedule, the outbox sender and the
 python-telegram-bot Application on one loop, against the fake Bot API server), but the jobs are
 run directly instead of waiting for their triggers."""
 
@@ -14,9 +14,10 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from bot import app, telegram
+from bot import process as app
+from bot.adapters import telegram
+from bot.adapters.delivery import Sender
 from bot.config import Config, Feed
-from bot.delivery import Sender
 from bot.scheduler import Schedule
 from bot.store import Store
 from tests.conftest import SEEDS
@@ -38,7 +39,7 @@ SECOND = (
 
 @contextlib.asynccontextmanager
 async def process(config: Config, store: Store) -> AsyncIterator[Schedule]:
-    """The process's parts, started and stopped in bot/app.py's order; yields the schedule."""
+    """The process's parts, started and stopped in bot/process.py's order; yields the schedule."""
     bot = app.sender_bot(config)
     await bot.initialize()
     sender = Sender(store, config.settings, bot, concurrency=4)

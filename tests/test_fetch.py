@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import fetch
+from bot.adapters import fetch
+from bot.app.ingest import ingest_feed, ingest_feeds
 from bot.config import Config, Feed
 from bot.extract.clean import clean_text, guess_outlet, parse_text_file
-from bot.service import ingest_feed, ingest_feeds
 from bot.store import Store
 from tests.conftest import INGEST_TIME, SEEDS
 from tests.feedserver import FeedServer, Route, atom, rss
@@ -231,7 +231,7 @@ async def test_linked_page_failure_keeps_the_summary_with_a_warning(
         )
     )
     cfg = _config(config, [_feed(feed_server, "Wire", "/rss")], fetch_timeout_seconds=0.3)
-    with caplog.at_level(logging.WARNING, logger="bot.fetch"):
+    with caplog.at_level(logging.WARNING, logger="bot.adapters.fetch"):
         report = await ingest_feeds(store, cfg, INGEST_TIME)
     assert feed_server.wait_for_requests("/page", 1)
     assert (report.articles_new, report.errors) == (1, ())
@@ -407,7 +407,7 @@ async def test_one_feed_with_the_callers_client_and_one_summary_line_per_round(
         one = await ingest_feed(store, cfg, feeds[0], INGEST_TIME, client)
         assert one.articles_new == 1
         assert not client.is_closed
-        with caplog.at_level(logging.INFO, logger="bot.service"):
+        with caplog.at_level(logging.INFO, logger="bot.app.ingest"):
             both = await ingest_feeds(store, cfg, INGEST_TIME, client=client, feeds=feeds)
         assert not client.is_closed  # the caller's client is the caller's to close
     assert (both.articles_new, both.errors) == (0, (f"B: HTTP 404 from {feed_server.url('/b')}",))

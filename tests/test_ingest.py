@@ -7,9 +7,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot.app.ingest import ingest_articles, ingest_seeds
 from bot.config import Config
 from bot.model import Article
-from bot.service import ingest_articles, ingest_seeds
 from bot.store import Store, migrations
 from tests.conftest import INGEST_TIME, SEEDS
 

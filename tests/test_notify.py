@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot import notify
+from bot.app import notify
 from bot.config import Config
 from bot.model import Chat
 from bot.store import Store

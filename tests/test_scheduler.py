@@ -1,5 +1,5 @@
 """Digests at each chat's local time (the database's due times and the CronTrigger jobs), the grace
-period for missed digests, feed poll scheduling, and the process (bot/app.py) with and without a
+period for missed digests, feed poll scheduling, and the process (bot/process.py) with and without a
 token."""
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot import app, commands, notify
+from bot import process as app
+from bot.app import commands, notify
+from bot.app.ingest import ingest_seeds
 from bot.config import Config, Feed
 from bot.model import Chat
 from bot.scheduler import Schedule
-from bot.service import ingest_seeds
 from bot.store import Store
 from tests.conftest import SEEDS
 from tests.feedserver import Route, rss
@@ -149,7 +150,7 @@ async def test_feed_polls_are_scheduled_from_stored_state_with_jitter(
 
 @pytest.mark.parametrize("failures", [0, 1, 3, 10])
 def test_backoff_doubles_and_is_capped(config: Config, failures: int) -> None:
-    from bot.service import _backoff_minutes
+    from bot.app.ingest import _backoff_minutes
 
     feed = Feed(name="x", url="http://127.0.0.1/", interval_minutes=10)
     minutes = _backoff_minutes(feed, failures, config.settings)
@@ -216,7 +217,7 @@ async def test_a_chat_without_a_due_time_gets_one(store: Store, config: Config) 
     await schedule.stop()
 
 
-# --- the process (bot/app.py), in this test's event loop ----------------------------------------
+# --- the process (bot/process.py), in this test's event loop ----------------------------------------
 
 
 async def _run_until(config: Config, store: Store, condition, within: float = 30.0) -> None:

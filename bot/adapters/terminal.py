@@ -7,7 +7,8 @@ import sys
 from datetime import UTC, datetime
 from typing import TextIO
 
-from bot import commands, render
+from bot import render
+from bot.app import commands
 from bot.config import Config
 from bot.store import Store
 

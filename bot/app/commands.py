@@ -14,7 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from rapidfuzz import fuzz, process
 
-from bot import health, notify, render, service
+from bot import render
+from bot.app import health, notify
+from bot.app import ingest as service
 from bot.config import Config
 from bot.model import Chat
 from bot.render import esc

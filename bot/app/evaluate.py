@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 from itertools import combinations
 from pathlib import Path
 
+from bot.app.ingest import ingest_seeds
 from bot.config import Config
-from bot.service import ingest_seeds
 from bot.store import Store
 
 

@@ -2,7 +2,7 @@
 the python-telegram-bot Application onto one event loop, and shuts them down in order on
 SIGTERM/SIGINT.
 
-Start: messages left 'sending' by a crash go back to 'pending' (bot/delivery.py explains the one
+Start: messages left 'sending' by a crash go back to 'pending' (bot/adapters/delivery.py explains the one
 ambiguous case), the seeds folder is ingested, the bot starts polling, the schedule is rebuilt
 from the database (missed digests within the grace period are owed once), the sender starts.
 Without a token there is no bot and no sender: new developments are printed to stdout.
@@ -26,8 +26,8 @@ from typing import Any
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
+from bot.adapters.delivery import Sender
 from bot.config import Config
-from bot.delivery import Sender
 from bot.model import Development
 from bot.scheduler import Schedule
 from bot.store import Store
@@ -94,7 +94,7 @@ class App:
         if released:
             log.warning(
                 "%d messages were being sent when the process stopped; they are sent again "
-                "(see bot/delivery.py on the one ambiguous case)",
+                "(see bot/adapters/delivery.py on the one ambiguous case)",
                 released,
             )
         await self.schedule.ingest_seeds()
@@ -103,7 +103,7 @@ class App:
         self.schedule.start()
 
     async def _start_bot(self) -> None:
-        from bot import telegram
+        from bot.adapters import telegram
 
         bot = sender_bot(self.config)
         await bot.initialize()
@@ -127,7 +127,7 @@ class App:
             await self.sender.bot.shutdown()
             log.info("sender stopped: %d sent, %d claims released", self.sender.sent, released)
         if self.application is not None:
-            from bot import telegram
+            from bot.adapters import telegram
 
             await telegram.stop(self.application)
 

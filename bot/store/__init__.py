@@ -873,7 +873,7 @@ class Store:
 
     def release_claimed(self, now: datetime) -> int:
         """Messages left 'sending' (after a crash, or claimed but not sent at shutdown) go back
-        to 'pending' (see bot/delivery.py on the one ambiguous case)."""
+        to 'pending' (see bot/adapters/delivery.py on the one ambiguous case)."""
         with self.db.atomic():
             cursor = self.db.execute(
                 "update outbox set status = 'pending', not_before = ? where status = 'sending'",

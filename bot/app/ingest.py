@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from bot import fetch
+from bot.adapters import fetch
 from bot.config import Config, Feed, Settings
 from bot.diff import Lexicon, Signature, matches, names_pattern, signature
 from bot.errors import FetchError

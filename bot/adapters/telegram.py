@@ -1,5 +1,5 @@
 """The thin python-telegram-bot layer: handlers read the chat and arguments, call the command code
-in ``bot.commands``, and send the reply. Alerts and digests never go through here (see delivery).
+in ``bot.app.commands``, and send the reply. Alerts and digests never go through here (see delivery).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import commands
+from bot.app import commands
 from bot.config import Config
 from bot.store import Store
 
