@@ -1,7 +1,8 @@
 """The domain objects that flow through talkwatch: frozen dataclasses, stdlib only.
 
-Data flows one way: Article text -> Statement -> Development (with its Mentions) -> what each Chat is
-owed -> OutboxMessage. All datetimes are timezone-aware UTC.
+Data flows one way: Article text -> Statement -> Development (with its Mentions) -> what each Chat
+is owed -> OutboxMessage. FeedState is what is remembered about a feed between polls. All datetimes
+are timezone-aware UTC.
 """
 
 from __future__ import annotations
@@ -154,3 +155,23 @@ class OutboxMessage:
     error: str = ""
     telegram_message_id: int | None = None
     preview: bool = False  # link previews
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What is remembered about a feed between polls; a blank one for a feed never polled."""
+
+    name: str
+    url: str = ""
+    interval_minutes: int | None = None  # as of the last poll or /feeds add
+    etag: str = ""  # HTTP validators of the last successful poll
+    last_modified: str = ""
+    last_polled_at: datetime | None = None
+    last_success_at: datetime | None = None
+    last_error: str = ""
+    last_error_at: datetime | None = None
+    consecutive_failures: int = 0
+    next_poll_at: datetime | None = None  # backoff included
+    entries_seen: int = 0
+    origin: str = "config"  # "config" | "admin" (added with /feeds add)
+    removed: bool = False  # an admin removed it

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
+from bot.model import FeedState
 from bot.store import Store
 from bot.store.articles import ArticleStore
 from bot.store.chats import ChatStore
@@ -23,3 +26,35 @@ def test_each_method_has_one_home() -> None:
     assert not set(homes) & set(vars(StoreBase))
     assert all(issubclass(Store, concern) for concern in CONCERNS)
     assert [name for name in vars(Store) if not name.startswith("__")] == []  # only composes
+
+
+def test_feed_state_is_typed_and_a_save_changes_only_what_it_names(store: Store) -> None:
+    polled = datetime(2025, 12, 16, 9, 0, tzinfo=UTC)
+    assert store.feed_state("Wire") == FeedState("Wire")  # never polled: blank, not an error
+    store.save_feed_state(
+        "Wire",
+        url="https://wire.example/rss",
+        interval_minutes=10,
+        etag='"v1"',
+        last_polled_at=polled,
+        last_success_at=polled,
+        consecutive_failures=0,
+        next_poll_at=polled + timedelta(minutes=10),
+        entries_seen=3,
+    )
+    store.save_feed_state("Wire", removed=True)  # an admin's removal keeps the poll's outcome
+    assert store.feed_state("Wire") == FeedState(
+        name="Wire",
+        url="https://wire.example/rss",
+        interval_minutes=10,
+        etag='"v1"',
+        last_polled_at=polled,
+        last_success_at=polled,
+        next_poll_at=polled + timedelta(minutes=10),
+        entries_seen=3,
+        removed=True,
+    )
+    store.save_feed_state("Added", url="https://added.example/rss", origin="admin")
+    assert [s.name for s in store.feed_states()] == ["Added", "Wire"]
+    assert store.feed_states()[0].origin == "admin"
+    assert store.feed_states()[0].last_success_at is None

@@ -18,7 +18,7 @@ from bot import render
 from bot.app import health, notify
 from bot.app import ingest as service
 from bot.config import Config
-from bot.model import Chat
+from bot.model import Chat, FeedState
 from bot.render import esc
 from bot.store import Store
 
@@ -554,10 +554,10 @@ def _zone(value: str) -> str | None:
     return None
 
 
-def _ago(env: Env, iso_time: str | None) -> str:
-    if not iso_time:
+def _ago(env: Env, when: datetime | None) -> str:
+    if when is None:
         return "never"
-    minutes = int((env.now - datetime.fromisoformat(iso_time)).total_seconds() // 60)
+    minutes = int((env.now - when).total_seconds() // 60)
     if minutes < 1:
         return "just now"
     if minutes < 120:
@@ -567,22 +567,20 @@ def _ago(env: Env, iso_time: str | None) -> str:
 
 @command("sources", "The feeds tracked and whether they are healthy", "/sources")
 def cmd_sources(env: Env, caller: Caller, args: str) -> Reply:
-    states = {r["name"]: r for r in env.store.feed_states()}
+    states = {s.name: s for s in env.store.feed_states()}
     feeds = service.effective_feeds(env.store, env.config)
     if not feeds:
         return Reply.text("No feeds are tracked.")
     lines = ["<b>Sources</b>"]
     for feed in feeds:
-        st = states.get(feed.name, {})
-        failing = (st.get("consecutive_failures") or 0) > 0
+        st = states.get(feed.name) or FeedState(feed.name)
         health = (
-            f"⚠️ failing: {esc(render.trim(st.get('last_error') or '', 80))}"
-            if failing
-            else ("✅ healthy" if st.get("last_success_at") else "⏳ not read yet")
+            f"⚠️ failing: {esc(render.trim(st.last_error, 80))}"
+            if st.consecutive_failures > 0
+            else ("✅ healthy" if st.last_success_at else "⏳ not read yet")
         )
-        lines.append(
-            f"• <b>{esc(feed.name)}</b> — read {_ago(env, st.get('last_success_at'))} · {health}"
-        )
+        read = _ago(env, st.last_success_at)
+        lines.append(f"• <b>{esc(feed.name)}</b> — read {read} · {health}")
     return Reply.text("\n".join(lines))
 
 
@@ -602,13 +600,15 @@ def cmd_feeds(env: Env, caller: Caller, args: str) -> Reply:
         if same is not None:
             return Reply.text(f"That feed is already tracked as <b>{esc(same.name)}</b>.")
         name = _feed_name(rest, {f.name.lower() for f in feeds})
-        env.store.save_feed_state(name, url=rest, origin="admin", removed=0, interval_minutes=15)
+        env.store.save_feed_state(
+            name, url=rest, origin="admin", removed=False, interval_minutes=15
+        )
         return Reply.text(f"Added <b>{esc(name)}</b>. It is polled from the next round on.")
     if verb == "remove" and rest:
         names = {f.name.lower(): f.name for f in feeds}
         if rest.lower() not in names:
             return Reply.text(f"No feed is named “{esc(render.trim(rest, 60))}”. See /sources.")
-        env.store.save_feed_state(names[rest.lower()], removed=1)
+        env.store.save_feed_state(names[rest.lower()], removed=True)
         return Reply.text(f"Removed <b>{esc(names[rest.lower()])}</b>.")
     return Reply.text("Usage: <code>/feeds add URL</code> or <code>/feeds remove NAME</code>.")
 

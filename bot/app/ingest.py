@@ -23,7 +23,7 @@ from bot.extract.clean import clean_text, parse_text_file
 from bot.extract.issues import IssueTagger
 from bot.extract.statements import Extractor
 from bot.model import Actor, Article, IngestReport, Statement
-from bot.store import Store, iso
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -346,7 +346,7 @@ async def _poll_and_ingest(
     """One poll of one feed: ("failed" | "unchanged" | "polled", what it ingested). Network I/O
     happens between the store's transactions, never inside one."""
     state = store.feed_state(feed.name)
-    failures = int(state.get("consecutive_failures") or 0)
+    failures = state.consecutive_failures
     try:
         result = await fetch.poll_feed(
             client, feed, state, config.settings, known=store.known_article_keys
@@ -372,7 +372,7 @@ async def _poll_and_ingest(
             log.exception("feed %s: could not ingest %s", feed.name, article.url)
             failed.append(f"{article.url}: {type(exc).__name__}: {exc}")
     report = merge_reports(reports)
-    seen = int(state.get("entries_seen") or 0) + len(result.articles)
+    seen = state.entries_seen + len(result.articles)
     if failed:
         # the validators are not advanced, so the next poll reads the whole feed again and
         # retries the entries that failed (those stored are skipped)
@@ -383,14 +383,14 @@ async def _poll_and_ingest(
         feed.name,
         url=feed.url,
         interval_minutes=feed.interval_minutes,
-        last_polled_at=iso(now),
+        last_polled_at=now,
         etag=result.etag,
         last_modified=result.last_modified,
-        last_success_at=iso(now),
+        last_success_at=now,
         consecutive_failures=0,
         entries_seen=seen,
-        next_poll_at=iso(now + timedelta(minutes=feed.interval_minutes)),
-        last_error=state.get("last_error") or "",
+        next_poll_at=now + timedelta(minutes=feed.interval_minutes),
+        last_error=state.last_error,
     )
     return ("unchanged" if result.not_modified else "polled"), report
 
@@ -402,7 +402,7 @@ def _record_failure(
     now: datetime,
     failures: int,
     problem: str,
-    **fields: object,
+    entries_seen: int | None = None,
 ) -> IngestReport:
     """Record one more failed poll on the feed's row (with backoff) and log it."""
     failures += 1
@@ -411,12 +411,12 @@ def _record_failure(
         feed.name,
         url=feed.url,
         interval_minutes=feed.interval_minutes,
-        last_polled_at=iso(now),
+        last_polled_at=now,
         last_error=problem,
-        last_error_at=iso(now),
+        last_error_at=now,
         consecutive_failures=failures,
-        next_poll_at=iso(now + timedelta(minutes=backoff)),
-        **fields,
+        next_poll_at=now + timedelta(minutes=backoff),
+        entries_seen=entries_seen,
     )
     log.warning(
         "feed %s failed (%d in a row, next try in %g min): %s",
@@ -446,16 +446,12 @@ def merge_reports(reports: Iterable[IngestReport]) -> IngestReport:
 
 def effective_feeds(store: Store, config: Config) -> list[Feed]:
     """The configured feeds plus those admins added, minus those admins removed."""
-    rows = {r["name"]: r for r in store.feed_states()}
-    feeds = [f for f in config.feeds if not (rows.get(f.name) or {}).get("removed")]
+    states = {s.name: s for s in store.feed_states()}
+    feeds = [f for f in config.feeds if not (f.name in states and states[f.name].removed)]
     names = {f.name for f in feeds}
-    for name, row in rows.items():
-        if row.get("origin") == "admin" and not row.get("removed") and name not in names:
+    for name, state in states.items():
+        if state.origin == "admin" and not state.removed and name not in names:
             feeds.append(
-                Feed(
-                    name=name,
-                    url=row["url"],
-                    interval_minutes=int(row.get("interval_minutes") or 15),
-                )
+                Feed(name=name, url=state.url, interval_minutes=state.interval_minutes or 15)
             )
     return feeds
