@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.model import FeedState
+import pytest
+
+from bot.model import Chat, FeedState
 from bot.store import Store
 from bot.store.articles import ArticleStore
 from bot.store.chats import ChatStore
@@ -58,3 +60,18 @@ def test_feed_state_is_typed_and_a_save_changes_only_what_it_names(store: Store)
     assert [s.name for s in store.feed_states()] == ["Added", "Wire"]
     assert store.feed_states()[0].origin == "admin"
     assert store.feed_states()[0].last_success_at is None
+
+
+def test_update_chat_changes_only_the_settings_it_names(store: Store) -> None:
+    now = datetime(2025, 12, 16, 9, 0, tzinfo=UTC)
+    store.ensure_chat(Chat(id=7, timezone="Europe/Kyiv", digest_time="07:30"), now)
+    later = now + timedelta(hours=1)
+    store.update_chat(7, later, paused=True, next_digest_at=now + timedelta(days=1))
+    store.update_chat(7, later, alerts=False, last_digest_at=now)
+    chat = store.chat(7)
+    assert chat is not None
+    assert (chat.timezone, chat.digest_time) == ("Europe/Kyiv", "07:30")
+    assert (chat.paused, chat.alerts, chat.active) == (True, False, True)
+    assert (chat.last_digest_at, chat.next_digest_at) == (now, now + timedelta(days=1))
+    with pytest.raises(TypeError):
+        store.update_chat(7, later, title="not a setting")  # type: ignore[call-arg]

@@ -502,7 +502,7 @@ def cmd_settings(env: Env, caller: Caller, args: str) -> Reply:
     assert chat is not None
     key, _, value = args.partition(" ")
     key, value = key.lower(), value.strip()
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # keyword arguments of Store.update_chat
     if not key:
         return _settings_text(chat)
     if key == "time":

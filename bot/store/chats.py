@@ -52,14 +52,39 @@ class ChatStore(StoreBase):
         assert stored is not None
         return stored
 
-    def update_chat(self, chat_id: int, now: datetime, **fields: Any) -> None:
-        """Change a chat's settings (bools as bools, datetimes as datetimes)."""
+    def update_chat(
+        self,
+        chat_id: int,
+        now: datetime,
+        *,
+        timezone: str | None = None,
+        digest_time: str | None = None,
+        alerts: bool | None = None,
+        paused: bool | None = None,
+        active: bool | None = None,
+        empty_digest: bool | None = None,
+        last_digest_at: datetime | None = None,
+        next_digest_at: datetime | None = None,
+    ) -> None:
+        """Change a chat's settings: the values given change, those left None stay as stored."""
+        given: dict[str, Any] = {
+            "timezone": timezone,
+            "digest_time": digest_time,
+            "alerts": alerts,
+            "paused": paused,
+            "active": active,
+            "empty_digest": empty_digest,
+            "last_digest_at": iso(last_digest_at),
+            "next_digest_at": iso(next_digest_at),
+        }
         values = {
-            k: (iso(v) if isinstance(v, datetime) else int(v) if isinstance(v, bool) else v)
-            for k, v in fields.items()
+            column: int(value) if isinstance(value, bool) else value
+            for column, value in given.items()
+            if value is not None
         }
         values["updated_at"] = iso(now)
-        sets = ", ".join(f"{k} = ?" for k in values)
+        # the column names are the fixed keys above, never a caller's
+        sets = ", ".join(f"{column} = ?" for column in values)
         with self.db.atomic():
             self.db.execute(f"update chats set {sets} where id = ?", [*values.values(), chat_id])
 
