@@ -75,3 +75,19 @@ def test_update_chat_changes_only_the_settings_it_names(store: Store) -> None:
     assert (chat.last_digest_at, chat.next_digest_at) == (now, now + timedelta(days=1))
     with pytest.raises(TypeError):
         store.update_chat(7, later, title="not a setting")  # type: ignore[call-arg]
+
+
+def test_statement_signatures_are_issue_tuples_and_stems(seeded_store: Store) -> None:
+    since = datetime(2025, 1, 1, tzinfo=UTC)
+    rows = seeded_store.candidate_mentions("peskov", since)
+    assert rows
+    signatures = seeded_store.statement_signatures([sid for sid, _ in rows])
+    assert set(signatures) == {sid for sid, _ in rows}
+    by_development = {d.id: d for d in seeded_store.developments(actor="peskov")}
+    for sid, dev_id in rows:
+        issues, signature = signatures[sid]
+        assert isinstance(issues, tuple)
+        assert set(issues) <= set(by_development[dev_id].issues)
+        assert all(isinstance(issue, str) for issue in issues)
+        assert signature.split()  # space-separated stems
+    assert any(issues for issues, _ in signatures.values())

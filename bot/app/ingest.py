@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 from collections.abc import Callable, Iterable
@@ -219,10 +218,7 @@ class _Batch:
             if len(known) > SIGNATURE_CACHE:
                 known.clear()  # bounded memory; a cold cache costs one query
             for sid, (issues, tokens) in self.store.statement_signatures(missing).items():
-                known[sid] = (
-                    tuple(json.loads(issues)),
-                    Signature(frozenset(tokens.split()), tokens),
-                )
+                known[sid] = (issues, Signature(frozenset(tokens.split()), tokens))
         candidates = [(r[1], *known[r[0]]) for r in rows if r[0] in known]
         self._recent[actor_id] = candidates
         return candidates
