@@ -93,6 +93,26 @@ class ArticleStore(StoreBase):
         """How many articles are stored."""
         return self.db.table("articles").count
 
+    def articles(self) -> list[Article]:
+        """Every stored article, with its id, oldest first (for evaluation: it reads them all)."""
+        rows = self.db.execute(
+            """select id, url, title, text, source, published, guid, feed from articles
+               order by id"""
+        ).fetchall()
+        return [
+            Article(
+                id=r[0],
+                url=r[1],
+                title=r[2] or "",
+                text=r[3] or "",
+                source=r[4] or "",
+                published=parse_dt(r[5]),
+                guid=r[6] or "",
+                feed=r[7] or "",
+            )
+            for r in rows
+        ]
+
     # --- statements and developments ------------------------------------------------------
 
     def candidate_mentions(
@@ -122,6 +142,26 @@ class ArticleStore(StoreBase):
             for r in self.db.execute(sql, chunk):
                 out[r[0]] = (tuple(json.loads(r[1])), r[2])
         return out
+
+    def statements(self) -> list[Statement]:
+        """Every stored statement, with its ids, in the order stored (for evaluation)."""
+        rows = self.db.execute(
+            """select id, article_id, actor_id, kind, text, issues, position, development_id
+               from statements order by id"""
+        ).fetchall()
+        return [
+            Statement(
+                id=r[0],
+                article_id=r[1],
+                actor_id=r[2],
+                kind=r[3],
+                text=r[4],
+                issues=tuple(json.loads(r[5])),
+                position=r[6],
+                development_id=r[7],
+            )
+            for r in rows
+        ]
 
     def create_development(self, statement: Statement, now: datetime) -> int:
         """A new development whose first mention is this statement; returns its id."""
