@@ -105,7 +105,9 @@ def _progress(total: int) -> Any:
 
 
 def _ingest(config: Config, store: Store, seeds: str | None, feeds: bool) -> IngestReport:
+    from bot.adapters.fetch import ingest_feeds
     from bot.app import ingest as service
+    from bot.app.poll import merge_reports
 
     now = datetime.now(UTC)
     reports = []
@@ -124,8 +126,8 @@ def _ingest(config: Config, store: Store, seeds: str | None, feeds: bool) -> Ing
     if feeds and config.feeds:
         import asyncio
 
-        reports.append(asyncio.run(service.ingest_feeds(store, config, now)))
-    return service.merge_reports(reports)
+        reports.append(asyncio.run(ingest_feeds(store, config, now)))
+    return merge_reports(reports)
 
 
 def _summary(report: IngestReport) -> str:
@@ -218,9 +220,9 @@ def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
         return 0
     import asyncio
 
-    from bot import scheduler
+    from bot import process
 
-    asyncio.run(scheduler.run(config, store))
+    asyncio.run(process.run(config, store))
     return 0
 
 

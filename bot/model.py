@@ -154,3 +154,15 @@ class OutboxMessage:
     error: str = ""
     telegram_message_id: int | None = None
     preview: bool = False  # link previews
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    """One poll of a feed: its entries as articles (empty on 304) and the new validators."""
+
+    not_modified: bool
+    articles: tuple[Article, ...] = ()
+    teasers: frozenset[str] = frozenset()  # URLs of entries that carry only a summary
+    etag: str = ""
+    last_modified: str = ""
+    warnings: tuple[str, ...] = ()

@@ -3,13 +3,10 @@ groups, bad input. Assertions are on what the server received."""
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 import pytest
 
 from bot.app import commands
-from tests.conftest import ADMIN_ID, ROOT
+from tests.conftest import ADMIN_ID
 from tests.fakebot import FakeBotAPI, Sent
 
 pytestmark = pytest.mark.usefixtures("running_bot")

@@ -15,8 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from rapidfuzz import fuzz, process
 
 from bot import render
-from bot.app import health, notify
-from bot.app import ingest as service
+from bot.app import health, notify, poll
 from bot.config import Config
 from bot.model import Chat
 from bot.render import esc
@@ -568,7 +567,7 @@ def _ago(env: Env, iso_time: str | None) -> str:
 @command("sources", "The feeds tracked and whether they are healthy", "/sources")
 def cmd_sources(env: Env, caller: Caller, args: str) -> Reply:
     states = {r["name"]: r for r in env.store.feed_states()}
-    feeds = service.effective_feeds(env.store, env.config)
+    feeds = poll.effective_feeds(env.store, env.config)
     if not feeds:
         return Reply.text("No feeds are tracked.")
     lines = ["<b>Sources</b>"]
@@ -596,7 +595,7 @@ def cmd_sources(env: Env, caller: Caller, args: str) -> Reply:
 def cmd_feeds(env: Env, caller: Caller, args: str) -> Reply:
     verb, _, rest = args.partition(" ")
     verb, rest = verb.lower(), rest.strip()
-    feeds = service.effective_feeds(env.store, env.config)
+    feeds = poll.effective_feeds(env.store, env.config)
     if verb == "add" and re.fullmatch(r"https?://[^\s/]+\S*", rest):
         same = next((f for f in feeds if f.url == rest), None)
         if same is not None:

@@ -362,14 +362,16 @@ class Store:
         """
         return self.db.execute(sql, [actor_id, iso(since), limit]).fetchall()
 
-    def statement_signatures(self, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-        """Statement id -> (issues JSON, diff signature) for these statements."""
-        out: dict[int, tuple[str, str]] = {}
+    def statement_signatures(self, ids: Sequence[int]) -> dict[int, tuple[tuple[str, ...], str]]:
+        """Statement id -> (issues, diff signature) for these statements."""
+        out: dict[int, tuple[tuple[str, ...], str]] = {}
         for i in range(0, len(ids), 500):
             chunk = list(ids[i : i + 500])
             marks = ",".join("?" * len(chunk))
             sql = f"select id, issues, signature from statements where id in ({marks})"
-            out.update((r[0], (r[1], r[2])) for r in self.db.execute(sql, chunk))
+            out.update(
+                (r[0], (tuple(json.loads(r[1])), r[2])) for r in self.db.execute(sql, chunk)
+            )
         return out
 
     def create_development(self, statement: Statement, now: datetime) -> int:
