@@ -15,7 +15,7 @@ from typing import Any
 from bot.config import Config, load_config
 from bot.errors import ConfigError
 from bot.model import Development, IngestReport
-from bot.store import Store, iso
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +56,22 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="the main job: ingest on a schedule, serve the bot")
     run.add_argument("--once", action="store_true", help="one round (seeds + feeds), then exit")
 
-    ev = sub.add_parser("eval", help="precision and recall against the gold-labelled seeds")
+    ev = sub.add_parser(
+        "eval",
+        help="score extraction and grouping against a gold file",
+        description="With a .jsonl gold file (../shared/LABELLING.md), --articles is ingested into"
+        " a fresh in-memory store and scored as the team's scorer does; with the seeds' .json"
+        " gold file, the older anchor-based report.",
+    )
     ev.add_argument("--gold", default="tests/data/gold_seeds.json", help="gold file")
-    ev.add_argument("--seeds", default="seeds", help="the seed folder the gold file labels")
+    ev.add_argument(
+        "--seeds",
+        "--articles",
+        dest="seeds",
+        default="seeds",
+        help="the folder of articles the gold file labels",
+    )
+    ev.add_argument("--verbose", action="store_true", help="list misses and extras")
 
     sub.add_parser("chat", help="try the bot's commands in the terminal, no token needed")
     sub.add_parser("status", help="queue depth, send rates, failures, feed health")
@@ -151,20 +164,10 @@ def cmd_ingest(config: Config, store: Store, args: argparse.Namespace) -> int:
 
 
 def development_json(dev: Development) -> dict[str, Any]:
-    """A development as the --json output shows it."""
-    return {
-        "id": dev.id,
-        "actor": dev.actor_id,
-        "actor_name": dev.actor_name,
-        "kind": dev.kind,
-        "issues": list(dev.issues),
-        "text": dev.text,
-        "first_seen": iso(dev.first_seen),
-        "mentions": [
-            {"source": m.source, "url": m.url, "text": m.text, "published": iso(m.published)}
-            for m in dev.mentions
-        ],
-    }
+    """A development as the --json output shows it (the shape the scorer reads)."""
+    from bot.app.scoring import development_record
+
+    return development_record(dev)
 
 
 def format_development(dev: Development) -> str:
@@ -228,6 +231,12 @@ def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
 
 def cmd_eval(config: Config, args: argparse.Namespace) -> int:
     """talkwatch eval: precision and recall against the gold-labelled seeds."""
+    if args.gold.endswith(".jsonl"):
+        from bot.app.scoring import evaluate_corpus
+
+        report = evaluate_corpus(config, Path(args.gold), Path(args.seeds), datetime.now(UTC))
+        print("\n".join(report.lines(verbose=args.verbose)))
+        return 0
     from bot.app.evaluate import evaluate, format_scores
 
     print(format_scores(evaluate(config, Path(args.seeds), Path(args.gold))))
