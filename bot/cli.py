@@ -34,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
         prog="talkwatch",
-        description="Follows diplomatic talks and tells you, briefly and with sources, what is new.",
+        description="Follows diplomatic talks and tells you, briefly and with sources, what is"
+        " new.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -1,11 +1,11 @@
-"""Scoring developments against a gold file of labelled statements (``../shared/LABELLING.md``):
-recall, precision, attribution, issue-tag F1, pairwise grouping F1 and correctly-attributed recall.
+"""Scoring developments against a gold file of labelled statements (``shared/LABELLING.md``):
+recall, precision, attribution, issue-tag F1, pairwise grouping F1, correctly-attributed recall.
 
-The definitions are the team's evaluation's (``shared/eval/score.py``), so ``talkwatch eval --gold``
-agrees with it figure for figure: each system mention is placed in the article whose name its URL or
-source carries (else whose text holds it); each gold statement is matched to the best-overlapping
-mention of its article (score ≥ 0.5); off-topic gold rows only mark articles where nothing should be
-found.
+The definitions are the team evaluation's (``shared/eval/score.py``), so ``talkwatch eval --gold``
+agrees with it figure for figure: each system mention is placed in the article whose name its URL
+or source carries (else whose text holds it); each gold statement is matched to the best-matching
+mention of its article (score >= 0.5); off-topic gold rows only mark articles where nothing should
+be found.
 """
 
 from __future__ import annotations
@@ -241,7 +241,7 @@ def development_record(dev: Development) -> dict[str, Any]:
 
 
 def evaluate_corpus(config: Config, gold_path: Path, articles_dir: Path, now: datetime) -> Report:
-    """Ingest a folder of articles into a fresh in-memory store and score it against a gold file."""
+    """Ingest a folder of articles into a fresh in-memory store; score it against a gold file."""
     store = Store()
     try:
         ingest_seeds(store, config, articles_dir, now)
