@@ -12,7 +12,7 @@ import pytest
 from bot import render
 from bot.adapters import terminal
 from bot.app import commands
-from bot.app.commands import Caller, Env
+from bot.app.commands import Caller, Env, callbacks
 from bot.config import Config
 from bot.model import Button, Notice, Reply
 from bot.store import Store
@@ -138,6 +138,24 @@ def test_buttons_telegram_would_refuse_are_left_out() -> None:
     ok, too_long = Button("ok", "sub:actor:x"), Button("long", "sub:actor:" + "x" * 60)
     reply = Reply.of(Notice("hi"), ((ok, too_long), (too_long,)))
     assert reply.buttons == ((ok,),)
+
+
+def test_callback_data_is_built_and_parsed_in_one_place() -> None:
+    made = {
+        callbacks.follow("actor", "peskov"): callbacks.Follow("actor", "peskov", on=True),
+        callbacks.unfollow("issue", "nato"): callbacks.Follow("issue", "nato", on=False),
+        callbacks.page("issue", "nato", 16): callbacks.Page("issue", "nato", 16),
+        callbacks.page("latest", "", 8): callbacks.Page("latest", "", 8),
+        callbacks.setting("alerts", "off"): callbacks.Setting("alerts off"),
+        callbacks.setting("pause"): callbacks.Setting("pause"),
+    }
+    for data, action in made.items():
+        assert len(data.encode()) <= 64
+        assert callbacks.parse(data) == action
+        assert callbacks.manages(data) == (not isinstance(action, callbacks.Page))
+    assert callbacks.parse("more:issue:nato:x") == callbacks.Page("issue", "nato", 0)
+    assert callbacks.parse("what:ever") is None
+    assert not callbacks.manages("what:ever")
 
 
 # --- subscriptions -----------------------------------------------------------------------------

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+import bot.app.commands.callbacks as callbacks
 from bot import render
 from bot.app import notify
-from bot.app.commands import callbacks
 from bot.app.commands.context import Caller, Env
 from bot.app.commands.resolve import label, labels, resolve
 from bot.model import Button, Code, DevelopmentList, DigestView, ListKind, Notice, Reply

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import bot.app.commands.admin as admin
+import bot.app.commands.callbacks as callbacks
+import bot.app.commands.lists as lists
+import bot.app.commands.settings as settings
+import bot.app.commands.subscriptions as subscriptions
 from bot import render
 from bot.app import notify
-from bot.app.commands import admin, callbacks, lists, settings, subscriptions
 from bot.app.commands.context import Caller, Env, Handler
 from bot.model import Chat, Code, HelpEntry, HelpView, Notice, Reply
 

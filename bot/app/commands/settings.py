@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+import bot.app.commands.callbacks as callbacks
 from bot import render
 from bot.app import notify
-from bot.app.commands import callbacks
 from bot.app.commands.context import Caller, Env
 from bot.model import Button, Chat, Code, Notice, Reply, SettingsUsage, SettingsView
 

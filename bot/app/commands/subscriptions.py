@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+import bot.app.commands.callbacks as callbacks
 from bot import render
-from bot.app.commands import callbacks
 from bot.app.commands.context import Caller, Env
 from bot.app.commands.resolve import label, labels, resolve
 from bot.model import Button, Code, Notice, Reply, Strong, SubscriptionsView, Welcome
