@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot import render
 from bot.config import Config, load_config
 from bot.errors import ConfigError
 from bot.model import Development, IngestReport
@@ -34,8 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
         prog="talkwatch",
-        description="Follows diplomatic talks and tells you, briefly and with sources, what is"
-        " new.",
+        description=(
+            "Follows diplomatic talks and tells you, briefly and with sources, what is new."
+        ),
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -171,19 +173,6 @@ def development_json(dev: Development) -> dict[str, Any]:
     return development_record(dev)
 
 
-def format_development(dev: Development) -> str:
-    """A development as plain text for the terminal."""
-    quote = f"“{dev.text}”" if dev.kind == "direct" else dev.text
-    issues = f" [{', '.join(dev.issues)}]" if dev.issues else ""
-    outlets = sorted({m.source for m in dev.mentions})
-    lines = [f"#{dev.id} {dev.actor_name}{issues}", f"  {quote}"]
-    lines.append(
-        f"  reported by {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}: "
-        + ", ".join(outlets)
-    )
-    return "\n".join(lines)
-
-
 def cmd_statements(config: Config, store: Store, args: argparse.Namespace) -> int:
     """talkwatch statements [--actor ID] [--issue ID] [--since ISO-DATE] [--json]"""
     devs = store.developments(actor=args.actor, issue=args.issue, since=args.since)
@@ -193,14 +182,12 @@ def cmd_statements(config: Config, store: Store, args: argparse.Namespace) -> in
     if not devs:
         print("no developments match")
     for dev in devs:
-        print(format_development(dev))
+        print(render.development_text(dev))
     return 0
 
 
 def cmd_digest(config: Config, store: Store, args: argparse.Namespace) -> int:
     """talkwatch digest [--since ISO-DATE] [--issue ID]"""
-    from bot import render
-
     devs = store.developments(issue=args.issue, since=args.since, newest_first=False)
     titles = {i.id: i.title for i in config.issues}
     print(render.plain(render.digest(devs, titles, issue=args.issue)))
@@ -209,7 +196,7 @@ def cmd_digest(config: Config, store: Store, args: argparse.Namespace) -> int:
 
 def _print_developments(devs: Sequence[Development]) -> None:
     for dev in devs:
-        print(format_development(dev))
+        print(render.development_text(dev))
 
 
 def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
@@ -256,5 +243,5 @@ def cmd_status(config: Config, store: Store, args: argparse.Namespace) -> int:
     """talkwatch status: delivery and feed health."""
     from bot.app import health
 
-    print(health.format_status(health.status(store, datetime.now(UTC))))
+    print(render.status_text(health.status(store, datetime.now(UTC))))
     return 0
