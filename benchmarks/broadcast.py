@@ -20,6 +20,7 @@ import argparse
 import asyncio
 import itertools
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -76,6 +77,7 @@ def config_dir(tmp: Path) -> Path:
         (target / name).write_text(
             (ROOT / "config" / name).read_text(encoding="utf-8"), encoding="utf-8"
         )
+    shutil.copytree(ROOT / "config" / "lang", target / "lang")
     (target / "feeds.toml").write_text("feeds = []\n", encoding="utf-8")
     (tmp / "no-seeds").mkdir()
     (target / "settings.toml").write_text(

@@ -187,11 +187,11 @@ def _rss_mb() -> float:
 
 def phase_throughput(n: int) -> dict:
     """Ingest n articles into a fresh database file: articles/s and peak memory."""
-    from bot.app.ingest import ingest_articles, pipeline_for
+    from bot.app.ingest import Pipeline, ingest_articles
 
     config = load_config(ROOT / "config", {})
     articles = corpus(config, n)
-    pipe = pipeline_for(config)
+    pipe = Pipeline(config)
     start = time.perf_counter()
     for article in articles[:1000]:
         pipe.extractor.extract(article.text)
@@ -199,7 +199,7 @@ def phase_throughput(n: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
         start = time.perf_counter()
-        report = ingest_articles(store, config, articles, NOW)
+        report = ingest_articles(store, config, articles, NOW, pipeline=pipe)
         elapsed = time.perf_counter() - start
         result = {
             "articles": n,

@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot import render
 from bot.config import Config, load_config
 from bot.errors import ConfigError
 from bot.model import Development, IngestReport
-from bot.store import Store, iso
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
         prog="talkwatch",
-        description="Follows diplomatic talks and tells you, briefly and with sources, what is new.",
+        description=(
+            "Follows diplomatic talks and tells you, briefly and with sources, what is new."
+        ),
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -56,9 +59,22 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="the main job: ingest on a schedule, serve the bot")
     run.add_argument("--once", action="store_true", help="one round (seeds + feeds), then exit")
 
-    ev = sub.add_parser("eval", help="precision and recall against the gold-labelled seeds")
+    ev = sub.add_parser(
+        "eval",
+        help="score extraction and grouping against a gold file",
+        description="With a .jsonl gold file (../shared/LABELLING.md), --articles is ingested into"
+        " a fresh in-memory store and scored as the team's scorer does; with the seeds' .json"
+        " gold file, the older anchor-based report.",
+    )
     ev.add_argument("--gold", default="tests/data/gold_seeds.json", help="gold file")
-    ev.add_argument("--seeds", default="seeds", help="the seed folder the gold file labels")
+    ev.add_argument(
+        "--seeds",
+        "--articles",
+        dest="seeds",
+        default="seeds",
+        help="the folder of articles the gold file labels",
+    )
+    ev.add_argument("--verbose", action="store_true", help="list misses and extras")
 
     sub.add_parser("chat", help="try the bot's commands in the terminal, no token needed")
     sub.add_parser("status", help="queue depth, send rates, failures, feed health")
@@ -105,7 +121,9 @@ def _progress(total: int) -> Any:
 
 
 def _ingest(config: Config, store: Store, seeds: str | None, feeds: bool) -> IngestReport:
+    from bot.adapters.fetch import ingest_feeds
     from bot.app import ingest as service
+    from bot.app.poll import merge_reports
 
     now = datetime.now(UTC)
     reports = []
@@ -124,8 +142,8 @@ def _ingest(config: Config, store: Store, seeds: str | None, feeds: bool) -> Ing
     if feeds and config.feeds:
         import asyncio
 
-        reports.append(asyncio.run(service.ingest_feeds(store, config, now)))
-    return service.merge_reports(reports)
+        reports.append(asyncio.run(ingest_feeds(store, config, now)))
+    return merge_reports(reports)
 
 
 def _summary(report: IngestReport) -> str:
@@ -149,33 +167,10 @@ def cmd_ingest(config: Config, store: Store, args: argparse.Namespace) -> int:
 
 
 def development_json(dev: Development) -> dict[str, Any]:
-    """A development as the --json output shows it."""
-    return {
-        "id": dev.id,
-        "actor": dev.actor_id,
-        "actor_name": dev.actor_name,
-        "kind": dev.kind,
-        "issues": list(dev.issues),
-        "text": dev.text,
-        "first_seen": iso(dev.first_seen),
-        "mentions": [
-            {"source": m.source, "url": m.url, "text": m.text, "published": iso(m.published)}
-            for m in dev.mentions
-        ],
-    }
+    """A development as the --json output shows it (the shape the scorer reads)."""
+    from bot.app.scoring import development_record
 
-
-def format_development(dev: Development) -> str:
-    """A development as plain text for the terminal."""
-    quote = f"“{dev.text}”" if dev.kind == "direct" else dev.text
-    issues = f" [{', '.join(dev.issues)}]" if dev.issues else ""
-    outlets = sorted({m.source for m in dev.mentions})
-    lines = [f"#{dev.id} {dev.actor_name}{issues}", f"  {quote}"]
-    lines.append(
-        f"  reported by {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}: "
-        + ", ".join(outlets)
-    )
-    return "\n".join(lines)
+    return development_record(dev)
 
 
 def cmd_statements(config: Config, store: Store, args: argparse.Namespace) -> int:
@@ -187,14 +182,12 @@ def cmd_statements(config: Config, store: Store, args: argparse.Namespace) -> in
     if not devs:
         print("no developments match")
     for dev in devs:
-        print(format_development(dev))
+        print(render.development_text(dev))
     return 0
 
 
 def cmd_digest(config: Config, store: Store, args: argparse.Namespace) -> int:
     """talkwatch digest [--since ISO-DATE] [--issue ID]"""
-    from bot import render
-
     devs = store.developments(issue=args.issue, since=args.since, newest_first=False)
     titles = {i.id: i.title for i in config.issues}
     print(render.plain(render.digest(devs, titles, issue=args.issue)))
@@ -203,7 +196,7 @@ def cmd_digest(config: Config, store: Store, args: argparse.Namespace) -> int:
 
 def _print_developments(devs: Sequence[Development]) -> None:
     for dev in devs:
-        print(format_development(dev))
+        print(render.development_text(dev))
 
 
 def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
@@ -218,14 +211,20 @@ def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
         return 0
     import asyncio
 
-    from bot import scheduler
+    from bot import process
 
-    asyncio.run(scheduler.run(config, store))
+    asyncio.run(process.run(config, store))
     return 0
 
 
 def cmd_eval(config: Config, args: argparse.Namespace) -> int:
     """talkwatch eval: precision and recall against the gold-labelled seeds."""
+    if args.gold.endswith(".jsonl"):
+        from bot.app.scoring import evaluate_corpus
+
+        report = evaluate_corpus(config, Path(args.gold), Path(args.seeds), datetime.now(UTC))
+        print("\n".join(report.lines(verbose=args.verbose)))
+        return 0
     from bot.app.evaluate import evaluate, format_scores
 
     print(format_scores(evaluate(config, Path(args.seeds), Path(args.gold))))
@@ -244,5 +243,5 @@ def cmd_status(config: Config, store: Store, args: argparse.Namespace) -> int:
     """talkwatch status: delivery and feed health."""
     from bot.app import health
 
-    print(health.format_status(health.status(store, datetime.now(UTC))))
+    print(render.status_text(health.status(store, datetime.now(UTC))))
     return 0

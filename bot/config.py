@@ -53,7 +53,29 @@ class Settings:
     group_rate_per_minute: float = 20.0
     max_send_attempts: int = 8
     retry_base_seconds: float = 2.0  # first retry after a network error; doubles each time
-    development_window_days: int = 14
+
+
+@dataclass(frozen=True)
+class Language:
+    """How copy in one language is read (``config/lang/<code>.toml``): speech verbs, sentence
+    abbreviations, stopwords and character folding - one list per concept, for every stage."""
+
+    code: str = "en"
+    neutral_verbs: tuple[str, ...] = ()  # say only that something was said
+    loaded_verbs: tuple[str, ...] = ()  # also say how: a denial, a warning
+    verb_phrases: tuple[str, ...] = ()
+    abbreviations: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()
+    fold: tuple[tuple[str, str], ...] = ()  # same-length character replacements
+
+    @property
+    def speech_verbs(self) -> tuple[str, ...]:
+        """Every single-word speech verb form."""
+        return self.neutral_verbs + self.loaded_verbs
+
+    def fold_table(self) -> dict[int, str]:
+        """The folding as a ``str.translate`` table."""
+        return str.maketrans(dict(self.fold))
 
 
 @dataclass(frozen=True)
@@ -67,6 +89,7 @@ class Config:
     lexicon: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     media: tuple[str, ...] = ()
     decisive: tuple[str, ...] = ()
+    language: Language = field(default_factory=Language)
     config_dir: Path = Path("config")
     db_path: Path = Path("data/talkwatch.db")
     token: str = field(default="", repr=False)
@@ -263,6 +286,36 @@ def load_lexicon(
     return concepts, _strs(path, "media", raw.get("media")), decisive
 
 
+def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    """A word list written as one white-space separated string or as a list."""
+    if isinstance(value, str):
+        return tuple(value.split())
+    return _strs(path, key, value)
+
+
+def load_language(path: Path) -> Language:
+    """Read a language file (``config/lang/en.toml``)."""
+    raw = _read(path)
+    verbs = raw.get("speech_verbs", {})
+    if not isinstance(verbs, dict):
+        raise ConfigError(str(path), "speech_verbs", "must be a table")
+    fold = raw.get("fold", {})
+    if not isinstance(fold, dict):
+        raise ConfigError(str(path), "fold", "must be a table of one-character strings")
+    for key, value in fold.items():
+        if not (isinstance(value, str) and len(key) == 1 and len(value) == 1):
+            raise ConfigError(str(path), f"fold.{key}", "must map one character to one")
+    return Language(
+        code=path.stem,
+        neutral_verbs=_words(path, "speech_verbs.neutral", verbs.get("neutral")),
+        loaded_verbs=_words(path, "speech_verbs.loaded", verbs.get("loaded")),
+        verb_phrases=_strs(path, "speech_verbs.phrases", verbs.get("phrases")),
+        abbreviations=frozenset(_words(path, "abbreviations", raw.get("abbreviations"))),
+        stopwords=frozenset(_words(path, "stopwords", raw.get("stopwords"))),
+        fold=tuple(fold.items()),
+    )
+
+
 def _admins(raw: str) -> frozenset[int]:
     ids = set()
     for part in raw.replace(";", ",").split(","):
@@ -295,6 +348,7 @@ def load_config(
         lexicon=lexicon,
         media=media,
         decisive=decisive,
+        language=load_language(config_dir / "lang" / "en.toml"),
         config_dir=config_dir,
         db_path=Path(env.get("TALKWATCH_DB") or "data/talkwatch.db"),
         token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),

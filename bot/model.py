@@ -2,7 +2,8 @@
 
 Data flows one way: Article text -> Statement -> Development (with its Mentions) -> what each Chat
 is owed -> OutboxMessage. FeedState is what is remembered about a feed between polls. All datetimes
-are timezone-aware UTC.
+are timezone-aware UTC. Commands answer with a Reply: typed content (Notice, DevelopmentList,
+SettingsView, ...) that bot.render turns into text.
 """
 
 from __future__ import annotations
@@ -175,3 +176,189 @@ class FeedState:
     entries_seen: int = 0
     origin: str = "config"  # "config" | "admin" (added with /feeds add)
     removed: bool = False  # an admin removed it
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    """One poll of a feed: its entries as articles (empty on 304) and the new validators."""
+
+    not_modified: bool
+    articles: tuple[Article, ...] = ()
+    teasers: frozenset[str] = frozenset()  # URLs of entries that carry only a summary
+    etag: str = ""
+    last_modified: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+# --- command replies: typed content, never markup (bot/render turns them into text) ------------
+
+MAX_CALLBACK_BYTES = 64  # Telegram refuses a keyboard with longer callback data
+
+
+@dataclass(frozen=True)
+class Button:
+    """An inline keyboard button: its label and its callback data (at most 64 bytes)."""
+
+    text: str
+    data: str
+
+
+@dataclass(frozen=True)
+class Strong:
+    """A span of a notice shown with emphasis (a name, a title)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Code:
+    """A span of a notice shown as something to type (a command, an example)."""
+
+    text: str
+
+
+Span = str | Strong | Code
+
+
+@dataclass(frozen=True, init=False)
+class Notice:
+    """A short answer: plain text with emphasised or typeable spans, in order."""
+
+    parts: tuple[Span, ...]
+
+    def __init__(self, *parts: Span) -> None:
+        object.__setattr__(self, "parts", parts)
+
+
+@dataclass(frozen=True)
+class Welcome:
+    """The /start greeting, naming the default digest time."""
+
+    digest_time: str
+    timezone: str
+
+
+@dataclass(frozen=True)
+class HelpEntry:
+    """One command as /help shows it."""
+
+    name: str
+    summary: str
+    example: str
+    admin_only: bool = False
+
+
+@dataclass(frozen=True)
+class HelpView:
+    """Every command the caller may use."""
+
+    commands: tuple[HelpEntry, ...]
+
+
+@dataclass(frozen=True)
+class SubscriptionsView:
+    """What a chat follows, by name."""
+
+    issues: tuple[str, ...]
+    people: tuple[str, ...]
+
+
+ListKind = Literal["issue", "actor", "latest"]
+
+
+@dataclass(frozen=True)
+class DevelopmentList:
+    """One page of developments: on an issue, from an actor, or the latest on anything."""
+
+    kind: ListKind
+    name: str  # the issue's title or the actor's name ("" for the latest)
+    developments: tuple[Development, ...]
+    offset: int = 0  # how many newer ones came on earlier pages
+
+
+@dataclass(frozen=True)
+class DigestView:
+    """What is new for a chat since its last digest, grouped by issue."""
+
+    developments: tuple[Development, ...]
+    issue_titles: tuple[tuple[str, str], ...]  # (id, title) in config order
+    day: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SettingsView:
+    """A chat's settings, and how to change them."""
+
+    chat: Chat
+
+
+@dataclass(frozen=True)
+class SettingsUsage:
+    """How to change the settings, after what was wrong with the request."""
+
+    problem: str
+
+
+@dataclass(frozen=True)
+class FeedHealth:
+    """One tracked feed as /sources shows it."""
+
+    name: str
+    last_success_at: datetime | None = None
+    failures: int = 0
+    last_error: str = ""
+
+
+@dataclass(frozen=True)
+class SourcesView:
+    """Every tracked feed and how healthy it is, as of ``now``."""
+
+    feeds: tuple[FeedHealth, ...]
+    now: datetime
+
+
+@dataclass(frozen=True)
+class StatsView:
+    """Health figures (name -> value, in order) and lines only the sending process knows."""
+
+    figures: tuple[tuple[str, object], ...]
+    extra: str = ""
+
+
+Content = (
+    Notice
+    | Welcome
+    | HelpView
+    | SubscriptionsView
+    | DevelopmentList
+    | DigestView
+    | SettingsView
+    | SettingsUsage
+    | SourcesView
+    | StatsView
+)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the bot answers: typed messages, with buttons under the last."""
+
+    messages: tuple[Content, ...]
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    preview: bool = False
+    edits: bool = False  # an answer to a button, which may replace the message it was under
+
+    def __post_init__(self) -> None:
+        # one button Telegram would refuse costs the whole message: such a button (an actor with
+        # a very long generated id) is left out instead
+        rows = tuple(
+            kept
+            for row in self.buttons
+            if (kept := tuple(b for b in row if len(b.data.encode()) <= MAX_CALLBACK_BYTES))
+        )
+        object.__setattr__(self, "buttons", rows)
+
+    @classmethod
+    def of(cls, message: Content, buttons: tuple[tuple[Button, ...], ...] = ()) -> Reply:
+        """A one-message reply."""
+        return cls((message,), buttons)

@@ -56,10 +56,10 @@ def sender_bot(config: Config) -> Bot:
 
 def print_developments(devs: Sequence[Development]) -> None:
     """The no-token mode's output: each new development on stdout."""
-    from bot.cli import format_development
+    from bot import render
 
     for dev in devs:
-        print(format_development(dev), flush=True)  # noqa: T201 - this mode's output
+        print(render.development_text(dev), flush=True)  # noqa: T201 - this mode's output
 
 
 class App:

@@ -33,9 +33,8 @@ from zoneinfo import ZoneInfo
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.adapters import fetch
-from bot.app import ingest as service
-from bot.app import notify
+from bot.adapters.fetch import HttpFetcher
+from bot.app import ingest, notify, poll
 from bot.config import Config, Feed
 from bot.model import Development
 from bot.store import Store
@@ -88,7 +87,8 @@ class Schedule:
         self.on_new = on_new  # new developments (printed when there is no bot)
         self.clock = clock
         self.scheduler = AsyncIOScheduler(timezone=UTC)
-        self._http = fetch.client(config.settings)
+        self.pipeline = ingest.Pipeline(config)  # built once: every poll and ingest uses it
+        self._fetcher = HttpFetcher(config.settings)
         self._polling: set[str] = set()
         self._jobs: set[asyncio.Task[Any]] = set()
 
@@ -102,7 +102,9 @@ class Schedule:
         self._polling.add(feed.name)
         started = self.clock()
         try:
-            await service.ingest_feed(self.store, self.config, feed, started, self._http)
+            await poll.ingest_feed(
+                self.store, self.config, feed, started, self._fetcher, pipeline=self.pipeline
+            )
             await self.announce()
         except Exception:  # a job must never take the process down; logged with traceback
             log.exception("polling feed %s failed unexpectedly", feed.name)
@@ -134,7 +136,13 @@ class Schedule:
 
     async def ingest_seeds(self) -> None:
         """Ingest the seed folder (a no-op for files already stored), then decide alerts."""
-        service.ingest_seeds(self.store, self.config, self.config.settings.seeds_dir, self.clock())
+        ingest.ingest_seeds(
+            self.store,
+            self.config,
+            self.config.settings.seeds_dir,
+            self.clock(),
+            pipeline=self.pipeline,
+        )
         await self.announce()
 
     def reschedule_chat(self, chat_id: int) -> None:
@@ -211,7 +219,7 @@ class Schedule:
     @_tracked
     async def sync_feeds(self) -> None:
         """Schedule every effective feed (config + admin-added) and drop removed ones."""
-        feeds = service.effective_feeds(self.store, self.config)
+        feeds = poll.effective_feeds(self.store, self.config)
         wanted = {f"feed:{f.name}" for f in feeds}
         for job in self.scheduler.get_jobs():
             if job.id.startswith("feed:") and job.id not in wanted:
@@ -261,20 +269,4 @@ class Schedule:
             task.cancel()
         if self._jobs:
             await asyncio.wait(set(self._jobs))
-        await self._http.aclose()
-
-
-async def run(config: Config, store: Store, stop: asyncio.Event | None = None) -> None:
-    """Kept for callers of the old name: the process lives in :func:`bot.app.run`."""
-    from bot import process as app
-
-    await app.run(config, store, stop_event=stop)
-
-
-def __getattr__(name: str) -> Any:
-    # ``Runtime`` was this module's name for the whole process; it is now bot.app.App
-    if name == "Runtime":
-        from bot.process import App
-
-        return App
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        await self._fetcher.aclose()

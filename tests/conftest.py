@@ -103,11 +103,23 @@ def live_store(store: Store, config: Config) -> Store:
 
 
 @pytest.fixture
-async def running_bot(bot_config: Config, live_store: Store):
-    """The real python-telegram-bot application, polling the fake server."""
+async def running_bot(bot_config: Config, live_store: Store, fake_api):
+    """The real python-telegram-bot application, polling the fake server. It reports each update
+    it has finished with to the fake server (``fake_api.handled``), so a test can wait for a
+    whole reply rather than for a guessed number of messages."""
+    from telegram import Update
+    from telegram.ext import TypeHandler
+
     from bot.adapters import telegram
 
     app = telegram.build_application(bot_config, live_store)
+
+    async def handled(update: Update, context: object) -> None:
+        fake_api.handled.add(update.update_id)
+
+    # python-telegram-bot handles one update at a time, group after group, awaiting each handler
+    # (and the error handler): a last group runs once the bot's answer has been sent
+    app.add_handler(TypeHandler(Update, handled), group=1_000)
     await telegram.start(app, poll_timeout=1)
     yield app
     await telegram.stop(app)

@@ -18,8 +18,11 @@ parameters, ``{"ok": ..., "result": ...}`` answers) and behaves like Telegram wh
   ``max_in_flight`` records the client's concurrency.
 
 Tests push updates with :meth:`FakeBotAPI.command`, :meth:`FakeBotAPI.press`,
-:meth:`FakeBotAPI.membership` and :meth:`FakeBotAPI.migrate`, and read what the bot sent from
-:attr:`FakeBotAPI.sent` (only messages Telegram accepted).
+:meth:`FakeBotAPI.membership` and :meth:`FakeBotAPI.migrate` (each returns the update's id), and
+read what the bot sent from :attr:`FakeBotAPI.sent` (only messages Telegram accepted). A bot under
+test that reports each update it has finished with into :attr:`FakeBotAPI.handled` (see
+``running_bot`` in conftest.py) lets :meth:`FakeBotAPI.wait_handled` wait for a whole reply,
+however many messages it has.
 """
 
 from __future__ import annotations
@@ -161,6 +164,9 @@ class FakeBotAPI:
     in_flight: int = 0  # sendMessage requests being answered right now
     max_in_flight: int = 0  # the most at once: the client's concurrency
     port: int = 0
+    # update ids the bot under test has finished handling (every reply sent): the test's bot
+    # reports them from a last handler group
+    handled: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -241,12 +247,13 @@ class FakeBotAPI:
 
     # --- updates from "users" -----------------------------------------------------------------
 
-    def _push(self, update: dict[str, Any]) -> None:
+    def _push(self, update: dict[str, Any]) -> int:
         update["update_id"] = next(self._update_ids)
         with self._lock:
             self._updates.append(update)
         if self._loop is not None and self._new_update is not None:
             self._loop.call_soon_threadsafe(self._new_update.set)
+        return int(update["update_id"])
 
     @staticmethod
     def chat(chat_id: int, kind: str = "private", title: str = "") -> dict[str, Any]:
@@ -263,7 +270,7 @@ class FakeBotAPI:
         user_id: int | None = None,
         kind: str = "private",
         anonymous: bool = False,
-    ) -> None:
+    ) -> int:
         """A user sends a message (a /command gets its bot_command entity). ``anonymous``: a
         group admin posting as the group (Telegram shows GroupAnonymousBot as the sender)."""
         user = {"id": user_id or abs(chat_id), "is_bot": False, "first_name": "Tester"}
@@ -286,7 +293,7 @@ class FakeBotAPI:
         m = re.match(r"/[A-Za-z0-9_]+(?:@\w+)?", text)
         if m:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": m.end()}]
-        self._push({"message": message})
+        return self._push({"message": message})
 
     def press(
         self,
@@ -296,10 +303,10 @@ class FakeBotAPI:
         message_id: int = 1,
         user_id: int | None = None,
         kind: str = "private",
-    ) -> None:
+    ) -> int:
         """A user taps an inline button under one of the bot's messages."""
         user = {"id": user_id or abs(chat_id), "is_bot": False, "first_name": "Tester"}
-        self._push(
+        return self._push(
             {
                 "callback_query": {
                     "id": str(next(self._update_ids) * 7),
@@ -362,6 +369,11 @@ class FakeBotAPI:
     def sent_to(self, chat_id: int) -> list[Sent]:
         """Messages accepted for a chat, in order."""
         return [s for s in self.sent if s.chat_id == chat_id]
+
+    async def wait_handled(self, update_id: int, within: float = 15.0) -> None:
+        """Wait until the bot has finished handling an update: every message it sends in answer
+        has then been accepted (or refused), however many there are."""
+        await self.wait_for(lambda: update_id in self.handled, within)
 
     async def wait_for(self, predicate: Any, within: float = 15.0) -> None:
         """Wait (polling, with a deadline) until predicate() is true; fail at the deadline."""

@@ -9,10 +9,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot import render
 from bot.adapters import terminal
 from bot.app import commands
-from bot.app.commands import Button, Caller, Env, Reply
+from bot.app.commands import Caller, Env, callbacks
 from bot.config import Config
+from bot.model import Button, Notice, Reply
 from bot.store import Store
 from tests.conftest import News
 from tests.fakebot import check_html
@@ -26,13 +28,13 @@ GROUP_MEMBER = Caller(chat_id=-5, chat_type="group", user_id=66, is_chat_admin=F
 def run(env: Env, caller: Caller, line: str) -> Reply:
     name, _, args = line.lstrip("/").partition(" ")
     reply = commands.dispatch(env, caller, name, args)
-    for text in reply.messages:
+    for text in render.reply_html(reply):
         assert len(check_html(text)) <= 4096
     return reply
 
 
 def text(reply: Reply) -> str:
-    return "\n".join(check_html(m) for m in reply.messages)
+    return "\n".join(check_html(m) for m in render.reply_html(reply))
 
 
 def data(reply: Reply) -> list[str]:
@@ -134,8 +136,26 @@ def test_unknown_commands_and_huge_arguments_get_a_clear_answer(env: Env) -> Non
 
 def test_buttons_telegram_would_refuse_are_left_out() -> None:
     ok, too_long = Button("ok", "sub:actor:x"), Button("long", "sub:actor:" + "x" * 60)
-    reply = Reply.text("hi", ((ok, too_long), (too_long,)))
+    reply = Reply.of(Notice("hi"), ((ok, too_long), (too_long,)))
     assert reply.buttons == ((ok,),)
+
+
+def test_callback_data_is_built_and_parsed_in_one_place() -> None:
+    made = {
+        callbacks.follow("actor", "peskov"): callbacks.Follow("actor", "peskov", on=True),
+        callbacks.unfollow("issue", "nato"): callbacks.Follow("issue", "nato", on=False),
+        callbacks.page("issue", "nato", 16): callbacks.Page("issue", "nato", 16),
+        callbacks.page("latest", "", 8): callbacks.Page("latest", "", 8),
+        callbacks.setting("alerts", "off"): callbacks.Setting("alerts off"),
+        callbacks.setting("pause"): callbacks.Setting("pause"),
+    }
+    for data, action in made.items():
+        assert len(data.encode()) <= 64
+        assert callbacks.parse(data) == action
+        assert callbacks.manages(data) == (not isinstance(action, callbacks.Page))
+    assert callbacks.parse("more:issue:nato:x") == callbacks.Page("issue", "nato", 0)
+    assert callbacks.parse("what:ever") is None
+    assert not callbacks.manages("what:ever")
 
 
 # --- subscriptions -----------------------------------------------------------------------------

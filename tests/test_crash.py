@@ -5,6 +5,7 @@ nothing. The fake Bot API server and the feed server run in this test process.""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -46,6 +47,7 @@ def _config_dir(tmp: Path, feeds: str = "feeds = []\n") -> Path:
         (target / name).write_text(
             (CONFIG_DIR / name).read_text(encoding="utf-8"), encoding="utf-8"
         )
+    shutil.copytree(CONFIG_DIR / "lang", target / "lang")
     (target / "feeds.toml").write_text(feeds, encoding="utf-8")
     (tmp / "no-seeds").mkdir()
     (target / "settings.toml").write_text(
@@ -261,7 +263,7 @@ def _ingest_once(db: Path, url: str) -> None:
     import asyncio
     from dataclasses import replace
 
-    from bot.app.ingest import ingest_feeds
+    from bot.adapters.fetch import ingest_feeds
     from bot.config import Feed
 
     config = load_config(CONFIG_DIR, {})

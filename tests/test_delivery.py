@@ -10,6 +10,7 @@ import pytest
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
+from bot import render
 from bot.adapters.delivery import Pacer, Sender
 from bot.app import commands, health
 from bot.config import Config
@@ -317,7 +318,7 @@ async def test_health_reports_queue_and_failures_by_kind(
     assert figures["sends_last_minute"] == 1
     assert figures["failures_last_hour"] == {"forbidden": 1, "bad_request": 1}
     assert figures["chats_inactive"] == 1
-    text = health.format_status(figures)
+    text = render.status_text(figures)
     assert "forbidden=1" in text
 
 

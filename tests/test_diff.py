@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.app.ingest import lexicon_for
 from bot.config import Config
-from bot.diff import Lexicon, signature, similarity
+from bot.diff import signature, similarity
 from bot.model import Development
 from bot.store import Store
 
@@ -73,7 +74,7 @@ def test_witkoff_progress_remark_groups_across_outlets(seeded_store: Store) -> N
 
 
 def test_similarity_folds_synonyms_and_leaves_out_the_speaker(config: Config) -> None:
-    lex = Lexicon(config.lexicon, config.decisive)
+    lex = lexicon_for(config)
     a = signature("Zelensky said Kyiv was ready to abandon its NATO ambitions", lex, ["Zelensky"])
     b = signature(
         "Zelenskyy said Ukraine is prepared to drop its bid to join the alliance",
@@ -84,3 +85,64 @@ def test_similarity_folds_synonyms_and_leaves_out_the_speaker(config: Config) ->
     assert similarity(a, b, lex.decisive) > similarity(a, c, lex.decisive)
     assert similarity(a, b, lex.decisive) >= 0.45
     assert similarity(a, c, lex.decisive) < 0.45
+
+
+# --- state belongs to the database it was read from ----------------------------------------------
+
+_GROUPING_SCRIPT = """
+import json, sys
+from pathlib import Path
+from bot.app.ingest import ingest_articles
+from bot.config import load_config
+from bot.extract.clean import parse_text_file
+from bot.store import Store
+from tests.conftest import INGEST_TIME, SEEDS
+config = load_config(sys.argv[1], {})
+paths = sorted(SEEDS.glob("*.txt"))
+arts = [parse_text_file(p, p.read_text(encoding="utf-8"), config.media) for p in paths]
+store = Store(Path(sys.argv[2]))
+ingest_articles(store, config, arts[:3], INGEST_TIME)
+ingest_articles(store, config, arts[3:], INGEST_TIME)
+print(json.dumps(sorted(sorted([m.url, m.text] for m in d.mentions) for d in store.developments())))
+"""
+
+
+def _grouping(store: Store) -> list[list[list[str]]]:
+    return sorted(sorted([m.url, m.text] for m in d.mentions) for d in store.developments())
+
+
+def test_two_stores_in_one_process_group_as_two_fresh_processes_do(
+    tmp_path: Path, config: Config
+) -> None:
+    """A cache of what one database holds must never decide grouping in another: ingest into a
+    first store, then the same articles in two steps into a second, with one shared pipeline, and
+    compare with a fresh process doing only the second."""
+    import json
+    import subprocess
+    import sys
+
+    from bot.app.ingest import Pipeline, ingest_articles
+    from bot.extract.clean import parse_text_file
+    from tests.conftest import INGEST_TIME, ROOT, SEEDS
+
+    paths = sorted(SEEDS.glob("*.txt"))
+    articles = [parse_text_file(p, p.read_text(encoding="utf-8"), config.media) for p in paths]
+    pipeline = Pipeline(config)
+    first = Store(tmp_path / "first.db")
+    # other articles first, so the two databases' statement ids overlap with other content
+    ingest_articles(first, config, articles[::-1], INGEST_TIME, pipeline=pipeline)
+    second = Store(tmp_path / "second.db")
+    ingest_articles(second, config, articles[:3], INGEST_TIME, pipeline=pipeline)
+    ingest_articles(second, config, articles[3:], INGEST_TIME, pipeline=pipeline)
+    fresh = subprocess.run(
+        [sys.executable, "-c", _GROUPING_SCRIPT, str(ROOT / "config"), str(tmp_path / "fresh.db")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    expected = json.loads(fresh.stdout)
+    assert any(len(group) > 1 for group in expected)  # the seeds do group across outlets
+    assert _grouping(second) == expected
+    first.close()
+    second.close()

@@ -14,7 +14,11 @@ from bot.store import Store
 
 @pytest.fixture(scope="module")
 def extractor(config: Config) -> Extractor:
-    return Extractor(ActorIndex(config.actors, config.media), IssueTagger(config.issues))
+    return Extractor(
+        ActorIndex(config.actors, config.media, config.language),
+        IssueTagger(config.issues),
+        config.language,
+    )
 
 
 def _speaker_of(statements: tuple[Statement, ...], fragment: str) -> str:

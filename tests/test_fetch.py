@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.adapters import fetch
-from bot.app.ingest import ingest_feed, ingest_feeds
+from bot.adapters.fetch import ingest_feed, ingest_feeds
 from bot.config import Config, Feed
 from bot.extract.clean import clean_text, guess_outlet, parse_text_file
 from bot.store import Store
@@ -407,7 +407,7 @@ async def test_one_feed_with_the_callers_client_and_one_summary_line_per_round(
         one = await ingest_feed(store, cfg, feeds[0], INGEST_TIME, client)
         assert one.articles_new == 1
         assert not client.is_closed
-        with caplog.at_level(logging.INFO, logger="bot.app.ingest"):
+        with caplog.at_level(logging.INFO, logger="bot.app.poll"):
             both = await ingest_feeds(store, cfg, INGEST_TIME, client=client, feeds=feeds)
         assert not client.is_closed  # the caller's client is the caller's to close
     assert (both.articles_new, both.errors) == (0, (f"B: HTTP 404 from {feed_server.url('/b')}",))
@@ -477,9 +477,9 @@ def test_clean_text_keeps_prose_that_merely_starts_like_clutter() -> None:
         ("004_f673bc6566e3d930.txt", "China Daily", "Following five hours of talks"),
     ],
 )
-def test_parse_text_file_on_the_seeds(name: str, source: str, title: str) -> None:
+def test_parse_text_file_on_the_seeds(config, name: str, source: str, title: str) -> None:
     path = f"seeds/{name}"
-    article = parse_text_file(path, _seed(name))
+    article = parse_text_file(path, _seed(name), config.media)
     assert article.url == path
     assert article.source == source
     assert article.title.startswith(title)

@@ -9,7 +9,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot import render
-from bot.model import Development, Mention
+from bot.model import (
+    Code,
+    Development,
+    DevelopmentList,
+    FeedHealth,
+    Mention,
+    Notice,
+    Reply,
+    SourcesView,
+    Strong,
+)
 from tests.fakebot import check_html
 
 T0 = datetime(2025, 12, 16, 9, 0, tzinfo=UTC)
@@ -193,3 +203,48 @@ def test_trim() -> None:
     lines = render.trim_lines("\n".join(f"row {n} &" for n in range(1000)), 200)
     assert len(render.esc(lines)) <= 200
     assert lines.endswith("\n…")
+
+
+def test_a_notice_is_escaped_and_its_spans_marked() -> None:
+    notice = Notice("5 < 6 & ", Strong("<Peskov & co>"), ": try ", Code("/subscribe <x>"), ".")
+    (html_text,) = render.reply_html(Reply.of(notice))
+    assert html_text == (
+        "5 &lt; 6 &amp; <b>&lt;Peskov &amp; co&gt;</b>: try <code>/subscribe &lt;x&gt;</code>."
+    )
+    check_html(html_text)
+    assert render.reply_text(Reply.of(notice)) == "5 < 6 & <Peskov & co>: try /subscribe <x>."
+
+
+def test_every_message_of_a_reply_is_rendered_in_order() -> None:
+    listing = DevelopmentList("actor", "Dr <i>Evil</i>", (dev(1, HOSTILE),), offset=8)
+    reply = Reply((Notice("first"), listing, DevelopmentList("latest", "", ())))
+    first, second, third = render.reply_html(reply)
+    assert first == "first"
+    assert check_html(second).startswith("Latest from Dr <i>Evil</i> (from #9)\n• ")
+    assert check_html(third) == "Latest developments\nNothing yet."
+
+
+def test_sources_say_how_long_ago_each_feed_was_read() -> None:
+    feeds = (
+        FeedHealth("Wire <1>", failures=2, last_error="HTTP 500 & <worse>"),
+        FeedHealth("Fresh", last_success_at=T0 - timedelta(seconds=20)),
+        FeedHealth("Older", last_success_at=T0 - timedelta(minutes=90)),
+        FeedHealth("Stale", last_success_at=T0 - timedelta(hours=5)),
+        FeedHealth("New"),
+    )
+    (text,) = render.reply_html(Reply.of(SourcesView(feeds, T0)))
+    lines = check_html(text).split("\n")
+    assert lines == [
+        "Sources",
+        "• Wire <1> — read never · ⚠️ failing: HTTP 500 & <worse>",
+        "• Fresh — read just now · ✅ healthy",
+        "• Older — read 90 min ago · ✅ healthy",
+        "• Stale — read 5 h ago · ✅ healthy",
+        "• New — read never · ⏳ not read yet",
+    ]
+    assert render.reply_html(Reply.of(SourcesView((), T0))) == ["No feeds are tracked."]
+
+
+def test_content_without_a_renderer_is_an_error() -> None:
+    with pytest.raises(TypeError, match="no rendering for str"):
+        render.reply_html(Reply(("<b>raw markup</b>",)))  # type: ignore[arg-type]

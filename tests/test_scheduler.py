@@ -145,12 +145,12 @@ async def test_feed_polls_are_scheduled_from_stored_state_with_jitter(
         assert runtime.scheduler.get_job("feed:Wire") is None
     finally:
         runtime.scheduler.shutdown(wait=False)
-        await runtime._http.aclose()
+        await runtime._fetcher.aclose()
 
 
 @pytest.mark.parametrize("failures", [0, 1, 3, 10])
 def test_backoff_doubles_and_is_capped(config: Config, failures: int) -> None:
-    from bot.app.ingest import _backoff_minutes
+    from bot.app.poll import backoff_minutes as _backoff_minutes
 
     feed = Feed(name="x", url="http://127.0.0.1/", interval_minutes=10)
     minutes = _backoff_minutes(feed, failures, config.settings)

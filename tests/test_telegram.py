@@ -3,13 +3,10 @@ groups, bad input. Assertions are on what the server received."""
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 import pytest
 
 from bot.app import commands
-from tests.conftest import ADMIN_ID, ROOT
+from tests.conftest import ADMIN_ID
 from tests.fakebot import FakeBotAPI, Sent
 
 pytestmark = pytest.mark.usefixtures("running_bot")
@@ -18,20 +15,24 @@ GROUP = -2002
 
 
 async def ask(
-    fake: FakeBotAPI, chat_id: int, text: str, *, replies: int = 1, user_id: int | None = None
+    fake: FakeBotAPI, chat_id: int, text: str, *, user_id: int | None = None
 ) -> list[Sent]:
-    """Send a message as a user and return the bot's replies to it."""
+    """Send a message as a user and return every message of the bot's reply to it (waiting until
+    the bot has finished with it, so a reply's second part is never read as the next one's)."""
     before = len(fake.sent_to(chat_id))
-    fake.command(chat_id, text, user_id=user_id, kind="private" if chat_id > 0 else "group")
-    await fake.wait_for(lambda: len(fake.sent_to(chat_id)) >= before + replies)
+    kind = "private" if chat_id > 0 else "group"
+    await fake.wait_handled(fake.command(chat_id, text, user_id=user_id, kind=kind))
     return fake.sent_to(chat_id)[before:]
 
 
 async def press(fake: FakeBotAPI, chat_id: int, data: str, user_id: int | None = None) -> Sent:
+    """Tap a button as a user and return the bot's (last) answer: a new or an edited message."""
     before = len(fake.sent_to(chat_id))
-    fake.press(chat_id, data, user_id=user_id, kind="private" if chat_id > 0 else "group")
-    await fake.wait_for(lambda: len(fake.sent_to(chat_id)) > before)
-    return fake.sent_to(chat_id)[-1]
+    kind = "private" if chat_id > 0 else "group"
+    await fake.wait_handled(fake.press(chat_id, data, user_id=user_id, kind=kind))
+    sent = fake.sent_to(chat_id)
+    assert len(sent) > before, "the bot did not answer the tap"
+    return sent[-1]
 
 
 def buttons(sent: Sent) -> list[tuple[str, str]]:
@@ -148,8 +149,9 @@ async def test_digest_lists_what_is_new_then_nothing(fake_api: FakeBotAPI) -> No
     first = await ask(fake_api, CHAT, "/digest")
     assert "talkwatch digest" in first[0].text
     assert "<b>NATO membership</b>" in first[0].text
-    assert first[0].disable_preview
-    again = (await ask(fake_api, CHAT, "/digest"))[0]
+    assert all(part.disable_preview for part in first)
+    assert not any("Nothing new" in part.text for part in first)
+    (again,) = await ask(fake_api, CHAT, "/digest")  # every part of the first one was read
     assert "Nothing new since your last digest" in again.text
 
 
@@ -204,9 +206,11 @@ async def test_group_admins_manage_subscriptions(fake_api: FakeBotAPI) -> None:
     anyone = (await ask(fake_api, GROUP, "/latest@talkwatch_bot", user_id=66))[0]
     assert "Latest developments" in anyone.text
     before = len(fake_api.sent_to(GROUP))
-    fake_api.command(GROUP, "/latest@some_other_bot", user_id=66, kind="group")
-    await ask(fake_api, GROUP, "/help", user_id=66)  # the next reply is to /help, not /latest
-    assert "Commands" in fake_api.sent_to(GROUP)[before].text
+    await fake_api.wait_handled(
+        fake_api.command(GROUP, "/latest@some_other_bot", user_id=66, kind="group")
+    )
+    assert len(fake_api.sent_to(GROUP)) == before  # a command for another bot is not answered
+    assert "Commands" in (await ask(fake_api, GROUP, "/help", user_id=66))[0].text
 
 
 async def test_group_buttons_and_anonymous_admins(fake_api: FakeBotAPI) -> None:
@@ -218,8 +222,10 @@ async def test_group_buttons_and_anonymous_admins(fake_api: FakeBotAPI) -> None:
     assert fake_api.callback_answers  # the tap was answered (no spinner left)
     # an admin posting as the group: Telegram sends GroupAnonymousBot, with the group as sender
     before = len(fake_api.sent_to(GROUP))
-    fake_api.command(GROUP, "/subscribe nato", kind="group", anonymous=True)
-    await fake_api.wait_for(lambda: len(fake_api.sent_to(GROUP)) > before)
+    await fake_api.wait_handled(
+        fake_api.command(GROUP, "/subscribe nato", kind="group", anonymous=True)
+    )
+    assert len(fake_api.sent_to(GROUP)) == before + 1
     assert "Following <b>NATO membership</b>" in fake_api.sent_to(GROUP)[-1].text
 
 

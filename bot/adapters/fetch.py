@@ -11,8 +11,8 @@ import calendar
 import html
 import logging
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
@@ -21,9 +21,12 @@ import feedparser
 import httpx
 import trafilatura
 
-from bot.config import Feed, Settings
+from bot.app import poll
+from bot.app.ingest import Pipeline
+from bot.config import Config, Feed, Settings
 from bot.errors import BodyTooLarge, FetchError, FetchTimeout, HTTPStatusError
-from bot.model import Article, FeedState
+from bot.model import Article, FeedResult, FeedState, IngestReport
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -33,18 +36,6 @@ PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _TAG = re.compile(r"<[^>]+>")
 # bozo flags that say nothing about the XML being broken (feedparser still parsed it)
 _HARMLESS_BOZO = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
-
-
-@dataclass(frozen=True)
-class FeedResult:
-    """One poll of a feed: its entries as articles (empty on 304) and the new validators."""
-
-    not_modified: bool
-    articles: tuple[Article, ...] = ()
-    teasers: frozenset[str] = frozenset()  # URLs of entries that carry only a summary
-    etag: str = ""
-    last_modified: str = ""
-    warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
 def client(settings: Settings) -> httpx.AsyncClient:
@@ -253,3 +244,62 @@ def extract_page(body: bytes, url: str) -> str:
         log.warning("could not extract text from %s", url, exc_info=True)
         return ""
     return text or ""
+
+
+class HttpFetcher:
+    """The :class:`bot.app.poll.Fetcher` over HTTP: conditional GETs with the body cap and one
+    timeout per exchange; uses the caller's client or owns one."""
+
+    def __init__(self, settings: Settings, http: httpx.AsyncClient | None = None) -> None:
+        self.settings = settings
+        self._own = http is None
+        self.http = http or client(settings)
+
+    async def poll(
+        self, feed: Feed, state: FeedState, known: Callable[..., set[str]]
+    ) -> FeedResult:
+        """One poll of a feed with its stored validators."""
+        return await poll_feed(self.http, feed, state, self.settings, known=known)
+
+    async def page_text(self, article: Article) -> Article:
+        """The article with its linked page's text."""
+        return await with_page_text(self.http, article, self.settings)
+
+    async def aclose(self) -> None:
+        """Close the client if this fetcher made it."""
+        if self._own:
+            await self.http.aclose()
+
+    async def __aenter__(self) -> HttpFetcher:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+
+async def ingest_feeds(
+    store: Store,
+    config: Config,
+    now: datetime,
+    *,
+    client: httpx.AsyncClient | None = None,
+    feeds: Iterable[Feed] | None = None,
+    pipeline: Pipeline | None = None,
+) -> IngestReport:
+    """Poll feeds over HTTP once (all effective feeds unless ``feeds`` is given) and ingest."""
+    async with HttpFetcher(config.settings, client) as fetcher:
+        return await poll.ingest_feeds(store, config, now, fetcher, feeds=feeds, pipeline=pipeline)
+
+
+async def ingest_feed(
+    store: Store,
+    config: Config,
+    feed: Feed,
+    now: datetime,
+    client: httpx.AsyncClient,
+    *,
+    pipeline: Pipeline | None = None,
+) -> IngestReport:
+    """Poll one feed over the caller's client and ingest its new entries."""
+    fetcher = HttpFetcher(config.settings, client)
+    return await poll.ingest_feed(store, config, feed, now, fetcher, pipeline=pipeline)

@@ -1,12 +1,14 @@
-"""The thin python-telegram-bot layer: handlers read the chat and arguments, call the command code
-in ``bot.app.commands``, and send the reply. Alerts and digests never go through here (see delivery).
+"""The thin python-telegram-bot layer: one handler per command in the registry of
+``bot.app.commands`` (it reads the chat and arguments, runs the command, sends the reply as
+``bot.render`` writes it), the same registry for setMyCommands, and buttons and chat events.
+Alerts and digests never go through here (see delivery).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
 
 from telegram import (
@@ -30,8 +32,10 @@ from telegram.ext import (
     filters,
 )
 
+from bot import render
 from bot.app import commands
 from bot.config import Config
+from bot.model import Reply
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -57,8 +61,8 @@ def build_application(
     app = builder.build()
     app.bot_data.update(store=store, config=config, on_chat_changed=on_chat_changed, stats=stats)
     for cmd in commands.COMMANDS:
-        app.add_handler(CommandHandler(cmd.name, on_command))
-    app.add_handler(MessageHandler(filters.COMMAND, on_command))  # unknown commands
+        app.add_handler(CommandHandler(cmd.name, command_handler(cmd)))
+    app.add_handler(MessageHandler(filters.COMMAND, on_other_command))
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(ChatMemberHandler(on_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))
@@ -70,14 +74,17 @@ async def start(app: Application, *, poll_timeout: int = 30) -> None:
     """Initialise the bot, register its commands with Telegram and start polling, on the running
     event loop (shared with the scheduler)."""
     await app.initialize()
-    await app.bot.set_my_commands(
-        [BotCommand(c.name, c.summary) for c in commands.public_commands()]
-    )
+    await app.bot.set_my_commands(bot_commands())
     await app.start()
     assert app.updater is not None
     await app.updater.start_polling(
         poll_interval=0.0, timeout=poll_timeout, drop_pending_updates=False
     )
+
+
+def bot_commands() -> list[BotCommand]:
+    """The command menu Telegram shows (setMyCommands): the registry's public commands."""
+    return [BotCommand(c.name, c.summary) for c in commands.public_commands()]
 
 
 async def stop(app: Application) -> None:
@@ -131,7 +138,7 @@ async def _is_chat_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_
     return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
 
-def _markup(reply: commands.Reply) -> InlineKeyboardMarkup | None:
+def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
     if not reply.buttons:
         return None
     return InlineKeyboardMarkup(
@@ -142,9 +149,10 @@ def _markup(reply: commands.Reply) -> InlineKeyboardMarkup | None:
     )
 
 
-async def _send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: commands.Reply) -> None:
-    for n, text in enumerate(reply.messages):
-        last = n == len(reply.messages) - 1
+async def _send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -> None:
+    texts = render.reply_html(reply)
+    for n, text in enumerate(texts):
+        last = n == len(texts) - 1
         await context.bot.send_message(
             chat_id,
             text,
@@ -154,8 +162,26 @@ async def _send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: command
         )
 
 
-async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Any /command: run it through the registry and answer."""
+Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[object, object, None]]
+
+
+def command_handler(cmd: commands.Command) -> Callback:
+    """The handler of one registered command."""
+
+    async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_chat is None:
+            return
+        caller = await _caller(update, context, manages=cmd.manages)
+        args = " ".join(context.args or ())
+        reply = commands.dispatch(_env(context), caller, cmd.name, args)
+        await _send(context, update.effective_chat.id, reply)
+
+    on_command.__doc__ = f"/{cmd.name}: {cmd.summary}."
+    return on_command
+
+
+async def on_other_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A /command with no handler of its own (unknown, or for another bot): answered or ignored."""
     message = update.effective_message
     if message is None or not message.text or update.effective_chat is None:
         return
@@ -163,37 +189,35 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     name, _, addressee = head[1:].partition("@")
     if addressee and addressee.lower() != (context.bot.username or "").lower():
         return  # a command for another bot in the same group
-    cmd = commands.registry().get(name.lower())
+    cmd = commands.find(name)
     caller = await _caller(update, context, manages=bool(cmd and cmd.manages))
     reply = commands.dispatch(_env(context), caller, name, args)
     await _send(context, update.effective_chat.id, reply)
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An inline button: run its action; a one-message answer replaces the menu."""
+    """An inline button: run its action; a one-message answer may replace the menu."""
     query = update.callback_query
     if query is None or update.effective_chat is None:
         return
     await query.answer()
     data = query.data or ""
-    caller = await _caller(update, context, manages=data.startswith(("sub:", "unsub:", "set:")))
-    env = _env(context)
-    if env.store.chat(caller.chat_id) is None:
-        commands.dispatch(env, caller, "start", "")  # a button from before we knew the chat
-    reply = commands.callback(env, caller, data)
-    if len(reply.messages) == 1 and not data.startswith("more:"):
-        await _replace(query, reply)
+    caller = await _caller(update, context, manages=commands.button_manages(data))
+    reply = commands.callback(_env(context), caller, data)
+    texts = render.reply_html(reply)
+    if reply.edits and len(texts) == 1:
+        await _replace(query, texts[0], _markup(reply))
     else:
         await _send(context, update.effective_chat.id, reply)
 
 
-async def _replace(query: CallbackQuery, reply: commands.Reply) -> None:
+async def _replace(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
     """Edit the message under the tapped button into the reply."""
     try:
         await query.edit_message_text(
-            reply.messages[0],
+            text,
             parse_mode=ParseMode.HTML,
-            reply_markup=_markup(reply),
+            reply_markup=markup,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         )
     except BadRequest as exc:  # the same button tapped twice: nothing to change
@@ -229,5 +253,5 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         with contextlib.suppress(TelegramError):
             await context.bot.send_message(
                 update.effective_chat.id,
-                "Sorry, something went wrong on my side. Please try again.",
+                render.APOLOGY,
             )

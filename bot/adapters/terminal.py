@@ -10,6 +10,7 @@ from typing import TextIO
 from bot import render
 from bot.app import commands
 from bot.config import Config
+from bot.model import Button, Notice, Reply
 from bot.store import Store
 
 LOCAL_CHAT_ID = 1  # the terminal is one private chat
@@ -20,7 +21,7 @@ def run_chat(
 ) -> None:
     """Read commands line by line until end of input or /quit; print the bot's replies."""
     caller = commands.Caller(chat_id=LOCAL_CHAT_ID, title="terminal", is_bot_admin=True)
-    buttons: list[commands.Button] = []
+    buttons: list[Button] = []
     print("talkwatch chat — type /help, a button number, or /quit.", file=output)
     for line in input:
         line = line.strip()
@@ -35,8 +36,8 @@ def run_chat(
             name, _, args = line[1:].partition(" ")
             reply = commands.dispatch(env, caller, name.split("@")[0], args)
         else:
-            reply = commands.Reply.text("Commands start with /. Try /help.")
-        print(render.plain(reply.messages), file=output)
+            reply = Reply.of(Notice("Commands start with /. Try /help."))
+        print(render.reply_text(reply), file=output)
         buttons = [b for row in reply.buttons for b in row]
         for n, button in enumerate(buttons, 1):
             print(f"  [{n}] {button.text}", file=output)

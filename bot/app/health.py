@@ -1,6 +1,7 @@
 """Health figures for `talkwatch status` and the admin /stats: queue depth, sends per minute,
 failures by kind, feeds in backoff, last successful poll. Read from the outbox, the ``deliveries``
-log (one row per send outcome) and the ``feeds`` table, so another process can read them."""
+log (one row per send outcome) and the ``feeds`` table, so another process can read them. As
+plain data: ``bot.render.status_text`` writes them as text."""
 
 from __future__ import annotations
 
@@ -43,15 +44,3 @@ def status(store: Store, now: datetime) -> dict[str, Any]:
 
 def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat(timespec="seconds") if dt else None
-
-
-def format_status(figures: dict[str, Any]) -> str:
-    """The figures as aligned text."""
-    lines = []
-    for key, value in figures.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{k}={v}" for k, v in value.items()) or "none"
-        elif isinstance(value, list):
-            value = ", ".join(value) or "none"
-        lines.append(f"{key.replace('_', ' '):<28} {value}")
-    return "\n".join(lines)

@@ -1,4 +1,10 @@
-"""The use cases: ingest articles and feeds, answer queries, build digests. No Telegram imports."""
+"""Ingest: articles in, statements extracted, each placed in a development (bot/diff decides
+where), all stored. Seeds are a folder of text files; feed polling is bot/app/poll.py.
+
+A :class:`Pipeline` holds what is built once from a config (the extractor, the lexicon, the
+signer); it keeps nothing about any database, so one pipeline serves every store. What a batch
+reads from a database (its candidates) lives in the batch and dies with it.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +12,14 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
-import httpx
-
-from bot.adapters import fetch
-from bot.config import Config, Feed, Settings
-from bot.diff import Lexicon, Signature, matches, names_pattern, signature
-from bot.errors import FetchError
+from bot.config import Config
+from bot.diff import Candidate, CandidatePool, Lexicon, Signature, Signer, place
+from bot.diff.place import CANDIDATES, WINDOW
 from bot.extract.actors import ActorIndex
 from bot.extract.clean import clean_text, parse_text_file
 from bot.extract.issues import IssueTagger
@@ -26,65 +29,51 @@ from bot.store import Store
 
 log = logging.getLogger(__name__)
 
-MATCH_THRESHOLD = 0.45  # similarity at which two statements are one development (see bot/diff.py)
 COMMIT_EVERY = 50  # articles per commit in a batch ingest
-SIGNATURE_CACHE = 200_000  # statements whose signatures stay parsed in memory
-BRIDGE_THRESHOLD = 0.5  # a statement this close to two developments shows they are one
 
 
-@dataclass
+def lexicon_for(config: Config) -> Lexicon:
+    """The diff engine's lexicon: the config's synonyms and the language's word lists."""
+    lang = config.language
+    return Lexicon(
+        config.lexicon,
+        config.decisive,
+        stopwords=lang.stopwords,
+        reporting=lang.neutral_verbs,
+        fold=lang.fold,
+    )
+
+
 class Pipeline:
-    """The extraction and diff machinery built once from the config."""
+    """The extraction and diff machinery built once from a config (about 30 ms): hold one per
+    process and pass it on; it depends on the config only."""
 
-    config: Config
-    # statement id -> (issues, signature) of stored statements: parsed once per process
-    signatures: dict[int, tuple[tuple[str, ...], Signature]] = field(default_factory=dict)
-    # actor id -> compiled pattern of the names left out of that actor's signatures
-    _names: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
-    # (actor id, text) -> signature: outlets repeat the same quotes
-    _signed: dict[tuple[str, str], Signature] = field(default_factory=dict)
+    def __init__(self, config: Config) -> None:
+        self.config = config
 
     @cached_property
     def index(self) -> ActorIndex:
         """Actor names and descriptions, compiled."""
-        return ActorIndex(self.config.actors, self.config.media)
+        return ActorIndex(self.config.actors, self.config.media, self.config.language)
 
     @cached_property
     def extractor(self) -> Extractor:
         """The statement extractor."""
-        return Extractor(self.index, IssueTagger(self.config.issues))
+        return Extractor(self.index, IssueTagger(self.config.issues), self.config.language)
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        """The diff engine's synonyms."""
-        return Lexicon(self.config.lexicon, self.config.decisive)
+        """The diff engine's synonyms and word lists."""
+        return lexicon_for(self.config)
 
-    def signature(self, statement: Statement) -> Signature:
-        """The diff signature of a statement, leaving out its speaker's names."""
-        key = (statement.actor_id, statement.text)
-        if key not in self._signed:
-            if len(self._signed) > SIGNATURE_CACHE:
-                self._signed.clear()
-            self._signed[key] = self._signature(statement)
-        return self._signed[key]
+    @cached_property
+    def signer(self) -> Signer:
+        """Signatures of statements without their speaker's names."""
+        return Signer(self.lexicon, self._names_of)
 
-    def _signature(self, statement: Statement) -> Signature:
-        if statement.actor_id not in self._names:
-            actor = self.index.actor(statement.actor_id)
-            forms = (actor.name, *actor.aliases, *actor.descriptions) if actor else ()
-            self._names[statement.actor_id] = names_pattern(forms)
-        return signature(statement.text, self.lexicon, self._names[statement.actor_id])
-
-
-_pipelines: dict[int, Pipeline] = {}
-
-
-def pipeline_for(config: Config) -> Pipeline:
-    """The (cached) pipeline for a config."""
-    key = id(config)
-    if key not in _pipelines or _pipelines[key].config is not config:
-        _pipelines[key] = Pipeline(config)
-    return _pipelines[key]
+    def _names_of(self, actor_id: str) -> tuple[str, ...]:
+        actor = self.index.actor(actor_id)
+        return (actor.name, *actor.aliases, *actor.descriptions) if actor else ()
 
 
 def content_hash(text: str) -> str:
@@ -98,14 +87,16 @@ def ingest_articles(
     articles: Iterable[Article],
     now: datetime,
     *,
+    pipeline: Pipeline | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Store new articles, extract their statements and group them into developments.
 
     Re-ingesting an article already stored (same URL, guid or text) is a no-op. Each article is one
-    transaction: its row, its statements and their developments land together or not at all.
+    savepoint: its row, its statements and their developments land together or not at all. A
+    long-running caller passes its ``pipeline``; without one, one is built for this call.
     """
-    batch = _Batch(store, config, now)
+    batch = _Batch(store, config, pipeline or Pipeline(config), now)
     store.upsert_actors(config.actors)
     seen = new = statements = 0
     for chunk in _chunks(articles, COMMIT_EVERY):
@@ -155,24 +146,30 @@ def _chunks(items: Iterable[Article], size: int) -> Iterable[list[Article]]:
 
 
 class _Batch:
-    """One ingest call: its pipeline, what it created and updated, and each actor's recent
-    statements (the diff engine's candidates) as (statement id, development id), newest first —
-    read from the store once per actor, then kept up to date in memory."""
+    """One ingest call: what it created and updated, and the candidates it read from its store."""
 
-    CANDIDATES = 150
-
-    def __init__(self, store: Store, config: Config, now: datetime) -> None:
+    def __init__(self, store: Store, config: Config, pipeline: Pipeline, now: datetime) -> None:
         self.store = store
         self.config = config
         self.now = now
-        self.pipe = pipeline_for(config)
-        self.since = now - timedelta(days=config.settings.development_window_days)
+        self.pipe = pipeline
+        self.since = now - WINDOW
         self.created: dict[int, None] = {}  # insertion-ordered sets
         self.updated: dict[int, None] = {}
-        self._recent: dict[str, list[tuple[int, tuple[str, ...], Signature]]] = {}
+        self.pool = CandidatePool(self._load)
+
+    def _load(self, actor_id: str) -> list[Candidate]:
+        """An actor's recent mentions in this store, newest first."""
+        rows = self.store.candidate_mentions(actor_id, self.since, limit=CANDIDATES)
+        signatures = self.store.statement_signatures([sid for sid, _ in rows])
+        return [
+            Candidate(dev_id, signatures[sid][0], Signature.parse(signatures[sid][1]))
+            for sid, dev_id in rows
+            if sid in signatures
+        ]
 
     def add(self, article: Article, text: str, digest: str) -> int:
-        """Store one article with its statements, in one transaction; returns the statement
+        """Store one article with its statements, in one savepoint; returns the statement
         count."""
         extraction = self.pipe.extractor.extract(text)
         try:
@@ -185,65 +182,28 @@ class _Batch:
                 for statement in extraction.statements:
                     self._statement(replace(statement, article_id=article_id))
         except BaseException:
-            # ids of rolled-back statements may be reused: forget what was cached
-            self.pipe.signatures.clear()
-            self._recent.clear()
+            self.pool.forget()  # ids of rolled-back rows may be reused
             raise
         return len(extraction.statements)
 
     def _statement(self, statement: Statement) -> None:
-        sig = self.pipe.signature(statement)
-        dev_id, merged = self._place(statement, sig)
-        for gone in merged:  # folded into dev_id: report dev_id only
-            self.created.pop(gone, None)
-            self.updated.pop(gone, None)
-        sid = self.store.add_statement(statement, dev_id, self.now, sig.text)
-        self.pipe.signatures[sid] = (statement.issues, sig)
-        recent = self._candidates(statement.actor_id)
-        # the same words in the same development need comparing once: keep the newest copy
-        recent[:] = [c for c in recent if c[0] != dev_id or c[2].text != sig.text]
-        recent.insert(0, (dev_id, statement.issues, sig))
-        del recent[self.CANDIDATES :]
-        if dev_id not in self.created:
-            self.updated[dev_id] = None
-
-    def _candidates(self, actor_id: str) -> list[tuple[int, tuple[str, ...], Signature]]:
-        """An actor's recent statements as (development id, issues, signature), newest first."""
-        if actor_id in self._recent:
-            return self._recent[actor_id]
-        rows = self.store.candidate_mentions(actor_id, self.since, limit=self.CANDIDATES)
-        known = self.pipe.signatures
-        missing = [r[0] for r in rows if r[0] not in known]
-        if missing:
-            if len(known) > SIGNATURE_CACHE:
-                known.clear()  # bounded memory; a cold cache costs one query
-            for sid, (issues, tokens) in self.store.statement_signatures(missing).items():
-                known[sid] = (issues, Signature(frozenset(tokens.split()), tokens))
-        candidates = [(r[1], *known[r[0]]) for r in rows if r[0] in known]
-        self._recent[actor_id] = candidates
-        return candidates
-
-    def _place(self, statement: Statement, sig: Signature) -> tuple[int, list[int]]:
-        """The development a statement belongs to (an existing one it matches, or a new one),
-        and the developments it showed to be the same one (merged into it)."""
-        candidates = self._candidates(statement.actor_id)
-        found = matches(statement, sig, candidates, MATCH_THRESHOLD, self.pipe.lexicon.decisive)
-        if not found:
+        sig = self.pipe.signer(statement)
+        placement = place(
+            statement, sig, self.pool.of(statement.actor_id), self.pipe.lexicon.decisive
+        )
+        if placement.development_id is None:
             dev_id = self.store.create_development(statement, self.now)
             self.created[dev_id] = None
-            return dev_id, []
-        keep = found[0].development_id
-        bridged = [m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD]
-        if not bridged:
-            return keep, []
-        keep = min(keep, *bridged)  # the oldest development survives
-        gone = sorted({found[0].development_id, *bridged} - {keep})
-        for dev_id in gone:
-            self.store.merge_developments(keep, dev_id)
-        self._recent[statement.actor_id] = [
-            (keep if dev in gone else dev, issues, other) for dev, issues, other in candidates
-        ]
-        return keep, gone
+        else:
+            dev_id = placement.development_id
+            for gone in placement.merged:  # folded into dev_id: report dev_id only
+                self.store.merge_developments(dev_id, gone)
+                self.created.pop(gone, None)
+                self.updated.pop(gone, None)
+        self.store.add_statement(statement, dev_id, self.now, sig.text)
+        self.pool.placed(statement, sig, placement, dev_id)
+        if dev_id not in self.created:
+            self.updated[dev_id] = None
 
 
 def _not_configured(actors: Iterable[Actor], config: Config) -> list[Actor]:
@@ -257,6 +217,7 @@ def ingest_seeds(
     seeds_dir: str | Path,
     now: datetime,
     *,
+    pipeline: Pipeline | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Ingest every ``*.txt`` file in a folder (sorted by name)."""
@@ -267,187 +228,8 @@ def ingest_seeds(
     articles = []
     for path in sorted(folder.glob("*.txt")):
         try:
-            articles.append(parse_text_file(path, path.read_text(encoding="utf-8")))
+            text = path.read_text(encoding="utf-8")
+            articles.append(parse_text_file(path, text, config.media))
         except (OSError, UnicodeDecodeError) as exc:
             log.warning("cannot read seed %s: %s", path, exc)
-    return ingest_articles(store, config, articles, now, progress=progress)
-
-
-# --- feeds ---------------------------------------------------------------------------------------
-
-
-def _backoff_minutes(feed: Feed, failures: int, settings: Settings) -> float:
-    """Minutes to the next poll: the feed's interval, doubled per consecutive failure, capped."""
-    if failures <= 0:
-        return feed.interval_minutes
-    return min(
-        feed.interval_minutes * 2**failures,
-        max(settings.max_backoff_minutes, feed.interval_minutes),
-    )
-
-
-async def ingest_feed(
-    store: Store, config: Config, feed: Feed, now: datetime, client: httpx.AsyncClient
-) -> IngestReport:
-    """Poll one feed and ingest its new entries; a failure is recorded on the feed, not raised."""
-    outcome, report = await _poll_and_ingest(store, config, feed, now, client)
-    log.info("feed %s: %s; %s", feed.name, outcome, _summary(report))
-    return report
-
-
-async def ingest_feeds(
-    store: Store,
-    config: Config,
-    now: datetime,
-    *,
-    client: httpx.AsyncClient | None = None,
-    feeds: Iterable[Feed] | None = None,
-) -> IngestReport:
-    """Poll every feed (configured or admin-added, unless removed) once; one failing feed never
-    stops the others. One summary log line per round."""
-    polled = list(feeds) if feeds is not None else effective_feeds(store, config)
-    own = client is None
-    http = client or fetch.client(config.settings)
-    outcomes: list[str] = []
-    reports = []
-    try:
-        for feed in polled:
-            outcome, report = await _poll_and_ingest(store, config, feed, now, http)
-            outcomes.append(outcome)
-            reports.append(report)
-    finally:
-        if own:
-            await http.aclose()
-    report = merge_reports(reports)
-    log.info(
-        "feeds: %d polled (%d failed, %d unchanged); %s",
-        len(polled),
-        outcomes.count("failed"),
-        outcomes.count("unchanged"),
-        _summary(report),
-    )
-    return report
-
-
-def _summary(report: IngestReport) -> str:
-    return (
-        f"{report.articles_seen} new entries, {report.articles_new} articles stored, "
-        f"{report.statements_new} statements, {len(report.developments_new)} new developments"
-    )
-
-
-async def _poll_and_ingest(
-    store: Store, config: Config, feed: Feed, now: datetime, client: httpx.AsyncClient
-) -> tuple[str, IngestReport]:
-    """One poll of one feed: ("failed" | "unchanged" | "polled", what it ingested). Network I/O
-    happens between the store's transactions, never inside one."""
-    state = store.feed_state(feed.name)
-    failures = state.consecutive_failures
-    try:
-        result = await fetch.poll_feed(
-            client, feed, state, config.settings, known=store.known_article_keys
-        )
-    except FetchError as exc:
-        return "failed", _record_failure(store, config, feed, now, failures, str(exc))
-    except Exception as exc:  # boundary: a bug reading one feed must not stop the others
-        log.exception("feed %s: unexpected error", feed.name)
-        problem = f"internal error: {type(exc).__name__}: {exc}"
-        return "failed", _record_failure(store, config, feed, now, failures, problem)
-    for warning in result.warnings:
-        log.warning("feed %s: %s", feed.name, warning)
-    reports = []
-    failed: list[str] = []
-    for article in result.articles:
-        # one entry at a time: a crash mid-poll keeps what was ingested, and the next poll
-        # (the feed's validators are saved only at the end) picks up the rest
-        try:
-            if article.url in result.teasers:
-                article = await fetch.with_page_text(client, article, config.settings)
-            reports.append(ingest_articles(store, config, [article], now))
-        except Exception as exc:  # boundary: one bad entry must not cost the feed's others
-            log.exception("feed %s: could not ingest %s", feed.name, article.url)
-            failed.append(f"{article.url}: {type(exc).__name__}: {exc}")
-    report = merge_reports(reports)
-    seen = state.entries_seen + len(result.articles)
-    if failed:
-        # the validators are not advanced, so the next poll reads the whole feed again and
-        # retries the entries that failed (those stored are skipped)
-        problem = f"{len(failed)} of {len(result.articles)} entries failed; first: {failed[0]}"
-        errors = _record_failure(store, config, feed, now, failures, problem, entries_seen=seen)
-        return "failed", replace(report, errors=report.errors + errors.errors)
-    store.save_feed_state(
-        feed.name,
-        url=feed.url,
-        interval_minutes=feed.interval_minutes,
-        last_polled_at=now,
-        etag=result.etag,
-        last_modified=result.last_modified,
-        last_success_at=now,
-        consecutive_failures=0,
-        entries_seen=seen,
-        next_poll_at=now + timedelta(minutes=feed.interval_minutes),
-        last_error=state.last_error,
-    )
-    return ("unchanged" if result.not_modified else "polled"), report
-
-
-def _record_failure(
-    store: Store,
-    config: Config,
-    feed: Feed,
-    now: datetime,
-    failures: int,
-    problem: str,
-    entries_seen: int | None = None,
-) -> IngestReport:
-    """Record one more failed poll on the feed's row (with backoff) and log it."""
-    failures += 1
-    backoff = _backoff_minutes(feed, failures, config.settings)
-    store.save_feed_state(
-        feed.name,
-        url=feed.url,
-        interval_minutes=feed.interval_minutes,
-        last_polled_at=now,
-        last_error=problem,
-        last_error_at=now,
-        consecutive_failures=failures,
-        next_poll_at=now + timedelta(minutes=backoff),
-        entries_seen=entries_seen,
-    )
-    log.warning(
-        "feed %s failed (%d in a row, next try in %g min): %s",
-        feed.name,
-        failures,
-        backoff,
-        problem,
-    )
-    return IngestReport(errors=(f"{feed.name}: {problem}",))
-
-
-def merge_reports(reports: Iterable[IngestReport]) -> IngestReport:
-    """Several ingest reports as one (a development new in one is not also 'updated')."""
-    reports = list(reports)
-    new = tuple(d for r in reports for d in r.developments_new)
-    return IngestReport(
-        articles_seen=sum(r.articles_seen for r in reports),
-        articles_new=sum(r.articles_new for r in reports),
-        statements_new=sum(r.statements_new for r in reports),
-        developments_new=new,
-        developments_updated=tuple(
-            dict.fromkeys(d for r in reports for d in r.developments_updated if d not in new)
-        ),
-        errors=tuple(e for r in reports for e in r.errors),
-    )
-
-
-def effective_feeds(store: Store, config: Config) -> list[Feed]:
-    """The configured feeds plus those admins added, minus those admins removed."""
-    states = {s.name: s for s in store.feed_states()}
-    feeds = [f for f in config.feeds if not (f.name in states and states[f.name].removed)]
-    names = {f.name for f in feeds}
-    for name, state in states.items():
-        if state.origin == "admin" and not state.removed and name not in names:
-            feeds.append(
-                Feed(name=name, url=state.url, interval_minutes=state.interval_minutes or 15)
-            )
-    return feeds
+    return ingest_articles(store, config, articles, now, pipeline=pipeline, progress=progress)

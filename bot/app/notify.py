@@ -177,13 +177,19 @@ def run_due_digests(store: Store, config: Config, now: datetime) -> int:
                 )
 
 
-def digest_now(store: Store, config: Config, chat_id: int, now: datetime) -> list[str]:
-    """The /digest command: what is new since the last digest, as a direct reply; it counts as the
-    chat's digest (the next one starts from here)."""
+def take_digest(store: Store, chat_id: int, now: datetime) -> tuple[Chat, list[Development]]:
+    """What is new for a chat since its last digest, marked as told: it counts as the chat's
+    digest (the next one starts from here). For /digest, which answers directly."""
     with store.transaction():
         chat = store.chat(chat_id)
         assert chat is not None
         devs = digest_developments(store, chat, now)
         store.told(chat_id, [d.id for d in devs], "digest", now)
         store.update_chat(chat_id, now, last_digest_at=now)
+    return chat, devs
+
+
+def digest_now(store: Store, config: Config, chat_id: int, now: datetime) -> list[str]:
+    """The /digest answer as text: what is new since the last digest (see :func:`take_digest`)."""
+    chat, devs = take_digest(store, chat_id, now)
     return digest_messages(store, config, chat, devs, now)

@@ -11,10 +11,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from bot.config import Language
 from bot.model import Actor
 
-# Same-length replacements, so offsets in the folded text are offsets in the original.
-_FOLD = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "\u00a0": " "})
+EN = Language()  # no folding: pass the configured language
+
 
 _NAME_WORD = r"[A-Z][a-zà-öø-ÿ]+(?:[-'][A-Z]?[a-zà-öø-ÿ]+)*"
 _UNKNOWN_NAME = re.compile(
@@ -57,11 +58,6 @@ class ActorMention:
     gender: str = ""
 
 
-def fold(text: str) -> str:
-    """Text with typographic apostrophes and dashes folded, same length as the input."""
-    return text.translate(_FOLD)
-
-
 def slug(name: str) -> str:
     """A stable actor id for a name not in the config: 'Hakan Fidan' -> 'hakan_fidan'."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -71,7 +67,11 @@ def slug(name: str) -> str:
 class ActorIndex:
     """Every way the configured actors appear in copy, compiled into two regular expressions."""
 
-    def __init__(self, actors: tuple[Actor, ...], media: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, actors: tuple[Actor, ...], media: tuple[str, ...] = (), language: Language = EN
+    ) -> None:
+        self._fold = language.fold_table()
+        fold = self.fold
         self.actors = {a.id: a for a in actors}
         names: dict[str, str] = {}  # surface form -> actor id (case-sensitive)
         described: dict[str, str] = {}  # lowercase description -> actor id (case-insensitive)
@@ -95,17 +95,21 @@ class ActorIndex:
         # All known surnames and name words, so "Stubb" inside "Alexander Stubb" is not a new person.
         self._known_words = {w for form in names for w in form.split()}
 
+    def fold(self, text: str) -> str:
+        """Text with the language's typographic characters folded, same length as the input."""
+        return text.translate(self._fold)
+
     def actor(self, actor_id: str) -> Actor | None:
         """The configured actor, if any."""
         return self.actors.get(actor_id)
 
     def is_media(self, text: str) -> bool:
         """Whether this name is a news outlet ("Reuters reported" is not a statement)."""
-        return fold(text).strip().lower() in self._media
+        return self.fold(text).strip().lower() in self._media
 
     def find(self, text: str, *, unknown: bool = True) -> list[ActorMention]:
         """Every actor mention in text, longest match first where they overlap, in text order."""
-        folded = fold(text)
+        folded = self.fold(text)
         found: list[ActorMention] = []
         taken = bytearray(len(text))
 

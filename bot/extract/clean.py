@@ -58,14 +58,6 @@ _CORPORATE = re.compile(
 )
 _NOT_OUTLET = {"telegram", "facebook", "rss", "youtube", "twitter", "x", "instagram", "whatsapp"}
 _WEBMAIL = {"gmail", "yahoo", "outlook", "hotmail", "proton", "protonmail", "icloud", "mail"}
-# Outlets recognised by the name in an e-mail domain ("jonathan@mail.chinadailyuk.com").
-KNOWN_OUTLETS = (
-    "Reuters", "Bloomberg", "Associated Press", "AFP", "TASS", "RIA Novosti", "Interfax",
-    "Kyiv Independent", "Kyiv Post", "Ukrainska Pravda", "Pravda.Ru", "Ukrinform", "Suspilne",
-    "Meduza", "Kommersant", "Xinhua", "China Daily", "Global Times", "Al Jazeera", "BBC",
-    "The Guardian", "Financial Times", "New York Times", "Washington Post", "Wall Street Journal",
-    "Politico", "Axios", "CNN", "Deutsche Welle", "Euronews", "Semafor", "The Telegraph",
-)  # fmt: skip
 
 
 def clean_text(text: str) -> str:
@@ -95,9 +87,9 @@ def clean_text(text: str) -> str:
     return "\n".join(out)
 
 
-def guess_outlet(text: str, outlets: tuple[str, ...] = KNOWN_OUTLETS) -> str:
-    """The outlet a text names as its own: a copyright line, a "Subscribe to ..." line or an
-    outlet's name in an e-mail domain; '' when nothing says. Outlets merely mentioned
+def guess_outlet(text: str, outlets: tuple[str, ...] = ()) -> str:
+    """The outlet a text names as its own: a copyright line, a "Subscribe to ..." line or one of
+    ``outlets`` (the config's media list) in an e-mail domain; '' when nothing says. Outlets merely mentioned
     ("Bloomberg reported") and embedded posts ("— Name (@handle)") do not count."""
     lines = text.split("\n")
     for pattern in (_COPYRIGHT, _SUBSCRIBE):
@@ -142,7 +134,7 @@ def _published(value: str) -> datetime | None:
     return dt.astimezone(UTC) if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
-def parse_text_file(path: str | Path, text: str) -> Article:
+def parse_text_file(path: str | Path, text: str, outlets: tuple[str, ...] = ()) -> Article:
     """A text file as an Article: an optional header block of ``key: value`` lines (title, source,
     url, published as ISO 8601) and a blank line; without one, the first paragraph of the cleaned
     text is the title, the file path the URL and the outlet is guessed from the text."""
@@ -166,6 +158,6 @@ def parse_text_file(path: str | Path, text: str) -> Article:
         url=header.get("url") or str(path),
         title=header.get("title") or _title(body),
         text=body,
-        source=header.get("source") or guess_outlet(body) or Path(path).stem,
+        source=header.get("source") or guess_outlet(body, outlets) or Path(path).stem,
         published=_published(header["published"]) if header.get("published") else None,
     )

@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bot.extract.actors import ActorIndex, ActorMention, fold
+from bot.config import Language
+from bot.extract.actors import ActorIndex, ActorMention
 from bot.extract.issues import IssueTagger
 from bot.model import Actor, Statement
 
@@ -26,22 +27,6 @@ _ANAPHORIC_TOPIC = re.compile(
     re.IGNORECASE,
 )
 
-_VERBS = """said says say saying told tells telling tell stated states stating added adds adding
-noted notes noting wrote writes writing posted posts announced announces declared declares warned warns
-warning insisted insists insisting stressed stresses stressing emphasized emphasised emphasizes
-emphasises emphasizing emphasising argued argues arguing claimed claims suggested suggests signaled
-signalled signals indicated indicates confirmed confirms acknowledged acknowledges admitted admits denied
-denies dismissed dismisses vowed vows pledged pledges promised promises described describes describing
-characterized characterised urged urges demanded demands praised praises lauded lauds cited cites
-expressed expresses expressing explained explains reiterated reiterates reiterating hinted hints
-conceded concedes predicted predicts accused accuses asserted asserts maintained maintains remarked
-replied responded commented clarified clarifies assessed cautioned complained countered questioned
-welcomed welcomes criticized criticised condemned condemns thanked thanks ruled announced asked
-told""".split()
-_VERB_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r"|made clear|went on to say"
-    r"|called (?:for|on)|[Aa]ccording to)\b"
-)
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 _PREPOSITIONS = frozenset(
     "to for of from with by on at in about between among against toward towards into over under than"
@@ -52,10 +37,6 @@ _CHANNEL_NOUNS = re.compile(
     r"|press service|channel|team)\b"
 )
 _POSSESSIVE_SPOKES = re.compile(r"\b(?P<p>[Hh]is|[Hh]er) spokes(?:man|woman|person)\b")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jan feb mar apr jun jul aug sep sept oct nov dec gen lt col sen rep gov no vs etc"
-    " prof corp inc ltd jr sr".split()
-)
 _QUOTE_MARK = re.compile('["“”]')
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -95,9 +76,13 @@ class Extraction:
 class Extractor:
     """Extracts statements from article text, given the configured actors and issues."""
 
-    def __init__(self, index: ActorIndex, tagger: IssueTagger) -> None:
+    def __init__(self, index: ActorIndex, tagger: IssueTagger, language: Language) -> None:
         self.index = index
         self.tagger = tagger
+        self.abbreviations = language.abbreviations
+        forms = sorted(set(language.speech_verbs), key=len, reverse=True)
+        phrases = [re.escape(p) for p in language.verb_phrases]
+        self._verbs = re.compile(r"\b(?:" + "|".join([*forms, *phrases]) + r")\b")
 
     def extract(self, text: str) -> Extraction:
         """Every statement in an article, in text order."""
@@ -144,7 +129,7 @@ class Extractor:
             gender = "m" if m.group("p").lower() == "his" else "f"
             mentions.append(ActorMention(m.start(), m.end(), "", "pronoun", gender))
         mentions.sort(key=lambda m: m.start)
-        sentences = _sentences(para, inside)
+        sentences = _sentences(para, inside, self.abbreviations)
         out: list[Statement] = []
         speakers_here: list[str] = []
         attributed_sentences: set[int] = set()
@@ -255,7 +240,7 @@ class Extractor:
         tail_start = quote.end + 1
         tail = para[tail_start:tail_end]
         if tail.strip() and not (ends_sentence and tail.lstrip()[:1].isupper()):
-            cut = _first_sentence_end(tail)
+            cut = _first_sentence_end(tail, self.abbreviations)
             speaker = self._speaker_in(
                 para, tail_start, tail_start + cut, mentions, resolve, max_words_to_verb=12
             )
@@ -283,7 +268,7 @@ class Extractor:
     def _speaker_in(self, para, start, end, mentions, resolve, max_words_to_verb=None) -> str:
         """The subject of the first speech verb in para[start:end] that has an actor subject."""
         segment = para[start:end]
-        for verb in _VERB_RE.finditer(segment):
+        for verb in self._verbs.finditer(segment):
             v_start = start + verb.start()
             v_end = start + verb.end()
             if (
@@ -328,7 +313,7 @@ class Extractor:
         for m in before:
             if m.start < clause_start:
                 continue
-            following = fold(para[m.end : m.end + 40])
+            following = self.index.fold(para[m.end : m.end + 40])
             if following.startswith("'s") or following.startswith("'"):
                 if _CHANNEL_NOUNS.match(following):
                     eligible.append(m)  # "a post on Witkoff's account said"
@@ -343,7 +328,9 @@ class Extractor:
         subject = eligible[-1]
         # "Putin has shown no sign of ... his demands": too far from the verb to be its subject
         gap = re.sub(r",[^,]*,", " ", para[subject.end : v_start])
-        channel = _CHANNEL_NOUNS.match(fold(para[subject.end : subject.end + 40])) is not None
+        channel = (
+            _CHANNEL_NOUNS.match(self.index.fold(para[subject.end : subject.end + 40])) is not None
+        )
         # "Merz put the issue in starker terms, saying ...": a participle after a comma belongs
         # to the main clause's subject, however far away
         participle = para[v_start:].split(" ", 1)[0].endswith("ing") and para[
@@ -358,7 +345,7 @@ class Extractor:
         sentence = para[s_start:s_end]
         verbs = [
             v
-            for v in _VERB_RE.finditer(sentence)
+            for v in self._verbs.finditer(sentence)
             if not inside[s_start + v.start()] and not sentence.startswith(" by ", v.end())
         ]
         if not verbs:
@@ -373,7 +360,7 @@ class Extractor:
             gap = para[comma + 1 : v_start]
             rest = para[s_start + verb.end() : s_end]
             short_rest = len(rest.split(",")[0].split()) <= 4 and " that " not in f" {rest} "
-            if between and short_rest and len(gap.split()) <= 9 and not _VERB_RE.search(gap):
+            if between and short_rest and len(gap.split()) <= 9 and not self._verbs.search(gap):
                 actor = resolve(between[0])
                 if actor:
                     return actor, s_start
@@ -490,17 +477,19 @@ def _all_quote(para: str, quote: Quote) -> bool:
     return not para[: quote.start - 1].strip() and not para[quote.end + 1 :].strip(" .,")
 
 
-def _is_abbreviation(para: str, dot: int) -> bool:
+def _is_abbreviation(para: str, dot: int, abbreviations: frozenset[str]) -> bool:
     word = re.search(r"([\w.]+)$", para[:dot])
     if not word:
         return False
     token = word.group(1)
     if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", token):  # U.S, initials
         return True
-    return token.lower() in _ABBREVIATIONS
+    return token.lower() in abbreviations
 
 
-def _sentences(para: str, inside: bytearray) -> list[tuple[int, int]]:
+def _sentences(
+    para: str, inside: bytearray, abbreviations: frozenset[str]
+) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph, never breaking inside a quotation."""
     spans, start = [], 0
     for m in re.finditer(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(A-Z0-9])", para):
@@ -509,7 +498,7 @@ def _sentences(para: str, inside: bytearray) -> list[tuple[int, int]]:
             continue
         if inside[m.start()] and inside[end - 1] and para[end - 1] not in '"”':
             continue
-        if para[m.start()] == "." and _is_abbreviation(para, m.start()):
+        if para[m.start()] == "." and _is_abbreviation(para, m.start(), abbreviations):
             continue
         spans.append((start, end))
         start = end
@@ -527,9 +516,9 @@ def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> int:
     return len(sentences) - 1
 
 
-def _first_sentence_end(segment: str) -> int:
+def _first_sentence_end(segment: str, abbreviations: frozenset[str]) -> int:
     for m in re.finditer(r"[.!?](?=\s|$)", segment):
-        if segment[m.start()] == "." and _is_abbreviation(segment, m.start()):
+        if segment[m.start()] == "." and _is_abbreviation(segment, m.start(), abbreviations):
             continue
         return m.end()
     return len(segment)

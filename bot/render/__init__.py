@@ -1,178 +1,55 @@
-"""Telegram-HTML text of alerts, digests and command replies: escaping, trimming, and splitting
-under Telegram's 4,096-character limit at development boundaries. Pure: imports the model only.
+"""Every text a user sees, and nothing else: Telegram HTML of alerts, digests, development lists
+and command replies, plain text for the terminal, escaping and splitting under Telegram's
+4,096-character limit. Pure: imports the model only (callers pass issue titles and the like).
+
+- ``text``: escaping, trimming, splitting, back to plain text
+- ``messages``: developments, alerts, digests
+- ``replies``: command replies (typed ``Reply`` content) as Telegram HTML
+- ``terminal``: plain text for the command line and the terminal chat
 """
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
-
-from bot.model import Development, Mention
-
-LIMIT = 4096
-STATEMENT_CHARS = 280  # a development's text in a list is trimmed to this
-MAX_LINKS = 4  # sources linked per development; the rest are counted
-
-
-def esc(text: str) -> str:
-    """Text made safe for Telegram HTML: <, > and & escaped (quotes need no escaping)."""
-    return html.escape(text, quote=False)
+from bot.model import Reply
+from bot.render.messages import (
+    MAX_LINKS,
+    STATEMENT_CHARS,
+    alert,
+    development_line,
+    developments_message,
+    digest,
+    sources,
+)
+from bot.render.replies import APOLOGY, ago, reply_html
+from bot.render.terminal import development_text, status_text
+from bot.render.text import LIMIT, attr, esc, plain, split, strip_tags, trim, trim_lines
 
 
-def attr(text: str) -> str:
-    """Text made safe inside an HTML attribute value."""
-    return html.escape(text, quote=True)
+def reply_text(reply: Reply) -> str:
+    """A reply as plain text for a terminal (the same words as in Telegram, markup dropped)."""
+    return plain(reply_html(reply))
 
 
-def trim(text: str, limit: int) -> str:
-    """Text cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
-
-
-def trim_lines(text: str, limit: int) -> str:
-    """Text kept to at most ``limit`` characters escaped, cut at a line, with an ellipsis line."""
-    if len(esc(text)) <= limit:
-        return text
-    kept: list[str] = []
-    size = 2  # the ellipsis line
-    for line in text.split("\n"):
-        size += len(esc(line)) + 1
-        if size > limit:
-            break
-        kept.append(line)
-    return "\n".join([*kept, "…"])
-
-
-def _link(mention: Mention) -> str:
-    if mention.url.startswith(("http://", "https://")):
-        return f'<a href="{attr(mention.url)}">{esc(mention.source)}</a>'
-    return esc(mention.source)
-
-
-def sources(dev: Development) -> str:
-    """The outlets that reported a development, linked, one link per outlet."""
-    seen: dict[str, Mention] = {}
-    for mention in dev.mentions:
-        seen.setdefault(mention.source, mention)
-    links = [_link(m) for m in list(seen.values())[:MAX_LINKS]]
-    more = len(seen) - MAX_LINKS
-    return ", ".join(links) + (f" +{more} more" if more > 0 else "")
-
-
-def development_line(dev: Development, *, limit: int = STATEMENT_CHARS) -> str:
-    """One development on one line: actor, statement (trimmed), outlets, sources."""
-    text = trim(dev.text, limit)
-    said = f"“{esc(text)}”" if dev.kind == "direct" else esc(text)
-    outlets = dev.outlets
-    count = f" · reported by {outlets} outlets" if outlets > 1 else ""
-    return f"• <b>{esc(dev.actor_name)}</b>: {said}{count} — {sources(dev)}"
-
-
-def split(blocks: Iterable[str], limit: int = LIMIT) -> list[str]:
-    """Join blocks (a header, a development line, ...) into messages under ``limit``, never
-    splitting a block unless it alone is too long (then at a line, then hard)."""
-    messages: list[str] = []
-    current = ""
-    for block in blocks:
-        for piece in _fit(block, limit):
-            candidate = f"{current}\n{piece}" if current else piece
-            if len(candidate) <= limit:
-                current = candidate
-            else:
-                messages.append(current)
-                current = piece
-    if current:
-        messages.append(current)
-    return messages
-
-
-def _fit(block: str, limit: int) -> list[str]:
-    if len(block) <= limit:
-        return [block]
-    # only plain text is ever cut hard (a development line is trimmed before it gets this long):
-    # at lines, then at spaces, then anywhere; measured escaped (escaping is per character)
-    pieces: list[str] = []
-    current: list[str] = []
-    size = 0
-    for line in strip_tags(block).split("\n"):
-        for word in re.split(r"(?<= )", line + "\n"):
-            for part in word if len(esc(word)) > limit else (word,):
-                if size + len(esc(part)) > limit:
-                    pieces.append(esc("".join(current).rstrip()))
-                    current, size = [], 0
-                current.append(part)
-                size += len(esc(part))
-    pieces.append(esc("".join(current).rstrip()))
-    return [p for p in pieces if p]
-
-
-def developments_message(title: str, devs: Sequence[Development], empty: str) -> list[str]:
-    """A titled list of developments (for /issue, /actor, /latest), split as needed."""
-    if not devs:
-        return [f"<b>{esc(title)}</b>\n{esc(empty)}"]
-    return split([f"<b>{esc(title)}</b>", *(development_line(d) for d in devs)])
-
-
-def alert(devs: Sequence[Development]) -> list[str]:
-    """One alert for several new developments at once (more messages only past the limit)."""
-    title = "New development" if len(devs) == 1 else f"{len(devs)} new developments"
-    return split([f"🔔 <b>{title}</b>", *(development_line(d) for d in devs)])
-
-
-def digest(
-    devs: Sequence[Development],
-    issue_titles: Mapping[str, str],
-    *,
-    day: datetime | None = None,
-    issue: str | None = None,
-    per_issue: int = 6,
-) -> list[str]:
-    """The daily digest: grouped by issue, one line per development, sources as links.
-
-    A development on several issues is listed under the first one it has that the digest shows.
-    """
-    date = f" — {day:%a %d %b %Y}" if day else ""
-    header = f"📰 <b>talkwatch digest{esc(date)}</b>"
-    if not devs:
-        return [f"{header}\nNothing new since your last digest."]
-    groups: dict[str, list[Development]] = {}
-    order = [issue] if issue else [*issue_titles, ""]
-    for dev in devs:
-        key = next((i for i in order if i and i in dev.issues), "")
-        if issue and key != issue:
-            continue
-        groups.setdefault(key, []).append(dev)
-    count = sum(len(v) for v in groups.values())
-    blocks = [f"{header}\n{count} new development{'s' if count != 1 else ''}"]
-    for key in order:
-        if key not in groups:
-            continue
-        blocks.append(f"\n<b>{esc(issue_titles.get(key, 'Other statements'))}</b>")
-        # concise: the most widely reported first, the rest one command away
-        ranked = sorted(groups[key], key=lambda d: (-d.outlets, d.first_seen, d.id))
-        blocks.extend(development_line(d) for d in ranked[:per_issue])
-        if len(ranked) > per_issue:
-            more = f"/issue {key}" if key else "/latest"
-            blocks.append(f"  …and {len(ranked) - per_issue} more: {more}")
-    return split(blocks)
-
-
-_TAG = re.compile(r"<[^>]+>")
-
-
-def strip_tags(text: str) -> str:
-    """Telegram HTML as plain text (tags dropped, entities decoded)."""
-    return html.unescape(_TAG.sub("", text))
-
-
-def plain(messages: str | Sequence[str]) -> str:
-    """Telegram HTML message(s) as text for a terminal."""
-    if isinstance(messages, str):
-        messages = [messages]
-    return "\n\n".join(strip_tags(m) for m in messages)
+__all__ = [
+    "APOLOGY",
+    "LIMIT",
+    "MAX_LINKS",
+    "STATEMENT_CHARS",
+    "ago",
+    "alert",
+    "attr",
+    "development_line",
+    "development_text",
+    "developments_message",
+    "digest",
+    "esc",
+    "plain",
+    "reply_html",
+    "reply_text",
+    "sources",
+    "split",
+    "status_text",
+    "strip_tags",
+    "trim",
+    "trim_lines",
+]

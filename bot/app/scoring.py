@@ -1,0 +1,254 @@
+"""Scoring developments against a gold file of labelled statements (``shared/LABELLING.md``):
+recall, precision, attribution, issue-tag F1, pairwise grouping F1, correctly-attributed recall.
+
+The definitions are the team evaluation's (``shared/eval/score.py``), so ``talkwatch eval --gold``
+agrees with it figure for figure: each system mention is placed in the article whose name its URL
+or source carries (else whose text holds it); each gold statement is matched to the best-matching
+mention of its article (score >= 0.5); off-topic gold rows only mark articles where nothing should
+be found.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from bot.app.ingest import ingest_seeds
+from bot.config import Config
+from bot.model import Development
+from bot.store import Store
+
+_ANON = re.compile(r"unnamed|anonym|official|source|person|familiar|unknown", re.I)
+_INSTITUTIONS = {"kremlin", "us delegation", "kyiv post", "bloomberg", "white house", "moscow"}
+_NORM = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}  # as the team's scorer folds
+)
+MATCH_MIN = 0.5
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower().translate(_NORM)
+    return re.sub(r"[^a-z0-9' ]+", " ", text)
+
+
+def _toks(text: str) -> list[str]:
+    return _norm(text).split()
+
+
+def _overlap(gold_text: str, sys_text: str) -> float:
+    g, s = _toks(gold_text), set(_toks(sys_text))
+    return sum(1 for t in g if t in s) / len(g) if g else 0.0
+
+
+def speaker_ok(gold_speaker: str, actor: str, actor_name: str) -> bool:
+    """Whether a system speaker is one of the gold row's fair labels (``A|B``)."""
+    name = f"{actor_name} {actor}".lower()
+    for g in (part.strip().lower() for part in gold_speaker.split("|")):
+        if g.startswith(("unnamed", "person familiar")):
+            if _ANON.search(name):
+                return True
+            continue
+        if g in _INSTITUTIONS:
+            key = g.split()[-1]
+            if key in name or (
+                g == "us delegation" and ("delegation" in name or "us" in name.split())
+            ):
+                return True
+            continue
+        last = g.split()[-1] if g.split() else g
+        variants = {last, last.rstrip("y"), last.replace("y", "iy")}
+        if last.startswith("zelensk"):
+            variants |= {"zelensky", "zelenskyy", "zelenskiy", "zelenskyi"}
+        if any(v and v in name for v in variants):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Report:
+    """The figures, and what to read when they disappoint."""
+
+    gold: int
+    mentions: int
+    developments: int
+    recall: float
+    precision: float
+    attribution: float
+    issue_p: float
+    issue_r: float
+    group_p: float
+    group_r: float
+    gold_pairs: int
+    missed: tuple[str, ...] = field(default=())
+    extra: tuple[str, ...] = field(default=())
+    wrong_speaker: tuple[str, ...] = field(default=())
+
+    @property
+    def issue_f1(self) -> float:
+        """Issue-tag F1 over matched statements ('other' ignored)."""
+        return _f1(self.issue_p, self.issue_r)
+
+    @property
+    def group_f1(self) -> float:
+        """Pairwise grouping F1 over matched statements with a cluster."""
+        return _f1(self.group_p, self.group_r)
+
+    @property
+    def attributed_recall(self) -> float:
+        """Recall times attribution accuracy."""
+        return self.recall * self.attribution
+
+    def lines(self, verbose: bool = False) -> list[str]:
+        """The report as the team's scorer prints it (plus, verbose, what went wrong)."""
+        out = [
+            f"gold statements {self.gold}  system mentions {self.mentions}  "
+            f"developments {self.developments}",
+            f"recall {self.recall:.2f}  precision {self.precision:.2f}  attribution "
+            f"{self.attribution:.2f}  issue-F1 {self.issue_f1:.2f} (P {self.issue_p:.2f} R "
+            f"{self.issue_r:.2f})  grouping-F1 {self.group_f1:.2f} (P {self.group_p:.2f} R "
+            f"{self.group_r:.2f}, {self.gold_pairs} gold pairs)",
+            f"correctly attributed recall {self.attributed_recall:.2f}",
+        ]
+        if verbose:
+            out += [f"MISSED  {m}" for m in self.missed]
+            out += [f"WRONG SPEAKER {m}" for m in self.wrong_speaker]
+            out += [f"EXTRA   {m}" for m in self.extra]
+        return out
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    """The gold rows of a JSON-lines file."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def score(
+    gold: Sequence[Mapping[str, Any]],
+    articles: Mapping[str, str],
+    developments: Sequence[Mapping[str, Any]],
+) -> Report:
+    """Score developments (as ``talkwatch statements --json`` prints them) against gold rows;
+    ``articles`` maps each article file's name to its text."""
+    gold = [g for g in gold if "off_topic" not in g.get("issues", [])]
+    bodies = {name: " ".join(_norm(text).split()) for name, text in articles.items()}
+    by_article: dict[str, list[tuple[int, str]]] = {}
+    for i, dev in enumerate(developments):
+        for m in dev.get("mentions") or []:
+            t = " ".join(_toks(m.get("text", "")))
+            if not t:
+                continue
+            tag = f"{m.get('url') or ''} {m.get('source') or ''} {m.get('article') or ''}"
+            where = [a for a in articles if Path(a).stem in tag]
+            if not where:
+                where = [a for a, body in bodies.items() if t[:120] in body]
+            for a in where[:1]:
+                by_article.setdefault(a, []).append((i, m.get("text", "")))
+    matched: list[tuple[Mapping[str, Any], int]] = []
+    used: set[tuple[str, int]] = set()
+    missed = []
+    for g in gold:
+        name = next((a for a in articles if a.startswith(g["article"])), None)
+        if name is None:
+            raise ValueError(f"no article for {g['article']}")
+        best, best_s = None, 0.0
+        for k, (i, t) in enumerate(by_article.get(name, [])):
+            s = min(_overlap(g["text"], t), 1.0) * 0.7 + _overlap(t, g["text"]) * 0.3
+            if s > best_s:
+                best, best_s = (name, k, i), s
+        if best and best_s >= MATCH_MIN:
+            matched.append((g, best[2]))
+            used.add((best[0], best[1]))
+        else:
+            missed.append(f"[{g['article']}] {g['speaker']}: {g['text'][:90]}")
+    n_sys = sum(len(v) for v in by_article.values())
+    attr = [
+        speaker_ok(g["speaker"], str(developments[i].get("actor") or ""),
+                   str(developments[i].get("actor_name") or ""))
+        for g, i in matched
+    ]  # fmt: skip
+    wrong = [
+        f"[{g['article']}] gold={g['speaker']} sys={developments[i].get('actor_name')}: "
+        f"{g['text'][:70]}"
+        for (g, i), ok in zip(matched, attr, strict=True)
+        if not ok
+    ]
+    extra = [
+        f"[{a[:3]}] {developments[i].get('actor_name')}: {t[:90]}"
+        for a, lst in by_article.items()
+        for k, (i, t) in enumerate(lst)
+        if (a, k) not in used
+    ]
+    tp = fp = fn = 0
+    for g, i in matched:
+        gi = set(g["issues"]) - {"other"}
+        si = set(developments[i].get("issues") or []) - {"other"}
+        tp, fp, fn = tp + len(gi & si), fp + len(si - gi), fn + len(gi - si)
+    labelled = [(g["cluster"], i) for g, i in matched if g.get("cluster")]
+    ptp = pfp = pfn = 0
+    for (c1, d1), (c2, d2) in combinations(labelled, 2):
+        ptp += c1 == c2 and d1 == d2
+        pfp += c1 != c2 and d1 == d2
+        pfn += c1 == c2 and d1 != d2
+    return Report(
+        gold=len(gold),
+        mentions=n_sys,
+        developments=len(developments),
+        recall=len(matched) / len(gold) if gold else 0.0,
+        precision=len(used) / n_sys if n_sys else 0.0,
+        attribution=sum(attr) / len(attr) if attr else 0.0,
+        issue_p=tp / (tp + fp) if tp + fp else 0.0,
+        issue_r=tp / (tp + fn) if tp + fn else 0.0,
+        group_p=ptp / (ptp + pfp) if ptp + pfp else 0.0,
+        group_r=ptp / (ptp + pfn) if ptp + pfn else 0.0,
+        gold_pairs=ptp + pfn,
+        missed=tuple(missed),
+        extra=tuple(extra),
+        wrong_speaker=tuple(wrong),
+    )
+
+
+def development_record(dev: Development) -> dict[str, Any]:
+    """A development as ``talkwatch statements --json`` prints it (what the scorer reads)."""
+    return {
+        "id": dev.id,
+        "actor": dev.actor_id,
+        "actor_name": dev.actor_name,
+        "kind": dev.kind,
+        "issues": list(dev.issues),
+        "text": dev.text,
+        "first_seen": dev.first_seen.isoformat(timespec="seconds") if dev.first_seen else None,
+        "mentions": [
+            {
+                "source": m.source,
+                "url": m.url,
+                "text": m.text,
+                "published": m.published.isoformat(timespec="seconds") if m.published else None,
+            }
+            for m in dev.mentions
+        ],
+    }
+
+
+def evaluate_corpus(config: Config, gold_path: Path, articles_dir: Path, now: datetime) -> Report:
+    """Ingest a folder of articles into a fresh in-memory store; score it against a gold file."""
+    store = Store()
+    try:
+        ingest_seeds(store, config, articles_dir, now)
+        devs = [development_record(d) for d in store.developments()]
+    finally:
+        store.close()
+    # in the order the team scorer reads them: it places a quote carried word for word by two
+    # articles in the first that holds it
+    texts = {p.name: p.read_text(encoding="utf-8") for p in articles_dir.glob("*.txt")}
+    return score(read_gold(gold_path), texts, devs)

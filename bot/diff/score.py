@@ -1,0 +1,90 @@
+"""How surely two signatures say the same thing, and which candidate developments a statement
+matches. Pure: the caller supplies the candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.diff.signature import Signature
+from bot.model import Statement
+
+# Issues so broad that sharing (or not sharing) them says little about sameness.
+BROAD_ISSUES = frozenset({"peace_plan"})
+DECISIVE_PENALTY = 0.7  # reports that differ in a decisive concept ("drop" the bid, or not)
+MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stored mention a new statement may join: its development, issues and signature."""
+
+    development_id: int
+    issues: tuple[str, ...]
+    signature: Signature
+
+
+@dataclass(frozen=True)
+class Match:
+    """The development a statement joins, and how sure the engine is."""
+
+    development_id: int
+    score: float
+
+
+def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset()) -> float:
+    """How surely two signatures say the same thing: 0 (not at all) to 1."""
+    if not a.tokens or not b.tokens:
+        return 0.0
+    penalty = DECISIVE_PENALTY if (a.tokens ^ b.tokens) & decisive else 1.0
+    return penalty * _overlap(a, b)
+
+
+def _overlap(a: Signature, b: Signature) -> float:
+    shared = len(a.tokens & b.tokens)
+    smaller = min(len(a.tokens), len(b.tokens))
+    containment = shared / smaller
+    jaccard = shared / len(a.tokens | b.tokens)
+    if shared < 3 and smaller > 3:
+        return min(containment, jaccard)
+    # a trimmed quote is (nearly) contained in the full one: containment alone then decides
+    return max(0.6 * containment + 0.4 * jaccard, 0.8 * containment * containment)
+
+
+def issues_agree(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Statements on different specific issues are different claims."""
+    sa, sb = set(a) - BROAD_ISSUES, set(b) - BROAD_ISSUES
+    return not sa or not sb or bool(sa & sb)
+
+
+def matches(
+    statement: Statement,
+    sig: Signature,
+    candidates: Iterable[Candidate],
+    threshold: float,
+    decisive: frozenset[str] = frozenset(),
+) -> list[Match]:
+    """The developments this statement belongs to, best first, from candidate mentions by the
+    same actor.
+
+    More than one means the statement bridges developments that are really one: the first report
+    quoted only the first half of a statement, a later one only the second, and this one both.
+    """
+    tokens = sig.tokens
+    short = len(tokens) <= 4
+    # cheap pass: how many stems each candidate shares; most share (almost) nothing
+    overlapping = []
+    for c in candidates:
+        shared = len(tokens.intersection(c.signature.tokens))
+        if shared >= 3 or (shared == 2 and (short or len(c.signature.tokens) <= 4)):
+            overlapping.append((shared, c))
+    overlapping.sort(key=lambda item: -item[0])
+    best: dict[int, float] = {}
+    for _, c in overlapping[:MAX_SCORED]:
+        if not issues_agree(statement.issues, c.issues):
+            continue
+        score = similarity(sig, c.signature, decisive)
+        if score >= threshold and score > best.get(c.development_id, 0.0):
+            best[c.development_id] = score
+    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    return [Match(dev_id, score) for dev_id, score in ranked]

@@ -1,0 +1,155 @@
+"""A statement reduced to what it says: its *signature*.
+
+Two reports of one statement rarely match word for word: outlets trim quotes, translate them
+differently ("a key one" / "one of the cornerstones") or paraphrase them as reported speech. A
+signature is the statement's content words, stemmed, with synonyms folded into concepts (from
+``config/lexicon.toml``), and without the speaker's names and the neutral speech verbs (from the
+language file). Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bot.model import Statement
+
+SIGNATURE_MEMO = 200_000  # (actor, text) pairs whose signatures are kept: outlets repeat quotes
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What a statement says, as a set of concept and word stems."""
+
+    tokens: frozenset[str]
+    text: str  # normalised text, for fuzzy comparison
+
+    @classmethod
+    def parse(cls, text: str) -> Signature:
+        """A signature from its stored text form."""
+        return cls(frozenset(text.split()), text)
+
+
+class Lexicon:
+    """Synonyms folded into concepts (phrases first, then word stems), and the language's words
+    that carry no content: stopwords and neutral speech verbs."""
+
+    def __init__(
+        self,
+        concepts: Mapping[str, Iterable[str]],
+        decisive: Iterable[str] = (),
+        *,
+        stopwords: Iterable[str] = (),
+        reporting: Iterable[str] = (),
+        fold: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        self.decisive = frozenset("_" + c for c in decisive)
+        self.stopwords = frozenset(stopwords)
+        self.fold = str.maketrans(dict(fold))
+        verbs = sorted(set(reporting), key=len, reverse=True)
+        self._reporting = (
+            re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b")
+            if verbs
+            else None
+        )
+        phrases: list[tuple[str, str]] = []
+        stems: list[tuple[str, str]] = []
+        for concept, words in concepts.items():
+            for word in words:
+                word = word.lower().strip()
+                (phrases if " " in word else stems).append((word, concept))
+        phrases.sort(key=lambda p: len(p[0]), reverse=True)
+        self._phrase_re = (
+            re.compile(r"\b(?:" + "|".join(re.escape(p) for p, _ in phrases) + r")")
+            if phrases
+            else None
+        )
+        self._phrases = dict(phrases)
+        self._stems = sorted(stems, key=lambda s: len(s[0]), reverse=True)
+
+    def phrases(self, text: str) -> str:
+        """Replace multi-word synonyms by their concept token."""
+        if self._phrase_re is None:
+            return text
+        return self._phrase_re.sub(lambda m: " _" + self._phrases[m.group(0)] + " ", text)
+
+    def without_reporting(self, text: str) -> str:
+        """The text without neutral speech verbs (they say how, not what)."""
+        return text if self._reporting is None else self._reporting.sub(" ", text)
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - a Lexicon lives as long as its config; bounded
+    def concept(self, token: str) -> str:
+        """The concept a word belongs to, or its crude stem."""
+        for stem, concept in self._stems:
+            if token == stem or (len(stem) > 3 and token.startswith(stem)):
+                return "_" + concept
+        return _stem(token)
+
+    def names_pattern(self, names: Iterable[str]) -> re.Pattern[str] | None:
+        """One pattern matching any of these names (folded, lowercase, longest first)."""
+        forms = sorted({n.translate(self.fold).lower() for n in names if n}, key=len, reverse=True)
+        if not forms:
+            return None
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+
+
+def _stem(token: str) -> str:
+    for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "es", "s"):
+        if len(token) > len(suffix) + 3 and token.endswith(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def signature(
+    text: str, lexicon: Lexicon, names: Iterable[str] | re.Pattern[str] | None = ()
+) -> Signature:
+    """The signature of a statement's text, leaving out the given names (the speaker's)."""
+    folded = text.translate(lexicon.fold).lower()
+    if isinstance(names, re.Pattern) or names is None:
+        pattern = names
+    else:
+        pattern = lexicon.names_pattern(names)
+    if pattern is not None:
+        folded = pattern.sub(" ", folded)
+    folded = lexicon.phrases(lexicon.without_reporting(folded))
+    tokens = set()
+    for raw in re.findall(r"_?[a-z0-9]+(?:[-.][a-z0-9]+)*", folded):
+        if raw.startswith("_"):
+            tokens.add(raw)
+            continue
+        raw = raw.strip(".")
+        if raw in lexicon.stopwords or len(raw) < 2 or raw.isdigit():
+            continue
+        tokens.add(lexicon.concept(raw))
+    return Signature(frozenset(tokens), " ".join(sorted(tokens)))
+
+
+@dataclass
+class Signer:
+    """Signatures of statements, leaving out each speaker's own names; built once per config.
+
+    ``names_of`` gives the forms an actor is named by (name, aliases, role phrases). What it keeps
+    depends only on the config, never on a database: it is safe to share between stores.
+    """
+
+    lexicon: Lexicon
+    names_of: Callable[[str], Iterable[str]]
+    _patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    _memo: dict[tuple[str, str], Signature] = field(default_factory=dict)
+
+    def __call__(self, statement: Statement) -> Signature:
+        """The signature of this statement."""
+        key = (statement.actor_id, statement.text)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > SIGNATURE_MEMO:
+                self._memo.clear()
+            if statement.actor_id not in self._patterns:
+                self._patterns[statement.actor_id] = self.lexicon.names_pattern(
+                    self.names_of(statement.actor_id)
+                )
+            found = signature(statement.text, self.lexicon, self._patterns[statement.actor_id])
+            self._memo[key] = found
+        return found

@@ -1,0 +1,34 @@
+"""Plain text for a terminal: developments for `talkwatch statements` and the no-token mode, and
+the health figures for `talkwatch status` (and, inside <pre>, /stats). Command replies for
+`talkwatch chat` are ``bot.render.reply_text``: the Telegram text with its markup dropped."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.model import Development
+
+
+def development_text(dev: Development) -> str:
+    """A development as plain text for the terminal."""
+    quote = f"“{dev.text}”" if dev.kind == "direct" else dev.text
+    issues = f" [{', '.join(dev.issues)}]" if dev.issues else ""
+    outlets = sorted({m.source for m in dev.mentions})
+    lines = [f"#{dev.id} {dev.actor_name}{issues}", f"  {quote}"]
+    lines.append(
+        f"  reported by {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}: "
+        + ", ".join(outlets)
+    )
+    return "\n".join(lines)
+
+
+def status_text(figures: Mapping[str, object]) -> str:
+    """Health figures as aligned text."""
+    lines = []
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}={v}" for k, v in value.items()) or "none"
+        elif isinstance(value, list):
+            value = ", ".join(value) or "none"
+        lines.append(f"{key.replace('_', ' '):<28} {value}")
+    return "\n".join(lines)

@@ -1,0 +1,91 @@
+"""``talkwatch eval --gold X.jsonl`` scores as the team's scorer does."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.app.scoring import evaluate_corpus, read_gold, score
+from bot.config import Config
+from tests.conftest import INGEST_TIME, ROOT
+
+TUNE = ROOT / "tests" / "data" / "corpus" / "tune"
+TEAM_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+def _perfect(gold: list[dict]) -> list[dict]:
+    """A system output that is the gold itself: one development per cluster, each mention
+    naming its article (as a URL would)."""
+    stems = [p.stem for p in (TUNE / "articles").glob("*.txt")]
+    devs: dict[str, dict] = {}
+    for g in gold:
+        if "off_topic" in g["issues"]:
+            continue
+        dev = devs.setdefault(
+            g["cluster"],
+            {"actor": "", "actor_name": g["speaker"].split("|")[0], "issues": g["issues"],
+             "mentions": []},
+        )  # fmt: skip
+        stem = next(s for s in stems if s.startswith(g["article"] + "_"))
+        dev["mentions"].append({"text": g["text"], "url": f"file:///{stem}.txt", "source": ""})
+    return list(devs.values())
+
+
+def _articles() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in (TUNE / "articles").glob("*.txt")}
+
+
+def test_the_gold_itself_scores_one_everywhere() -> None:
+    gold = read_gold(TUNE / "gold.jsonl")
+    report = score(gold, _articles(), _perfect(gold))
+    assert report.gold > 200
+    figures = (report.recall, report.precision, report.attribution, report.issue_f1,
+               report.group_f1)  # fmt: skip
+    assert figures == (1.0, 1.0, 1.0, 1.0, 1.0)
+
+
+def test_each_kind_of_error_costs_its_own_figure() -> None:
+    gold = read_gold(TUNE / "gold.jsonl")
+    devs = _perfect(gold)
+    devs[0] = {**devs[0], "actor_name": "Somebody Else", "issues": ["other"]}
+    merged = {**devs[1], "mentions": devs[1]["mentions"] + devs[2]["mentions"]}
+    devs = [devs[0], merged, *devs[3:]]
+    report = score(gold, _articles(), devs)
+    assert report.recall == 1.0
+    assert report.attribution < 1.0
+    assert report.issue_r < 1.0
+    assert report.group_p < 1.0
+
+
+@pytest.mark.skipif(not TEAM_SCORER.exists(), reason="the team's scorer is not beside the repo")
+def test_eval_agrees_with_the_team_scorer(tmp_path: Path, config: Config) -> None:
+    from bot.app.ingest import ingest_seeds
+    from bot.app.scoring import development_record
+    from bot.store import Store
+
+    store = Store(tmp_path / "t.db")
+    ingest_seeds(store, config, TUNE / "articles", INGEST_TIME)
+    out = tmp_path / "system.json"
+    out.write_text(json.dumps([development_record(d) for d in store.developments()]))
+    store.close()
+    team = subprocess.run(
+        [sys.executable, str(TEAM_SCORER), str(TUNE / "gold.jsonl"), str(TUNE / "articles"),
+         str(out)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    ours = evaluate_corpus(config, TUNE / "gold.jsonl", TUNE / "articles", INGEST_TIME)
+    assert ours.lines() == team.stdout.strip().splitlines()
+
+
+def test_off_topic_rows_are_not_gold(config: Config) -> None:
+    gold = read_gold(TUNE / "gold.jsonl")
+    off = {g["article"] for g in gold if "off_topic" in g["issues"]}
+    assert off  # the corpus has off-topic articles
+    report = score(gold, _articles(), [])
+    assert report.gold == sum(1 for g in gold if g["article"] not in off)
+    assert replace(report).missed  # everything is missed by an empty system
