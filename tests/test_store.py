@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +17,7 @@ from bot.store.feeds import FeedStore
 from bot.store.outbox import OutboxStore
 
 CONCERNS = (ArticleStore, ChatStore, FeedStore, OutboxStore)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_each_method_has_one_home() -> None:
@@ -91,3 +94,23 @@ def test_statement_signatures_are_issue_tuples_and_stems(seeded_store: Store) ->
         assert all(isinstance(issue, str) for issue in issues)
         assert signature.split()  # space-separated stems
     assert any(issues for issues, _ in signatures.values())
+
+
+def _uses_of_the_connection(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr in ("db", "conn", "execute")
+    ]
+
+
+def test_only_the_store_touches_the_database() -> None:
+    outside = [
+        p
+        for p in [*(ROOT / "bot").rglob("*.py"), *(ROOT / "benchmarks").rglob("*.py")]
+        if "store" not in p.relative_to(ROOT).parts
+    ]
+    assert len(outside) > 20
+    assert [use for p in outside for use in _uses_of_the_connection(p)] == []
+    assert _uses_of_the_connection(ROOT / "bot" / "store" / "chats.py")  # the check sees uses

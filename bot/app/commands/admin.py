@@ -8,16 +8,7 @@ import re
 from bot import render
 from bot.app import health, poll
 from bot.app.commands.context import Caller, Env
-from bot.model import (
-    Code,
-    FeedHealth,
-    FeedState,
-    Notice,
-    Reply,
-    SourcesView,
-    StatsView,
-    Strong,
-)
+from bot.model import Code, FeedHealth, FeedState, Notice, Reply, SourcesView, StatsView, Strong
 
 MAX_URL_CHARS = 2000  # /feeds takes a URL, and feed URLs can be long
 
