@@ -91,8 +91,15 @@ class Development:
     kind: StatementKind
     text: str
     issues: tuple[str, ...]
-    first_seen: datetime
+    first_seen: datetime  # when talkwatch first stored it
     mentions: tuple[Mention, ...] = ()
+    said_at: datetime | None = None  # the earliest published date of its mentions, when known
+    quiet: bool = False  # a back-fill: searchable, never alerted nor in a digest
+
+    @property
+    def when_said(self) -> datetime:
+        """When it was said, as well as talkwatch knows: published, else first seen."""
+        return self.said_at or self.first_seen
 
     @property
     def outlets(self) -> int:
@@ -128,6 +135,7 @@ class Chat:
     last_digest_at: datetime | None = None
     next_digest_at: datetime | None = None
     created_at: datetime | None = None
+    news_since: datetime | None = None  # developments first seen before this are not its news
 
 
 @dataclass(frozen=True)
@@ -156,6 +164,7 @@ class OutboxMessage:
     error: str = ""
     telegram_message_id: int | None = None
     preview: bool = False  # link previews
+    development_ids: tuple[int, ...] = ()  # what this message tells the chat about
 
 
 @dataclass(frozen=True)

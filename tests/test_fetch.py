@@ -123,13 +123,13 @@ async def test_rss_and_atom_entries_become_articles_and_statements(
         "Geneva & after",
     )
     assert (wire["source"], wire["feed"]) == ("Wire", "Wire")
-    assert wire["published"] == "2025-12-16T07:30:00+00:00"  # +0200 as UTC
+    assert wire["published"] == "2025-12-16T07:30:00.000000+00:00"  # +0200 as UTC
     assert "path to NATO" in wire["text"]
     assert "<p>" not in wire["text"]
     assert (at["guid"], at["source"], at["published"]) == (
         "tag:atom,2025:b2",
         "Atom",
-        "2025-12-15T12:00:00+00:00",
+        "2025-12-15T12:00:00.000000+00:00",
     )
     speakers = {d.actor_id for d in store.developments()}
     assert {"zelensky", "peskov", "witkoff"} <= speakers

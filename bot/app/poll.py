@@ -110,6 +110,9 @@ async def _poll_and_ingest(
     pipeline = pipeline or Pipeline(config)
     state = store.feed_state(feed.name)
     failures = state.consecutive_failures
+    # everything a feed holds on its first good poll is back-fill: a new feed (or the first
+    # start) never floods subscribers with its archive
+    first = state.last_success_at is None and state.entries_seen == 0
     try:
         result = await fetcher.poll(feed, state, store.known_article_keys)
     except FetchError as exc:
@@ -128,7 +131,9 @@ async def _poll_and_ingest(
         try:
             if article.url in result.teasers:
                 article = await fetcher.page_text(article)
-            reports.append(ingest_articles(store, config, [article], now, pipeline=pipeline))
+            reports.append(
+                ingest_articles(store, config, [article], now, pipeline=pipeline, backfill=first)
+            )
         except Exception as exc:  # boundary: one bad entry must not cost the feed's others
             log.exception("feed %s: could not ingest %s", feed.name, article.url)
             failed.append(f"{article.url}: {type(exc).__name__}: {exc}")

@@ -1,7 +1,8 @@
 """The only code that touches SQLite (via sqlite-utils), split by concern:
 
     db.py        opening the database (WAL), schema and migrations, iso/parse_dt, transactions
-    articles.py  articles, actors, statements, developments, mentions, the full-text index
+    articles.py  articles, actors, statements
+    developments.py  developments (grouped statements), mentions, the full-text index
     chats.py     chats, subscriptions, what each chat was told, digest slots
     feeds.py     feed state (as :class:`bot.model.FeedState`)
     outbox.py    the outbox and the deliveries log
@@ -22,11 +23,12 @@ from __future__ import annotations
 from bot.store.articles import ArticleStore
 from bot.store.chats import ChatStore
 from bot.store.db import StoreBase, iso, migrations, parse_dt
+from bot.store.developments import DevelopmentStore
 from bot.store.feeds import FeedStore
 from bot.store.outbox import OutboxStore
 
 __all__ = ["Store", "StoreBase", "iso", "migrations", "parse_dt"]
 
 
-class Store(ArticleStore, ChatStore, FeedStore, OutboxStore):
+class Store(ArticleStore, DevelopmentStore, ChatStore, FeedStore, OutboxStore):
     """A talkwatch database: a real SQLite file (WAL) or an in-memory one for tests."""

@@ -30,8 +30,8 @@ class ChatStore(StoreBase):
         with self.db.atomic():
             self.db.execute(
                 """insert into chats (id, type, title, timezone, digest_time, alerts, paused,
-                   active, empty_digest, next_digest_at, created_at, updated_at)
-                   values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
+                   active, empty_digest, next_digest_at, created_at, updated_at, news_since)
+                   values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
                    on conflict (id) do update set type = excluded.type,
                    title = excluded.title""",
                 [
@@ -46,6 +46,7 @@ class ChatStore(StoreBase):
                     iso(chat.next_digest_at),
                     iso(now),
                     iso(now),
+                    iso(chat.news_since or now),
                 ],
             )
         stored = self.chat(chat.id)
@@ -191,6 +192,26 @@ class ChatStore(StoreBase):
         }
         return [d for d in development_ids if d not in told]
 
+    def owed_digest(self, chat_id: int, since: datetime, now: datetime) -> list[int]:
+        """The ledger's answer to "what does this chat's next digest tell": developments first
+        seen in [since, now], not a back-fill, that the chat follows now (everything if it
+        follows nothing) and that no digest of its has told yet - in the order they were said."""
+        rows = self.db.execute(
+            """select d.id from developments d
+               where d.quiet = 0 and d.first_seen >= ? and d.first_seen <= ?
+                 and not exists (select 1 from chat_developments t where t.chat_id = ?
+                                 and t.development_id = d.id and t.via = 'digest')
+                 and (not exists (select 1 from subscriptions s where s.chat_id = ?)
+                      or d.actor_id in (select target from subscriptions
+                                        where chat_id = ? and kind = 'actor')
+                      or exists (select 1 from development_issues i join subscriptions s
+                                 on s.kind = 'issue' and s.target = i.issue_id
+                                 where s.chat_id = ? and i.development_id = d.id))
+               order by coalesce(d.said_at, d.first_seen), d.id""",
+            [iso(since), iso(now), chat_id, chat_id, chat_id, chat_id],
+        ).fetchall()
+        return [r[0] for r in rows]
+
     # --- digest slots ---------------------------------------------------------------------
 
     def due_digests(self, now: datetime, limit: int = 1000) -> list[Chat]:
@@ -235,4 +256,5 @@ def _chat(row: Sequence[Any], columns: Sequence[str]) -> Chat:
         last_digest_at=parse_dt(r["last_digest_at"]),
         next_digest_at=parse_dt(r["next_digest_at"]),
         created_at=parse_dt(r["created_at"]),
+        news_since=parse_dt(r.get("news_since")),
     )

@@ -25,7 +25,9 @@ def iso(dt: datetime | None) -> str | None:
         return None
     if dt.tzinfo is None:
         raise ValueError("naive datetime")
-    return dt.astimezone(UTC).isoformat(timespec="seconds")
+    # microseconds: two rows written in one second still order (a digest and the development
+    # stored just after it must not tie); every value has the same width, so text order holds
+    return dt.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def parse_dt(value: str | None) -> datetime | None:
@@ -220,6 +222,19 @@ def m002_statement_signatures(db: Database) -> None:
     # The diff engine's view of each statement (space-separated stems), stored so candidates need
     # no re-analysis. Older rows get theirs lazily: an empty signature matches nothing.
     db.table("statements").add_column("signature", str, not_null_default="")
+
+
+@migrations()
+def m003_whats_new(db: Database) -> None:
+    # What each chat is owed comes from its ledger (chat_developments), not from time windows:
+    # developments know when they were said and whether they are a back-fill; messages know
+    # which developments they tell; a chat knows from when developments are news for it.
+    db.table("developments").add_column("said_at", str)
+    db.table("developments").add_column("quiet", int, not_null_default=0)
+    db.table("outbox").add_column("development_ids", str, not_null_default="[]")
+    db.table("chats").add_column("news_since", str)  # when the chat arrived
+    db.execute("update chats set news_since = created_at")
+    db.table("developments").create_index(["quiet", "first_seen"])
 
 
 class StoreBase:

@@ -6,6 +6,7 @@ nothing twice) and ``deliveries`` (one row per send outcome, for /stats).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -28,17 +29,28 @@ class OutboxStore(StoreBase):
         text: str,
         now: datetime,
         preview: bool = False,
+        development_ids: Sequence[int] = (),
     ) -> int | None:
-        """Owe a chat a message; None if one with this (chat, kind, key) is already owed or sent.
+        """Owe a chat a message (telling it about ``development_ids``); None if one with this
+        (chat, kind, key) is already owed or sent.
 
         Call inside the transaction that decides the message is owed.
         """
         cursor = self.db.execute(
             """insert or ignore into outbox (chat_id, kind, dedupe_key, text, status, attempts,
-               not_before, created_at, preview) values (?, ?, ?, ?, 'pending', 0, ?, ?, ?)""",
-            [chat_id, kind, dedupe_key, text, iso(now), iso(now), int(preview)],
-        )
+               not_before, created_at, preview, development_ids)
+               values (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)""",
+            [chat_id, kind, dedupe_key, text, iso(now), iso(now), int(preview),
+             json.dumps(list(development_ids))],
+        )  # fmt: skip
         return int(cursor.lastrowid or 0) if cursor.rowcount else None
+
+    def outbox_messages(self, chat_id: int, kind: str | None = None) -> list[OutboxMessage]:
+        """Every message owed to a chat (of one kind), in the order they were owed."""
+        sql = "select * from outbox where chat_id = ?" + (" and kind = ?" if kind else "")
+        rows = self.db.execute(sql + " order by id", [chat_id, *([kind] if kind else [])])
+        columns = self._columns("outbox")
+        return [_outbox(r, columns) for r in rows.fetchall()]
 
     def outbox_has(self, chat_id: int, kind: str, dedupe_key: str) -> bool:
         """Whether a chat was already owed this message (whatever became of it since)."""
@@ -201,4 +213,5 @@ def _outbox(row: Sequence[Any], columns: Sequence[str]) -> OutboxMessage:
         error=r["error"] or "",
         telegram_message_id=r["telegram_message_id"],
         preview=bool(r["preview"]),
+        development_ids=tuple(json.loads(r.get("development_ids") or "[]")),
     )
