@@ -61,11 +61,16 @@ def test_different_claims_by_the_same_actor_stay_apart(seeded_store: Store) -> N
     article5 = _developments_with(seeded_store, "zelensky", "Article 5-like guarantees")[0]
     desire = _developments_with(seeded_store, "zelensky", "Ukraine's desire was to join NATO")[0]
     assert len({bid.id, article5.id, desire.id}) == 3
+
+
+def test_the_pieces_of_a_split_quote_are_one_development(seeded_store: Store) -> None:
+    """ "A," Ushakov said in remarks to state television. "B." is one utterance in two pieces
+    (shared/LABELLING.md: one row per piece, same cluster)."""
     first, second = (
         _developments_with(seeded_store, "ushakov", fragment)[0]
         for fragment in ("If relevant amendments", "completely unacceptable")
     )
-    assert first.id != second.id
+    assert first.id == second.id
 
 
 def test_witkoff_progress_remark_groups_across_outlets(seeded_store: Store) -> None:

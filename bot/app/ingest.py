@@ -71,6 +71,20 @@ class Pipeline:
         """Signatures of statements without their speaker's names."""
         return Signer(self.lexicon, self._names_of)
 
+    @cached_property
+    def speakers(self) -> dict[str, tuple[str, ...]]:
+        """Grouping speaker -> the actors who speak as it: an institution and its spokespeople
+        (``speaks_for``) are one speaker for grouping."""
+        groups: dict[str, list[str]] = {}
+        for actor in self.config.actors:
+            groups.setdefault(actor.speaks_for or actor.id, []).append(actor.id)
+        return {key: tuple(dict.fromkeys([key, *ids])) for key, ids in groups.items()}
+
+    def speaker(self, actor_id: str) -> str:
+        """The grouping speaker an actor speaks as."""
+        actor = self.index.actor(actor_id)
+        return actor.speaks_for if actor is not None and actor.speaks_for else actor_id
+
     def _names_of(self, actor_id: str) -> tuple[str, ...]:
         actor = self.index.actor(actor_id)
         return (actor.name, *actor.aliases, *actor.descriptions) if actor else ()
@@ -172,9 +186,10 @@ class _Batch:
         self.updated: dict[int, None] = {}
         self.pool = CandidatePool(self._load)
 
-    def _load(self, actor_id: str) -> list[Candidate]:
-        """An actor's recent mentions in this store, newest first."""
-        rows = self.store.candidate_mentions(actor_id, self.since, limit=CANDIDATES)
+    def _load(self, speaker: str) -> list[Candidate]:
+        """A speaker's recent mentions in this store, newest first."""
+        actors = self.pipe.speakers.get(speaker, (speaker,))
+        rows = self.store.candidate_mentions(actors, self.since, limit=CANDIDATES)
         signatures = self.store.statement_signatures([sid for sid, _ in rows])
         return [
             Candidate(dev_id, signatures[sid][0], Signature.parse(signatures[sid][1]))
@@ -198,19 +213,35 @@ class _Batch:
                     and article.published is not None
                     and article.published < self.old
                 )
+                previous: tuple[Statement, Candidate] | None = None
                 for statement in extraction.statements:
-                    self._statement(
-                        replace(statement, article_id=article_id), article.published, quiet
+                    neighbour = None
+                    if previous is not None and pieces_of_one(previous[0], statement, text):
+                        neighbour = previous[1]
+                    placed = self._statement(
+                        replace(statement, article_id=article_id),
+                        self.pipe.speaker(statement.actor_id),
+                        neighbour,
+                        article.published,
+                        quiet,
                     )
+                    previous = (statement, placed)
         except BaseException:
             self.pool.forget()  # ids of rolled-back rows may be reused
             raise
         return len(extraction.statements)
 
-    def _statement(self, statement: Statement, said_at: datetime | None, quiet: bool) -> None:
+    def _statement(
+        self,
+        statement: Statement,
+        speaker: str,
+        neighbour: Candidate | None,
+        said_at: datetime | None,
+        quiet: bool,
+    ) -> Candidate:
         sig = self.pipe.signer(statement)
-        candidates = self.pool.of(statement.actor_id)
-        placement = place(statement, sig, candidates, self.pipe.lexicon.decisive)
+        candidates = self.pool.of(speaker)
+        placement = place(statement, sig, candidates, self.pipe.lexicon.decisive, neighbour)
         if placement.development_id is None:
             dev_id = self.store.create_development(
                 statement, self.now, said_at=said_at, quiet=quiet
@@ -227,9 +258,33 @@ class _Batch:
         self.store.add_statement(
             statement, dev_id, self.now, sig.text, shown=shown, said_at=said_at
         )
-        self.pool.placed(statement, sig, placement, dev_id)
+        placed = self.pool.placed(speaker, statement, sig, placement, dev_id)
         if dev_id not in self.created:
             self.updated[dev_id] = None
+        return placed
+
+
+SPLIT_GAP = 80  # characters between two quoted pieces that can only be their attribution
+
+
+def pieces_of_one(before: Statement, after: Statement, text: str) -> bool:
+    """Whether two statements next to each other are pieces of one utterance: a quoted fragment
+    inside the sentence that reports it, or a quote split around its attribution ("A," he said.
+    "B."). Another sentence by the same speaker ("He added that ...") is another claim."""
+    if before.actor_id != after.actor_id:
+        return False
+    end = before.position + len(before.text)
+    if after.position < end:  # one inside the other
+        return True
+    gap = text[end : after.position]
+    # '," Peskov said. "' - nothing but the attribution: after its last stop, only the mark
+    opens_next = re.split(r"[.,:;!?]", gap)[-1].strip(" \"“”«»'‘’") == ""
+    return (
+        before.kind == after.kind == "direct"
+        and len(gap) <= SPLIT_GAP
+        and "\n" not in gap
+        and opens_next
+    )
 
 
 def _not_configured(actors: Iterable[Actor], config: Config) -> list[Actor]:

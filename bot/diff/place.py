@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.diff.score import Candidate, matches
+from bot.diff.score import Candidate, issues_agree, matches
 from bot.diff.signature import Signature
 from bot.model import Statement
 
@@ -36,17 +36,23 @@ def place(
     sig: Signature,
     candidates: list[Candidate],
     decisive: frozenset[str] = frozenset(),
+    neighbour: Candidate | None = None,
 ) -> Placement:
-    """The placement of one statement among its actor's candidate mentions."""
+    """The placement of one statement among its speaker's candidate mentions.
+
+    ``neighbour`` is the statement just before it in the same paragraph, if the same speaker
+    made it: the pieces of a split quote, or a quote and the sentence paraphrasing it, are one
+    utterance whatever their words - unless they are on different specific issues."""
     found = matches(statement, sig, candidates, MATCH_THRESHOLD, decisive)
-    if not found:
+    linked = {m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD}
+    if found:
+        linked.add(found[0].development_id)
+    if neighbour is not None and issues_agree(statement.issues, neighbour.issues):
+        linked.add(neighbour.development_id)
+    if not linked:
         return Placement(None)
-    first = found[0].development_id
-    bridged = [m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD]
-    if not bridged:
-        return Placement(first)
-    keep = min(first, *bridged)  # the oldest development survives
-    return Placement(keep, tuple(sorted({first, *bridged} - {keep})))
+    keep = min(linked)  # the oldest development survives
+    return Placement(keep, tuple(sorted(linked - {keep})))
 
 
 def takes_text(development_kind: str, statement_kind: str) -> bool:
@@ -56,32 +62,36 @@ def takes_text(development_kind: str, statement_kind: str) -> bool:
 
 
 class CandidatePool:
-    """One batch's candidates, per actor and newest first: read through ``load`` once per actor,
-    then kept up to date as statements are placed."""
+    """One batch's candidates, per speaker and newest first: read through ``load`` once per
+    speaker, then kept up to date as statements are placed. A speaker is the grouping key: a
+    spokesperson and the institution he speaks for are one."""
 
     def __init__(self, load: Callable[[str], list[Candidate]]) -> None:
         self._load = load
         self._by_actor: dict[str, list[Candidate]] = {}
 
-    def of(self, actor_id: str) -> list[Candidate]:
-        """This actor's candidates."""
-        if actor_id not in self._by_actor:
-            self._by_actor[actor_id] = self._load(actor_id)[:CANDIDATES]
-        return self._by_actor[actor_id]
+    def of(self, speaker: str) -> list[Candidate]:
+        """This speaker's candidates."""
+        if speaker not in self._by_actor:
+            self._by_actor[speaker] = self._load(speaker)[:CANDIDATES]
+        return self._by_actor[speaker]
 
     def placed(
-        self, statement: Statement, sig: Signature, placement: Placement, dev_id: int
-    ) -> None:
-        """Record where a statement went (``dev_id``: the development it is now in)."""
+        self, speaker: str, statement: Statement, sig: Signature, placement: Placement, dev_id: int
+    ) -> Candidate:
+        """Record where a statement went (``dev_id``: the development it is now in); returns it
+        as a candidate."""
         gone = set(placement.merged)
         recent = [
             Candidate(dev_id, c.issues, c.signature) if c.development_id in gone else c
-            for c in self.of(statement.actor_id)
+            for c in self.of(speaker)
         ]
         # the same words in the same development need comparing once: keep the newest copy
         recent = [c for c in recent if c.development_id != dev_id or c.signature.text != sig.text]
-        recent.insert(0, Candidate(dev_id, statement.issues, sig))
-        self._by_actor[statement.actor_id] = recent[:CANDIDATES]
+        placed = Candidate(dev_id, statement.issues, sig)
+        recent.insert(0, placed)
+        self._by_actor[speaker] = recent[:CANDIDATES]
+        return placed
 
     def forget(self) -> None:
         """Drop everything read (after a rollback, ids may be reused)."""
