@@ -190,7 +190,8 @@ def cmd_digest(config: Config, store: Store, args: argparse.Namespace) -> int:
     """talkwatch digest [--since ISO-DATE] [--issue ID]"""
     devs = store.developments(issue=args.issue, since=args.since, newest_first=False)
     titles = {i.id: i.title for i in config.issues}
-    print(render.plain(render.digest(devs, titles, issue=args.issue)))
+    speakers = {a.id: a for a in config.actors}
+    print(render.plain(render.digest(devs, titles, issue=args.issue, speakers=speakers)))
     return 0
 
 

@@ -262,6 +262,7 @@ class DigestView:
     developments: tuple[Development, ...]
     issue_titles: tuple[tuple[str, str], ...]  # (id, title) in config order
     day: datetime | None = None
+    speakers: tuple[Actor, ...] = ()  # who the speakers are, for ranking (principals first)
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,7 @@ def test_digest_caps_each_issue_and_points_to_the_rest() -> None:
     devs = [dev(n, f"Land statement {n}") for n in range(10)]
     (text,) = render.digest(devs, TITLES, per_issue=6)
     assert text.count("•") == 6
-    assert "…and 4 more: /issue territory" in text
+    assert "+4 more on Territory: /issue territory" in text
 
 
 def test_empty_digest_says_so() -> None:
@@ -180,12 +180,15 @@ def test_a_huge_digest_is_split_and_each_part_parses() -> None:
         dev(n, "x & <y> " * 60, issues=(("nato", "territory", "ceasefire")[n % 3],))
         for n in range(120)
     ]
-    texts = render.digest(devs, TITLES, per_issue=100)
+    texts = render.digest(devs, TITLES, per_issue=100, budget=None)
     assert len(texts) > 1
     for text in texts:
-        assert len(text) <= render.LIMIT
+        assert render.visible(text) <= render.LIMIT
         check_html(text)
+        # no part starts without its heading
+        assert text.startswith(("📰", "\n<b>", "<b>")), text[:80]
     assert sum(t.count("•") for t in texts) == 120
+    assert any("(continued)" in t.split("\n", 1)[0] for t in texts[1:])
 
 
 def test_plain_text_for_the_terminal() -> None:

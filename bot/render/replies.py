@@ -114,7 +114,10 @@ def _development_list(message: DevelopmentList) -> list[str]:
 
 @html.register
 def _digest(message: DigestView) -> list[str]:
-    return digest(message.developments, dict(message.issue_titles), day=message.day)
+    speakers = {a.id: a for a in message.speakers}
+    return digest(
+        message.developments, dict(message.issue_titles), day=message.day, speakers=speakers
+    )
 
 
 @html.register

@@ -74,4 +74,4 @@ def digest(env: Env, caller: Caller, args: str) -> Reply:
     chat, devs = notify.take_digest(env.store, caller.chat_id, env.now)
     titles = tuple(notify.issue_titles(env.config).items())
     day = env.now.astimezone(ZoneInfo(chat.timezone))
-    return Reply.of(DigestView(tuple(devs), titles, day))
+    return Reply.of(DigestView(tuple(devs), titles, day, speakers=env.config.actors))
