@@ -144,8 +144,10 @@ def test_callback_data_is_built_and_parsed_in_one_place() -> None:
     made = {
         callbacks.follow("actor", "peskov"): callbacks.Follow("actor", "peskov", on=True),
         callbacks.unfollow("issue", "nato"): callbacks.Follow("issue", "nato", on=False),
-        callbacks.page("issue", "nato", 16): callbacks.Page("issue", "nato", 16),
-        callbacks.page("latest", "", 8): callbacks.Page("latest", "", 8),
+        callbacks.page("issue", "nato", (1765875600, 16)): callbacks.Page(
+            "issue", "nato", (1765875600, 16)
+        ),
+        callbacks.page("latest", ""): callbacks.Page("latest", ""),
         callbacks.setting("alerts", "off"): callbacks.Setting("alerts off"),
         callbacks.setting("pause"): callbacks.Setting("pause"),
     }
@@ -153,7 +155,8 @@ def test_callback_data_is_built_and_parsed_in_one_place() -> None:
         assert len(data.encode()) <= 64
         assert callbacks.parse(data) == action
         assert callbacks.manages(data) == (not isinstance(action, callbacks.Page))
-    assert callbacks.parse("more:issue:nato:x") == callbacks.Page("issue", "nato", 0)
+    assert callbacks.parse("more:issue:nato:x") == callbacks.Page("issue", "nato")
+    assert callbacks.parse("more:issue:nato:16") == callbacks.Page("issue", "nato")  # an old one
     assert callbacks.parse("what:ever") is None
     assert not callbacks.manages("what:ever")
 
@@ -192,18 +195,41 @@ def test_issue_pages_are_newest_first_and_do_not_overlap(env: Env, news: News) -
     lines = [ln for ln in text(first).split("\n") if ln.startswith("•")]
     assert [ln.split("NATO remark ")[1][0:2].strip("”") for ln in lines[:2]] == ["10", "9"]
     (more,) = data(first)
+    # news arrives between the pages: the next page neither repeats nor skips a line
+    for n in range(3):
+        news.development(
+            "zelensky", f"NATO news {n}", ("nato",), NOW + timedelta(hours=1, minutes=n)
+        )
     second = commands.callback(env, ME, more)
     later = [ln for ln in text(second).split("\n") if ln.startswith("•")]
     assert len(lines) == commands.PAGE
     assert len(later) == 3
     assert not set(lines) & set(later)
+    shown = [ln.split("NATO remark ")[1][0:2].strip("”") for ln in lines + later]
+    assert shown == [str(n) for n in range(commands.PAGE + 2, -1, -1)]
     assert second.buttons == ()  # the last page
     assert "Off topic" not in text(first) + text(second)
 
 
+def test_lists_are_in_the_order_things_were_said_not_seen(env: Env, news: News) -> None:
+    # seen last, but said first (its article was published a day earlier)
+    news.development("zelensky", "Said long ago", ("nato",), NOW - timedelta(days=1))
+    late = news.development("zelensky", "Said just now", ("nato",), NOW)
+    env.store.db.execute(
+        "update developments set first_seen = ? where id != ?",
+        [(NOW + timedelta(hours=2)).isoformat(), late],
+    )
+    lines = [ln for ln in text(run(env, ME, "/issue nato")).split("\n") if ln.startswith("•")]
+    assert "Said just now" in lines[0]
+    assert "Said long ago" in lines[1]
+    for listing in ("/latest", "/actor zelensky"):
+        shown = text(run(env, ME, listing))
+        assert shown.index("Said just now") < shown.index("Said long ago")
+
+
 def test_issue_without_argument_offers_the_issues(env: Env, config: Config) -> None:
     reply = run(env, ME, "/issue")
-    assert data(reply) == [f"more:issue:{i.id}:0" for i in config.issues]
+    assert data(reply) == [f"more:issue:{i.id}:0" for i in config.issues]  # from the newest
     unknown = text(run(env, ME, "/issue natto membershipp & co"))
     assert "I don't know the issue" in unknown
 

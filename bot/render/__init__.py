@@ -24,7 +24,7 @@ from bot.render.messages import (
     digest,
     sources,
 )
-from bot.render.rank import gist, rank, speaker_label
+from bot.render.rank import gist, rank, said_at, speaker_label
 from bot.render.replies import APOLOGY, ago, reply_html
 from bot.render.terminal import development_text, status_text
 from bot.render.text import (
@@ -69,6 +69,7 @@ __all__ = [
     "rank",
     "reply_html",
     "reply_text",
+    "said_at",
     "sources",
     "speaker_label",
     "split",

@@ -89,9 +89,17 @@ def _repeats(text: str, earlier: Iterable[str]) -> bool:
     return False
 
 
-def _when(dev: Development) -> datetime:
-    said = getattr(dev, "said_at", None)  # the earliest `published`, once the model has it
-    return said or dev.first_seen
+def said_at(dev: Development) -> datetime:
+    """When a development was said: the earliest `published` of its mentions, else when it was
+    first seen."""
+    said = getattr(dev, "said_at", None)  # the model's own field, where it has one
+    if said is not None:
+        return said
+    published = [m.published for m in dev.mentions if m.published is not None]
+    return min(published) if published else dev.first_seen
+
+
+_when = said_at
 
 
 def score(

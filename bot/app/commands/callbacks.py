@@ -2,7 +2,9 @@
 
 Formats (Telegram allows 1-64 bytes; a longer button is left out of its Reply):
 ``sub:KIND:TARGET`` / ``unsub:KIND:TARGET`` (follow or stop following an issue or actor),
-``more:KIND:TARGET:OFFSET`` (a page of a listing), ``set:KEY[:VALUE]`` (a settings toggle).
+``more:KIND:TARGET:0`` (a listing from its newest) or ``more:KIND:TARGET:SECONDS-ID`` (the page
+after the line said at that Unix time with that development id: a stable key, so a page never
+repeats or skips a line however many arrive meanwhile), ``set:KEY[:VALUE]`` (a settings toggle).
 """
 
 from __future__ import annotations
@@ -19,13 +21,17 @@ class Follow:
     on: bool
 
 
+Cursor = tuple[int, int]  # (when said, as Unix seconds; development id) of a page's last line
+
+
 @dataclass(frozen=True)
 class Page:
-    """A page of a listing (``kind`` issue, actor or latest), from ``offset``."""
+    """A page of a listing (``kind`` issue, actor or latest): from the newest, or the lines
+    after ``after``."""
 
     kind: str
     target: str
-    offset: int
+    after: Cursor | None = None
 
 
 @dataclass(frozen=True)
@@ -48,9 +54,9 @@ def unfollow(kind: str, target: str) -> str:
     return f"unsub:{kind}:{target}"
 
 
-def page(kind: str, target: str, offset: int) -> str:
-    """The data of a button that shows a listing from ``offset``."""
-    return f"more:{kind}:{target}:{offset}"
+def page(kind: str, target: str, after: Cursor | None = None) -> str:
+    """The data of a button that shows a listing from its newest line, or after ``after``."""
+    return f"more:{kind}:{target}:" + (f"{after[0]}-{after[1]}" if after else "0")
 
 
 def setting(*words: str) -> str:
@@ -66,8 +72,11 @@ def parse(data: str) -> Action | None:
         return Follow(kind, target, on=verb == "sub")
     if verb == "more":
         kind, _, tail = rest.partition(":")
-        target, _, offset = tail.rpartition(":")
-        return Page(kind, target, int(offset) if offset.isdigit() else 0)
+        target, _, key = tail.rpartition(":")
+        seconds, dash, dev_id = key.partition("-")
+        if dash and seconds.lstrip("-").isdigit() and dev_id.isdigit():
+            return Page(kind, target, (int(seconds), int(dev_id)))
+        return Page(kind, target)  # from the newest (so are buttons from before cursors)
     if verb == "set":
         return Setting(rest.replace(":", " "))
     return None

@@ -1,5 +1,6 @@
-"""Reading: /issue, /actor and /latest (pages of developments, newest first, with a "More"
-button) and /digest (what is new for the chat since its last digest)."""
+"""Reading: /issue, /actor and /latest (pages of developments, newest said first, with a "More"
+button that pages by a stable key) and /digest (what is new for the chat since its last
+digest)."""
 
 from __future__ import annotations
 
@@ -10,35 +11,54 @@ from bot import render
 from bot.app import notify
 from bot.app.commands.context import Caller, Env
 from bot.app.commands.resolve import label, labels, resolve
-from bot.model import Button, Code, DevelopmentList, DigestView, ListKind, Notice, Reply
+from bot.model import (
+    Button,
+    Code,
+    Development,
+    DevelopmentList,
+    DigestView,
+    ListKind,
+    Notice,
+    Reply,
+)
 
 PAGE = 8  # developments per page of /issue, /actor, /latest
 
 
-def listing(env: Env, kind: str, target: str, offset: int) -> Reply:
-    """One page of developments on an issue, from an actor, or on anything (kind "latest")."""
+def _key(dev: Development) -> callbacks.Cursor:
+    return (int(render.said_at(dev).timestamp()), dev.id)
+
+
+def listing(env: Env, kind: str, target: str, after: callbacks.Cursor | None = None) -> Reply:
+    """One page of developments on an issue, from an actor, or on anything (kind "latest"),
+    newest said first; ``after`` is the key of the last line of the page before."""
     store = env.store
     shown: ListKind
     if kind == "issue":
-        devs = store.developments(issue=target, limit=PAGE + 1, offset=offset)
-        shown = "issue"
+        devs, shown = store.developments(issue=target), "issue"
     elif kind == "actor":
-        devs = store.developments(actor=target, limit=PAGE + 1, offset=offset)
-        shown = "actor"
+        devs, shown = store.developments(actor=target), "actor"
     else:
-        devs = store.developments(limit=PAGE + 1, offset=offset)
-        shown = "latest"
+        devs, shown = store.developments(), "latest"
+    # ordered here, by when things were said (the store orders by when they were seen)
+    devs.sort(key=_key, reverse=True)
+    start = (
+        0 if after is None else next((n for n, d in enumerate(devs) if _key(d) < after), len(devs))
+    )
+    page_devs = devs[start : start + PAGE]
     name = label(env, kind, target) if shown != "latest" else ""
-    page = DevelopmentList(shown, name, tuple(devs[:PAGE]), offset)
-    more = len(devs) > PAGE
-    buttons = ((Button("More ▸", callbacks.page(kind, target, offset + PAGE)),),) if more else ()
+    page = DevelopmentList(shown, name, tuple(page_devs), start)
+    more = len(devs) > start + PAGE
+    buttons = (
+        ((Button("More ▸", callbacks.page(kind, target, _key(page_devs[-1]))),),) if more else ()
+    )
     return Reply.of(page, buttons)
 
 
 def issue(env: Env, caller: Caller, args: str) -> Reply:
     """/issue [name]: the latest on an issue, or a menu of the issues."""
     if not args:
-        buttons = [Button(i.title, callbacks.page("issue", i.id, 0)) for i in env.config.issues]
+        buttons = [Button(i.title, callbacks.page("issue", i.id)) for i in env.config.issues]
         rows = tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
         return Reply.of(Notice("Which issue? Tap one:"), rows)
     found, suggestions = resolve(env, args, ("issue",))
@@ -50,7 +70,7 @@ def issue(env: Env, caller: Caller, args: str) -> Reply:
                 f" {names}? Issues: " + ", ".join(i.id for i in env.config.issues)
             )
         )
-    return listing(env, "issue", found[1], 0)
+    return listing(env, "issue", found[1])
 
 
 def actor(env: Env, caller: Caller, args: str) -> Reply:
@@ -61,12 +81,12 @@ def actor(env: Env, caller: Caller, args: str) -> Reply:
     if found is None:
         names = labels(env, suggestions) or "none close"
         return Reply.of(Notice(f"I don't know “{render.trim(args, 60)}”. Did you mean: {names}?"))
-    return listing(env, "actor", found[1], 0)
+    return listing(env, "actor", found[1])
 
 
 def latest(env: Env, caller: Caller, args: str) -> Reply:
     """/latest: the newest developments on anything."""
-    return listing(env, "latest", "", 0)
+    return listing(env, "latest", "")
 
 
 def digest(env: Env, caller: Caller, args: str) -> Reply:

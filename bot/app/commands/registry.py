@@ -151,7 +151,7 @@ def callback(env: Env, caller: Caller, data: str) -> Reply:
     action = callbacks.parse(data)
     if isinstance(action, callbacks.Page):
         # a further page comes as a new message: the one above stays readable
-        return lists.listing(env, action.kind, action.target, action.offset)
+        return lists.listing(env, action.kind, action.target, action.after)
     return replace(_pressed(env, caller, action), edits=True)
 
 
