@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from bot.model import Actor, Development, Mention
-from bot.render.rank import gist, rank, speaker_label
+from bot.render.rank import gist, rank, score, speaker_label
 from bot.render.text import LIMIT, attr, esc, split_sections, trim, visible
 
 STATEMENT_CHARS = 280  # a development's text in a list is trimmed to this
@@ -130,7 +130,13 @@ def digest(
         key = _section_key(dev, order)
         if issue and key != issue:
             continue
-        groups.setdefault(key, []).append(dev)  # in rank order, so sections are too
+        groups.setdefault(key, []).append(dev)
+    # the section of the best line first; sections whose best lines are alike in config order
+    points = {r.development.id: (r.score, r.outlets) for r in score(devs, speakers or {})}
+    place = {key: n for n, key in enumerate(order)}
+    groups = dict(
+        sorted(groups.items(), key=lambda kv: (*(-p for p in points[kv[1][0].id]), place[kv[0]]))
+    )
     count = sum(len(v) for v in groups.values())
     header += f"\n{count} new development{'s' if count != 1 else ''}"
     shown = {key: min(len(v), per_issue) for key, v in groups.items()}
@@ -153,11 +159,11 @@ def digest(
         return sections
 
     if budget is not None:
-        place = {d.id: n for n, d in enumerate(ranked)}
+        position = {d.id: n for n, d in enumerate(ranked)}
         # the lowest-ranked shown line goes first, until the digest fits one message
         while _size(header, build()) > min(budget, LIMIT) and any(shown.values()):
             worst = max(
-                (k for k in shown if shown[k]), key=lambda k: place[groups[k][shown[k] - 1].id]
+                (k for k in shown if shown[k]), key=lambda k: position[groups[k][shown[k] - 1].id]
             )
             shown[worst] -= 1
     return split_sections(header, build(), measure=visible)
