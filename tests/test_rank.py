@@ -122,6 +122,8 @@ def test_the_seeds_digest_is_one_message_led_by_the_most_corroborated(
     assert first.startswith(f"• {top.actor_name}: ")
     assert "reported by 5 outlets" in first
     assert "more on" in plain  # the rest is one command away
+    assert "517e0d9ca24828b8" not in plain  # never a file hash as the outlet
+    assert "1c71d3537f0efed3" not in plain
 
 
 def test_talkwatch_digest_prints_the_same_one_message(
