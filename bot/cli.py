@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--since", type=_since, help="developments first seen since (ISO 8601)")
     digest.add_argument("--issue", help="only this issue")
 
+    timeline = sub.add_parser("timeline", help="the /timeline chart of an issue or actor, as PNG")
+    timeline.add_argument("name", help="an issue or actor, forgivingly: nato, zelenskyy")
+    timeline.add_argument("-o", "--output", metavar="FILE", help="where to write (NAME.png)")
+
     run = sub.add_parser("run", help="the main job: ingest on a schedule, serve the bot")
     run.add_argument("--once", action="store_true", help="one round (seeds + feeds), then exit")
 
@@ -192,6 +196,27 @@ def cmd_digest(config: Config, store: Store, args: argparse.Namespace) -> int:
     titles = {i.id: i.title for i in config.issues}
     speakers = {a.id: a for a in config.actors}
     print(render.plain(render.digest(devs, titles, issue=args.issue, speakers=speakers)))
+    return 0
+
+
+def cmd_timeline(config: Config, store: Store, args: argparse.Namespace) -> int:
+    """talkwatch timeline ISSUE|ACTOR [-o FILE]: the /timeline chart written to a PNG file."""
+    from bot.app import commands
+    from bot.app.commands.lists import timeline_view
+
+    env = commands.Env(store=store, config=config, now=datetime.now(UTC))
+    found, suggestions = commands.resolve(env, args.name)
+    if found is None:
+        names = ", ".join(target for _, target in suggestions) or "none close"
+        print(
+            f"talkwatch timeline: unknown name {args.name!r}; did you mean: {names}?",
+            file=sys.stderr,
+        )
+        return 2
+    view = timeline_view(env, *found)
+    output = Path(args.output or f"{found[1]}.png")
+    output.write_bytes(render.timeline_png(view))
+    print(f"{render.plain(render.timeline_caption(view))}\nwrote {output}")
     return 0
 
 

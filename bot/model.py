@@ -266,6 +266,18 @@ class DigestView:
 
 
 @dataclass(frozen=True)
+class TimelineView:
+    """An issue's or actor's developments over the last weeks, to be drawn as a chart."""
+
+    kind: Literal["issue", "actor"]
+    target: str  # the issue's or actor's id
+    name: str  # its title or name
+    developments: tuple[Development, ...]
+    now: datetime
+    weeks: int = 4
+
+
+@dataclass(frozen=True)
 class SettingsView:
     """A chat's settings, and how to change them."""
 
@@ -312,6 +324,7 @@ Content = (
     | SubscriptionsView
     | DevelopmentList
     | DigestView
+    | TimelineView
     | SettingsView
     | SettingsUsage
     | SourcesView

@@ -7,11 +7,13 @@ and command replies, plain text for the terminal, escaping and splitting under T
 - ``messages``: developments, alerts, digests
 - ``replies``: command replies (typed ``Reply`` content) as Telegram HTML
 - ``terminal``: plain text for the command line and the terminal chat
+- ``chart``: the /timeline chart as a PNG (matplotlib, loaded only to draw) and its caption
 """
 
 from __future__ import annotations
 
 from bot.model import Reply
+from bot.render.chart import timeline_caption, timeline_png
 from bot.render.messages import (
     ALERT_CAP,
     DIGEST_CHARS,
@@ -76,6 +78,8 @@ __all__ = [
     "split_sections",
     "status_text",
     "strip_tags",
+    "timeline_caption",
+    "timeline_png",
     "trim",
     "trim_lines",
     "visible",

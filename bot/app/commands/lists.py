@@ -1,9 +1,10 @@
 """Reading: /issue, /actor and /latest (pages of developments, newest said first, with a "More"
-button that pages by a stable key) and /digest (what is new for the chat since its last
-digest)."""
+button that pages by a stable key), /digest (what is new for the chat since its last digest) and
+/timeline (a chart of an issue's or actor's last weeks)."""
 
 from __future__ import annotations
 
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 import bot.app.commands.callbacks as callbacks
@@ -20,7 +21,10 @@ from bot.model import (
     ListKind,
     Notice,
     Reply,
+    TimelineView,
 )
+
+TIMELINE_WEEKS = 4
 
 PAGE = 8  # developments per page of /issue, /actor, /latest
 
@@ -95,3 +99,27 @@ def digest(env: Env, caller: Caller, args: str) -> Reply:
     titles = tuple(notify.issue_titles(env.config).items())
     day = env.now.astimezone(ZoneInfo(chat.timezone))
     return Reply.of(DigestView(tuple(devs), titles, day, speakers=env.config.actors))
+
+
+def timeline_view(env: Env, kind: str, target: str) -> TimelineView:
+    """An issue's or actor's developments for the chart of its last weeks."""
+    if kind == "issue":
+        devs = env.store.developments(issue=target)
+    else:
+        devs = env.store.developments(actor=target)
+    shown: Literal["issue", "actor"] = "issue" if kind == "issue" else "actor"
+    name = label(env, kind, target)
+    return TimelineView(shown, target, name, tuple(devs), env.now, TIMELINE_WEEKS)
+
+
+def timeline(env: Env, caller: Caller, args: str) -> Reply:
+    """/timeline name: a chart of who said what, when, on an issue or from a person."""
+    if not args:
+        return Reply.of(
+            Notice("A chart of which issue or person? For example ", Code("/timeline nato"), ".")
+        )
+    found, suggestions = resolve(env, args)
+    if found is None:
+        names = labels(env, suggestions) or "none close"
+        return Reply.of(Notice(f"I don't know “{render.trim(args, 60)}”. Did you mean: {names}?"))
+    return Reply.of(timeline_view(env, *found))

@@ -73,6 +73,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("latest", "The newest developments on anything", "/latest", lists.latest),
     Command("digest", "What is new for this chat since its last digest", "/digest", lists.digest),
     Command(
+        "timeline",
+        "A chart of who said what, when, on an issue or from a person",
+        "/timeline nato",
+        lists.timeline,
+    ),
+    Command(
         "settings",
         "Digest time and zone, alerts on/off, pause",
         "/settings time 08:30",
