@@ -271,15 +271,76 @@ def test_settings_change_and_reschedule(env: Env, config: Config) -> None:
 
 
 @pytest.mark.parametrize(
-    "line",
-    ["/settings time 25:00", "/settings tz Mars/Olympus", "/settings alerts maybe", "/settings x"],
+    ("line", "answer"),
+    [
+        ("/settings time 25:00", "Give the time as HH:MM"),
+        ("/settings tz Mars/Olympus", "I don't know the time zone “Mars/Olympus”"),
+        ("/settings alerts maybe", "Alerts can be on or off, not “maybe”"),
+        ("/settings empty", "Empty can be on or off, not nothing"),
+        ("/settings x", "I don't know the setting “x”"),
+    ],
 )
-def test_bad_settings_change_nothing(env: Env, line: str) -> None:
+def test_bad_settings_change_nothing(env: Env, line: str, answer: str) -> None:
     run(env, ME, "/start")
     before = env.store.chat(ME.chat_id)
     reply = text(run(env, ME, line))
-    assert "I don't know" in reply or "HH:MM" in reply
+    assert answer in reply
+    assert "\n" not in reply  # one line, not the whole help
     assert env.store.chat(ME.chat_id) == before
+
+
+def test_settings_replies_are_one_line_and_the_help_comes_alone(env: Env) -> None:
+    assert "Change with" in text(run(env, ME, "/settings"))
+    for line, said in (
+        ("/settings time 07:15", "Digest every day at 07:15 (UTC)"),
+        ("/settings alerts off", "Instant alerts off"),
+        ("/settings empty on", "Quiet-day digest on"),
+        ("/settings pause", "Delivery paused"),
+        ("/settings resume", "Delivery resumed"),
+    ):
+        reply = text(run(env, ME, line))
+        assert said in reply
+        assert "\n" not in reply
+        assert "Change with" not in reply
+    # a button under the settings keeps the settings in view
+    assert "Instant alerts: on" in text(commands.callback(env, ME, "set:alerts:on"))
+
+
+def test_an_abbreviated_zone_is_questioned_with_the_likely_zones(env: Env) -> None:
+    run(env, ME, "/start")
+    before = env.store.chat(ME.chat_id)
+    reply = run(env, ME, "/settings tz EST")
+    shown = text(reply)
+    assert "“EST” is a fixed offset with no daylight saving" in shown
+    assert "America/New_York" in shown
+    assert "set:tz:America/New_York" in data(reply)
+    assert env.store.chat(ME.chat_id) == before  # not set: asked
+    assert "is no zone name" in text(run(env, ME, "/settings tz PST"))
+    text(commands.callback(env, ME, "set:tz:America/New_York"))
+    chat = env.store.chat(ME.chat_id)
+    assert chat is not None
+    assert chat.timezone == "America/New_York"
+
+
+def test_unsubscribe_suggests_only_what_the_chat_follows(env: Env) -> None:
+    run(env, ME, "/subscribe peskov")
+    run(env, ME, "/subscribe nato")
+    close = run(env, ME, "/unsubscribe peskow")
+    assert data(close) == ["unsub:actor:peskov"]
+    assert "weren't following" in text(run(env, ME, "/unsubscribe zelenskyy"))
+    none_followed = run(env, ME, "/unsubscribe qwxzv")
+    assert all(d in ("unsub:actor:peskov", "unsub:issue:nato") for d in data(none_followed))
+    assert [s.target for s in env.store.subscriptions(ME.chat_id)] == ["peskov", "nato"]
+
+
+@pytest.mark.parametrize("name", ["🙂🕊️", "שלום עליכם", "مرحبا", "🇺🇦"])
+@pytest.mark.parametrize(
+    "command", ["/subscribe", "/unsubscribe", "/issue", "/actor", "/timeline"]
+)
+def test_emoji_or_right_to_left_text_is_not_a_name(env: Env, command: str, name: str) -> None:
+    reply = run(env, ME, f"{command} {name}")
+    assert "is not a name I know" in text(reply)
+    assert reply.buttons == ()
 
 
 # --- sources, feeds, stats, start --------------------------------------------------------------
@@ -353,3 +414,47 @@ def test_terminal_chat_runs_the_same_commands_as_plain_text(
     assert "Talks & <progress>" in shown  # entities decoded, tags dropped
     assert "<b>" not in shown
     assert shown.count("/subscribe — ") == 1  # nothing read after /quit
+
+
+# --- the command line takes the same forgiving names -------------------------------------------
+
+
+def test_statements_take_forgiving_names_and_say_when_a_name_is_unknown(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot import cli
+
+    monkeypatch.setenv("TALKWATCH_DB", str(tmp_path / "x.db"))
+    assert cli.main(["ingest", "--seeds", "seeds"]) == 0
+    capsys.readouterr()
+    assert cli.main(["statements", "--actor", "Zelenskyy"]) == 0
+    out = capsys.readouterr().out
+    assert "Volodymyr Zelensky" in out
+    assert "Dmitry Peskov" not in out
+    assert cli.main(["statements", "--issue", "NATO membership", "--json"]) == 0
+    assert '"nato"' in capsys.readouterr().out
+    assert cli.main(["statements", "--issue", "natoo"]) == 0  # a typo, forgiven
+    assert cli.main(["statements", "--actor", "nobody-at-all"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown actor 'nobody-at-all'" in err
+    assert cli.main(["digest", "--issue", "no-such-issue"]) == 2
+    assert "unknown issue" in capsys.readouterr().err
+
+
+def test_piping_the_cli_into_a_reader_that_stops_ends_quietly(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TALKWATCH_DB": str(tmp_path / "x.db")}
+    cmd = [sys.executable, "-m", "bot"]
+    subprocess.run([*cmd, "ingest", "--seeds", "seeds"], env=env, check=True, capture_output=True)
+    # the reader is gone before the first line is written (as `| head` is after its lines)
+    proc = subprocess.Popen(
+        [*cmd, "statements"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert err.decode() == ""
+    assert proc.returncode == 1

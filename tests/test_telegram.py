@@ -163,7 +163,7 @@ async def test_settings_change_time_zone_alerts_and_pause(fake_api: FakeBotAPI) 
     assert "every day at 08:00 (UTC)" in shown.text
     assert "08:30" in (await ask(fake_api, CHAT, "/settings time 8:30"))[0].text
     assert "(Europe/Kyiv)" in (await ask(fake_api, CHAT, "/settings tz Europe/Kyiv"))[0].text
-    assert "Instant alerts: off" in (await ask(fake_api, CHAT, "/settings alerts off"))[0].text
+    assert "Instant alerts off" in (await ask(fake_api, CHAT, "/settings alerts off"))[0].text
     assert "paused" in (await ask(fake_api, CHAT, "/settings pause"))[0].text
     resumed = await press(fake_api, CHAT, "set:resume")
     assert "Delivery: active" in resumed.text

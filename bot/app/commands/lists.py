@@ -11,7 +11,7 @@ import bot.app.commands.callbacks as callbacks
 from bot import render
 from bot.app import notify
 from bot.app.commands.context import Caller, Env
-from bot.app.commands.resolve import label, labels, resolve
+from bot.app.commands.resolve import could_be_a_name, label, labels, not_a_name, resolve
 from bot.model import (
     Button,
     Code,
@@ -66,6 +66,8 @@ def issue(env: Env, caller: Caller, args: str) -> Reply:
         rows = tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
         return Reply.of(Notice("Which issue? Tap one:"), rows)
     found, suggestions = resolve(env, args, ("issue",))
+    if found is None and not could_be_a_name(args):
+        return Reply.of(not_a_name(args))
     if found is None:
         names = labels(env, suggestions) or "none close"
         return Reply.of(
@@ -82,6 +84,8 @@ def actor(env: Env, caller: Caller, args: str) -> Reply:
     if not args:
         return Reply.of(Notice("Whose statements? For example ", Code("/actor zelensky"), "."))
     found, suggestions = resolve(env, args, ("actor",))
+    if found is None and not could_be_a_name(args):
+        return Reply.of(not_a_name(args))
     if found is None:
         names = labels(env, suggestions) or "none close"
         return Reply.of(Notice(f"I don't know “{render.trim(args, 60)}”. Did you mean: {names}?"))
@@ -119,6 +123,8 @@ def timeline(env: Env, caller: Caller, args: str) -> Reply:
             Notice("A chart of which issue or person? For example ", Code("/timeline nato"), ".")
         )
     found, suggestions = resolve(env, args)
+    if found is None and not could_be_a_name(args):
+        return Reply.of(not_a_name(args))
     if found is None:
         names = labels(env, suggestions) or "none close"
         return Reply.of(Notice(f"I don't know “{render.trim(args, 60)}”. Did you mean: {names}?"))

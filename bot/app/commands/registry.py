@@ -169,7 +169,7 @@ def _pressed(env: Env, caller: Caller, action: callbacks.Action | None) -> Reply
     if isinstance(action, callbacks.Setting):
         if not caller.is_chat_admin:
             return Reply.of(Notice("In a group, only its administrators can change its settings."))
-        return settings.settings(env, caller, action.args)
+        return settings.toggle(env, caller, action.args)
     return Reply.of(Notice("That button has expired. Send /help to start again."))
 
 
