@@ -17,12 +17,15 @@ ALSO_LINKS = 2  # a digest line links its first reporter and at most this many m
 ALERT_CAP = 5  # developments in one alert; the rest are one command away
 DIGEST_CHARS = 3500  # a normal day's digest fits one message of this many visible characters
 PER_ISSUE = 3  # digest lines per issue at most, before the budget trims further
+NAME_CHARS = 80  # a speaker's name as a line shows it, at most (names come from article text)
+OUTLET_CHARS = 60  # an outlet's name likewise (from feeds)
 
 
 def _link(mention: Mention) -> str:
+    name = esc(trim(mention.source, OUTLET_CHARS) or "unknown outlet")
     if mention.url.startswith(("http://", "https://")):
-        return f'<a href="{attr(mention.url)}">{esc(mention.source)}</a>'
-    return esc(mention.source)
+        return f'<a href="{attr(mention.url)}">{name}</a>'
+    return name
 
 
 def _by_outlet(dev: Development) -> list[Mention]:
@@ -50,7 +53,8 @@ def development_line(dev: Development, *, limit: int = STATEMENT_CHARS) -> str:
     said = f"“{esc(text)}”" if dev.kind == "direct" else esc(text)
     outlets = dev.outlets
     count = f" · reported by {outlets} outlets" if outlets > 1 else ""
-    return f"• <b>{esc(dev.actor_name)}</b>: {said}{count} — {sources(dev)}"
+    name = esc(trim(dev.actor_name, NAME_CHARS))
+    return f"• <b>{name}</b>: {said}{count} — {sources(dev)}"
 
 
 def brief_line(dev: Development, speakers: Mapping[str, Actor] | None = None) -> str:
@@ -71,16 +75,17 @@ def brief_line(dev: Development, speakers: Mapping[str, Actor] | None = None) ->
             f" — reported by {len(outlets)} outlets, first by {_link(outlets[0])}"
             f" · also {', '.join(also)}" + (f" +{more}" if more > 0 else "")
         )
-    return f"• <b>{esc(speaker_label(dev, actor))}</b>: {said}{credit}"
+    return f"• <b>{esc(trim(speaker_label(dev, actor), NAME_CHARS))}</b>: {said}{credit}"
 
 
 def developments_message(title: str, devs: Sequence[Development], empty: str) -> list[str]:
     """A titled list of developments (for /issue, /actor, /latest), split as needed; every part
     after the first starts with the title again."""
-    head = f"<b>{esc(title)}</b>"
+    head = f"<b>{esc(trim(title, 200))}</b>"
     if not devs:
         return [f"{head}\n{esc(empty)}"]
-    return split_sections("", [(head, [development_line(d) for d in devs])])
+    lines = [development_line(d) for d in devs]
+    return split_sections("", [(head, lines)], measure=visible)
 
 
 def alert(
@@ -96,7 +101,7 @@ def alert(
     lines = [development_line(d) for d in ranked[:cap]]
     if len(ranked) > cap:
         lines.append(f"+{len(ranked) - cap} more: /latest")
-    return split_sections("", [(f"🔔 <b>{title}</b>", lines)])
+    return split_sections("", [(f"🔔 <b>{title}</b>", lines)], measure=visible)
 
 
 def _section_key(dev: Development, order: Sequence[str]) -> str:
