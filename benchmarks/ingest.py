@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import Config, load_config  # noqa: E402
-from bot.model import Article  # noqa: E402
+from bot.model import Article, Statement  # noqa: E402
+from bot.store import Store  # noqa: E402
 
 NOW = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
 
@@ -155,37 +156,29 @@ def corpus(config: Config, n: int, seed: int = 7) -> list[Article]:
     return articles
 
 
-def _populate(store, size: int, config: Config) -> None:
-    """Store `size` developments quickly (bulk SQL), spread over actors, all inside the window."""
+def _populate(store: Store, size: int, config: Config) -> None:
+    """Store `size` one-statement developments, spread over actors, all inside the window (through
+    the store's own methods, in one transaction)."""
     rng = random.Random(size)
     speakers = [a.id for a in config.actors if a.kind == "person"]
     store.upsert_actors(config.actors)
     vocab = [f"w{i}" for i in range(4000)]
-    db = store.db
-    with db.atomic():
-        db.conn.executemany(
-            "insert into articles (id, url, content_hash, source, text) values (?, ?, ?, ?, '')",
-            [(k + 1, f"https://fill.example/{k}", f"h{k}", "Fill") for k in range(size // 50 + 1)],
-        )
-        devs, stmts = [], []
+    with store.transaction():
+        articles = [
+            store.insert_article(
+                Article(url=f"https://fill.example/{k}", title="", text="", source="Fill"),
+                f"h{k}",
+                NOW,
+            )
+            for k in range(size // 50 + 1)
+        ]
         for k in range(size):
             actor = rng.choice(speakers)
-            seen = (NOW - timedelta(minutes=rng.randint(1, 60 * 24 * 10))).isoformat()
-            devs.append((k + 1, actor, "direct", f"filler {k}", "[]", seen, seen, 1, 1))
+            seen = NOW - timedelta(minutes=rng.randint(1, 60 * 24 * 10))
             sig = " ".join(sorted(rng.sample(vocab, 12)))
-            stmts.append(
-                (k + 1, k // 50 + 1, actor, "direct", f"filler {k}", "[]", k, k + 1, sig, seen)
-            )
-        db.conn.executemany(
-            """insert into developments (id, actor_id, kind, text, issues, first_seen, last_seen,
-               mention_count, outlet_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            devs,
-        )
-        db.conn.executemany(
-            """insert into statements (id, article_id, actor_id, kind, text, issues, position,
-               development_id, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            stmts,
-        )
+            statement = Statement(actor, "direct", f"filler {k}", (), k, articles[k // 50])
+            dev_id = store.create_development(statement, seen)
+            store.add_statement(statement, dev_id, seen, sig)
 
 
 def _rss_mb() -> float:
@@ -195,7 +188,6 @@ def _rss_mb() -> float:
 def phase_throughput(n: int) -> dict:
     """Ingest n articles into a fresh database file: articles/s and peak memory."""
     from bot.app.ingest import Pipeline, ingest_articles
-    from bot.store import Store
 
     config = load_config(ROOT / "config", {})
     articles = corpus(config, n)
@@ -225,7 +217,6 @@ def phase_throughput(n: int) -> dict:
 def phase_scale(size: int, probe: int) -> dict:
     """Per-article cost of ingesting `probe` articles into a database of `size` developments."""
     from bot.app.ingest import ingest_articles
-    from bot.store import Store
 
     config = load_config(ROOT / "config", {})
     articles = [replace(a, url=a.url + "/scale") for a in corpus(config, probe, seed=size)]

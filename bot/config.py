@@ -53,6 +53,8 @@ class Settings:
     group_rate_per_minute: float = 20.0
     max_send_attempts: int = 8
     retry_base_seconds: float = 2.0  # first retry after a network error; doubles each time
+    backfill_hours: float = 24.0  # an entry published this long before it is seen is back-fill
+    news_window_days: int = 7  # how long a development stays news for a digest
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """The domain objects that flow through talkwatch: frozen dataclasses, stdlib only.
 
 Data flows one way: Article text -> Statement -> Development (with its Mentions) -> what each Chat
-is owed -> OutboxMessage. All datetimes are timezone-aware UTC. Commands answer with a Reply:
-typed content (Notice, DevelopmentList, SettingsView, ...) that bot.render turns into text.
+is owed -> OutboxMessage. FeedState is what is remembered about a feed between polls. All datetimes
+are timezone-aware UTC. Commands answer with a Reply: typed content (Notice, DevelopmentList,
+SettingsView, ...) that bot.render turns into text.
 """
 
 from __future__ import annotations
@@ -90,8 +91,15 @@ class Development:
     kind: StatementKind
     text: str
     issues: tuple[str, ...]
-    first_seen: datetime
+    first_seen: datetime  # when talkwatch first stored it
     mentions: tuple[Mention, ...] = ()
+    said_at: datetime | None = None  # the earliest published date of its mentions, when known
+    quiet: bool = False  # a back-fill: searchable, never alerted nor in a digest
+
+    @property
+    def when_said(self) -> datetime:
+        """When it was said, as well as talkwatch knows: published, else first seen."""
+        return self.said_at or self.first_seen
 
     @property
     def outlets(self) -> int:
@@ -127,6 +135,7 @@ class Chat:
     last_digest_at: datetime | None = None
     next_digest_at: datetime | None = None
     created_at: datetime | None = None
+    news_since: datetime | None = None  # developments first seen before this are not its news
 
 
 @dataclass(frozen=True)
@@ -155,6 +164,27 @@ class OutboxMessage:
     error: str = ""
     telegram_message_id: int | None = None
     preview: bool = False  # link previews
+    development_ids: tuple[int, ...] = ()  # what this message tells the chat about
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What is remembered about a feed between polls; a blank one for a feed never polled."""
+
+    name: str
+    url: str = ""
+    interval_minutes: int | None = None  # as of the last poll or /feeds add
+    etag: str = ""  # HTTP validators of the last successful poll
+    last_modified: str = ""
+    last_polled_at: datetime | None = None
+    last_success_at: datetime | None = None
+    last_error: str = ""
+    last_error_at: datetime | None = None
+    consecutive_failures: int = 0
+    next_poll_at: datetime | None = None  # backoff included
+    entries_seen: int = 0
+    origin: str = "config"  # "config" | "admin" (added with /feeds add)
+    removed: bool = False  # an admin removed it
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from bot.adapters.fetch import HttpFetcher
 from bot.app import ingest, notify, poll
 from bot.config import Config, Feed
 from bot.model import Development
-from bot.store import Store, parse_dt
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +201,7 @@ class Schedule:
     def _schedule_feed(self, feed: Feed, polled_at: datetime | None = None) -> None:
         state = self.store.feed_state(feed.name)
         now = self.clock()
-        due = parse_dt(state.get("next_poll_at")) or now
+        due = state.next_poll_at or now
         if polled_at is not None and due <= polled_at:
             # the poll recorded no next time (it broke early): do not spin
             due = polled_at + timedelta(minutes=feed.interval_minutes)

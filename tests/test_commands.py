@@ -362,7 +362,7 @@ def test_feeds_get_distinct_names_and_long_urls_are_fine(env: Env) -> None:
     assert "Added news.example.org (2)" in text(run(env, ADMIN, f"/feeds add {other}"))
     again = text(run(env, ADMIN, f"/feeds add {other}"))
     assert "already tracked as news.example.org (2)" in again
-    urls = {f["name"]: f["url"] for f in env.store.feed_states()}
+    urls = {f.name: f.url for f in env.store.feed_states()}
     assert urls == {"news.example.org": long_url, "news.example.org (2)": other}
 
 

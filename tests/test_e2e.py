@@ -13,6 +13,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 from bot import process as app
 from bot.adapters import telegram
@@ -35,6 +36,11 @@ SECOND = (
     "<p>“Ukraine will not join NATO in the coming years, and we have accepted that as the price of"
     " real guarantees,” Rustem Umerov said.</p>"
 )
+
+
+def _now() -> str:
+    """An RSS date for now: entries published long before they are seen are back-fill."""
+    return format_datetime(datetime.now(UTC))
 
 
 @contextlib.asynccontextmanager
@@ -74,6 +80,9 @@ async def test_subscribe_alert_once_then_digest_with_both_sources(
 
     async with process(config, store) as schedule:
         assert store.development_count() > 0  # the seeds
+        # each feed's first poll is a back-fill (never alerted): here both were empty then
+        await schedule.poll_feed(wire)
+        await schedule.poll_feed(other)
         fake_api.command(CHAT, "/subscribe nato")
         await fake_api.wait_for(lambda: any("Following" in s.text for s in fake_api.sent_to(CHAT)))
         fake_api.command(CHAT, "/digest")  # today's news so far: the next digest starts here
@@ -83,7 +92,16 @@ async def test_subscribe_alert_once_then_digest_with_both_sources(
         replies = len(fake_api.sent_to(CHAT))
 
         feed_server.routes["/wire"] = Route(
-            rss([{"title": "Geneva", "link": feed_server.url("/1"), "content": FIRST}])
+            rss(
+                [
+                    {
+                        "title": "Geneva",
+                        "link": feed_server.url("/1"),
+                        "content": FIRST,
+                        "pubDate": _now(),
+                    }
+                ]
+            )
         )
         await schedule.poll_feed(wire)
         await fake_api.wait_for(lambda: len(fake_api.sent_to(CHAT)) == replies + 1)
@@ -93,7 +111,16 @@ async def test_subscribe_alert_once_then_digest_with_both_sources(
         assert "Geneva Wire" in alert.text
 
         feed_server.routes["/other"] = Route(
-            rss([{"title": "Day two", "link": feed_server.url("/2"), "content": SECOND}])
+            rss(
+                [
+                    {
+                        "title": "Day two",
+                        "link": feed_server.url("/2"),
+                        "content": SECOND,
+                        "pubDate": _now(),
+                    }
+                ]
+            )
         )
         await schedule.poll_feed(other)
         await schedule.poll_feed(wire)  # unchanged: nothing new either

@@ -28,11 +28,9 @@ def _speaker_of(statements: tuple[Statement, ...], fragment: str) -> str:
 
 
 def _stored_speaker(store: Store, fragment: str) -> tuple[str, str]:
-    row = store.db.execute(
-        "select actor_id, kind from statements where text like ?", [f"%{fragment}%"]
-    ).fetchone()
-    assert row is not None, f"no stored statement contains {fragment!r}"
-    return row[0], row[1]
+    found = [s for s in store.statements() if fragment.lower() in s.text.lower()]
+    assert found, f"no stored statement contains {fragment!r}"
+    return found[0].actor_id, found[0].kind
 
 
 @pytest.mark.parametrize(
@@ -63,12 +61,11 @@ def test_seed_statements_are_attributed_to_the_right_person(
 
 
 def test_statement_text_is_exact_text_of_the_article(seeded_store: Store) -> None:
-    rows = seeded_store.db.execute(
-        "select s.text, s.position, a.text from statements s join articles a on a.id = s.article_id"
-    ).fetchall()
-    assert len(rows) > 50
-    for text, position, article in rows:
-        assert article[position : position + len(text)] == text
+    articles = {a.id: a.text for a in seeded_store.articles()}
+    statements = seeded_store.statements()
+    assert len(statements) > 50
+    for s in statements:
+        assert articles[s.article_id][s.position : s.position + len(s.text)] == s.text
 
 
 def test_scare_quotes_are_not_statements(extractor: Extractor) -> None:

@@ -123,13 +123,13 @@ async def test_rss_and_atom_entries_become_articles_and_statements(
         "Geneva & after",
     )
     assert (wire["source"], wire["feed"]) == ("Wire", "Wire")
-    assert wire["published"] == "2025-12-16T07:30:00+00:00"  # +0200 as UTC
+    assert wire["published"] == "2025-12-16T07:30:00.000000+00:00"  # +0200 as UTC
     assert "path to NATO" in wire["text"]
     assert "<p>" not in wire["text"]
     assert (at["guid"], at["source"], at["published"]) == (
         "tag:atom,2025:b2",
         "Atom",
-        "2025-12-15T12:00:00+00:00",
+        "2025-12-15T12:00:00.000000+00:00",
     )
     speakers = {d.actor_id for d in store.developments()}
     assert {"zelensky", "peskov", "witkoff"} <= speakers
@@ -140,12 +140,12 @@ async def test_rss_and_atom_entries_become_articles_and_statements(
     )
     assert "ceasefire" in witkoff.issues
     state = store.feed_state("Wire")
-    assert (state["url"], state["interval_minutes"], state["entries_seen"]) == (
+    assert (state.url, state.interval_minutes, state.entries_seen) == (
         feed_server.url("/rss"),
         10,
         1,
     )
-    assert state["last_polled_at"] == state["last_success_at"] == INGEST_TIME.isoformat()
+    assert state.last_polled_at == state.last_success_at == INGEST_TIME
 
 
 def test_the_feed_title_is_the_source_when_the_feed_has_no_name() -> None:
@@ -290,7 +290,7 @@ async def test_linked_page_failure_keeps_the_summary_with_a_warning(
     assert feed_server.wait_for_requests("/page", 1)
     assert (report.articles_new, report.errors) == (1, ())
     assert [d.actor_id for d in store.developments()] == ["peskov"]
-    assert store.feed_state("Wire")["consecutive_failures"] == 0
+    assert store.feed_state("Wire").consecutive_failures == 0
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any(feed_server.url("/page") in w and "kept the feed's summary" in w for w in warnings)
 
@@ -313,7 +313,7 @@ async def test_unchanged_feed_is_a_304_and_adds_nothing(
     rows = store.db["statements"].count
     second = await ingest_feeds(store, cfg, INGEST_TIME + timedelta(minutes=10))
     assert first.articles_new == 1
-    assert (saved["etag"], saved["last_modified"]) == (route.etag, route.last_modified)
+    assert (saved.etag, saved.last_modified) == (route.etag, route.last_modified)
     assert (second.articles_seen, second.articles_new) == (0, 0)
     assert store.db["statements"].count == rows
     assert store.article_count() == 1
@@ -325,9 +325,9 @@ async def test_unchanged_feed_is_a_304_and_adds_nothing(
     else:
         assert conditional.headers["if-modified-since"] == route.last_modified
     state = store.feed_state("Wire")
-    assert state["last_success_at"] == (INGEST_TIME + timedelta(minutes=10)).isoformat()
-    assert state["entries_seen"] == 1
-    assert (state["etag"], state["last_modified"]) == (route.etag, route.last_modified)
+    assert state.last_success_at == INGEST_TIME + timedelta(minutes=10)
+    assert state.entries_seen == 1
+    assert (state.etag, state.last_modified) == (route.etag, route.last_modified)
 
 
 async def test_changed_feed_without_validators_skips_known_entries(
@@ -396,15 +396,15 @@ async def test_a_failing_feed_is_recorded_and_the_others_still_ingest(
     assert len(report.errors) == 1
     assert report.errors[0].startswith("Bad:")
     bad, good = store.feed_state("Bad"), store.feed_state("Good")
-    assert error in bad["last_error"]
-    assert bad["last_error_at"] == bad["last_polled_at"] == INGEST_TIME.isoformat()
-    assert bad["consecutive_failures"] == 1
-    assert bad["last_success_at"] is None
-    assert good["last_success_at"] == INGEST_TIME.isoformat()
-    assert good["consecutive_failures"] == 0
-    assert good["last_error"] in ("", None)
+    assert error in bad.last_error
+    assert bad.last_error_at == bad.last_polled_at == INGEST_TIME
+    assert bad.consecutive_failures == 1
+    assert bad.last_success_at is None
+    assert good.last_success_at == INGEST_TIME
+    assert good.consecutive_failures == 0
+    assert good.last_error == ""
     # backoff: the failing feed's next poll is later than its interval
-    assert bad["next_poll_at"] > good["next_poll_at"]
+    assert bad.next_poll_at > good.next_poll_at
 
 
 async def test_a_broken_feed_that_still_yields_entries_is_ingested_with_a_warning(
@@ -421,7 +421,7 @@ async def test_a_broken_feed_that_still_yields_entries_is_ingested_with_a_warnin
         )
     assert (report.articles_new, report.errors) == (1, ())
     assert _articles(store)[0]["title"] == "Peace & talks"
-    assert store.feed_state("Wire")["consecutive_failures"] == 0
+    assert store.feed_state("Wire").consecutive_failures == 0
     assert any("not well-formed" in r.getMessage() for r in caplog.records)
 
 
@@ -434,18 +434,18 @@ async def test_backoff_grows_while_failing_and_resets_on_success(
     for n in range(3):
         when = INGEST_TIME + timedelta(hours=n)
         await ingest_feeds(store, cfg, when)
-        due = datetime.fromisoformat(store.feed_state("Flaky")["next_poll_at"])
+        due = store.feed_state("Flaky").next_poll_at
         gaps.append(due - when)
-    assert store.feed_state("Flaky")["consecutive_failures"] == 3
+    assert store.feed_state("Flaky").consecutive_failures == 3
     assert gaps[0] > timedelta(minutes=10)
     assert gaps == sorted(gaps)
     assert gaps[0] < gaps[2]
     feed_server.routes["/flaky"] = Route(rss([]))
     await ingest_feeds(store, cfg, INGEST_TIME + timedelta(hours=5))
     state = store.feed_state("Flaky")
-    assert state["consecutive_failures"] == 0
-    assert state["next_poll_at"] == (INGEST_TIME + timedelta(hours=5, minutes=10)).isoformat()
-    assert "503" in state["last_error"]  # the last error stays visible as history
+    assert state.consecutive_failures == 0
+    assert state.next_poll_at == INGEST_TIME + timedelta(hours=5, minutes=10)
+    assert "503" in state.last_error  # the last error stays visible as history
 
 
 async def test_one_feed_with_the_callers_client_and_one_summary_line_per_round(

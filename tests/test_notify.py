@@ -150,7 +150,8 @@ def test_digest_lists_what_is_new_grouped_by_issue_with_every_source(
     chats: Store, config: Config, news: News
 ) -> None:
     chats.update_chat(BOTH_CHAT, NOW, last_digest_at=NOW - timedelta(days=1))
-    news.development("zelensky", "An old NATO remark", ("nato",), NOW - timedelta(days=2))
+    old = news.development("zelensky", "An old NATO remark", ("nato",), NOW - timedelta(days=2))
+    chats.told(BOTH_CHAT, [old], "digest", NOW - timedelta(days=1))  # yesterday's digest had it
     news.development("zelensky", "Not joining NATO", ("nato",), NOW, sources=("Reuters", "AP"))
     news.development("peskov", "The plan is a basis", ("peace_plan",), NOW)
     news.development("merz", "Elections are Ukraine's business", ("elections",), NOW)

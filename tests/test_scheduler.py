@@ -129,7 +129,7 @@ async def test_feed_polls_are_scheduled_from_stored_state_with_jitter(
         "Wire",
         url=feed.url,
         consecutive_failures=2,
-        next_poll_at=(now + timedelta(minutes=40)).isoformat(),
+        next_poll_at=now + timedelta(minutes=40),
     )
     runtime = Schedule(cfg, store, clock=lambda: now)
     runtime.scheduler.start(paused=True)
@@ -140,7 +140,7 @@ async def test_feed_polls_are_scheduled_from_stored_state_with_jitter(
         due = now + timedelta(minutes=40)
         assert due <= job.next_run_time <= due + timedelta(seconds=30)
         # an admin removed it: the job goes
-        store.save_feed_state("Wire", removed=1, origin="config")
+        store.save_feed_state("Wire", removed=True, origin="config")
         await runtime.sync_feeds()
         assert runtime.scheduler.get_job("feed:Wire") is None
     finally:
@@ -294,12 +294,12 @@ async def test_a_failing_feed_backs_off_and_returns_to_its_interval(
         feed_server.routes["/flaky"] = Route(b"oops", status=500)
         for failures in (1, 2):
             await schedule.poll_feed(feed)
-            assert store.feed_state("Flaky")["consecutive_failures"] == failures
+            assert store.feed_state("Flaky").consecutive_failures == failures
             job = schedule.scheduler.get_job("feed:Flaky")
             assert job.trigger.run_date == now + timedelta(minutes=10 * 2**failures)
         feed_server.routes["/flaky"] = Route(rss([]))
         await schedule.poll_feed(feed)
-        assert store.feed_state("Flaky")["consecutive_failures"] == 0
+        assert store.feed_state("Flaky").consecutive_failures == 0
         job = schedule.scheduler.get_job("feed:Flaky")
         assert job.trigger.run_date == now + timedelta(minutes=10)
     finally:

@@ -27,7 +27,7 @@ from bot.app import poll
 from bot.app.ingest import Pipeline
 from bot.config import Config, Feed, Settings
 from bot.errors import BodyTooLarge, FetchError, FetchTimeout, HTTPStatusError
-from bot.model import Article, FeedResult, IngestReport
+from bot.model import Article, FeedResult, FeedState, IngestReport
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -98,23 +98,23 @@ async def _get(
 async def poll_feed(
     http: httpx.AsyncClient,
     feed: Feed,
-    state: dict[str, Any],
+    state: FeedState,
     settings: Settings,
     known: Callable[[list[str], list[str]], set[str]] | None = None,
 ) -> FeedResult:
     """Poll one feed with its stored validators. Entries already stored (``known(urls, guids)``
     says which) are left out; ``teasers`` names the entries whose linked page should be read."""
     headers = {"Accept": FEED_ACCEPT}
-    if state.get("etag"):
-        headers["If-None-Match"] = state["etag"]
-    if state.get("last_modified"):
-        headers["If-Modified-Since"] = state["last_modified"]
+    if state.etag:
+        headers["If-None-Match"] = state.etag
+    if state.last_modified:
+        headers["If-Modified-Since"] = state.last_modified
     response = await get(http, feed.url, settings, headers)
     if response.status == 304:
         return FeedResult(
             not_modified=True,
-            etag=state.get("etag") or "",
-            last_modified=state.get("last_modified") or "",
+            etag=state.etag,
+            last_modified=state.last_modified,
         )
     result = parse_feed(response.content, feed, response.headers, settings)
     etag = response.headers.get("etag", "")
@@ -276,7 +276,7 @@ class HttpFetcher:
         self.http = http or client(settings)
 
     async def poll(
-        self, feed: Feed, state: dict[str, Any], known: Callable[..., set[str]]
+        self, feed: Feed, state: FeedState, known: Callable[..., set[str]]
     ) -> FeedResult:
         """One poll of a feed with its stored validators."""
         return await poll_feed(self.http, feed, state, self.settings, known=known)

@@ -1,8 +1,9 @@
-"""Scoring extraction and grouping against a hand-labelled gold file (``tests/data/gold_seeds.json``).
+"""Scoring extraction and grouping against a hand-labelled gold file
+(``tests/data/gold_seeds.json``).
 
-Runs the real pipeline on the seed folder into an in-memory store, matches each gold statement to the
-extracted statement overlapping its anchor, and reports precision and recall of attribution, issue tags
-and grouping (pairwise: two statements in one development).
+Runs the real pipeline on the seed folder into an in-memory store, matches each gold statement to
+the extracted statement overlapping its anchor, and reports precision and recall of attribution,
+issue tags and grouping (pairwise: two statements in one development).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from bot.app.ingest import ingest_seeds
 from bot.config import Config
@@ -59,26 +61,26 @@ def evaluate(config: Config, seeds: Path, gold_path: Path) -> Evaluation:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))["statements"]
     store = Store()
     ingest_seeds(store, config, seeds, datetime(2025, 12, 16, tzinfo=UTC))
-    rows = store.db.execute(
-        """select s.id, s.actor_id, s.kind, s.issues, s.development_id, s.position, s.text,
-                  a.url, a.text from statements s join articles a on a.id = s.article_id"""
-    ).fetchall()
-    articles = {Path(r[7]).name[:3]: r[8] for r in rows}
-    for r in store.db.execute("select url, text from articles").fetchall():
-        articles.setdefault(Path(r[0]).name[:3], r[1])
-    predicted = [
+    stored = {a.id: a for a in store.articles()}
+    statements = store.statements()
+    # a seed file is known by its three-digit prefix, as in the gold file
+    file_of = {a.id: Path(a.url).name[:3] for a in stored.values()}
+    articles = {file_of[s.article_id]: stored[s.article_id].text for s in statements}
+    for a in stored.values():
+        articles.setdefault(file_of[a.id], a.text)
+    predicted: list[dict[str, Any]] = [
         {
-            "id": r[0],
-            "actor": r[1],
-            "kind": r[2],
-            "issues": set(json.loads(r[3])),
-            "dev": r[4],
-            "file": Path(r[7]).name[:3],
-            "start": r[5],
-            "end": r[5] + len(r[6]),
-            "text": r[6],
+            "id": s.id,
+            "actor": s.actor_id,
+            "kind": s.kind,
+            "issues": set(s.issues),
+            "dev": s.development_id,
+            "file": file_of[s.article_id],
+            "start": s.position,
+            "end": s.position + len(s.text),
+            "text": s.text,
         }
-        for r in rows
+        for s in statements
     ]
     matches: list[tuple[dict, dict]] = []
     used: set[int] = set()

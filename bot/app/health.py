@@ -20,12 +20,8 @@ def status(store: Store, now: datetime) -> dict[str, Any]:
     last_minute = store.delivery_counts(now - timedelta(minutes=1))
     last_hour = store.delivery_counts(now - timedelta(hours=1))
     feeds = store.feed_states()
-    backoff = [
-        f["name"]
-        for f in feeds
-        if (f.get("consecutive_failures") or 0) > 0 and not f.get("removed")
-    ]
-    successes = [f["last_success_at"] for f in feeds if f.get("last_success_at")]
+    backoff = [f.name for f in feeds if f.consecutive_failures > 0 and not f.removed]
+    successes = [f.last_success_at for f in feeds if f.last_success_at]
     return {
         "queue_pending": counts.get("pending", 0),
         "queue_sending": counts.get("sending", 0),
@@ -38,9 +34,9 @@ def status(store: Store, now: datetime) -> dict[str, Any]:
         "failures_last_hour": {k: last_hour[k] for k in FAILURE_OUTCOMES if last_hour.get(k)},
         "chats_active": store.chat_count(active=True),
         "chats_inactive": store.chat_count(active=False),
-        "feeds": len([f for f in feeds if not f.get("removed")]),
+        "feeds": len([f for f in feeds if not f.removed]),
         "feeds_in_backoff": backoff,
-        "last_successful_poll": max(successes) if successes else None,
+        "last_successful_poll": _iso(max(successes)) if successes else None,
         "articles": store.article_count(),
         "developments": store.development_count(),
     }

@@ -13,12 +13,12 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 
 from bot.config import Config
-from bot.diff import Candidate, CandidatePool, Lexicon, Signature, Signer, place
+from bot.diff import Candidate, CandidatePool, Lexicon, Signature, Signer, place, takes_text
 from bot.diff.place import CANDIDATES, WINDOW
 from bot.extract.actors import ActorIndex
 from bot.extract.clean import clean_text, parse_text_file
@@ -89,14 +89,19 @@ def ingest_articles(
     *,
     pipeline: Pipeline | None = None,
     progress: Callable[[int], None] | None = None,
+    backfill: bool | None = False,
 ) -> IngestReport:
     """Store new articles, extract their statements and group them into developments.
 
     Re-ingesting an article already stored (same URL, guid or text) is a no-op. Each article is one
     savepoint: its row, its statements and their developments land together or not at all. A
     long-running caller passes its ``pipeline``; without one, one is built for this call.
+
+    Developments an article starts are a *back-fill* (stored, searchable, never alerted nor in a
+    digest) when ``backfill`` is True (a feed's first poll) or, unless ``backfill`` is None (the
+    bundled seeds), when the article was published more than ``backfill_hours`` before ``now``.
     """
-    batch = _Batch(store, config, pipeline or Pipeline(config), now)
+    batch = _Batch(store, config, pipeline or Pipeline(config), now, backfill)
     store.upsert_actors(config.actors)
     seen = new = statements = 0
     for chunk in _chunks(articles, COMMIT_EVERY):
@@ -148,8 +153,17 @@ def _chunks(items: Iterable[Article], size: int) -> Iterable[list[Article]]:
 class _Batch:
     """One ingest call: what it created and updated, and the candidates it read from its store."""
 
-    def __init__(self, store: Store, config: Config, pipeline: Pipeline, now: datetime) -> None:
+    def __init__(
+        self,
+        store: Store,
+        config: Config,
+        pipeline: Pipeline,
+        now: datetime,
+        backfill: bool | None,
+    ) -> None:
         self.store = store
+        self.backfill = backfill
+        self.old = now - timedelta(hours=config.settings.backfill_hours)
         self.config = config
         self.now = now
         self.pipe = pipeline
@@ -179,28 +193,40 @@ class _Batch:
                 )
                 if extraction.new_actors:
                     self.store.upsert_actors(_not_configured(extraction.new_actors, self.config))
+                quiet = self.backfill is True or (
+                    self.backfill is False
+                    and article.published is not None
+                    and article.published < self.old
+                )
                 for statement in extraction.statements:
-                    self._statement(replace(statement, article_id=article_id))
+                    self._statement(
+                        replace(statement, article_id=article_id), article.published, quiet
+                    )
         except BaseException:
             self.pool.forget()  # ids of rolled-back rows may be reused
             raise
         return len(extraction.statements)
 
-    def _statement(self, statement: Statement) -> None:
+    def _statement(self, statement: Statement, said_at: datetime | None, quiet: bool) -> None:
         sig = self.pipe.signer(statement)
-        placement = place(
-            statement, sig, self.pool.of(statement.actor_id), self.pipe.lexicon.decisive
-        )
+        candidates = self.pool.of(statement.actor_id)
+        placement = place(statement, sig, candidates, self.pipe.lexicon.decisive)
         if placement.development_id is None:
-            dev_id = self.store.create_development(statement, self.now)
+            dev_id = self.store.create_development(
+                statement, self.now, said_at=said_at, quiet=quiet
+            )
             self.created[dev_id] = None
+            shown = False
         else:
             dev_id = placement.development_id
             for gone in placement.merged:  # folded into dev_id: report dev_id only
                 self.store.merge_developments(dev_id, gone)
                 self.created.pop(gone, None)
                 self.updated.pop(gone, None)
-        self.store.add_statement(statement, dev_id, self.now, sig.text)
+            shown = takes_text(self.store.development_kind(dev_id), statement.kind)
+        self.store.add_statement(
+            statement, dev_id, self.now, sig.text, shown=shown, said_at=said_at
+        )
         self.pool.placed(statement, sig, placement, dev_id)
         if dev_id not in self.created:
             self.updated[dev_id] = None
@@ -232,4 +258,7 @@ def ingest_seeds(
             articles.append(parse_text_file(path, text, config.media))
         except (OSError, UnicodeDecodeError) as exc:
             log.warning("cannot read seed %s: %s", path, exc)
-    return ingest_articles(store, config, articles, now, pipeline=pipeline, progress=progress)
+    # the bundled seeds are the demo's news, whatever their dates: never a back-fill
+    return ingest_articles(
+        store, config, articles, now, pipeline=pipeline, progress=progress, backfill=None
+    )

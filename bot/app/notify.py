@@ -1,5 +1,14 @@
 """Deciding what each chat is owed — alerts for new developments it follows, and its daily digest —
 and writing it to the outbox in the same transaction as the decision.
+
+"New to this chat" is read from a per-chat ledger (``chat_developments``), never from time
+windows: a digest tells every development the chat follows at that moment that is news for it
+and that no earlier digest told it, and records each in the ledger in the same transaction as
+the outbox rows that carry them. So each followed development is in exactly one digest, whatever
+happens between digests (late digests, moved times, zones, pauses, follows, restarts). Alerts
+keep their own ledger: an alert does not take a development out of the next digest, which is the
+day's summary. A development is news for a chat if it was first seen no earlier than a day
+before the chat arrived, within the news window (``news_window_days``), and is not a back-fill.
 """
 
 from __future__ import annotations
@@ -16,7 +25,7 @@ from bot.store import Store
 
 log = logging.getLogger(__name__)
 
-DIGEST_LOOKBACK = timedelta(days=1)  # a chat's first digest covers the day before it
+DIGEST_LOOKBACK = timedelta(days=1)  # a chat's first digest covers the day before it arrived
 
 
 def next_digest_at(timezone: str, digest_time: str, after: datetime) -> datetime:
@@ -46,13 +55,16 @@ def enqueue_alerts(
     what each chat was told (chat_developments) and the developments' 'announced' marks.
 
     Only developments not announced before count, so a development that merely gained a source,
-    or a re-run with the same ids, owes nothing. Returns the number of messages owed."""
+    or a re-run with the same ids, owes nothing; one that gained an issue is announced again, and
+    each chat's alert ledger lets only its new followers hear of it. Back-fills are never alerted.
+    Returns the number of messages owed."""
     with store.transaction():
         fresh = set(store.unannounced_among(development_ids))
         ids = [d for d in dict.fromkeys(development_ids) if d in fresh]
         if not ids:
             return 0
-        devs = store.developments(ids=ids, newest_first=False)
+        # a back-fill is stored and searchable, never alerted
+        devs = [d for d in store.developments(ids=ids, newest_first=False) if not d.quiet]
         owed = _alert_followers(store, devs, now)
         store.mark_announced(ids, now)
     return owed
@@ -91,29 +103,34 @@ def _alert_followers(store: Store, devs: Sequence[Development], now: datetime) -
         if not chat_devs:
             continue
         key = "alert:" + ",".join(str(d.id) for d in chat_devs)
+        ids = [d.id for d in chat_devs]
         for part, text in enumerate(render.alert(chat_devs)):
-            if store.enqueue_outbox(chat_id, "alert", f"{key}:{part}", text, now) is not None:
-                owed += 1
+            told = ids if part == 0 else ()
+            row = store.enqueue_outbox(
+                chat_id, "alert", f"{key}:{part}", text, now, development_ids=told
+            )
+            owed += row is not None
         store.told(chat_id, [d.id for d in chat_devs], "alert", now)
     if owed:
         log.info("alerts: %d messages owed to %d chats", owed, len(per_chat))
     return owed
 
 
-def digest_developments(store: Store, chat: Chat, now: datetime) -> list[Development]:
-    """What is new for a chat since its last digest, limited to what it follows (everything if it
-    follows nothing)."""
-    since = chat.last_digest_at or (now - DIGEST_LOOKBACK)
-    devs = [d for d in store.developments(since=since, newest_first=False) if d.first_seen <= now]
-    subs = store.subscriptions(chat.id)
-    if subs:
-        issues = {s.target for s in subs if s.kind == "issue"}
-        actors = {s.target for s in subs if s.kind == "actor"}
-        devs = [d for d in devs if d.actor_id in actors or issues & set(d.issues)]
-    # times are stored to the second: one first seen in the second of the last digest is looked
-    # at again, and left out if that digest already had it
-    untold = set(store.untold(chat.id, [d.id for d in devs], "digest"))
-    return [d for d in devs if d.id in untold]
+def news_since(chat: Chat, config: Config, now: datetime) -> datetime:
+    """The earliest first-seen time that is still news for this chat."""
+    arrived = chat.news_since or chat.created_at or now
+    window = timedelta(days=config.settings.news_window_days)
+    return max(arrived - DIGEST_LOOKBACK, now - window)
+
+
+def digest_developments(
+    store: Store, config: Config, chat: Chat, now: datetime
+) -> list[Development]:
+    """What the chat's digest at ``now`` tells: from its ledger (see the module docstring), in
+    the order things were said."""
+    ids = store.owed_digest(chat.id, news_since(chat, config, now), now)
+    by_id = {d.id: d for d in store.developments(ids=ids)}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def digest_messages(
@@ -124,31 +141,36 @@ def digest_messages(
 
 
 def enqueue_digest(store: Store, config: Config, chat_id: int, now: datetime) -> bool:
-    """Owe a chat its daily digest, with its last_digest_at, in one transaction; True if owed.
+    """Owe a chat its digest: the outbox rows, the ledger entries of what they tell, and the
+    chat's last and next digest times, in one transaction; True if a message was owed.
 
-    At most one per chat-local day: the outbox key is the local date of the slot the digest is
-    for (its scheduled time, or now), so one sent late within the grace period still counts for
-    its own day. If the day's digest was already owed (the digest time was moved later), what is
-    new since waits for the next one rather than being marked as told."""
+    At most one a chat-local day: the outbox key is the local date of the slot the digest is for
+    (its scheduled time, or now), so a digest sent late within the grace period counts for its
+    own day. When that day's digest was already owed (the time was moved later, or the zone
+    changed), nothing is owed and nothing is marked: what a digest tells comes from the ledger,
+    so it waits for the next one."""
     with store.transaction():
         chat = store.chat(chat_id)
         if chat is None or not chat.active or chat.paused:
             return False
         due = chat.next_digest_at
         slot = due if due is not None and due <= now else now
-        day = slot.astimezone(ZoneInfo(chat.timezone)).date().isoformat()
         next_at = next_digest_at(chat.timezone, chat.digest_time, now)
-        if store.outbox_has(chat_id, "digest", f"digest:{day}:0"):
+        key = f"digest:{slot.astimezone(ZoneInfo(chat.timezone)).date().isoformat()}"
+        if store.outbox_has(chat_id, "digest", f"{key}:0"):
             store.update_chat(chat_id, now, next_digest_at=next_at)
             return False
-        devs = digest_developments(store, chat, now)
+        devs = digest_developments(store, config, chat, now)
         owed = False
         if devs or chat.empty_digest:
+            ids = [d.id for d in devs]
             for part, text in enumerate(digest_messages(store, config, chat, devs, now)):
-                key = f"digest:{day}:{part}"
-                row = store.enqueue_outbox(chat_id, "digest", key, text, now, preview=False)
+                row = store.enqueue_outbox(
+                    chat_id, "digest", f"{key}:{part}", text, now, preview=False,
+                    development_ids=ids if part == 0 else (),
+                )  # fmt: skip
                 owed = owed or row is not None
-            store.told(chat_id, [d.id for d in devs], "digest", now)
+            store.told(chat_id, ids, "digest", now)
         store.update_chat(chat_id, now, last_digest_at=now, next_digest_at=next_at)
     return owed
 
@@ -177,13 +199,15 @@ def run_due_digests(store: Store, config: Config, now: datetime) -> int:
                 )
 
 
-def take_digest(store: Store, chat_id: int, now: datetime) -> tuple[Chat, list[Development]]:
+def take_digest(
+    store: Store, config: Config, chat_id: int, now: datetime
+) -> tuple[Chat, list[Development]]:
     """What is new for a chat since its last digest, marked as told: it counts as the chat's
     digest (the next one starts from here). For /digest, which answers directly."""
     with store.transaction():
         chat = store.chat(chat_id)
         assert chat is not None
-        devs = digest_developments(store, chat, now)
+        devs = digest_developments(store, config, chat, now)
         store.told(chat_id, [d.id for d in devs], "digest", now)
         store.update_chat(chat_id, now, last_digest_at=now)
     return chat, devs
@@ -191,5 +215,5 @@ def take_digest(store: Store, chat_id: int, now: datetime) -> tuple[Chat, list[D
 
 def digest_now(store: Store, config: Config, chat_id: int, now: datetime) -> list[str]:
     """The /digest answer as text: what is new since the last digest (see :func:`take_digest`)."""
-    chat, devs = take_digest(store, chat_id, now)
+    chat, devs = take_digest(store, config, chat_id, now)
     return digest_messages(store, config, chat, devs, now)

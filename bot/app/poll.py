@@ -9,13 +9,13 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from bot.app.ingest import Pipeline, ingest_articles
 from bot.config import Config, Feed, Settings
 from bot.errors import FetchError
-from bot.model import Article, FeedResult, IngestReport
-from bot.store import Store, iso
+from bot.model import Article, FeedResult, FeedState, IngestReport
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ Known = Callable[[Sequence[str], Sequence[str]], set[str]]
 class Fetcher(Protocol):
     """What polling needs from a transport."""
 
-    async def poll(self, feed: Feed, state: dict[str, Any], known: Known) -> FeedResult:
+    async def poll(self, feed: Feed, state: FeedState, known: Known) -> FeedResult:
         """One poll of a feed with its stored validators; entries ``known`` says are stored are
         left out. Raises FetchError on failure."""
         ...
@@ -109,7 +109,10 @@ async def _poll_and_ingest(
     happens between the store's transactions, never inside one."""
     pipeline = pipeline or Pipeline(config)
     state = store.feed_state(feed.name)
-    failures = int(state.get("consecutive_failures") or 0)
+    failures = state.consecutive_failures
+    # everything a feed holds on its first good poll is back-fill: a new feed (or the first
+    # start) never floods subscribers with its archive
+    first = state.last_success_at is None and state.entries_seen == 0
     try:
         result = await fetcher.poll(feed, state, store.known_article_keys)
     except FetchError as exc:
@@ -128,12 +131,14 @@ async def _poll_and_ingest(
         try:
             if article.url in result.teasers:
                 article = await fetcher.page_text(article)
-            reports.append(ingest_articles(store, config, [article], now, pipeline=pipeline))
+            reports.append(
+                ingest_articles(store, config, [article], now, pipeline=pipeline, backfill=first)
+            )
         except Exception as exc:  # boundary: one bad entry must not cost the feed's others
             log.exception("feed %s: could not ingest %s", feed.name, article.url)
             failed.append(f"{article.url}: {type(exc).__name__}: {exc}")
     report = merge_reports(reports)
-    seen = int(state.get("entries_seen") or 0) + len(result.articles)
+    seen = state.entries_seen + len(result.articles)
     if failed:
         # the validators are not advanced, so the next poll reads the whole feed again and
         # retries the entries that failed (those stored are skipped)
@@ -144,14 +149,14 @@ async def _poll_and_ingest(
         feed.name,
         url=feed.url,
         interval_minutes=feed.interval_minutes,
-        last_polled_at=iso(now),
+        last_polled_at=now,
         etag=result.etag,
         last_modified=result.last_modified,
-        last_success_at=iso(now),
+        last_success_at=now,
         consecutive_failures=0,
         entries_seen=seen,
-        next_poll_at=iso(now + timedelta(minutes=feed.interval_minutes)),
-        last_error=state.get("last_error") or "",
+        next_poll_at=now + timedelta(minutes=feed.interval_minutes),
+        last_error=state.last_error,
     )
     return ("unchanged" if result.not_modified else "polled"), report
 
@@ -163,7 +168,7 @@ def _record_failure(
     now: datetime,
     failures: int,
     problem: str,
-    **fields: object,
+    entries_seen: int | None = None,
 ) -> IngestReport:
     """Record one more failed poll on the feed's row (with backoff) and log it."""
     failures += 1
@@ -172,12 +177,12 @@ def _record_failure(
         feed.name,
         url=feed.url,
         interval_minutes=feed.interval_minutes,
-        last_polled_at=iso(now),
+        last_polled_at=now,
         last_error=problem,
-        last_error_at=iso(now),
+        last_error_at=now,
         consecutive_failures=failures,
-        next_poll_at=iso(now + timedelta(minutes=backoff)),
-        **fields,
+        next_poll_at=now + timedelta(minutes=backoff),
+        entries_seen=entries_seen,
     )
     log.warning(
         "feed %s failed (%d in a row, next try in %g min): %s",
@@ -207,16 +212,12 @@ def merge_reports(reports: Iterable[IngestReport]) -> IngestReport:
 
 def effective_feeds(store: Store, config: Config) -> list[Feed]:
     """The configured feeds plus those admins added, minus those admins removed."""
-    rows = {r["name"]: r for r in store.feed_states()}
-    feeds = [f for f in config.feeds if not (rows.get(f.name) or {}).get("removed")]
+    states = {s.name: s for s in store.feed_states()}
+    feeds = [f for f in config.feeds if not (f.name in states and states[f.name].removed)]
     names = {f.name for f in feeds}
-    for name, row in rows.items():
-        if row.get("origin") == "admin" and not row.get("removed") and name not in names:
+    for name, state in states.items():
+        if state.origin == "admin" and not state.removed and name not in names:
             feeds.append(
-                Feed(
-                    name=name,
-                    url=row["url"],
-                    interval_minutes=int(row.get("interval_minutes") or 15),
-                )
+                Feed(name=name, url=state.url, interval_minutes=state.interval_minutes or 15)
             )
     return feeds

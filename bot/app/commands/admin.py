@@ -4,32 +4,27 @@ remove a feed) and /stats (queue, sends, failures, feed health)."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from bot import render
 from bot.app import health, poll
 from bot.app.commands.context import Caller, Env
-from bot.model import Code, FeedHealth, Notice, Reply, SourcesView, StatsView, Strong
+from bot.model import Code, FeedHealth, FeedState, Notice, Reply, SourcesView, StatsView, Strong
 
 MAX_URL_CHARS = 2000  # /feeds takes a URL, and feed URLs can be long
 
 
-def _when(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
 def sources(env: Env, caller: Caller, args: str) -> Reply:
     """/sources: the feeds tracked and whether they are healthy."""
-    states = {r["name"]: r for r in env.store.feed_states()}
+    states = {s.name: s for s in env.store.feed_states()}
     feeds = []
     for feed in poll.effective_feeds(env.store, env.config):
-        st = states.get(feed.name, {})
+        st = states.get(feed.name) or FeedState(feed.name)
         feeds.append(
             FeedHealth(
                 feed.name,
-                last_success_at=_when(st.get("last_success_at")),
-                failures=st.get("consecutive_failures") or 0,
-                last_error=st.get("last_error") or "",
+                last_success_at=st.last_success_at,
+                failures=st.consecutive_failures,
+                last_error=st.last_error,
             )
         )
     return Reply.of(SourcesView(tuple(feeds), env.now))
@@ -45,13 +40,15 @@ def feeds(env: Env, caller: Caller, args: str) -> Reply:
         if same is not None:
             return Reply.of(Notice("That feed is already tracked as ", Strong(same.name), "."))
         name = _feed_name(rest, {f.name.lower() for f in tracked})
-        env.store.save_feed_state(name, url=rest, origin="admin", removed=0, interval_minutes=15)
+        env.store.save_feed_state(
+            name, url=rest, origin="admin", removed=False, interval_minutes=15
+        )
         return Reply.of(Notice("Added ", Strong(name), ". It is polled from the next round on."))
     if verb == "remove" and rest:
         names = {f.name.lower(): f.name for f in tracked}
         if rest.lower() not in names:
             return Reply.of(Notice(f"No feed is named “{render.trim(rest, 60)}”. See /sources."))
-        env.store.save_feed_state(names[rest.lower()], removed=1)
+        env.store.save_feed_state(names[rest.lower()], removed=True)
         return Reply.of(Notice("Removed ", Strong(names[rest.lower()]), "."))
     return Reply.of(
         Notice("Usage: ", Code("/feeds add URL"), " or ", Code("/feeds remove NAME"), ".")

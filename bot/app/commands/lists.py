@@ -99,7 +99,7 @@ def latest(env: Env, caller: Caller, args: str) -> Reply:
 
 def digest(env: Env, caller: Caller, args: str) -> Reply:
     """/digest: what is new since the last digest; it counts as the chat's digest."""
-    chat, devs = notify.take_digest(env.store, caller.chat_id, env.now)
+    chat, devs = notify.take_digest(env.store, env.config, caller.chat_id, env.now)
     titles = tuple(notify.issue_titles(env.config).items())
     day = env.now.astimezone(ZoneInfo(chat.timezone))
     return Reply.of(DigestView(tuple(devs), titles, day, speakers=env.config.actors))

@@ -5,6 +5,7 @@ answered in one line; the full settings and how to change them come with /settin
 from __future__ import annotations
 
 import re
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import bot.app.commands.callbacks as callbacks
@@ -94,7 +95,7 @@ def _apply(env: Env, caller: Caller, args: str, *, view: bool) -> Reply:
     assert chat is not None
     key, _, value = args.partition(" ")
     key, value = key.lower(), value.strip()
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # keyword arguments of Store.update_chat
     if not key:
         return _view(chat)
     if key == "time":

@@ -1,0 +1,282 @@
+"""The database itself: opening it (WAL, pragmas), the schema and its migrations, how datetimes
+are stored, and transactions. Every concern of the store builds on :class:`StoreBase`.
+
+Migrations are sqlite-utils ``Migrations`` named ``talkwatch``; their function names are recorded
+in each database, so they are never renamed or edited once released - a change is a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Self
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("talkwatch")
+
+
+def iso(dt: datetime | None) -> str | None:
+    """A UTC datetime as stored: ISO 8601 with offset, sortable as text."""
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        raise ValueError("naive datetime")
+    # microseconds: two rows written in one second still order (a digest and the development
+    # stored just after it must not tie); every value has the same width, so text order holds
+    return dt.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse_dt(value: str | None) -> datetime | None:
+    """The inverse of :func:`iso`."""
+    if not value:
+        return None
+    dt = datetime.fromisoformat(value)
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def row_dict(row: Sequence[Any], columns: Sequence[str]) -> dict[str, Any]:
+    """A fetched row by column name (for the row-to-model functions only)."""
+    return dict(zip(columns, row, strict=True))
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.table("articles").create(
+        {
+            "id": int,
+            "url": str,
+            "guid": str,
+            "source": str,
+            "title": str,
+            "published": str,
+            "fetched_at": str,
+            "content_hash": str,
+            "feed": str,
+            "text": str,
+        },
+        pk="id",
+        not_null={"url", "content_hash"},
+    )
+    db.table("articles").create_index(["url"], unique=True)
+    db.table("articles").create_index(["content_hash"], unique=True)
+    db.table("articles").create_index(["guid"])
+    db.table("articles").create_index(["feed"])
+
+    db.table("actors").create(
+        {"id": str, "name": str, "kind": str, "role": str, "side": str, "known": int},
+        pk="id",
+    )
+
+    db.table("developments").create(
+        {
+            "id": int,
+            "actor_id": str,
+            "kind": str,
+            "text": str,
+            "issues": str,  # JSON list, for reading; development_issues is for querying
+            "first_seen": str,
+            "last_seen": str,
+            "mention_count": int,
+            "outlet_count": int,
+            "announced_at": str,  # when alerts for it were decided (null: not yet)
+        },
+        pk="id",
+        foreign_keys=[("actor_id", "actors", "id")],
+    )
+    db.table("developments").create_index(["announced_at"])
+    db.table("developments").create_index(["actor_id", "last_seen"])
+    db.table("developments").create_index(["first_seen"])
+
+    db.table("development_issues").create(
+        {"development_id": int, "issue_id": str, "first_seen": str},
+        pk=("development_id", "issue_id"),
+        foreign_keys=[("development_id", "developments", "id")],
+    )
+    db.table("development_issues").create_index(["issue_id", "first_seen"])
+
+    db.table("statements").create(
+        {
+            "id": int,
+            "article_id": int,
+            "actor_id": str,
+            "kind": str,
+            "text": str,
+            "issues": str,
+            "position": int,
+            "development_id": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("article_id", "articles", "id"),
+            ("actor_id", "actors", "id"),
+            ("development_id", "developments", "id"),
+        ],
+    )
+    db.table("statements").create_index(["article_id", "position"], unique=True)
+    db.table("statements").create_index(["development_id"])
+    db.table("statements").create_index(["actor_id"])
+    # filled in bulk after each ingest batch (Store.index_statements): per-row triggers cost more
+    db.table("statements").enable_fts(["text"], create_triggers=False)
+
+    db.create_view(
+        "mentions",
+        """
+        select s.id as statement_id, s.development_id, s.actor_id, s.kind, s.text,
+               a.source, a.url, a.title, a.published, a.id as article_id
+        from statements s join articles a on a.id = s.article_id
+        """,
+    )
+
+    db.table("feeds").create(
+        {
+            "name": str,
+            "url": str,
+            "interval_minutes": int,
+            "etag": str,
+            "last_modified": str,
+            "last_polled_at": str,
+            "last_success_at": str,
+            "last_error": str,
+            "last_error_at": str,
+            "consecutive_failures": int,
+            "next_poll_at": str,
+            "entries_seen": int,
+            "origin": str,  # 'config' or 'admin' (added with /feeds add)
+            "removed": int,  # 1 once an admin removed it
+        },
+        pk="name",
+        defaults={"consecutive_failures": 0, "entries_seen": 0, "origin": "config", "removed": 0},
+    )
+
+    db.table("chats").create(
+        {
+            "id": int,
+            "type": str,
+            "title": str,
+            "timezone": str,
+            "digest_time": str,
+            "alerts": int,
+            "paused": int,
+            "active": int,
+            "empty_digest": int,
+            "last_digest_at": str,
+            "next_digest_at": str,  # UTC; recomputed whenever time, zone or last digest change
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        defaults={"alerts": 1, "paused": 0, "active": 1, "empty_digest": 0},
+    )
+    db.table("chats").create_index(["active", "next_digest_at"])
+    db.table("subscriptions").create(
+        {"chat_id": int, "kind": str, "target": str, "created_at": str},
+        pk=("chat_id", "kind", "target"),
+        foreign_keys=[("chat_id", "chats", "id")],
+    )
+    db.table("subscriptions").create_index(["kind", "target"])
+
+    # Which developments each chat has been told about (alert or digest), so nothing is told twice.
+    db.table("chat_developments").create(
+        {"chat_id": int, "development_id": int, "via": str, "told_at": str},
+        pk=("chat_id", "development_id", "via"),
+    )
+
+    db.table("outbox").create(
+        {
+            "id": int,
+            "chat_id": int,
+            "kind": str,
+            "dedupe_key": str,
+            "text": str,
+            "status": str,
+            "attempts": int,
+            "not_before": str,
+            "created_at": str,
+            "sent_at": str,
+            "error": str,
+            "telegram_message_id": int,
+            "claimed_at": str,
+            "preview": int,  # link previews on (1) or off (0)
+        },
+        pk="id",
+        defaults={"status": "pending", "attempts": 0, "preview": 0},
+    )
+    db.table("outbox").create_index(["chat_id", "kind", "dedupe_key"], unique=True)
+    db.table("outbox").create_index(["status", "not_before"])
+
+    # One row per send attempt's outcome: sends per minute and failures by kind for /stats.
+    db.table("deliveries").create(
+        {"id": int, "outbox_id": int, "chat_id": int, "at": str, "outcome": str, "detail": str},
+        pk="id",
+    )
+    db.table("deliveries").create_index(["at"])
+
+
+@migrations()
+def m002_statement_signatures(db: Database) -> None:
+    # The diff engine's view of each statement (space-separated stems), stored so candidates need
+    # no re-analysis. Older rows get theirs lazily: an empty signature matches nothing.
+    db.table("statements").add_column("signature", str, not_null_default="")
+
+
+@migrations()
+def m003_whats_new(db: Database) -> None:
+    # What each chat is owed comes from its ledger (chat_developments), not from time windows:
+    # developments know when they were said and whether they are a back-fill; messages know
+    # which developments they tell; a chat knows from when developments are news for it.
+    db.table("developments").add_column("said_at", str)
+    db.table("developments").add_column("quiet", int, not_null_default=0)
+    db.table("outbox").add_column("development_ids", str, not_null_default="[]")
+    db.table("chats").add_column("news_since", str)  # when the chat arrived
+    db.execute("update chats set news_since = created_at")
+    db.table("developments").create_index(["quiet", "first_seen"])
+
+
+class StoreBase:
+    """One talkwatch database, a real SQLite file (WAL) or an in-memory one for tests, opened and
+    migrated; the concerns of the store (articles, chats, feeds, outbox) share it."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        if path is None:
+            self.db = Database(memory=True)
+        else:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = Database(str(path))
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db.enable_wal()
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA busy_timeout = 10000")
+        # WAL + NORMAL: a commit survives a process crash; only a power cut may lose the last ones
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Create or upgrade the schema. Two processes opening a new database at once (the bot
+        and `talkwatch status`) must not both migrate it: the write lock is taken first."""
+        if not migrations.pending(self.db):
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            migrations.apply(self.db)  # nested: its transactions become savepoints
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection cleanly (checkpoints the WAL)."""
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Self]:
+        """One atomic unit of work; nests as a savepoint."""
+        with self.db.atomic():
+            yield self
+
+    def _columns(self, table: str) -> list[str]:
+        return [c.name for c in self.db[table].columns]

@@ -1,0 +1,340 @@
+"""Developments: statements grouped as one utterance, their mentions, and whether their alerts
+have been decided.
+
+Columns that say *when*: ``first_seen`` (when talkwatch first stored it, microsecond precision),
+``said_at`` (the earliest ``published`` of its mentions, when an outlet gave one) and
+``announced_at`` (when its alerts were decided; set back to null when it gains an issue, so new
+followers are told). ``quiet`` marks a back-fill: stored and searchable, never alerted and never
+in a digest. Which development a statement joins is decided by bot/diff; this module only writes
+the decision down.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from bot.model import Development, Mention, Statement
+from bot.store.db import StoreBase, iso, parse_dt
+
+
+class DevelopmentStore(StoreBase):
+    """Developments written as the diff engine places statements, and read back."""
+
+    def candidate_mentions(
+        self, actor_ids: str | Sequence[str], since: datetime, limit: int = 150
+    ) -> list[tuple[int, int]]:
+        """Recent statements by these actors (one speaker for grouping: a spokesperson and the
+        institution) as (statement id, development id): the diff engine's candidates.
+
+        Bounded by the (actor_id, last_seen) index and the limit, so the cost does not grow with
+        the number of stored developments.
+        """
+        ids = [actor_ids] if isinstance(actor_ids, str) else list(actor_ids)
+        marks = ",".join("?" * len(ids))
+        sql = f"""
+            select s.id, s.development_id
+            from developments d join statements s on s.development_id = d.id
+            where d.actor_id in ({marks}) and d.last_seen >= ?
+            order by d.last_seen desc limit ?
+        """
+        return self.db.execute(sql, [*ids, iso(since), limit]).fetchall()
+
+    def statement_signatures(self, ids: Sequence[int]) -> dict[int, tuple[tuple[str, ...], str]]:
+        """Statement id -> (issue ids, diff signature) for these statements."""
+        out: dict[int, tuple[tuple[str, ...], str]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            sql = f"select id, issues, signature from statements where id in ({marks})"
+            for r in self.db.execute(sql, chunk):
+                out[r[0]] = (tuple(json.loads(r[1])), r[2])
+        return out
+
+    def create_development(
+        self,
+        statement: Statement,
+        now: datetime,
+        *,
+        said_at: datetime | None = None,
+        quiet: bool = False,
+    ) -> int:
+        """A new development whose first mention is this statement; returns its id."""
+        cursor = self.db.execute(
+            """insert into developments (actor_id, kind, text, issues, first_seen, last_seen,
+               mention_count, outlet_count, said_at, quiet) values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)""",
+            [
+                statement.actor_id,
+                statement.kind,
+                statement.text,
+                json.dumps(list(statement.issues)),
+                iso(now),
+                iso(now),
+                iso(said_at),
+                int(quiet),
+            ],
+        )
+        dev_id = int(cursor.lastrowid or 0)
+        self._add_development_issues(dev_id, statement.issues, now)
+        return dev_id
+
+    def _add_development_issues(self, dev_id: int, issues: Iterable[str], now: datetime) -> int:
+        """Record issues of a development; returns how many it did not have yet."""
+        before = self.db.conn.total_changes
+        self.db.conn.executemany(
+            """insert or ignore into development_issues (development_id, issue_id, first_seen)
+               values (?, ?, ?)""",
+            [(dev_id, i, iso(now)) for i in issues],
+        )
+        return self.db.conn.total_changes - before
+
+    def development_kind(self, development_id: int) -> str:
+        """Whether a development is shown as a direct quote or as reported speech."""
+        row = self.db.execute(
+            "select kind from developments where id = ?", [development_id]
+        ).fetchone()
+        return str(row[0]) if row else ""
+
+    def add_statement(
+        self,
+        statement: Statement,
+        development_id: int,
+        now: datetime,
+        signature: str = "",
+        *,
+        shown: bool = False,
+        said_at: datetime | None = None,
+    ) -> int:
+        """Store a statement as a mention of a development and refresh the development: its
+        issues, counts, when it was said, and - when ``shown`` - its text and kind become this
+        statement's. A development that gains an issue has its alerts decided again."""
+        cursor = self.db.execute(
+            """insert into statements (article_id, actor_id, kind, text, issues, position,
+               development_id, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                statement.article_id,
+                statement.actor_id,
+                statement.kind,
+                statement.text,
+                json.dumps(list(statement.issues)),
+                statement.position,
+                development_id,
+                signature,
+                iso(now),
+            ],
+        )
+        gained = self._add_development_issues(development_id, statement.issues, now)
+        self.db.execute(
+            """update developments set
+                 last_seen = ?,
+                 issues = (select json_group_array(issue_id) from (select issue_id
+                           from development_issues where development_id = developments.id
+                           order by issue_id)),
+                 mention_count = mention_count + 1,
+                 outlet_count = (select count(distinct a.source) from statements s
+                                 join articles a on a.id = s.article_id
+                                 where s.development_id = developments.id),
+                 said_at = case when said_at is null or ? < said_at then ? else said_at end,
+                 text = case when ? then ? else text end,
+                 kind = case when ? then ? else kind end,
+                 announced_at = case when ? then null else announced_at end
+               where id = ?""",
+            [
+                iso(now),
+                iso(said_at),
+                iso(said_at),
+                shown,
+                statement.text,
+                shown,
+                statement.kind,
+                gained > 0,
+                development_id,
+            ],
+        )
+        return int(cursor.lastrowid or 0)
+
+    def unannounced(self, limit: int = 500) -> list[int]:
+        """Developments whose alerts have not been decided yet, oldest first."""
+        rows = self.db.execute(
+            "select id from developments where announced_at is null order by id limit ?", [limit]
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def unannounced_among(self, development_ids: Sequence[int]) -> list[int]:
+        """Which of these developments have not had their alerts decided yet."""
+        out: list[int] = []
+        ids = list(dict.fromkeys(development_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.extend(
+                r[0]
+                for r in self.db.execute(
+                    f"""select id from developments where announced_at is null
+                        and id in ({marks}) order by id""",
+                    chunk,
+                )
+            )
+        return out
+
+    def mark_announced(self, development_ids: Sequence[int], now: datetime) -> None:
+        """Alerts for these developments are decided (call in the deciding transaction)."""
+        self.db.conn.executemany(
+            "update developments set announced_at = ? where id = ?",
+            [(iso(now), d) for d in development_ids],
+        )
+
+    def merge_developments(self, keep: int, drop: int) -> None:
+        """Fold development ``drop`` into ``keep``: its mentions, issues, what chats were told.
+        The result is news if either was; its alerts are decided again if it gained an issue or
+        ``drop`` was not yet decided."""
+        before = {r[0] for r in self._issue_rows(keep)}
+        self.db.execute(
+            "update statements set development_id = ? where development_id = ?", [keep, drop]
+        )
+        self.db.execute(
+            """insert or ignore into development_issues (development_id, issue_id, first_seen)
+               select ?, issue_id, first_seen from development_issues where development_id = ?""",
+            [keep, drop],
+        )
+        self.db.execute("delete from development_issues where development_id = ?", [drop])
+        self.db.execute(
+            """insert or ignore into chat_developments (chat_id, development_id, via, told_at)
+               select chat_id, ?, via, told_at from chat_developments where development_id = ?""",
+            [keep, drop],
+        )
+        self.db.execute("delete from chat_developments where development_id = ?", [drop])
+        kept, dropped = (
+            self.db.execute(
+                """select first_seen, last_seen, said_at, quiet, announced_at
+                   from developments where id = ?""",
+                [d],
+            ).fetchone()
+            for d in (keep, drop)
+        )
+        issues = sorted(r[0] for r in self._issue_rows(keep))
+        said = [s for s in (kept[2], dropped[2]) if s]
+        counts = self.db.execute(
+            """select count(*), count(distinct a.source) from statements s
+               join articles a on a.id = s.article_id where s.development_id = ?""",
+            [keep],
+        ).fetchone()
+        again = set(issues) != before or dropped[4] is None
+        self.db.execute(
+            """update developments set first_seen = ?, last_seen = ?, issues = ?,
+               mention_count = ?, outlet_count = ?, said_at = ?, quiet = ?,
+               announced_at = case when ? then null else announced_at end where id = ?""",
+            [
+                min(kept[0], dropped[0]),
+                max(kept[1], dropped[1]),
+                json.dumps(issues),
+                counts[0],
+                counts[1],
+                min(said) if said else None,
+                int(bool(kept[3]) and bool(dropped[3])),
+                again,
+                keep,
+            ],
+        )
+        self.db.execute("delete from developments where id = ?", [drop])
+
+    def _issue_rows(self, dev_id: int) -> list[tuple[str]]:
+        return self.db.execute(
+            "select issue_id from development_issues where development_id = ?", [dev_id]
+        ).fetchall()
+
+    def index_statements(self) -> None:
+        """Add statements stored since the last call to the full-text index. (The index is an
+        external-content FTS5 table: its own rowids are the statements'; the docsize shadow
+        table says which rows are indexed.)"""
+        self.db.execute(
+            """insert into statements_fts (rowid, text) select id, text from statements
+               where id > (select coalesce(max(id), 0) from statements_fts_docsize) order by id"""
+        )
+
+    def development_count(self) -> int:
+        """How many developments are stored."""
+        return self.db.table("developments").count
+
+    def developments(
+        self,
+        *,
+        actor: str | None = None,
+        issue: str | None = None,
+        since: datetime | None = None,
+        ids: Sequence[int] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = True,
+        order: Literal["seen", "said"] = "seen",
+    ) -> list[Development]:
+        """Developments matching every filter given, with their mentions, ordered by when they
+        were first seen or (``order="said"``) by when they were said (first seen if unknown)."""
+        where: list[str] = []
+        params: list[Any] = []
+        if actor:
+            where.append("d.actor_id = ?")
+            params.append(actor)
+        if issue:
+            where.append(
+                "d.id in (select development_id from development_issues where issue_id = ?)"
+            )
+            params.append(issue)
+        if since:
+            where.append("d.first_seen >= ?")
+            params.append(iso(since))
+        if ids is not None:
+            if not ids:
+                return []
+            where.append(f"d.id in ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        sql = """select d.id, d.actor_id, coalesce(ac.name, d.actor_id), d.kind, d.text, d.issues,
+                 d.first_seen, d.said_at, d.quiet
+                 from developments d left join actors ac on ac.id = d.actor_id"""
+        if where:
+            sql += " where " + " and ".join(where)
+        direction = "desc" if newest_first else "asc"
+        key = "coalesce(d.said_at, d.first_seen)" if order == "said" else "d.first_seen"
+        sql += f" order by {key} {direction}, d.id {direction}"
+        if limit is not None:
+            sql += " limit ? offset ?"
+            params.extend([limit, offset])
+        rows = self.db.execute(sql, params).fetchall()
+        mentions = self._mentions([r[0] for r in rows])
+        return [
+            Development(
+                id=r[0],
+                actor_id=r[1],
+                actor_name=r[2],
+                kind=r[3],
+                text=r[4],
+                issues=tuple(json.loads(r[5])),
+                first_seen=parse_dt(r[6]) or datetime.min.replace(tzinfo=UTC),
+                mentions=tuple(mentions.get(r[0], ())),
+                said_at=parse_dt(r[7]),
+                quiet=bool(r[8]),
+            )
+            for r in rows
+        ]
+
+    def _mentions(self, dev_ids: Sequence[int]) -> dict[int, list[Mention]]:
+        out: dict[int, list[Mention]] = {}
+        for i in range(0, len(dev_ids), 500):
+            chunk = list(dev_ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            sql = f"""select development_id, source, url, text, published, statement_id
+                      from mentions where development_id in ({marks})
+                      order by coalesce(published, ''), statement_id"""
+            for r in self.db.execute(sql, chunk):
+                out.setdefault(r[0], []).append(
+                    Mention(
+                        source=r[1],
+                        url=r[2],
+                        text=r[3],
+                        published=parse_dt(r[4]),
+                        statement_id=r[5],
+                    )
+                )
+        return out

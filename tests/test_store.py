@@ -1,0 +1,116 @@
+"""The store's own contract: one class per concern composed into Store, typed values in and out."""
+
+from __future__ import annotations
+
+import ast
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.model import Chat, FeedState
+from bot.store import Store
+from bot.store.articles import ArticleStore
+from bot.store.chats import ChatStore
+from bot.store.db import StoreBase
+from bot.store.feeds import FeedStore
+from bot.store.outbox import OutboxStore
+
+CONCERNS = (ArticleStore, ChatStore, FeedStore, OutboxStore)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_each_method_has_one_home() -> None:
+    homes: dict[str, list[str]] = {}
+    for concern in CONCERNS:
+        for name in vars(concern):
+            if callable(getattr(concern, name)) and not name.startswith("__"):
+                homes.setdefault(name, []).append(concern.__name__)
+    shared = {name: owners for name, owners in homes.items() if len(owners) > 1}
+    assert shared == {}
+    assert not set(homes) & set(vars(StoreBase))
+    assert all(issubclass(Store, concern) for concern in CONCERNS)
+    assert [name for name in vars(Store) if not name.startswith("__")] == []  # only composes
+
+
+def test_feed_state_is_typed_and_a_save_changes_only_what_it_names(store: Store) -> None:
+    polled = datetime(2025, 12, 16, 9, 0, tzinfo=UTC)
+    assert store.feed_state("Wire") == FeedState("Wire")  # never polled: blank, not an error
+    store.save_feed_state(
+        "Wire",
+        url="https://wire.example/rss",
+        interval_minutes=10,
+        etag='"v1"',
+        last_polled_at=polled,
+        last_success_at=polled,
+        consecutive_failures=0,
+        next_poll_at=polled + timedelta(minutes=10),
+        entries_seen=3,
+    )
+    store.save_feed_state("Wire", removed=True)  # an admin's removal keeps the poll's outcome
+    assert store.feed_state("Wire") == FeedState(
+        name="Wire",
+        url="https://wire.example/rss",
+        interval_minutes=10,
+        etag='"v1"',
+        last_polled_at=polled,
+        last_success_at=polled,
+        next_poll_at=polled + timedelta(minutes=10),
+        entries_seen=3,
+        removed=True,
+    )
+    store.save_feed_state("Added", url="https://added.example/rss", origin="admin")
+    assert [s.name for s in store.feed_states()] == ["Added", "Wire"]
+    assert store.feed_states()[0].origin == "admin"
+    assert store.feed_states()[0].last_success_at is None
+
+
+def test_update_chat_changes_only_the_settings_it_names(store: Store) -> None:
+    now = datetime(2025, 12, 16, 9, 0, tzinfo=UTC)
+    store.ensure_chat(Chat(id=7, timezone="Europe/Kyiv", digest_time="07:30"), now)
+    later = now + timedelta(hours=1)
+    store.update_chat(7, later, paused=True, next_digest_at=now + timedelta(days=1))
+    store.update_chat(7, later, alerts=False, last_digest_at=now)
+    chat = store.chat(7)
+    assert chat is not None
+    assert (chat.timezone, chat.digest_time) == ("Europe/Kyiv", "07:30")
+    assert (chat.paused, chat.alerts, chat.active) == (True, False, True)
+    assert (chat.last_digest_at, chat.next_digest_at) == (now, now + timedelta(days=1))
+    with pytest.raises(TypeError):
+        store.update_chat(7, later, title="not a setting")  # type: ignore[call-arg]
+
+
+def test_statement_signatures_are_issue_tuples_and_stems(seeded_store: Store) -> None:
+    since = datetime(2025, 1, 1, tzinfo=UTC)
+    rows = seeded_store.candidate_mentions("peskov", since)
+    assert rows
+    signatures = seeded_store.statement_signatures([sid for sid, _ in rows])
+    assert set(signatures) == {sid for sid, _ in rows}
+    by_development = {d.id: d for d in seeded_store.developments(actor="peskov")}
+    for sid, dev_id in rows:
+        issues, signature = signatures[sid]
+        assert isinstance(issues, tuple)
+        assert set(issues) <= set(by_development[dev_id].issues)
+        assert all(isinstance(issue, str) for issue in issues)
+        assert signature.split()  # space-separated stems
+    assert any(issues for issues, _ in signatures.values())
+
+
+def _uses_of_the_connection(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr in ("db", "conn", "execute")
+    ]
+
+
+def test_only_the_store_touches_the_database() -> None:
+    outside = [
+        p
+        for p in [*(ROOT / "bot").rglob("*.py"), *(ROOT / "benchmarks").rglob("*.py")]
+        if "store" not in p.relative_to(ROOT).parts
+    ]
+    assert len(outside) > 20
+    assert [use for p in outside for use in _uses_of_the_connection(p)] == []
+    assert _uses_of_the_connection(ROOT / "bot" / "store" / "chats.py")  # the check sees uses
