@@ -144,8 +144,8 @@ def test_callback_data_is_built_and_parsed_in_one_place() -> None:
     made = {
         callbacks.follow("actor", "peskov"): callbacks.Follow("actor", "peskov", on=True),
         callbacks.unfollow("issue", "nato"): callbacks.Follow("issue", "nato", on=False),
-        callbacks.page("issue", "nato", (1765875600, 16)): callbacks.Page(
-            "issue", "nato", (1765875600, 16)
+        callbacks.page("issue", "nato", (1765875600123456, 16, 8)): callbacks.Page(
+            "issue", "nato", (1765875600123456, 16, 8)
         ),
         callbacks.page("latest", ""): callbacks.Page("latest", ""),
         callbacks.setting("alerts", "off"): callbacks.Setting("alerts off"),
@@ -212,19 +212,22 @@ def test_issue_pages_are_newest_first_and_do_not_overlap(env: Env, news: News) -
 
 
 def test_lists_are_in_the_order_things_were_said_not_seen(env: Env, news: News) -> None:
+    from bot.model import Article, Statement
+
+    def said(text: str, seen: datetime, when: datetime) -> None:
+        article = Article(f"https://w.example/{text}", text, text, "Wire", published=when)
+        article_id = env.store.insert_article(article, f"hash-{text}", seen)
+        statement = Statement("zelensky", "direct", text, ("nato",), 0, article_id=article_id)
+        dev_id = env.store.create_development(statement, seen, said_at=when)
+        env.store.add_statement(statement, dev_id, seen, said_at=when)
+
     # seen last, but said first (its article was published a day earlier)
-    news.development("zelensky", "Said long ago", ("nato",), NOW - timedelta(days=1))
-    late = news.development("zelensky", "Said just now", ("nato",), NOW)
-    env.store.db.execute(
-        "update developments set first_seen = ? where id != ?",
-        [(NOW + timedelta(hours=2)).isoformat(), late],
-    )
-    lines = [ln for ln in text(run(env, ME, "/issue nato")).split("\n") if ln.startswith("•")]
-    assert "Said just now" in lines[0]
-    assert "Said long ago" in lines[1]
-    for listing in ("/latest", "/actor zelensky"):
-        shown = text(run(env, ME, listing))
-        assert shown.index("Said just now") < shown.index("Said long ago")
+    said("Said just now", NOW, NOW)
+    said("Said long ago", NOW + timedelta(hours=2), NOW - timedelta(days=1))
+    for listing in ("/issue nato", "/latest", "/actor zelensky"):
+        lines = [ln for ln in text(run(env, ME, listing)).split("\n") if ln.startswith("•")]
+        assert "Said just now" in lines[0]
+        assert "Said long ago" in lines[1]
 
 
 def test_issue_without_argument_offers_the_issues(env: Env, config: Config) -> None:

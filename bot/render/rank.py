@@ -92,9 +92,9 @@ def _repeats(text: str, earlier: Iterable[str]) -> bool:
 def said_at(dev: Development) -> datetime:
     """When a development was said: the earliest `published` of its mentions, else when it was
     first seen."""
-    said = getattr(dev, "said_at", None)  # the model's own field, where it has one
-    if said is not None:
-        return said
+    if dev.said_at is not None:
+        return dev.said_at
+    # a development built without it (not from the store) still has its mentions' dates
     published = [m.published for m in dev.mentions if m.published is not None]
     return min(published) if published else dev.first_seen
 

@@ -2,9 +2,10 @@
 
 Formats (Telegram allows 1-64 bytes; a longer button is left out of its Reply):
 ``sub:KIND:TARGET`` / ``unsub:KIND:TARGET`` (follow or stop following an issue or actor),
-``more:KIND:TARGET:0`` (a listing from its newest) or ``more:KIND:TARGET:SECONDS-ID`` (the page
-after the line said at that Unix time with that development id: a stable key, so a page never
-repeats or skips a line however many arrive meanwhile), ``set:KEY[:VALUE]`` (a settings toggle).
+``more:KIND:TARGET:0`` (a listing from its newest) or ``more:KIND:TARGET:WHEN-ID-SHOWN`` (the
+page after the line said at WHEN, in microseconds since 1970, with development id ID, SHOWN
+lines having come before; WHEN and ID in base 36): a stable key, so a page never repeats or skips
+a line however many arrive meanwhile. ``set:KEY[:VALUE]`` is a settings toggle.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ class Follow:
     on: bool
 
 
-Cursor = tuple[int, int]  # (when said, as Unix seconds; development id) of a page's last line
+Cursor = tuple[
+    int, int, int
+]  # a page's last line: (when said in µs since 1970, its id, lines so far)
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,19 @@ def unfollow(kind: str, target: str) -> str:
 
 def page(kind: str, target: str, after: Cursor | None = None) -> str:
     """The data of a button that shows a listing from its newest line, or after ``after``."""
-    return f"more:{kind}:{target}:" + (f"{after[0]}-{after[1]}" if after else "0")
+    if after is None:
+        return f"more:{kind}:{target}:0"
+    return f"more:{kind}:{target}:{_b36(after[0])}-{_b36(after[1])}-{after[2]}"
+
+
+def _b36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if not n:
+            return out
 
 
 def setting(*words: str) -> str:
@@ -73,9 +88,13 @@ def parse(data: str) -> Action | None:
     if verb == "more":
         kind, _, tail = rest.partition(":")
         target, _, key = tail.rpartition(":")
-        seconds, dash, dev_id = key.partition("-")
-        if dash and seconds.lstrip("-").isdigit() and dev_id.isdigit():
-            return Page(kind, target, (int(seconds), int(dev_id)))
+        parts = key.split("-")
+        if (
+            len(parts) == 3
+            and all(p.isalnum() and p.isascii() for p in parts)
+            and parts[2].isdigit()
+        ):
+            return Page(kind, target, (int(parts[0], 36), int(parts[1], 36), int(parts[2])))
         return Page(kind, target)  # from the newest (so are buttons from before cursors)
     if verb == "set":
         return Setting(rest.replace(":", " "))

@@ -4,6 +4,7 @@ button that pages by a stable key), /digest (what is new for the chat since its 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -15,7 +16,6 @@ from bot.app.commands.resolve import could_be_a_name, label, labels, not_a_name,
 from bot.model import (
     Button,
     Code,
-    Development,
     DevelopmentList,
     DigestView,
     ListKind,
@@ -29,33 +29,31 @@ TIMELINE_WEEKS = 4
 PAGE = 8  # developments per page of /issue, /actor, /latest
 
 
-def _key(dev: Development) -> callbacks.Cursor:
-    return (int(render.said_at(dev).timestamp()), dev.id)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
 
 
 def listing(env: Env, kind: str, target: str, after: callbacks.Cursor | None = None) -> Reply:
     """One page of developments on an issue, from an actor, or on anything (kind "latest"),
     newest said first; ``after`` is the key of the last line of the page before."""
-    store = env.store
-    shown: ListKind
-    if kind == "issue":
-        devs, shown = store.developments(issue=target), "issue"
-    elif kind == "actor":
-        devs, shown = store.developments(actor=target), "actor"
-    else:
-        devs, shown = store.developments(), "latest"
-    # ordered here, by when things were said (the store orders by when they were seen)
-    devs.sort(key=_key, reverse=True)
-    start = (
-        0 if after is None else next((n for n, d in enumerate(devs) if _key(d) < after), len(devs))
+    shown: ListKind = "issue" if kind == "issue" else "actor" if kind == "actor" else "latest"
+    key = None if after is None else (EPOCH + after[0] * MICROSECOND, after[1])
+    devs = env.store.developments(
+        issue=target if shown == "issue" else None,
+        actor=target if shown == "actor" else None,
+        order="said",
+        after=key,
+        limit=PAGE + 1,
     )
-    page_devs = devs[start : start + PAGE]
+    before = after[2] if after else 0
+    page_devs = devs[:PAGE]
     name = label(env, kind, target) if shown != "latest" else ""
-    page = DevelopmentList(shown, name, tuple(page_devs), start)
-    more = len(devs) > start + PAGE
-    buttons = (
-        ((Button("More ▸", callbacks.page(kind, target, _key(page_devs[-1]))),),) if more else ()
-    )
+    page = DevelopmentList(shown, name, tuple(page_devs), before)
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    if len(devs) > PAGE:
+        last = page_devs[-1]
+        cursor = ((last.when_said - EPOCH) // MICROSECOND, last.id, before + PAGE)
+        buttons = ((Button("More ▸", callbacks.page(kind, target, cursor)),),)
     return Reply.of(page, buttons)
 
 
