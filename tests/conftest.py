@@ -145,12 +145,13 @@ class News:
         at: datetime,
         sources: tuple[str, ...] = ("Reuters",),
         kind: str = "direct",
+        quiet: bool = False,
     ) -> int:
-        """A new development reported by these outlets; returns its id."""
+        """A new development reported by these outlets (``quiet``: a back-fill); returns its id."""
         dev_id = 0
         for source in sources:
             statement = self._statement(actor_id, text, issues, source, at, kind)
-            dev_id = dev_id or self.store.create_development(statement, at)
+            dev_id = dev_id or self.store.create_development(statement, at, quiet=quiet)
             self.store.add_statement(statement, dev_id, at)
         return dev_id
 
