@@ -1,6 +1,6 @@
-"""The timeline chart of an issue or an actor: who spoke when over the last weeks, each
-development a dot sized by how many outlets reported it, as a PNG (matplotlib, Agg backend: no
-display needed), with its one-line caption."""
+"""The timeline chart of an issue or an actor: who spoke when over the last weeks (for an
+actor: on which issue), each development a dot sized by how many outlets reported it, as a PNG
+(matplotlib, Agg backend: no display needed), with its one-line caption."""
 
 from __future__ import annotations
 
@@ -26,8 +26,15 @@ def in_window(view: TimelineView) -> list[Development]:
     )
 
 
-def _rows(devs: list[Development]) -> list[str]:
-    counts = Counter(d.actor_name for d in devs)
+def _row(view: TimelineView, dev: Development) -> str:
+    """An issue's chart has a row per speaker; an actor's, a row per issue spoken on."""
+    if view.kind == "issue":
+        return dev.actor_name
+    return dev.issues[0].replace("_", " ") if dev.issues else "other topics"
+
+
+def _rows(view: TimelineView, devs: list[Development]) -> list[str]:
+    counts = Counter(_row(view, d) for d in devs)
     names = [name for name, _ in counts.most_common(MAX_ROWS)]
     if len(counts) > MAX_ROWS:
         names[-1] = OTHERS
@@ -44,12 +51,12 @@ def timeline_png(view: TimelineView) -> bytes:
     import matplotlib.pyplot as plt
 
     devs = in_window(view)
-    rows = _rows(devs)
+    rows = _rows(view, devs)
     fig, ax = plt.subplots(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
     try:
         y = {name: n for n, name in enumerate(rows)}
-        xs = [said_at(d) for d in devs]
-        ys = [y.get(d.actor_name, y.get(OTHERS, 0)) for d in devs]
+        xs = [float(mdates.date2num(said_at(d))) for d in devs]
+        ys = [y.get(_row(view, d), y.get(OTHERS, 0)) for d in devs]
         sizes = [40 + 60 * min(d.outlets, 8) for d in devs]
         ax.scatter(xs, ys, s=sizes, alpha=0.6, color="#1f6fb2", edgecolors="#0b3d66")
         for x, yy, dev in zip(xs, ys, devs, strict=True):
@@ -57,11 +64,13 @@ def timeline_png(view: TimelineView) -> bytes:
                 ax.annotate(str(dev.outlets), (x, yy), ha="center", va="center", fontsize=8)
         ax.set_yticks(range(len(rows)), rows)
         ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
-        ax.set_xlim(view.now - timedelta(weeks=view.weeks), view.now + timedelta(hours=12))
+        start, end = view.now - timedelta(weeks=view.weeks), view.now + timedelta(hours=12)
+        ax.set_xlim(float(mdates.date2num(start)), float(mdates.date2num(end)))
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
         ax.grid(axis="x", alpha=0.3)
-        ax.set_title(f"{view.name}: who said what, when (dot size: outlets reporting it)")
+        what = "who said what, when" if view.kind == "issue" else "what was said, when"
+        ax.set_title(f"{view.name}: {what} (dot size: outlets reporting it)")
         if not devs:
             ax.text(0.5, 0.5, "nothing said in these weeks", transform=ax.transAxes, ha="center")
         fig.subplots_adjust(left=0.22, right=0.97, top=0.92, bottom=0.1)

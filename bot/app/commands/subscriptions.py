@@ -105,7 +105,7 @@ def unsubscribe(env: Env, caller: Caller, args: str) -> Reply:
         )
         return Reply.of(Notice("Tap what to stop following:"), rows)
     found, suggestions = resolve(env, args)
-    followed = [(s.kind, s.target) for s in subs]
+    followed: list[tuple[str, str]] = [(s.kind, s.target) for s in subs]
     if found is None or found not in followed:
         # only what the chat follows is worth suggesting
         close = [s for s in ([found] if found else []) + suggestions if s in followed]
