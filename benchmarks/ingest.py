@@ -8,7 +8,8 @@ other "outlets" in other words, so the diff engine has real grouping to do.
     python benchmarks/ingest.py [--articles 5000] [--sizes 1000,100000] [--probe 300]
 
 Each measurement runs in its own process (one core, its own peak RSS) and the table is printed at
-the end. Targets: >= 200 articles/s, peak memory < 150 MB, and a per-article cost that does not grow
+the end. Targets: >= 200 articles/s, peak memory < 150 MB, and a per-article cost that does not
+grow
 with the number of stored developments.
 """
 
@@ -37,7 +38,8 @@ NOW = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
 
 CLAIMS = {
     "nato": [
-        "Ukraine could {drop} its bid to join NATO if the partners offer {strong} security guarantees",
+        "Ukraine could {drop} its bid to join NATO if the partners offer {strong} security"
+        " guarantees",
         "membership in the alliance remains {key} for {country} and cannot be traded away",
         "the question of NATO enlargement is {key} for any settlement",
     ],
@@ -274,17 +276,18 @@ def main() -> None:
     ]
     for s in scales:
         print(
-            f"{'ms/article with %d stored developments' % s['size']:<44} "
+            f"{'ms/article with {} stored developments'.format(s['size']):<44} "
             f"{s['ms_per_article']:>12.2f} {'':>12}"
         )
     if len(scales) > 1:
         ratio = scales[-1]["ms_per_article"] / scales[0]["ms_per_article"]
+        last, first = scales[-1]["size"], scales[0]["size"]
         print(
-            f"{'cost ratio %d vs %d developments' % (scales[-1]['size'], scales[0]['size']):<44} "
+            f"{f'cost ratio {last} vs {first} developments':<44} "
             f"{ratio:>12.2f} {'~1 (flat)':>12}"
         )
         print(
-            f"{'peak memory at %d developments (MB)' % scales[-1]['size']:<44} "
+            f"{'peak memory at {} developments (MB)'.format(scales[-1]['size']):<44} "
             f"{scales[-1]['peak_mb']:>12.1f} {'< 150':>12}"
         )
 

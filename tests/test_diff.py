@@ -1,4 +1,5 @@
-"""The diff engine: the same statement across outlets is one development; different claims stay apart."""
+"""The diff engine: the same statement across outlets is one development; different claims stay
+apart."""
 
 from __future__ import annotations
 
@@ -103,7 +104,8 @@ arts = [parse_text_file(p, p.read_text(encoding="utf-8"), config.media) for p in
 store = Store(Path(sys.argv[2]))
 ingest_articles(store, config, arts[:3], INGEST_TIME)
 ingest_articles(store, config, arts[3:], INGEST_TIME)
-print(json.dumps(sorted(sorted([m.url, m.text] for m in d.mentions) for d in store.developments())))
+groups = [sorted([m.url, m.text] for m in d.mentions) for d in store.developments()]
+print(json.dumps(sorted(groups)))
 """
 
 

@@ -1,4 +1,5 @@
-"""Ingest: idempotence, reports of new and updated developments, the store's schema and migrations."""
+"""Ingest: idempotence, reports of new and updated developments, the store's schema and
+migrations."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The architecture, checked from the code's own imports (read with ``ast``, followed transitively).
+"""The architecture, checked from the code's own imports (read with ``ast``, followed
+transitively).
 
 Data flows one way: model/config → extract → diff → store → app → adapters → wiring. The pure core
 (model, config, errors, extract, diff, render) does no I/O; only adapters and the wiring talk to

@@ -1,6 +1,6 @@
 """Digests at each chat's local time (the database's due times and the CronTrigger jobs), the grace
-period for missed digests, feed poll scheduling, and the process (bot/process.py) with and without a
-token."""
+period for missed digests, feed poll scheduling, and the process (bot/process.py) with and without
+a token."""
 
 from __future__ import annotations
 
@@ -217,7 +217,7 @@ async def test_a_chat_without_a_due_time_gets_one(store: Store, config: Config) 
     await schedule.stop()
 
 
-# --- the process (bot/process.py), in this test's event loop ----------------------------------------
+# --- the process (bot/process.py), in this test's event loop -------------------------------------
 
 
 async def _run_until(config: Config, store: Store, condition, within: float = 30.0) -> None:

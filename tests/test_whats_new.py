@@ -36,8 +36,8 @@ CHATS = {
 
 op = st.one_of(
     st.tuples(st.just("advance"), st.integers(1, 2 * 24 * 60)),
-    st.tuples(st.just("news"), st.sampled_from(ACTORS), st.sets(st.sampled_from(ISSUES), min_size=1),
-              st.booleans()),
+    st.tuples(st.just("news"), st.sampled_from(ACTORS),
+              st.sets(st.sampled_from(ISSUES), min_size=1), st.booleans()),
     st.tuples(st.just("gain"), st.integers(0, 50), st.sampled_from(ISSUES)),
     st.tuples(st.just("merge"), st.integers(0, 50), st.integers(0, 50)),
     st.tuples(st.just("tick")),
@@ -110,7 +110,7 @@ class Run:
             self.model.devs[dev] = (actor, set(issues), self.now, quiet)
         elif kind == "gain" and self.model.devs:
             dev = sorted(self.model.devs)[args[0] % len(self.model.devs)]
-            actor, issues, seen, quiet = self.model.devs[dev]
+            actor, issues, _, _ = self.model.devs[dev]
             statement = self.news._statement(actor, f"more on {dev}", (args[1],), "Wire",
                                              self.now, "direct")  # fmt: skip
             with self.store.transaction():
@@ -149,8 +149,8 @@ class Run:
         elif kind == "settings":
             commands.dispatch(self.env(), commands.Caller(chat_id=args[0]), "settings", args[1])
         elif kind in ("follow", "unfollow"):
-            commands.dispatch(self.env(), commands.Caller(chat_id=args[0]),
-                              "subscribe" if kind == "follow" else "unsubscribe", args[1])  # fmt: skip
+            verb = "subscribe" if kind == "follow" else "unsubscribe"
+            commands.dispatch(self.env(), commands.Caller(chat_id=args[0]), verb, args[1])
             (self.model.follows[args[0]].add if kind == "follow"
              else self.model.follows[args[0]].discard)(("issue", args[1]))  # fmt: skip
         elif kind == "restart":

@@ -64,7 +64,8 @@ class DevelopmentStore(StoreBase):
         """A new development whose first mention is this statement; returns its id."""
         cursor = self.db.execute(
             """insert into developments (actor_id, kind, text, issues, first_seen, last_seen,
-               mention_count, outlet_count, said_at, quiet) values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)""",
+               mention_count, outlet_count, said_at, quiet)
+               values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)""",
             [
                 statement.actor_id,
                 statement.kind,
