@@ -47,14 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--feeds", action="store_true", help="poll the configured feeds")
 
     statements = sub.add_parser("statements", help="list developments")
-    statements.add_argument("--actor", help="actor id, e.g. peskov")
-    statements.add_argument("--issue", help="issue id, e.g. nato")
+    statements.add_argument("--actor", help="an actor, forgivingly: peskov, zelenskyy")
+    statements.add_argument("--issue", help="an issue, forgivingly: nato, territory")
     statements.add_argument("--since", type=_since, help="first seen at or after (ISO 8601)")
     statements.add_argument("--json", action="store_true", help="print a JSON array")
 
     digest = sub.add_parser("digest", help="print the digest a subscriber would read")
     digest.add_argument("--since", type=_since, help="developments first seen since (ISO 8601)")
     digest.add_argument("--issue", help="only this issue")
+
+    timeline = sub.add_parser("timeline", help="the /timeline chart of an issue or actor, as PNG")
+    timeline.add_argument("name", help="an issue or actor, forgivingly: nato, zelenskyy")
+    timeline.add_argument("-o", "--output", metavar="FILE", help="where to write (NAME.png)")
 
     run = sub.add_parser("run", help="the main job: ingest on a schedule, serve the bot")
     run.add_argument("--once", action="store_true", help="one round (seeds + feeds), then exit")
@@ -105,9 +109,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(handler(config, args) or 0)
     store = Store(config.db_path)
     try:
-        return int(handler(config, store, args) or 0)
+        code = int(handler(config, store, args) or 0)
+        sys.stdout.flush()  # a closed pipe is found here, not in Python's own flush at exit
+        return code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (`talkwatch statements | head`): stop quietly, and keep Python
+        # from complaining again when it flushes stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     finally:
         store.close()
 
@@ -173,9 +185,31 @@ def development_json(dev: Development) -> dict[str, Any]:
     return development_record(dev)
 
 
+def _named(config: Config, store: Store, kind: str, name: str | None) -> str | None:
+    """The id an --actor or --issue names, as forgivingly as the bot; ValueError if unknown."""
+    if not name:
+        return None
+    from bot.app import commands
+
+    env = commands.Env(store=store, config=config, now=datetime.now(UTC))
+    found, suggestions = commands.resolve(env, name, (kind,))
+    if found is None:
+        close = ", ".join(target for _, target in suggestions)
+        raise ValueError(
+            f"unknown {kind} {name!r}" + (f"; did you mean: {close}?" if close else "")
+        )
+    return found[1]
+
+
 def cmd_statements(config: Config, store: Store, args: argparse.Namespace) -> int:
-    """talkwatch statements [--actor ID] [--issue ID] [--since ISO-DATE] [--json]"""
-    devs = store.developments(actor=args.actor, issue=args.issue, since=args.since)
+    """talkwatch statements [--actor NAME] [--issue NAME] [--since ISO-DATE] [--json]"""
+    try:
+        actor = _named(config, store, "actor", args.actor)
+        issue = _named(config, store, "issue", args.issue)
+    except ValueError as exc:
+        print(f"talkwatch statements: {exc}", file=sys.stderr)
+        return 2
+    devs = store.developments(actor=actor, issue=issue, since=args.since)
     if args.json:
         print(json.dumps([development_json(d) for d in devs], ensure_ascii=False, indent=2))
         return 0
@@ -187,10 +221,37 @@ def cmd_statements(config: Config, store: Store, args: argparse.Namespace) -> in
 
 
 def cmd_digest(config: Config, store: Store, args: argparse.Namespace) -> int:
-    """talkwatch digest [--since ISO-DATE] [--issue ID]"""
-    devs = store.developments(issue=args.issue, since=args.since, newest_first=False)
+    """talkwatch digest [--since ISO-DATE] [--issue NAME]"""
+    try:
+        issue = _named(config, store, "issue", args.issue)
+    except ValueError as exc:
+        print(f"talkwatch digest: {exc}", file=sys.stderr)
+        return 2
+    devs = store.developments(issue=issue, since=args.since, newest_first=False)
     titles = {i.id: i.title for i in config.issues}
-    print(render.plain(render.digest(devs, titles, issue=args.issue)))
+    speakers = {a.id: a for a in config.actors}
+    print(render.plain(render.digest(devs, titles, issue=issue, speakers=speakers)))
+    return 0
+
+
+def cmd_timeline(config: Config, store: Store, args: argparse.Namespace) -> int:
+    """talkwatch timeline ISSUE|ACTOR [-o FILE]: the /timeline chart written to a PNG file."""
+    from bot.app import commands
+    from bot.app.commands.lists import timeline_view
+
+    env = commands.Env(store=store, config=config, now=datetime.now(UTC))
+    found, suggestions = commands.resolve(env, args.name)
+    if found is None:
+        names = ", ".join(target for _, target in suggestions) or "none close"
+        print(
+            f"talkwatch timeline: unknown name {args.name!r}; did you mean: {names}?",
+            file=sys.stderr,
+        )
+        return 2
+    view = timeline_view(env, *found)
+    output = Path(args.output or f"{found[1]}.png")
+    output.write_bytes(render.timeline_png(view))
+    print(f"{render.plain(render.timeline_caption(view))}\nwrote {output}")
     return 0
 
 

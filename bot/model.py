@@ -292,6 +292,19 @@ class DigestView:
     developments: tuple[Development, ...]
     issue_titles: tuple[tuple[str, str], ...]  # (id, title) in config order
     day: datetime | None = None
+    speakers: tuple[Actor, ...] = ()  # who the speakers are, for ranking (principals first)
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    """An issue's or actor's developments over the last weeks, to be drawn as a chart."""
+
+    kind: Literal["issue", "actor"]
+    target: str  # the issue's or actor's id
+    name: str  # its title or name
+    developments: tuple[Development, ...]
+    now: datetime
+    weeks: int = 4
 
 
 @dataclass(frozen=True)
@@ -341,6 +354,7 @@ Content = (
     | SubscriptionsView
     | DevelopmentList
     | DigestView
+    | TimelineView
     | SettingsView
     | SettingsUsage
     | SourcesView

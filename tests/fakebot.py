@@ -4,6 +4,7 @@ It speaks the real HTTP protocol python-telegram-bot uses (``/bot<token>/<method
 parameters, ``{"ok": ..., "result": ...}`` answers) and behaves like Telegram where it matters:
 
 - getMe, deleteWebhook, getUpdates (long polling), setMyCommands/getMyCommands, sendMessage,
+  sendPhoto (a PNG or JPEG upload, its caption validated and within 1,024 characters),
   editMessageText, answerCallbackQuery, getChatMember, and a few more start-up calls;
 - sendMessage and editMessageText validate Telegram HTML (supported tags, balanced, escaped ``<``
   and ``&``), the 4,096-character limit and inline keyboards (callback data 1-64 bytes), and an
@@ -118,6 +119,16 @@ def check_html(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """The width and height a PNG declares (its IHDR chunk); ValueError if it is no PNG."""
+    if not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR":
+        raise ValueError("not a PNG")
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
 @dataclass
 class Sent:
     """A message Telegram accepted."""
@@ -128,6 +139,7 @@ class Sent:
     reply_markup: dict[str, Any] | None = None
     disable_preview: bool = False
     edited: bool = False
+    photo: bytes | None = None  # a photo's bytes (sendPhoto); ``text`` is then its caption
 
 
 @dataclass
@@ -394,6 +406,9 @@ class FakeBotAPI:
             else:
                 form = await request.post()
                 for key, value in form.items():
+                    if isinstance(value, web.FileField):  # an upload (sendPhoto): its bytes
+                        params[key] = value.file.read()
+                        continue
                     params[key] = json.loads(str(value)) if key in JSON_FIELDS else str(value)
         params.update({k: v for k, v in request.query.items() if k not in params})
         self.calls.append((method, params))
@@ -591,6 +606,38 @@ class FakeBotAPI:
                 "chat": self.chat(chat_id, "private" if chat_id > 0 else "supergroup"),
                 "from": BOT_USER,
                 "text": plain,
+            }
+        )
+
+    async def _m_sendPhoto(self, params: dict[str, Any]) -> web.Response:
+        chat_id = int(params["chat_id"])
+        refused = self._refuse(chat_id) or self._bad_markup(params)
+        if refused is not None:
+            return refused
+        photo = params.get("photo")
+        if not isinstance(photo, bytes) or not photo.startswith((PNG_SIGNATURE, b"\xff\xd8\xff")):
+            return self._error(400, "Bad Request: IMAGE_PROCESS_FAILED")
+        caption = str(params.get("caption", ""))
+        try:
+            plain = check_html(caption) if params.get("parse_mode") == "HTML" else caption
+        except TelegramHTMLError as exc:
+            return self._error(400, f"Bad Request: can't parse entities: {exc}")
+        if len(plain) > 1024:
+            return self._error(400, "Bad Request: message caption is too long")
+        message_id = next(self._message_ids[chat_id])
+        self.sent.append(
+            Sent(chat_id, message_id, caption, params.get("reply_markup"), photo=photo)
+        )
+        width, height = png_size(photo) if photo.startswith(PNG_SIGNATURE) else (0, 0)
+        size = {"file_id": f"photo{message_id}", "file_unique_id": f"u{message_id}"}
+        return self._ok(
+            {
+                "message_id": message_id,
+                "date": int(time.time()),
+                "chat": self.chat(chat_id, "private" if chat_id > 0 else "supergroup"),
+                "from": BOT_USER,
+                "photo": [{**size, "width": width, "height": height}],
+                "caption": plain,
             }
         )
 

@@ -1,8 +1,9 @@
 """A real HTTP server on 127.0.0.1 serving feeds and pages for tests and benchmarks.
 
 Routes are set per test: a body with a content type, optional ETag / Last-Modified (answered with
-304 on a matching conditional request), a status, a delay before answering, a body dripped a byte
-at a time, or no Content-Length. Every request is recorded, with its headers and the status it got.
+304 on a matching conditional request), a status, a redirect, a delay before answering, a body
+dripped a byte at a time, or no Content-Length. Every request is recorded, with its headers and
+the status it got.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Route:
     delay: float = 0.0  # seconds before answering (for timeouts)
     drip: float = 0.0  # seconds between the body's bytes (a server that never quite stalls)
     content_length: bool = True  # False: no Content-Length, the body ends when the server closes
+    redirect: str = ""  # answer 302 to this address (a path on this server, or a full URL)
 
 
 @dataclass
@@ -66,6 +68,14 @@ class FeedServer:
                     return
                 if route.delay:
                     server._stop.wait(route.delay)
+                if route.redirect:
+                    target = route.redirect
+                    request.status = 302
+                    self.send_response(302)
+                    self.send_header("Location", target if "://" in target else server.url(target))
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 if route.status != 200:
                     request.status = route.status
                     self.send_error(route.status)
@@ -129,7 +139,8 @@ class FeedServer:
 
 
 def rss(items: list[dict[str, str]], title: str = "Test feed") -> bytes:
-    """An RSS 2.0 document with these items (title, link, guid, description, pubDate, content)."""
+    """An RSS 2.0 document with these items (title, link, guid, description, pubDate, content,
+    and source with source_url: the outlet, as Google News credits it)."""
     parts = []
     for item in items:
         content = (
@@ -137,6 +148,9 @@ def rss(items: list[dict[str, str]], title: str = "Test feed") -> bytes:
             if item.get("content")
             else ""
         )
+        if item.get("source"):
+            where = f' url="{item["source_url"]}"' if item.get("source_url") else ""
+            content += f"<source{where}>{item['source']}</source>"
         parts.append(
             f"<item><title>{item['title']}</title><link>{item['link']}</link>"
             f"<guid>{item.get('guid', item['link'])}</guid>"

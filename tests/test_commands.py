@@ -144,8 +144,10 @@ def test_callback_data_is_built_and_parsed_in_one_place() -> None:
     made = {
         callbacks.follow("actor", "peskov"): callbacks.Follow("actor", "peskov", on=True),
         callbacks.unfollow("issue", "nato"): callbacks.Follow("issue", "nato", on=False),
-        callbacks.page("issue", "nato", 16): callbacks.Page("issue", "nato", 16),
-        callbacks.page("latest", "", 8): callbacks.Page("latest", "", 8),
+        callbacks.page("issue", "nato", (1765875600123456, 16, 8)): callbacks.Page(
+            "issue", "nato", (1765875600123456, 16, 8)
+        ),
+        callbacks.page("latest", ""): callbacks.Page("latest", ""),
         callbacks.setting("alerts", "off"): callbacks.Setting("alerts off"),
         callbacks.setting("pause"): callbacks.Setting("pause"),
     }
@@ -153,7 +155,8 @@ def test_callback_data_is_built_and_parsed_in_one_place() -> None:
         assert len(data.encode()) <= 64
         assert callbacks.parse(data) == action
         assert callbacks.manages(data) == (not isinstance(action, callbacks.Page))
-    assert callbacks.parse("more:issue:nato:x") == callbacks.Page("issue", "nato", 0)
+    assert callbacks.parse("more:issue:nato:x") == callbacks.Page("issue", "nato")
+    assert callbacks.parse("more:issue:nato:16") == callbacks.Page("issue", "nato")  # an old one
     assert callbacks.parse("what:ever") is None
     assert not callbacks.manages("what:ever")
 
@@ -192,18 +195,44 @@ def test_issue_pages_are_newest_first_and_do_not_overlap(env: Env, news: News) -
     lines = [ln for ln in text(first).split("\n") if ln.startswith("•")]
     assert [ln.split("NATO remark ")[1][0:2].strip("”") for ln in lines[:2]] == ["10", "9"]
     (more,) = data(first)
+    # news arrives between the pages: the next page neither repeats nor skips a line
+    for n in range(3):
+        news.development(
+            "zelensky", f"NATO news {n}", ("nato",), NOW + timedelta(hours=1, minutes=n)
+        )
     second = commands.callback(env, ME, more)
     later = [ln for ln in text(second).split("\n") if ln.startswith("•")]
     assert len(lines) == commands.PAGE
     assert len(later) == 3
     assert not set(lines) & set(later)
+    shown = [ln.split("NATO remark ")[1][0:2].strip("”") for ln in lines + later]
+    assert shown == [str(n) for n in range(commands.PAGE + 2, -1, -1)]
     assert second.buttons == ()  # the last page
     assert "Off topic" not in text(first) + text(second)
 
 
+def test_lists_are_in_the_order_things_were_said_not_seen(env: Env, news: News) -> None:
+    from bot.model import Article, Statement
+
+    def said(text: str, seen: datetime, when: datetime) -> None:
+        article = Article(f"https://w.example/{text}", text, text, "Wire", published=when)
+        article_id = env.store.insert_article(article, f"hash-{text}", seen)
+        statement = Statement("zelensky", "direct", text, ("nato",), 0, article_id=article_id)
+        dev_id = env.store.create_development(statement, seen, said_at=when)
+        env.store.add_statement(statement, dev_id, seen, said_at=when)
+
+    # seen last, but said first (its article was published a day earlier)
+    said("Said just now", NOW, NOW)
+    said("Said long ago", NOW + timedelta(hours=2), NOW - timedelta(days=1))
+    for listing in ("/issue nato", "/latest", "/actor zelensky"):
+        lines = [ln for ln in text(run(env, ME, listing)).split("\n") if ln.startswith("•")]
+        assert "Said just now" in lines[0]
+        assert "Said long ago" in lines[1]
+
+
 def test_issue_without_argument_offers_the_issues(env: Env, config: Config) -> None:
     reply = run(env, ME, "/issue")
-    assert data(reply) == [f"more:issue:{i.id}:0" for i in config.issues]
+    assert data(reply) == [f"more:issue:{i.id}:0" for i in config.issues]  # from the newest
     unknown = text(run(env, ME, "/issue natto membershipp & co"))
     assert "I don't know the issue" in unknown
 
@@ -245,15 +274,76 @@ def test_settings_change_and_reschedule(env: Env, config: Config) -> None:
 
 
 @pytest.mark.parametrize(
-    "line",
-    ["/settings time 25:00", "/settings tz Mars/Olympus", "/settings alerts maybe", "/settings x"],
+    ("line", "answer"),
+    [
+        ("/settings time 25:00", "Give the time as HH:MM"),
+        ("/settings tz Mars/Olympus", "I don't know the time zone “Mars/Olympus”"),
+        ("/settings alerts maybe", "Alerts can be on or off, not “maybe”"),
+        ("/settings empty", "Empty can be on or off, not nothing"),
+        ("/settings x", "I don't know the setting “x”"),
+    ],
 )
-def test_bad_settings_change_nothing(env: Env, line: str) -> None:
+def test_bad_settings_change_nothing(env: Env, line: str, answer: str) -> None:
     run(env, ME, "/start")
     before = env.store.chat(ME.chat_id)
     reply = text(run(env, ME, line))
-    assert "I don't know" in reply or "HH:MM" in reply
+    assert answer in reply
+    assert "\n" not in reply  # one line, not the whole help
     assert env.store.chat(ME.chat_id) == before
+
+
+def test_settings_replies_are_one_line_and_the_help_comes_alone(env: Env) -> None:
+    assert "Change with" in text(run(env, ME, "/settings"))
+    for line, said in (
+        ("/settings time 07:15", "Digest every day at 07:15 (UTC)"),
+        ("/settings alerts off", "Instant alerts off"),
+        ("/settings empty on", "Quiet-day digest on"),
+        ("/settings pause", "Delivery paused"),
+        ("/settings resume", "Delivery resumed"),
+    ):
+        reply = text(run(env, ME, line))
+        assert said in reply
+        assert "\n" not in reply
+        assert "Change with" not in reply
+    # a button under the settings keeps the settings in view
+    assert "Instant alerts: on" in text(commands.callback(env, ME, "set:alerts:on"))
+
+
+def test_an_abbreviated_zone_is_questioned_with_the_likely_zones(env: Env) -> None:
+    run(env, ME, "/start")
+    before = env.store.chat(ME.chat_id)
+    reply = run(env, ME, "/settings tz EST")
+    shown = text(reply)
+    assert "“EST” is a fixed offset with no daylight saving" in shown
+    assert "America/New_York" in shown
+    assert "set:tz:America/New_York" in data(reply)
+    assert env.store.chat(ME.chat_id) == before  # not set: asked
+    assert "is no zone name" in text(run(env, ME, "/settings tz PST"))
+    text(commands.callback(env, ME, "set:tz:America/New_York"))
+    chat = env.store.chat(ME.chat_id)
+    assert chat is not None
+    assert chat.timezone == "America/New_York"
+
+
+def test_unsubscribe_suggests_only_what_the_chat_follows(env: Env) -> None:
+    run(env, ME, "/subscribe peskov")
+    run(env, ME, "/subscribe nato")
+    close = run(env, ME, "/unsubscribe peskow")
+    assert data(close) == ["unsub:actor:peskov"]
+    assert "weren't following" in text(run(env, ME, "/unsubscribe zelenskyy"))
+    none_followed = run(env, ME, "/unsubscribe qwxzv")
+    assert all(d in ("unsub:actor:peskov", "unsub:issue:nato") for d in data(none_followed))
+    assert [s.target for s in env.store.subscriptions(ME.chat_id)] == ["peskov", "nato"]
+
+
+@pytest.mark.parametrize("name", ["🙂🕊️", "שלום עליכם", "مرحبا", "🇺🇦"])
+@pytest.mark.parametrize(
+    "command", ["/subscribe", "/unsubscribe", "/issue", "/actor", "/timeline"]
+)
+def test_emoji_or_right_to_left_text_is_not_a_name(env: Env, command: str, name: str) -> None:
+    reply = run(env, ME, f"{command} {name}")
+    assert "is not a name I know" in text(reply)
+    assert reply.buttons == ()
 
 
 # --- sources, feeds, stats, start --------------------------------------------------------------
@@ -327,3 +417,47 @@ def test_terminal_chat_runs_the_same_commands_as_plain_text(
     assert "Talks & <progress>" in shown  # entities decoded, tags dropped
     assert "<b>" not in shown
     assert shown.count("/subscribe — ") == 1  # nothing read after /quit
+
+
+# --- the command line takes the same forgiving names -------------------------------------------
+
+
+def test_statements_take_forgiving_names_and_say_when_a_name_is_unknown(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot import cli
+
+    monkeypatch.setenv("TALKWATCH_DB", str(tmp_path / "x.db"))
+    assert cli.main(["ingest", "--seeds", "seeds"]) == 0
+    capsys.readouterr()
+    assert cli.main(["statements", "--actor", "Zelenskyy"]) == 0
+    out = capsys.readouterr().out
+    assert "Volodymyr Zelensky" in out
+    assert "Dmitry Peskov" not in out
+    assert cli.main(["statements", "--issue", "NATO membership", "--json"]) == 0
+    assert '"nato"' in capsys.readouterr().out
+    assert cli.main(["statements", "--issue", "natoo"]) == 0  # a typo, forgiven
+    assert cli.main(["statements", "--actor", "nobody-at-all"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown actor 'nobody-at-all'" in err
+    assert cli.main(["digest", "--issue", "no-such-issue"]) == 2
+    assert "unknown issue" in capsys.readouterr().err
+
+
+def test_piping_the_cli_into_a_reader_that_stops_ends_quietly(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TALKWATCH_DB": str(tmp_path / "x.db")}
+    cmd = [sys.executable, "-m", "bot"]
+    subprocess.run([*cmd, "ingest", "--seeds", "seeds"], env=env, check=True, capture_output=True)
+    # the reader is gone before the first line is written (as `| head` is after its lines)
+    proc = subprocess.Popen(
+        [*cmd, "statements"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert err.decode() == ""
+    assert proc.returncode == 1

@@ -184,6 +184,60 @@ async def test_summary_only_entry_fetches_and_extracts_the_linked_page(
     assert "Comments" not in text
 
 
+async def test_a_google_news_entry_credits_its_outlet_and_follows_the_redirect(
+    feed_server: FeedServer, store: Store, config: Config
+) -> None:
+    # the aggregator's link redirects (twice) to the outlet's own page
+    feed_server.routes["/articles/CBMiabc"] = Route(redirect="/hop")
+    feed_server.routes["/hop"] = Route(redirect="/world/umerov-in-miami")
+    feed_server.routes["/world/umerov-in-miami"] = Route(PAGE, content_type=HTML)
+    feed_server.routes["/rss"] = Route(
+        rss(
+            [
+                {
+                    "title": "Umerov in Miami - Kyiv Wire",
+                    "link": feed_server.url("/articles/CBMiabc"),
+                    "guid": "CBMiabc",
+                    "description": "Umerov spoke in Miami. Kyiv Wire",
+                    "source": "Kyiv Wire",
+                    "source_url": "https://kyivwire.example",
+                }
+            ],
+            title="Ukraine peace talks - Google News",
+        )
+    )
+    feed = _feed(feed_server, "Reuters World (via Google News)", "/rss")
+    report = await ingest_feeds(store, _config(config, [feed]), INGEST_TIME)
+    assert report.articles_new == 1
+    assert _paths(feed_server) == ["/rss", "/articles/CBMiabc", "/hop", "/world/umerov-in-miami"]
+    (article,) = _articles(store)
+    assert article["source"] == "Kyiv Wire"  # the outlet, not the feed that relayed it
+    assert article["title"] == "Umerov in Miami"
+    assert article["url"] == feed_server.url("/world/umerov-in-miami")  # the outlet's address
+    assert "territorial questions" in article["text"]  # text from the page redirected to
+    (umerov, *_) = store.developments(actor="umerov")
+    assert {m.source for m in umerov.mentions} == {"Kyiv Wire"}
+    # polled again: the entry is known by its guid, nothing is fetched or added twice
+    await ingest_feeds(store, _config(config, [feed]), INGEST_TIME + timedelta(minutes=20))
+    assert len(_articles(store)) == 1
+    assert _paths(feed_server).count("/articles/CBMiabc") == 1
+
+
+async def test_a_redirect_is_followed_within_the_body_cap(
+    feed_server: FeedServer, config: Config
+) -> None:
+    feed_server.routes["/short"] = Route(redirect="/big")
+    feed_server.routes["/big"] = Route(b"x" * 5000, content_type=HTML)
+    settings = replace(config.settings, max_body_bytes=1000, fetch_timeout_seconds=2.0)
+    async with fetch.client(settings) as http:
+        with pytest.raises(fetch.FetchError, match="exceeds 1000"):
+            await fetch.get(http, feed_server.url("/short"), settings)
+        feed_server.routes["/big"] = Route(b"<p>ok</p>", content_type=HTML)
+        got = await fetch.get(http, feed_server.url("/short"), settings)
+    assert got.url == feed_server.url("/big")
+    assert got.content == b"<p>ok</p>"
+
+
 async def test_short_content_and_relative_links_fetch_the_page_too(
     feed_server: FeedServer, store: Store, config: Config
 ) -> None:
@@ -470,9 +524,13 @@ def test_clean_text_keeps_prose_that_merely_starts_like_clutter() -> None:
 @pytest.mark.parametrize(
     ("name", "source", "title"),
     [
-        ("000_517e0d9ca24828b8.txt", "000_517e0d9ca24828b8", "Ukraine reports 'real progress'"),
+        (
+            "000_517e0d9ca24828b8.txt",
+            "unknown outlet (seed 000)",
+            "Ukraine reports 'real progress'",
+        ),
         ("001_11995b0a8a67bf74.txt", "Bloomberg", "Ukraine and US make 'real progress'"),
-        ("002_1c71d3537f0efed3.txt", "002_1c71d3537f0efed3", "‘We hope we will reach"),
+        ("002_1c71d3537f0efed3.txt", "unknown outlet (seed 002)", "‘We hope we will reach"),
         ("003_45b3a14a7448918b.txt", "Pravda.Ru", "The second round of negotiations"),
         ("004_f673bc6566e3d930.txt", "China Daily", "Following five hours of talks"),
     ],
@@ -486,6 +544,10 @@ def test_parse_text_file_on_the_seeds(config, name: str, source: str, title: str
     assert len(article.title) <= 201
     assert article.published is None
     assert article.text == _seed(name)  # the raw text: ingestion cleans it
+    assert name.split("_")[1].removesuffix(".txt") not in article.source  # never a file hash
+    # the sidecar says what is known; without it, the outlet is guessed or called unknown
+    bare = parse_text_file(f"elsewhere/{name}", _seed(name), config.media)
+    assert bare.source in (source, "unknown outlet")
 
 
 def test_guess_outlet_ignores_mentions_and_embedded_posts() -> None:
@@ -514,8 +576,50 @@ def test_parse_text_file_with_a_header(tmp_path: Path) -> None:
     assert article.text.startswith("Body line one.")
     partial = parse_text_file("y.txt", "published: 2025-11-23T10:00:00\n\nFirst line\nMore.\n")
     assert partial.published == datetime(2025, 11, 23, 10, 0, tzinfo=UTC)  # naive: UTC
-    assert (partial.title, partial.url, partial.source) == ("First line", "y.txt", "y")
+    assert (partial.title, partial.url, partial.source) == (
+        "First line",
+        "y.txt",
+        "unknown outlet",
+    )
     # "key: value" lines that are the whole text are text, not a header
     plain = parse_text_file("z.txt", "Source: officials in Kyiv\nsaid nothing.")
-    assert plain.source == "z"
+    assert plain.source == "unknown outlet"
     assert plain.text.startswith("Source: officials")
+
+
+def test_a_sidecar_beside_a_text_file_says_what_is_known(tmp_path: Path) -> None:
+    text = "Talks resumed in Geneva on Monday.\nMore text.\n"
+    (tmp_path / "a.meta.toml").write_text(
+        'title = "Geneva talks resume"\nsource = "Wire & Co"\nurl = "https://w.example/a"\n'
+        'published = "2025-11-23T12:00:00+02:00"\n',
+        encoding="utf-8",
+    )
+    article = parse_text_file(tmp_path / "a.txt", text)
+    assert (article.title, article.source, article.url) == (
+        "Geneva talks resume",
+        "Wire & Co",
+        "https://w.example/a",
+    )
+    assert article.published == datetime(2025, 11, 23, 10, 0, tzinfo=UTC)
+    assert article.text == text  # the text itself is untouched
+    # a header in the text itself wins over the sidecar
+    headed = parse_text_file(tmp_path / "a.txt", "source: Own Header\n\nBody.\n")
+    assert headed.source == "Own Header"
+    assert headed.title == "Geneva talks resume"
+    # a broken sidecar is ignored, not fatal
+    (tmp_path / "b.meta.toml").write_text("title = [unclosed", encoding="utf-8")
+    broken = parse_text_file(tmp_path / "b.txt", text)
+    assert (broken.title, broken.source) == (
+        "Talks resumed in Geneva on Monday.",
+        "unknown outlet",
+    )
+
+
+def test_the_seed_files_are_kept_as_they_were_copied() -> None:
+    from tests.conftest import ROOT, SEEDS
+
+    shared = ROOT.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("no shared seeds beside this checkout")
+    for path in sorted(SEEDS.glob("*.txt")):
+        assert path.read_bytes() == (shared / path.name).read_bytes()

@@ -4,6 +4,7 @@ with the fake server's HTML validator, the same one that answers the real bot.""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -167,7 +168,7 @@ def test_digest_caps_each_issue_and_points_to_the_rest() -> None:
     devs = [dev(n, f"Land statement {n}") for n in range(10)]
     (text,) = render.digest(devs, TITLES, per_issue=6)
     assert text.count("•") == 6
-    assert "…and 4 more: /issue territory" in text
+    assert "+4 more on Territory: /issue territory" in text
 
 
 def test_empty_digest_says_so() -> None:
@@ -180,12 +181,15 @@ def test_a_huge_digest_is_split_and_each_part_parses() -> None:
         dev(n, "x & <y> " * 60, issues=(("nato", "territory", "ceasefire")[n % 3],))
         for n in range(120)
     ]
-    texts = render.digest(devs, TITLES, per_issue=100)
+    texts = render.digest(devs, TITLES, per_issue=100, budget=None)
     assert len(texts) > 1
     for text in texts:
-        assert len(text) <= render.LIMIT
+        assert render.visible(text) <= render.LIMIT
         check_html(text)
+        # no part starts without its heading
+        assert text.startswith(("📰", "\n<b>", "<b>")), text[:80]
     assert sum(t.count("•") for t in texts) == 120
+    assert any("(continued)" in t.split("\n", 1)[0] for t in texts[1:])
 
 
 def test_plain_text_for_the_terminal() -> None:
@@ -248,3 +252,88 @@ def test_sources_say_how_long_ago_each_feed_was_read() -> None:
 def test_content_without_a_renderer_is_an_error() -> None:
     with pytest.raises(TypeError, match="no rendering for str"):
         render.reply_html(Reply(("<b>raw markup</b>",)))  # type: ignore[arg-type]
+
+
+# --- every message within Telegram's limits, whatever the text (property-based) ----------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from bot.model import TimelineView  # noqa: E402
+
+# text heavy in what escaping lengthens (& < >), quotes, emoji (two UTF-16 units) and long words
+HOSTILE_TEXT = st.lists(
+    st.sampled_from([*"&<>\"' aé—“”.", "🙂", "&amp;", "<b>", "x" * 40, "\n", "word "]),
+    max_size=400,
+).map("".join)
+NAMES = st.text(alphabet=st.sampled_from(list("&<> aZ🙂")), min_size=0, max_size=300)
+URLS = st.one_of(
+    st.just("seeds/000.txt"),
+    st.builds(lambda n, q: f"https://o{n}.example/a?x={q}&y=<2>", st.integers(0, 9), NAMES),
+    st.builds(lambda n: "https://long.example/" + "p" * n, st.integers(0, 3000)),
+)
+
+
+@st.composite
+def developments(draw: st.DrawFn) -> list[Development]:
+    count = draw(st.integers(1, 40))
+    out = []
+    for n in range(count):
+        outlets = draw(st.integers(1, 7))
+        text = draw(HOSTILE_TEXT)
+        out.append(
+            Development(
+                id=n + 1,
+                actor_id=draw(st.sampled_from(["zelensky", "anon_us_official", "x"])),
+                actor_name=draw(NAMES) or "A",
+                kind=draw(st.sampled_from(["direct", "reported"])),
+                text=text or "&",
+                issues=draw(st.lists(st.sampled_from(list(TITLES)), max_size=2, unique=True)),
+                first_seen=T0 + timedelta(minutes=n),
+                mentions=tuple(
+                    Mention(draw(NAMES), draw(URLS), text, T0 + timedelta(minutes=k))
+                    for k in range(outlets)
+                ),
+            )
+        )
+    return out
+
+
+def _anchors(text: str) -> list[str]:
+    return re.findall(r"<a href=[^>]*>.*?</a>", text)
+
+
+def _within_limits(messages: list[str], limit: int = render.LIMIT) -> None:
+    assert messages
+    for message in messages:
+        plain = check_html(message)  # Telegram would parse it
+        assert plain.strip(), "a message that starts empty"
+        assert not message.startswith(("\n", " ")), "a message that starts with blank space"
+        assert len(plain.encode("utf-16-le")) // 2 <= limit
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(devs=developments())
+def test_every_message_stays_within_telegrams_limits_and_keeps_its_links(
+    devs: list[Development],
+) -> None:
+    listing = render.developments_message("Latest & <greatest>", devs, "none")
+    _within_limits(listing)
+    # split only between lines: every line's links arrive whole, once, in order
+    wanted = [a for d in devs for a in _anchors(render.development_line(d))]
+    assert [a for m in listing for a in _anchors(m)] == wanted
+    for part in listing[1:]:
+        assert part.startswith("<b>Latest &amp; &lt;greatest&gt;</b> (continued)\n• ")
+    alert = render.alert(devs)
+    _within_limits(alert)
+    assert len(alert) == 1
+    for budget in (render.DIGEST_CHARS, None):
+        digest = render.digest(devs, TITLES, day=T0, budget=budget)
+        _within_limits(digest)
+        if budget is not None:
+            assert len(digest) == 1
+            assert render.visible(digest[0]) <= render.DIGEST_CHARS
+    view = TimelineView("actor", "x", devs[0].actor_name, tuple(devs), T0 + timedelta(days=1))
+    (caption,) = render.reply_html(Reply.of(view))
+    _within_limits([caption], render.CAPTION_LIMIT)
+    assert "\n" not in check_html(caption)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import commands
+from bot.app.commands import callbacks
 from tests.conftest import ADMIN_ID
 from tests.fakebot import FakeBotAPI, Sent
 
@@ -128,7 +129,9 @@ async def test_issue_lists_newest_first_with_sources_and_a_more_button(
     assert any("reported by 2 outlets" in ln for ln in lines)
     assert "Latest on NATO membership" in reply.text
     ((_label, data),) = buttons(reply)
-    assert data == f"more:issue:nato:{commands.PAGE}"
+    last = callbacks.parse(data)
+    assert isinstance(last, callbacks.Page)
+    assert last.after is not None  # the key of the page's last line
     page2 = await press(fake_api, CHAT, data)
     assert "(from #9)" in page2.text
     assert "reported by 5 outlets" in page2.text
@@ -160,7 +163,7 @@ async def test_settings_change_time_zone_alerts_and_pause(fake_api: FakeBotAPI) 
     assert "every day at 08:00 (UTC)" in shown.text
     assert "08:30" in (await ask(fake_api, CHAT, "/settings time 8:30"))[0].text
     assert "(Europe/Kyiv)" in (await ask(fake_api, CHAT, "/settings tz Europe/Kyiv"))[0].text
-    assert "Instant alerts: off" in (await ask(fake_api, CHAT, "/settings alerts off"))[0].text
+    assert "Instant alerts off" in (await ask(fake_api, CHAT, "/settings alerts off"))[0].text
     assert "paused" in (await ask(fake_api, CHAT, "/settings pause"))[0].text
     resumed = await press(fake_api, CHAT, "set:resume")
     assert "Delivery: active" in resumed.text

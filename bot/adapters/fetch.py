@@ -1,5 +1,7 @@
-"""Fetching feeds and pages: httpx conditional GET with a timeout and a body cap, feedparser on the
-bytes, trafilatura for linked pages whose feed entry carries only a summary.
+"""Fetching feeds and pages: httpx conditional GET with a timeout and a body cap (redirects
+followed within both), feedparser on the bytes, trafilatura for linked pages whose feed entry
+carries only a summary. An entry that names its outlet (RSS ``<source>``, as Google News does) is
+credited to that outlet, not to the feed that relayed it.
 
 Errors are ``bot.errors.FetchError`` subclasses with a message fit for the feed's status line.
 """
@@ -54,6 +56,7 @@ class Fetched:
     status: int
     headers: httpx.Headers
     content: bytes
+    url: str = ""  # where the body came from, after redirects
 
 
 async def get(
@@ -89,7 +92,7 @@ async def _get(
             body.extend(chunk)
             if len(body) > settings.max_body_bytes:
                 raise BodyTooLarge(f"body exceeds {settings.max_body_bytes} bytes")
-        return Fetched(response.status_code, response.headers, bytes(body))
+        return Fetched(response.status_code, response.headers, bytes(body), str(response.url))
 
 
 async def poll_feed(
@@ -186,9 +189,13 @@ async def with_page_text(http: httpx.AsyncClient, article: Article, settings: Se
     if kind not in ("text/html", "application/xhtml+xml", ""):
         log.warning("linked page %s is %s, not HTML; kept the feed's summary", article.url, kind)
         return article
-    text = extract_page(page.content, article.url)
+    # a redirect link (a news aggregator's) ends at the outlet's own page: that is the article
+    final = page.url or article.url
+    text = extract_page(page.content, final)
     if text and len(text) > len(article.text):
-        return replace(article, text=f"{article.title}\n{text}")
+        # the outlet's address replaces the relay's where the entry has a guid to be known by
+        url = final if article.guid and final.startswith(("http://", "https://")) else article.url
+        return replace(article, text=f"{article.title}\n{text}", url=url)
     log.warning("linked page %s: no article text found; kept the feed's summary", article.url)
     return article
 
@@ -206,6 +213,11 @@ def entry_article(entry: Any, feed: Feed, source: str) -> Article | None:
             content = value
     text = html_to_text(content or entry.get("summary", ""))
     title = html_to_text(entry.get("title", ""))
+    outlet = entry_outlet(entry)
+    if outlet:
+        source = outlet
+        # Google News titles end " - Outlet": the outlet is credited, not repeated
+        title = re.sub(rf"\s+[-–—|]\s+{re.escape(outlet)}\s*$", "", title)
     published = None
     for key in ("published_parsed", "updated_parsed"):
         if entry.get(key):
@@ -220,6 +232,14 @@ def entry_article(entry: Any, feed: Feed, source: str) -> Article | None:
         guid=entry.get("id", "") or "",
         feed=feed.name,
     )
+
+
+def entry_outlet(entry: Any) -> str:
+    """The outlet an entry names as its origin (RSS ``<source>``), or ''."""
+    found = entry.get("source")
+    if not isinstance(found, dict):
+        return ""
+    return " ".join(html_to_text(found.get("title", "")).split())
 
 
 def html_to_text(fragment: str) -> str:

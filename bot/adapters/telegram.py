@@ -35,7 +35,7 @@ from telegram.ext import (
 from bot import render
 from bot.app import commands
 from bot.config import Config
-from bot.model import Reply
+from bot.model import Reply, TimelineView
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -150,14 +150,30 @@ def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 async def _send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -> None:
-    texts = render.reply_html(reply)
-    for n, text in enumerate(texts):
-        last = n == len(texts) - 1
+    """Every message of a reply in order (a chart as a photo with its caption), buttons under
+    the last."""
+    parts: list[str | TimelineView] = []
+    for message in reply.messages:
+        if isinstance(message, TimelineView):
+            parts.append(message)
+        else:
+            parts.extend(render.reply_html(Reply.of(message)))
+    for n, part in enumerate(parts):
+        markup = _markup(reply) if n == len(parts) - 1 else None
+        if isinstance(part, TimelineView):
+            await context.bot.send_photo(
+                chat_id,
+                render.timeline_png(part),
+                caption=render.timeline_caption(part),
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,
+            )
+            continue
         await context.bot.send_message(
             chat_id,
-            text,
+            part,
             parse_mode=ParseMode.HTML,
-            reply_markup=_markup(reply) if last else None,
+            reply_markup=markup,
             link_preview_options=LinkPreviewOptions(is_disabled=not reply.preview),
         )
 
@@ -205,7 +221,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     caller = await _caller(update, context, manages=commands.button_manages(data))
     reply = commands.callback(_env(context), caller, data)
     texts = render.reply_html(reply)
-    if reply.edits and len(texts) == 1:
+    if (
+        reply.edits
+        and len(texts) == 1
+        and not any(isinstance(m, TimelineView) for m in reply.messages)
+    ):
         await _replace(query, texts[0], _markup(reply))
     else:
         await _send(context, update.effective_chat.id, reply)

@@ -1,4 +1,5 @@
-"""Article text cleaning, and reading seed files into articles. Pure functions of text.
+"""Article text cleaning, and reading seed files (and the metadata sidecar beside each) into
+articles. Pure functions of text, apart from reading that sidecar.
 
 Cleaning drops what is not article text: embedded posts ("— Name (@handle) December 15, 2025",
 the line above it that holds the post, and its truncated continuation below), "pic.twitter.com"
@@ -8,13 +9,20 @@ addresses, "(With assistance from ...)" and copyright lines. Paragraphs stay one
 
 from __future__ import annotations
 
+import logging
 import re
+import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.model import Article
 
+log = logging.getLogger(__name__)
+
 TITLE_CHARS = 200  # a headline-less file's first paragraph is cut to this for its title
+UNKNOWN_OUTLET = "unknown outlet"  # what a file's outlet is called when nothing says
+SIDECAR_SUFFIX = ".meta.toml"  # beside a seed file: what is known about it, its text untouched
+_META_KEYS = ("title", "source", "url", "published")
 
 _MONTH_DATE = r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})"
 # "— Rustem Umerov (@rustem_umerov) December 15, 2025": the signature line of an embedded post
@@ -134,10 +142,33 @@ def _published(value: str) -> datetime | None:
     return dt.astimezone(UTC) if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
+def sidecar_path(path: str | Path) -> Path:
+    """Where a text file's metadata lives: ``NAME.meta.toml`` beside ``NAME.txt``."""
+    path = Path(path)
+    return path.with_name(path.stem + SIDECAR_SUFFIX)
+
+
+def read_sidecar(path: str | Path) -> dict[str, str]:
+    """The metadata beside a text file (title, source, url, published), or {} when there is
+    none or it cannot be read (said in the log: the file is still read)."""
+    meta = sidecar_path(path)
+    if not meta.is_file():
+        return {}
+    try:
+        data = tomllib.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        log.warning("ignoring %s: %s", meta, exc)
+        return {}
+    return {k: str(data[k]).strip() for k in _META_KEYS if str(data.get(k) or "").strip()}
+
+
 def parse_text_file(path: str | Path, text: str, outlets: tuple[str, ...] = ()) -> Article:
-    """A text file as an Article: an optional header block of ``key: value`` lines (title, source,
-    url, published as ISO 8601) and a blank line; without one, the first paragraph of the cleaned
-    text is the title, the file path the URL and the outlet is guessed from the text."""
+    """A text file as an Article. What is known comes from, in order: a header block of
+    ``key: value`` lines (title, source, url, published as ISO 8601) and a blank line at the top
+    of the text; a sidecar file ``NAME.meta.toml`` beside it (same keys; the text stays as it
+    was published); else the first paragraph of the cleaned text is the title, the file path the
+    URL, and the outlet is guessed from the text or called "unknown outlet" — never the file's
+    name."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     lines = text.split("\n")
     header: dict[str, str] = {}
@@ -154,10 +185,11 @@ def parse_text_file(path: str | Path, text: str, outlets: tuple[str, ...] = ()) 
         header[m.group(1).lower()] = m.group(2).strip()
     else:
         header = {}  # key: value lines and nothing after them: that is the text, not a header
+    known = {**read_sidecar(path), **{k: v for k, v in header.items() if v}}
     return Article(
-        url=header.get("url") or str(path),
-        title=header.get("title") or _title(body),
+        url=known.get("url") or str(path),
+        title=known.get("title") or _title(body),
         text=body,
-        source=header.get("source") or guess_outlet(body, outlets) or Path(path).stem,
-        published=_published(header["published"]) if header.get("published") else None,
+        source=known.get("source") or guess_outlet(body, outlets) or UNKNOWN_OUTLET,
+        published=_published(known["published"]) if known.get("published") else None,
     )

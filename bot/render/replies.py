@@ -20,8 +20,10 @@ from bot.model import (
     StatsView,
     Strong,
     SubscriptionsView,
+    TimelineView,
     Welcome,
 )
+from bot.render.chart import timeline_caption
 from bot.render.messages import developments_message, digest
 from bot.render.terminal import status_text
 from bot.render.text import LIMIT, esc, split, trim, trim_lines
@@ -114,7 +116,16 @@ def _development_list(message: DevelopmentList) -> list[str]:
 
 @html.register
 def _digest(message: DigestView) -> list[str]:
-    return digest(message.developments, dict(message.issue_titles), day=message.day)
+    speakers = {a.id: a for a in message.speakers}
+    return digest(
+        message.developments, dict(message.issue_titles), day=message.day, speakers=speakers
+    )
+
+
+@html.register
+def _timeline(message: TimelineView) -> list[str]:
+    # the caption of the chart; in a terminal, where no picture is shown, it stands alone
+    return [timeline_caption(message)]
 
 
 @html.register

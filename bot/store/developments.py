@@ -270,9 +270,12 @@ class DevelopmentStore(StoreBase):
         offset: int = 0,
         newest_first: bool = True,
         order: Literal["seen", "said"] = "seen",
+        after: tuple[datetime, int] | None = None,
     ) -> list[Development]:
         """Developments matching every filter given, with their mentions, ordered by when they
-        were first seen or (``order="said"``) by when they were said (first seen if unknown)."""
+        were first seen or (``order="said"``) by when they were said (first seen if unknown).
+        ``after`` (the order's time and the id of a page's last row) pages by a stable key:
+        only rows past that one in the order come, however many were added meanwhile."""
         where: list[str] = []
         params: list[Any] = []
         if actor:
@@ -291,13 +294,17 @@ class DevelopmentStore(StoreBase):
                 return []
             where.append(f"d.id in ({','.join('?' * len(ids))})")
             params.extend(ids)
+        direction = "desc" if newest_first else "asc"
+        key = "coalesce(d.said_at, d.first_seen)" if order == "said" else "d.first_seen"
+        if after is not None:
+            past = "<" if newest_first else ">"
+            where.append(f"({key} {past} ? or ({key} = ? and d.id {past} ?))")
+            params.extend([iso(after[0]), iso(after[0]), after[1]])
         sql = """select d.id, d.actor_id, coalesce(ac.name, d.actor_id), d.kind, d.text, d.issues,
                  d.first_seen, d.said_at, d.quiet
                  from developments d left join actors ac on ac.id = d.actor_id"""
         if where:
             sql += " where " + " and ".join(where)
-        direction = "desc" if newest_first else "asc"
-        key = "coalesce(d.said_at, d.first_seen)" if order == "said" else "d.first_seen"
         sql += f" order by {key} {direction}, d.id {direction}"
         if limit is not None:
             sql += " limit ? offset ?"

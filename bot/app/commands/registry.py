@@ -73,6 +73,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("latest", "The newest developments on anything", "/latest", lists.latest),
     Command("digest", "What is new for this chat since its last digest", "/digest", lists.digest),
     Command(
+        "timeline",
+        "A chart of who said what, when, on an issue or from a person",
+        "/timeline nato",
+        lists.timeline,
+    ),
+    Command(
         "settings",
         "Digest time and zone, alerts on/off, pause",
         "/settings time 08:30",
@@ -151,7 +157,7 @@ def callback(env: Env, caller: Caller, data: str) -> Reply:
     action = callbacks.parse(data)
     if isinstance(action, callbacks.Page):
         # a further page comes as a new message: the one above stays readable
-        return lists.listing(env, action.kind, action.target, action.offset)
+        return lists.listing(env, action.kind, action.target, action.after)
     return replace(_pressed(env, caller, action), edits=True)
 
 
@@ -163,7 +169,7 @@ def _pressed(env: Env, caller: Caller, action: callbacks.Action | None) -> Reply
     if isinstance(action, callbacks.Setting):
         if not caller.is_chat_admin:
             return Reply.of(Notice("In a group, only its administrators can change its settings."))
-        return settings.settings(env, caller, action.args)
+        return settings.toggle(env, caller, action.args)
     return Reply.of(Notice("That button has expired. Send /help to start again."))
 
 

@@ -8,8 +8,13 @@ import re
 from rapidfuzz import fuzz, process
 
 from bot.app.commands.context import Env
+from bot.model import Code, Notice
+from bot.render.text import trim
 
 ACCEPT_SCORE = 88  # fuzzy match score at which a name is taken without asking
+# names here are written in Latin or Cyrillic letters: text without any (emoji, Arabic, Hebrew)
+# is no name we know, and fuzzy matching would only suggest noise
+_NAME_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 
 
 def _norm(text: str) -> str:
@@ -35,6 +40,8 @@ def resolve(
     env: Env, text: str, kinds: tuple[str, ...] = ("issue", "actor")
 ) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
     """(kind, id) for a name, forgivingly; else None and up to four suggestions."""
+    if not could_be_a_name(text):
+        return None, []
     choices = {k: v for k, v in _choices(env).items() if v[0] in kinds}
     query = _norm(text)
     if query in choices:
@@ -50,6 +57,22 @@ def resolve(
         if not rivals:
             return best, []
     return None, suggestions[:4]
+
+
+def could_be_a_name(text: str) -> bool:
+    """Whether text could name an issue or actor at all (it has a Latin or Cyrillic letter)."""
+    return bool(_NAME_LETTER.search(text))
+
+
+def not_a_name(text: str) -> Notice:
+    """The short answer to text that is no name we know (emoji, another script)."""
+    return Notice(
+        f"“{trim(text, 30)}” is not a name I know. Try a name in Latin letters, e.g. ",
+        Code("nato"),
+        " or ",
+        Code("zelensky"),
+        ".",
+    )
 
 
 def label(env: Env, kind: str, target: str) -> str:

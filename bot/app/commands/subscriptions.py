@@ -6,7 +6,7 @@ from __future__ import annotations
 import bot.app.commands.callbacks as callbacks
 from bot import render
 from bot.app.commands.context import Caller, Env
-from bot.app.commands.resolve import label, labels, resolve
+from bot.app.commands.resolve import could_be_a_name, label, labels, not_a_name, resolve
 from bot.model import Button, Code, Notice, Reply, Strong, SubscriptionsView, Welcome
 
 Keyboard = tuple[tuple[Button, ...], ...]
@@ -41,6 +41,8 @@ def start(env: Env, caller: Caller, args: str) -> Reply:
 
 def _unknown(env: Env, text: str, suggestions: list[tuple[str, str]], verb: str) -> Reply:
     shown = render.trim(text, 60)
+    if not could_be_a_name(text):
+        return Reply.of(not_a_name(text))
     if not suggestions:
         return Reply.of(Notice(f"I don't know “{shown}”. Send /{verb} to pick from a list."))
     make = callbacks.follow if verb == "subscribe" else callbacks.unfollow
@@ -103,8 +105,13 @@ def unsubscribe(env: Env, caller: Caller, args: str) -> Reply:
         )
         return Reply.of(Notice("Tap what to stop following:"), rows)
     found, suggestions = resolve(env, args)
-    if found is None:
-        return _unknown(env, args, suggestions, "unsubscribe")
+    followed: list[tuple[str, str]] = [(s.kind, s.target) for s in subs]
+    if found is None or found not in followed:
+        # only what the chat follows is worth suggesting
+        close = [s for s in ([found] if found else []) + suggestions if s in followed]
+        if found is not None and not close:
+            return unfollow(env, caller, *found)  # "You weren't following ..."
+        return _unknown(env, args, close, "unsubscribe")
     return unfollow(env, caller, *found)
 
 
