@@ -33,13 +33,30 @@ def test_ingesting_the_seeds_twice_leaves_the_same_rows(store: Store, config: Co
     assert _counts(store) == before
 
 
-def test_same_text_under_another_url_is_a_no_op(seeded_store: Store, config: Config) -> None:
+def test_same_text_from_the_same_outlet_under_another_url_is_a_no_op(
+    seeded_store: Store, config: Config
+) -> None:
     text = (SEEDS / "004_f673bc6566e3d930.txt").read_text(encoding="utf-8")
-    copy = Article(
-        url="https://mirror.example/chinadaily-copy", title="copy", text=text, source="Mirror"
-    )
+    (seed,) = [a for a in seeded_store.articles() if a.url.endswith("004_f673bc6566e3d930.txt")]
+    copy = Article(url="https://mirror.example/copy", title="copy", text=text, source=seed.source)
     report = ingest_articles(seeded_store, config, [copy], INGEST_TIME)
     assert report.articles_new == 0
+
+
+def test_the_same_text_from_another_outlet_credits_it_on_every_development(
+    seeded_store: Store, config: Config
+) -> None:
+    text = (SEEDS / "004_f673bc6566e3d930.txt").read_text(encoding="utf-8")
+    copy = Article(url="https://mirror.example/copy", title="copy", text=text, source="Mirror")
+    before = seeded_store.development_count()
+    report = ingest_articles(seeded_store, config, [copy], INGEST_TIME + timedelta(hours=1))
+    assert report.articles_new == 1
+    assert report.developments_new == ()  # a re-report, not news
+    assert seeded_store.development_count() == before
+    credited = seeded_store.developments(ids=list(report.developments_updated))
+    assert credited and all("Mirror" in {m.source for m in d.mentions} for d in credited)
+    again = ingest_articles(seeded_store, config, [copy], INGEST_TIME + timedelta(hours=2))
+    assert again.articles_new == 0
 
 
 def test_a_second_outlet_only_adds_a_source(seeded_store: Store, config: Config) -> None:

@@ -128,8 +128,10 @@ def ingest_articles(
                     progress(1)
                 text = clean_text(article.text)
                 digest = content_hash(text)
-                if store.find_article(article.url, digest, article.guid) is not None:
+                key = _storage_key(store, article, digest)
+                if key is None:
                     continue
+                digest = key
                 statements += batch.add(article, text, digest)
                 new += 1
             store.index_statements()
@@ -151,6 +153,21 @@ def ingest_articles(
         len(batch.updated),
     )
     return report
+
+
+def _storage_key(store: Store, article: Article, digest: str) -> str | None:
+    """The content key to store an article under, or None when it is already stored: the same
+    URL or guid, or the same text from the same outlet. The same text from another outlet (wire
+    copy carried word for word) is stored again under its own key, so that outlet is credited as
+    a mention of every development the text holds."""
+    if store.find_article(article.url, "", article.guid) is not None:
+        return None
+    sources = store.sources_of_text(digest)
+    if not sources:
+        return digest
+    if article.source in sources:
+        return None
+    return f"{digest}|{article.source}"
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterable[list[Article]]:

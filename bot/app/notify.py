@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from bot import render
 from bot.config import Config
-from bot.model import Chat, Development
+from bot.model import Actor, Chat, Development
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,11 @@ def next_digest_at(timezone: str, digest_time: str, after: datetime) -> datetime
         if candidate.astimezone(after.tzinfo) > after:
             return candidate.astimezone(after.tzinfo)
     raise AssertionError("unreachable: a digest time comes within two days")
+
+
+def speakers_of(config: Config) -> dict[str, Actor]:
+    """Actor id -> actor, for ranking (principals above commentators)."""
+    return {a.id: a for a in config.actors}
 
 
 def issue_titles(config: Config) -> dict[str, str]:
@@ -65,7 +70,7 @@ def enqueue_alerts(
             return 0
         # a back-fill is stored and searchable, never alerted
         devs = [d for d in store.developments(ids=ids, newest_first=False) if not d.quiet]
-        owed = _alert_followers(store, devs, now)
+        owed = _alert_followers(store, config, devs, now)
         store.mark_announced(ids, now)
     return owed
 
@@ -91,7 +96,10 @@ def announce(
             on_new(devs)
 
 
-def _alert_followers(store: Store, devs: Sequence[Development], now: datetime) -> int:
+def _alert_followers(
+    store: Store, config: Config, devs: Sequence[Development], now: datetime
+) -> int:
+    speakers = speakers_of(config)
     per_chat: dict[int, list[Development]] = {}
     for dev in devs:
         for chat_id in store.followers(dev):
@@ -104,7 +112,7 @@ def _alert_followers(store: Store, devs: Sequence[Development], now: datetime) -
             continue
         key = "alert:" + ",".join(str(d.id) for d in chat_devs)
         ids = [d.id for d in chat_devs]
-        for part, text in enumerate(render.alert(chat_devs)):
+        for part, text in enumerate(render.alert(chat_devs, speakers)):
             told = ids if part == 0 else ()
             row = store.enqueue_outbox(
                 chat_id, "alert", f"{key}:{part}", text, now, development_ids=told
@@ -137,7 +145,12 @@ def digest_messages(
     store: Store, config: Config, chat: Chat, devs: Sequence[Development], now: datetime
 ) -> list[str]:
     """The digest text for a chat, dated in its time zone."""
-    return render.digest(devs, issue_titles(config), day=now.astimezone(ZoneInfo(chat.timezone)))
+    return render.digest(
+        devs,
+        issue_titles(config),
+        day=now.astimezone(ZoneInfo(chat.timezone)),
+        speakers=speakers_of(config),
+    )
 
 
 def enqueue_digest(store: Store, config: Config, chat_id: int, now: datetime) -> bool:

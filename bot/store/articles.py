@@ -59,6 +59,14 @@ class ArticleStore(StoreBase):
         row = self.db.execute(sql + " limit 1", params).fetchone()
         return row[0] if row else None
 
+    def sources_of_text(self, content_hash: str) -> set[str]:
+        """The outlets an article with this text was stored from (its own, and re-reports')."""
+        rows = self.db.execute(
+            "select source from articles where content_hash = ? or content_hash like ?",
+            [content_hash, content_hash + "|%"],
+        ).fetchall()
+        return {r[0] or "" for r in rows}
+
     def known_article_keys(self, urls: Sequence[str], guids: Sequence[str]) -> set[str]:
         """Which of these URLs or guids are already stored (one query per batch of entries)."""
         found: set[str] = set()
