@@ -54,7 +54,8 @@ def test_the_same_text_from_another_outlet_credits_it_on_every_development(
     assert report.developments_new == ()  # a re-report, not news
     assert seeded_store.development_count() == before
     credited = seeded_store.developments(ids=list(report.developments_updated))
-    assert credited and all("Mirror" in {m.source for m in d.mentions} for d in credited)
+    assert credited
+    assert all("Mirror" in {m.source for m in d.mentions} for d in credited)
     again = ingest_articles(seeded_store, config, [copy], INGEST_TIME + timedelta(hours=2))
     assert again.articles_new == 0
 
