@@ -146,3 +146,49 @@ async def test_subscribe_alert_once_then_digest_with_both_sources(
         assert await schedule.digest_tick() == 0  # not twice
     assert store.outbox_counts() == {"sent": 2}
     assert not [r for r in fake_api.rejected if r[0] == 400]
+
+
+KREMLIN_FIRST = (
+    "<p>Moscow reacted on Thursday to the proposal for a pause in strikes on power plants.</p>"
+    "<p>“We do not rule out a truce in the energy sphere, but it must be mutual and verifiable,"
+    " and Kyiv has so far shown no sign of that,” Kremlin spokesman Dmitry Peskov told"
+    " reporters.</p>"
+)
+KREMLIN_AGAIN = (
+    "<p>Russia answered the energy proposal on Thursday.</p>"
+    "<p>The Kremlin said a truce in the energy sphere must be mutual and verifiable, adding"
+    " that Kyiv had so far shown no sign of that.</p>"
+)
+
+
+async def test_a_re_report_attributed_to_the_institution_sends_no_second_alert(
+    bot_config: Config, store: Store, fake_api: FakeBotAPI, feed_server: FeedServer
+) -> None:
+    """Peskov's remark, then a second outlet carrying it trimmed, as reported speech, and
+    attributed to the Kremlin: one development, one alert."""
+    wire = Feed(name="Wire", url=feed_server.url("/wire"), interval_minutes=5)
+    other = Feed(name="Other", url=feed_server.url("/other"), interval_minutes=5)
+    settings = replace(bot_config.settings, seeds_dir=str(SEEDS), fetch_linked_pages=False)
+    config = replace(bot_config, feeds=(wire, other), settings=settings)
+    feed_server.routes["/wire"] = Route(rss([]))
+    feed_server.routes["/other"] = Route(rss([]))
+    async with process(config, store) as schedule:
+        await schedule.poll_feed(wire)
+        await schedule.poll_feed(other)
+        fake_api.command(CHAT, "/subscribe peskov")
+        await fake_api.wait_for(lambda: any("Following" in s.text for s in fake_api.sent_to(CHAT)))
+        replies = len(fake_api.sent_to(CHAT))
+        feed_server.routes["/wire"] = Route(rss([
+            {"title": "Energy truce", "link": feed_server.url("/k1"), "content": KREMLIN_FIRST,
+             "pubDate": _now()}]))  # fmt: skip
+        await schedule.poll_feed(wire)
+        await fake_api.wait_for(lambda: len(fake_api.sent_to(CHAT)) == replies + 1)
+        assert "Peskov" in fake_api.sent_to(CHAT)[-1].text
+        feed_server.routes["/other"] = Route(rss([
+            {"title": "Kremlin on energy", "link": feed_server.url("/k2"),
+             "content": KREMLIN_AGAIN, "pubDate": _now()}]))  # fmt: skip
+        await schedule.poll_feed(other)
+        assert await schedule.announce() == 0
+        (dev,) = [d for d in store.developments() if "energy sphere" in d.text]
+        assert {m.source for m in dev.mentions} == {"Wire", "Other"}
+        assert len(fake_api.sent_to(CHAT)) == replies + 1  # no second alert
