@@ -238,15 +238,43 @@ def m002_statement_signatures(db: Database) -> None:
     db.table("statements").add_column("signature", str, not_null_default="")
 
 
+class _Database(Database):
+    """sqlite-utils' Database whose outermost ``atomic()`` takes the write lock at BEGIN
+    (``BEGIN IMMEDIATE``). Two connections write to one file (the bot's loop and the worker
+    thread, bot/worker.py): a deferred transaction that reads and then writes fails at once with
+    "database is locked" if the other connection committed in between (WAL cannot upgrade a
+    stale snapshot, and the busy timeout does not apply); an immediate one waits its turn."""
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:  # type: ignore[override]
+        """One transaction (nested: a savepoint), holding the write lock from its start."""
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
 class Store:
     """A talkwatch database: a real SQLite file (WAL) or an in-memory one for tests."""
 
     def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else None  # None: in memory
         if path is None:
-            self.db = Database(memory=True)
+            self.db = _Database(memory=True)
         else:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self.db = Database(str(path))
+            self.db = _Database(str(path))
             self.db.execute("PRAGMA busy_timeout = 10000")
             self.db.enable_wal()
         self.db.execute("PRAGMA foreign_keys = ON")
@@ -904,6 +932,15 @@ class Store:
         row = self.db.execute(
             """select min(o.not_before) from outbox o left join chats c on c.id = o.chat_id
                where o.status = 'pending' and coalesce(c.active, 1) = 1"""
+        ).fetchone()
+        return parse_dt(row[0]) if row and row[0] else None
+
+    def oldest_unsent_at(self) -> datetime | None:
+        """When the oldest message still owed to a reachable chat was written (health: a queue
+        that does not drain). Messages held for chats that blocked the bot do not count."""
+        row = self.db.execute(
+            """select min(o.created_at) from outbox o left join chats c on c.id = o.chat_id
+               where o.status in ('pending', 'sending') and coalesce(c.active, 1) = 1"""
         ).fetchone()
         return parse_dt(row[0]) if row and row[0] else None
 
