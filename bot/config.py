@@ -53,6 +53,8 @@ class Settings:
     group_rate_per_minute: float = 20.0
     max_send_attempts: int = 8
     retry_base_seconds: float = 2.0  # first retry after a network error; doubles each time
+    send_in_flight: int = 8  # outbox sends on their way at once (the kill -9 duplicate bound)
+    outbox_max_age_minutes: int = 30  # `talkwatch status` fails if a message waits longer
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,26 @@ attempt number is the claim's token: a late answer to an old claim cannot undo a
 The one unavoidable window: Telegram has no idempotency key, and a bot cannot ask whether a
 message arrived. Between the moment the request leaves and the moment the 'sent' mark commits,
 a crash leaves the row 'sending' without knowing whether Telegram accepted it. The policy: at the
-next start every 'sending' row goes back to 'pending' and is sent again — never lose, at the cost
-that the chat whose message was in that window (at most ``concurrency`` rows, in practice the
-one or two requests in flight at that instant) may see it twice. Everything else — a crash after
-deciding, while rows wait for their turn, between sends, during a send Telegram did not accept —
-loses nothing and duplicates nothing; tests/test_crash.py kills the process at each point.
-A timeout at run time is the same window, handled the same way (retried with backoff); on
-SIGTERM the sender waits for answers already on their way so a clean stop adds no duplicate.
+next start every 'sending' row goes back to 'pending' and is sent again - never lose, at the cost
+that a message in that window may arrive twice. The bound is what was in flight: at most
+``send_in_flight`` messages (settings.toml, default 8) are sent twice after a ``kill -9``,
+because the sender never has more requests on their way (or answered but not yet marked) than
+that; rows claimed but still waiting for their turn are not in the window. tests/test_crash.py
+reaches the bound exactly (every request on its way accepted, none answered) and shows the
+common case (one request hung) stays within it. Everything else - a crash after deciding, while
+rows wait for their turn, between sends, during a send Telegram did not accept - loses nothing
+and duplicates nothing; the crash tests kill the process at each point. A timeout at run time
+is the same window, handled the same way (retried with backoff); on SIGTERM the sender waits for
+answers already on their way so a clean stop adds no duplicate. benchmarks/broadcast.py measures
+how the in-flight count trades against throughput; the default is the smallest that keeps a
+broadcast within 5% of N/30 s at a 250 ms round trip to Telegram.
+
+Any exception in a send (a database that stays locked, a bug) is logged with its traceback and
+the row goes back to 'pending' with backoff; a send Telegram accepted is recorded as 'sent' even
+if the first attempt to record it fails. Nothing stays 'sending' while the process runs.
+
+One rate budget: the outbox and the bot's command replies (python-telegram-bot's requests, through
+``SharedLimiter``) draw on the same ``Pacer``, so together they stay under Telegram's limits.
 
 Limits: about 30 messages/s overall, 1/s per private chat, 20/min per group, paced rather than
 discovered (python-telegram-bot's AIORateLimiter has no per-private-chat limit); a 429 is
@@ -34,8 +47,9 @@ import contextlib
 import logging
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -48,12 +62,15 @@ from telegram.error import (
     TelegramError,
     TimedOut,
 )
+from telegram.ext import BaseRateLimiter
 
 from bot.config import Settings
 from bot.model import OutboxMessage
 from bot.store import Store
 
 log = logging.getLogger(__name__)
+
+JSONDict = dict[str, Any]  # what a Bot API call answers
 
 MAX_BACKOFF_SECONDS = 600
 SAFETY = 0.95  # pace a little under the published limits: the server counts arrivals, not sends
@@ -62,6 +79,11 @@ SAFETY = 0.95  # pace a little under the published limits: the server counts arr
 GLOBAL_SHARE = 0.94
 HEARTBEAT_SECONDS = 0.01
 STALL_SECONDS = 0.05  # the loop did not run for this long: requests granted before may be late
+PERSIST_FIRST_RETRY_SECONDS = 0.05  # a write the database refused is tried again after this
+MAX_PERSIST_RETRY_SECONDS = 5.0
+REPLY_RETRIES = 3  # a reply Telegram answered with 429 is tried again this many times
+# the Bot API methods that put a message in a chat: they count against Telegram's limits
+MESSAGE_METHODS = ("send", "edit", "copy", "forward")
 
 
 class Pacer:
@@ -100,8 +122,15 @@ class Pacer:
         """The least time between two messages to this chat (negative ids are groups)."""
         return self.private_gap if chat_id > 0 else self.group_gap
 
-    async def acquire(self, chat_id: int) -> None:
-        """Wait for this chat's turn, and then for a global slot."""
+    def idle(self) -> None:
+        """No sends are under way and the heartbeat sleeps: a gap since the last beat is not a
+        stall (a reply sent now must not mistake the quiet for one)."""
+        self._alive = None
+
+    async def acquire(self, chat_id: int, *, urgent: bool = False) -> None:
+        """Wait for this chat's turn, and then for a global slot. ``urgent`` (a reply to a
+        command) does not queue behind the slots handed out to the outbox, only behind the
+        one-second window every message counts in."""
         while True:
             now = self.clock()
             self._check_stall(now)
@@ -109,14 +138,20 @@ class Pacer:
             if ready > now:
                 await asyncio.sleep(ready - now)
                 continue
-            slot = max(now, self._next_global)
-            self._next_global = slot + self.global_gap
+            slot = now if urgent else max(now, self._next_global)
+            if not urgent:
+                self._next_global = slot + self.global_gap
             self._next_chat[chat_id] = slot + self.gap(chat_id)
             if len(self._next_chat) > 50_000:  # forget chats whose gap has passed
                 self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
             if slot > now:
                 await asyncio.sleep(slot - now)
             await self._window()
+            # the window may have held it: the chat's gap counts from when it really leaves
+            left = self.clock()
+            self._next_chat[chat_id] = max(
+                self._next_chat.get(chat_id, 0.0), left + self.gap(chat_id)
+            )
             return
 
     async def _window(self) -> None:
@@ -141,6 +176,49 @@ class Pacer:
         self._next_global = max(self._next_global, now + min(seconds, 1.0))
 
 
+class SharedLimiter(BaseRateLimiter[None]):
+    """python-telegram-bot's rate limiter for the bot's own requests (command replies, edited
+    menus), drawing on the same ``Pacer`` as the outbox: one budget for every message the
+    process sends. Replies are urgent: they wait for the window, not behind queued alerts."""
+
+    def __init__(self, pacer: Pacer) -> None:
+        self.pacer = pacer
+
+    async def initialize(self) -> None:
+        """Nothing to set up: the pacer lives as long as the process."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: None,
+    ) -> bool | JSONDict | list[JSONDict]:
+        """Wait for the chat's turn if the request puts a message in a chat, then send it;
+        a 429 holds the chat (and everyone for up to a second) and is tried again."""
+        chat = data.get("chat_id")
+        paced = endpoint.startswith(MESSAGE_METHODS) and chat is not None
+        chat_id = int(chat) if paced and str(chat).lstrip("-").isdigit() else -1
+        for attempt in range(REPLY_RETRIES + 1):
+            if paced:
+                await self.pacer.acquire(chat_id, urgent=True)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                if attempt == REPLY_RETRIES:
+                    raise
+                wait = _seconds(exc.retry_after)
+                self.pacer.hold(chat_id, wait)
+                log.warning("Telegram asked to wait %.1f s before %s", wait, endpoint)
+                await asyncio.sleep(wait)
+        raise AssertionError("unreachable")
+
+
 def _seconds(value: float | timedelta) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
@@ -154,14 +232,16 @@ class Sender:
         settings: Settings,
         bot: Bot,
         *,
-        concurrency: int = 48,
+        concurrency: int | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        pacer: Pacer | None = None,
     ) -> None:
         self.store = store
         self.settings = settings
         self.bot = bot
-        self.pacer = Pacer(settings)
-        self.concurrency = concurrency
+        self.pacer = pacer or Pacer(settings)  # shared with the bot's replies (SharedLimiter)
+        # sends on their way at once: the bound on duplicates after kill -9 (see above)
+        self.concurrency = concurrency or settings.send_in_flight
         self.clock = clock
         self._wake = asyncio.Event()
         self._stopping = False
@@ -189,6 +269,7 @@ class Sender:
         while True:
             if not (self._waiting or self._in_http):
                 self._busy.clear()
+                self.pacer.idle()
                 await self._busy.wait()
             self.pacer.alive()
             await asyncio.sleep(HEARTBEAT_SECONDS)
@@ -247,7 +328,24 @@ class Sender:
             await self._send_once(message)
         except Exception as exc:  # boundary: a bug must not leave the row claimed until restart
             log.exception("sending message %d to chat %d failed", message.id, message.chat_id)
-            self._retry(message, self._backoff(message), "failed", f"{type(exc).__name__}: {exc}")
+            error = f"{type(exc).__name__}: {exc}"
+            await self._persist(
+                lambda: self._retry(message, self._backoff(message), "failed", error),
+                f"return message {message.id} to the queue",
+            )
+
+    async def _persist(self, write: Callable[[], object], what: str) -> None:
+        """Run one outbox write until the database takes it (it may be locked for a while, or
+        refuse once): a row must never stay 'sending' while the process runs."""
+        delay = PERSIST_FIRST_RETRY_SECONDS
+        while True:
+            try:
+                write()
+                return
+            except Exception:  # boundary: logged, and tried again after a pause
+                log.exception("could not %s; trying again in %.1f s", what, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, MAX_PERSIST_RETRY_SECONDS)
 
     async def _send_once(self, message: OutboxMessage) -> None:
         await self.pacer.acquire(message.chat_id)
@@ -308,8 +406,13 @@ class Sender:
         except TelegramError as exc:
             self._retry(message, self._backoff(message), "failed", str(exc))
         else:
-            self.store.finish_outbox(
-                message, "sent", self.clock(), telegram_message_id=sent.message_id
+            # Telegram has it: what must be recorded is 'sent', never a retry (that would be
+            # a duplicate the user sees)
+            await self._persist(
+                lambda: self.store.finish_outbox(
+                    message, "sent", self.clock(), telegram_message_id=sent.message_id
+                ),
+                f"record message {message.id} as sent",
             )
             self.sent += 1
 
