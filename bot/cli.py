@@ -74,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         format=LOG_FORMAT,
         stream=sys.stderr,
     )
+    logging.captureWarnings(True)  # warnings go through the (redacting) log handler too
     # httpx logs request URLs, and Bot API URLs contain the token
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)

@@ -94,7 +94,9 @@ class App:
     async def _heartbeat(self, started_at: datetime) -> None:
         """Say every few seconds that the process runs, and whether its sender does (read by
         `talkwatch status`, so a stalled loop or a dead sender shows as unhealthy)."""
-        path = health.heartbeat_path(self.config.db_path)
+        if self.store.path is None:  # an in-memory database: nobody can read a heartbeat
+            return
+        path = health.heartbeat_path(self.store.path)
         while True:
             sending = self.send_task is not None and not self.send_task.done()
             beat = health.Heartbeat(os.getpid(), started_at, datetime.now(UTC), sending)
@@ -150,8 +152,8 @@ class App:
             self.beat_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self.beat_task
-            # stopped on purpose: no heartbeat left to look alive
-            health.heartbeat_path(self.config.db_path).unlink(missing_ok=True)
+            if self.store.path is not None:  # stopped on purpose: nothing left looks alive
+                health.heartbeat_path(self.store.path).unlink(missing_ok=True)
         await self.schedule.stop()
         if self.sender is not None:
             released = await self.sender.stop()
