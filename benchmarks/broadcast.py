@@ -184,7 +184,7 @@ async def main(
         if idle:
             print(f"{'  (idle gaps > 1 s left out, s)':<40} {idle:>12.1f} {'':>14}")
         print(f"{'ideal N/30 (s)':<40} {ideal:>12.1f} {'':>14}")
-        print(f"{'ratio to ideal':<40} {span / ideal:>12.3f} {'<= 1.10':>14}")
+        print(f"{'ratio to ideal':<40} {span / ideal:>12.3f} {'<= 1.05':>14}")
         print(f"{'messages/s':<40} {(len(times) - 1) / span if span else 0:>12.2f} {'':>14}")
         print(f"{'429 answers':<40} {fake.too_many:>12d} {'0':>14}")
         print(f"{'  of which for the overall limit':<40} {fake.too_many_global:>12d}")

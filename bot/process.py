@@ -31,7 +31,8 @@ from telegram import Bot
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.request import HTTPXRequest
 
-from bot.adapters.delivery import Pacer, Sender, SharedLimiter
+from bot.adapters.delivery import Sender
+from bot.adapters.pacing import Pacer, SharedLimiter
 from bot.app import health
 from bot.config import Config
 from bot.model import Development

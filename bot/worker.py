@@ -63,6 +63,13 @@ class Worker:
             try:
                 loop.run_forever()
             finally:
+                # a job cancelled from the bot's loop may still be unwinding: let it finish
+                # before its connection closes
+                left = asyncio.all_tasks(loop)
+                for task in left:
+                    task.cancel()
+                if left:
+                    loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
                 loop.run_until_complete(loop.shutdown_asyncgens())
                 self.store.close()
                 loop.close()

@@ -15,7 +15,8 @@ import pytest
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
-from bot.adapters.delivery import Pacer, Sender, SharedLimiter
+from bot.adapters.delivery import Sender
+from bot.adapters.pacing import Pacer, SharedLimiter
 from bot.app import commands, health
 from bot.config import Config
 from bot.model import Chat
