@@ -17,7 +17,8 @@ ENV TALKWATCH_DB=/data/talkwatch.db \
 RUN mkdir -p /data && chown talkwatch /data
 VOLUME ["/data"]
 USER talkwatch
-# healthy while the database opens and the last feed poll or delivery is not stale
-HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 \
-    CMD talkwatch status > /dev/null || exit 1
+# unhealthy (exit 1, with the reason in `docker inspect`) when the process's heartbeat is stale or
+# its sender is not running, no feed succeeded for 3x its interval, or the outbox does not drain
+HEALTHCHECK --interval=60s --timeout=20s --start-period=120s --retries=3 \
+    CMD ["talkwatch", "status"]
 CMD ["talkwatch", "run"]

@@ -21,6 +21,7 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 PROGRESS_MIN = 50  # show a progress bar from this many articles on
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def _since(value: str) -> datetime:
@@ -90,9 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        format=LOG_FORMAT,
         stream=sys.stderr,
     )
+    logging.captureWarnings(True)  # warnings go through the (redacting) log handler too
     # httpx logs request URLs, and Bot API URLs contain the token
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
@@ -104,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"talkwatch: configuration error: {exc}", file=sys.stderr)
         return 2
+    redact_logs(config.token)
     handler = globals()[f"cmd_{args.command}"]
     if args.command == "eval":
         return int(handler(config, args) or 0)
@@ -122,6 +125,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         store.close()
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats a record, traceback included, with every secret replaced: python-telegram-bot
+    and httpx put the token in URLs and messages (``The token `...` was rejected``)."""
+
+    def __init__(self, secrets: Sequence[str], fmt: str) -> None:
+        super().__init__(fmt)
+        # the longest first: the whole token before its secret half
+        self.secrets = sorted({s for s in secrets if len(s) >= 8}, key=len, reverse=True)
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The usual line, redacted."""
+        return redact(super().format(record), self.secrets)
+
+
+def redact(text: str, secrets: Sequence[str]) -> str:
+    """The text with each secret replaced by a placeholder."""
+    for secret in secrets:
+        text = text.replace(secret, "[redacted]")
+    return text
+
+
+def redact_logs(token: str) -> None:
+    """Every handler of the root logger redacts the token (and its secret part after ':')."""
+    if not token:
+        return
+    secrets = [token, token.partition(":")[2]]
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(RedactingFormatter(secrets, LOG_FORMAT))
 
 
 def _progress(total: int) -> Any:
@@ -274,7 +307,19 @@ def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
 
     from bot import process
 
-    asyncio.run(process.run(config, store))
+    try:
+        asyncio.run(process.run(config, store))
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # boundary: logged (redacted), then one sentence and exit 1
+        sentence = process.explain_failure(exc, config)
+        if sentence is None:
+            log.error("talkwatch stopped on an unexpected error", exc_info=exc)
+            sentence = "talkwatch stopped on an unexpected error (logged above)"
+        else:  # a known cause: the sentence says it all; the traceback only with --verbose
+            log.debug("talkwatch could not start", exc_info=exc)
+        print(f"talkwatch: {sentence}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -301,8 +346,16 @@ def cmd_chat(config: Config, store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_status(config: Config, store: Store, args: argparse.Namespace) -> int:
-    """talkwatch status: delivery and feed health."""
+    """talkwatch status: delivery and feed health; exits 1 and says why when unhealthy."""
     from bot.app import health
 
-    print(render.status_text(health.status(store, datetime.now(UTC))))
-    return 0
+    now = datetime.now(UTC)
+    print(render.status_text(health.status(store, now)))
+    beat = health.read_heartbeat(health.heartbeat_path(config.db_path))
+    problems = health.checks(store, config, now, beat)
+    if not problems:
+        print("healthy")
+        return 0
+    for problem in problems:
+        print(f"unhealthy: {render.problem_text(problem)}")
+    return 1

@@ -55,6 +55,8 @@ class Settings:
     retry_base_seconds: float = 2.0  # first retry after a network error; doubles each time
     backfill_hours: float = 24.0  # an entry published this long before it is seen is back-fill
     news_window_days: int = 7  # how long a development stays news for a digest
+    send_in_flight: int = 8  # outbox sends on their way at once (the kill -9 duplicate bound)
+    outbox_max_age_minutes: int = 30  # `talkwatch status` fails if a message waits longer
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ SettingsView, ...) that bot.render turns into text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 ActorKind = Literal["person", "institution", "anonymous"]
@@ -385,3 +385,12 @@ class Reply:
     def of(cls, message: Content, buttons: tuple[tuple[Button, ...], ...] = ()) -> Reply:
         """A one-message reply."""
         return cls((message,), buttons)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason the bot is unhealthy, as data (``bot.render.problem_text`` words it)."""
+
+    kind: str  # 'feeds', 'outbox', 'process', 'sender'
+    since: datetime | None = None  # feeds: the last success; outbox: the oldest message
+    limit: timedelta | None = None  # the threshold it broke

@@ -15,8 +15,10 @@ The database is the truth: each chat's next_digest_at (UTC) says when its digest
 digest's outbox key is the chat-local date, so however often a job runs, a chat gets one digest a
 day. ``reschedule_chat(chat_id)`` is what the bot calls after /settings.
 
-Every job is a coroutine: the asyncio scheduler runs coroutines on the event loop (plain functions
-would go to a thread pool, away from the one SQLite connection).
+Every job is a coroutine the asyncio scheduler runs on the bot's event loop; the heavy part of
+each (polling and ingesting, deciding alerts and digests, the seeds) is handed to the worker
+thread (bot/worker.py: its own loop and SQLite connection), so the bot's loop never stalls.
+What the bot calls directly (``reschedule_chat``, building the digest jobs) stays on its loop.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from bot.app import ingest, notify, poll
 from bot.config import Config, Feed
 from bot.model import Development
 from bot.store import Store
+from bot.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +91,8 @@ class Schedule:
         self.clock = clock
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.pipeline = ingest.Pipeline(config)  # built once: every poll and ingest uses it
-        self._fetcher = HttpFetcher(config.settings)
+        self._fetcher = HttpFetcher(config.settings)  # used on the worker's loop only
+        self.worker = Worker(store)
         self._polling: set[str] = set()
         self._jobs: set[asyncio.Task[Any]] = set()
 
@@ -102,10 +106,15 @@ class Schedule:
         self._polling.add(feed.name)
         started = self.clock()
         try:
-            await poll.ingest_feed(
-                self.store, self.config, feed, started, self._fetcher, pipeline=self.pipeline
-            )
-            await self.announce()
+            self.worker.start()
+
+            async def poll_and_announce(store: Store) -> int:
+                await poll.ingest_feed(
+                    store, self.config, feed, started, self._fetcher, pipeline=self.pipeline
+                )
+                return notify.announce(store, self.config, self.clock(), self.on_new)
+
+            self._owed(await self.worker.run(poll_and_announce))
         except Exception:  # a job must never take the process down; logged with traceback
             log.exception("polling feed %s failed unexpectedly", feed.name)
         finally:
@@ -115,17 +124,28 @@ class Schedule:
     @_tracked
     async def announce(self) -> int:
         """Decide alerts for new developments (each one once: see notify.announce)."""
-        owed = notify.announce(self.store, self.config, self.clock(), self.on_new)
+        self.worker.start()
+        now = self.clock()
+        owed = await self.worker.call(
+            lambda store: notify.announce(store, self.config, now, self.on_new)
+        )
+        self._owed(owed)
+        return owed
+
+    def _owed(self, owed: int) -> None:
+        """New outbox rows were committed: wake the sender (on this loop)."""
         if owed and self.on_owed is not None:
             self.on_owed()
-        return owed
 
     @_tracked
     async def digest_tick(self) -> int:
         """Owe every chat whose digest time has come its digest."""
-        owed = notify.run_due_digests(self.store, self.config, self.clock())
-        if owed and self.on_owed is not None:
-            self.on_owed()
+        self.worker.start()
+        now = self.clock()
+        owed = await self.worker.call(
+            lambda store: notify.run_due_digests(store, self.config, now)
+        )
+        self._owed(owed)
         return owed
 
     @_tracked
@@ -136,12 +156,12 @@ class Schedule:
 
     async def ingest_seeds(self) -> None:
         """Ingest the seed folder (a no-op for files already stored), then decide alerts."""
-        ingest.ingest_seeds(
-            self.store,
-            self.config,
-            self.config.settings.seeds_dir,
-            self.clock(),
-            pipeline=self.pipeline,
+        self.worker.start()
+        now = self.clock()
+        await self.worker.call(
+            lambda store: ingest.ingest_seeds(
+                store, self.config, self.config.settings.seeds_dir, now, pipeline=self.pipeline
+            )
         )
         await self.announce()
 
@@ -269,4 +289,8 @@ class Schedule:
             task.cancel()
         if self._jobs:
             await asyncio.wait(set(self._jobs))
-        await self._fetcher.aclose()
+        if self.worker.running:
+            await self.worker.run(lambda _: self._fetcher.aclose())  # its client lives there
+        else:
+            await self._fetcher.aclose()
+        await self.worker.stop()

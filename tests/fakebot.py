@@ -15,8 +15,10 @@ parameters, ``{"ok": ..., "result": ...}`` answers) and behaves like Telegram wh
   user deactivated), a group migrated to a supergroup (400 with ``migrate_to_chat_id``), a chat
   not found (400), server errors (``fail_status``, 502) for the next N calls, slow answers
   (``delay``, for every send or the next ``slow_next``; the message is accepted even if the
-  client stopped waiting, as Telegram does), and holding replies (to kill a client mid-request);
-  ``max_in_flight`` records the client's concurrency.
+  client stopped waiting, as Telegram does), holding replies (to kill a client mid-request), and
+  accepting messages without ever answering (``hang_after``: one; ``swallow_after``: all);
+  ``max_in_flight`` records the client's concurrency; a rejected token (401 to every call,
+  ``reject_token``) and answers that are not JSON (``garbage``, per method).
 
 Tests push updates with :meth:`FakeBotAPI.command`, :meth:`FakeBotAPI.press`,
 :meth:`FakeBotAPI.membership` and :meth:`FakeBotAPI.migrate` (each returns the update's id), and
@@ -163,6 +165,9 @@ class FakeBotAPI:
     hold_sends: bool = False  # accept nothing and answer nothing until released
     accept_limit: int | None = None  # after accepting this many messages, hold the rest
     hang_after: int | None = None  # accept one more past this many, then never answer it
+    swallow_after: int | None = None  # accept every message past this many, answer none
+    reject_token: bool = False  # answer every call 401 Unauthorized (a revoked or wrong token)
+    garbage: set[str] = field(default_factory=set)  # methods answered with a non-JSON body
 
     sent: list[Sent] = field(default_factory=list)
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
@@ -412,6 +417,10 @@ class FakeBotAPI:
                     params[key] = json.loads(str(value)) if key in JSON_FIELDS else str(value)
         params.update({k: v for k, v in request.query.items() if k not in params})
         self.calls.append((method, params))
+        if self.reject_token:
+            return self._error(401, "Unauthorized")
+        if method in self.garbage:
+            return web.Response(text="<html><body>502 Bad Gateway</body></html>", status=200)
         if self.fail_next > 0 and method not in ("getMe", "getUpdates", "deleteWebhook"):
             self.fail_next -= 1
             return self._error(self.fail_status, "Bad Gateway")
@@ -569,6 +578,11 @@ class FakeBotAPI:
             if len(self.sent) == self.hang_after:
                 # Telegram accepted it, but its answer never reaches the bot
                 self.sent.append(Sent(chat_id, next(self._message_ids[chat_id]), text))
+            self.hold_sends = True
+        if self.swallow_after is not None and len(self.sent) >= self.swallow_after:
+            # accepted (the chat sees it), but the answer never reaches the bot
+            self.sent.append(Sent(chat_id, next(self._message_ids[chat_id]), text))
+            self.accepted_at.append(time.monotonic())
             self.hold_sends = True
         if self.hold_sends:
             assert self._released is not None

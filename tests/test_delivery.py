@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
 from bot import render
-from bot.adapters.delivery import Pacer, Sender
+from bot.adapters.delivery import Sender
+from bot.adapters.pacing import Pacer, SharedLimiter
 from bot.app import commands, health
 from bot.config import Config
 from bot.model import Chat
@@ -34,11 +40,13 @@ def fast(config: Config) -> Config:
     return replace(config, settings=replace(config.settings, retry_base_seconds=0.05))
 
 
-async def _sender(store: Store, config: Config, fake: FakeBotAPI) -> Sender:
+async def _sender(
+    store: Store, config: Config, fake: FakeBotAPI, concurrency: int | None = None
+) -> Sender:
     # the Bot exactly as the process builds it, pointed at the fake
     bot = sender_bot(replace(config, token=BOT_TOKEN, api_url=fake.url))
     await bot.initialize()
-    return Sender(store, config.settings, bot)
+    return Sender(store, config.settings, bot, concurrency=concurrency)
 
 
 def _chats(store: Store, ids: list[int]) -> None:
@@ -263,7 +271,8 @@ async def test_stop_waits_for_answers_on_their_way_and_releases_the_rest(
     for chat_id in chats:
         _owe(store, chat_id, "a")
     fake_api.delay = 0.4
-    sender = await _sender(store, fast, fake_api)
+    # 16 in flight: one claim (4 x 16 rows) takes all 60, so every pending row was claimed
+    sender = await _sender(store, fast, fake_api, concurrency=16)
     task = asyncio.create_task(sender.run())
     await fake_api.wait_for(lambda: fake_api.in_flight >= 3)
     released = await sender.stop(grace=5.0)
@@ -365,3 +374,174 @@ async def test_sends_granted_before_a_stalled_loop_count_as_sent_after_it(config
     clock[0] = 202.5
     calm.alive()
     await asyncio.wait_for(calm.acquire(2), 0.2)
+
+
+class FlakyStore(Store):
+    """A real store whose named methods raise sqlite3's "database is locked" their first
+    ``n`` calls (another writer held the lock past the busy timeout)."""
+
+    def __init__(self, path: Path, **failures: int) -> None:
+        super().__init__(path)
+        self.failures = dict(failures)
+        for name in failures:
+            setattr(self, name, self._flaky(name, getattr(self, name)))
+
+    def _flaky(self, name: str, real: Any) -> Any:
+        def flaky(*args: Any, **kwargs: Any) -> Any:
+            if self.failures[name] > 0:
+                self.failures[name] -= 1
+                raise sqlite3.OperationalError("database is locked")
+            return real(*args, **kwargs)
+
+        return flaky
+
+
+async def test_a_database_error_before_the_send_returns_the_row_to_pending_with_backoff(
+    tmp_path: Path, fast: Config, fake_api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = FlakyStore(tmp_path / "flaky.db", chat_active=1)
+    try:
+        _chats(store, [61])
+        _owe(store, 61, "a", "locked once")
+        sender = await _sender(store, fast, fake_api)
+        with caplog.at_level(logging.ERROR, logger="bot.adapters.delivery"):
+            await _deliver(sender, fake_api, lambda: _statuses(store) == {"sent": 1})
+        assert [s.text for s in fake_api.sent_to(61)] == ["locked once"]
+        outcomes = store.db.execute(
+            "select outcome, detail from deliveries order by id"
+        ).fetchall()
+        assert outcomes[0] == ("failed", "OperationalError: database is locked")
+        assert outcomes[-1][0] == "sent"
+        failure = next(r for r in caplog.records if "failed" in r.getMessage())
+        assert failure.exc_info is not None  # logged with its traceback
+        assert "database is locked" in caplog.text
+    finally:
+        store.close()
+
+
+async def test_a_database_error_after_telegram_accepted_records_sent_without_resending(
+    tmp_path: Path, fast: Config, fake_api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = FlakyStore(tmp_path / "flaky.db", finish_outbox=2)
+    try:
+        _chats(store, [62])
+        _owe(store, 62, "a", "accepted")
+        sender = await _sender(store, fast, fake_api)
+        with caplog.at_level(logging.ERROR, logger="bot.adapters.delivery"):
+            await _deliver(sender, fake_api, lambda: _statuses(store) == {"sent": 1})
+        assert [s.text for s in fake_api.sent_to(62)] == ["accepted"]  # not sent twice
+        errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+        assert len(errors) == 2
+        assert all(r.exc_info is not None for r in errors)
+        assert store.failures == {"finish_outbox": 0}
+    finally:
+        store.close()
+
+
+async def test_a_send_task_that_keeps_failing_never_leaves_its_row_sending(
+    tmp_path: Path, fast: Config, fake_api: FakeBotAPI
+) -> None:
+    """The error path's own write fails too (the database stays locked): the sender keeps
+    trying until the row is back in the queue, then sends it."""
+    store = FlakyStore(tmp_path / "flaky.db", chat_active=1, finish_outbox=2)
+    try:
+        _chats(store, [63])
+        _owe(store, 63, "a", "eventually")
+        sender = await _sender(store, fast, fake_api)
+        await _deliver(sender, fake_api, lambda: _statuses(store) == {"sent": 1})
+        assert [s.text for s in fake_api.sent_to(63)] == ["eventually"]
+        assert store.failures == {"chat_active": 0, "finish_outbox": 0}
+        outcomes = [r[0] for r in store.db.execute("select outcome from deliveries order by id")]
+        assert outcomes == ["failed", "sent"]  # back in the queue once, then sent once
+    finally:
+        store.close()
+
+
+async def test_a_claim_the_database_refuses_does_not_stop_the_sender(
+    tmp_path: Path, fast: Config, fake_api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = FlakyStore(tmp_path / "flaky.db", claim_outbox=2)
+    try:
+        _chats(store, [64])
+        _owe(store, 64, "a", "claimed at last")
+        sender = await _sender(store, fast, fake_api)
+        with caplog.at_level(logging.ERROR, logger="bot.adapters.delivery"):
+            await _deliver(sender, fake_api, lambda: _statuses(store) == {"sent": 1})
+        assert [s.text for s in fake_api.sent_to(64)] == ["claimed at last"]
+        assert store.failures == {"claim_outbox": 0}
+        assert "could not claim due messages" in caplog.text
+    finally:
+        store.close()
+
+
+def _busiest_second(times: list[float]) -> int:
+    """The most acceptances within any one-second window."""
+    times = sorted(times)
+    best, start = 0, 0
+    for end, t in enumerate(times):
+        while t - times[start] >= 1.0:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
+
+
+@pytest.fixture
+def remote_limited_api() -> Iterator[FakeBotAPI]:
+    """The limit-enforcing fake on its own thread and loop, as a remote server is: it counts a
+    request when it arrives, not when the bot's loop next lets it run."""
+    fake = FakeBotAPI(limits=True).start_in_thread()
+    yield fake
+    fake.stop_thread()
+
+
+async def test_replies_and_the_outbox_share_one_budget(
+    store: Store, config: Config, remote_limited_api: FakeBotAPI
+) -> None:
+    """A 300-chat broadcast while 20 other chats send commands, against the fake enforcing
+    Telegram's limits: the process's two Bots (replies, outbox) draw on one Pacer, so no
+    one-second window holds over 30 messages, nothing is answered 429, every command answered."""
+    from bot.adapters import telegram
+
+    limited_api = remote_limited_api
+
+    broadcast = list(range(2_000, 2_300))
+    talkers = list(range(9_001, 9_021))
+    _chats(store, broadcast)
+    with store.transaction():
+        for chat_id in broadcast:
+            store.enqueue_outbox(chat_id, "alert", "a", "<b>News</b>", datetime.now(UTC))
+    # paced at 28 of the fake's 30 a second (the shipped 29 leaves one message of margin, too
+    # little for the timing of a fake sharing this process's GIL when the machine is loaded);
+    # the replies alone (40 in a few seconds) would still break the limit on a budget of their own
+    settings = replace(config.settings, global_rate_per_second=29.0)
+    live = replace(config, token=BOT_TOKEN, api_url=limited_api.url, feeds=(), settings=settings)
+    pacer = Pacer(live.settings)
+    assert pacer.window_limit == 28
+    app = telegram.build_application(live, store, rate_limiter=SharedLimiter(pacer))
+    await telegram.start(app, poll_timeout=1)
+    bot = sender_bot(live)
+    await bot.initialize()
+    sender = Sender(store, live.settings, bot, pacer=pacer)
+    task = asyncio.create_task(sender.run())
+    try:
+        await limited_api.wait_for(lambda: len(limited_api.sent) >= 60, 30)  # well under way
+        for round_ in range(2):
+            for chat_id in talkers:
+                limited_api.command(chat_id, "/help")
+            await limited_api.wait_for(
+                lambda n=round_ + 1: all(len(limited_api.sent_to(c)) >= n for c in talkers), 30
+            )
+        await limited_api.wait_for(lambda: _statuses(store) == {"sent": len(broadcast)}, 60)
+    finally:
+        await sender.stop()
+        task.cancel()
+        await bot.shutdown()
+        await telegram.stop(app)
+    assert limited_api.too_many == 0, (limited_api.too_many_global, limited_api.rejected)
+    assert _busiest_second(limited_api.accepted_at) <= 30
+    assert sorted({s.chat_id for s in limited_api.sent if s.chat_id in talkers}) == talkers
+    assert sorted(s.chat_id for s in limited_api.sent if s.chat_id in broadcast) == broadcast
+    # the replies really were interleaved with the broadcast, not sent after it
+    last_alert = max(n for n, s in enumerate(limited_api.sent) if s.chat_id in broadcast)
+    first_reply = min(n for n, s in enumerate(limited_api.sent) if s.chat_id in talkers)
+    assert first_reply < last_alert

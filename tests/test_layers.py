@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent / "bot"
 IO_LIBS = {"telegram", "httpx", "feedparser", "trafilatura", "apscheduler"}
 DB_LIBS = {"sqlite_utils", "sqlite3"}
 PURE = ("bot.model", "bot.config", "bot.errors", "bot.extract", "bot.diff", "bot.render")
-WIRING = ("bot.cli", "bot.scheduler", "bot.process", "bot.__main__")
+WIRING = ("bot.cli", "bot.scheduler", "bot.process", "bot.worker", "bot.__main__")
 # what each layer may import from bot/ (a prefix matches the module and its submodules)
 ALLOWED = {
     "bot.model": ("bot.model",),

@@ -10,13 +10,27 @@ attempt number is the claim's token: a late answer to an old claim cannot undo a
 The one unavoidable window: Telegram has no idempotency key, and a bot cannot ask whether a
 message arrived. Between the moment the request leaves and the moment the 'sent' mark commits,
 a crash leaves the row 'sending' without knowing whether Telegram accepted it. The policy: at the
-next start every 'sending' row goes back to 'pending' and is sent again — never lose, at the cost
-that the chat whose message was in that window (at most ``concurrency`` rows, in practice the
-one or two requests in flight at that instant) may see it twice. Everything else — a crash after
-deciding, while rows wait for their turn, between sends, during a send Telegram did not accept —
-loses nothing and duplicates nothing; tests/test_crash.py kills the process at each point.
-A timeout at run time is the same window, handled the same way (retried with backoff); on
-SIGTERM the sender waits for answers already on their way so a clean stop adds no duplicate.
+next start every 'sending' row goes back to 'pending' and is sent again - never lose, at the cost
+that a message in that window may arrive twice. The bound is what was in flight: at most
+``send_in_flight`` messages (settings.toml, default 8) are sent twice after a ``kill -9``,
+because the sender never has more requests on their way (or answered but not yet marked) than
+that; rows claimed but still waiting for their turn are not in the window. tests/test_crash.py
+reaches the bound exactly (every request on its way accepted, none answered) and shows the
+common case (one request hung) stays within it. Everything else - a crash after deciding, while
+rows wait for their turn, between sends, during a send Telegram did not accept - loses nothing
+and duplicates nothing; the crash tests kill the process at each point. A timeout at run time
+is the same window, handled the same way (retried with backoff); on SIGTERM the sender waits for
+answers already on their way so a clean stop adds no duplicate. benchmarks/broadcast.py measures
+how the in-flight count trades against throughput; the default is the smallest that keeps a
+broadcast within 5% of N/30 s at a 250 ms round trip to Telegram.
+
+Any exception in a send (a database that stays locked, a bug) is logged with its traceback and
+the row goes back to 'pending' with backoff; a send Telegram accepted is recorded as 'sent' even
+if the first attempt to record it fails. Nothing stays 'sending' while the process runs.
+
+One rate budget: the outbox and the bot's command replies (python-telegram-bot's requests, through
+``SharedLimiter``) draw on the same ``Pacer`` (bot/adapters/pacing.py), so together they stay under
+Telegram's limits.
 
 Limits: about 30 messages/s overall, 1/s per private chat, 20/min per group, paced rather than
 discovered (python-telegram-bot's AIORateLimiter has no per-private-chat limit); a 429 is
@@ -32,8 +46,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import time
-from collections import deque
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -49,6 +61,7 @@ from telegram.error import (
     TimedOut,
 )
 
+from bot.adapters.pacing import Pacer, seconds
 from bot.config import Settings
 from bot.model import OutboxMessage
 from bot.store import Store
@@ -56,93 +69,10 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF_SECONDS = 600
-SAFETY = 0.95  # pace a little under the published limits: the server counts arrivals, not sends
-# overall: never more than this share of the limit in any one-second window (28 of 30). Measured
-# (benchmarks/broadcast.py): at 29 of 30, arrival jitter still let the fake count 30 now and then
-GLOBAL_SHARE = 0.94
 HEARTBEAT_SECONDS = 0.01
-STALL_SECONDS = 0.05  # the loop did not run for this long: requests granted before may be late
-
-
-class Pacer:
-    """Spaces sends so no limit is ever hit: a global rate, and a gap per chat (1 s in private
-    chats, 3 s in groups: 20 a minute)."""
-
-    def __init__(self, settings: Settings, clock: Callable[[], float] = time.monotonic) -> None:
-        self.global_gap = 1.0 / (settings.global_rate_per_second * GLOBAL_SHARE)
-        self.private_gap = 1.0 / (settings.private_rate_per_second * SAFETY)
-        self.group_gap = 60.0 / (settings.group_rate_per_minute * SAFETY)
-        self.clock = clock
-        self.window_limit = max(1, int(settings.global_rate_per_second * GLOBAL_SHARE))
-        self._next_global = 0.0
-        self._next_chat: dict[int, float] = {}
-        self._recent: deque[float] = deque()  # slots given in the last second
-        self._alive: float | None = None  # the sender's heartbeat: when the loop last ran
-
-    def alive(self) -> None:
-        """The event loop is running (the sender's heartbeat calls this every few ms)."""
-        self._alive = self.clock()
-
-    def _check_stall(self, now: float) -> None:
-        """A long synchronous job blocked the loop (a big digest run, an ingest): requests granted
-        just before it may reach Telegram only now, together with the next ones. Count them as
-        sent now, so the limits hold at arrival, not only at grant."""
-        since = self._alive
-        if since is None or now - since <= STALL_SECONDS:
-            return
-        self._recent = deque(now if t > since - 1.0 else t for t in self._recent)
-        for chat_id, ready in self._next_chat.items():
-            if ready > since:
-                self._next_chat[chat_id] = now + self.gap(chat_id)
-        self._alive = now
-
-    def gap(self, chat_id: int) -> float:
-        """The least time between two messages to this chat (negative ids are groups)."""
-        return self.private_gap if chat_id > 0 else self.group_gap
-
-    async def acquire(self, chat_id: int) -> None:
-        """Wait for this chat's turn, and then for a global slot."""
-        while True:
-            now = self.clock()
-            self._check_stall(now)
-            ready = self._next_chat.get(chat_id, 0.0)
-            if ready > now:
-                await asyncio.sleep(ready - now)
-                continue
-            slot = max(now, self._next_global)
-            self._next_global = slot + self.global_gap
-            self._next_chat[chat_id] = slot + self.gap(chat_id)
-            if len(self._next_chat) > 50_000:  # forget chats whose gap has passed
-                self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
-            if slot > now:
-                await asyncio.sleep(slot - now)
-            await self._window()
-            return
-
-    async def _window(self) -> None:
-        """Never more than ``window_limit`` sends in any second, counted at the moment of
-        sending: after a stall (a slow commit), tasks that overslept must not leave as a burst."""
-        while True:
-            now = self.clock()
-            self._check_stall(now)
-            while self._recent and self._recent[0] <= now - 1.0:
-                self._recent.popleft()
-            if len(self._recent) < self.window_limit:
-                self._recent.append(now)
-                return
-            await asyncio.sleep(self._recent[0] + 1.0 - now)
-
-    def hold(self, chat_id: int, seconds: float) -> None:
-        """Telegram said wait (429): nothing more to this chat for that long, and nothing to
-        anyone for up to a second (the answer does not say which limit was hit; the global one
-        is counted per second)."""
-        now = self.clock()
-        self._next_chat[chat_id] = max(self._next_chat.get(chat_id, 0.0), now + seconds)
-        self._next_global = max(self._next_global, now + min(seconds, 1.0))
-
-
-def _seconds(value: float | timedelta) -> float:
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+PERSIST_FIRST_RETRY_SECONDS = 0.05  # a write the database refused is tried again after this
+MAX_PERSIST_RETRY_SECONDS = 5.0
+CLAIM_RETRY_SECONDS = 1.0  # the claim failed (database locked): look again after this
 
 
 class Sender:
@@ -154,14 +84,16 @@ class Sender:
         settings: Settings,
         bot: Bot,
         *,
-        concurrency: int = 48,
+        concurrency: int | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        pacer: Pacer | None = None,
     ) -> None:
         self.store = store
         self.settings = settings
         self.bot = bot
-        self.pacer = Pacer(settings)
-        self.concurrency = concurrency
+        self.pacer = pacer or Pacer(settings)  # shared with the bot's replies (SharedLimiter)
+        # sends on their way at once: the bound on duplicates after kill -9 (see above)
+        self.concurrency = concurrency or settings.send_in_flight
         self.clock = clock
         self._wake = asyncio.Event()
         self._stopping = False
@@ -189,6 +121,7 @@ class Sender:
         while True:
             if not (self._waiting or self._in_http):
                 self._busy.clear()
+                self.pacer.idle()
                 await self._busy.wait()
             self.pacer.alive()
             await asyncio.sleep(HEARTBEAT_SECONDS)
@@ -196,7 +129,13 @@ class Sender:
     async def _loop(self, slots: asyncio.Semaphore) -> None:
         while not self._stopping:
             self._wake.clear()
-            batch = self.store.claim_outbox(self.clock(), limit=self.concurrency * 4)
+            try:
+                batch = self.store.claim_outbox(self.clock(), limit=self.concurrency * 4)
+            except Exception:  # boundary: a locked database must not stop the sender
+                log.exception("could not claim due messages; trying again shortly")
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), CLAIM_RETRY_SECONDS)
+                continue
             if batch and not self._busy.is_set():
                 self.pacer.alive()  # idle until now, not stalled
                 self._busy.set()
@@ -210,7 +149,11 @@ class Sender:
                 task.add_done_callback(self._done(slots))
             if batch:
                 continue
-            due = self.store.next_outbox_due()
+            try:
+                due = self.store.next_outbox_due()
+            except Exception:  # boundary: as above; look again soon
+                log.exception("could not read when the next message is due")
+                due = self.clock() + timedelta(seconds=CLAIM_RETRY_SECONDS)
             timeout = 30.0 if due is None else max(0.05, (due - self.clock()).total_seconds())
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), min(timeout, 30.0))
@@ -247,7 +190,24 @@ class Sender:
             await self._send_once(message)
         except Exception as exc:  # boundary: a bug must not leave the row claimed until restart
             log.exception("sending message %d to chat %d failed", message.id, message.chat_id)
-            self._retry(message, self._backoff(message), "failed", f"{type(exc).__name__}: {exc}")
+            error = f"{type(exc).__name__}: {exc}"
+            await self._persist(
+                lambda: self._retry(message, self._backoff(message), "failed", error),
+                f"return message {message.id} to the queue",
+            )
+
+    async def _persist(self, write: Callable[[], object], what: str) -> None:
+        """Run one outbox write until the database takes it (it may be locked for a while, or
+        refuse once): a row must never stay 'sending' while the process runs."""
+        delay = PERSIST_FIRST_RETRY_SECONDS
+        while True:
+            try:
+                write()
+                return
+            except Exception:  # boundary: logged, and tried again after a pause
+                log.exception("could not %s; trying again in %.1f s", what, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, MAX_PERSIST_RETRY_SECONDS)
 
     async def _send_once(self, message: OutboxMessage) -> None:
         await self.pacer.acquire(message.chat_id)
@@ -270,7 +230,7 @@ class Sender:
             )
         # the order matters: BadRequest (and so ChatMigrated) is a NetworkError subclass
         except RetryAfter as exc:
-            wait = _seconds(exc.retry_after)
+            wait = seconds(exc.retry_after)
             self.pacer.hold(message.chat_id, wait)
             self._retry(message, wait, "retry_after", str(exc), count=False)
         except Forbidden as exc:
@@ -308,8 +268,13 @@ class Sender:
         except TelegramError as exc:
             self._retry(message, self._backoff(message), "failed", str(exc))
         else:
-            self.store.finish_outbox(
-                message, "sent", self.clock(), telegram_message_id=sent.message_id
+            # Telegram has it: what must be recorded is 'sent', never a retry (that would be
+            # a duplicate the user sees)
+            await self._persist(
+                lambda: self.store.finish_outbox(
+                    message, "sent", self.clock(), telegram_message_id=sent.message_id
+                ),
+                f"record message {message.id} as sent",
             )
             self.sent += 1
 

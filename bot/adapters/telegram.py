@@ -10,6 +10,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
+from typing import Any
 
 from telegram import (
     BotCommand,
@@ -24,6 +25,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
+    BaseRateLimiter,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
@@ -47,12 +49,14 @@ def build_application(
     *,
     on_chat_changed: Callable[[int], None] | None = None,
     stats: Callable[[], str] | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
 ) -> Application:
-    """The bot: one handler per registered command, buttons, unknown commands, errors."""
+    """The bot: one handler per registered command, buttons, unknown commands, errors.
+    ``rate_limiter``: the process passes the one shared with the outbox (delivery.py)."""
     builder = (
         Application.builder()
         .token(config.token)
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
         .job_queue(None)  # one scheduler for the process: bot/scheduler.py
     )
     if config.api_url:

@@ -28,7 +28,7 @@ from bot.render.messages import (
 )
 from bot.render.rank import gist, rank, said_at, speaker_label
 from bot.render.replies import APOLOGY, ago, reply_html
-from bot.render.terminal import development_text, status_text
+from bot.render.terminal import development_text, problem_text, status_text
 from bot.render.text import (
     CAPTION_LIMIT,
     LIMIT,
@@ -68,6 +68,7 @@ __all__ = [
     "esc",
     "gist",
     "plain",
+    "problem_text",
     "rank",
     "reply_html",
     "reply_text",

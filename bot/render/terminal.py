@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.model import Development
+from bot.model import Development, Problem
 
 
 def development_text(dev: Development) -> str:
@@ -32,3 +32,19 @@ def status_text(figures: Mapping[str, object]) -> str:
             value = ", ".join(value) or "none"
         lines.append(f"{key.replace('_', ' '):<28} {value}")
     return "\n".join(lines)
+
+
+def problem_text(problem: Problem) -> str:
+    """One sentence for the operator why `talkwatch status` fails."""
+    since = problem.since.isoformat(timespec="seconds") if problem.since else None
+    minutes = int(problem.limit.total_seconds() // 60) if problem.limit else 0
+    if problem.kind == "feeds":
+        when = f"the last success was at {since}" if since else "none has ever succeeded"
+        return f"no feed has been polled successfully for 3 of its intervals ({when})"
+    if problem.kind == "outbox":
+        return f"a message has waited in the outbox since {since}, longer than {minutes} minutes"
+    if problem.kind == "sender":
+        return "the outbox sender is not running (the process runs without sending)"
+    if since:
+        return f"the bot is not running: its last heartbeat was at {since}"
+    return "the bot is not running: no heartbeat beside the database"

@@ -237,16 +237,44 @@ def m003_whats_new(db: Database) -> None:
     db.table("developments").create_index(["quiet", "first_seen"])
 
 
+class _Database(Database):
+    """sqlite-utils' Database whose outermost ``atomic()`` takes the write lock at BEGIN
+    (``BEGIN IMMEDIATE``). Two connections write to one file (the bot's loop and the worker
+    thread, bot/worker.py): a deferred transaction that reads and then writes fails at once with
+    "database is locked" if the other connection committed in between (WAL cannot upgrade a
+    stale snapshot, and the busy timeout does not apply); an immediate one waits its turn."""
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:  # type: ignore[override]
+        """One transaction (nested: a savepoint), holding the write lock from its start."""
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
 class StoreBase:
     """One talkwatch database, a real SQLite file (WAL) or an in-memory one for tests, opened and
     migrated; the concerns of the store (articles, chats, feeds, outbox) share it."""
 
     def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else None  # None: in memory
         if path is None:
-            self.db = Database(memory=True)
+            self.db = _Database(memory=True)
         else:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self.db = Database(str(path))
+            self.db = _Database(str(path))
             self.db.execute("PRAGMA busy_timeout = 10000")
             self.db.enable_wal()
         self.db.execute("PRAGMA foreign_keys = ON")

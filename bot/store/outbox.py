@@ -160,6 +160,15 @@ class OutboxStore(StoreBase):
         ).fetchone()
         return parse_dt(row[0]) if row and row[0] else None
 
+    def oldest_unsent_at(self) -> datetime | None:
+        """When the oldest message still owed to a reachable chat was written (health: a queue
+        that does not drain). Messages held for chats that blocked the bot do not count."""
+        row = self.db.execute(
+            """select min(o.created_at) from outbox o left join chats c on c.id = o.chat_id
+               where o.status in ('pending', 'sending') and coalesce(c.active, 1) = 1"""
+        ).fetchone()
+        return parse_dt(row[0]) if row and row[0] else None
+
     def outbox_message(self, message_id: int) -> OutboxMessage | None:
         """One outbox row."""
         row = self.db.execute("select * from outbox where id = ?", [message_id]).fetchone()
