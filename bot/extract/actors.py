@@ -27,7 +27,9 @@ _NOT_NAME_WORDS = frozenset(
     european other new north south east west eastern western central republic federation
     university institute center centre capital region oblast city news press post times
     agency reuters tribune content media brief evening morning headquarters office service
-    coalition willing summit round talks truce day week month year""".split()
+    coalition willing summit round talks truce day week month year affairs international duma
+    rada relations defence defense intelligence foreign policy investment economic cooperation
+    countries direct""".split()
 )
 
 
@@ -203,7 +205,13 @@ class ActorIndex:
                 words.pop()
             if not 2 <= len(words) <= 4:
                 return
-            if any(w.group(0).lower() in _NOT_NAME_WORDS or w.group(0).isupper() for w in words):
+            # "International Affairs Alexei Chepa": a body's name before the person's
+            cut = [i for i, w in enumerate(words) if w.group(0).lower() in _NOT_NAME_WORDS]
+            if cut:
+                words = words[cut[-1] + 1 :]
+                if len(words) < 2:
+                    return
+            if any(w.group(0).isupper() for w in words):
                 return
             if any(w.group(0).lower() in self._title_words for w in words[1:]):
                 return
