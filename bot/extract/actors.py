@@ -19,6 +19,11 @@ EN = Language()  # no folding: pass the configured language
 
 # A capitalised word, in any script: "Aydın", "Zawadzki", "Песков"
 _CAP_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
+# Two or more capitalised words in a row (a particle may join them): where names can be
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏА-ЯЁІЇЄҐ"
+_CAP_RUN = re.compile(
+    rf"(?<![\w'’-])[{_UPPER}][\w'’-]*(?:\s(?:(?:de|da|van|von|der|al|bin|el)\s)?[{_UPPER}][\w'’-]*)+"
+)
 
 # Capitalised words that make a run a place, body or event, not a person's name.
 _NOT_NAME_WORDS = frozenset(
@@ -75,10 +80,10 @@ class ActorIndex:
                 described.setdefault(fold(desc).lower(), actor.id)
         self._names = names
         self._described = described
-        self._name_re = _alternation(names, flags=0)
-        self._desc_re = _alternation(described, flags=re.IGNORECASE)
+        self._name_re = alternation(names, flags=0)
+        self._desc_re = alternation(described, flags=re.IGNORECASE)
         self._media = {fold(m).lower() for m in media}
-        self._media_re = _alternation({fold(m): m for m in media}, flags=0)
+        self._media_re = alternation({fold(m): m for m in media}, flags=0)
         # All known surnames and name words, so "Stubb" inside "Alexander Stubb" is not a new person.
         self._known_words = {w for form in names for w in form.split()}
         self.language = language
@@ -190,7 +195,7 @@ class ActorIndex:
 
     def _names_in(self, folded: str) -> list[tuple[int, int, str]]:
         """Runs of two to four capitalised words that look like a person's name."""
-        out = []
+        out: list[tuple[int, int, str]] = []
         run: list[re.Match[str]] = []
 
         def flush() -> None:
@@ -203,14 +208,12 @@ class ActorIndex:
                 words.pop(0)
             while words and not words[-1].group(0)[0].isupper():
                 words.pop()
-            if not 2 <= len(words) <= 4:
-                return
             # "International Affairs Alexei Chepa": a body's name before the person's
             cut = [i for i, w in enumerate(words) if w.group(0).lower() in _NOT_NAME_WORDS]
             if cut:
                 words = words[cut[-1] + 1 :]
-                if len(words) < 2:
-                    return
+            if not 2 <= len(words) <= 4:
+                return
             if any(w.group(0).isupper() for w in words):
                 return
             if any(w.group(0).lower() in self._title_words for w in words[1:]):
@@ -220,23 +223,16 @@ class ActorIndex:
             start, end = words[0].start(), words[-1].end()
             out.append((start, end, folded[start:end]))
 
-        for m in _CAP_WORD.finditer(folded):
-            word = m.group(0)
-            joined = bool(run) and folded[run[-1].end() : m.start()] == " "
-            if word[0].isupper() or (joined and word in self._particles):
-                if run and not joined:
+        for run_m in _CAP_RUN.finditer(folded):
+            run = []
+            # "Baltic Ledger's Erik Halvorsen": a possessive ends one name and starts another
+            for word in _CAP_WORD.finditer(folded, run_m.start(), run_m.end()):
+                run.append(word)
+                if word.group(0).endswith("'s"):
                     flush()
                     run = []
-                run.append(m)
-                if word.endswith("'s"):
-                    flush()
-                    run = []
-            else:
-                if run:
-                    flush()
-                run = []
-        if run:
-            flush()
+            if run:
+                flush()
         return out
 
     def unknown_actor(self, text: str, mention: ActorMention) -> Actor:
@@ -245,7 +241,7 @@ class ActorIndex:
         return Actor(id=mention.actor_id, name=name, kind="person", known=False)
 
 
-def _alternation(table: dict[str, str], flags: int) -> re.Pattern[str] | None:
+def alternation(table: dict[str, str], flags: int) -> re.Pattern[str] | None:
     """One pattern for every form, as a trie (shared prefixes factored out): much faster than a
     flat alternation of hundreds of names, and still longest-first."""
     if not table:

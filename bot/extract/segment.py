@@ -25,6 +25,9 @@ _CREDIT = re.compile(
     r"|(?:Photo|Image|Picture)s?(?: credit)?:[^.]*)\s*$",
     re.IGNORECASE,
 )
+_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]")  # a lower-case letter (any script)
+_UPPER = re.compile(r"[A-ZÀ-ÞА-ЯЁІЇЄҐ]")
+_QUOTE_THEN_NAME = re.compile(r"^\s*[\"“«].{10,}[\"”»]\s*[-—–]\s*[^\W\d_][\w'’. -]{2,60}$")
 _TIME = re.compile(
     r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|EET|MSK|UTC|ET|a\.m\.|p\.m\.|am|pm))?\s*$"
 )
@@ -98,14 +101,19 @@ class Segmenter:
     def _kind(self, line: str) -> str:
         if _SIGNATURE.match(line) and _looks_like_name(_SIGNATURE.match(line)["name"]):  # type: ignore[index]
             return "signature"
-        stripped = _CREDIT.sub("", line).rstrip(_TRAILING)
-        words = line.split()
-        if _TIME.match(line) or line.count(" | ") >= 2:
+        if line.count(" | ") >= 2:
+            return "heading"  # a menu or a dateline bar
+        words = line.count(" ") + 1
+        if words > HEADING_MAX_WORDS:
+            return "text"
+        if _TIME.match(line):
             return "heading"
-        letters = [c for c in line if c.isalpha()]
-        if len(words) >= 2 and letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        if words >= 2 and _LOWER.search(line) is None and _UPPER.search(line):
             return "heading"  # "TRUMP TO PUTIN: STOP THE BOMBS OR ELSE!", "THE BIG PICTURE"
-        if stripped and not stripped.endswith(_TERMINAL) and len(words) <= HEADING_MAX_WORDS:
+        if _QUOTE_THEN_NAME.match(line):
+            return "text"  # '"Nobody will hold elections under missiles." - Volodymyr Zelensky'
+        stripped = _CREDIT.sub("", line).rstrip(_TRAILING)
+        if stripped and not stripped.endswith(_TERMINAL):
             return "heading"
         return "text"
 
