@@ -79,6 +79,7 @@ class Language:
     document_nouns: frozenset[str] = frozenset()  # "the readout says": the last institution
     title_words: frozenset[str] = frozenset()  # start a capitalised run but are not a name
     name_particles: frozenset[str] = frozenset()  # "de", "van": inside a name
+    not_name_words: frozenset[str] = frozenset()  # "ministry", "council": a body, not a person
     question_labels: frozenset[str] = frozenset({"Q"})  # transcript turns
     answer_labels: frozenset[str] = frozenset({"A"})
     document_markers: tuple[str, ...] = ()  # "full text of the statement": a document follows
@@ -87,6 +88,9 @@ class Language:
     first_person: frozenset[str] = frozenset()  # "we", "our": a paragraph laid out as speech
     noun_markers: frozenset[str] = frozenset()  # "a say", "the claims": the verb is a noun
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
+    source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
+    inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
+    inversion_gap: int = 0  # words allowed between an inverted verb and its subject
 
     @property
     def speech_verbs(self) -> tuple[str, ...]:
@@ -349,12 +353,14 @@ _LANGUAGE_SETS = (
     "document_nouns",
     "title_words",
     "name_particles",
+    "not_name_words",
     "question_labels",
     "answer_labels",
     "narrative_verbs",
     "first_person",
     "noun_markers",
     "prepositions",
+    "inverted_verbs",
 )
 _LANGUAGE_LISTS = ("document_markers", "passive_speech")
 
@@ -368,6 +374,13 @@ def _language_lists(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
     for key in _LANGUAGE_LISTS:
         if key in raw:
             out[key] = _strs(path, key, raw[key])
+    if "source_phrases" in raw:
+        out["source_phrases"] = frozenset(_strs(path, "source_phrases", raw["source_phrases"]))
+    if "inversion_gap" in raw:
+        gap = raw["inversion_gap"]
+        if not isinstance(gap, int) or isinstance(gap, bool) or gap < 0:
+            raise ConfigError(str(path), "inversion_gap", "must be a whole number >= 0")
+        out["inversion_gap"] = gap
     if "quote_pairs" in raw:
         pairs = _strs(path, "quote_pairs", raw["quote_pairs"])
         for n, pair in enumerate(pairs):

@@ -25,18 +25,6 @@ _CAP_RUN = re.compile(
     rf"(?<![\w'’-])[{_UPPER}][\w'’-]*(?:\s(?:(?:de|da|van|von|der|al|bin|el)\s)?[{_UPPER}][\w'’-]*)+"
 )
 
-# Capitalised words that make a run a place, body or event, not a person's name.
-_NOT_NAME_WORDS = frozenset(
-    """united states kingdom nations war world union council commission forces armed army navy
-    ministry parliament congress senate house court bank fund agency group party committee
-    european other new north south east west eastern western central republic federation
-    university institute center centre capital region oblast city news press post times
-    agency reuters tribune content media brief evening morning headquarters office service
-    coalition willing summit round talks truce day week month year affairs international duma
-    rada relations defence defense intelligence foreign policy investment economic cooperation
-    countries direct""".split()
-)
-
 
 @dataclass(frozen=True)
 class ActorMention:
@@ -50,8 +38,20 @@ class ActorMention:
     noun: str = ""  # a role anaphor's noun: "minister" in "the minister said"
 
 
+# Cyrillic letters in Latin, for ids of names not in the config ("Алексей Чепа" -> alexei_chepa)
+_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i yi ye g"
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+        _LATIN.split(),
+        strict=True,
+    )
+)
+
+
 def slug(name: str) -> str:
     """A stable actor id for a name not in the config: 'Hakan Fidan' -> 'hakan_fidan'."""
+    name = "".join(_CYRILLIC.get(ch, ch) for ch in name.lower())
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "unknown"
 
@@ -89,6 +89,7 @@ class ActorIndex:
         self.language = language
         self._title_words = language.title_words | language.stopwords
         self._particles = language.name_particles
+        self._not_name = language.not_name_words
         nouns = language.role_nouns | language.anonymous_nouns | language.document_nouns
         self._role_re = (
             re.compile(
@@ -209,7 +210,7 @@ class ActorIndex:
             while words and not words[-1].group(0)[0].isupper():
                 words.pop()
             # "International Affairs Alexei Chepa": a body's name before the person's
-            cut = [i for i, w in enumerate(words) if w.group(0).lower() in _NOT_NAME_WORDS]
+            cut = [i for i, w in enumerate(words) if w.group(0).lower() in self._not_name]
             if cut:
                 words = words[cut[-1] + 1 :]
             if not 2 <= len(words) <= 4:

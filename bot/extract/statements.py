@@ -59,7 +59,6 @@ _TITLE_PHRASE = re.compile(
 )
 _TOKEN = re.compile(r"[\w'’]+")
 
-_INVERTED = frozenset("said says added asked wrote noted stressed insisted explained".split())
 
 Resolve = Callable[[ActorMention], str]
 
@@ -121,6 +120,10 @@ class Extractor:
         assert verbs is not None, "a language needs speech verbs"
         self._verbs = verbs
         self._final_verbs = frozenset(language.speech_verbs)
+        self._sources = frozenset(p.lower() for p in language.source_phrases)
+        self._inverted = (
+            language.inverted_verbs if language.inverted_verbs != {"*"} else self._final_verbs
+        )
         self._complement_openers = self._final_verbs | {"that", "as", "saying", "calling", "it"}
         self._prepositions = language.prepositions or _PREPOSITIONS
         self._markers = tuple(m.lower() for m in language.document_markers)
@@ -604,7 +607,7 @@ class Extractor:
                 and len(segment[: verb.start()].split()) > max_words_to_verb
             ):
                 return ""
-            if verb.group(0).lower() == "according to":
+            if verb.group(0).lower() in self._sources:
                 after = [m for m in mentions if v_end <= m.start < end]
                 for m in after[:1]:
                     actor = resolve(m)
@@ -621,8 +624,8 @@ class Extractor:
             after = [m for m in mentions if v_end <= m.start < end]
             if (
                 after
-                and not para[v_end : after[0].start].strip()
-                and verb.group(0) in _INVERTED
+                and self._inversion_gap(para[v_end : after[0].start])
+                and verb.group(0) in self._inverted
                 and not self.index.fold(para[after[0].end : after[0].end + 2]).startswith("'")
             ):
                 actor = resolve(after[0])
@@ -704,11 +707,11 @@ class Extractor:
                     return actor, s_start
             break
         # "According to sources, Zelensky insisted ...": a speaking subject beats the source
-        verbs.sort(key=lambda v: v.group(0).lower() == "according to")
+        verbs.sort(key=lambda v: v.group(0).lower() in self._sources)
         for verb in verbs:
             v_start = s_start + verb.start()
             v_end = s_start + verb.end()
-            if verb.group(0).lower() == "according to":
+            if verb.group(0).lower() in self._sources:
                 after = [m for m in mentions if v_end <= m.start < s_end]
                 if after and after[0].start - v_end < 40:
                     actor = resolve(after[0])
@@ -723,6 +726,14 @@ class Extractor:
             if actor:
                 return actor, subject.start
         return None
+
+    def _inversion_gap(self, gap: str) -> bool:
+        """Whether the words between an inverted verb and its subject allow the inversion:
+        none in English ('said Peskov'), a few in Russian ('заявил журналистам Песков')."""
+        words = gap.split()
+        if any(w[:1].isupper() or not w.isalpha() for w in words):
+            return False
+        return len(words) <= self.language.inversion_gap
 
     def _is_noun(self, para: str, v_start: int) -> bool:
         """Whether the speech-verb form at v_start is a noun: "a say", "the claims"."""
