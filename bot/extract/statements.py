@@ -86,6 +86,7 @@ class _Draft:
     statement: Statement
     own: bool  # its text or sentence names an issue
     fallback: tuple[tuple[str, ...], ...] = ()
+    block: int = -1  # which paragraph it is in
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ class Extractor:
             else:
                 author = document if in_document else None
                 found = self._paragraph(block.text, block.start, ctx, author)
-            drafts.extend(found)
+            drafts.extend(replace(d, block=i) for d in found)
             for draft in found:
                 actor = ctx.unknown.get(draft.statement.actor_id)
                 if actor is not None:
@@ -189,8 +190,29 @@ class Extractor:
                 issues = next((f for f in (*chain, dominant) if f), ())
                 statement = replace(statement, issues=self._ordered(issues))
             statements.append(statement)
+        statements = self._shared_issues(statements, [d.block for d in drafts])
         statements.sort(key=lambda s: s.position)
         return Extraction(tuple(statements), tuple(new_actors.values()))
+
+    def _shared_issues(self, statements: list[Statement], blocks: list[int]) -> list[Statement]:
+        """The pieces of one speaker's remark in one paragraph (a split quote, the sentence
+        reporting it) are one utterance, about the same issues."""
+        out: list[Statement] = []
+        i = 0
+        while i < len(statements):
+            j = i + 1
+            while (
+                j < len(statements)
+                and blocks[j] == blocks[i]
+                and statements[j].actor_id == statements[i].actor_id
+                and _pieces(statements[j - 1], statements[j])
+            ):
+                j += 1
+            group = statements[i:j]
+            issues = self._ordered({issue for s in group for issue in s.issues})
+            out.extend(replace(s, issues=issues) for s in group)
+            i = j
+        return out
 
     def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block]) -> bool:
         """Whether an article is about the talks: one of its statements names an issue. A long
@@ -243,7 +265,10 @@ class Extractor:
         if not speaker:
             # a question names the issue its answer is about; one that names none follows up
             ctx.question_issues = self.tagger.tags(body) or ctx.question_issues
-            return []
+            # "Moscow says the force would be a NATO deployment. Is it?": speech in a question
+            found = self._paragraph(body, block.start + block.body, ctx, None, laid_out=False)
+            ctx.prev_para_speaker = ""
+            return found
         start, end = _trim(block.text, block.body, len(block.text))
         text = block.text[start:end]
         issues = ctx.question_issues or self.tagger.tags(text)
@@ -320,8 +345,16 @@ class Extractor:
     # --- one paragraph --------------------------------------------------------------------------
 
     def _paragraph(
-        self, para: str, base: int, ctx: _Context, document: _Document | None
+        self,
+        para: str,
+        base: int,
+        ctx: _Context,
+        document: _Document | None,
+        *,
+        laid_out: bool = True,
     ) -> list[_Draft]:
+        """The statements of one paragraph of prose; ``laid_out``: whether a paragraph without
+        quotation marks may be the previous speaker's words."""
         quotes = self.quotes.find(para)
         inside = mask(len(para), quotes)
         found_mentions = self.index.find(para)
@@ -426,7 +459,8 @@ class Extractor:
                 )
             )
         if (
-            not out
+            laid_out
+            and not out
             and not quotes
             and not ctx.pending_speaker
             and ctx.prev_para_speaker
@@ -821,6 +855,15 @@ class Extractor:
                 if noun in described:
                     return actor_id
         return first
+
+
+def _pieces(a: Statement, b: Statement) -> bool:
+    """Whether two statements are pieces of one remark: a quote split around its attribution,
+    or a reported sentence and the quotation inside it."""
+    if a.kind == b.kind == "direct":
+        return True
+    first, second = sorted((a, b), key=lambda s: s.position)
+    return first.kind == "reported" and second.position < first.position + len(first.text)
 
 
 def _dominant(counts: Counter[str]) -> tuple[str, ...]:
