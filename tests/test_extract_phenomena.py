@@ -1,5 +1,6 @@
 """One small original case per phenomenon the statement engine reads (issue 9): segmenting,
-quotes, speech verbs, attribution, coreference, documents, posts, transcripts and issues in context.
+quotes, speech verbs, attribution, coreference, documents, posts, transcripts and issues in
+context.
 Every text here was written for this test."""
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def test_scare_quotes_are_not_statements(extractor: Extractor) -> None:
     "sentence",
     [
         "Zelensky has repeatedly said that Ukraine will never recognise the occupation of Crimea.",
-        "Zelensky was quoted as saying that Ukraine will never recognise the occupation of Crimea.",
+        "Zelensky was quoted as saying that Ukraine will not recognise the occupation of Crimea.",
         "Zelensky once again insisted that Ukraine will never recognise the occupation of Crimea.",
         "Zelensky on Tuesday firmly ruled out recognising the occupation of Crimea by Russia.",
     ],
@@ -226,7 +227,7 @@ def test_named_transcript_turns(extractor: Extractor) -> None:
     assert [s.actor_id for s in found.statements] == ["zelensky", "zelensky"]
 
 
-# --- issues in context ----------------------------------------------------------------------------
+# --- issues in context ------------------------------------------------------------------------
 
 
 def test_a_statement_without_an_issue_term_takes_its_paragraphs(extractor: Extractor) -> None:
