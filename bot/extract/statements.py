@@ -57,6 +57,8 @@ _WORD = re.compile(r"[\w'’-]+")
 _TITLE_PHRASE = re.compile(
     r"\s*(?:[^\W\d_][\w'’.-]*)(?:,?\s+(?:[^\W\d_a-z][\w'’.-]*|of|the|and|for|on|to))*\s*"
 )
+_NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|as|although|though)\s", re.IGNORECASE)
+_DASHED = re.compile(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s")
 _TOKEN = re.compile(r"[\w'’]+")
 
 
@@ -358,6 +360,9 @@ class Extractor:
         quotes = self.quotes.find(para)
         inside = mask(len(para), quotes)
         found_mentions = self.index.find(para)
+        for m in found_mentions:
+            if m.kind == "unknown" and not inside[m.start]:
+                self._register(para, m, ctx)
         found_mentions = self._with_surnames(para, found_mentions, ctx)
         mentions = [m for m in found_mentions if not inside[m.start]]
         mentions = _merge_adjacent(mentions, para)
@@ -372,6 +377,7 @@ class Extractor:
         out: list[_Draft] = []
         speakers_here: list[str] = []
         attributed_sentences: set[int] = set()
+        quote_speakers: dict[int, set[str]] = {}
         last_quote_speaker = ""
         para_issues = self.tagger.tags(outside_quotes(para, quotes))
         prev_issues = self.tagger.tags(ctx.prev_para)
@@ -403,6 +409,7 @@ class Extractor:
                 if not speaker:
                     continue
                 attributed_sentences.add(s_idx)
+                quote_speakers.setdefault(s_idx, set()).add(speaker)
                 last_quote_speaker = speaker
                 speakers_here.append(speaker)
                 text_start, text_end = _trim(para, quote.start, quote.end)
@@ -423,8 +430,10 @@ class Extractor:
                         fallback=(para_issues, prev_issues),
                     )
                 )
-            if s_idx in attributed_sentences and not self._integrated(para, s_start, quotes):
-                continue
+            # a sentence whose quotation was attributed is also reported speech when the quote
+            # sits inside its syntax, or when it reports someone else ("..., while Kallas wrote")
+            quoted_by = quote_speakers.get(s_idx, set())
+            also_other = bool(quoted_by) and not self._integrated(para, s_start, quotes)
             if s_idx == len(sentences) - 1 and para.rstrip().endswith(":") and not quotes:
                 # 'He told the small group of reporters outside:' introduces the next paragraph
                 speaker = self._speaker_in(para, s_start, s_end, mentions, resolve)
@@ -435,9 +444,11 @@ class Extractor:
             found = self._reported(para, s_start, s_end, mentions, inside, resolve)
             if document is not None:
                 found = self._in_document(para, s_start, s_end, found, document)
-            if not found:
+            if not found or (also_other and found[0] in quoted_by):
                 continue
             speaker, t_start = found
+            if any(inside[s_start:t_start]):
+                t_start = s_start  # '"Russia destroyed, Russia pays," Zelensky said': all of it
             t_start, t_end = _trim(para, t_start, s_end)
             t_start = _with_determiner(para, t_start)
             sentence = para[t_start:t_end]
@@ -594,7 +605,8 @@ class Extractor:
         tail_end = quotes[qi + 1].start - 1 if qi + 1 < len(quotes) else len(para)
         tail_start = quote.end + 1
         tail = para[tail_start:tail_end]
-        if tail.strip() and not (ends_sentence and tail.lstrip()[:1].isupper()):
+        new_clause = _NEW_CLAUSE.match(tail) is not None  # '"..." and Merz said ...'
+        if tail.strip() and not new_clause and not (ends_sentence and tail.lstrip()[:1].isupper()):
             dash = _DASH_NAME.match(tail)
             if (dash and not ends_sentence) or (dash and quote.end + 1 + dash.end() < len(para)):
                 # '"Nobody will hold elections under missiles." - Volodymyr Zelensky'
@@ -658,6 +670,7 @@ class Extractor:
             after = [m for m in mentions if v_end <= m.start < end]
             if (
                 after
+                and after[0].kind not in ("pronoun", "thing", "role")
                 and self._inversion_gap(para[v_end : after[0].start])
                 and verb.group(0) in self._inverted
                 and not self.index.fold(para[after[0].end : after[0].end + 2]).startswith("'")
@@ -684,9 +697,14 @@ class Extractor:
                 if _CHANNEL_NOUNS.match(following):
                     eligible.append(m)  # "a post on Witkoff's account said"
                 continue
-            if _preceding_word(
-                para, m.start
-            ) in self._prepositions and not _TITLE_PHRASE.fullmatch(para[clause_start : m.start]):
+            word = (
+                _word_before(para, m.start)
+                if m.kind in ("pronoun", "thing")
+                else _preceding_word(para, m.start)
+            )
+            if word in self._prepositions and not _TITLE_PHRASE.fullmatch(
+                para[clause_start : m.start]
+            ):
                 if _SPOKES_FOR.search(para[max(0, m.start - 30) : m.start]):
                     eligible.append(m)  # "a spokesperson for the Commission president said"
                 continue
@@ -697,7 +715,9 @@ class Extractor:
             return None
         subject = eligible[-1]
         # "Putin has shown no sign of ... his demands": too far from the verb to be its subject
-        gap = re.sub(r",[^,]*,", " ", para[subject.end : v_start])
+        # "Medvedev - famous for his rants - also mocked ...": a parenthesis between dashes
+        gap = _DASHED.sub(" ", para[subject.end : v_start])
+        gap = re.sub(r",[^,]*,", " ", gap)
         channel = (
             _CHANNEL_NOUNS.match(self.index.fold(para[subject.end : subject.end + 40])) is not None
         )
@@ -706,7 +726,9 @@ class Extractor:
         participle = para[v_start:].split(" ", 1)[0].endswith("ing") and para[
             :v_start
         ].rstrip().endswith(",")
-        if len(gap.split()) > (8 if channel else 16 if participle else 3):
+        # "a Russian official familiar with the negotiating brief said"
+        anonymous = subject.kind == "anonymous"
+        if len(gap.split()) > (8 if channel else 16 if participle else 6 if anonymous else 3):
             return None
         return subject
 
@@ -889,6 +911,13 @@ def _with_determiner(para: str, start: int) -> int:
     """Widen a span to take in the article before it: 'a U.S. official said'."""
     m = re.search(r"\b(?:[Aa]n?|[Tt]he)\s+$", para[max(0, start - 5) : start])
     return start - len(m.group(0)) if m else start
+
+
+def _word_before(para: str, pos: int) -> str:
+    """The word right before pos, lower-cased ("on Wednesday he" -> "wednesday")."""
+    window = re.split(r"[,;:.!?\"“”«»(\[—–]", para[max(0, pos - 30) : pos])[-1]
+    words = re.findall(r"[\w']+", window)
+    return words[-1].lower() if words else ""
 
 
 def _preceding_word(para: str, pos: int) -> str:
