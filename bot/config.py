@@ -88,6 +88,7 @@ class Language:
     first_person: frozenset[str] = frozenset()  # "we", "our": a paragraph laid out as speech
     noun_markers: frozenset[str] = frozenset()  # "a say", "the claims": the verb is a noun
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
+    process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
     inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
     inversion_gap: int = 0  # words allowed between an inverted verb and its subject
@@ -360,6 +361,7 @@ _LANGUAGE_SETS = (
     "first_person",
     "noun_markers",
     "prepositions",
+    "process_words",
     "inverted_verbs",
 )
 _LANGUAGE_LISTS = ("document_markers", "passive_speech")

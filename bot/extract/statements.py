@@ -29,6 +29,9 @@ from bot.model import Actor, Statement
 MIN_QUOTE_WORDS = 5  # shorter quotes are scare quotes or fragments inside reported speech
 MIN_REPORTED_WORDS = 6
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
+ENERGY, TRUCE = "energy", "ceasefire"
+ENERGY_TRUCE_MENTIONS = 3  # paragraphs naming energy before a truce is taken for an energy truce
+CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is named
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) (?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
@@ -78,6 +81,7 @@ class _Context:
     unknown: dict[str, Actor] = field(default_factory=dict)  # discovered names, by actor id
     surnames: dict[str, str] = field(default_factory=dict)  # "Zawadzki" -> "marek_zawadzki"
     question_issues: tuple[str, ...] = ()  # the last transcript question's issues
+    question_named: bool = False  # whether the last question named them itself
     prev_para: str = ""  # the previous paragraph outside its quotes
 
 
@@ -123,6 +127,14 @@ class Extractor:
         assert verbs is not None, "a language needs speech verbs"
         self._verbs = verbs
         self._final_verbs = frozenset(language.speech_verbs)
+        self._process_words = (
+            re.compile(
+                r"(?<!\w)(?:" + "|".join(map(re.escape, language.process_words)) + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if language.process_words
+            else None
+        )
         self._sources = frozenset(p.lower() for p in language.source_phrases)
         self._inverted = (
             language.inverted_verbs if language.inverted_verbs != {"*"} else self._final_verbs
@@ -193,8 +205,23 @@ class Extractor:
                 statement = replace(statement, issues=self._ordered(issues))
             statements.append(statement)
         statements = self._shared_issues(statements, [d.block for d in drafts])
+        if counts[ENERGY] >= ENERGY_TRUCE_MENTIONS and counts[TRUCE]:
+            # in coverage of an energy truce, "the truce" is that truce
+            statements = [
+                replace(s, issues=self._ordered({*s.issues, ENERGY})) if TRUCE in s.issues else s
+                for s in statements
+            ]
         statements.sort(key=lambda s: s.position)
         return Extraction(tuple(statements), tuple(new_actors.values()))
+
+    def _names_plan(self, group: Sequence[Statement]) -> bool:
+        """Whether a remark names the plan or the process itself ("the peace plan", "the fifth
+        round"), not only "the talks" or "a deal" in passing."""
+        if self._process_words is None:
+            return False
+        return any(
+            CATCH_ALL in self.tagger.tags(self._process_words.sub(" ", s.text)) for s in group
+        )
 
     def _shared_issues(self, statements: list[Statement], blocks: list[int]) -> list[Statement]:
         """The pieces of one speaker's remark in one paragraph (a split quote, the sentence
@@ -212,6 +239,9 @@ class Extractor:
                 j += 1
             group = statements[i:j]
             issues = self._ordered({issue for s in group for issue in s.issues})
+            if CATCH_ALL in issues and len(issues) > 1 and not self._names_plan(group):
+                # the talks named in passing by a remark about a named issue
+                issues = tuple(i for i in issues if i != CATCH_ALL)
             out.extend(replace(s, issues=issues) for s in group)
             i = j
         return out
@@ -266,14 +296,18 @@ class Extractor:
                 speaker = ""  # the interviewer, not in the config
         if not speaker:
             # a question names the issue its answer is about; one that names none follows up
-            ctx.question_issues = self.tagger.tags(body) or ctx.question_issues
+            named = self.tagger.tags(body)
+            ctx.question_named = bool(named)
+            ctx.question_issues = named or ctx.question_issues
             # "Moscow says the force would be a NATO deployment. Is it?": speech in a question
             found = self._paragraph(body, block.start + block.body, ctx, None, laid_out=False)
             ctx.prev_para_speaker = ""
             return found
         start, end = _trim(block.text, block.body, len(block.text))
         text = block.text[start:end]
-        issues = ctx.question_issues or self.tagger.tags(text)
+        # the question's issues, else the answer's own, else those of the question it follows up
+        own = self.tagger.tags(text)
+        issues = (ctx.question_issues if ctx.question_named else ()) or own
         ctx.prev_para_speaker = ctx.last_speaker = speaker
         return [
             _Draft(
