@@ -17,72 +17,35 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from bot.config import Language
-from bot.extract.actors import ActorIndex, ActorMention, alternation
-from bot.extract.issues import IssueTagger
+from bot.extract.actors import ActorIndex, ActorMention
+from bot.extract.attribution import MIN_QUOTE_WORDS, Attributor
+from bot.extract.coreference import Context, Coreference
+from bot.extract.issues import IssueReader, IssueTagger
 from bot.extract.quotes import Quote, QuoteFinder, all_quote, mask, outside_quotes
-from bot.extract.segment import Block, Segmenter, sentence_of
+from bot.extract.segment import Block, Segmenter
 from bot.model import Actor, Statement
 
-MIN_QUOTE_WORDS = 5  # shorter quotes are scare quotes or fragments inside reported speech
 MIN_REPORTED_WORDS = 6
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
-ENERGY, TRUCE = "energy", "ceasefire"
-ENERGY_TRUCE_MENTIONS = 3  # paragraphs naming energy before a truce is taken for an energy truce
-CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is named
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) (?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
     re.IGNORECASE,
 )
-
-_ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
-_PREPOSITIONS = frozenset(
-    "to for of from with by on at in about between among against toward towards into over under than"
-    " like including involving".split()
-)
-_CHANNEL_NOUNS = re.compile(
-    r"^'s?\s+(?:\w+\s+){0,3}?(?:post|posts|account|statement|spokes(?:man|woman|person)|office"
-    r"|press service|channel|team)\b"
-)
-_SPOKES_FOR = re.compile(r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_SPOKES = re.compile(r"\b(?P<p>[Hh]is|[Hh]er) spokes(?:man|woman|person)\b")
-_DASH_NAME = re.compile(r"\s*[-—–]\s*")
 _JOURNALIST = re.compile(
     r"(?:'s\s+(?:[\w-]+\s+){0,2}$)|\b(?:editor|correspondent|reporter|journalist|host|anchor|"
     r"interviewer|columnist)[\w-]*\s+(?:[\w-]+\s+){0,1}$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’-]+")
-# "Head of the Office of the President Andriy Yermak": a title, not a prepositional phrase
-_TITLE_PHRASE = re.compile(
-    r"\s*(?:[^\W\d_][\w'’.-]*)(?:,?\s+(?:[^\W\d_a-z][\w'’.-]*|of|the|and|for|on|to))*\s*"
-)
-_NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|as|although|though)\s", re.IGNORECASE)
-_DASHED = re.compile(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s")
 _TOKEN = re.compile(r"[\w'’]+")
 
 
 Resolve = Callable[[ActorMention], str]
-
-
-@dataclass
-class _Context:
-    """What the extractor remembers across paragraphs, for "he said" and continuing quotes."""
-
-    last_speaker: str = ""
-    prev_para_speaker: str = ""
-    prev_first_person: str = ""
-    last_institution: str = ""
-    pending_speaker: str = ""  # 'He told reporters:' - the next paragraph is his words
-    recent_people: list[str] = field(default_factory=list)
-    unknown: dict[str, Actor] = field(default_factory=dict)  # discovered names, by actor id
-    surnames: dict[str, str] = field(default_factory=dict)  # "Zawadzki" -> "marek_zawadzki"
-    question_issues: tuple[str, ...] = ()  # the last transcript question's issues
-    question_named: bool = False  # whether the last question named them itself
-    prev_para: str = ""  # the previous paragraph outside its quotes
 
 
 @dataclass(frozen=True)
@@ -121,26 +84,10 @@ class Extractor:
         self.language = language
         self.abbreviations = language.abbreviations
         self.segmenter = Segmenter(language)
+        self.coref = Coreference(index, language)
+        self.reader = IssueReader(tagger, language)
         self.quotes = QuoteFinder(language.quote_pairs)
-        # one trie-shaped pattern for every verb form: much faster than a flat alternation
-        verbs = alternation({v: v for v in (*language.speech_verbs, *language.verb_phrases)}, 0)
-        assert verbs is not None, "a language needs speech verbs"
-        self._verbs = verbs
-        self._final_verbs = frozenset(language.speech_verbs)
-        self._process_words = (
-            re.compile(
-                r"(?<!\w)(?:" + "|".join(map(re.escape, language.process_words)) + r")(?!\w)",
-                re.IGNORECASE,
-            )
-            if language.process_words
-            else None
-        )
-        self._sources = frozenset(p.lower() for p in language.source_phrases)
-        self._inverted = (
-            language.inverted_verbs if language.inverted_verbs != {"*"} else self._final_verbs
-        )
-        self._complement_openers = self._final_verbs | {"that", "as", "saying", "calling", "it"}
-        self._prepositions = language.prepositions or _PREPOSITIONS
+        self.attribution = Attributor(index, language, self.segmenter)
         self._markers = tuple(m.lower() for m in language.document_markers)
         self._passive = (
             re.compile(
@@ -156,7 +103,7 @@ class Extractor:
     def extract(self, text: str) -> Extraction:
         """Every statement in an article, in text order."""
         blocks = self.segmenter.blocks(text)
-        ctx = _Context()
+        ctx = Context()
         drafts: list[_Draft] = []
         new_actors: dict[str, Actor] = {}
         counts: Counter[str] = Counter()
@@ -191,60 +138,11 @@ class Extractor:
             ctx.prev_para = outside_quotes(block.text, self.quotes.find(block.text))
         if not self._on_topic(drafts, blocks):
             return Extraction((), ())
-        dominant = _dominant(counts)
-        statements: list[Statement] = []
-        for draft in drafts:
-            statement = draft.statement
-            if not statement.issues:
-                # the rest of a quote whose first part named the issue is about it too; else
-                # the paragraph, the one before, the question answered, the article
-                previous = statements[-1] if statements else None
-                same = previous is not None and previous.actor_id == statement.actor_id
-                chain = ((previous.issues,) if same and previous else ()) + draft.fallback
-                issues = next((f for f in (*chain, dominant) if f), ())
-                statement = replace(statement, issues=self._ordered(issues))
-            statements.append(statement)
-        statements = self._shared_issues(statements, [d.block for d in drafts])
-        if counts[ENERGY] >= ENERGY_TRUCE_MENTIONS and counts[TRUCE]:
-            # in coverage of an energy truce, "the truce" is that truce
-            statements = [
-                replace(s, issues=self._ordered({*s.issues, ENERGY})) if TRUCE in s.issues else s
-                for s in statements
-            ]
+        statements = self.reader.settle(
+            [(d.statement, d.fallback, d.block) for d in drafts], counts
+        )
         statements.sort(key=lambda s: s.position)
         return Extraction(tuple(statements), tuple(new_actors.values()))
-
-    def _names_plan(self, group: Sequence[Statement]) -> bool:
-        """Whether a remark names the plan or the process itself ("the peace plan", "the fifth
-        round"), not only "the talks" or "a deal" in passing."""
-        if self._process_words is None:
-            return False
-        return any(
-            CATCH_ALL in self.tagger.tags(self._process_words.sub(" ", s.text)) for s in group
-        )
-
-    def _shared_issues(self, statements: list[Statement], blocks: list[int]) -> list[Statement]:
-        """The pieces of one speaker's remark in one paragraph (a split quote, the sentence
-        reporting it) are one utterance, about the same issues."""
-        out: list[Statement] = []
-        i = 0
-        while i < len(statements):
-            j = i + 1
-            while (
-                j < len(statements)
-                and blocks[j] == blocks[i]
-                and statements[j].actor_id == statements[i].actor_id
-                and _pieces(statements[j - 1], statements[j])
-            ):
-                j += 1
-            group = statements[i:j]
-            issues = self._ordered({issue for s in group for issue in s.issues})
-            if CATCH_ALL in issues and len(issues) > 1 and not self._names_plan(group):
-                # the talks named in passing by a remark about a named issue
-                issues = tuple(i for i in issues if i != CATCH_ALL)
-            out.extend(replace(s, issues=issues) for s in group)
-            i = j
-        return out
 
     def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block]) -> bool:
         """Whether an article is about the talks: one of its statements names an issue. A long
@@ -259,13 +157,9 @@ class Extractor:
             for d in drafts
         )
 
-    def _ordered(self, issues: Sequence[str]) -> tuple[str, ...]:
-        wanted = set(issues)
-        return tuple(i.id for i in self.tagger.issues if i.id in wanted)
-
     # --- blocks that are not plain prose ------------------------------------------------------
 
-    def _post(self, block: Block, ctx: _Context) -> list[_Draft]:
+    def _post(self, block: Block, ctx: Context) -> list[_Draft]:
         """An embedded post: its text is a direct statement by the author its signature names."""
         speaker = self._named(block.label, ctx)
         if not speaker:
@@ -282,7 +176,7 @@ class Extractor:
             )
         ]
 
-    def _turn(self, block: Block, ctx: _Context, interviewee: str) -> list[_Draft]:
+    def _turn(self, block: Block, ctx: Context, interviewee: str) -> list[_Draft]:
         """A transcript turn: an answer is a direct statement by whoever gives it."""
         body = block.text[block.body :]
         label = block.label
@@ -317,7 +211,7 @@ class Extractor:
             )
         ]
 
-    def _named(self, name: str, ctx: _Context, *, create: bool = True) -> str:
+    def _named(self, name: str, ctx: Context, *, create: bool = True) -> str:
         """The actor a bare name stands for ("Andrii Sybiha", "ZELENSKY"), or a new one."""
         for m in self.index.find(name):
             if m.kind in ("person", "institution", "anonymous"):
@@ -329,14 +223,14 @@ class Extractor:
             return ctx.surnames[word]
         return ""
 
-    def _register(self, text: str, mention: ActorMention, ctx: _Context) -> str:
+    def _register(self, text: str, mention: ActorMention, ctx: Context) -> str:
         """Remember a name not in the config, so its surname alone resolves later."""
         actor = ctx.unknown.setdefault(mention.actor_id, self.index.unknown_actor(text, mention))
         surname = actor.name.split()[-1]
         ctx.surnames.setdefault(surname, actor.id)
         return actor.id
 
-    def _interviewee(self, blocks: Sequence[Block], ctx: _Context) -> str:
+    def _interviewee(self, blocks: Sequence[Block], ctx: Context) -> str:
         """Who answers in a transcript: the first person the introduction names who is not a
         journalist ("Nordic Signal's Erik Halvorsen met him")."""
         for block in blocks:
@@ -384,7 +278,7 @@ class Extractor:
         self,
         para: str,
         base: int,
-        ctx: _Context,
+        ctx: Context,
         document: _Document | None,
         *,
         laid_out: bool = True,
@@ -418,7 +312,7 @@ class Extractor:
         pending, ctx.pending_speaker = ctx.pending_speaker, ""
 
         def resolve(mention: ActorMention) -> str:
-            return self._resolve(mention, para, ctx, speakers_here, mentions)
+            return self.coref.resolve(mention, ctx, speakers_here, mentions)
 
         if pending and not quotes:
             # the paragraph after 'He told reporters outside:' is his words
@@ -430,7 +324,9 @@ class Extractor:
             for qi, quote in enumerate(quotes):
                 if not s_start <= quote.start < s_end or quote.words(para) < MIN_QUOTE_WORDS:
                     continue
-                speaker = self._quote_speaker(para, quotes, qi, sentences, mentions, resolve)
+                speaker = self.attribution.quote_speaker(
+                    para, quotes, qi, sentences, mentions, resolve
+                )
                 if not speaker:
                     # a quote continuing the previous one ("A," X said. "B."), or a paragraph
                     # that is all quote, continuing the previous paragraph's speaker
@@ -467,15 +363,15 @@ class Extractor:
             # a sentence whose quotation was attributed is also reported speech when the quote
             # sits inside its syntax, or when it reports someone else ("..., while Kallas wrote")
             quoted_by = quote_speakers.get(s_idx, set())
-            also_other = bool(quoted_by) and not self._integrated(para, s_start, quotes)
+            also_other = bool(quoted_by) and not self.attribution.integrated(para, s_start, quotes)
             if s_idx == len(sentences) - 1 and para.rstrip().endswith(":") and not quotes:
                 # 'He told the small group of reporters outside:' introduces the next paragraph
-                speaker = self._speaker_in(para, s_start, s_end, mentions, resolve)
+                speaker = self.attribution.speaker_in(para, s_start, s_end, mentions, resolve)
                 if speaker:
                     ctx.pending_speaker = speaker
                     speakers_here.append(speaker)
                     continue
-            found = self._reported(para, s_start, s_end, mentions, inside, resolve)
+            found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
             if document is not None:
                 found = self._in_document(para, s_start, s_end, found, document)
             if not found or (also_other and found[0] in quoted_by):
@@ -536,7 +432,7 @@ class Extractor:
         para: str,
         base: int,
         speaker: str,
-        ctx: _Context,
+        ctx: Context,
         para_issues: tuple[str, ...],
         prev_issues: tuple[str, ...],
     ) -> _Draft:
@@ -548,20 +444,6 @@ class Extractor:
             own=bool(para_issues),
             fallback=(prev_issues,),
         )
-
-    def _integrated(self, para: str, s_start: int, quotes: Sequence[Quote]) -> bool:
-        """Whether the sentence's first quotation is part of its syntax ('X sneered that
-        threats "no longer ..."'), so the sentence is also a reported statement; not so for
-        'X said: "..."' or a sentence that opens with the quotation."""
-        first = next((q for q in quotes if q.start > s_start), None)
-        if first is None:
-            return False
-        head = para[s_start : first.start - 1].rstrip()
-        if not head or head.endswith((":", ",", "—", "-", "–")):
-            return False
-        words = _WORD.findall(head)
-        # 'X said that "..."': the quotation is the whole of what was said
-        return len(words) >= 3 and words[-1].lower() not in self._complement_openers
 
     def _first_person(self, para: str) -> bool:
         words = {
@@ -592,7 +474,7 @@ class Extractor:
         return document.author, s_start
 
     def _with_surnames(
-        self, para: str, found: list[ActorMention], ctx: _Context
+        self, para: str, found: list[ActorMention], ctx: Context
     ) -> list[ActorMention]:
         """Add mentions of a surname alone, after its first full mention ("Zawadzki added")."""
         if not ctx.surnames:
@@ -629,305 +511,6 @@ class Extractor:
                 issues |= set(self.tagger.tags(prev_para))
         return tuple(i.id for i in self.tagger.issues if i.id in issues)
 
-    # --- attribution ----------------------------------------------------------------------------
-
-    def _quote_speaker(self, para, quotes, qi, sentences, mentions, resolve) -> str:
-        quote = quotes[qi]
-        content = para[quote.start : quote.end].rstrip()
-        ends_sentence = content.endswith((".", "!", "?", "…")) or content.endswith(".)")
-        # 1. attribution after the quote: ', Peskov said' / ', said Peskov' / ' he asked'
-        tail_end = quotes[qi + 1].start - 1 if qi + 1 < len(quotes) else len(para)
-        tail_start = quote.end + 1
-        tail = para[tail_start:tail_end]
-        new_clause = _NEW_CLAUSE.match(tail) is not None  # '"..." and Merz said ...'
-        if tail.strip() and not new_clause and not (ends_sentence and tail.lstrip()[:1].isupper()):
-            dash = _DASH_NAME.match(tail)
-            if (dash and not ends_sentence) or (dash and quote.end + 1 + dash.end() < len(para)):
-                # '"Nobody will hold elections under missiles." - Volodymyr Zelensky'
-                after = [m for m in mentions if m.start == tail_start + dash.end()]
-                if after and not para[after[0].end :].strip(" .,"):
-                    speaker = resolve(after[0])
-                    if speaker:
-                        return speaker
-            cut = self.segmenter.first_sentence_end(tail)
-            speaker = self._speaker_in(
-                para, tail_start, tail_start + cut, mentions, resolve, max_words_to_verb=12
-            )
-            if speaker:
-                return speaker
-        # 2. attribution before the quote, in the same sentence: 'Merz said: "..."'
-        s_idx = sentence_of(sentences, quote.start)
-        head_start = sentences[s_idx][0]
-        if (
-            qi > 0
-            and quotes[qi - 1].end + 1 > head_start
-            and quotes[qi - 1].words(para) >= MIN_QUOTE_WORDS
-        ):
-            head_start = quotes[qi - 1].end + 1
-        if head_start < quote.start - 1:
-            speaker = self._speaker_in(para, head_start, quote.start - 1, mentions, resolve)
-            if speaker:
-                return speaker
-            # live blogs and headlines: 'Peskov: "..."'
-            head = [m for m in mentions if head_start <= m.start and m.end < quote.start]
-            if head and re.fullmatch(r"\s*:\s*", para[head[-1].end : quote.start - 1]):
-                return resolve(head[-1])
-        return ""
-
-    def _speaker_in(self, para, start, end, mentions, resolve, max_words_to_verb=None) -> str:
-        """The subject of the first speech verb in para[start:end] that has an actor subject."""
-        segment = para[start:end]
-        for verb in self._verbs.finditer(segment):
-            v_start = start + verb.start()
-            v_end = start + verb.end()
-            if self._is_noun(para, v_start):
-                continue
-            if (
-                max_words_to_verb is not None
-                and len(segment[: verb.start()].split()) > max_words_to_verb
-            ):
-                return ""
-            if verb.group(0).lower() in self._sources:
-                after = [m for m in mentions if v_end <= m.start < end]
-                for m in after[:1]:
-                    actor = resolve(m)
-                    if actor:
-                        return actor
-                continue
-            before = [m for m in mentions if start <= m.start and m.end <= v_start]
-            subject = self._subject(para, before, start, v_start)
-            if subject is not None:
-                actor = resolve(subject)
-                if actor:
-                    return actor
-            # 'said Peskov' / 'said Denmark's Foreign Minister Lars Rasmussen'
-            after = [m for m in mentions if v_end <= m.start < end]
-            if (
-                after
-                and after[0].kind not in ("pronoun", "thing", "role")
-                and self._inversion_gap(para[v_end : after[0].start])
-                and verb.group(0) in self._inverted
-                and not self.index.fold(para[after[0].end : after[0].end + 2]).startswith("'")
-            ):
-                actor = resolve(after[0])
-                if actor:
-                    return actor
-        return ""
-
-    def _subject(self, para, before, start, v_start) -> ActorMention | None:
-        """Among mentions before a verb, the one that is its subject (or None)."""
-        clause_start = start
-        # an 'according to X,' phrase is a source, not the subject
-        for m in _ACCORDING_TO.finditer(para, start, v_start):
-            comma = para.find(",", m.end(), v_start)
-            if comma != -1:
-                clause_start = max(clause_start, comma + 1)
-        eligible = []
-        for m in before:
-            if m.start < clause_start:
-                continue
-            following = self.index.fold(para[m.end : m.end + 40])
-            if following.startswith("'s") or following.startswith("'"):
-                if _CHANNEL_NOUNS.match(following):
-                    eligible.append(m)  # "a post on Witkoff's account said"
-                continue
-            word = (
-                _word_before(para, m.start)
-                if m.kind in ("pronoun", "thing")
-                else _preceding_word(para, m.start)
-            )
-            if word in self._prepositions and not _TITLE_PHRASE.fullmatch(
-                para[clause_start : m.start]
-            ):
-                if _SPOKES_FOR.search(para[max(0, m.start - 30) : m.start]):
-                    eligible.append(m)  # "a spokesperson for the Commission president said"
-                continue
-            if _in_relative_clause(para, clause_start, m.start):
-                continue
-            eligible.append(m)
-        if not eligible:
-            return None
-        subject = eligible[-1]
-        # "Putin has shown no sign of ... his demands": too far from the verb to be its subject
-        # "Medvedev - famous for his rants - also mocked ...": a parenthesis between dashes
-        gap = _DASHED.sub(" ", para[subject.end : v_start])
-        gap = re.sub(r",[^,]*,", " ", gap)
-        channel = (
-            _CHANNEL_NOUNS.match(self.index.fold(para[subject.end : subject.end + 40])) is not None
-        )
-        # "Merz put the issue in starker terms, saying ...": a participle after a comma belongs
-        # to the main clause's subject, however far away
-        participle = para[v_start:].split(" ", 1)[0].endswith("ing") and para[
-            :v_start
-        ].rstrip().endswith(",")
-        # "a Russian official familiar with the negotiating brief said"
-        anonymous = subject.kind == "anonymous"
-        if len(gap.split()) > (8 if channel else 16 if participle else 6 if anonymous else 3):
-            return None
-        return subject
-
-    def _reported(self, para, s_start, s_end, mentions, inside, resolve):
-        """(speaker, text start) for reported speech in a sentence, or None."""
-        sentence = para[s_start:s_end]
-        verbs = [
-            v
-            for v in self._verbs.finditer(sentence)
-            if not inside[s_start + v.start()]
-            and not sentence.startswith(" by ", v.end())
-            and not self._is_noun(para, s_start + v.start())
-        ]
-        if not verbs:
-            return None
-        for _, m_end in self.index.media_spans(sentence):
-            if any(0 <= v.start() - m_end <= 12 for v in verbs):
-                return None  # "Bloomberg reported that ...": the outlet's account, at second hand
-        # sentence-final attribution: '..., the person said.' / '..., Umerov said Dec. 15.'
-        for verb in reversed(verbs):
-            v_start = s_start + verb.start()
-            comma = para.rfind(",", s_start, v_start)
-            if comma == -1 or verb.group(0) not in self._final_verbs:
-                continue
-            between = [m for m in mentions if comma < m.start and m.end <= v_start]
-            gap = para[comma + 1 : v_start]
-            rest = para[s_start + verb.end() : s_end]
-            short_rest = len(rest.split(",")[0].split()) <= 4 and " that " not in f" {rest} "
-            if between and short_rest and len(gap.split()) <= 14 and not self._verbs.search(gap):
-                actor = resolve(between[0])
-                if actor:
-                    return actor, s_start
-            break
-        # "According to sources, Zelensky insisted ...": a speaking subject beats the source
-        verbs.sort(key=lambda v: v.group(0).lower() in self._sources)
-        for verb in verbs:
-            v_start = s_start + verb.start()
-            v_end = s_start + verb.end()
-            if verb.group(0).lower() in self._sources:
-                after = [m for m in mentions if v_end <= m.start < s_end]
-                if after and after[0].start - v_end < 40:
-                    actor = resolve(after[0])
-                    if actor:
-                        return actor, s_start
-                continue
-            before = [m for m in mentions if s_start <= m.start and m.end <= v_start]
-            subject = self._subject(para, before, s_start, v_start)
-            if subject is None:
-                continue
-            actor = resolve(subject)
-            if actor:
-                return actor, subject.start
-        return None
-
-    def _inversion_gap(self, gap: str) -> bool:
-        """Whether the words between an inverted verb and its subject allow the inversion:
-        none in English ('said Peskov'), a few in Russian ('заявил журналистам Песков')."""
-        words = gap.split()
-        if any(w[:1].isupper() or not w.isalpha() for w in words):
-            return False
-        return len(words) <= self.language.inversion_gap
-
-    def _is_noun(self, para: str, v_start: int) -> bool:
-        """Whether the speech-verb form at v_start is a noun: "a say", "the claims"."""
-        before = para[max(0, v_start - 20) : v_start].split()
-        return bool(before) and before[-1].lower() in self.language.noun_markers
-
-    def _resolve(
-        self,
-        mention: ActorMention,
-        para: str,
-        ctx: _Context,
-        here: list[str],
-        mentions: Sequence[ActorMention] = (),
-    ) -> str:
-        if mention.kind in ("person", "institution", "anonymous", "unknown"):
-            return mention.actor_id
-        if mention.kind == "thing":
-            # "It says Putin confirmed ...": the institution (or its readout) named last
-            before = [
-                m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
-            ]
-            return before[-1] if before else ctx.last_institution
-        people_before = [
-            m.actor_id
-            for m in mentions
-            if m.kind in ("person", "unknown") and m.end <= mention.start
-        ]
-        if mention.kind == "role":
-            return self._resolve_role(mention.noun, ctx, here, people_before, mentions, mention)
-        # a pronoun: the speaker so far in this paragraph, the first person named before it in
-        # this paragraph, the last speaker, the first person named in the previous paragraph,
-        # then the most recent person - of the right gender
-        candidates = [
-            *reversed(here),
-            *people_before[:1],
-            ctx.prev_para_speaker,
-            ctx.prev_first_person,
-            ctx.last_speaker,
-            *reversed(ctx.recent_people),
-        ]
-        for actor_id in candidates:
-            if not actor_id:
-                continue
-            actor = self.index.actor(actor_id)
-            if actor is None:  # a discovered name: gender unknown, accept
-                return actor_id
-            if actor.kind == "person" and actor.gender in ("", mention.gender):
-                return actor_id
-        return ""
-
-    def _resolve_role(self, noun, ctx, here, people_before, mentions, mention) -> str:
-        """ "the minister", "the diplomat", "the readout": the actor the role phrase stands for."""
-        lang = self.language
-        if noun in lang.document_nouns and noun not in lang.role_nouns:
-            before = [
-                m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
-            ]
-            return before[-1] if before else ctx.last_institution
-        if noun in lang.anonymous_nouns:
-            for actor_id in reversed([*here, ctx.last_speaker]):
-                actor = self.index.actor(actor_id)
-                if actor is not None and actor.kind == "anonymous":
-                    return actor_id
-            if noun not in lang.role_nouns:
-                return "anon_source"
-        candidates = [
-            *reversed(here),
-            *reversed(people_before),
-            ctx.prev_para_speaker,
-            ctx.last_speaker,
-            ctx.prev_first_person,
-            *reversed(ctx.recent_people),
-        ]
-        first = ""
-        for actor_id in candidates:
-            if not actor_id:
-                continue
-            actor = self.index.actor(actor_id)
-            if actor is not None and actor.kind != "person":
-                continue
-            if not first:
-                first = actor_id
-            if actor is not None:
-                described = " ".join((actor.role, *actor.descriptions)).lower()
-                if noun in described:
-                    return actor_id
-        return first
-
-
-def _pieces(a: Statement, b: Statement) -> bool:
-    """Whether two statements are pieces of one remark: a quote split around its attribution,
-    or a reported sentence and the quotation inside it."""
-    if a.kind == b.kind == "direct":
-        return True
-    first, second = sorted((a, b), key=lambda s: s.position)
-    return first.kind == "reported" and second.position < first.position + len(first.text)
-
-
-def _dominant(counts: Counter[str]) -> tuple[str, ...]:
-    """The issue an article is mostly about, for statements that name none themselves."""
-    if not counts:
-        return ()
-    return (counts.most_common(1)[0][0],)
-
 
 # --- text helpers -------------------------------------------------------------------------------
 
@@ -945,35 +528,6 @@ def _with_determiner(para: str, start: int) -> int:
     """Widen a span to take in the article before it: 'a U.S. official said'."""
     m = re.search(r"\b(?:[Aa]n?|[Tt]he)\s+$", para[max(0, start - 5) : start])
     return start - len(m.group(0)) if m else start
-
-
-def _word_before(para: str, pos: int) -> str:
-    """The word right before pos, lower-cased ("on Wednesday he" -> "wednesday")."""
-    window = re.split(r"[,;:.!?\"“”«»(\[—–]", para[max(0, pos - 30) : pos])[-1]
-    words = re.findall(r"[\w']+", window)
-    return words[-1].lower() if words else ""
-
-
-def _preceding_word(para: str, pos: int) -> str:
-    window = para[max(0, pos - 60) : pos]
-    window = re.split(r"[,;:.!?\"“”(\[—–]", window)[-1]
-    words = re.findall(r"[A-Za-z']+", window)
-    # skip title words: "to President Volodymyr Zelenskyy" -> "to"
-    while words and words[-1][:1].isupper() and len(words) > 1:
-        words.pop()
-    return words[-1].lower() if words else ""
-
-
-_RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
-
-
-def _in_relative_clause(para: str, clause_start: int, pos: int) -> bool:
-    """Whether pos sits after ', who ...' or ', which ...' that has not closed with a comma."""
-    segment = para[clause_start:pos]
-    last = None
-    for last in _RELATIVE.finditer(segment):  # noqa: B007 - the last match is the one wanted
-        pass
-    return last is not None and "," not in segment[last.end() :]
 
 
 def _merge_adjacent(mentions: list[ActorMention], para: str) -> list[ActorMention]:
