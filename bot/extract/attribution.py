@@ -36,7 +36,7 @@ _TITLE_PHRASE = re.compile(
     r"\s*(?:[^\W\d_][\w'’.-]*)(?:,?\s+(?:[^\W\d_a-z][\w'’.-]*|of|the|and|for|on|to))*\s*"
 )
 _NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|as|although|though)\s", re.IGNORECASE)
-_DASHED = re.compile(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s")
+_DASHED = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).){1,120}?\s[-–—]\s")
 _WORD = re.compile(r"[\w'’-]+")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 
@@ -72,9 +72,16 @@ class Attributor:
         head = para[s_start : first.start - 1].rstrip()
         if not head or head.endswith((":", ",", "—", "-", "–")):
             return False
-        words = _WORD.findall(head)
-        # 'X said that "..."': the quotation is the whole of what was said
-        return len(words) >= 3 and words[-1].lower() not in self._complement_openers
+        words = [w.lower() for w in _WORD.findall(head)]
+        if len(words) < 3:
+            return False
+        # 'X said "..."', 'X told reporters that "..."': the quotation is all of what was said;
+        # not so in 'X said the policy showed that "..."'
+        if words[-1] in self._final_verbs:
+            return False
+        if words[-1] in self._complement_openers:
+            return not any(w in self._final_verbs for w in words[-4:-1])
+        return True
 
     def quote_speaker(self, para, quotes, qi, sentences, mentions, resolve) -> str:
         quote = quotes[qi]
@@ -110,7 +117,10 @@ class Attributor:
         ):
             head_start = quotes[qi - 1].end + 1
         if head_start < quote.start - 1:
-            speaker = self.speaker_in(para, head_start, quote.start - 1, mentions, resolve)
+            # "Tusk said ..., while Kallas wrote that "...": the nearest attribution
+            speaker = self.speaker_in(
+                para, head_start, quote.start - 1, mentions, resolve, nearest_last=True
+            )
             if speaker:
                 return speaker
             # live blogs and headlines: 'Peskov: "..."'
@@ -119,10 +129,16 @@ class Attributor:
                 return resolve(head[-1])
         return ""
 
-    def speaker_in(self, para, start, end, mentions, resolve, max_words_to_verb=None) -> str:
-        """The subject of the first speech verb in para[start:end] that has an actor subject."""
+    def speaker_in(
+        self, para, start, end, mentions, resolve, max_words_to_verb=None, nearest_last=False
+    ) -> str:
+        """The subject of the first speech verb in para[start:end] that has an actor subject
+        (with ``nearest_last``, of the last one: the attribution nearest a quote after it)."""
         segment = para[start:end]
-        for verb in self._verbs.finditer(segment):
+        verbs = list(self._verbs.finditer(segment))
+        if nearest_last:
+            verbs.reverse()
+        for verb in verbs:
             v_start = start + verb.start()
             v_end = start + verb.end()
             if self._is_noun(para, v_start):

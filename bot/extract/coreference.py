@@ -23,6 +23,7 @@ class Context:
     prev_para_speaker: str = ""
     prev_first_person: str = ""
     last_institution: str = ""
+    institutions: list[str] = field(default_factory=list)  # named so far, latest last
     pending_speaker: str = ""  # 'He told reporters:' - the next paragraph is his words
     recent_people: list[str] = field(default_factory=list)
     unknown: dict[str, Actor] = field(default_factory=dict)  # discovered names, by actor id
@@ -53,7 +54,7 @@ class Coreference:
             before = [
                 m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
             ]
-            return before[-1] if before else ctx.last_institution
+            return before[-1] if before else self._institution(mention.noun, ctx)
         people_before = [
             m.actor_id
             for m in mentions
@@ -82,6 +83,15 @@ class Coreference:
                 return actor_id
         return ""
 
+    def _institution(self, noun: str, ctx: Context) -> str:
+        """The institution a noun stands for ("the coalition"): the latest whose name holds
+        it, else the latest named."""
+        for actor_id in reversed(ctx.institutions):
+            actor = self.index.actor(actor_id)
+            if noun and actor is not None and noun in actor.name.lower():
+                return actor_id
+        return ctx.last_institution
+
     def _role(
         self,
         noun: str,
@@ -97,7 +107,7 @@ class Coreference:
             before = [
                 m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
             ]
-            return before[-1] if before else ctx.last_institution
+            return before[-1] if before else self._institution(mention.noun, ctx)
         if noun in lang.anonymous_nouns:
             for actor_id in reversed([*here, ctx.last_speaker]):
                 actor = self.index.actor(actor_id)

@@ -425,6 +425,8 @@ class Extractor:
         institutions = [m.actor_id for m in mentions if m.kind == "institution"]
         if institutions:
             ctx.last_institution = institutions[-1]
+            ctx.institutions.extend(institutions)
+            del ctx.institutions[:-20]
         return out
 
     def _whole(
