@@ -31,6 +31,7 @@ class Context:
     question_issues: tuple[str, ...] = ()  # the last transcript question's issues
     question_named: bool = False  # whether the last question named them itself
     prev_para: str = ""  # the previous paragraph outside its quotes
+    prev_issues: tuple[str, ...] = ()  # the issues the previous paragraph names
 
 
 class Coreference:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -27,12 +27,16 @@ class IssueTagger:
 
     def __init__(self, issues: tuple[Issue, ...]) -> None:
         self.issues = issues
-        # one pass over the text: an alternation with a named group per issue
-        groups = "|".join(
-            f"(?P<i{n}>" + "|".join(f"(?:{t})" for t in issue.terms) + ")"
-            for n, issue in enumerate(issues)
-        )
-        self._pattern = re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
+        # one pass over the text: an alternation with a named group per issue; terms in a
+        # non-Latin script get their own pattern, run only on text in that script
+        self._patterns = [
+            (script, pattern)
+            for script, pattern in (
+                (None, _grouped(issues, lambda t: not _CYRILLIC.search(t))),
+                (_CYRILLIC, _grouped(issues, lambda t: bool(_CYRILLIC.search(t)))),
+            )
+            if pattern is not None
+        ]
         self._ids = {f"i{n}": issue.id for n, issue in enumerate(issues)}
         # a term two issues share ("Article 5") is claimed by the first: check the others too
         self._each = [
@@ -48,11 +52,31 @@ class IssueTagger:
     def tags(self, text: str) -> tuple[str, ...]:
         """The ids of the issues this text is about, in config order."""
         found = set()
-        for m in self._pattern.finditer(text):
-            if m.lastgroup:
-                found.add(self._ids[m.lastgroup])
-                found.update(self._also(m[0].lower()))
+        lowered = text.lower()
+        for script, pattern in self._patterns:
+            if script is not None and not script.search(lowered):
+                continue
+            for m in pattern.finditer(lowered):
+                if m.lastgroup:
+                    found.add(self._ids[m.lastgroup])
+                    found.update(self._also(m[0].lower()))
         return tuple(issue.id for issue in self.issues if issue.id in found)
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _grouped(issues: tuple[Issue, ...], keep: Callable[[str], bool]) -> re.Pattern[str] | None:
+    """One pattern, a named group per issue, over the terms ``keep`` selects."""
+    groups = [
+        f"(?P<i{n}>" + "|".join(f"(?:{t.lower()})" for t in terms) + ")"
+        for n, issue in enumerate(issues)
+        if (terms := [t for t in issue.terms if keep(t)])
+    ]
+    if not groups:
+        return None
+    # matched against lower-cased text: much faster than a case-insensitive pattern
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)")
 
 
 class IssueReader:

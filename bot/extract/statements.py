@@ -121,7 +121,8 @@ class Extractor:
                     in_document = False
                     ctx.prev_para_speaker = ctx.pending_speaker = ""
                 continue
-            for issue in self.tagger.tags(block.text):
+            block_issues = self.tagger.tags(block.text)
+            for issue in block_issues:
                 counts[issue] += 1
             if block.kind == "post":
                 found = self._post(block, ctx)
@@ -136,6 +137,7 @@ class Extractor:
                 if actor is not None:
                     new_actors.setdefault(actor.id, actor)
             ctx.prev_para = outside_quotes(block.text, self.quotes.find(block.text))
+            ctx.prev_issues = block_issues
         if not self._on_topic(drafts, blocks):
             return Extraction((), ())
         statements = self.reader.settle(
@@ -307,8 +309,9 @@ class Extractor:
         attributed_sentences: set[int] = set()
         quote_speakers: dict[int, set[str]] = {}
         last_quote_speaker = ""
-        para_issues = self.tagger.tags(outside_quotes(para, quotes))
-        prev_issues = self.tagger.tags(ctx.prev_para)
+        # what the paragraph and the one before are about, for statements that name nothing
+        para_issues = self.tagger.tags(para)
+        prev_issues = ctx.prev_issues
         pending, ctx.pending_speaker = ctx.pending_speaker, ""
 
         def resolve(mention: ActorMention) -> str:
