@@ -44,9 +44,11 @@ def test_headlines_section_heads_and_time_stamps_are_not_text(config: Config) ->
         "WHAT THEY SAID\n"
         "09:15\n"
         "Peskov said on Monday that a truce was not on the agenda yet.\n"
-        "Home | World | Europe | Video"
+        "Home | World | Europe | Video\n"
+        "Enjoyed this issue? Subscribe to The Brief and get it every Saturday."
     )
-    assert [b.kind for b in blocks] == ["heading", "heading", "heading", "text", "heading"]
+    kinds = [b.kind for b in blocks]
+    assert kinds == ["heading", "heading", "heading", "text", "heading", "heading"]
 
 
 def test_a_headline_is_never_a_statement(extractor: Extractor) -> None:

@@ -25,6 +25,12 @@ _CREDIT = re.compile(
     r"|(?:Photo|Image|Picture)s?(?: credit)?:[^.]*)\s*$",
     re.IGNORECASE,
 )
+FURNITURE_MAX_WORDS = 40
+_FURNITURE = re.compile(
+    r"\b(?:subscribe|unsubscribe|sign up|sign in|newsletter|forward this|upgrade to|read online"
+    r"|manage preferences|cookies?|in your inbox|recommended for you|most read)\b",
+    re.IGNORECASE,
+)
 _LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]")  # a lower-case letter (any script)
 _UPPER = re.compile(r"[A-ZÀ-ÞА-ЯЁІЇЄҐ]")
 _QUOTE_THEN_NAME = re.compile(r"^\s*[\"“«].{10,}[\"”»]\s*[-—–]\s*[^\W\d_][\w'’. -]{2,60}$")
@@ -103,6 +109,8 @@ class Segmenter:
             return "signature"
         if line.count(" | ") >= 2:
             return "heading"  # a menu or a dateline bar
+        if _FURNITURE.search(line) and line.count(" ") < FURNITURE_MAX_WORDS:
+            return "heading"  # "Enjoyed this issue? Subscribe to ...", cookie banners
         words = line.count(" ") + 1
         if words > HEADING_MAX_WORDS:
             return "text"
