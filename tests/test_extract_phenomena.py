@@ -254,3 +254,11 @@ def test_an_off_topic_article_yields_nothing(extractor: Extractor) -> None:
         "The cabinet is expected to approve the bill next month."
     )
     assert found.statements == ()
+
+
+def test_a_countrys_role_phrase_stands_for_its_holder(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Rustem Umerov briefed the president after the first session in Geneva.\n"
+        "Ukraine's lead negotiator added that the lists for the prisoner exchange were agreed."
+    )
+    assert _one(found, "lists for the prisoner exchange").actor_id == "umerov"

@@ -93,9 +93,10 @@ class ActorIndex:
         nouns = language.role_nouns | language.anonymous_nouns | language.document_nouns
         self._role_re = (
             re.compile(
-                r"(?<![\w-])(?i:"
+                # "the minister", "our source", "Ukraine's lead negotiator"
+                r"(?<![\w-])(?:(?i:"
                 + "|".join(sorted(map(re.escape, language.determiners)))
-                + r")\s+"
+                + r")|[A-Z][\w-]*'s)\s+"
                 r"(?:[\w'-]+\s+){0,3}?(?P<w>(?i:"
                 + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
                 + r"))(?![\w-])"
