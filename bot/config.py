@@ -71,6 +71,7 @@ class Language:
     pronouns_male: frozenset[str] = frozenset({"he", "him"})
     pronouns_female: frozenset[str] = frozenset({"she", "her"})
     pronouns_thing: frozenset[str] = frozenset()  # "it": an institution or its document
+    pronouns_plural: frozenset[str] = frozenset()  # "they": unnamed sources or a body
     possessives_male: frozenset[str] = frozenset({"his"})
     possessives_female: frozenset[str] = frozenset({"her"})
     determiners: frozenset[str] = frozenset({"the"})  # "the minister": a role anaphor
@@ -346,6 +347,7 @@ _LANGUAGE_SETS = (
     "pronouns_male",
     "pronouns_female",
     "pronouns_thing",
+    "pronouns_plural",
     "possessives_male",
     "possessives_female",
     "determiners",

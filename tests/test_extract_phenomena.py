@@ -262,3 +262,11 @@ def test_a_countrys_role_phrase_stands_for_its_holder(extractor: Extractor) -> N
         "Ukraine's lead negotiator added that the lists for the prisoner exchange were agreed."
     )
     assert _one(found, "lists for the prisoner exchange").actor_id == "umerov"
+
+
+def test_they_said_is_the_unnamed_sources_named_before(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Two people familiar with the talks described the draft to us on Sunday.\n"
+        "They said the text left the future of the Zaporizhzhia nuclear plant open."
+    )
+    assert _one(found, "future of the Zaporizhzhia").actor_id == "anon_source"

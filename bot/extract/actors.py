@@ -33,7 +33,7 @@ class ActorMention:
     start: int
     end: int
     actor_id: str
-    kind: str  # person | institution | anonymous | pronoun | thing | role | unknown
+    kind: str  # person | institution | anonymous | pronoun | thing | plural | role | unknown
     gender: str = ""
     noun: str = ""  # a role anaphor's noun: "minister" in "the minister said"
 
@@ -107,6 +107,7 @@ class ActorIndex:
         pronouns = {p: "m" for p in language.pronouns_male}
         pronouns.update({p: "f" for p in language.pronouns_female})
         pronouns.update({p: "" for p in language.pronouns_thing})
+        pronouns.update({p: "p" for p in language.pronouns_plural})
         self._pronoun_gender = pronouns
         self._pronoun_re = (
             re.compile(
@@ -182,7 +183,7 @@ class ActorIndex:
                 if word == "her" and not re.match(r"\s*(?:said|added|,|\.)", folded[m.end() :]):
                     continue  # "her boss", "her office": a possessive, not a subject
                 if claim(m.start(), m.end()):
-                    kind = "pronoun" if gender else "thing"
+                    kind = {"": "thing", "p": "plural"}.get(gender, "pronoun")
                     found.append(ActorMention(m.start(), m.end(), "", kind, gender))
         if unknown:
             for start, end, name in self._names_in(folded):

@@ -165,7 +165,7 @@ class Attributor:
             after = [m for m in mentions if v_end <= m.start < end]
             if (
                 after
-                and after[0].kind not in ("pronoun", "thing", "role")
+                and after[0].kind not in ("pronoun", "thing", "plural", "role")
                 and self._inversion_gap(para[v_end : after[0].start])
                 and verb.group(0) in self._inverted
                 and not self.index.fold(para[after[0].end : after[0].end + 2]).startswith("'")
@@ -194,7 +194,7 @@ class Attributor:
                 continue
             word = (
                 _word_before(para, m.start)
-                if m.kind in ("pronoun", "thing")
+                if m.kind in ("pronoun", "thing", "plural")
                 else _preceding_word(para, m.start)
             )
             if word in self._prepositions and not _TITLE_PHRASE.fullmatch(

@@ -50,6 +50,13 @@ class Coreference:
     ) -> str:
         if mention.kind in ("person", "institution", "anonymous", "unknown"):
             return mention.actor_id
+        if mention.kind == "plural":
+            # "they said": the unnamed sources or the body that spoke last
+            for actor_id in reversed([*here, ctx.last_speaker]):
+                actor = self.index.actor(actor_id)
+                if actor is not None and actor.kind in ("anonymous", "institution"):
+                    return actor_id
+            return ""
         if mention.kind == "thing":
             # "It says Putin confirmed ...": the institution (or its readout) named last
             before = [
