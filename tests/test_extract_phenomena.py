@@ -270,3 +270,21 @@ def test_they_said_is_the_unnamed_sources_named_before(extractor: Extractor) -> 
         "They said the text left the future of the Zaporizhzhia nuclear plant open."
     )
     assert _one(found, "future of the Zaporizhzhia").actor_id == "anon_source"
+
+
+def test_a_live_blog_quote_paragraph_without_marks(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Geneva talks live\n"
+        "14:05\n"
+        "Rubio upbeat\n"
+        "Marco Rubio has spoken to reporters. He said the ceasefire talks were going well.\n"
+        "It was a long day and a good one. The ceasefire is within reach.\n"
+        "He did not take questions on sanctions.\n"
+        "13:30\n"
+        "Welcome\n"
+        "Welcome to our coverage of the ceasefire talks."
+    )
+    s = _one(found, "long day and a good one")
+    assert (s.actor_id, s.kind) == ("rubio", "direct")
+    _none(found, "did not take questions")
+    _none(found, "Welcome to our coverage")

@@ -32,6 +32,7 @@ class Context:
     question_named: bool = False  # whether the last question named them itself
     prev_para: str = ""  # the previous paragraph outside its quotes
     prev_issues: tuple[str, ...] = ()  # the issues the previous paragraph names
+    live_blog: bool = False  # entries under time stamps: quote paragraphs go without marks
 
 
 class Coreference:

@@ -76,7 +76,9 @@ class Segmenter:
             start = offset
             offset += len(line) + 1
             if line.strip():
-                out.append(Block(start, line, self._kind(line)))
+                kind = self._kind(line)
+                label = "time" if kind == "heading" and _TIME.match(line) else ""
+                out.append(Block(start, line, kind, label))
         turns = [b for b in out if b.kind == "text" and self._turn(b.text)]
         if len(turns) >= TRANSCRIPT_MIN_TURNS:
             for i, block in enumerate(out):

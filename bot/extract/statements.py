@@ -30,6 +30,7 @@ from bot.model import Actor, Statement
 
 MIN_REPORTED_WORDS = 6
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
+LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) (?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
@@ -104,6 +105,7 @@ class Extractor:
         """Every statement in an article, in text order."""
         blocks = self.segmenter.blocks(text)
         ctx = Context()
+        ctx.live_blog = sum(1 for b in blocks if b.label == "time") >= LIVE_BLOG_TIMES
         drafts: list[_Draft] = []
         new_actors: dict[str, Actor] = {}
         counts: Counter[str] = Counter()
@@ -408,8 +410,10 @@ class Extractor:
             and not quotes
             and not ctx.pending_speaker
             and ctx.prev_para_speaker
-            and self._first_person(para)
+            and (ctx.live_blog or self._first_person(para))
             and not any(m.kind in ("person", "unknown", "anonymous") for m in mentions)
+            # "He did not take questions": narrative about the speaker, not his words
+            and not (mentions and mentions[0].kind == "pronoun" and mentions[0].start < 3)
         ):
             # a live-blog paragraph laid out as the previous paragraph's speaker's words
             out.append(
@@ -552,6 +556,10 @@ def _merge_adjacent(mentions: list[ActorMention], para: str) -> list[ActorMentio
             ):
                 # a role description right before a name: the name decides
                 merged[-1] = ActorMention(prev.start, m.end, m.actor_id, m.kind, m.gender)
+                continue
+            if prev.kind in ("person", "unknown") and m.kind == "role" and gap.strip() == ",":
+                # "Rustem Umerov, Ukraine's chief negotiator, ...": an appositive, the same man
+                merged[-1] = ActorMention(prev.start, m.end, prev.actor_id, prev.kind, prev.gender)
                 continue
         merged.append(m)
     return merged
