@@ -71,6 +71,32 @@ class Language:
     abbreviations: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
     fold: tuple[tuple[str, str], ...] = ()  # same-length character replacements
+    quote_pairs: tuple[str, ...] = ("“”", '""', "«»", "„“", "‘’", "''")  # opening + closing mark
+    pronouns_male: frozenset[str] = frozenset({"he", "him"})
+    pronouns_female: frozenset[str] = frozenset({"she", "her"})
+    pronouns_thing: frozenset[str] = frozenset()  # "it": an institution or its document
+    pronouns_plural: frozenset[str] = frozenset()  # "they": unnamed sources or a body
+    possessives_male: frozenset[str] = frozenset({"his"})
+    possessives_female: frozenset[str] = frozenset({"her"})
+    determiners: frozenset[str] = frozenset({"the"})  # "the minister": a role anaphor
+    role_nouns: frozenset[str] = frozenset()  # "the minister said": the last person named
+    anonymous_nouns: frozenset[str] = frozenset()  # "the diplomat said": the last unnamed source
+    document_nouns: frozenset[str] = frozenset()  # "the readout says": the last institution
+    title_words: frozenset[str] = frozenset()  # start a capitalised run but are not a name
+    name_particles: frozenset[str] = frozenset()  # "de", "van": inside a name
+    not_name_words: frozenset[str] = frozenset()  # "ministry", "council": a body, not a person
+    question_labels: frozenset[str] = frozenset({"Q"})  # transcript turns
+    answer_labels: frozenset[str] = frozenset({"A"})
+    document_markers: tuple[str, ...] = ()  # "full text of the statement": a document follows
+    passive_speech: tuple[str, ...] = ()  # "it was noted that": the document's author speaks
+    narrative_verbs: frozenset[str] = frozenset()  # "met", "discussed": actions, not statements
+    first_person: frozenset[str] = frozenset()  # "we", "our": a paragraph laid out as speech
+    noun_markers: frozenset[str] = frozenset()  # "a say", "the claims": the verb is a noun
+    prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
+    process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
+    source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
+    inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
+    inversion_gap: int = 0  # words allowed between an inverted verb and its subject
 
     @property
     def speech_verbs(self) -> tuple[str, ...]:
@@ -317,7 +343,59 @@ def load_language(path: Path) -> Language:
         abbreviations=frozenset(_words(path, "abbreviations", raw.get("abbreviations"))),
         stopwords=frozenset(_words(path, "stopwords", raw.get("stopwords"))),
         fold=tuple(fold.items()),
+        **_language_lists(path, raw),
     )
+
+
+_LANGUAGE_SETS = (
+    "pronouns_male",
+    "pronouns_female",
+    "pronouns_thing",
+    "pronouns_plural",
+    "possessives_male",
+    "possessives_female",
+    "determiners",
+    "role_nouns",
+    "anonymous_nouns",
+    "document_nouns",
+    "title_words",
+    "name_particles",
+    "not_name_words",
+    "question_labels",
+    "answer_labels",
+    "narrative_verbs",
+    "first_person",
+    "noun_markers",
+    "prepositions",
+    "process_words",
+    "inverted_verbs",
+)
+_LANGUAGE_LISTS = ("document_markers", "passive_speech")
+
+
+def _language_lists(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
+    """The optional word lists of a language file; a missing key keeps the default."""
+    out: dict[str, Any] = {}
+    for key in _LANGUAGE_SETS:
+        if key in raw:
+            out[key] = frozenset(_words(path, key, raw[key]))
+    for key in _LANGUAGE_LISTS:
+        if key in raw:
+            out[key] = _strs(path, key, raw[key])
+    if "source_phrases" in raw:
+        out["source_phrases"] = frozenset(_strs(path, "source_phrases", raw["source_phrases"]))
+    if "inversion_gap" in raw:
+        gap = raw["inversion_gap"]
+        if not isinstance(gap, int) or isinstance(gap, bool) or gap < 0:
+            raise ConfigError(str(path), "inversion_gap", "must be a whole number >= 0")
+        out["inversion_gap"] = gap
+    if "quote_pairs" in raw:
+        pairs = _strs(path, "quote_pairs", raw["quote_pairs"])
+        for n, pair in enumerate(pairs):
+            if len(pair) != 2:
+                raise ConfigError(str(path), f"quote_pairs[{n}]", "must be two characters")
+        out["quote_pairs"] = pairs
+    return out
 
 
 def _admins(raw: str) -> frozenset[int]:

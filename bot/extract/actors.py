@@ -17,33 +17,12 @@ from bot.model import Actor
 EN = Language()  # no folding: pass the configured language
 
 
-_NAME_WORD = r"[A-Z][a-zà-öø-ÿ]+(?:[-'][A-Z]?[a-zà-öø-ÿ]+)*"
-_UNKNOWN_NAME = re.compile(
-    rf"\b{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|al|bin|el)\s+)?{_NAME_WORD}){{1,3}}"
-)
-_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|him|her(?= said| added|,|\.))\b")
-_ANAPHOR = re.compile(
-    r"\b[Tt]he (?P<w>person|people|source|sources|official|officials|diplomat|aide|spokes(?:man|woman|person))\b"
-)
-
-# Words that start a capitalised run but are not part of a name ("Finnish President Alexander Stubb").
-_ROLE_WORDS = frozenset(
-    """the a an on in at as by for of to from with and but or after before during while when since
-    president prime minister foreign defence defense secretary chancellor spokesman spokeswoman
-    spokesperson envoy special senior deputy chief head leader general chairman ambassador adviser
-    advisor aide official lawmaker senator representative governor mayor commander minister's
-    king queen prince sheikh mr mrs ms dr sir lord lady state national security council federal
-    ukrainian russian american german french british finnish polish italian turkish danish european
-    kremlin white house monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december christmas easter""".split()
-)
-# Capitalised words that make a run a place, body or event, not a person's name.
-_NOT_NAME_WORDS = frozenset(
-    """united states kingdom nations war world union council commission forces armed army navy
-    ministry parliament congress senate house court bank fund agency group party committee
-    european other new north south east west eastern western central republic federation
-    university institute center centre capital region oblast city news press post times
-    agency reuters tribune content media""".split()
+# A capitalised word, in any script: "Aydın", "Zawadzki", "Песков"
+_CAP_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
+# Two or more capitalised words in a row (a particle may join them): where names can be
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏА-ЯЁІЇЄҐ"
+_CAP_RUN = re.compile(
+    rf"(?<![\w'’-])[{_UPPER}][\w'’-]*(?:\s(?:(?:de|da|van|von|der|al|bin|el)\s)?[{_UPPER}][\w'’-]*)+"
 )
 
 
@@ -54,12 +33,25 @@ class ActorMention:
     start: int
     end: int
     actor_id: str
-    kind: str  # person | institution | anonymous | pronoun | unknown
+    kind: str  # person | institution | anonymous | pronoun | thing | plural | role | unknown
     gender: str = ""
+    noun: str = ""  # a role anaphor's noun: "minister" in "the minister said"
+
+
+# Cyrillic letters in Latin, for ids of names not in the config ("Алексей Чепа" -> alexei_chepa)
+_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i yi ye g"
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+        _LATIN.split(),
+        strict=True,
+    )
+)
 
 
 def slug(name: str) -> str:
     """A stable actor id for a name not in the config: 'Hakan Fidan' -> 'hakan_fidan'."""
+    name = "".join(_CYRILLIC.get(ch, ch) for ch in name.lower())
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "unknown"
 
@@ -88,12 +80,44 @@ class ActorIndex:
                 described.setdefault(fold(desc).lower(), actor.id)
         self._names = names
         self._described = described
-        self._name_re = _alternation(names, flags=0)
-        self._desc_re = _alternation(described, flags=re.IGNORECASE)
+        self._name_re = alternation(names, flags=0)
+        self._desc_re = alternation(described, flags=re.IGNORECASE)
         self._media = {fold(m).lower() for m in media}
-        self._media_re = _alternation({fold(m): m for m in media}, flags=0)
+        self._media_re = alternation({fold(m): m for m in media}, flags=0)
         # All known surnames and name words, so "Stubb" inside "Alexander Stubb" is not a new person.
         self._known_words = {w for form in names for w in form.split()}
+        self.language = language
+        self._title_words = language.title_words | language.stopwords
+        self._particles = language.name_particles
+        self._not_name = language.not_name_words
+        nouns = language.role_nouns | language.anonymous_nouns | language.document_nouns
+        self._role_re = (
+            re.compile(
+                # "the minister", "our source", "Ukraine's lead negotiator"
+                r"(?<![\w-])(?:(?i:"
+                + "|".join(sorted(map(re.escape, language.determiners)))
+                + r")|[A-Z][\w-]*'s)\s+"
+                r"(?:[\w'-]+\s+){0,3}?(?P<w>(?i:"
+                + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+                + r"))(?![\w-])"
+            )
+            if nouns and language.determiners
+            else None
+        )
+        pronouns = {p: "m" for p in language.pronouns_male}
+        pronouns.update({p: "f" for p in language.pronouns_female})
+        pronouns.update({p: "" for p in language.pronouns_thing})
+        pronouns.update({p: "p" for p in language.pronouns_plural})
+        self._pronoun_gender = pronouns
+        self._pronoun_re = (
+            re.compile(
+                r"(?<![\w-])(?P<p>(?i:"
+                + "|".join(sorted(map(re.escape, pronouns), key=len, reverse=True))
+                + r"))(?![\w-])"
+            )
+            if pronouns
+            else None
+        )
 
     def fold(self, text: str) -> str:
         """Text with the language's typographic characters folded, same length as the input."""
@@ -102,6 +126,12 @@ class ActorIndex:
     def actor(self, actor_id: str) -> Actor | None:
         """The configured actor, if any."""
         return self.actors.get(actor_id)
+
+    def media_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where news outlets are named in text."""
+        if self._media_re is None:
+            return []
+        return [(m.start(), m.end()) for m in self._media_re.finditer(self.fold(text))]
 
     def is_media(self, text: str) -> bool:
         """Whether this name is a news outlet ("Reuters reported" is not a statement)."""
@@ -119,6 +149,10 @@ class ActorIndex:
             taken[start:end] = b"\x01" * (end - start)
             return True
 
+        if self._media_re is not None:
+            # "The Kyiv Post reported": an outlet, not the Ukrainian government
+            for m in self._media_re.finditer(folded):
+                claim(m.start(), m.end())
         candidates = []
         for regex, table, lower in (
             (self._name_re, self._names, False),
@@ -135,23 +169,25 @@ class ActorIndex:
             if claim(start, end):
                 actor = self.actors[actor_id]
                 found.append(ActorMention(start, end, actor_id, actor.kind, actor.gender))
-        if self._media_re is not None:
-            for m in self._media_re.finditer(folded):
-                claim(m.start(), m.end())
-        for m in _ANAPHOR.finditer(folded):
-            if claim(m.start(), m.end()):
-                found.append(ActorMention(m.start(), m.end(), "", "anaphor"))
-        for m in _PRONOUN.finditer(folded):
-            if claim(m.start(), m.end()):
-                gender = "m" if m.group("p").lower() in ("he", "him") else "f"
-                found.append(ActorMention(m.start(), m.end(), "", "pronoun", gender))
+        if self._role_re is not None:
+            for m in self._role_re.finditer(folded):
+                noun = m.group("w").lower()
+                # "the Russian Defence Ministry" is a name, found above; a capitalised noun
+                # after a capitalised word is part of one
+                if claim(m.start(), m.end()):
+                    found.append(ActorMention(m.start(), m.end(), "", "role", noun=noun))
+        if self._pronoun_re is not None:
+            for m in self._pronoun_re.finditer(folded):
+                word = m.group("p").lower()
+                gender = self._pronoun_gender[word]
+                if word == "her" and not re.match(r"\s*(?:said|added|,|\.)", folded[m.end() :]):
+                    continue  # "her boss", "her office": a possessive, not a subject
+                if claim(m.start(), m.end()):
+                    kind = {"": "thing", "p": "plural"}.get(gender, "pronoun")
+                    found.append(ActorMention(m.start(), m.end(), "", kind, gender))
         if unknown:
-            for m in _UNKNOWN_NAME.finditer(folded):
-                start, name = _strip_role_words(m.start(), m.group(0))
-                end = start + len(name)
-                if len(name.split()) < 2 or any(taken[start:end]):
-                    continue
-                if any(w.lower() in _NOT_NAME_WORDS for w in name.split()):
+            for start, end, name in self._names_in(folded):
+                if any(taken[start:end]):
                     continue
                 if self.is_media(name) or all(w in self._known_words for w in name.split()):
                     continue
@@ -160,24 +196,55 @@ class ActorIndex:
         found.sort(key=lambda mention: mention.start)
         return found
 
+    def _names_in(self, folded: str) -> list[tuple[int, int, str]]:
+        """Runs of two to four capitalised words that look like a person's name."""
+        out: list[tuple[int, int, str]] = []
+        run: list[re.Match[str]] = []
+
+        def flush() -> None:
+            words = list(run)
+            while words and (
+                words[0].group(0).lower() in self._title_words
+                or words[0].group(0).endswith("'s")
+                or not words[0].group(0)[0].isupper()
+            ):
+                words.pop(0)
+            while words and not words[-1].group(0)[0].isupper():
+                words.pop()
+            # "International Affairs Alexei Chepa": a body's name before the person's
+            cut = [i for i, w in enumerate(words) if w.group(0).lower() in self._not_name]
+            if cut:
+                words = words[cut[-1] + 1 :]
+            if not 2 <= len(words) <= 4:
+                return
+            if any(w.group(0).isupper() for w in words):
+                return
+            if any(w.group(0).lower() in self._title_words for w in words[1:]):
+                return
+            if words[-1].group(0).endswith("'s"):
+                return
+            start, end = words[0].start(), words[-1].end()
+            out.append((start, end, folded[start:end]))
+
+        for run_m in _CAP_RUN.finditer(folded):
+            run = []
+            # "Baltic Ledger's Erik Halvorsen": a possessive ends one name and starts another
+            for word in _CAP_WORD.finditer(folded, run_m.start(), run_m.end()):
+                run.append(word)
+                if word.group(0).endswith("'s"):
+                    flush()
+                    run = []
+            if run:
+                flush()
+        return out
+
     def unknown_actor(self, text: str, mention: ActorMention) -> Actor:
         """An Actor record for a named speaker not in the config."""
         name = text[mention.start : mention.end]
         return Actor(id=mention.actor_id, name=name, kind="person", known=False)
 
 
-def _strip_role_words(start: int, run: str) -> tuple[int, str]:
-    words = run.split()
-    offset = 0
-    while words and (words[0].lower() in _ROLE_WORDS or words[0].endswith("'s")):
-        skipped = run.index(words[0], offset) + len(words[0])
-        offset = skipped
-        words = words[1:]
-    rest = run[offset:].lstrip()
-    return start + len(run) - len(rest), rest
-
-
-def _alternation(table: dict[str, str], flags: int) -> re.Pattern[str] | None:
+def alternation(table: dict[str, str], flags: int) -> re.Pattern[str] | None:
     """One pattern for every form, as a trie (shared prefixes factored out): much faster than a
     flat alternation of hundreds of names, and still longest-first."""
     if not table:

@@ -1,8 +1,9 @@
 """Article text cleaning, and reading seed files (and the metadata sidecar beside each) into
 articles. Pure functions of text, apart from reading that sidecar.
 
-Cleaning drops what is not article text: embedded posts ("— Name (@handle) December 15, 2025",
-the line above it that holds the post, and its truncated continuation below), "pic.twitter.com"
+Cleaning drops what is not article text: the clutter of embedded posts ("— Name (@handle)
+December 15, 2025" becomes "— Name" under the post's text, which goes too when the article quotes
+it; its truncated continuation below goes), "pic.twitter.com"
 and t.co links, bylines, "Comments", "Subscribe to ...", "Read more", photo captions, e-mail
 addresses, "(With assistance from ...)" and copyright lines. Paragraphs stay one per line.
 """
@@ -81,9 +82,13 @@ def clean_text(text: str) -> str:
         if _EMBED_SIGNATURE.match(line):
             after_embed = True
             # The post's own text stands on the line just above its signature. A line ending in
-            # a closing quote is the article quoting the post, and stays.
+            # a closing quote is the article quoting the post, and stays. A post the article
+            # also quotes goes; any other post stays, signed "— Name" (its author's statement).
             if out and not out[-1].endswith(_CLOSING_QUOTE):
-                out.pop()
+                post = out.pop()
+                if not _quoted_elsewhere(post, out, lines):
+                    out.append(post)
+                    out.append(_signature(line))
             continue
         if line.strip():
             after_embed = False
@@ -93,6 +98,26 @@ def clean_text(text: str) -> str:
         if line.strip():
             out.append(line)
     return "\n".join(out)
+
+
+def _quoted_elsewhere(post: str, kept: list[str], lines: list[str]) -> bool:
+    """Whether the article repeats the post's opening words in another paragraph."""
+    probe = _squash(post)[:60]
+    return bool(probe) and any(
+        probe in _squash(line)
+        for line in (*kept, *lines)
+        if line.strip() and line.strip() != post.strip()
+    )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def _signature(line: str) -> str:
+    """ "— Name (@handle) December 15, 2025" as "— Name": who posted, without the clutter."""
+    name = line.strip().lstrip("—–-").split("(@", 1)[0].strip()
+    return f"— {name}"
 
 
 def guess_outlet(text: str, outlets: tuple[str, ...] = ()) -> str:

@@ -1,10 +1,13 @@
-"""Finding statements in article text: direct quotes and reported speech, attributed to actors.
+"""The statement engine's attribution and coreference stages, and its entry point.
 
-Handles quotes split around the attribution ("A," Peskov said. "B."), attribution before or after the
-quote, whole-paragraph quotes continuing the previous speaker, reported speech ("Zelensky said Kyiv was
-willing ..."), sentence-final attribution ("..., a person familiar with the matter said."), "according
-to ...", statements through a spokesperson or a post, and "he said" / "she said" resolved to the right
-person. Scare quotes ("real progress") are not statements on their own.
+``Extractor.extract(text)`` runs the stages in order: segment (blocks and sentences, headings and
+clutter marked as not text) → quotes → mentions (gazetteer, role phrases, pronouns, unknown names)
+→ attribution (who says each quote or reported sentence) → coreference ("he", "the minister", a
+surname after its first mention, "it" for an institution) → issues (read in context). Beyond
+prose it reads embedded posts ("text" above "— Name"), interview transcripts ("ZELENSKY: ...",
+"Q:"/"A:"), paragraphs laid out as a speaker's words, and documents reproduced in full
+(readouts, joint statements: their sentences are the author's). Headlines are never statements,
+and an article whose statements name no issue is not about the talks and yields nothing.
 
 Pure functions of text + config.
 """
@@ -12,57 +15,57 @@ Pure functions of text + config.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from bot.config import Language
 from bot.extract.actors import ActorIndex, ActorMention
-from bot.extract.issues import IssueTagger
+from bot.extract.attribution import MIN_QUOTE_WORDS, Attributor
+from bot.extract.coreference import Context, Coreference
+from bot.extract.issues import IssueReader, IssueTagger
+from bot.extract.quotes import Quote, QuoteFinder, all_quote, mask, outside_quotes
+from bot.extract.segment import Block, Segmenter
 from bot.model import Actor, Statement
 
-MIN_QUOTE_WORDS = 5  # shorter quotes are scare quotes or fragments inside reported speech
 MIN_REPORTED_WORDS = 6
+DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
+LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
+SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) (?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
     re.IGNORECASE,
 )
-
-_ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
-_PREPOSITIONS = frozenset(
-    "to for of from with by on at in about between among against toward towards into over under than"
-    " like including involving".split()
-)
-_CHANNEL_NOUNS = re.compile(
-    r"^'s?\s+(?:\w+\s+){0,3}?(?:post|posts|account|statement|spokes(?:man|woman|person)|office"
-    r"|press service|channel|team)\b"
-)
 _POSSESSIVE_SPOKES = re.compile(r"\b(?P<p>[Hh]is|[Hh]er) spokes(?:man|woman|person)\b")
-_QUOTE_MARK = re.compile('["“”]')
+_JOURNALIST = re.compile(
+    r"(?:'s\s+(?:[\w-]+\s+){0,2}$)|\b(?:editor|correspondent|reporter|journalist|host|anchor|"
+    r"interviewer|columnist)[\w-]*\s+(?:[\w-]+\s+){0,1}$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[\w'’-]+")
+_TOKEN = re.compile(r"[\w'’]+")
+
+
+Resolve = Callable[[ActorMention], str]
 
 
 @dataclass(frozen=True)
-class Quote:
-    """A quotation in a paragraph: content is para[start:end]; marks at start-1 and end."""
+class _Draft:
+    """A statement found, and where its issues come from when its own words name none."""
 
-    start: int
-    end: int
-
-    def words(self, para: str) -> int:
-        """How many words the quote holds."""
-        return len(_WORD.findall(para[self.start : self.end]))
+    statement: Statement
+    own: bool  # its text or sentence names an issue
+    fallback: tuple[tuple[str, ...], ...] = ()
+    block: int = -1  # which paragraph it is in
 
 
-@dataclass
-class _Context:
-    """What the extractor remembers across paragraphs, for "he said" and continuing quotes."""
+@dataclass(frozen=True)
+class _Document:
+    """A document an article reproduces in full: its author, where it starts, who it names."""
 
-    last_speaker: str = ""
-    prev_para_speaker: str = ""
-    prev_first_person: str = ""
-    recent_people: list[str] = field(default_factory=list)
-    unknown: dict[str, Actor] = field(default_factory=dict)  # discovered names, by actor id
-    relevant: bool = False  # a tracked actor or issue appeared
+    author: str
+    start: int  # index of the first block of the document
+    principals: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -79,33 +82,199 @@ class Extractor:
     def __init__(self, index: ActorIndex, tagger: IssueTagger, language: Language) -> None:
         self.index = index
         self.tagger = tagger
+        self.language = language
         self.abbreviations = language.abbreviations
-        forms = sorted(set(language.speech_verbs), key=len, reverse=True)
-        phrases = [re.escape(p) for p in language.verb_phrases]
-        self._verbs = re.compile(r"\b(?:" + "|".join([*forms, *phrases]) + r")\b")
+        self.segmenter = Segmenter(language)
+        self.coref = Coreference(index, language)
+        self.reader = IssueReader(tagger, language)
+        self.quotes = QuoteFinder(language.quote_pairs)
+        self.attribution = Attributor(index, language, self.segmenter)
+        self._markers = tuple(m.lower() for m in language.document_markers)
+        self._passive = (
+            re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(re.escape(p) for p in language.passive_speech)
+                + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if language.passive_speech
+            else None
+        )
 
     def extract(self, text: str) -> Extraction:
         """Every statement in an article, in text order."""
-        ctx = _Context()
-        statements: list[Statement] = []
+        blocks = self.segmenter.blocks(text)
+        ctx = Context()
+        ctx.live_blog = sum(1 for b in blocks if b.label == "time") >= LIVE_BLOG_TIMES
+        drafts: list[_Draft] = []
         new_actors: dict[str, Actor] = {}
-        prev_para = ""  # the previous paragraph outside its quotes (issues taken from it lazily)
-        offset = 0
-        for line in text.split("\n"):
-            start = offset
-            offset += len(line) + 1
-            if not line.strip():
+        counts: Counter[str] = Counter()
+        document = self._document(blocks)
+        interviewee = ""
+        if any(b.kind == "turn" for b in blocks):
+            interviewee = self._interviewee(blocks, ctx)
+        in_document = False
+        for i, block in enumerate(blocks):
+            if document is not None and i == document.start:
+                in_document = True
+            if not block.is_prose:
+                if block.kind == "heading":
+                    # a section head or live-blog entry title: what follows is a new entry
+                    in_document = False
+                    ctx.prev_para_speaker = ctx.pending_speaker = ""
                 continue
-            found = self._paragraph(line, start, ctx, prev_para, new_actors)
-            statements.extend(found)
-            if not ctx.relevant:
-                ctx.relevant = bool(self.tagger.tags(line))
-            prev_para = _outside_quotes(line, _find_quotes(line))
-        if not ctx.relevant:
-            # no tracked actor or issue anywhere: not about the talks
+            block_issues = self.tagger.tags(block.text)
+            for issue in block_issues:
+                counts[issue] += 1
+            if block.kind == "post":
+                found = self._post(block, ctx)
+            elif block.kind == "turn":
+                found = self._turn(block, ctx, interviewee)
+            else:
+                author = document if in_document else None
+                found = self._paragraph(block.text, block.start, ctx, author)
+            drafts.extend(replace(d, block=i) for d in found)
+            for draft in found:
+                actor = ctx.unknown.get(draft.statement.actor_id)
+                if actor is not None:
+                    new_actors.setdefault(actor.id, actor)
+            ctx.prev_para = outside_quotes(block.text, self.quotes.find(block.text))
+            ctx.prev_issues = block_issues
+        if not self._on_topic(drafts, blocks):
             return Extraction((), ())
+        statements = self.reader.settle(
+            [(d.statement, d.fallback, d.block) for d in drafts], counts
+        )
         statements.sort(key=lambda s: s.position)
         return Extraction(tuple(statements), tuple(new_actors.values()))
+
+    def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block]) -> bool:
+        """Whether an article is about the talks: one of its statements names an issue. A long
+        article where none does is about something else (Peskov on hockey); a short item gives
+        too little context to judge, and a tracked actor speaking in it is enough."""
+        if any(d.own for d in drafts):
+            return True
+        prose = sum(1 for b in blocks if b.is_prose)
+        return prose <= SHORT_ITEM_BLOCKS and any(
+            (actor := self.index.actor(d.statement.actor_id)) is not None
+            and actor.kind != "anonymous"
+            for d in drafts
+        )
+
+    # --- blocks that are not plain prose ------------------------------------------------------
+
+    def _post(self, block: Block, ctx: Context) -> list[_Draft]:
+        """An embedded post: its text is a direct statement by the author its signature names."""
+        speaker = self._named(block.label, ctx)
+        if not speaker:
+            return []
+        start, end = _trim(block.text, 0, len(block.text))
+        text = block.text[start:end]
+        issues = self.tagger.tags(text)
+        ctx.prev_para_speaker = ctx.last_speaker = speaker
+        return [
+            _Draft(
+                Statement(speaker, "direct", text, issues, block.start + start),
+                own=bool(issues),
+                fallback=(self.tagger.tags(ctx.prev_para),),
+            )
+        ]
+
+    def _turn(self, block: Block, ctx: Context, interviewee: str) -> list[_Draft]:
+        """A transcript turn: an answer is a direct statement by whoever gives it."""
+        body = block.text[block.body :]
+        label = block.label
+        if label in self.language.question_labels:
+            speaker = ""
+        elif label in self.language.answer_labels:
+            speaker = interviewee
+        else:
+            speaker = self._named(label.title(), ctx, create=False)
+            if speaker != interviewee and self.index.actor(speaker) is None:
+                speaker = ""  # the interviewer, not in the config
+        if not speaker:
+            # a question names the issue its answer is about; one that names none follows up
+            named = self.tagger.tags(body)
+            ctx.question_named = bool(named)
+            ctx.question_issues = named or ctx.question_issues
+            # "Moscow says the force would be a NATO deployment. Is it?": speech in a question
+            found = self._paragraph(body, block.start + block.body, ctx, None, laid_out=False)
+            ctx.prev_para_speaker = ""
+            return found
+        start, end = _trim(block.text, block.body, len(block.text))
+        text = block.text[start:end]
+        # the question's issues, else the answer's own, else those of the question it follows up
+        own = self.tagger.tags(text)
+        issues = (ctx.question_issues if ctx.question_named else ()) or own
+        ctx.prev_para_speaker = ctx.last_speaker = speaker
+        return [
+            _Draft(
+                Statement(speaker, "direct", text, issues, block.start + start),
+                own=bool(issues),
+                fallback=(ctx.question_issues,),
+            )
+        ]
+
+    def _named(self, name: str, ctx: Context, *, create: bool = True) -> str:
+        """The actor a bare name stands for ("Andrii Sybiha", "ZELENSKY"), or a new one."""
+        for m in self.index.find(name):
+            if m.kind in ("person", "institution", "anonymous"):
+                return m.actor_id
+            if m.kind == "unknown" and create:
+                return self._register(name, m, ctx)
+        word = name.strip().split()[-1] if name.strip() else ""
+        if word in ctx.surnames:
+            return ctx.surnames[word]
+        return ""
+
+    def _register(self, text: str, mention: ActorMention, ctx: Context) -> str:
+        """Remember a name not in the config, so its surname alone resolves later."""
+        actor = ctx.unknown.setdefault(mention.actor_id, self.index.unknown_actor(text, mention))
+        surname = actor.name.split()[-1]
+        ctx.surnames.setdefault(surname, actor.id)
+        return actor.id
+
+    def _interviewee(self, blocks: Sequence[Block], ctx: Context) -> str:
+        """Who answers in a transcript: the first person the introduction names who is not a
+        journalist ("Nordic Signal's Erik Halvorsen met him")."""
+        for block in blocks:
+            if block.kind == "turn":
+                break
+            folded = self.index.fold(block.text)
+            for m in self.index.find(block.text):
+                if m.kind not in ("person", "unknown"):
+                    continue
+                if _JOURNALIST.search(folded[max(0, m.start - 40) : m.start]):
+                    continue
+                if m.kind == "unknown":
+                    return self._register(block.text, m, ctx)
+                return m.actor_id
+        return ""
+
+    def _document(self, blocks: Sequence[Block]) -> _Document | None:
+        """A document the article reproduces ("The full text of the statement of ..."), if any."""
+        found = None
+        for i, block in enumerate(blocks[:DOCUMENT_LOOKAHEAD]):
+            low = self.index.fold(block.text).lower()
+            if any(m in low for m in self._markers):
+                found = i
+        if found is None:
+            return None
+        author = ""
+        for block in (blocks[found], *reversed(blocks[:found])):
+            institutions = [m for m in self.index.find(block.text) if m.kind == "institution"]
+            if institutions:
+                author = institutions[0].actor_id
+                break
+        if not author:
+            return None
+        principals = {
+            m.actor_id
+            for block in blocks[: found + 2]
+            for m in self.index.find(block.text, unknown=False)
+            if m.kind == "person"
+        }
+        return _Document(author, found + 1, frozenset(principals))
 
     # --- one paragraph --------------------------------------------------------------------------
 
@@ -113,36 +282,46 @@ class Extractor:
         self,
         para: str,
         base: int,
-        ctx: _Context,
-        prev_para: str,
-        new_actors: dict[str, Actor],
-    ) -> list[Statement]:
-        quotes = _find_quotes(para)
-        inside = _mask(len(para), quotes)
+        ctx: Context,
+        document: _Document | None,
+        *,
+        laid_out: bool = True,
+    ) -> list[_Draft]:
+        """The statements of one paragraph of prose; ``laid_out``: whether a paragraph without
+        quotation marks may be the previous speaker's words."""
+        quotes = self.quotes.find(para)
+        inside = mask(len(para), quotes)
         found_mentions = self.index.find(para)
-        ctx.relevant = ctx.relevant or any(
-            m.kind in ("person", "institution") for m in found_mentions
-        )
+        for m in found_mentions:
+            if m.kind == "unknown" and not inside[m.start]:
+                self._register(para, m, ctx)
+        found_mentions = self._with_surnames(para, found_mentions, ctx)
         mentions = [m for m in found_mentions if not inside[m.start]]
         mentions = _merge_adjacent(mentions, para)
         for m in _POSSESSIVE_SPOKES.finditer(para):
             gender = "m" if m.group("p").lower() == "his" else "f"
             mentions.append(ActorMention(m.start(), m.end(), "", "pronoun", gender))
         mentions.sort(key=lambda m: m.start)
-        sentences = _sentences(para, inside, self.abbreviations)
-        out: list[Statement] = []
+        for m in mentions:
+            if m.kind == "unknown":
+                self._register(para, m, ctx)
+        sentences = self.segmenter.sentences(para, inside)
+        out: list[_Draft] = []
         speakers_here: list[str] = []
         attributed_sentences: set[int] = set()
+        quote_speakers: dict[int, set[str]] = {}
         last_quote_speaker = ""
-
-        unknown_speakers = ctx.unknown
+        # what the paragraph and the one before are about, for statements that name nothing
+        para_issues = self.tagger.tags(para)
+        prev_issues = ctx.prev_issues
+        pending, ctx.pending_speaker = ctx.pending_speaker, ""
 
         def resolve(mention: ActorMention) -> str:
-            if mention.kind == "unknown":
-                unknown_speakers.setdefault(
-                    mention.actor_id, self.index.unknown_actor(para, mention)
-                )
-            return self._resolve(mention, para, ctx, speakers_here)
+            return self.coref.resolve(mention, ctx, speakers_here, mentions)
+
+        if pending and not quotes:
+            # the paragraph after 'He told reporters outside:' is his words
+            return [self._whole(para, base, pending, ctx, para_issues, prev_issues)]
 
         for s_idx, (s_start, s_end) in enumerate(sentences):
             # quotes first, then - if no quote in the sentence was attributed - reported speech,
@@ -150,37 +329,61 @@ class Extractor:
             for qi, quote in enumerate(quotes):
                 if not s_start <= quote.start < s_end or quote.words(para) < MIN_QUOTE_WORDS:
                     continue
-                speaker = self._quote_speaker(para, quotes, qi, sentences, mentions, resolve)
+                speaker = self.attribution.quote_speaker(
+                    para, quotes, qi, sentences, mentions, resolve
+                )
                 if not speaker:
                     # a quote continuing the previous one ("A," X said. "B."), or a paragraph
                     # that is all quote, continuing the previous paragraph's speaker
                     if last_quote_speaker:
                         speaker = last_quote_speaker
-                    elif _all_quote(para, quote):
-                        speaker = ctx.prev_para_speaker
+                    elif all_quote(para, quote):
+                        speaker = ctx.prev_para_speaker or pending
+                if not speaker and document is not None:
+                    speaker = document.author
                 if not speaker:
                     continue
                 attributed_sentences.add(s_idx)
+                quote_speakers.setdefault(s_idx, set()).add(speaker)
                 last_quote_speaker = speaker
                 speakers_here.append(speaker)
                 text_start, text_end = _trim(para, quote.start, quote.end)
-                context = _outside_quotes(para[s_start:s_end], [])
-                issues = self._issues(para[text_start:text_end], context, prev_para, para, quotes)
+                context = outside_quotes(para[s_start:s_end], [])
+                issues = self._issues(
+                    para[text_start:text_end], context, ctx.prev_para, para, quotes
+                )
                 out.append(
-                    Statement(
-                        actor_id=speaker,
-                        kind="direct",
-                        text=para[text_start:text_end],
-                        issues=issues,
-                        position=base + text_start,
+                    _Draft(
+                        Statement(
+                            actor_id=speaker,
+                            kind="direct",
+                            text=para[text_start:text_end],
+                            issues=issues,
+                            position=base + text_start,
+                        ),
+                        own=bool(issues),
+                        fallback=(para_issues, prev_issues),
                     )
                 )
-            if s_idx in attributed_sentences:
-                continue
-            found = self._reported(para, s_start, s_end, mentions, inside, resolve)
-            if not found:
+            # a sentence whose quotation was attributed is also reported speech when the quote
+            # sits inside its syntax, or when it reports someone else ("..., while Kallas wrote")
+            quoted_by = quote_speakers.get(s_idx, set())
+            also_other = bool(quoted_by) and not self.attribution.integrated(para, s_start, quotes)
+            if s_idx == len(sentences) - 1 and para.rstrip().endswith(":") and not quotes:
+                # 'He told the small group of reporters outside:' introduces the next paragraph
+                speaker = self.attribution.speaker_in(para, s_start, s_end, mentions, resolve)
+                if speaker:
+                    ctx.pending_speaker = speaker
+                    speakers_here.append(speaker)
+                    continue
+            found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
+            if document is not None:
+                found = self._in_document(para, s_start, s_end, found, document)
+            if not found or (also_other and found[0] in quoted_by):
                 continue
             speaker, t_start = found
+            if any(inside[s_start:t_start]):
+                t_start = s_start  # '"Russia destroyed, Russia pays," Zelensky said': all of it
             t_start, t_end = _trim(para, t_start, s_end)
             t_start = _with_determiner(para, t_start)
             sentence = para[t_start:t_end]
@@ -189,29 +392,117 @@ class Extractor:
             speakers_here.append(speaker)
             issues = self.tagger.tags(sentence)
             out.append(
-                Statement(
-                    actor_id=speaker,
-                    kind="reported",
-                    text=sentence,
-                    issues=issues,
-                    position=base + t_start,
+                _Draft(
+                    Statement(
+                        actor_id=speaker,
+                        kind="reported",
+                        text=sentence,
+                        issues=issues,
+                        position=base + t_start,
+                    ),
+                    own=bool(issues),
+                    fallback=(para_issues, prev_issues),
                 )
             )
-        out.sort(key=lambda s: s.position)
+        if (
+            laid_out
+            and not out
+            and not quotes
+            and not ctx.pending_speaker
+            and ctx.prev_para_speaker
+            and (ctx.live_blog or self._first_person(para))
+            and not any(m.kind in ("person", "unknown", "anonymous") for m in mentions)
+            # "He did not take questions": narrative about the speaker, not his words
+            and not (mentions and mentions[0].kind == "pronoun" and mentions[0].start < 3)
+        ):
+            # a live-blog paragraph laid out as the previous paragraph's speaker's words
+            out.append(
+                self._whole(para, base, ctx.prev_para_speaker, ctx, para_issues, prev_issues)
+            )
+        out.sort(key=lambda d: d.statement.position)
         # remember context for the next paragraph
-        ctx.prev_para_speaker = out[-1].actor_id if out else ""
+        ctx.prev_para_speaker = out[-1].statement.actor_id if out else ctx.pending_speaker
         if out:
-            ctx.last_speaker = out[-1].actor_id
-        for statement in out:
-            actor = unknown_speakers.get(statement.actor_id)
-            if actor is not None and statement.actor_id not in new_actors:
-                new_actors[statement.actor_id] = actor
+            ctx.last_speaker = out[-1].statement.actor_id
         people = [resolve(m) for m in mentions if m.kind in ("person", "unknown")]
         people = [p for p in people if p]
         ctx.prev_first_person = people[0] if people else ""
         ctx.recent_people.extend(people)
         del ctx.recent_people[:-20]
+        institutions = [m.actor_id for m in mentions if m.kind == "institution"]
+        if institutions:
+            ctx.last_institution = institutions[-1]
+            ctx.institutions.extend(institutions)
+            del ctx.institutions[:-20]
         return out
+
+    def _whole(
+        self,
+        para: str,
+        base: int,
+        speaker: str,
+        ctx: Context,
+        para_issues: tuple[str, ...],
+        prev_issues: tuple[str, ...],
+    ) -> _Draft:
+        """The whole paragraph as a direct statement by ``speaker``."""
+        start, end = _trim(para, 0, len(para))
+        ctx.last_speaker = ctx.prev_para_speaker = speaker
+        return _Draft(
+            Statement(speaker, "direct", para[start:end], para_issues, base + start),
+            own=bool(para_issues),
+            fallback=(prev_issues,),
+        )
+
+    def _first_person(self, para: str) -> bool:
+        words = {
+            w.lower().replace("’", "'")
+            for w in _TOKEN.findall(para)
+            if w == "I" or not w.isupper()
+        }
+        return bool(words & self.language.first_person)
+
+    def _in_document(self, para, s_start, s_end, found, document: _Document):
+        """Inside a reproduced document, its sentences are its author's statements."""
+        sentence = para[s_start:s_end]
+        if found is not None:
+            speaker = found[0]
+            if speaker in document.principals or speaker == document.author:
+                return document.author, s_start
+            if (
+                self.index.actor(speaker) is not None
+                and self.index.actor(speaker).kind != "person"
+            ):
+                return document.author, s_start
+            return found
+        if self._passive is not None and self._passive.search(sentence):
+            return document.author, s_start
+        words = {w.lower() for w in _TOKEN.findall(sentence)}
+        if words & self.language.narrative_verbs:
+            return None  # "The leaders met in Paris": what happened, not what was said
+        return document.author, s_start
+
+    def _with_surnames(
+        self, para: str, found: list[ActorMention], ctx: Context
+    ) -> list[ActorMention]:
+        """Add mentions of a surname alone, after its first full mention ("Zawadzki added")."""
+        if not ctx.surnames:
+            return found
+        taken = [(m.start, m.end) for m in found]
+        extra = []
+        for surname, actor_id in ctx.surnames.items():
+            i = para.find(surname)
+            while i != -1:
+                end = i + len(surname)
+                bounded = (i == 0 or not para[i - 1].isalnum()) and (
+                    end >= len(para) or not (para[end].isalnum() or para[end] == "-")
+                )
+                if bounded and not any(s < end and i < e for s, e in taken):
+                    extra.append(ActorMention(i, end, actor_id, "unknown"))
+                i = para.find(surname, end)
+        if not extra:
+            return found
+        return sorted([*found, *extra], key=lambda m: m.start)
 
     def _issues(
         self,
@@ -224,304 +515,13 @@ class Extractor:
         issues = set(self.tagger.tags(f"{text}\n{context}"))
         if not issues - {"peace_plan"} and _ANAPHORIC_TOPIC.search(text):
             # "this issue is a key one": the topic is named around the quote, not in it
-            issues |= set(self.tagger.tags(_outside_quotes(para, quotes)))
+            issues |= set(self.tagger.tags(outside_quotes(para, quotes)))
             if not issues - {"peace_plan"}:
                 issues |= set(self.tagger.tags(prev_para))
         return tuple(i.id for i in self.tagger.issues if i.id in issues)
 
-    # --- attribution ----------------------------------------------------------------------------
 
-    def _quote_speaker(self, para, quotes, qi, sentences, mentions, resolve) -> str:
-        quote = quotes[qi]
-        content = para[quote.start : quote.end].rstrip()
-        ends_sentence = content.endswith((".", "!", "?", "…")) or content.endswith(".)")
-        # 1. attribution after the quote: ', Peskov said' / ', said Peskov' / ' he asked'
-        tail_end = quotes[qi + 1].start - 1 if qi + 1 < len(quotes) else len(para)
-        tail_start = quote.end + 1
-        tail = para[tail_start:tail_end]
-        if tail.strip() and not (ends_sentence and tail.lstrip()[:1].isupper()):
-            cut = _first_sentence_end(tail, self.abbreviations)
-            speaker = self._speaker_in(
-                para, tail_start, tail_start + cut, mentions, resolve, max_words_to_verb=12
-            )
-            if speaker:
-                return speaker
-        # 2. attribution before the quote, in the same sentence: 'Merz said: "..."'
-        s_idx = _sentence_of(sentences, quote.start)
-        head_start = sentences[s_idx][0]
-        if (
-            qi > 0
-            and quotes[qi - 1].end + 1 > head_start
-            and quotes[qi - 1].words(para) >= MIN_QUOTE_WORDS
-        ):
-            head_start = quotes[qi - 1].end + 1
-        if head_start < quote.start - 1:
-            speaker = self._speaker_in(para, head_start, quote.start - 1, mentions, resolve)
-            if speaker:
-                return speaker
-            # live blogs and headlines: 'Peskov: "..."'
-            head = [m for m in mentions if head_start <= m.start and m.end < quote.start]
-            if head and re.fullmatch(r"\s*:\s*", para[head[-1].end : quote.start - 1]):
-                return resolve(head[-1])
-        return ""
-
-    def _speaker_in(self, para, start, end, mentions, resolve, max_words_to_verb=None) -> str:
-        """The subject of the first speech verb in para[start:end] that has an actor subject."""
-        segment = para[start:end]
-        for verb in self._verbs.finditer(segment):
-            v_start = start + verb.start()
-            v_end = start + verb.end()
-            if (
-                max_words_to_verb is not None
-                and len(segment[: verb.start()].split()) > max_words_to_verb
-            ):
-                return ""
-            if verb.group(0).lower() == "according to":
-                after = [m for m in mentions if v_end <= m.start < end]
-                for m in after[:1]:
-                    actor = resolve(m)
-                    if actor:
-                        return actor
-                continue
-            before = [m for m in mentions if start <= m.start and m.end <= v_start]
-            subject = self._subject(para, before, start, v_start)
-            if subject is not None:
-                actor = resolve(subject)
-                if actor:
-                    return actor
-            # 'said Peskov' / 'said Denmark's Foreign Minister Lars Rasmussen'
-            after = [m for m in mentions if v_end <= m.start < end]
-            if (
-                after
-                and not para[v_end : after[0].start].strip()
-                and verb.group(0) in ("said", "says", "added", "asked", "wrote")
-            ):
-                actor = resolve(after[0])
-                if actor:
-                    return actor
-        return ""
-
-    def _subject(self, para, before, start, v_start) -> ActorMention | None:
-        """Among mentions before a verb, the one that is its subject (or None)."""
-        clause_start = start
-        # an 'according to X,' phrase is a source, not the subject
-        for m in _ACCORDING_TO.finditer(para, start, v_start):
-            comma = para.find(",", m.end(), v_start)
-            if comma != -1:
-                clause_start = max(clause_start, comma + 1)
-        eligible = []
-        for m in before:
-            if m.start < clause_start:
-                continue
-            following = self.index.fold(para[m.end : m.end + 40])
-            if following.startswith("'s") or following.startswith("'"):
-                if _CHANNEL_NOUNS.match(following):
-                    eligible.append(m)  # "a post on Witkoff's account said"
-                continue
-            if _preceding_word(para, m.start) in _PREPOSITIONS:
-                continue
-            if _in_relative_clause(para, clause_start, m.start):
-                continue
-            eligible.append(m)
-        if not eligible:
-            return None
-        subject = eligible[-1]
-        # "Putin has shown no sign of ... his demands": too far from the verb to be its subject
-        gap = re.sub(r",[^,]*,", " ", para[subject.end : v_start])
-        channel = (
-            _CHANNEL_NOUNS.match(self.index.fold(para[subject.end : subject.end + 40])) is not None
-        )
-        # "Merz put the issue in starker terms, saying ...": a participle after a comma belongs
-        # to the main clause's subject, however far away
-        participle = para[v_start:].split(" ", 1)[0].endswith("ing") and para[
-            :v_start
-        ].rstrip().endswith(",")
-        if len(gap.split()) > (8 if channel else 16 if participle else 3):
-            return None
-        return subject
-
-    def _reported(self, para, s_start, s_end, mentions, inside, resolve):
-        """(speaker, text start) for reported speech in a sentence, or None."""
-        sentence = para[s_start:s_end]
-        verbs = [
-            v
-            for v in self._verbs.finditer(sentence)
-            if not inside[s_start + v.start()] and not sentence.startswith(" by ", v.end())
-        ]
-        if not verbs:
-            return None
-        # sentence-final attribution: '..., the person said.' / '..., Umerov said Dec. 15.'
-        for verb in reversed(verbs):
-            v_start = s_start + verb.start()
-            comma = para.rfind(",", s_start, v_start)
-            if comma == -1 or verb.group(0) not in ("said", "says", "told", "added", "wrote"):
-                continue
-            between = [m for m in mentions if comma < m.start and m.end <= v_start]
-            gap = para[comma + 1 : v_start]
-            rest = para[s_start + verb.end() : s_end]
-            short_rest = len(rest.split(",")[0].split()) <= 4 and " that " not in f" {rest} "
-            if between and short_rest and len(gap.split()) <= 9 and not self._verbs.search(gap):
-                actor = resolve(between[0])
-                if actor:
-                    return actor, s_start
-            break
-        # "According to sources, Zelensky insisted ...": a speaking subject beats the source
-        verbs.sort(key=lambda v: v.group(0).lower() == "according to")
-        for verb in verbs:
-            v_start = s_start + verb.start()
-            v_end = s_start + verb.end()
-            if verb.group(0).lower() == "according to":
-                after = [m for m in mentions if v_end <= m.start < s_end]
-                if after and after[0].start - v_end < 40:
-                    actor = resolve(after[0])
-                    if actor:
-                        return actor, s_start
-                continue
-            before = [m for m in mentions if s_start <= m.start and m.end <= v_start]
-            subject = self._subject(para, before, s_start, v_start)
-            if subject is None:
-                continue
-            actor = resolve(subject)
-            if actor:
-                return actor, subject.start
-        return None
-
-    def _resolve(self, mention: ActorMention, para: str, ctx: _Context, here: list[str]) -> str:
-        if mention.kind in ("person", "institution", "anonymous", "unknown"):
-            return mention.actor_id
-        if mention.kind == "anaphor":
-            for actor_id in reversed([*here, ctx.last_speaker]):
-                actor = self.index.actor(actor_id)
-                if actor is not None and actor.kind == "anonymous":
-                    return actor_id
-            return "anon_source"
-        # a pronoun: the speaker so far in this paragraph, the last speaker, the first person
-        # named in the previous paragraph, then the most recent person - of the right gender
-        candidates = [
-            *reversed(here),
-            ctx.prev_para_speaker,
-            ctx.prev_first_person,
-            ctx.last_speaker,
-            *reversed(ctx.recent_people),
-        ]
-        for actor_id in candidates:
-            if not actor_id:
-                continue
-            actor = self.index.actor(actor_id)
-            if actor is None:  # a discovered name: gender unknown, accept
-                return actor_id
-            if actor.kind == "person" and actor.gender in ("", mention.gender):
-                return actor_id
-        return ""
-
-
-# --- text helpers ---------------------------------------------------------------------------------
-
-
-def _find_quotes(para: str) -> list[Quote]:
-    """Quotation spans: double quotes (straight or curly), else single quotes (curly, then
-    straight) told apart from apostrophes by what surrounds them."""
-    marks = [m.start() for m in _QUOTE_MARK.finditer(para)]
-    if marks:
-        return [Quote(marks[i] + 1, marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
-    for opening, closing in (("‘", "’"), ("'", "'")):
-        quotes = _single_quotes(para, opening, closing)
-        if quotes:
-            return quotes
-    return []
-
-
-def _single_quotes(para: str, opening: str, closing: str) -> list[Quote]:
-    out = []
-    i = 0
-    while True:
-        open_at = para.find(opening, i)
-        if open_at == -1:
-            break
-        if open_at > 0 and (para[open_at - 1].isalnum()):  # an apostrophe: "Ukraine's"
-            i = open_at + 1
-            continue
-        close = open_at + 1
-        while True:
-            close = para.find(closing, close)
-            # a closing mark is not followed by a letter ("Kyiv's", "don't")
-            if close == -1 or close + 1 >= len(para) or not para[close + 1].isalpha():
-                break
-            close += 1
-        if close == -1:
-            break
-        out.append(Quote(open_at + 1, close))
-        i = close + 1
-    return out
-
-
-def _mask(n: int, quotes: Iterable[Quote]) -> bytearray:
-    inside = bytearray(n + 1)
-    for q in quotes:
-        inside[q.start - 1 : q.end + 1] = b"\x01" * (q.end + 1 - (q.start - 1))
-    return inside
-
-
-def _outside_quotes(text: str, quotes: Sequence[Quote]) -> str:
-    if not quotes:
-        quotes = _find_quotes(text)
-    parts, last = [], 0
-    for q in quotes:
-        parts.append(text[last : q.start - 1])
-        last = q.end + 1
-    parts.append(text[last:])
-    return " ".join(parts)
-
-
-def _all_quote(para: str, quote: Quote) -> bool:
-    return not para[: quote.start - 1].strip() and not para[quote.end + 1 :].strip(" .,")
-
-
-def _is_abbreviation(para: str, dot: int, abbreviations: frozenset[str]) -> bool:
-    word = re.search(r"([\w.]+)$", para[:dot])
-    if not word:
-        return False
-    token = word.group(1)
-    if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", token):  # U.S, initials
-        return True
-    return token.lower() in abbreviations
-
-
-def _sentences(
-    para: str, inside: bytearray, abbreviations: frozenset[str]
-) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph, never breaking inside a quotation."""
-    spans, start = [], 0
-    for m in re.finditer(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(A-Z0-9])", para):
-        end = m.end()
-        if inside[m.start()] and not (end - 1 < len(para) and para[end - 1] in '"”'):
-            continue
-        if inside[m.start()] and inside[end - 1] and para[end - 1] not in '"”':
-            continue
-        if para[m.start()] == "." and _is_abbreviation(para, m.start(), abbreviations):
-            continue
-        spans.append((start, end))
-        start = end
-        while start < len(para) and para[start].isspace():
-            start += 1
-    if start < len(para):
-        spans.append((start, len(para)))
-    return spans or [(0, len(para))]
-
-
-def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> int:
-    for i, (start, end) in enumerate(sentences):
-        if start <= pos < end:
-            return i
-    return len(sentences) - 1
-
-
-def _first_sentence_end(segment: str, abbreviations: frozenset[str]) -> int:
-    for m in re.finditer(r"[.!?](?=\s|$)", segment):
-        if segment[m.start()] == "." and _is_abbreviation(segment, m.start(), abbreviations):
-            continue
-        return m.end()
-    return len(segment)
+# --- text helpers -------------------------------------------------------------------------------
 
 
 def _trim(para: str, start: int, end: int) -> tuple[int, int]:
@@ -537,28 +537,6 @@ def _with_determiner(para: str, start: int) -> int:
     """Widen a span to take in the article before it: 'a U.S. official said'."""
     m = re.search(r"\b(?:[Aa]n?|[Tt]he)\s+$", para[max(0, start - 5) : start])
     return start - len(m.group(0)) if m else start
-
-
-def _preceding_word(para: str, pos: int) -> str:
-    window = para[max(0, pos - 60) : pos]
-    window = re.split(r"[,;:.!?\"“”(\[—–]", window)[-1]
-    words = re.findall(r"[A-Za-z']+", window)
-    # skip title words: "to President Volodymyr Zelenskyy" -> "to"
-    while words and words[-1][:1].isupper() and len(words) > 1:
-        words.pop()
-    return words[-1].lower() if words else ""
-
-
-_RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
-
-
-def _in_relative_clause(para: str, clause_start: int, pos: int) -> bool:
-    """Whether pos sits after ', who ...' or ', which ...' that has not closed with a comma."""
-    segment = para[clause_start:pos]
-    last = None
-    for last in _RELATIVE.finditer(segment):  # noqa: B007 - the last match is the one wanted
-        pass
-    return last is not None and "," not in segment[last.end() :]
 
 
 def _merge_adjacent(mentions: list[ActorMention], para: str) -> list[ActorMention]:
@@ -578,6 +556,10 @@ def _merge_adjacent(mentions: list[ActorMention], para: str) -> list[ActorMentio
             ):
                 # a role description right before a name: the name decides
                 merged[-1] = ActorMention(prev.start, m.end, m.actor_id, m.kind, m.gender)
+                continue
+            if prev.kind in ("person", "unknown") and m.kind == "role" and gap.strip() == ",":
+                # "Rustem Umerov, Ukraine's chief negotiator, ...": an appositive, the same man
+                merged[-1] = ActorMention(prev.start, m.end, prev.actor_id, prev.kind, prev.gender)
                 continue
         merged.append(m)
     return merged

@@ -1,0 +1,148 @@
+"""The coreference stage: what a pronoun ("he said"), a role phrase ("the minister", "the
+diplomat"), a document noun ("the readout") or "it" (an institution) stands for, from what an
+article has named so far. ``Context`` is that memory, carried from paragraph to paragraph.
+
+Pure functions of text + config.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.config import Language
+from bot.extract.actors import ActorIndex, ActorMention
+from bot.model import Actor
+
+
+@dataclass
+class Context:
+    """What the extractor remembers across paragraphs, for "he said" and continuing quotes."""
+
+    last_speaker: str = ""
+    prev_para_speaker: str = ""
+    prev_first_person: str = ""
+    last_institution: str = ""
+    institutions: list[str] = field(default_factory=list)  # named so far, latest last
+    pending_speaker: str = ""  # 'He told reporters:' - the next paragraph is his words
+    recent_people: list[str] = field(default_factory=list)
+    unknown: dict[str, Actor] = field(default_factory=dict)  # discovered names, by actor id
+    surnames: dict[str, str] = field(default_factory=dict)  # "Zawadzki" -> "marek_zawadzki"
+    question_issues: tuple[str, ...] = ()  # the last transcript question's issues
+    question_named: bool = False  # whether the last question named them itself
+    prev_para: str = ""  # the previous paragraph outside its quotes
+    prev_issues: tuple[str, ...] = ()  # the issues the previous paragraph names
+    live_blog: bool = False  # entries under time stamps: quote paragraphs go without marks
+
+
+class Coreference:
+    """Resolves mentions that are not names to the actors they stand for."""
+
+    def __init__(self, index: ActorIndex, language: Language) -> None:
+        self.index = index
+        self.language = language
+
+    def resolve(
+        self,
+        mention: ActorMention,
+        ctx: Context,
+        here: list[str],
+        mentions: Sequence[ActorMention] = (),
+    ) -> str:
+        if mention.kind in ("person", "institution", "anonymous", "unknown"):
+            return mention.actor_id
+        if mention.kind == "plural":
+            # "they said": the unnamed sources or the body that spoke last
+            for actor_id in reversed([*here, ctx.last_speaker]):
+                actor = self.index.actor(actor_id)
+                if actor is not None and actor.kind in ("anonymous", "institution"):
+                    return actor_id
+            return ""
+        if mention.kind == "thing":
+            # "It says Putin confirmed ...": the institution (or its readout) named last
+            before = [
+                m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
+            ]
+            return before[-1] if before else self._institution(mention.noun, ctx)
+        people_before = [
+            m.actor_id
+            for m in mentions
+            if m.kind in ("person", "unknown") and m.end <= mention.start
+        ]
+        if mention.kind == "role":
+            return self._role(mention.noun, ctx, here, people_before, mentions, mention)
+        # a pronoun: the speaker so far in this paragraph, the first person named before it in
+        # this paragraph, the last speaker, the first person named in the previous paragraph,
+        # then the most recent person - of the right gender
+        candidates = [
+            *reversed(here),
+            *people_before[:1],
+            ctx.prev_para_speaker,
+            ctx.prev_first_person,
+            ctx.last_speaker,
+            *reversed(ctx.recent_people),
+        ]
+        for actor_id in candidates:
+            if not actor_id:
+                continue
+            actor = self.index.actor(actor_id)
+            if actor is None:  # a discovered name: gender unknown, accept
+                return actor_id
+            if actor.kind == "person" and actor.gender in ("", mention.gender):
+                return actor_id
+        return ""
+
+    def _institution(self, noun: str, ctx: Context) -> str:
+        """The institution a noun stands for ("the coalition"): the latest whose name holds
+        it, else the latest named."""
+        for actor_id in reversed(ctx.institutions):
+            actor = self.index.actor(actor_id)
+            if noun and actor is not None and noun in actor.name.lower():
+                return actor_id
+        return ctx.last_institution
+
+    def _role(
+        self,
+        noun: str,
+        ctx: Context,
+        here: list[str],
+        people_before: list[str],
+        mentions: Sequence[ActorMention],
+        mention: ActorMention,
+    ) -> str:
+        """ "the minister", "the diplomat", "the readout": the actor the role phrase stands for."""
+        lang = self.language
+        if noun in lang.document_nouns and noun not in lang.role_nouns:
+            before = [
+                m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
+            ]
+            return before[-1] if before else self._institution(mention.noun, ctx)
+        if noun in lang.anonymous_nouns:
+            for actor_id in reversed([*here, ctx.last_speaker]):
+                actor = self.index.actor(actor_id)
+                if actor is not None and actor.kind == "anonymous":
+                    return actor_id
+            if noun not in lang.role_nouns:
+                return "anon_source"
+        candidates = [
+            *reversed(here),
+            *reversed(people_before),
+            ctx.prev_para_speaker,
+            ctx.last_speaker,
+            ctx.prev_first_person,
+            *reversed(ctx.recent_people),
+        ]
+        first = ""
+        for actor_id in candidates:
+            if not actor_id:
+                continue
+            actor = self.index.actor(actor_id)
+            if actor is not None and actor.kind != "person":
+                continue
+            if not first:
+                first = actor_id
+            if actor is not None:
+                described = " ".join((actor.role, *actor.descriptions)).lower()
+                if noun in described:
+                    return actor_id
+        return first

@@ -1,0 +1,190 @@
+"""The segment stage: an article's text as blocks (paragraphs) of a kind, and sentences.
+
+A block is prose (``text``), or not text: a headline, section head, live-blog entry title or time
+stamp, byline or menu (``heading``); the signature under an embedded post (``signature``, naming
+its author) and the post above it (``post``); a transcript turn (``turn``, "ZELENSKY: ..." or
+"A: ...", with its label). Sentences never break inside a quotation or after an abbreviation.
+Pure functions of text + language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.config import Language
+
+HEADING_MAX_WORDS = 30  # a longer line without a full stop is prose that lost its punctuation
+TRANSCRIPT_MIN_TURNS = 3  # fewer labelled lines are datelines ("KYIV: ..."), not an interview
+
+_TERMINAL = tuple(".!?…:;")
+_TRAILING = "\"'”’»“) \t*"
+_CREDIT = re.compile(
+    r"\s*(?:\((?:[^()]*\b(?:photo|image|picture|file)\b[^()]*)\)"
+    r"|(?:Photo|Image|Picture)s?(?: credit)?:[^.]*)\s*$",
+    re.IGNORECASE,
+)
+FURNITURE_MAX_WORDS = 40
+_FURNITURE = re.compile(
+    r"\b(?:subscribe|unsubscribe|sign up|sign in|newsletter|forward this|upgrade to|read online"
+    r"|manage preferences|cookies?|in your inbox|recommended for you|most read)\b",
+    re.IGNORECASE,
+)
+_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]")  # a lower-case letter (any script)
+_UPPER = re.compile(r"[A-ZÀ-ÞА-ЯЁІЇЄҐ]")
+_QUOTE_THEN_NAME = re.compile(r"^\s*[\"“«].{10,}[\"”»]\s*[-—–]\s*[^\W\d_][\w'’. -]{2,60}$")
+_TIME = re.compile(
+    r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|EET|MSK|UTC|ET|a\.m\.|p\.m\.|am|pm))?\s*$"
+)
+_SIGNATURE = re.compile(
+    r"^\s*[—–-]\s*(?P<name>[^()\n—–]{2,80}?)\s*(?:\(@\w{1,30}\)[^()\n]{0,40})?\s*$"
+)
+_TURN = re.compile(
+    r"^\s*(?P<label>[^\W\d_][^\W\d_'’. -]*(?:[ '’.-][^\W\d_]+){0,3}|Q|A)\s*:\s+(?P<body>\S.*)$"
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of an article: text[start:end] of the article, of a kind."""
+
+    start: int
+    text: str
+    kind: str  # text | heading | post | signature | turn
+    label: str = ""  # a turn's speaker label, a signature's or a post's author
+    body: int = 0  # where a turn's words begin, inside text
+
+    @property
+    def is_prose(self) -> bool:
+        """Whether statements can be read from this block."""
+        return self.kind in ("text", "post", "turn")
+
+
+class Segmenter:
+    """Splits an article into blocks and sentences, with one language's rules."""
+
+    def __init__(self, language: Language) -> None:
+        self.abbreviations = language.abbreviations
+        self.labels = language.question_labels | language.answer_labels
+
+    def blocks(self, text: str) -> list[Block]:
+        """The paragraphs of an article (one per line), each with its kind."""
+        out: list[Block] = []
+        offset = 0
+        for line in text.split("\n"):
+            start = offset
+            offset += len(line) + 1
+            if line.strip():
+                kind = self._kind(line)
+                label = "time" if kind == "heading" and _TIME.match(line) else ""
+                out.append(Block(start, line, kind, label))
+        turns = [b for b in out if b.kind == "text" and self._turn(b.text)]
+        if len(turns) >= TRANSCRIPT_MIN_TURNS:
+            for i, block in enumerate(out):
+                m = self._turn(block.text) if block.kind == "text" else None
+                if m:
+                    out[i] = Block(block.start, block.text, "turn", m["label"], m.start("body"))
+        for i, block in enumerate(out):
+            if block.kind != "signature":
+                continue
+            name = _SIGNATURE.match(block.text)
+            assert name is not None
+            out[i] = Block(block.start, block.text, "signature", name["name"].strip())
+            if i and out[i - 1].kind in ("text", "heading"):
+                prev = out[i - 1]
+                out[i - 1] = Block(prev.start, prev.text, "post", name["name"].strip())
+        return out
+
+    def _turn(self, line: str) -> re.Match[str] | None:
+        m = _TURN.match(line)
+        if m is None:
+            return None
+        label = m["label"]
+        letters = [c for c in label if c.isalpha()]
+        if label in self.labels or (len(letters) >= 2 and all(c.isupper() for c in letters)):
+            return m
+        return None
+
+    def _kind(self, line: str) -> str:
+        if _SIGNATURE.match(line) and _looks_like_name(_SIGNATURE.match(line)["name"]):  # type: ignore[index]
+            return "signature"
+        if line.count(" | ") >= 2:
+            return "heading"  # a menu or a dateline bar
+        if _FURNITURE.search(line) and line.count(" ") < FURNITURE_MAX_WORDS:
+            return "heading"  # "Enjoyed this issue? Subscribe to ...", cookie banners
+        words = line.count(" ") + 1
+        if words > HEADING_MAX_WORDS:
+            return "text"
+        if _TIME.match(line):
+            return "heading"
+        if words >= 2 and _LOWER.search(line) is None and _UPPER.search(line):
+            return "heading"  # "TRUMP TO PUTIN: STOP THE BOMBS OR ELSE!", "THE BIG PICTURE"
+        if _QUOTE_THEN_NAME.match(line):
+            return "text"  # '"Nobody will hold elections under missiles." - Volodymyr Zelensky'
+        stripped = _CREDIT.sub("", line).rstrip(_TRAILING)
+        if stripped and not stripped.endswith(_TERMINAL):
+            return "heading"
+        return "text"
+
+    def sentences(self, para: str, inside: bytearray) -> list[tuple[int, int]]:
+        """Sentence spans of a paragraph, never breaking inside a quotation."""
+        spans, start = [], 0
+        for m in _SENTENCE_END.finditer(para):
+            end = m.end()
+            if para[m.end() :].lstrip()[:1].islower():
+                continue  # "the U.S. side", "500 vs. 400": a sentence starts with a capital
+            closes = para[end - 1] in '"”»'
+            if inside[m.start()] and not closes:
+                continue
+            if inside[m.start()] and inside[end - 1] and not closes:
+                continue
+            if para[m.start()] == "." and is_abbreviation(para, m.start(), self.abbreviations):
+                continue
+            spans.append((start, end))
+            start = end
+            while start < len(para) and para[start].isspace():
+                start += 1
+        if start < len(para):
+            spans.append((start, len(para)))
+        return spans or [(0, len(para))]
+
+    def first_sentence_end(self, segment: str) -> int:
+        """Where the first sentence of a segment ends (its length if it does not)."""
+        for m in re.finditer(r"[.!?](?=\s|$)", segment):
+            if segment[m.start()] == "." and is_abbreviation(
+                segment, m.start(), self.abbreviations
+            ):
+                continue
+            return m.end()
+        return len(segment)
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(\w])")
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.replace("/", " ").split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w in _PARTICLES for w in words)
+
+
+_PARTICLES = frozenset("de da van von der al bin el".split())
+
+
+def is_abbreviation(para: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation ("Mr.", "U.S.") not a sentence."""
+    word = re.search(r"([\w.]+)$", para[:dot])
+    if not word:
+        return False
+    token = word.group(1)
+    if re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", token):  # U.S, initials
+        return True
+    return token.lower() in abbreviations
+
+
+def sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> int:
+    """The index of the sentence holding position ``pos``."""
+    for i, (start, end) in enumerate(sentences):
+        if start <= pos < end:
+            return i
+    return len(sentences) - 1

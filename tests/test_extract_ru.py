@@ -1,0 +1,98 @@
+"""A second language is a file plus tests: Russian copy read with config/lang/ru.toml (« » quotes,
+Russian speech verbs in either order, Cyrillic names in their cases). Sentences written for this
+test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Config, load_language
+from bot.extract.actors import ActorIndex
+from bot.extract.issues import IssueTagger
+from bot.extract.statements import Extractor
+from bot.model import Statement
+
+RU = Path(__file__).resolve().parent.parent / "config" / "lang" / "ru.toml"
+
+
+@pytest.fixture(scope="module")
+def ru(config: Config) -> Extractor:
+    language = load_language(RU)
+    return Extractor(
+        ActorIndex(config.actors, config.media, language), IssueTagger(config.issues), language
+    )
+
+
+def _one(statements: tuple[Statement, ...], fragment: str) -> Statement:
+    found = [s for s in statements if fragment in s.text]
+    assert len(found) == 1, f"{fragment!r} in {[s.text for s in statements]}"
+    return found[0]
+
+
+def test_a_guillemet_quote_with_the_verb_before_the_speaker(ru: Extractor) -> None:
+    text = (
+        "МОСКВА, 12 марта. «Мы не исключаем энергетического перемирия, но оно должно быть"
+        " взаимным», — заявил журналистам Песков."
+    )
+    s = _one(ru.extract(text).statements, "Мы не исключаем")
+    assert (s.actor_id, s.kind) == ("peskov", "direct")
+    assert s.text == "Мы не исключаем энергетического перемирия, но оно должно быть взаимным"
+    assert set(s.issues) == {"ceasefire", "energy"}
+
+
+def test_reported_speech_after_a_role_and_the_name(ru: Extractor) -> None:
+    text = (
+        "Пресс-секретарь президента России Дмитрий Песков отметил, что переговоры в Стамбуле"
+        " идут трудно, но по-деловому."
+    )
+    s = _one(ru.extract(text).statements, "переговоры в Стамбуле")
+    assert (s.actor_id, s.kind) == ("peskov", "reported")
+    assert s.issues == ("peace_plan",)
+
+
+def test_according_to_a_name_in_the_genitive(ru: Extractor) -> None:
+    text = (
+        "По словам Ушакова, телефонный разговор Путина и Трампа о перемирии пока не планируется."
+    )
+    s = _one(ru.extract(text).statements, "телефонный разговор")
+    assert s.actor_id == "ushakov"
+
+
+def test_a_quote_after_a_colon_and_a_pronoun_in_the_next_paragraph(ru: Extractor) -> None:
+    text = (
+        "Зеленский подчеркнул: «Украина не выведет свои войска с Донбасса ни при каких"
+        " условиях».\n"
+        "Он также добавил, что вопрос территорий будет решать только украинский народ."
+    )
+    found = ru.extract(text).statements
+    quote = _one(found, "Украина не выведет")
+    assert (quote.actor_id, quote.kind, quote.issues) == ("zelensky", "direct", ("territory",))
+    reported = _one(found, "вопрос территорий")
+    assert (reported.actor_id, reported.kind) == ("zelensky", "reported")
+
+
+def test_a_feminine_speaker_and_a_name_not_in_the_config(ru: Extractor) -> None:
+    text = (
+        "«Западные санкции не достигли своей цели и никогда её не достигнут», — сказала"
+        " Захарова.\n"
+        "Депутат Госдумы Алексей Чепа заявил, что позиция Москвы по энергетическому перемирию"
+        " не изменилась."
+    )
+    extraction = ru.extract(text)
+    sanctions = _one(extraction.statements, "Западные санкции")
+    assert (sanctions.actor_id, sanctions.issues) == ("zakharova", ("sanctions",))
+    chepa = _one(extraction.statements, "позиция Москвы")
+    assert chepa.actor_id == "aleksei_chepa"
+    assert [a.name for a in extraction.new_actors] == ["Алексей Чепа"]
+
+
+def test_an_off_topic_russian_item_yields_nothing(ru: Extractor) -> None:
+    text = (
+        "Песков рассказал, что президент смотрел хоккейный матч.\n"
+        "«Это был очень хороший матч, президент остался доволен игрой команды», — сказал Песков.\n"
+        "Он добавил, что глава государства регулярно следит за чемпионатом.\n"
+        "Ранее Кремль сообщил, что президент посетит новую ледовую арену."
+    )
+    assert ru.extract(text).statements == ()
