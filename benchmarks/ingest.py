@@ -283,8 +283,7 @@ def main() -> None:
         ratio = scales[-1]["ms_per_article"] / scales[0]["ms_per_article"]
         last, first = scales[-1]["size"], scales[0]["size"]
         print(
-            f"{f'cost ratio {last} vs {first} developments':<44} "
-            f"{ratio:>12.2f} {'~1 (flat)':>12}"
+            f"{f'cost ratio {last} vs {first} developments':<44} {ratio:>12.2f} {'~1 (flat)':>12}"
         )
         print(
             f"{'peak memory at {} developments (MB)'.format(scales[-1]['size']):<44} "

@@ -84,7 +84,7 @@ class ActorIndex:
         self._desc_re = alternation(described, flags=re.IGNORECASE)
         self._media = {fold(m).lower() for m in media}
         self._media_re = alternation({fold(m): m for m in media}, flags=0)
-        # All known surnames and name words, so "Stubb" inside "Alexander Stubb" is not a new person.
+        # All known surnames and name words: "Stubb" inside "Alexander Stubb" is no new person.
         self._known_words = {w for form in names for w in form.split()}
         self.language = language
         self._title_words = language.title_words | language.stopwords

@@ -22,7 +22,8 @@ MIN_QUOTE_WORDS = 5  # shorter quotes are scare quotes or fragments inside repor
 
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 _PREPOSITIONS = frozenset(
-    "to for of from with by on at in about between among against toward towards into over under than"
+    "to for of from with by on at in about between among against toward towards into over under"
+    " than"
     " like including involving".split()
 )
 _CHANNEL_NOUNS = re.compile(

@@ -122,8 +122,9 @@ def _signature(line: str) -> str:
 
 def guess_outlet(text: str, outlets: tuple[str, ...] = ()) -> str:
     """The outlet a text names as its own: a copyright line, a "Subscribe to ..." line or one of
-    ``outlets`` (the config's media list) in an e-mail domain; '' when nothing says. Outlets merely mentioned
-    ("Bloomberg reported") and embedded posts ("— Name (@handle)") do not count."""
+    ``outlets`` (the config's media list) in an e-mail domain; '' when nothing says. Outlets
+    merely mentioned ("Bloomberg reported") and embedded posts ("— Name (@handle)") do not
+    count."""
     lines = text.split("\n")
     for pattern in (_COPYRIGHT, _SUBSCRIBE):
         for line in lines:

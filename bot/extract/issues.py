@@ -23,7 +23,7 @@ Found = tuple[Statement, tuple[tuple[str, ...], ...], int]
 
 
 class IssueTagger:
-    """One compiled pattern per issue; ``tags(text)`` returns the issue ids found, in config order."""
+    """One compiled pattern per issue; ``tags(text)``: the issue ids found, in config order."""
 
     def __init__(self, issues: tuple[Issue, ...]) -> None:
         self.issues = issues

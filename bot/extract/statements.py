@@ -33,7 +33,8 @@ DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first 
 LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
 _ANAPHORIC_TOPIC = re.compile(
-    r"\b(?:this|that|these|the) (?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
+    r"\b(?:this|that|these|the) "
+    r"(?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
     re.IGNORECASE,
 )
 _POSSESSIVE_SPOKES = re.compile(r"\b(?P<p>[Hh]is|[Hh]er) spokes(?:man|woman|person)\b")
@@ -298,9 +299,9 @@ class Extractor:
         found_mentions = self._with_surnames(para, found_mentions, ctx)
         mentions = [m for m in found_mentions if not inside[m.start]]
         mentions = _merge_adjacent(mentions, para)
-        for m in _POSSESSIVE_SPOKES.finditer(para):
-            gender = "m" if m.group("p").lower() == "his" else "f"
-            mentions.append(ActorMention(m.start(), m.end(), "", "pronoun", gender))
+        for spokes in _POSSESSIVE_SPOKES.finditer(para):
+            gender = "m" if spokes.group("p").lower() == "his" else "f"
+            mentions.append(ActorMention(spokes.start(), spokes.end(), "", "pronoun", gender))
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             if m.kind == "unknown":
@@ -469,10 +470,8 @@ class Extractor:
             speaker = found[0]
             if speaker in document.principals or speaker == document.author:
                 return document.author, s_start
-            if (
-                self.index.actor(speaker) is not None
-                and self.index.actor(speaker).kind != "person"
-            ):
+            actor = self.index.actor(speaker)
+            if actor is not None and actor.kind != "person":
                 return document.author, s_start
             return found
         if self._passive is not None and self._passive.search(sentence):
