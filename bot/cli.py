@@ -191,23 +191,12 @@ def _ingest(config: Config, store: Store, seeds: str | None, feeds: bool) -> Ing
     return merge_reports(reports)
 
 
-def _summary(report: IngestReport) -> str:
-    lines = [
-        f"articles: {report.articles_seen} seen, {report.articles_new} new",
-        f"statements: {report.statements_new} new",
-        f"developments: {len(report.developments_new)} new, "
-        f"{len(report.developments_updated)} gained sources",
-    ]
-    lines += [f"error: {e}" for e in report.errors]
-    return "\n".join(lines)
-
-
 def cmd_ingest(config: Config, store: Store, args: argparse.Namespace) -> int:
     """talkwatch ingest [--seeds DIR] [--feeds]"""
     if not args.seeds and not args.feeds:
         print("talkwatch ingest: nothing to do: give --seeds DIR and/or --feeds", file=sys.stderr)
         return 2
-    print(_summary(_ingest(config, store, args.seeds, args.feeds)))
+    print(render.ingest_text(_ingest(config, store, args.seeds, args.feeds)))
     return 0
 
 
@@ -301,7 +290,7 @@ def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
         report = _ingest(config, store, config.settings.seeds_dir, True)
         # what is new: developments whose alerts were not decided yet (a second run prints none)
         notify.announce(store, config, datetime.now(UTC), _print_developments)
-        print(_summary(report))
+        print(render.ingest_text(report))
         return 0
     import asyncio
 

@@ -153,3 +153,28 @@ def test_two_stores_in_one_process_group_as_two_fresh_processes_do(
     assert _grouping(second) == expected
     first.close()
     second.close()
+
+
+def test_pieces_of_one_utterance_and_another_claim() -> None:
+    from bot.diff import pieces_of_one
+    from bot.model import Statement
+
+    text = ('"We are ready to talk," Peskov said. "But not under pressure." '
+            'He added that Moscow expected an answer by Friday.')  # fmt: skip
+
+    def at(fragment: str, kind: str, actor: str = "peskov") -> Statement:
+        return Statement(actor, kind, fragment, ("peace_plan",), position=text.index(fragment))  # type: ignore[arg-type]
+
+    first, second = at("We are ready to talk,", "direct"), at("But not under pressure.", "direct")
+    added = at("He added that Moscow expected an answer by Friday.", "reported")
+    assert pieces_of_one(first, second, text)  # a quote split around its attribution
+    assert not pieces_of_one(second, added, text)  # "He added that": another claim
+    assert not pieces_of_one(first, at("But not under pressure.", "direct", "kremlin"), text)
+
+
+def test_a_spokesperson_and_his_institution_are_one_speaker(config: Config) -> None:
+    from bot.diff import speaker_groups
+
+    groups = speaker_groups(config.actors)
+    assert "peskov" in groups["kremlin"]
+    assert groups["zelensky"] == ("zelensky",)

@@ -18,7 +18,18 @@ from functools import cached_property
 from pathlib import Path
 
 from bot.config import Config
-from bot.diff import Candidate, CandidatePool, Lexicon, Signature, Signer, place, takes_text
+from bot.diff import (
+    Candidate,
+    CandidatePool,
+    Lexicon,
+    Signature,
+    Signer,
+    pieces_of_one,
+    place,
+    speaker_groups,
+    speaker_of,
+    takes_text,
+)
 from bot.diff.place import CANDIDATES, WINDOW
 from bot.extract.actors import ActorIndex
 from bot.extract.clean import clean_text, parse_text_file
@@ -73,17 +84,12 @@ class Pipeline:
 
     @cached_property
     def speakers(self) -> dict[str, tuple[str, ...]]:
-        """Grouping speaker -> the actors who speak as it: an institution and its spokespeople
-        (``speaks_for``) are one speaker for grouping."""
-        groups: dict[str, list[str]] = {}
-        for actor in self.config.actors:
-            groups.setdefault(actor.speaks_for or actor.id, []).append(actor.id)
-        return {key: tuple(dict.fromkeys([key, *ids])) for key, ids in groups.items()}
+        """Grouping speaker -> the actors who speak as it (see :func:`bot.diff.speaker_groups`)."""
+        return speaker_groups(self.config.actors)
 
     def speaker(self, actor_id: str) -> str:
         """The grouping speaker an actor speaks as."""
-        actor = self.index.actor(actor_id)
-        return actor.speaks_for if actor is not None and actor.speaks_for else actor_id
+        return speaker_of(self.index.actor(actor_id), actor_id)
 
     def _names_of(self, actor_id: str) -> tuple[str, ...]:
         actor = self.index.actor(actor_id)
@@ -279,29 +285,6 @@ class _Batch:
         if dev_id not in self.created:
             self.updated[dev_id] = None
         return placed
-
-
-SPLIT_GAP = 80  # characters between two quoted pieces that can only be their attribution
-
-
-def pieces_of_one(before: Statement, after: Statement, text: str) -> bool:
-    """Whether two statements next to each other are pieces of one utterance: a quoted fragment
-    inside the sentence that reports it, or a quote split around its attribution ("A," he said.
-    "B."). Another sentence by the same speaker ("He added that ...") is another claim."""
-    if before.actor_id != after.actor_id:
-        return False
-    end = before.position + len(before.text)
-    if after.position < end:  # one inside the other
-        return True
-    gap = text[end : after.position]
-    # '," Peskov said. "' - nothing but the attribution: after its last stop, only the mark
-    opens_next = re.split(r"[.,:;!?]", gap)[-1].strip(" \"“”«»'‘’") == ""
-    return (
-        before.kind == after.kind == "direct"
-        and len(gap) <= SPLIT_GAP
-        and "\n" not in gap
-        and opens_next
-    )
 
 
 def _not_configured(actors: Iterable[Actor], config: Config) -> list[Actor]:

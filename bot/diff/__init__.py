@@ -2,13 +2,22 @@
 
     signature.py  a statement reduced to what it says (stems, concepts, no speaker names)
     score.py      how surely two signatures say the same thing; the candidates a statement matches
-    place.py      join / new / bridge-merge, the thresholds, one batch's candidate pool
+    place.py      join / new / bridge-merge, the pieces of one utterance in an article, who is one
+                  speaker for grouping (speaks_for), the thresholds, one batch's candidate pool
 
 Pure: the caller supplies candidates (recent mentions by the same actor, from the store) and
 applies the placement.
 """
 
-from bot.diff.place import CandidatePool, Placement, place, takes_text
+from bot.diff.place import (
+    CandidatePool,
+    Placement,
+    pieces_of_one,
+    place,
+    speaker_groups,
+    speaker_of,
+    takes_text,
+)
 from bot.diff.score import Candidate, Match, matches, similarity
 from bot.diff.signature import Lexicon, Signature, Signer, signature
 
@@ -21,8 +30,11 @@ __all__ = [
     "Signature",
     "Signer",
     "matches",
+    "pieces_of_one",
     "place",
     "signature",
     "similarity",
+    "speaker_groups",
+    "speaker_of",
     "takes_text",
 ]

@@ -8,13 +8,14 @@ with the number of developments stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.diff.score import Candidate, issues_agree, matches
 from bot.diff.signature import Signature
-from bot.model import Statement
+from bot.model import Actor, Statement
 
 MATCH_THRESHOLD = 0.45  # similarity at which two statements are one development
 BRIDGE_THRESHOLD = 0.5  # a statement this close to two developments shows they are one
@@ -96,3 +97,40 @@ class CandidatePool:
     def forget(self) -> None:
         """Drop everything read (after a rollback, ids may be reused)."""
         self._by_actor.clear()
+
+
+SPLIT_GAP = 80  # characters between two quoted pieces that can only be their attribution
+
+
+def pieces_of_one(before: Statement, after: Statement, text: str) -> bool:
+    """Whether two statements next to each other are pieces of one utterance: a quoted fragment
+    inside the sentence that reports it, or a quote split around its attribution ("A," he said.
+    "B."). Another sentence by the same speaker ("He added that ...") is another claim."""
+    if before.actor_id != after.actor_id:
+        return False
+    end = before.position + len(before.text)
+    if after.position < end:  # one inside the other
+        return True
+    gap = text[end : after.position]
+    # '," Peskov said. "' - nothing but the attribution: after its last stop, only the mark
+    opens_next = re.split(r"[.,:;!?]", gap)[-1].strip(" \"“”«»'‘’") == ""
+    return (
+        before.kind == after.kind == "direct"
+        and len(gap) <= SPLIT_GAP
+        and "\n" not in gap
+        and opens_next
+    )
+
+
+def speaker_groups(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
+    """Grouping speaker -> the actors who speak as it: an institution and its spokespeople
+    (``speaks_for``) are one speaker for grouping, so "the Kremlin said" joins Peskov's remark."""
+    groups: dict[str, list[str]] = {}
+    for actor in actors:
+        groups.setdefault(actor.speaks_for or actor.id, []).append(actor.id)
+    return {key: tuple(dict.fromkeys([key, *ids])) for key, ids in groups.items()}
+
+
+def speaker_of(actor: Actor | None, actor_id: str) -> str:
+    """The grouping speaker an actor speaks as (itself, or the institution it speaks for)."""
+    return actor.speaks_for if actor is not None and actor.speaks_for else actor_id

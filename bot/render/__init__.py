@@ -28,7 +28,7 @@ from bot.render.messages import (
 )
 from bot.render.rank import gist, rank, said_at, speaker_label
 from bot.render.replies import APOLOGY, ago, reply_html
-from bot.render.terminal import development_text, problem_text, status_text
+from bot.render.terminal import development_text, ingest_text, problem_text, status_text
 from bot.render.text import (
     CAPTION_LIMIT,
     LIMIT,
@@ -67,6 +67,7 @@ __all__ = [
     "digest",
     "esc",
     "gist",
+    "ingest_text",
     "plain",
     "problem_text",
     "rank",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.model import Development, Problem
+from bot.model import Development, IngestReport, Problem
 
 
 def development_text(dev: Development) -> str:
@@ -48,3 +48,15 @@ def problem_text(problem: Problem) -> str:
     if since:
         return f"the bot is not running: its last heartbeat was at {since}"
     return "the bot is not running: no heartbeat beside the database"
+
+
+def ingest_text(report: IngestReport) -> str:
+    """What one ingest round did, for the terminal."""
+    lines = [
+        f"articles: {report.articles_seen} seen, {report.articles_new} new",
+        f"statements: {report.statements_new} new",
+        f"developments: {len(report.developments_new)} new, "
+        f"{len(report.developments_updated)} gained sources",
+    ]
+    lines += [f"error: {e}" for e in report.errors]
+    return "\n".join(lines)
