@@ -126,6 +126,12 @@ class Run:
                 keep, drop = min(keep, drop), max(keep, drop)
                 k, d = self.model.devs[keep], self.model.devs.pop(drop)
                 self.model.devs[keep] = (k[0], k[1] | d[1], min(k[2], d[2]), k[3] and d[3])
+                # SQLite may give a later development the dropped one's id: what was owed of it
+                # is owed of the development it went into
+                self.expected = [
+                    (c, at, {keep if d == drop else d for d in owed})
+                    for c, at, owed in self.expected
+                ]
                 # two developments told apart, now found to be one: it was told once each
                 for chat_digests in self.digests.values():
                     once = False
