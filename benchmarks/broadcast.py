@@ -72,7 +72,7 @@ def prepare(db: Path, chats: int, digest_at: datetime | None) -> None:
         text="“Ukraine will not give up its path to NATO without guarantees,” Zelensky said.",
     )
     ingest_articles(store, config, [article], now)
-    owed = notify.announce(store, config, now)
+    owed = notify.announce(store, config, now, batch=timedelta(0))
     assert owed == chats, owed
     store.close()
 

@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -289,7 +289,7 @@ def cmd_run(config: Config, store: Store, args: argparse.Namespace) -> int:
 
         report = _ingest(config, store, config.settings.seeds_dir, True)
         # what is new: developments whose alerts were not decided yet (a second run prints none)
-        notify.announce(store, config, datetime.now(UTC), _print_developments)
+        notify.announce(store, config, datetime.now(UTC), _print_developments, batch=timedelta(0))
         print(render.ingest_text(report))
         return 0
     import asyncio

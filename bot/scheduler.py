@@ -120,6 +120,20 @@ class Schedule:
         finally:
             self._polling.discard(feed.name)
         self._schedule_feed(feed, polled_at=started)
+        self._announce_after_batch()
+
+    def _announce_after_batch(self) -> None:
+        """What a poll brought is alerted once its batch window has passed (one alert for
+        everything that came in that window), not only at the next regular tick."""
+        window = notify.batch_window(self.config)
+        if window and self.scheduler.running:
+            self.scheduler.add_job(
+                self.announce,
+                "date",
+                run_date=self.clock() + window + timedelta(seconds=1),
+                id="announce-batch",
+                replace_existing=True,
+            )
 
     @_tracked
     async def announce(self) -> int:

@@ -25,8 +25,12 @@ INGEST_TIME = datetime(2025, 12, 16, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(scope="session")
 def config() -> Config:
-    """The shipped configuration (no environment)."""
-    return load_config(CONFIG_DIR, {})
+    """The shipped configuration (no environment), except that alerts are decided at once: a
+    test about batching sets its own window."""
+    from dataclasses import replace
+
+    shipped = load_config(CONFIG_DIR, {})
+    return replace(shipped, settings=replace(shipped.settings, alert_batch_seconds=0))
 
 
 @pytest.fixture

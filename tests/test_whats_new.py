@@ -383,3 +383,24 @@ async def test_a_feeds_backlog_never_floods_and_a_fresh_entry_alerts_once(
     assert second.articles_new == 1
     assert notify.announce(store, cfg, later) == 1
     assert len(store.outbox_messages(13, "alert")) == 1
+
+
+def test_developments_arriving_within_the_batch_window_make_one_alert(
+    store: Store, config: Config, news: News
+) -> None:
+    from dataclasses import replace
+
+    batched = replace(config, settings=replace(config.settings, alert_batch_seconds=60))
+    store.ensure_chat(Chat(id=14), NOW)
+    store.subscribe(14, "actor", "peskov", NOW)
+    with store.transaction():
+        first = news.development("peskov", "The truce must be mutual", ("ceasefire",), NOW)
+    assert notify.announce(store, batched, NOW + timedelta(seconds=10)) == 0  # still gathering
+    with store.transaction():
+        second = news.development("peskov", "Talks resume on Friday", ("peace_plan",),
+                                  NOW + timedelta(seconds=30))  # fmt: skip
+    # the first's window has passed: both go, as one alert
+    assert notify.announce(store, batched, NOW + timedelta(seconds=65)) == 1
+    assert notify.announce(store, batched, NOW + timedelta(seconds=200)) == 0
+    told = [m.development_ids for m in store.outbox_messages(14, "alert")]
+    assert told == [(first, second)]

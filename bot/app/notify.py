@@ -42,6 +42,11 @@ def next_digest_at(timezone: str, digest_time: str, after: datetime) -> datetime
     raise AssertionError("unreachable: a digest time comes within two days")
 
 
+def batch_window(config: Config) -> timedelta:
+    """How long new developments wait so that those arriving together make one alert."""
+    return timedelta(seconds=config.settings.alert_batch_seconds)
+
+
 def speakers_of(config: Config) -> dict[str, Actor]:
     """Actor id -> actor, for ranking (principals above commentators)."""
     return {a.id: a for a in config.actors}
@@ -80,11 +85,18 @@ def announce(
     config: Config,
     now: datetime,
     on_new: Callable[[list[Development]], None] | None = None,
+    *,
+    batch: timedelta | None = None,
 ) -> int:
-    """Decide the alerts for every development not yet announced (see :func:`enqueue_alerts`).
-    Ingest commits developments before this runs, so a crash between the two loses nothing: the
-    next run decides them; a crash after the decision commits duplicates nothing. Returns the
-    number of messages owed."""
+    """Decide the alerts for every development not yet announced (see :func:`enqueue_alerts`),
+    once the oldest of them was first seen at least ``batch`` ago (``alert_batch_seconds``
+    unless given): developments arriving within one window become one alert per chat. Ingest
+    commits developments before this runs, so a crash between the two loses nothing: the next
+    run decides them; a crash after the decision commits duplicates nothing. Returns the number
+    of messages owed."""
+    window = batch if batch is not None else batch_window(config)
+    if window and not store.unannounced(limit=1, seen_by=now - window):
+        return 0  # the window is still gathering
     owed = 0
     while True:
         ids = store.unannounced(limit=500)

@@ -156,11 +156,15 @@ class DevelopmentStore(StoreBase):
         )
         return int(cursor.lastrowid or 0)
 
-    def unannounced(self, limit: int = 500) -> list[int]:
-        """Developments whose alerts have not been decided yet, oldest first."""
-        rows = self.db.execute(
-            "select id from developments where announced_at is null order by id limit ?", [limit]
-        ).fetchall()
+    def unannounced(self, limit: int = 500, seen_by: datetime | None = None) -> list[int]:
+        """Developments whose alerts have not been decided yet (first seen by ``seen_by``, when
+        given), oldest first."""
+        sql = "select id from developments where announced_at is null"
+        params: list[Any] = []
+        if seen_by is not None:
+            sql += " and first_seen <= ?"
+            params.append(iso(seen_by))
+        rows = self.db.execute(sql + " order by id limit ?", [*params, limit]).fetchall()
         return [r[0] for r in rows]
 
     def unannounced_among(self, development_ids: Sequence[int]) -> list[int]:
