@@ -9,10 +9,8 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
-import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,23 +20,13 @@ from bot.app.ingest import ingest_seeds
 from bot.config import Settings, load_config
 from bot.model import Chat
 from bot.store import Store
-from tests.conftest import BOT_TOKEN, CONFIG_DIR, ROOT, SEEDS
+from tests.conftest import BOT_TOKEN, CONFIG_DIR, ROOT, SEEDS, wait_until
 from tests.fakebot import FakeBotAPI
 from tests.feedserver import FeedServer, Route, rss
 
 CHATS = 200
 FIRST_CHAT = 10_000
 IN_FLIGHT = Settings().send_in_flight  # the sender's bound on requests on their way at once
-
-
-def wait_until(predicate: Callable[[], bool], timeout: float, what: str) -> None:
-    """Poll a condition until it holds; fail with ``what`` at the deadline."""
-    deadline = time.monotonic() + timeout
-    tick = threading.Event()
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-        tick.wait(0.05)
 
 
 def _config_dir(tmp: Path, feeds: str = "feeds = []\n") -> Path:

@@ -8,9 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,7 +17,7 @@ import pytest
 from bot.app import health
 from bot.model import Chat
 from bot.store import Store
-from tests.conftest import BOT_TOKEN, CONFIG_DIR, ROOT
+from tests.conftest import BOT_TOKEN, CONFIG_DIR, ROOT, wait_until
 from tests.fakebot import FakeBotAPI
 
 INTERVAL = 10  # minutes: the one feed's poll interval
@@ -168,15 +166,6 @@ def test_a_process_whose_sender_is_not_running_fails(setup: Path) -> None:
     assert "unhealthy: the outbox sender is not running" in result.stdout
 
 
-def _wait(predicate: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    tick = threading.Event()
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-        tick.wait(0.05)
-
-
 @pytest.fixture
 def api() -> Iterator[FakeBotAPI]:
     fake = FakeBotAPI(limits=False).start_in_thread()
@@ -198,7 +187,7 @@ def test_the_running_process_writes_the_heartbeat_and_removes_it_on_stop(
     )
     try:
         beat_file = health.heartbeat_path(_db(setup))
-        _wait(
+        wait_until(
             lambda: (b := health.read_heartbeat(beat_file)) is not None and b.sender,
             60,
             "a heartbeat with the sender running",

@@ -10,9 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,7 +18,7 @@ import pytest
 
 from bot.model import Chat
 from bot.store import Store
-from tests.conftest import CONFIG_DIR, ROOT
+from tests.conftest import CONFIG_DIR, ROOT, wait_until
 from tests.fakebot import FakeBotAPI
 
 # a token shaped like a real one; its secret half must not appear either
@@ -135,15 +133,6 @@ def test_an_answer_that_is_not_json_ends_in_one_sentence(home: Path, api: FakeBo
     _assert_clean(result.stdout, result.stderr)
 
 
-def _wait(predicate: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    tick = threading.Event()
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-        tick.wait(0.05)
-
-
 def test_tracebacks_while_running_hold_no_token(home: Path, api: FakeBotAPI) -> None:
     """Sends answered with garbage and server errors, polls answered with garbage: the process
     logs the python-telegram-bot and httpx errors with their tracebacks, redacted."""
@@ -165,12 +154,12 @@ def test_tracebacks_while_running_hold_no_token(home: Path, api: FakeBotAPI) -> 
             stderr=stderr,
         )
         try:
-            _wait(
+            wait_until(
                 lambda: sum(1 for m, _ in list(api.calls) if m == "sendMessage") >= 4,
                 60,
                 "every send to be tried and retried",
             )
-            _wait(lambda: "Traceback" in err.read_text(), 30, "a traceback in the log")
+            wait_until(lambda: "Traceback" in err.read_text(), 30, "a traceback in the log")
             proc.send_signal(signal.SIGTERM)
             assert proc.wait(30) == 0
         finally:
