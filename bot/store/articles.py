@@ -61,9 +61,11 @@ class ArticleStore(StoreBase):
 
     def sources_of_text(self, content_hash: str) -> set[str]:
         """The outlets an article with this text was stored from (its own, and re-reports')."""
+        # a range on the unique index ('|' < '}'), not LIKE, which would scan every article
         rows = self.db.execute(
-            "select source from articles where content_hash = ? or content_hash like ?",
-            [content_hash, content_hash + "|%"],
+            """select source from articles where content_hash = ?
+               or (content_hash > ? and content_hash < ?)""",
+            [content_hash, content_hash + "|", content_hash + "}"],
         ).fetchall()
         return {r[0] or "" for r in rows}
 

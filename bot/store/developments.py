@@ -134,9 +134,10 @@ class DevelopmentStore(StoreBase):
                            from development_issues where development_id = developments.id
                            order by issue_id)),
                  mention_count = mention_count + 1,
-                 outlet_count = (select count(distinct a.source) from statements s
-                                 join articles a on a.id = s.article_id
-                                 where s.development_id = developments.id),
+                 outlet_count = outlet_count + not exists (
+                     select 1 from statements s join articles a on a.id = s.article_id
+                     where s.development_id = developments.id and s.id != ?
+                       and a.source = (select source from articles where id = ?)),
                  said_at = case when said_at is null or ? < said_at then ? else said_at end,
                  text = case when ? then ? else text end,
                  kind = case when ? then ? else kind end,
@@ -144,6 +145,8 @@ class DevelopmentStore(StoreBase):
                where id = ?""",
             [
                 iso(now),
+                cursor.lastrowid,
+                statement.article_id,
                 iso(said_at),
                 iso(said_at),
                 shown,
