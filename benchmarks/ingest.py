@@ -46,6 +46,9 @@ from bot.store import Store  # noqa: E402
 # --- the corpus -------------------------------------------------------------------------------
 
 NOW = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
+SPACING = 6  # minutes between two articles: 240 a day, the corpus spans days as coverage does
+ROUND = 50  # articles per ingest round, as a feed poll brings them
+DEVS_PER_ARTICLE = 4  # new developments an article brings, about (the corpus: 3 to 4)
 
 # What tracked actors say, by issue. Every slot is filled at random, so one template yields many
 # different claims; `tails` add the specifics (a place, a date, a condition) real remarks carry.
@@ -130,6 +133,21 @@ FILL = {
     "month": ["February", "March", "April", "the spring", "the summer"],
     "weekday": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sunday"],
 }
+# the specifics a real remark names (a site, a place), so that one template is many claims
+SITE = ["southern", "eastern", "northern", "disputed", "damaged", "coastal", "occupied", "river"]
+OBJECT = [
+    "grain corridor", "power station", "rail bridge", "border crossing", "water supply",
+    "gas pipeline", "port terminal", "airfield", "checkpoint", "supply route", "dam", "refinery",
+    "substation", "ferry line", "highway", "steel plant",
+]  # fmt: skip
+PLACE = [
+    "Nikopol", "Odesa", "Kharkiv", "Sumy", "Pokrovsk", "Kupiansk", "Mariupol", "Enerhodar",
+    "Izium", "Kramatorsk", "Sloviansk", "Huliaipole", "Orikhiv", "Melitopol", "Berdiansk",
+]  # fmt: skip
+DETAIL = [
+    " including the {site} {object} near {place}",
+    ", starting with the {site} {object} at {place}",
+]
 OUTLETS = ["Wire A", "Daily B", "Post C", "Herald D", "Agency E", "Times F", "Radio G", "Live H"]
 FIRST = ["Anna", "Pavel", "Oksana", "James", "Marta", "Jan", "Elena", "Lukas", "Ivan", "Sofia"]
 LAST = ["Kovalenko", "Brandt", "Novak", "Fischer", "Horvat", "Lindqvist", "Moreau", "Petrov"]
@@ -188,10 +206,17 @@ def _date(rng: random.Random) -> str:
     return f"{rng.choice(['November', 'December'])} {rng.randint(1, 30)}, 2025"
 
 
+def _detail(rng: random.Random) -> str:
+    text = rng.choice(DETAIL)
+    for key, values in (("site", SITE), ("object", OBJECT), ("place", PLACE)):
+        text = text.replace("{" + key + "}", rng.choice(values))
+    return text
+
+
 def _remark(rng: random.Random, speakers: list[tuple[str, str]]) -> Remark:
     name, gender = rng.choice(speakers)
     issue = rng.choice(list(CLAIMS))
-    claim = _fill(rng, rng.choice(CLAIMS[issue]) + rng.choice(TAILS))
+    claim = _fill(rng, rng.choice(CLAIMS[issue]) + _detail(rng) + rng.choice(TAILS))
     return Remark(name, gender, claim, issue)
 
 
@@ -343,7 +368,7 @@ def corpus(config: Config, n: int, seed: int = 7, target: int = 2000) -> list[Ar
                 title=title,
                 text="\n".join(head + body),
                 source=outlet,
-                published=NOW - timedelta(minutes=n - i),
+                published=NOW - timedelta(minutes=SPACING * (n - i)),
             )
         )
     return articles
@@ -351,7 +376,9 @@ def corpus(config: Config, n: int, seed: int = 7, target: int = 2000) -> list[Ar
 
 def _populate(store: Store, size: int, config: Config) -> None:
     """Store `size` one-statement developments, spread over actors, all inside the window (through
-    the store's own methods, in one transaction)."""
+    the store's own methods, in one transaction), from one article per DEVS_PER_ARTICLE of them:
+    as many stored articles as that many developments come with, since an article's cost may
+    grow with those too."""
     rng = random.Random(size)
     speakers = [a.id for a in config.actors if a.kind == "person"]
     store.upsert_actors(config.actors)
@@ -363,13 +390,15 @@ def _populate(store: Store, size: int, config: Config) -> None:
                 f"h{k}",
                 NOW,
             )
-            for k in range(size // 50 + 1)
+            for k in range(size // DEVS_PER_ARTICLE + 1)
         ]
         for k in range(size):
             actor = rng.choice(speakers)
             seen = NOW - timedelta(minutes=rng.randint(1, 60 * 24 * 10))
             sig = " ".join(sorted(rng.sample(vocab, 12)))
-            statement = Statement(actor, "direct", f"filler {k}", (), k, articles[k // 50])
+            statement = Statement(
+                actor, "direct", f"filler {k}", (), k, articles[k // DEVS_PER_ARTICLE]
+            )
             dev_id = store.create_development(statement, seen)
             store.add_statement(statement, dev_id, seen, sig)
 
@@ -410,8 +439,8 @@ def phase_extract(n: int, first: int) -> dict:
 
 
 def phase_ingest(n: int) -> dict:
-    """Extraction + grouping + storage of n articles into a fresh database file, on one core:
-    articles/s and peak memory."""
+    """Extraction + grouping + storage of n articles into a fresh database file, on one core, in
+    poll rounds of ROUND articles as they came out: articles/s and peak memory."""
     from bot.app.ingest import Pipeline, ingest_articles
 
     config = _load()
@@ -419,13 +448,18 @@ def phase_ingest(n: int) -> dict:
     pipe = Pipeline(config)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
+        statements = 0
         start = time.perf_counter()
-        report = ingest_articles(store, config, articles, NOW, pipeline=pipe)
+        for k in range(0, n, ROUND):
+            # one poll round: its articles, at the time the last of them came out
+            chunk = articles[k : k + ROUND]
+            now = chunk[-1].published or NOW
+            statements += ingest_articles(store, config, chunk, now, pipeline=pipe).statements_new
         elapsed = time.perf_counter() - start
         result = {
             "articles": n,
             "rate": n / elapsed,
-            "statements": report.statements_new,
+            "statements": statements,
             "developments": store.development_count(),
             "peak_mb": _rss_mb(),
         }
