@@ -449,16 +449,23 @@ def phase_ingest(n: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
         statements = 0
+        rounds: list[float] = []
         start = time.perf_counter()
         for k in range(0, n, ROUND):
             # one poll round: its articles, at the time the last of them came out
             chunk = articles[k : k + ROUND]
             now = chunk[-1].published or NOW
             statements += ingest_articles(store, config, chunk, now, pipeline=pipe).statements_new
+            rounds.append(time.perf_counter())
         elapsed = time.perf_counter() - start
+        tenth = max(1, len(rounds) // 10)  # the first and the last tenth of the rounds
         result = {
             "articles": n,
             "rate": n / elapsed,
+            "first_rate": tenth * ROUND / (rounds[tenth - 1] - start),
+            "last_rate": tenth * ROUND / (rounds[-1] - rounds[-tenth - 1])
+            if len(rounds) > tenth
+            else n / elapsed,
             "statements": statements,
             "developments": store.development_count(),
             "peak_mb": _rss_mb(),
@@ -579,6 +586,10 @@ def main() -> None:
         f"{t['rate']:.0f}",
         ">= 150",
         _spread(ts, "rate"),
+    )
+    _row(
+        f"  first / last {t['articles'] // 10} articles of it (art./s)",
+        f"{t['first_rate']:.0f} / {t['last_rate']:.0f}",
     )
     peak = max(r["peak_mb"] for r in ts)
     _row("peak memory, end to end (MB)", f"{peak:.1f}", "<= 200")
