@@ -32,15 +32,17 @@ class DevelopmentStore(StoreBase):
         Bounded by the (actor_id, last_seen) index and the limit, so the cost does not grow with
         the number of stored developments.
         """
-        ids = [actor_ids] if isinstance(actor_ids, str) else list(actor_ids)
-        marks = ",".join("?" * len(ids))
-        sql = f"""
-            select s.id, s.development_id
+        ids = [actor_ids] if isinstance(actor_ids, str) else list(dict.fromkeys(actor_ids))
+        # one indexed query per actor (an IN list would sort every row in the window), merged
+        sql = """
+            select d.last_seen, s.id, s.development_id
             from developments d join statements s on s.development_id = d.id
-            where d.actor_id in ({marks}) and d.last_seen >= ?
+            where d.actor_id = ? and d.last_seen >= ?
             order by d.last_seen desc limit ?
         """
-        return self.db.execute(sql, [*ids, iso(since), limit]).fetchall()
+        rows = [r for a in ids for r in self.db.execute(sql, [a, iso(since), limit]).fetchall()]
+        rows.sort(key=lambda r: r[0], reverse=True)
+        return [(r[1], r[2]) for r in rows[:limit]]
 
     def statement_signatures(self, ids: Sequence[int]) -> dict[int, tuple[tuple[str, ...], str]]:
         """Statement id -> (issue ids, diff signature) for these statements."""
