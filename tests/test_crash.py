@@ -45,6 +45,7 @@ def _config_dir(tmp: Path, feeds: str = "feeds = []\n") -> Path:
         "global_rate_per_second = 300.0\n"
         "private_rate_per_second = 50.0\n"
         "jitter_seconds = 0\n"
+        "alert_batch_seconds = 0\n"  # alerts decided at once: the tests stop the process soon
         "retry_base_seconds = 0.1\n",
         encoding="utf-8",
     )
