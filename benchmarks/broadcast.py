@@ -27,7 +27,6 @@ import argparse
 import asyncio
 import itertools
 import os
-import shutil
 import signal
 import sys
 import tempfile
@@ -45,6 +44,7 @@ from bot.config import load_config  # noqa: E402
 from bot.model import Article, Chat  # noqa: E402
 from bot.store import Store  # noqa: E402
 from tests.fakebot import FakeBotAPI  # noqa: E402
+from tests.procconfig import process_config  # noqa: E402
 
 TOKEN = "123456:benchmark-token-for-the-fake-server"
 RATE = 30.0
@@ -78,20 +78,7 @@ def prepare(db: Path, chats: int, digest_at: datetime | None) -> None:
 
 
 def config_dir(tmp: Path, in_flight: int | None) -> Path:
-    target = tmp / "config"
-    target.mkdir()
-    for name in ("actors.toml", "issues.toml", "lexicon.toml"):
-        (target / name).write_text(
-            (ROOT / "config" / name).read_text(encoding="utf-8"), encoding="utf-8"
-        )
-    shutil.copytree(ROOT / "config" / "lang", target / "lang")
-    (target / "feeds.toml").write_text("feeds = []\n", encoding="utf-8")
-    (tmp / "no-seeds").mkdir()
-    extra = f"send_in_flight = {in_flight}\n" if in_flight else ""
-    (target / "settings.toml").write_text(
-        f'[settings]\nseeds_dir = "{tmp / "no-seeds"}"\n{extra}', encoding="utf-8"
-    )
-    return target
+    return process_config(tmp, settings=f"send_in_flight = {in_flight}\n" if in_flight else "")
 
 
 def rss_mb(pid: int) -> float:

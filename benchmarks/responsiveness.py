@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import shutil
 import signal
 import sqlite3
 import statistics
@@ -35,6 +34,7 @@ from bot.config import load_config  # noqa: E402
 from bot.store import Store  # noqa: E402
 from tests.fakebot import FakeBotAPI  # noqa: E402
 from tests.feedserver import FeedServer, Route, rss  # noqa: E402
+from tests.procconfig import process_config  # noqa: E402
 
 TOKEN = "123456:benchmark-token-for-the-fake-server"
 CHATS = list(range(70_001, 70_021))
@@ -44,22 +44,11 @@ COMMANDS = ("/help", "/latest")
 
 def config_dir(tmp: Path, feed_url: str) -> Path:
     """The shipped actors/issues/lexicon, one local feed, no seeds."""
-    target = tmp / "config"
-    target.mkdir()
-    for name in ("actors.toml", "issues.toml", "lexicon.toml"):
-        shutil.copy(ROOT / "config" / name, target / name)
-    shutil.copytree(ROOT / "config" / "lang", target / "lang")
-    (target / "feeds.toml").write_text(
-        f'[[feeds]]\nname = "Bench Wire"\nurl = "{feed_url}"\ninterval_minutes = 60\n',
-        encoding="utf-8",
+    return process_config(
+        tmp,
+        feeds=f'[[feeds]]\nname = "Bench Wire"\nurl = "{feed_url}"\ninterval_minutes = 60\n',
+        settings="jitter_seconds = 0\nfetch_timeout_seconds = 60.0\nmax_body_bytes = 50000000\n",
     )
-    (tmp / "no-seeds").mkdir()
-    (target / "settings.toml").write_text(
-        f'[settings]\nseeds_dir = "{tmp / "no-seeds"}"\njitter_seconds = 0\n'
-        "fetch_timeout_seconds = 60.0\nmax_body_bytes = 50000000\n",
-        encoding="utf-8",
-    )
-    return target
 
 
 def article(n: int, speakers: list[str]) -> str:

@@ -5,7 +5,6 @@ nothing. The fake Bot API server and the feed server run in this test process.""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from bot.store import Store
 from tests.conftest import BOT_TOKEN, CONFIG_DIR, ROOT, SEEDS, wait_until
 from tests.fakebot import FakeBotAPI
 from tests.feedserver import FeedServer, Route, rss
+from tests.procconfig import process_config
 
 CHATS = 200
 FIRST_CHAT = 10_000
@@ -30,26 +30,15 @@ IN_FLIGHT = Settings().send_in_flight  # the sender's bound on requests on their
 
 
 def _config_dir(tmp: Path, feeds: str = "feeds = []\n") -> Path:
-    target = tmp / "config"
-    target.mkdir()
-    for name in ("actors.toml", "issues.toml", "lexicon.toml"):
-        (target / name).write_text(
-            (CONFIG_DIR / name).read_text(encoding="utf-8"), encoding="utf-8"
-        )
-    shutil.copytree(CONFIG_DIR / "lang", target / "lang")
-    (target / "feeds.toml").write_text(feeds, encoding="utf-8")
-    (tmp / "no-seeds").mkdir()
-    (target / "settings.toml").write_text(
-        "[settings]\n"
-        f'seeds_dir = "{tmp / "no-seeds"}"\n'
-        "global_rate_per_second = 300.0\n"
+    return process_config(
+        tmp,
+        feeds=feeds,
+        settings="global_rate_per_second = 300.0\n"
         "private_rate_per_second = 50.0\n"
         "jitter_seconds = 0\n"
         "alert_batch_seconds = 0\n"  # alerts decided at once: the tests stop the process soon
         "retry_base_seconds = 0.1\n",
-        encoding="utf-8",
     )
-    return target
 
 
 _RUNNING: list[subprocess.Popen[bytes]] = []

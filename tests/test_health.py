@@ -4,7 +4,6 @@ exiting 0 when healthy and non-zero, saying why, when feeds, the outbox or the s
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,8 +16,9 @@ import pytest
 from bot.app import health
 from bot.model import Chat
 from bot.store import Store
-from tests.conftest import BOT_TOKEN, CONFIG_DIR, ROOT, wait_until
+from tests.conftest import BOT_TOKEN, ROOT, wait_until
 from tests.fakebot import FakeBotAPI
+from tests.procconfig import process_config
 
 INTERVAL = 10  # minutes: the one feed's poll interval
 
@@ -26,21 +26,11 @@ INTERVAL = 10  # minutes: the one feed's poll interval
 @pytest.fixture
 def setup(tmp_path: Path) -> Path:
     """A config folder with one (loopback, never polled here) feed and no seeds."""
-    target = tmp_path / "config"
-    target.mkdir()
-    for name in ("actors.toml", "issues.toml", "lexicon.toml"):
-        shutil.copy(CONFIG_DIR / name, target / name)
-    shutil.copytree(CONFIG_DIR / "lang", target / "lang")
-    (target / "feeds.toml").write_text(
-        f'[[feeds]]\nname = "Wire"\nurl = "http://127.0.0.1:9/feed"\n'
+    process_config(
+        tmp_path,
+        feeds=f'[[feeds]]\nname = "Wire"\nurl = "http://127.0.0.1:9/feed"\n'
         f"interval_minutes = {INTERVAL}\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "no-seeds").mkdir()
-    (target / "settings.toml").write_text(
-        f'[settings]\nseeds_dir = "{tmp_path / "no-seeds"}"\noutbox_max_age_minutes = 30\n'
-        "jitter_seconds = 0\n",
-        encoding="utf-8",
+        settings="outbox_max_age_minutes = 30\njitter_seconds = 0\n",
     )
     return tmp_path
 

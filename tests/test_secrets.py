@@ -5,7 +5,6 @@ running (sends refused with tracebacks logged); every byte it writes is scanned 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -18,8 +17,9 @@ import pytest
 
 from bot.model import Chat
 from bot.store import Store
-from tests.conftest import CONFIG_DIR, ROOT, wait_until
+from tests.conftest import ROOT, wait_until
 from tests.fakebot import FakeBotAPI
+from tests.procconfig import process_config
 
 # a token shaped like a real one; its secret half must not appear either
 TOKEN = "7654321:AAE-secretSECRETsecret_0123456789abcdef"
@@ -36,18 +36,7 @@ def api() -> Iterator[FakeBotAPI]:
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    target = tmp_path / "config"
-    target.mkdir()
-    for name in ("actors.toml", "issues.toml", "lexicon.toml"):
-        shutil.copy(CONFIG_DIR / name, target / name)
-    shutil.copytree(CONFIG_DIR / "lang", target / "lang")
-    (target / "feeds.toml").write_text("feeds = []\n", encoding="utf-8")
-    (tmp_path / "no-seeds").mkdir()
-    (target / "settings.toml").write_text(
-        f'[settings]\nseeds_dir = "{tmp_path / "no-seeds"}"\nretry_base_seconds = 0.1\n'
-        "max_send_attempts = 2\n",
-        encoding="utf-8",
-    )
+    process_config(tmp_path, settings="retry_base_seconds = 0.1\nmax_send_attempts = 2\n")
     return tmp_path
 
 
