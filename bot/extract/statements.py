@@ -32,6 +32,11 @@ MIN_REPORTED_WORDS = 6
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
 LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
+# An article about the talks names their issues throughout; one about a storm or a budget names
+# one in passing ("power was restored"). Below both bars it is off-topic.
+TOPIC_BLOCKS = 4  # prose blocks naming an issue that make an article about the talks
+TOPIC_SHARE = 0.3  # or this share of its prose blocks
+TOPIC_JUDGED = 6  # prose blocks an article needs before its share is judged (a brief is too short)
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) "
     r"(?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
@@ -110,6 +115,7 @@ class Extractor:
         drafts: list[_Draft] = []
         new_actors: dict[str, Actor] = {}
         counts: Counter[str] = Counter()
+        naming = 0  # prose blocks that name an issue
         document = self._document(blocks)
         interviewee = ""
         if any(b.kind == "turn" for b in blocks):
@@ -127,6 +133,7 @@ class Extractor:
             block_issues = self.tagger.tags(block.text)
             for issue in block_issues:
                 counts[issue] += 1
+            naming += bool(block_issues)
             if block.kind == "post":
                 found = self._post(block, ctx)
             elif block.kind == "turn":
@@ -141,7 +148,7 @@ class Extractor:
                     new_actors.setdefault(actor.id, actor)
             ctx.prev_para = outside_quotes(block.text, self.quotes.find(block.text))
             ctx.prev_issues = block_issues
-        if not self._on_topic(drafts, blocks):
+        if not self._on_topic(drafts, blocks, naming):
             return Extraction((), ())
         statements = self.reader.settle(
             [(d.statement, d.fallback, d.block) for d in drafts], counts
@@ -149,13 +156,15 @@ class Extractor:
         statements.sort(key=lambda s: s.position)
         return Extraction(tuple(statements), tuple(new_actors.values()))
 
-    def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block]) -> bool:
-        """Whether an article is about the talks: one of its statements names an issue. A long
-        article where none does is about something else (Peskov on hockey); a short item gives
-        too little context to judge, and a tracked actor speaking in it is enough."""
-        if any(d.own for d in drafts):
-            return True
+    def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block], naming: int) -> bool:
+        """Whether an article is about the talks: one of its statements names an issue, and its
+        prose names the talks' issues throughout (``naming`` blocks of it), not once in passing.
+        A long article where no statement does is about something else (Peskov on hockey); a
+        short item gives too little context to judge, and a tracked actor speaking in it is
+        enough."""
         prose = sum(1 for b in blocks if b.is_prose)
+        if any(d.own for d in drafts):
+            return prose < TOPIC_JUDGED or naming >= min(TOPIC_BLOCKS, TOPIC_SHARE * prose)
         return prose <= SHORT_ITEM_BLOCKS and any(
             (actor := self.index.actor(d.statement.actor_id)) is not None
             and actor.kind != "anonymous"
