@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from bot.diff.signature import Signature
 from bot.model import Statement
@@ -13,6 +14,7 @@ from bot.model import Statement
 BROAD_ISSUES = frozenset({"peace_plan"})
 DECISIVE_PENALTY = 0.7  # reports that differ in a decisive concept ("drop" the bid, or not)
 MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
+_TOKENS = attrgetter("signature.tokens")
 
 
 @dataclass(frozen=True)
@@ -72,12 +74,15 @@ def matches(
     """
     tokens = sig.tokens
     short = len(tokens) <= 4
-    # cheap pass: how many stems each candidate shares; most share (almost) nothing
-    overlapping = []
-    for c in candidates:
-        shared = len(tokens.intersection(c.signature.tokens))
-        if shared >= 3 or (shared == 2 and (short or len(c.signature.tokens) <= 4)):
-            overlapping.append((shared, c))
+    # cheap pass: how many stems each candidate shares; most share (almost) nothing (counted
+    # in C through map: this pass runs over every candidate of every statement)
+    pool = candidates if isinstance(candidates, list) else list(candidates)
+    counts = map(len, map(tokens.intersection, map(_TOKENS, pool)))
+    overlapping = [
+        (shared, c)
+        for shared, c in zip(counts, pool, strict=True)
+        if shared >= 3 or (shared == 2 and (short or len(c.signature.tokens) <= 4))
+    ]
     overlapping.sort(key=lambda item: -item[0])
     best: dict[int, float] = {}
     for _, c in overlapping[:MAX_SCORED]:

@@ -14,10 +14,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 from bot.model import Development, Mention, Statement
 from bot.store.db import StoreBase, iso, parse_dt
+
+
+@lru_cache(maxsize=4096)
+def _issue_ids(stored: str) -> tuple[str, ...]:
+    # a statement's issues as stored (a JSON list): few distinct values, read again every batch
+    return tuple(json.loads(stored))
 
 
 class DevelopmentStore(StoreBase):
@@ -25,9 +32,10 @@ class DevelopmentStore(StoreBase):
 
     def candidate_mentions(
         self, actor_ids: str | Sequence[str], since: datetime, limit: int = 150
-    ) -> list[tuple[int, int]]:
+    ) -> list[tuple[int, int, tuple[str, ...], str]]:
         """Recent statements by these actors (one speaker for grouping: a spokesperson and the
-        institution) as (statement id, development id): the diff engine's candidates.
+        institution), newest first, as (statement id, development id, issue ids, diff signature):
+        the diff engine's candidates.
 
         Bounded by the (actor_id, last_seen) index and the limit, so the cost does not grow with
         the number of stored developments.
@@ -35,25 +43,14 @@ class DevelopmentStore(StoreBase):
         ids = [actor_ids] if isinstance(actor_ids, str) else list(dict.fromkeys(actor_ids))
         # one indexed query per actor (an IN list would sort every row in the window), merged
         sql = """
-            select d.last_seen, s.id, s.development_id
+            select d.last_seen, s.id, s.development_id, s.issues, s.signature
             from developments d join statements s on s.development_id = d.id
             where d.actor_id = ? and d.last_seen >= ?
             order by d.last_seen desc limit ?
         """
         rows = [r for a in ids for r in self.db.execute(sql, [a, iso(since), limit]).fetchall()]
         rows.sort(key=lambda r: r[0], reverse=True)
-        return [(r[1], r[2]) for r in rows[:limit]]
-
-    def statement_signatures(self, ids: Sequence[int]) -> dict[int, tuple[tuple[str, ...], str]]:
-        """Statement id -> (issue ids, diff signature) for these statements."""
-        out: dict[int, tuple[tuple[str, ...], str]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = list(ids[i : i + 500])
-            marks = ",".join("?" * len(chunk))
-            sql = f"select id, issues, signature from statements where id in ({marks})"
-            for r in self.db.execute(sql, chunk):
-                out[r[0]] = (tuple(json.loads(r[1])), r[2])
-        return out
+        return [(r[1], r[2], _issue_ids(r[3]), r[4]) for r in rows[:limit]]
 
     def create_development(
         self,
@@ -129,6 +126,13 @@ class DevelopmentStore(StoreBase):
             ],
         )
         gained = self._add_development_issues(development_id, statement.issues, now)
+        before = self.db.conn.total_changes
+        self.db.execute(
+            """insert or ignore into development_sources (development_id, source)
+               select ?, coalesce(source, '') from articles where id = ?""",
+            [development_id, statement.article_id],
+        )
+        new_outlet = self.db.conn.total_changes - before
         self.db.execute(
             """update developments set
                  last_seen = ?,
@@ -136,10 +140,7 @@ class DevelopmentStore(StoreBase):
                            from development_issues where development_id = developments.id
                            order by issue_id)),
                  mention_count = mention_count + 1,
-                 outlet_count = outlet_count + not exists (
-                     select 1 from statements s join articles a on a.id = s.article_id
-                     where s.development_id = developments.id and s.id != ?
-                       and a.source = (select source from articles where id = ?)),
+                 outlet_count = outlet_count + ?,
                  said_at = case when said_at is null or ? < said_at then ? else said_at end,
                  text = case when ? then ? else text end,
                  kind = case when ? then ? else kind end,
@@ -147,8 +148,7 @@ class DevelopmentStore(StoreBase):
                where id = ?""",
             [
                 iso(now),
-                cursor.lastrowid,
-                statement.article_id,
+                new_outlet,
                 iso(said_at),
                 iso(said_at),
                 shown,
@@ -211,6 +211,12 @@ class DevelopmentStore(StoreBase):
         )
         self.db.execute("delete from development_issues where development_id = ?", [drop])
         self.db.execute(
+            """insert or ignore into development_sources (development_id, source)
+               select ?, source from development_sources where development_id = ?""",
+            [keep, drop],
+        )
+        self.db.execute("delete from development_sources where development_id = ?", [drop])
+        self.db.execute(
             """insert or ignore into chat_developments (chat_id, development_id, via, told_at)
                select chat_id, ?, via, told_at from chat_developments where development_id = ?""",
             [keep, drop],
@@ -227,9 +233,9 @@ class DevelopmentStore(StoreBase):
         issues = sorted(r[0] for r in self._issue_rows(keep))
         said = [s for s in (kept[2], dropped[2]) if s]
         counts = self.db.execute(
-            """select count(*), count(distinct a.source) from statements s
-               join articles a on a.id = s.article_id where s.development_id = ?""",
-            [keep],
+            """select (select count(*) from statements where development_id = ?),
+                      (select count(*) from development_sources where development_id = ?)""",
+            [keep, keep],
         ).fetchone()
         again = set(issues) != before or dropped[4] is None
         self.db.execute(
