@@ -9,17 +9,18 @@ with the number of developments stored.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.diff.score import Candidate, issues_agree, matches
+from bot.diff.score import Candidate, issues_agree, matches, other_days
 from bot.diff.signature import Signature
 from bot.model import Actor, Statement
 
 MATCH_THRESHOLD = 0.45  # similarity at which two statements are one development
 BRIDGE_THRESHOLD = 0.5  # a statement this close to two developments shows they are one
 CANDIDATES = 150  # an actor's most recent mentions compared with a new statement
+NEIGHBOURS = 4  # statements back in an article that may be pieces of the same utterance
 WINDOW = timedelta(days=14)  # a statement joins a development seen at most this long before
 
 
@@ -37,19 +38,23 @@ def place(
     sig: Signature,
     candidates: list[Candidate],
     decisive: frozenset[str] = frozenset(),
-    neighbour: Candidate | None = None,
+    neighbours: Sequence[Candidate] = (),
 ) -> Placement:
     """The placement of one statement among its speaker's candidate mentions.
 
-    ``neighbour`` is the statement just before it in the same paragraph, if the same speaker
-    made it: the pieces of a split quote, or a quote and the sentence paraphrasing it, are one
-    utterance whatever their words - unless they are on different specific issues."""
+    ``neighbours`` are the statements before it in the same article that are pieces of the same
+    utterance (:func:`same_utterance`): the pieces of a split quote, or a quote and the sentence
+    paraphrasing it, are one utterance whatever their words - unless they are on different
+    specific issues or said on days that cannot meet."""
     found = matches(statement, sig, candidates, MATCH_THRESHOLD, decisive)
     linked = {m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD}
     if found:
         linked.add(found[0].development_id)
-    if neighbour is not None and issues_agree(statement.issues, neighbour.issues):
-        linked.add(neighbour.development_id)
+    elsewhen = other_days(sig, candidates)
+    for neighbour in neighbours:
+        dev = neighbour.development_id
+        if issues_agree(statement.issues, neighbour.issues) and dev not in elsewhen:
+            linked.add(dev)
     if not linked:
         return Placement(None)
     keep = min(linked)  # the oldest development survives
@@ -88,7 +93,9 @@ class CandidatePool:
             for c in self.of(speaker)
         ]
         # the same words in the same development need comparing once: keep the newest copy
-        recent = [c for c in recent if c.development_id != dev_id or c.signature.text != sig.text]
+        recent = [
+            c for c in recent if c.development_id != dev_id or c.signature.stored != sig.stored
+        ]
         placed = Candidate(dev_id, statement.issues, sig)
         recent.insert(0, placed)
         self._by_actor[speaker] = recent[:CANDIDATES]
@@ -120,6 +127,46 @@ def pieces_of_one(before: Statement, after: Statement, text: str) -> bool:
         and "\n" not in gap
         and opens_next
     )
+
+
+# between a reported sentence and the quote that opens the next sentence or paragraph: nothing but
+# the sentence's end and the opening mark
+_QUOTE_FOLLOWS = re.compile(r"[\s.!?]*[\"“«„‘']?")
+
+
+def same_utterance(before: Statement, after: Statement, text: str) -> bool:
+    """Whether a statement is a piece of the same utterance as one before it in the article:
+    the pieces of one quote (:func:`pieces_of_one`), or a reported sentence and the quote that
+    opens the very next sentence or paragraph by the same speaker (the quote it reports).
+    Another sentence by the same speaker, or a quote after narrative, is another claim."""
+    if before.actor_id != after.actor_id:
+        return False
+    if pieces_of_one(before, after, text):
+        return True
+    if before.kind != "reported" or after.kind != "direct":
+        return False
+    gap = text[before.position + len(before.text) : after.position]
+    return gap.count("\n") <= 1 and _QUOTE_FOLLOWS.fullmatch(gap) is not None
+
+
+_SENTENCE_START = re.compile(r"(?:[.!?][\"”’»]?\s+|\n)(?=[^.!?\n]*$)")
+_SENTENCE_END = re.compile(r"[.!?](?=[\"”’»]?(?:\s|$))|\n")
+_QUOTED = re.compile(r"[“\"«„][^“”\"«»„\n]*[”\"»“]")
+CONTEXT = 240  # characters looked at either side of a statement for when it was said
+
+
+def said_context(text: str, statement: Statement) -> str:
+    """The words that can tell when a statement was said: its sentence before it, the statement
+    itself when reported, and its attribution after it, quoted words left out."""
+    start, end = statement.position, statement.position + len(statement.text)
+    before = text[max(0, start - CONTEXT) : start]
+    m = _SENTENCE_START.search(before)
+    before = before[m.end() :] if m else before
+    after = text[end : end + CONTEXT]
+    m = _SENTENCE_END.search(after)
+    after = after[: m.start()] if m else after
+    own = statement.text if statement.kind == "reported" else " "
+    return _QUOTED.sub(" ", f"{before} {own} {after}")
 
 
 def speaker_groups(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:

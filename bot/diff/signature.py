@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from bot.diff.when import Days
 from bot.model import Statement
 
 SIGNATURE_MEMO = 200_000  # (actor, text) pairs whose signatures are kept: outlets repeat quotes
@@ -25,11 +26,21 @@ class Signature:
 
     tokens: frozenset[str]
     text: str  # normalised text, for fuzzy comparison
+    days: Days | None = None  # when it was said, as well as the text tells
 
     @classmethod
     def parse(cls, text: str) -> Signature:
-        """A signature from its stored text form."""
-        return cls(frozenset(text.split()), text)
+        """A signature from its stored text form (its tokens, then the days it was said on)."""
+        words = text.split()
+        days = Days.parse(words[-1]) if words and words[-1].startswith("@") else None
+        if days is not None:
+            words.pop()
+        return cls(frozenset(words), " ".join(words), days)
+
+    @property
+    def stored(self) -> str:
+        """The text form kept in the store: the tokens, then the days."""
+        return f"{self.text} {self.days.stored()}" if self.days is not None else self.text
 
 
 class Lexicon:
@@ -95,6 +106,42 @@ class Lexicon:
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
 
 
+# Numbers read as digits, so "ninety percent" and "90 percent" are the same words
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+)
+_NUMBERS = {w: n for n, w in enumerate(_UNITS.split())} | {
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000}
+_NUMBER_RE = re.compile(
+    r"\b(?:(" + "|".join(_NUMBERS) + r"|\d+)(?:[- ](" + "|".join(_NUMBERS) + r"))?"
+    r"(?:\s+(" + "|".join(_SCALES) + r"))?)\b"
+)
+
+
+def _digits(m: re.Match[str]) -> str:
+    first, second, scale = m.groups()
+    if (first.isdigit() or first == "one") and second is None and scale is None:
+        return first  # "one" alone is mostly a pronoun ("one of the cornerstones")
+    n = int(first) if first.isdigit() else _NUMBERS[first]
+    if second is not None:
+        if n < 20 or _NUMBERS[second] >= 10:  # "five six" are two numbers
+            return m.group(0) if scale is None else f"{_digits_of(first)} {second} {scale}"
+        n += _NUMBERS[second]
+    return str(n * _SCALES[scale]) if scale else str(n)
+
+
+def _digits_of(word: str) -> str:
+    return word if word.isdigit() else str(_NUMBERS[word])
+
+
+def numbers_as_digits(text: str) -> str:
+    """Number words in lowercase text as digits ("ninety" -> "90", "five hundred" -> "500")."""
+    return _NUMBER_RE.sub(_digits, text)
+
+
 def _stem(token: str) -> str:
     for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "es", "s"):
         if len(token) > len(suffix) + 3 and token.endswith(suffix):
@@ -113,14 +160,14 @@ def signature(
         pattern = lexicon.names_pattern(names)
     if pattern is not None:
         folded = pattern.sub(" ", folded)
-    folded = lexicon.phrases(lexicon.without_reporting(folded))
+    folded = numbers_as_digits(lexicon.phrases(lexicon.without_reporting(folded)))
     tokens = set()
     for raw in re.findall(r"_?[a-z0-9]+(?:[-.][a-z0-9]+)*", folded):
         if raw.startswith("_"):
             tokens.add(raw)
             continue
         raw = raw.strip(".")
-        if raw in lexicon.stopwords or len(raw) < 2 or raw.isdigit():
+        if raw in lexicon.stopwords or (len(raw) < 2 and not raw.isdigit()):
             continue
         tokens.add(lexicon.concept(raw))
     return Signature(frozenset(tokens), " ".join(sorted(tokens)))
