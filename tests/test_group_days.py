@@ -101,3 +101,17 @@ def test_the_same_words_on_another_day_are_another_development(config: Config) -
     ingest_articles(store, config, articles, THURSDAY)
     devs = store.developments(actor="peskov")
     assert sorted(len(d.mentions) for d in devs) == [1, 2]
+
+
+def test_a_quote_the_speaker_added_is_another_claim() -> None:
+    text = (
+        "The envoy said the corridor talks had gone well.\n"
+        '"The ships will sail by spring," he added.\n'
+        'The envoy said the text was "nearly final", adding that the hosts were "very patient".'
+    )
+    lead = _at(text, "The envoy said the corridor talks had gone well.", "reported")
+    added = _at(text, "The ships will sail by spring,", "direct")
+    assert not same_utterance(lead, added, text)
+    sentence = _at(text, text.split("\n")[2], "reported")
+    assert same_utterance(sentence, _at(text, "nearly final", "direct"), text)
+    assert not same_utterance(sentence, _at(text, "very patient", "direct"), text)

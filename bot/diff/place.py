@@ -106,6 +106,11 @@ class CandidatePool:
         self._by_actor.clear()
 
 
+# "adding that", "he added", "also said": what follows is another claim by the same speaker
+_ANOTHER_CLAIM = re.compile(
+    r"\b(?:add|adds|added|adding|also|further|went on|continued|separately)\b", re.IGNORECASE
+)
+MARKER_REACH = 60  # characters before a quoted fragment that may say it was added
 SPLIT_GAP = 80  # characters between two quoted pieces that can only be their attribution
 
 
@@ -116,8 +121,9 @@ def pieces_of_one(before: Statement, after: Statement, text: str) -> bool:
     if before.actor_id != after.actor_id:
         return False
     end = before.position + len(before.text)
-    if after.position < end:  # one inside the other
-        return True
+    if after.position < end:  # one inside the other, unless it is what the speaker added
+        lead = text[max(before.position, after.position - MARKER_REACH) : after.position]
+        return _ANOTHER_CLAIM.search(lead) is None
     gap = text[end : after.position]
     # '," Peskov said. "' - nothing but the attribution: after its last stop, only the mark
     opens_next = re.split(r"[.,:;!?]", gap)[-1].strip(" \"“”«»'‘’") == ""
@@ -143,15 +149,23 @@ def same_utterance(before: Statement, after: Statement, text: str) -> bool:
         return False
     if pieces_of_one(before, after, text):
         return True
-    if before.kind != "reported" or after.kind != "direct":
+    nested = after.position < before.position + len(before.text)
+    if nested or before.kind != "reported" or after.kind != "direct":
         return False
     gap = text[before.position + len(before.text) : after.position]
-    return gap.count("\n") <= 1 and _QUOTE_FOLLOWS.fullmatch(gap) is not None
+    if gap.count("\n") > 1 or _QUOTE_FOLLOWS.fullmatch(gap) is None:
+        return False
+    # '"...," he added.': the quote is a further claim, not the one the sentence reports
+    end = after.position + len(after.text)
+    tail = text[end : end + CONTEXT]
+    m = _SENTENCE_END.search(tail)
+    return _ANOTHER_CLAIM.search(tail[: m.start()] if m else tail) is None
 
 
-_SENTENCE_START = re.compile(r"(?:[.!?][\"”’»]?\s+|\n)(?=[^.!?\n]*$)")
+_SENTENCE_START = re.compile(r"[.!?][\"”’»]?\s+|\n")
 _SENTENCE_END = re.compile(r"[.!?](?=[\"”’»]?(?:\s|$))|\n")
 _QUOTED = re.compile(r"[“\"«„][^“”\"«»„\n]*[”\"»“]")
+_ATTRIBUTION_FOLLOWS = re.compile(r"[\"”’»]*\s*[a-z]")  # '." he said': the sentence goes on
 CONTEXT = 240  # characters looked at either side of a statement for when it was said
 
 
@@ -160,11 +174,17 @@ def said_context(text: str, statement: Statement) -> str:
     itself when reported, and its attribution after it, quoted words left out."""
     start, end = statement.position, statement.position + len(statement.text)
     before = text[max(0, start - CONTEXT) : start]
-    m = _SENTENCE_START.search(before)
-    before = before[m.end() :] if m else before
+    cut = 0
+    for brk in _SENTENCE_START.finditer(before):  # the last sentence break before it
+        cut = brk.end()
+    before = before[cut:]
     after = text[end : end + CONTEXT]
-    m = _SENTENCE_END.search(after)
-    after = after[: m.start()] if m else after
+    stop = _SENTENCE_END.search(after)
+    after = after[: stop.start()] if stop else after
+    if statement.kind == "reported" or (
+        statement.text.rstrip().endswith((".", "!", "?")) and not _ATTRIBUTION_FOLLOWS.match(after)
+    ):
+        after = ""  # the sentence ended with the statement: what follows is another sentence
     own = statement.text if statement.kind == "reported" else " "
     return _QUOTED.sub(" ", f"{before} {own} {after}")
 

@@ -138,8 +138,12 @@ def _digits_of(word: str) -> str:
 
 
 def numbers_as_digits(text: str) -> str:
-    """Number words in lowercase text as digits ("ninety" -> "90", "five hundred" -> "500")."""
-    return _NUMBER_RE.sub(_digits, text)
+    """Number words in lowercase text as digits ("ninety" -> "90", "five hundred" -> "500",
+    "1,200" -> "1200")."""
+    return _NUMBER_RE.sub(_digits, _THOUSANDS.sub("", text))
+
+
+_THOUSANDS = re.compile(r"(?<=\d)[,\u2009\u202f](?=\d{3}\b)")  # "1,200", "1 200"
 
 
 def _stem(token: str) -> str:

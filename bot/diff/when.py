@@ -27,28 +27,29 @@ _MONTH_OF = (
     | {"sept": 9}
 )
 _MONTHS = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
-_YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+_YEAR = r"(?:,?\s+((?:19|20)\d\d))?"
+# one alternative per kind of expression, each opening on a word of its own: matched on lowercase
+# text, so that most positions fail on their first character
 _EXPRESSIONS = re.compile(
     rf"""\b(?:
-        (?:on\s+)?(?:(?P<m1>{_MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?
-                   |(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTHS})\.?){_YEAR}\b
-      | (?P<last>last\s+|this\s+past\s+|past\s+)?(?:on\s+)?(?P<wd>{"|".join(WEEKDAYS)})\b
-      | (?P<yesterday>yesterday|the\s+day\s+before)
-      | (?P<today>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|earlier\s+today)
+        (?P<m1>{_MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_YEAR}
+      | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTHS})\.?{_YEAR}
+      | (?P<wd>{"|".join(WEEKDAYS)})
+      | (?P<yesterday>yesterday)
+      | (?P<today>today|tonight|this\s+(?:morning|afternoon|evening))
       | (?P<ago>\d{{1,2}}|two|three|four|five|six)\s+days\s+ago
       | (?P<lastweek>last\s+week|a\s+week\s+ago|the\s+previous\s+week)
-      | (?P<thisweek>(?:earlier\s+)?this\s+week)
-      | (?P<weekend>(?:over|at|on)\s+the\s+weekend|last\s+weekend|this\s+weekend)
+      | (?P<thisweek>this\s+week)
+      | (?P<weekend>weekend)
       | (?P<lastmonth>last\s+month)
-      | (?P<thismonth>earlier\s+this\s+month)
-    )""",
-    re.IGNORECASE | re.VERBOSE,
+      | (?P<thismonth>this\s+month)
+    )\b""",
+    re.VERBOSE,
 )
 # a day after these is a plan or a limit, not when the words were said ("will meet on Monday")
 _NOT_SAID = re.compile(
     r"\b(?:will|would|next|until|till|by|from|starting|begin|began|start|due|expected|"
-    r"scheduled|planned|held|set|ahead\s+of|before|after|deadline|within)\W+(?:\w+\W+){0,2}$",
-    re.IGNORECASE,
+    r"scheduled|planned|held|set|ahead\s+of|before|after|deadline|within)\W+(?:\w+\W+){0,3}$",
 )
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -91,6 +92,7 @@ def utterance_days(context: str, published: datetime | None) -> Days | None:
     """The days the words in ``context`` (a statement's sentence and its attribution, quoted text
     left out) say it was said on, against the article's ``published`` date; None when they do
     not say (or say a weekday and nothing tells which week)."""
+    context = context.lower()
     for m in _EXPRESSIONS.finditer(context):
         if _NOT_SAID.search(context[max(0, m.start() - 40) : m.start()]):
             continue
@@ -108,22 +110,22 @@ def _resolve(m: re.Match[str], published: datetime | None) -> Days | None:
     day = published.date()
     monday = day - timedelta(days=day.weekday())
     if m.group("wd"):
-        back = (day.weekday() - WEEKDAYS.index(m.group("wd").lower())) % 7
-        if m.group("last") and back == 0:
-            back = 7
+        back = (day.weekday() - WEEKDAYS.index(m.group("wd"))) % 7
+        if back == 0 and m.string[max(0, m.start() - 5) : m.start()] == "last ":
+            back = 7  # "last Monday", said on a Monday
         return _one(day - timedelta(days=back))
     if m.group("yesterday"):
         return _one(day - timedelta(days=1))
     if m.group("today"):
         return _one(day)
     if m.group("ago"):
-        n = m.group("ago").lower()
+        n = m.group("ago")
         return _one(day - timedelta(days=_SMALL.get(n) or int(n)))
     if m.group("lastweek"):
         return Days(monday - timedelta(days=7), monday - timedelta(days=1))
     if m.group("thisweek"):
         return Days(monday, day)
-    if m.group("weekend"):
+    if m.group("weekend"):  # "at the weekend", "over the weekend", "last weekend"
         saturday = day - timedelta(days=(day.weekday() - 5) % 7)
         return Days(saturday, min(saturday + timedelta(days=1), day))
     first_of_month = day.replace(day=1)
@@ -136,15 +138,16 @@ def _resolve(m: re.Match[str], published: datetime | None) -> Days | None:
 
 
 def _calendar(m: re.Match[str], published: datetime | None) -> Days | None:
-    month = _MONTH_OF[(m.group("m1") or m.group("m2")).lower()]
-    year = int(m.group("y")) if m.group("y") else (published.year if published else None)
+    month = _MONTH_OF[m.group("m1") or m.group("m2")]
+    stated = next((g for g in m.groups() if g and len(g) == 4 and g.isdigit()), None)  # year
+    year = int(stated) if stated else (published.year if published else None)
     if year is None:
         return None
     try:
         found = date(year, month, int(m.group("d1") or m.group("d2")))
     except ValueError:  # "February 30": not a date
         return None
-    if not m.group("y") and published is not None and found > published.date() + FUTURE_SLACK:
+    if not stated and published is not None and found > published.date() + FUTURE_SLACK:
         found = found.replace(year=year - 1)  # "on December 30" in a January article
     return _one(found)
 
