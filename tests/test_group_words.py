@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.app.ingest import lexicon_for
 from bot.config import Config
-from bot.diff import Candidate, matches, signature
+from bot.diff import Candidate, matches, signature, similarity
 from bot.diff.signature import numbers_as_digits
 from bot.model import Statement
 
@@ -41,3 +41,21 @@ def test_near_identical_words_join_whatever_their_issue_tags(config: Config) -> 
         0.45,
     )
     assert found == []  # only a little alike, and tagged apart: two claims
+
+
+def test_a_phrase_with_a_gap_is_one_concept(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    gapped = signature("We will not pull our brigades out of the river towns.", lexicon)
+    plain = signature("We will not withdraw our brigades from the river towns.", lexicon)
+    assert "_withdraw" in gapped.tokens & plain.tokens
+    assert "brigad" in gapped.tokens  # the words in the gap are kept
+
+
+def test_a_shared_figure_counts_for_more_than_a_shared_word(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    said = signature(
+        "We are at sixty percent on the grain text, the rest is the hardest.", lexicon
+    )
+    figure = signature("the sides had agreed on 60 percent of a grain deal", lexicon)
+    word = signature("the sides had agreed on the rest percent of a grain deal", lexicon)
+    assert similarity(said, figure) > similarity(said, word)

@@ -43,10 +43,12 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
 
 
 def _overlap(a: Signature, b: Signature) -> float:
-    shared = len(a.tokens & b.tokens)
-    smaller = min(len(a.tokens), len(b.tokens))
+    # a shared figure ("90", "1200", "20-point") is as telling as two shared words
+    figures = sum(1 for t in a.tokens & b.tokens if any(ch.isdigit() for ch in t))
+    shared = len(a.tokens & b.tokens) + figures
+    smaller = min(len(a.tokens), len(b.tokens)) + figures
     containment = shared / smaller
-    jaccard = shared / len(a.tokens | b.tokens)
+    jaccard = shared / (len(a.tokens | b.tokens) + figures)
     if shared < 3 and smaller > 3:
         return min(containment, jaccard)
     # a trimmed quote is (nearly) contained in the full one: containment alone then decides

@@ -71,6 +71,13 @@ class Lexicon:
             for word in words:
                 word = word.lower().strip()
                 (phrases if " " in word else stems).append((word, concept))
+        # "pull * out": a phrase whose "*" stands for up to two words ("pull its forces out")
+        self._gapped = [
+            (re.compile(r"\b" + r"((?:\s+\S+){0,2})\s+".join(map(re.escape, p.split(" * ")))), c)
+            for p, c in phrases
+            if " * " in p
+        ]
+        phrases = [(p, c) for p, c in phrases if " * " not in p]
         phrases.sort(key=lambda p: len(p[0]), reverse=True)
         self._phrase_re = (
             re.compile(r"\b(?:" + "|".join(re.escape(p) for p, _ in phrases) + r")")
@@ -82,6 +89,8 @@ class Lexicon:
 
     def phrases(self, text: str) -> str:
         """Replace multi-word synonyms by their concept token."""
+        for pattern, concept in self._gapped:  # the words in the gap stay
+            text = pattern.sub(f" _{concept} \\1 ", text)
         if self._phrase_re is None:
             return text
         return self._phrase_re.sub(lambda m: " _" + self._phrases[m.group(0)] + " ", text)
