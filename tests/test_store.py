@@ -80,20 +80,19 @@ def test_update_chat_changes_only_the_settings_it_names(store: Store) -> None:
         store.update_chat(7, later, title="not a setting")  # type: ignore[call-arg]
 
 
-def test_statement_signatures_are_issue_tuples_and_stems(seeded_store: Store) -> None:
+def test_candidates_are_newest_first_with_issue_tuples_and_stems(seeded_store: Store) -> None:
     since = datetime(2025, 1, 1, tzinfo=UTC)
     rows = seeded_store.candidate_mentions("peskov", since)
     assert rows
-    signatures = seeded_store.statement_signatures([sid for sid, _ in rows])
-    assert set(signatures) == {sid for sid, _ in rows}
     by_development = {d.id: d for d in seeded_store.developments(actor="peskov")}
-    for sid, dev_id in rows:
-        issues, signature = signatures[sid]
-        assert isinstance(issues, tuple)
+    statements = {s.id: s for s in seeded_store.statements()}
+    for sid, dev_id, issues, signature in rows:
+        assert statements[sid].development_id == dev_id
+        assert issues == statements[sid].issues
         assert set(issues) <= set(by_development[dev_id].issues)
-        assert all(isinstance(issue, str) for issue in issues)
         assert signature.split()  # space-separated stems
-    assert any(issues for issues, _ in signatures.values())
+    assert any(issues for _, _, issues, _ in rows)
+    assert len(seeded_store.candidate_mentions("peskov", since, limit=2)) == 2
 
 
 def _uses_of_the_connection(path: Path) -> list[str]:

@@ -44,6 +44,7 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 COMMIT_EVERY = 50  # articles per commit in a batch ingest
+PARSED_MEMO = 50_000  # parsed candidate signatures kept (a window holds CANDIDATES per speaker)
 
 
 def lexicon_for(config: Config) -> Lexicon:
@@ -64,6 +65,7 @@ class Pipeline:
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        self._parsed: dict[str, Signature] = {}  # stored signature text -> parsed
 
     @cached_property
     def index(self) -> ActorIndex:
@@ -83,20 +85,34 @@ class Pipeline:
     @cached_property
     def signer(self) -> Signer:
         """Signatures of statements without their speaker's names."""
-        return Signer(self.lexicon, self._names_of)
+        # a closure over the index, not a bound method: the pipeline holds the signer, and a
+        # cycle back would leave a pipeline built for one call to the cyclic collector
+        index = self.index
+
+        def names_of(actor_id: str) -> tuple[str, ...]:
+            actor = index.actor(actor_id)
+            return (actor.name, *actor.aliases, *actor.descriptions) if actor else ()
+
+        return Signer(self.lexicon, names_of)
 
     @cached_property
     def speakers(self) -> dict[str, tuple[str, ...]]:
         """Grouping speaker -> the actors who speak as it (see :func:`bot.diff.speaker_groups`)."""
         return speaker_groups(self.config.actors)
 
+    def stored(self, text: str) -> Signature:
+        """A signature from its stored text, memoised by that text: every batch reads its
+        speakers' candidates again, and they are mostly the ones the batch before read."""
+        found = self._parsed.get(text)
+        if found is None:
+            if len(self._parsed) >= PARSED_MEMO:
+                self._parsed.clear()
+            found = self._parsed[text] = Signature.parse(text)
+        return found
+
     def speaker(self, actor_id: str) -> str:
         """The grouping speaker an actor speaks as."""
         return speaker_of(self.index.actor(actor_id), actor_id)
-
-    def _names_of(self, actor_id: str) -> tuple[str, ...]:
-        actor = self.index.actor(actor_id)
-        return (actor.name, *actor.aliases, *actor.descriptions) if actor else ()
 
 
 def content_hash(text: str) -> str:
@@ -210,19 +226,11 @@ class _Batch:
         self.since = now - WINDOW
         self.created: dict[int, None] = {}  # insertion-ordered sets
         self.updated: dict[int, None] = {}
-        self.pool = CandidatePool(self._load)
+        # the loader holds the store, not the batch: a batch -> pool -> bound method -> batch
+        # cycle left every batch's candidates for the cyclic collector, whose full passes then
+        # cost more the longer the process ran
+        self.pool = CandidatePool(_loader(store, pipeline, self.since))
         self.fresh: set[int] = set()  # the developments the article being added started
-
-    def _load(self, speaker: str) -> list[Candidate]:
-        """A speaker's recent mentions in this store, newest first."""
-        actors = self.pipe.speakers.get(speaker, (speaker,))
-        rows = self.store.candidate_mentions(actors, self.since, limit=CANDIDATES)
-        signatures = self.store.statement_signatures([sid for sid, _ in rows])
-        return [
-            Candidate(dev_id, signatures[sid][0], Signature.parse(signatures[sid][1]))
-            for sid, dev_id in rows
-            if sid in signatures
-        ]
 
     def add(self, article: Article, text: str, digest: str) -> int:
         """Store one article with its statements, in one savepoint; returns the statement
@@ -308,6 +316,17 @@ def _joins(
     if pieces_of_one(before, after, text):
         return True
     return placed.development_id in fresh and same_utterance(before, after, text)
+
+
+def _loader(store: Store, pipe: Pipeline, since: datetime) -> Callable[[str], list[Candidate]]:
+    """A function reading a speaker's recent mentions in this store, newest first."""
+
+    def load(speaker: str) -> list[Candidate]:
+        actors = pipe.speakers.get(speaker, (speaker,))
+        rows = store.candidate_mentions(actors, since, limit=CANDIDATES)
+        return [Candidate(dev, issues, pipe.stored(sig)) for _, dev, issues, sig in rows]
+
+    return load
 
 
 def _not_configured(actors: Iterable[Actor], config: Config) -> list[Actor]:

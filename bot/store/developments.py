@@ -14,10 +14,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 from bot.model import Development, Mention, Statement
 from bot.store.db import StoreBase, iso, parse_dt
+
+
+@lru_cache(maxsize=4096)
+def _issue_ids(stored: str) -> tuple[str, ...]:
+    # a statement's issues as stored (a JSON list): few distinct values, read again every batch
+    return tuple(json.loads(stored))
 
 
 class DevelopmentStore(StoreBase):
@@ -25,9 +32,10 @@ class DevelopmentStore(StoreBase):
 
     def candidate_mentions(
         self, actor_ids: str | Sequence[str], since: datetime, limit: int = 150
-    ) -> list[tuple[int, int]]:
+    ) -> list[tuple[int, int, tuple[str, ...], str]]:
         """Recent statements by these actors (one speaker for grouping: a spokesperson and the
-        institution) as (statement id, development id): the diff engine's candidates.
+        institution), newest first, as (statement id, development id, issue ids, diff signature):
+        the diff engine's candidates.
 
         Bounded by the (actor_id, last_seen) index and the limit, so the cost does not grow with
         the number of stored developments.
@@ -35,25 +43,14 @@ class DevelopmentStore(StoreBase):
         ids = [actor_ids] if isinstance(actor_ids, str) else list(dict.fromkeys(actor_ids))
         # one indexed query per actor (an IN list would sort every row in the window), merged
         sql = """
-            select d.last_seen, s.id, s.development_id
+            select d.last_seen, s.id, s.development_id, s.issues, s.signature
             from developments d join statements s on s.development_id = d.id
             where d.actor_id = ? and d.last_seen >= ?
             order by d.last_seen desc limit ?
         """
         rows = [r for a in ids for r in self.db.execute(sql, [a, iso(since), limit]).fetchall()]
         rows.sort(key=lambda r: r[0], reverse=True)
-        return [(r[1], r[2]) for r in rows[:limit]]
-
-    def statement_signatures(self, ids: Sequence[int]) -> dict[int, tuple[tuple[str, ...], str]]:
-        """Statement id -> (issue ids, diff signature) for these statements."""
-        out: dict[int, tuple[tuple[str, ...], str]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = list(ids[i : i + 500])
-            marks = ",".join("?" * len(chunk))
-            sql = f"select id, issues, signature from statements where id in ({marks})"
-            for r in self.db.execute(sql, chunk):
-                out[r[0]] = (tuple(json.loads(r[1])), r[2])
-        return out
+        return [(r[1], r[2], _issue_ids(r[3]), r[4]) for r in rows[:limit]]
 
     def create_development(
         self,
