@@ -115,3 +115,14 @@ def test_a_quote_the_speaker_added_is_another_claim() -> None:
     sentence = _at(text, text.split("\n")[2], "reported")
     assert same_utterance(sentence, _at(text, "nearly final", "direct"), text)
     assert not same_utterance(sentence, _at(text, "very patient", "direct"), text)
+
+
+def test_a_day_in_what_was_reported_is_not_when_it_was_said() -> None:
+    text = "The envoy said on Tuesday that the convoy leaves on Friday. Then he flew home."
+    reported = _at(text, "The envoy said on Tuesday that the convoy leaves on Friday.", "reported")
+    assert utterance_days(said_context(text, reported), THURSDAY) == Days(
+        date(2026, 4, 14), date(2026, 4, 14)
+    )
+    other = "The envoy said that the convoy leaves on Friday."
+    undated = _at(other, other, "reported")
+    assert utterance_days(said_context(other, undated), THURSDAY) is None

@@ -185,7 +185,11 @@ def said_context(text: str, statement: Statement) -> str:
         statement.text.rstrip().endswith((".", "!", "?")) and not _ATTRIBUTION_FOLLOWS.match(after)
     ):
         after = ""  # the sentence ended with the statement: what follows is another sentence
-    own = statement.text if statement.kind == "reported" else " "
+    own = " "
+    if statement.kind == "reported":
+        # "X said on Monday that talks resume on Friday": after "that" is what was said, and a
+        # day there is the content's ("resume on Friday"), not the utterance's
+        own = statement.text.split(" that ", 1)[0]
     return _QUOTED.sub(" ", f"{before} {own} {after}")
 
 
