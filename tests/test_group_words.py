@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.app.ingest import lexicon_for
 from bot.config import Config
-from bot.diff import Candidate, matches, signature, similarity
+from bot.diff import Candidate, Signature, matches, signature, similarity
 from bot.diff.signature import numbers_as_digits
 from bot.model import Statement
 
@@ -59,3 +59,24 @@ def test_a_shared_figure_counts_for_more_than_a_shared_word(config: Config) -> N
     figure = signature("the sides had agreed on 60 percent of a grain deal", lexicon)
     word = signature("the sides had agreed on the rest percent of a grain deal", lexicon)
     assert similarity(said, figure) > similarity(said, word)
+
+
+def test_reports_quoting_the_same_phrase_are_one_remark(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    first = signature(
+        'The minister said the corridor session had been "honest and very detailed" and long.',
+        lexicon,
+    )
+    second = signature(
+        'Asked about the grain file, the minister called the talks "honest and very detailed".',
+        lexicon,
+    )
+    assert first.quotes & second.quotes
+    assert Signature.parse(first.stored) == first  # the phrase survives the store
+    found = matches(
+        Statement("minister", "reported", "x", ("peace_plan",), 0),
+        second,
+        [Candidate(7, ("peace_plan",), first)],
+        0.45,
+    )
+    assert [m.development_id for m in found] == [7]

@@ -11,7 +11,8 @@ from bot.model import Statement
 
 # Issues so broad that sharing (or not sharing) them says little about sameness.
 BROAD_ISSUES = frozenset({"peace_plan"})
-DECISIVE_PENALTY = 0.7  # reports that differ in a decisive concept ("drop" the bid, or not)
+DECISIVE_PENALTY = 0.7
+QUOTED_SCORE = 0.48  # the same quoted phrase: enough to join (not to bridge two developments)
 ISSUES_DIFFER_BAR = 0.6  # tagged with different issues, yet this close: the tags are what differ
 SAME_DAY_BAR = 0.8  # said on the same day: the threshold times this
 MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
@@ -39,7 +40,10 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
     if not a.tokens or not b.tokens:
         return 0.0
     penalty = DECISIVE_PENALTY if (a.tokens ^ b.tokens) & decisive else 1.0
-    return penalty * _overlap(a, b)
+    overlap = _overlap(a, b)
+    if a.quotes & b.quotes:  # the same quoted words: the same remark, however it is framed
+        overlap = max(overlap, QUOTED_SCORE)
+    return penalty * overlap
 
 
 def _overlap(a: Signature, b: Signature) -> float:
@@ -100,7 +104,11 @@ def matches(
     overlapping = []
     for c in candidates:
         shared = len(tokens.intersection(c.signature.tokens))
-        if shared >= 3 or (shared == 2 and (short or len(c.signature.tokens) <= 4)):
+        if (
+            shared >= 3
+            or (shared == 2 and (short or len(c.signature.tokens) <= 4))
+            or not sig.quotes.isdisjoint(c.signature.quotes)
+        ):
             overlapping.append((shared, c))
     overlapping.sort(key=lambda item: -item[0])
     best: dict[int, float] = {}

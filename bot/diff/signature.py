@@ -17,6 +17,9 @@ from functools import lru_cache
 from bot.diff.when import Days
 from bot.model import Statement
 
+QUOTE_MARK = "“"  # opens a quoted phrase's key in a signature's stored form
+QUOTED_PHRASE = (2, 8)  # content words of a quoted phrase that keys it: fewer is a word, more rare
+_QUOTED_SPAN = re.compile(r"[“\"«„]([^“”\"«»„\n]{3,200})[”\"»“]")
 SIGNATURE_MEMO = 200_000  # (actor, text) pairs whose signatures are kept: outlets repeat quotes
 
 
@@ -27,20 +30,30 @@ class Signature:
     tokens: frozenset[str]
     text: str  # normalised text, for fuzzy comparison
     days: Days | None = None  # when it was said, as well as the text tells
+    # the short quoted phrases it carries, each as its stems ("“concrete+constructive"): outlets
+    # that quote the same words of a remark report the same remark
+    quotes: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, text: str) -> Signature:
-        """A signature from its stored text form (its tokens, then the days it was said on)."""
+        """A signature from its stored text form (its tokens, its quoted phrases, then the days
+        it was said on)."""
         words = text.split()
         days = Days.parse(words[-1]) if words and words[-1].startswith("@") else None
         if days is not None:
             words.pop()
-        return cls(frozenset(words), " ".join(words), days)
+        quotes = frozenset(w for w in words if w.startswith(QUOTE_MARK))
+        if quotes:
+            words = [w for w in words if not w.startswith(QUOTE_MARK)]
+        return cls(frozenset(words), " ".join(words), days, quotes)
 
     @property
     def stored(self) -> str:
-        """The text form kept in the store: the tokens, then the days."""
-        return f"{self.text} {self.days.stored()}" if self.days is not None else self.text
+        """The text form kept in the store: the tokens, the quoted phrases, then the days."""
+        parts = [self.text, *sorted(self.quotes)]
+        if self.days is not None:
+            parts.append(self.days.stored())
+        return " ".join(p for p in parts if p)
 
 
 class Lexicon:
@@ -173,6 +186,16 @@ def signature(
         pattern = lexicon.names_pattern(names)
     if pattern is not None:
         folded = pattern.sub(" ", folded)
+    tokens = _tokens(folded, lexicon)
+    # the quoted phrases inside it, and the whole text when it is itself a short quote
+    phrases = [_tokens(m.group(1), lexicon) for m in _QUOTED_SPAN.finditer(folded)]
+    phrases.append(tokens)
+    low, high = QUOTED_PHRASE
+    quotes = frozenset(QUOTE_MARK + "+".join(sorted(p)) for p in phrases if low <= len(p) <= high)
+    return Signature(frozenset(tokens), " ".join(sorted(tokens)), quotes=quotes)
+
+
+def _tokens(folded: str, lexicon: Lexicon) -> set[str]:
     folded = numbers_as_digits(lexicon.phrases(lexicon.without_reporting(folded)))
     tokens = set()
     for raw in re.findall(r"_?[a-z0-9]+(?:[-.][a-z0-9]+)*", folded):
@@ -183,7 +206,7 @@ def signature(
         if raw in lexicon.stopwords or (len(raw) < 2 and not raw.isdigit()):
             continue
         tokens.add(lexicon.concept(raw))
-    return Signature(frozenset(tokens), " ".join(sorted(tokens)))
+    return tokens
 
 
 @dataclass
