@@ -391,7 +391,7 @@ class Extractor:
             if len(_WORD.findall(sentence)) < MIN_REPORTED_WORDS:
                 continue  # a headline fragment ("Moscow asserts stance"), not a statement
             speakers_here.append(speaker)
-            issues = self.tagger.tags(sentence)
+            issues = self.reader.own(sentence)
             out.append(
                 _Draft(
                     Statement(
@@ -511,7 +511,7 @@ class Extractor:
         para: str,
         quotes: Sequence[Quote],
     ) -> tuple[str, ...]:
-        issues = set(self.tagger.tags(f"{text}\n{context}"))
+        issues = set(self.reader.own(f"{text}\n{context}"))
         if not issues - {"peace_plan"} and _ANAPHORIC_TOPIC.search(text):
             # "this issue is a key one": the topic is named around the quote, not in it
             issues |= set(self.tagger.tags(outside_quotes(para, quotes)))
