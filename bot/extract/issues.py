@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.config import Language
 from bot.model import Issue, Statement
@@ -58,13 +59,33 @@ class IssueTagger:
     @lru_cache(maxsize=8192)  # noqa: B019 - one tagger per config; outlets repeat the same quotes
     def tags(self, text: str) -> tuple[str, ...]:
         """The ids of the issues this text is about, in config order."""
-        found = {issue for _term, issues in self.terms(text) for issue in issues}
-        return tuple(issue.id for issue in self.issues if issue.id in found)
+        return self.ordered(i for hit in self.hits(text) for i in hit.issues)
+
+    def tags_in(self, text: str, start: int, end: int) -> tuple[str, ...]:
+        """The issues named in ``text[start:end]``, from the terms found in the whole text:
+        a paragraph is read once, its sentences and quotes from what was found in it."""
+        return self.ordered(
+            i
+            for hit in self.hits(text)
+            if start <= hit.start and hit.end <= end
+            for i in hit.issues
+        )
+
+    def ordered(self, issues: Iterable[str]) -> tuple[str, ...]:
+        """Issue ids in config order."""
+        wanted = set(issues)
+        return tuple(i.id for i in self.issues if i.id in wanted)
 
     def terms(self, text: str) -> list[tuple[str, frozenset[str]]]:
         """Each issue term found in the text (lower-cased), with the issues it names."""
+        lowered = _lower(text)
+        return [(lowered[hit.start : hit.end], hit.issues) for hit in self.hits(text)]
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one tagger per config
+    def hits(self, text: str) -> tuple[Hit, ...]:
+        """Where each issue term stands in the text, and the issues it names."""
         out = []
-        lowered = text.lower()
+        lowered = _lower(text)
         for script, pattern, each in self._scans:
             if script is not None and not script.search(lowered):
                 continue
@@ -75,9 +96,25 @@ class IssueTagger:
                 ends = [(p.match(lowered, m.start()), issue) for issue, p in each]
                 longest = max(hit.end() for hit, _issue in ends if hit)
                 named = frozenset(i for hit, i in ends if hit and hit.end() == longest)
-                out.append((lowered[m.start() : longest], named))
+                out.append(Hit(m.start(), longest, named))
                 pos = max(longest, m.start() + 1)
-        return out
+        return tuple(sorted(out, key=lambda h: h.start))
+
+
+class Hit(NamedTuple):
+    """An issue term found in a text: where it stands, the issues it names."""
+
+    start: int
+    end: int
+    issues: frozenset[str]
+
+
+def _lower(text: str) -> str:
+    """Lower-cased, one character for one ("İstanbul" keeps its length), so offsets hold."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower()[:1] for ch in text)
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -126,13 +163,22 @@ class IssueReader:
         """The issues a statement's own words name, leaving out the circumstances a reporter
         sets it in ("..., as negotiators began a fourth round of talks"; "After the NATO
         summit, ..."); when only those name one, they are what it is about."""
-        remark = _CIRCUMSTANCE.sub(" ", text)
-        return (self.tagger.tags(remark) if remark != text else ()) or self.tagger.tags(text)
+        return self.own_in(text, 0, len(text))
+
+    def own_in(self, para: str, start: int, end: int) -> tuple[str, ...]:
+        """``own`` for the span [start, end) of a paragraph (a sentence, a quote with it)."""
+        hits = [h for h in self.tagger.hits(para) if start <= h.start and h.end <= end]
+        if not hits:
+            return ()
+        aside = [
+            (start + m.start(), start + m.end()) for m in _CIRCUMSTANCE.finditer(para[start:end])
+        ]
+        kept = [h for h in hits if not any(h.start < b and a < h.end for a, b in aside)]
+        return self.ordered(i for h in (kept or hits) for i in h.issues)
 
     def ordered(self, issues: Iterable[str]) -> tuple[str, ...]:
         """Issue ids in config order."""
-        wanted = set(issues)
-        return tuple(i.id for i in self.tagger.issues if i.id in wanted)
+        return self.tagger.ordered(issues)
 
     def settle(self, found: Sequence[Found], counts: Counter[str]) -> list[Statement]:
         """The statements with their final issues; ``counts``: paragraphs naming each issue."""

@@ -349,9 +349,9 @@ class Extractor:
                 last_quote_speaker = speaker
                 speakers_here.append(speaker)
                 text_start, text_end = _trim(para, quote.start, quote.end)
-                context = outside_quotes(para[s_start:s_end], [])
+                # the quote read with the sentence it stands in
                 issues = self._issues(
-                    para[text_start:text_end], context, ctx.prev_para, para, quotes
+                    para, text_start, text_end, s_start, s_end, ctx.prev_para, quotes
                 )
                 out.append(
                     _Draft(
@@ -391,7 +391,7 @@ class Extractor:
             if len(_WORD.findall(sentence)) < MIN_REPORTED_WORDS:
                 continue  # a headline fragment ("Moscow asserts stance"), not a statement
             speakers_here.append(speaker)
-            issues = self.reader.own(sentence)
+            issues = self.reader.own_in(para, t_start, t_end)
             out.append(
                 _Draft(
                     Statement(
@@ -505,19 +505,22 @@ class Extractor:
 
     def _issues(
         self,
-        text: str,
-        context: str,
-        prev_para: str,
         para: str,
+        start: int,
+        end: int,
+        s_start: int,
+        s_end: int,
+        prev_para: str,
         quotes: Sequence[Quote],
     ) -> tuple[str, ...]:
-        issues = set(self.reader.own(f"{text}\n{context}"))
-        if not issues - {"peace_plan"} and _ANAPHORIC_TOPIC.search(text):
+        """A quote's issues: its own words and its sentence's, else the topic it points to."""
+        issues = set(self.reader.own_in(para, min(start, s_start), max(end, s_end)))
+        if not issues - {"peace_plan"} and _ANAPHORIC_TOPIC.search(para, start, end):
             # "this issue is a key one": the topic is named around the quote, not in it
             issues |= set(self.tagger.tags(outside_quotes(para, quotes)))
             if not issues - {"peace_plan"}:
                 issues |= set(self.tagger.tags(prev_para))
-        return tuple(i.id for i in self.tagger.issues if i.id in issues)
+        return self.reader.ordered(issues)
 
 
 # --- text helpers -------------------------------------------------------------------------------
