@@ -150,3 +150,15 @@ def test_process_words_do_not_make_an_article_about_the_talks(extractor: Extract
         "Peskov said the ceremony would be held in Kazan, as in previous years."
     )
     assert found.statements == ()
+
+
+def test_an_answer_is_about_its_question_and_what_it_adds(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Andrii Sybiha took our questions in Kyiv on Monday.\n"
+        "Q: Will the reassurance force deploy this year?\n"
+        "A: Only once there is a ceasefire that holds, not before.\n"
+        "Q: And the frozen assets?\n"
+        "A: That money belongs to Ukraine and always has."
+    )
+    assert set(_one(found, "ceasefire that holds").issues) == {"security_guarantees", "ceasefire"}
+    assert _one(found, "belongs to Ukraine").issues == ("frozen_assets",)

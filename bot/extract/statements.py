@@ -204,9 +204,10 @@ class Extractor:
             return found
         start, end = _trim(block.text, block.body, len(block.text))
         text = block.text[start:end]
-        # the question's issues, else the answer's own, else those of the question it follows up
+        # the question's issues and the answer's own ("No. And the force needs a ceasefire
+        # first"), else those of the question it follows up
         own = self.tagger.tags(text)
-        issues = (ctx.question_issues if ctx.question_named else ()) or own
+        issues = self.reader.ordered({*(ctx.question_issues if ctx.question_named else ()), *own})
         ctx.prev_para_speaker = ctx.last_speaker = speaker
         return [
             _Draft(
