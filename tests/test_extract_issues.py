@@ -162,3 +162,21 @@ def test_an_answer_is_about_its_question_and_what_it_adds(extractor: Extractor) 
     )
     assert set(_one(found, "ceasefire that holds").issues) == {"security_guarantees", "ceasefire"}
     assert _one(found, "belongs to Ukraine").issues == ("frozen_assets",)
+
+
+def test_a_new_paragraph_by_the_same_speaker_reads_its_own_context(extractor: Extractor) -> None:
+    found = extractor.extract(
+        'Umerov spoke outside the hotel. "The round was hard work," he said.\n'
+        "The prisoner exchange lists were handed over on Tuesday.\n"
+        "Umerov added that the buses would leave from Sumy at dawn and take all day."
+    )
+    assert _one(found, "buses would leave").issues == ("prisoners",)
+
+
+def test_with_nothing_around_it_a_remark_follows_the_speakers_last(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Kallas said the reparations loan was the only serious option on the table.\n"
+        "She put it more bluntly a moment later in the same briefing.\n"
+        '"If we wait another month, we will regret it for years," Kallas said.'
+    )
+    assert _one(found, "regret it for years").issues == ("frozen_assets",)

@@ -184,21 +184,26 @@ class IssueReader:
         """The statements with their final issues; ``counts``: paragraphs naming each issue."""
         dominant = _dominant(counts)
         statements: list[Statement] = []
-        for statement, fallback, _block in found:
+        blocks: list[int] = []
+        for statement, fallback, block in found:
             if not statement.issues and self._names_process(statement.text):
                 # "the call lasted two hours": in coverage of the talks, a remark on their
                 # process, not on whatever its paragraph is about
                 statement = replace(statement, issues=(CATCH_ALL,))
             elif not statement.issues:
                 # the rest of a quote whose first part named the issue is about it too; else
-                # the paragraph, the one before, the question answered, the article
+                # the paragraph, the one before, the question answered; else what the speaker
+                # said last, in the paragraph before ("Merz put it starkly. / 'If we fail...'");
+                # else the article
                 previous = statements[-1] if statements else None
                 same = previous is not None and previous.actor_id == statement.actor_id
-                chain = ((previous.issues,) if same and previous else ()) + fallback
+                last = (previous.issues,) if same and previous else ()
+                chain = last + fallback if blocks and blocks[-1] == block else fallback + last
                 issues = next((f for f in (*chain, dominant) if f), ())
                 statement = replace(statement, issues=self.ordered(issues))
             statements.append(statement)
-        statements = self._shared(statements, [block for _s, _f, block in found])
+            blocks.append(block)
+        statements = self._shared(statements, blocks)
         if counts[ENERGY] >= ENERGY_TRUCE_MENTIONS and counts[TRUCE]:
             # in coverage of an energy truce, "the truce" is that truce
             statements = [
