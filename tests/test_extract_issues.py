@@ -78,6 +78,13 @@ def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
         ("Voting can start once the guns fall silent.", "ceasefire"),
         ("The sides are ninety percent of the way there.", "peace_plan"),
         ("Moscow dropped its demand for a trilateral format.", "peace_plan"),
+        ("His push to end the war has stalled since May.", "peace_plan"),
+        ("Kyiv sent back a counter-proposal within a week.", "peace_plan"),
+        ("Moscow wants all four regions written into the text.", "territory"),
+        ("Russia calls the eastward expansion a betrayal.", "nato"),
+        ("He called the president illegitimate once again.", "elections"),
+        ("Drones hit the pipeline near the border overnight.", "energy"),
+        ("A pause in the fighting would let the convoys through.", "ceasefire"),
         ("Any cap on the size of Ukraine's army is a red line.", "security_guarantees"),
     ],
 )
