@@ -187,3 +187,17 @@ def test_with_nothing_around_it_a_remark_follows_the_speakers_last(extractor: Ex
         '"If we wait another month, we will regret it for years," Kallas said.'
     )
     assert _one(found, "regret it for years").issues == ("frozen_assets",)
+
+
+def test_in_energy_truce_coverage_the_truce_is_that_truce_not_every_ceasefire(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Strikes on power plants went on overnight in the east.\n"
+        "The grid operator said substations near Kharkiv were hit again.\n"
+        "Engineers restored electricity to most homes by noon.\n"
+        "Peskov said the truce would hold only if Kyiv held back too.\n"
+        "Sybiha said there would be elections only after a full ceasefire and guarantees."
+    )
+    assert set(_one(found, "truce would hold").issues) == {"ceasefire", "energy"}
+    assert "energy" not in _one(found, "full ceasefire").issues

@@ -29,6 +29,10 @@ _CIRCUMSTANCE = re.compile(
     re.IGNORECASE,
 )
 
+# Words for a pause in strikes ("the truce", "the moratorium"), not for the end of the war ("a
+# ceasefire, then guarantees, then the ballot"): in coverage of an energy truce, they name it
+_A_TRUCE = re.compile(r"truce|moratori|pause|перемири|моратори", re.IGNORECASE)
+
 # A statement found, the issue sources to fall back on when it names none, and its paragraph
 Found = tuple[Statement, tuple[tuple[str, ...], ...], int]
 
@@ -207,7 +211,9 @@ class IssueReader:
         if counts[ENERGY] >= ENERGY_TRUCE_MENTIONS and counts[TRUCE]:
             # in coverage of an energy truce, "the truce" is that truce
             statements = [
-                replace(s, issues=self.ordered({*s.issues, ENERGY})) if TRUCE in s.issues else s
+                replace(s, issues=self.ordered({*s.issues, ENERGY}))
+                if TRUCE in s.issues and _A_TRUCE.search(s.text)
+                else s
                 for s in statements
             ]
         return statements
