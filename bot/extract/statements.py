@@ -213,9 +213,10 @@ class Extractor:
             return found
         start, end = _trim(block.text, block.body, len(block.text))
         text = block.text[start:end]
-        # the question's issues, else the answer's own, else those of the question it follows up
+        # the question's issues and the answer's own ("No. And the force needs a ceasefire
+        # first"), else those of the question it follows up
         own = self.tagger.tags(text)
-        issues = (ctx.question_issues if ctx.question_named else ()) or own
+        issues = self.reader.ordered({*(ctx.question_issues if ctx.question_named else ()), *own})
         ctx.prev_para_speaker = ctx.last_speaker = speaker
         return [
             _Draft(
@@ -358,9 +359,9 @@ class Extractor:
                 last_quote_speaker = speaker
                 speakers_here.append(speaker)
                 text_start, text_end = _trim(para, quote.start, quote.end)
-                context = outside_quotes(para[s_start:s_end], [])
+                # the quote read with the sentence it stands in
                 issues = self._issues(
-                    para[text_start:text_end], context, ctx.prev_para, para, quotes
+                    para, text_start, text_end, s_start, s_end, ctx.prev_para, quotes
                 )
                 out.append(
                     _Draft(
@@ -400,7 +401,7 @@ class Extractor:
             if len(_WORD.findall(sentence)) < MIN_REPORTED_WORDS:
                 continue  # a headline fragment ("Moscow asserts stance"), not a statement
             speakers_here.append(speaker)
-            issues = self.tagger.tags(sentence)
+            issues = self.reader.own_in(para, t_start, t_end)
             out.append(
                 _Draft(
                     Statement(
@@ -514,19 +515,22 @@ class Extractor:
 
     def _issues(
         self,
-        text: str,
-        context: str,
-        prev_para: str,
         para: str,
+        start: int,
+        end: int,
+        s_start: int,
+        s_end: int,
+        prev_para: str,
         quotes: Sequence[Quote],
     ) -> tuple[str, ...]:
-        issues = set(self.tagger.tags(f"{text}\n{context}"))
-        if not issues - {"peace_plan"} and _ANAPHORIC_TOPIC.search(text):
+        """A quote's issues: its own words and its sentence's, else the topic it points to."""
+        issues = set(self.reader.own_in(para, min(start, s_start), max(end, s_end)))
+        if not issues - {"peace_plan"} and _ANAPHORIC_TOPIC.search(para, start, end):
             # "this issue is a key one": the topic is named around the quote, not in it
             issues |= set(self.tagger.tags(outside_quotes(para, quotes)))
             if not issues - {"peace_plan"}:
                 issues |= set(self.tagger.tags(prev_para))
-        return tuple(i.id for i in self.tagger.issues if i.id in issues)
+        return self.reader.ordered(issues)
 
 
 # --- text helpers -------------------------------------------------------------------------------
