@@ -56,6 +56,7 @@ class Attributor:
         assert verbs is not None, "a language needs speech verbs"
         self._verbs = verbs
         self._final_verbs = frozenset(language.speech_verbs)
+        self._neutral = frozenset(language.neutral_verbs)
         self._sources = frozenset(p.lower() for p in language.source_phrases)
         self._inverted = (
             language.inverted_verbs if language.inverted_verbs != {"*"} else self._final_verbs
@@ -198,8 +199,10 @@ class Attributor:
                 if m.kind in ("pronoun", "thing", "plural")
                 else _preceding_word(para, m.start)
             )
+            # "Commenting on it, Minister of Foreign Affairs X said": a title after the comma
+            title_start = max(clause_start, para.rfind(",", clause_start, m.start) + 1)
             if word in self._prepositions and not _TITLE_PHRASE.fullmatch(
-                para[clause_start : m.start]
+                para[title_start : m.start]
             ):
                 if _SPOKES_FOR.search(para[max(0, m.start - 30) : m.start]):
                     eligible.append(m)  # "a spokesperson for the Commission president said"
@@ -288,9 +291,26 @@ class Attributor:
         return len(words) <= self.language.inversion_gap
 
     def _is_noun(self, para: str, v_start: int) -> bool:
-        """Whether the speech-verb form at v_start is a noun: "a say", "the claims"."""
-        before = para[max(0, v_start - 20) : v_start].split()
-        return bool(before) and before[-1].lower() in self.language.noun_markers
+        """Whether the speech-verb form at v_start says nothing was said: a noun ("a say", "the
+        claims"), a neutral verb negated ("did not say when", "didn't immediately confirm") or an
+        infinitive ("sought to signal"; not 'used the call to warn that')."""
+        before = para[max(0, v_start - 40) : v_start].split()
+        if not before:
+            return False
+        lang = self.language
+        if before[-1].lower() in lang.noun_markers:
+            return True
+        words = [w.lower().replace("’", "'") for w in before[-3:]]
+        if len(words) > 1 and words[-1].endswith("ly"):
+            words.pop()  # an adverb between: "did not immediately say"
+        last = words[-1]
+        if last in lang.infinitive_markers:
+            refused = len(words) > 1 and words[-2] in lang.refusals
+            return refused or not re.match(r"[\w'’-]+\s+(?:that\b|:)", para[v_start:])
+        if last in lang.negations or last.endswith("n't"):
+            form = _WORD.match(para, v_start)
+            return form is not None and form.group(0) in self._neutral
+        return False
 
 
 def _word_before(para: str, pos: int) -> str:

@@ -41,7 +41,9 @@ _SIGNATURE = re.compile(
     r"^\s*[—–-]\s*(?P<name>[^()\n—–]{2,80}?)\s*(?:\(@\w{1,30}\)[^()\n]{0,40})?\s*$"
 )
 _TURN = re.compile(
-    r"^\s*(?P<label>[^\W\d_][^\W\d_'’. -]*(?:[ '’.-][^\W\d_]+){0,3}|Q|A)\s*:\s+(?P<body>\S.*)$"
+    # "ZELENSKY:", "MS. ZAKHAROVA:", "Q:"
+    r"^\s*(?P<label>[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3}|Q|A)"
+    r"\s*:\s+(?P<body>\S.*)$"
 )
 
 
@@ -66,7 +68,9 @@ class Segmenter:
 
     def __init__(self, language: Language) -> None:
         self.abbreviations = language.abbreviations
-        self.labels = language.question_labels | language.answer_labels
+        self.labels = {
+            label.lower() for label in language.question_labels | language.answer_labels
+        }
 
     def blocks(self, text: str) -> list[Block]:
         """The paragraphs of an article (one per line), each with its kind."""
@@ -102,7 +106,9 @@ class Segmenter:
             return None
         label = m["label"]
         letters = [c for c in label if c.isalpha()]
-        if label in self.labels or (len(letters) >= 2 and all(c.isupper() for c in letters)):
+        if label.lower() in self.labels or (
+            len(letters) >= 2 and all(c.isupper() for c in letters)
+        ):
             return m
         return None
 

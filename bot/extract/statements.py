@@ -91,6 +91,9 @@ class Extractor:
         self.quotes = QuoteFinder(language.quote_pairs)
         self.attribution = Attributor(index, language, self.segmenter)
         self._markers = tuple(m.lower() for m in language.document_markers)
+        # "QUESTION:", "Question:", "Q:" are one label
+        self._question_labels = {label.lower() for label in language.question_labels}
+        self._answer_labels = {label.lower() for label in language.answer_labels}
         self._passive = (
             re.compile(
                 r"(?<!\w)(?:"
@@ -185,9 +188,9 @@ class Extractor:
         """A transcript turn: an answer is a direct statement by whoever gives it."""
         body = block.text[block.body :]
         label = block.label
-        if label in self.language.question_labels:
+        if label.lower() in self._question_labels:
             speaker = ""
-        elif label in self.language.answer_labels:
+        elif label.lower() in self._answer_labels:
             speaker = interviewee
         else:
             speaker = self._named(label.title(), ctx, create=False)
@@ -275,7 +278,9 @@ class Extractor:
             for m in self.index.find(block.text, unknown=False)
             if m.kind == "person"
         }
-        return _Document(author, found + 1, frozenset(principals))
+        # the document starts at the first paragraph of prose after its marker (not at a dateline)
+        start = next((j for j in range(found + 1, len(blocks)) if blocks[j].is_prose), found + 1)
+        return _Document(author, start, frozenset(principals))
 
     # --- one paragraph --------------------------------------------------------------------------
 

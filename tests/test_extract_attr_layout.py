@@ -1,0 +1,72 @@
+"""Layouts that carry statements beyond prose: briefing transcripts with honorific labels,
+reaction lines, ticker entries, ministry releases; and furniture that never does. Every text
+here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Config
+from bot.extract.actors import ActorIndex
+from bot.extract.issues import IssueTagger
+from bot.extract.statements import Extraction, Extractor
+from bot.model import Statement
+
+
+@pytest.fixture(scope="module")
+def extractor(config: Config) -> Extractor:
+    return Extractor(
+        ActorIndex(config.actors, config.media, config.language),
+        IssueTagger(config.issues),
+        config.language,
+    )
+
+
+def _one(extraction: Extraction, fragment: str) -> Statement:
+    found = [s for s in extraction.statements if fragment in s.text]
+    assert len(found) == 1, f"{fragment!r} in {[s.text for s in extraction.statements]}"
+    return found[0]
+
+
+def test_briefing_turns_with_honorifics_and_a_spokesperson_not_in_the_config(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Ministry briefing, excerpts on Ukraine\n"
+        "Deputy Spokesperson Hanna Lindgren took questions in Stockholm on the ceasefire talks.\n"
+        "QUESTION: Will Sweden send troops if a ceasefire is signed?\n"
+        "MS. LINDGREN: We will not speculate about troops. Security guarantees come first.\n"
+        "QUESTION: And the frozen assets?\n"
+        "MS. LINDGREN: That is a decision for the whole Union."
+    )
+    troops = _one(found, "speculate about troops")
+    assert (troops.actor_id, troops.kind) == ("hanna_lindgren", "direct")
+    assert _one(found, "whole Union").actor_id == "hanna_lindgren"
+    assert not [s for s in found.statements if "Will Sweden" in s.text]
+
+
+def test_a_configured_speaker_behind_an_honorific_label(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Weekly briefing in Moscow on the ceasefire\n"
+        "MS. ZAKHAROVA: Kyiv has once again refused to discuss the territorial question.\n"
+        "QUESTION: Will Russia accept European peacekeepers?\n"
+        "MS. ZAKHAROVA: Any foreign troops in Ukraine would be a legitimate target."
+    )
+    assert {s.actor_id for s in found.statements} == {"zakharova"}
+    assert len(found.statements) == 2
+
+
+def test_a_ministry_release_in_the_first_person_plural_after_a_dateline(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Statement of the Ministry of Foreign Affairs of Ukraine on the energy truce\n"
+        "3 March 2026, 11:00\n"
+        "We welcome the agreement of the Russian side to halt strikes on power plants.\n"
+        "The Ministry stresses that the energy truce must be verified by independent monitors.\n"
+        "Speaking in Kyiv, Minister of Foreign Affairs of Ukraine Andrii Sybiha said:"
+        ' "A truce that nobody checks is only a pause before the next strike."'
+    )
+    assert _one(found, "We welcome").actor_id == "ukraine_mfa"
+    assert _one(found, "The Ministry stresses").actor_id == "ukraine_mfa"
+    assert _one(found, "nobody checks").actor_id == "sybiha"
