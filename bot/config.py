@@ -95,6 +95,7 @@ class Language:
     negations: frozenset[str] = frozenset()  # "did not say when": a neutral verb, negated
     infinitive_markers: frozenset[str] = frozenset()  # "sought to signal": no statement
     refusals: frozenset[str] = frozenset()  # "declined to confirm that": no statement
+    naming_verbs: frozenset[str] = frozenset()  # 'called it "a trap"': speech with a name given
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
@@ -372,6 +373,7 @@ _LANGUAGE_SETS = (
     "negations",
     "infinitive_markers",
     "refusals",
+    "naming_verbs",
     "prepositions",
     "process_words",
     "inverted_verbs",

@@ -70,3 +70,22 @@ def test_a_ministry_release_in_the_first_person_plural_after_a_dateline(
     assert _one(found, "We welcome").actor_id == "ukraine_mfa"
     assert _one(found, "The Ministry stresses").actor_id == "ukraine_mfa"
     assert _one(found, "nobody checks").actor_id == "sybiha"
+
+
+def test_reaction_lines_name_then_role_then_a_colon(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "How the capitals reacted to the ceasefire deal\n"
+        "Leaders weighed the deal on Tuesday.\n"
+        "Petra Hovland, Norway's defence minister, speaking in Oslo: \"Our engineers are ready"
+        ' to help rebuild the power grid."\n'
+        'Jonas Berg, a security analyst in Kyiv: "The truce buys time for both armies,'
+        ' nothing more."\n'
+        "Kaja Kallas, the EU's foreign policy chief, on X: \"Sanctions stay until Russia pays"
+        ' for the damage."\n'
+        'Umerov on X: the two days of talks on the ceasefire were "hard but honest".'
+    )
+    assert _one(found, "Our engineers").actor_id == "petra_hovland"
+    assert _one(found, "buys time").actor_id == "jonas_berg"  # not Kyiv, named in his role
+    assert _one(found, "Sanctions stay").actor_id == "kallas"
+    umerov = _one(found, "Umerov on X")
+    assert (umerov.actor_id, umerov.kind) == ("umerov", "reported")

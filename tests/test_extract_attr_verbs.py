@@ -72,3 +72,15 @@ def test_an_infinitive_with_its_clause_is_still_speech(extractor: Extractor) -> 
         "Zelensky stood up to warn that a ceasefire without guarantees would fail."
     )
     assert _speakers(found) == ["zelensky"]
+
+
+def test_a_verb_of_naming_needs_the_name_it_gives(extractor: Extractor) -> None:
+    found = extractor.extract(
+        'Zelensky called the exchange of prisoners "a long overdue first step" to a ceasefire.\n'
+        "Lavrov branded the European plan a recipe for war over territory.\n"
+        "Zelensky called Trump on Tuesday to discuss the ceasefire and the prisoners."
+    )
+    assert [(s.actor_id, s.text[:12]) for s in found.statements if s.kind == "reported"] == [
+        ("zelensky", "Zelensky cal"),
+        ("lavrov", "Lavrov brand"),
+    ]

@@ -39,6 +39,8 @@ _TITLE_PHRASE = re.compile(
 _NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|as|although|though)\s", re.IGNORECASE)
 _DASHED = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).){1,120}?\s[-–—]\s")
 _WORD = re.compile(r"[\w'’-]+")
+_APPOSITIVE = re.compile(r"\s*,[^,;:.]{2,120},\s*(?:[a-z]+\s+){0,2}")
+_NAMED_AS = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 
 Resolve = Callable[[ActorMention], str]
@@ -52,7 +54,8 @@ class Attributor:
         self.language = language
         self.segmenter = segmenter
         # one trie-shaped pattern for every verb form: much faster than a flat alternation
-        verbs = alternation({v: v for v in (*language.speech_verbs, *language.verb_phrases)}, 0)
+        forms = (*language.speech_verbs, *language.verb_phrases, *language.naming_verbs)
+        verbs = alternation({v: v for v in forms}, 0)
         assert verbs is not None, "a language needs speech verbs"
         self._verbs = verbs
         self._final_verbs = frozenset(language.speech_verbs)
@@ -125,11 +128,37 @@ class Attributor:
             )
             if speaker:
                 return speaker
+            # reaction lines: 'Jonas Berg, an analyst in Kyiv, on X: "..."' - the name that
+            # opens a label ending in a colon
+            label = self.label_speaker(para, head_start, quote.start - 1, mentions, resolve)
+            if label and para[head_start : quote.start - 1].rstrip().endswith(":"):
+                return label
             # live blogs and headlines: 'Peskov: "..."'
             head = [m for m in mentions if head_start <= m.start and m.end < quote.start]
             if head and re.fullmatch(r"\s*:\s*", para[head[-1].end : quote.start - 1]):
                 return resolve(head[-1])
         return ""
+
+    def label_speaker(self, para, start, end, mentions, resolve) -> str:
+        """The speaker a line opens with, when a label names them: 'Name, role, on X:'."""
+        colon = para.find(":", start, end)
+        if colon == -1:
+            return ""
+        first = next((m for m in mentions if start <= m.start < colon), None)
+        if (
+            first is None
+            or para[start : first.start].strip()
+            or first.kind not in ("person", "unknown", "institution", "anonymous")
+            or self.index.fold(para[first.end : first.end + 2]).startswith("'")
+            or len(para[first.end : colon].split()) > 16
+            or any(
+                not self._is_noun(para, start + v.start())
+                for v in self._verbs.finditer(para[start:colon])
+                if v.group(0) not in ("speaking", "writing", "posting")
+            )
+        ):
+            return ""
+        return resolve(first)
 
     def speaker_in(
         self, para, start, end, mentions, resolve, max_words_to_verb=None, nearest_last=False
@@ -213,6 +242,17 @@ class Attributor:
         if not eligible:
             return None
         subject = eligible[-1]
+        for m in eligible[:-1]:
+            # "Maria Zakharova, spokeswoman for the Foreign Ministry, said": the body named in
+            # the appositive is not the subject, the person before it is
+            gap = para[m.end : v_start]
+            if (
+                m.kind in ("person", "unknown")
+                and _APPOSITIVE.fullmatch(gap) is not None
+                and para.rfind(",", m.end, v_start) >= subject.end
+            ):
+                subject = m
+                break
         # "Putin has shown no sign of ... his demands": too far from the verb to be its subject
         # "Medvedev - famous for his rants - also mocked ...": a parenthesis between dashes
         gap = _DASHED.sub(" ", para[subject.end : v_start])
@@ -234,6 +274,14 @@ class Attributor:
     def reported(self, para, s_start, s_end, mentions, inside, resolve):
         """(speaker, text start) for reported speech in a sentence, or None."""
         sentence = para[s_start:s_end]
+        colon = sentence.find(":")
+        if colon != -1 and len(_WORD.findall(sentence[colon:])) >= 4:
+            # 'Umerov on X: the talks were "substantive"' - a person's label opens the line
+            first = next((m for m in mentions if s_start <= m.start < s_start + colon), None)
+            if first is not None and first.kind in ("person", "unknown"):
+                label = self.label_speaker(para, s_start, s_end, mentions, resolve)
+                if label:
+                    return label, s_start
         verbs = [
             v
             for v in self._verbs.finditer(sentence)
@@ -300,6 +348,10 @@ class Attributor:
         lang = self.language
         if before[-1].lower() in lang.noun_markers:
             return True
+        form = _WORD.match(para, v_start)
+        if form is not None and form.group(0) in lang.naming_verbs:
+            # 'called the deal "a first step"', 'called Putin a liar'; not 'called Trump'
+            return _NAMED_AS.match(para, form.end()) is None
         words = [w.lower().replace("’", "'") for w in before[-3:]]
         if len(words) > 1 and words[-1].endswith("ly"):
             words.pop()  # an adverb between: "did not immediately say"
