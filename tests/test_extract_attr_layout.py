@@ -89,3 +89,19 @@ def test_reaction_lines_name_then_role_then_a_colon(extractor: Extractor) -> Non
     assert _one(found, "Sanctions stay").actor_id == "kallas"
     umerov = _one(found, "Umerov on X")
     assert (umerov.actor_id, umerov.kind) == ("umerov", "reported")
+
+
+def test_one_issue_word_among_many_remarks_does_not_make_an_article_on_topic(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Rubio tours flooded towns in the Carolinas\n"
+        "Secretary of State Marco Rubio said on Saturday that the federal response was on track.\n"
+        '"I have seen worse floods, but never this fast," Rubio told volunteers in a church.\n'
+        "Rubio added that more boats would arrive from Virginia by the evening.\n"
+        "Mayor Dana Whitfield said the water had reached the second floor of the school.\n"
+        '"We need pumps, not speeches," Whitfield told reporters outside the town hall.\n'
+        "She said that about 4,000 homes were still without electricity on Sunday.\n"
+        "Rubio said he would come back to the region within two weeks."
+    )
+    assert found.statements == ()

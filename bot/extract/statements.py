@@ -153,10 +153,15 @@ class Extractor:
         return Extraction(tuple(statements), tuple(new_actors.values()))
 
     def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block]) -> bool:
-        """Whether an article is about the talks: one of its statements names an issue. A long
-        article where none does is about something else (Peskov on hockey); a short item gives
-        too little context to judge, and a tracked actor speaking in it is enough."""
-        if any(d.own for d in drafts):
+        """Whether an article is about the talks: its statements name issues. A long article
+        where none does, or only one of many, is about something else (Peskov on hockey); a
+        short item gives too little context to judge, and a tracked actor speaking in it is
+        enough."""
+        own = sum(1 for d in drafts if d.own)
+        # one remark that happens to name an issue among many that do not is chance (a
+        # stadium's security, a storm's power cuts); an article about the talks names them
+        # again and again
+        if own >= 2 or (own and own * 4 >= len(drafts)):
             return True
         prose = sum(1 for b in blocks if b.is_prose)
         return prose <= SHORT_ITEM_BLOCKS and any(
