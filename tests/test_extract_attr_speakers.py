@@ -36,3 +36,53 @@ def test_a_body_named_in_an_appositive_is_not_the_subject(extractor: Extractor) 
     s = _one(found, "NATO contingent")
     assert s.actor_id == "zakharova"
     assert s.text.startswith("Maria Zakharova")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a relative clause holding commas and names of its own
+        (
+            "The U.S. side, which has shuttled between Kyiv, Moscow and Doha all winter, called"
+            " the result a step towards a ceasefire.",
+            "us_delegation",
+        ),
+        # a parenthesis between dashes naming countries
+        (
+            "The coalition of the willing - a group led by Britain and France - said it was ready"
+            " to deploy troops after a ceasefire.",
+            "coalition_willing",
+        ),
+        # an appositive the mention took in, then an auxiliary and an adverb
+        (
+            "Rustem Umerov, the secretary of the Security and Defence Council, had earlier told"
+            " reporters that the prisoner lists were ready.",
+            "umerov",
+        ),
+        # the subject of a relative clause speaks in it
+        (
+            "Sybiha spoke about sanctions, which he says must stay until a ceasefire is signed.",
+            "sybiha",
+        ),
+        # countries speak through their governments
+        (
+            "Britain has said its planning for a reassurance force is well advanced.",
+            "british_government",
+        ),
+        ("Turkey, which hosted the round, said it was ready to host the next talks.", "turkey"),
+    ],
+)
+def test_what_stands_between_a_speaker_and_the_verb(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert [s.actor_id for s in extractor.extract(text).statements if s.kind == "reported"] == [
+        speaker
+    ]
+
+
+def test_a_place_name_as_a_modifier_is_not_the_subject(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Peskov complained about the pace of the Berlin discussions on the ceasefire,"
+        ' saying that "once they finish their part of the work, we expect to see the text".'
+    )
+    assert {s.actor_id for s in found.statements} == {"peskov"}

@@ -39,8 +39,14 @@ _TITLE_PHRASE = re.compile(
 _NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|as|although|though)\s", re.IGNORECASE)
 _DASHED = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).){1,120}?\s[-–—]\s")
 _WORD = re.compile(r"[\w'’-]+")
-_APPOSITIVE = re.compile(r"\s*,[^,;:.]{2,120},\s*(?:[a-z]+\s+){0,2}")
+# ", spokeswoman for the ministry, said" / ", which has shuttled between Kyiv, Moscow and the
+# Gulf, called" / " - 30-odd countries led by Britain and France - said"
+_APPOSITIVE = re.compile(
+    r"\s*(?:,[^,;:.]{2,160},|,\s*(?:who|which|whose)\b[^;:.]{2,200},|\s[-–—]\s[^;:.]{2,160}\s[-–—])"
+    r"\s*(?:[a-z]+\s+){0,2}"
+)
 _NAMED_AS = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)")
+_COPULAS = frozenset("is was are were be been being".split())
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 
 Resolve = Callable[[ActorMention], str]
@@ -85,7 +91,12 @@ class Attributor:
         if words[-1] in self._final_verbs:
             return False
         if words[-1] in self._complement_openers:
-            return not any(w in self._final_verbs for w in words[-4:-1])
+            # 'X told reporters that "..."', not 'the exchange was welcome but that "..."'
+            window = words[-5:-1]
+            return not any(
+                w in self._final_verbs and (i == 0 or window[i - 1] not in _COPULAS)
+                for i, w in enumerate(window)
+            )
         return True
 
     def quote_speaker(self, para, quotes, qi, sentences, mentions, resolve) -> str:
@@ -238,6 +249,12 @@ class Attributor:
                 continue
             if _in_relative_clause(para, clause_start, m.start):
                 continue
+            if (
+                m.kind == "institution"
+                and " " not in para[m.start : m.end]
+                and _word_before(para, m.start) in self.language.noun_markers
+            ):
+                continue  # "the Berlin discussions": a place name as a modifier
             eligible.append(m)
         if not eligible:
             return None
@@ -246,16 +263,21 @@ class Attributor:
             # "Maria Zakharova, spokeswoman for the Foreign Ministry, said": the body named in
             # the appositive is not the subject, the person before it is
             gap = para[m.end : v_start]
+            if "," in para[m.start : m.end]:
+                gap = ", " + gap  # the appositive opened inside the mention
             if (
-                m.kind in ("person", "unknown")
+                m.kind in ("person", "unknown", "institution", "anonymous")
                 and _APPOSITIVE.fullmatch(gap) is not None
-                and para.rfind(",", m.end, v_start) >= subject.end
+                and max(para.rfind(c, m.end, v_start) for c in ",-–—") >= subject.end
             ):
-                subject = m
-                break
+                return m  # the appositive is all that stands between it and the verb
         # "Putin has shown no sign of ... his demands": too far from the verb to be its subject
         # "Medvedev - famous for his rants - also mocked ...": a parenthesis between dashes
         gap = _DASHED.sub(" ", para[subject.end : v_start])
+        if "," in para[subject.start : subject.end] and not gap.lstrip().startswith(","):
+            # "Umerov, the secretary of the Council, had earlier told": the rest of the
+            # appositive the mention took in
+            gap = re.sub(r"^[^,]*,", " ", gap)
         gap = re.sub(r",[^,]*,", " ", gap)
         channel = (
             _CHANNEL_NOUNS.match(self.index.fold(para[subject.end : subject.end + 40])) is not None
@@ -388,4 +410,9 @@ def _in_relative_clause(para: str, clause_start: int, pos: int) -> bool:
     last = None
     for last in _RELATIVE.finditer(segment):  # noqa: B007 - the last match is the one wanted
         pass
-    return last is not None and "," not in segment[last.end() :]
+    # "sanctions, which he says must stay": the relative clause's own subject speaks in it
+    return (
+        last is not None
+        and "," not in segment[last.end() :]
+        and bool(segment[last.end() :].strip())
+    )
