@@ -105,3 +105,41 @@ def test_one_issue_word_among_many_remarks_does_not_make_an_article_on_topic(
         "Rubio said he would come back to the region within two weeks."
     )
     assert found.statements == ()
+
+
+def test_ticker_entries_are_read_but_a_live_blogs_entry_titles_are_not(
+    extractor: Extractor,
+) -> None:
+    ticker = extractor.extract(
+        "TICKER: ceasefire talks in Oslo\n"
+        "14:10 BREAKING: Peskov says a ceasefire is possible only after a deal on territory\n"
+        '14:02 - "We are not in a hurry to sign anything on territory," Peskov told reporters.\n'
+        "13:40 JUST IN: delegations leave the venue"
+    )
+    entry = _one(ticker, "Peskov says a ceasefire")
+    assert (entry.actor_id, entry.kind) == ("peskov", "reported")
+    assert entry.text.startswith("Peskov")  # not the time stamp or the label
+    assert _one(ticker, "not in a hurry").actor_id == "peskov"
+    live = extractor.extract(
+        "Live: ceasefire talks in Oslo, day two\n"
+        "14:10 GMT - Peskov says a ceasefire is possible only after a deal on territory\n"
+        "The Kremlin spokesman spoke to reporters by phone from Moscow about the ceasefire.\n"
+        '"We are not in a hurry to sign anything on territory," Peskov said.'
+    )
+    assert [s.text[:6] for s in live.statements] == ["We are"]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_its_speakers_words(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Ceasefire talks in Oslo, day two\n"
+        "Hakan Demir, Turkey's envoy, was quick to offer his country as host for the talks."
+        " Speaking to reporters from Ankara, he made the offer in so many words:\n"
+        "Istanbul is ready to host the next round at any moment, with all three delegations.\n"
+        "Kirill Dmitriev developed his proposal on frozen assets to reporters. In our"
+        " translation:\n"
+        "The frozen money should work for peace instead of gathering dust in Brussels."
+    )
+    assert _one(found, "Istanbul is ready").actor_id == "hakan_demir"
+    assert _one(found, "frozen money").actor_id == "dmitriev"

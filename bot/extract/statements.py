@@ -382,7 +382,9 @@ class Extractor:
             also_other = bool(quoted_by) and not self.attribution.integrated(para, s_start, quotes)
             if s_idx == len(sentences) - 1 and para.rstrip().endswith(":") and not quotes:
                 # 'He told the small group of reporters outside:' introduces the next paragraph
-                speaker = self.attribution.speaker_in(para, s_start, s_end, mentions, resolve)
+                speaker = self.attribution.speaker_in(
+                    para, s_start, s_end, mentions, resolve
+                ) or self._introducer(mentions, s_start, s_end, resolve)
                 if speaker:
                     ctx.pending_speaker = speaker
                     speakers_here.append(speaker)
@@ -446,6 +448,21 @@ class Extractor:
             ctx.institutions.extend(institutions)
             del ctx.institutions[:-20]
         return out
+
+    def _introducer(
+        self, mentions: Sequence[ActorMention], s_start: int, s_end: int, resolve: Resolve
+    ) -> str:
+        """Who a paragraph ending in a colon introduces without a speech verb ("Umerov spoke
+        briefly on his way out:", "he made the offer in so many words:", "In our translation:"):
+        the first person its last sentence names, else the first the paragraph names."""
+        kinds = ("person", "unknown", "pronoun", "role")
+        last = [m for m in mentions if s_start <= m.start < s_end and m.kind in kinds]
+        anywhere = [m for m in mentions if m.kind in ("person", "unknown")]
+        for m in (*last[:1], *anywhere[:1]):
+            speaker = resolve(m)
+            if speaker:
+                return speaker
+        return ""
 
     def _whole(
         self,
