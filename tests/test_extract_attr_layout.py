@@ -143,3 +143,19 @@ def test_a_paragraph_ending_in_a_colon_introduces_its_speakers_words(
     )
     assert _one(found, "Istanbul is ready").actor_id == "hakan_demir"
     assert _one(found, "frozen money").actor_id == "dmitriev"
+
+
+def test_a_signed_post_answers_the_line_that_introduced_it(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "What each side said after the ceasefire round\n"
+        "Rustem Umerov summed up the two days on X:\n"
+        "Two days of hard work on the ceasefire. Details later.\n"
+        "— Rustem Umerov\n"
+        "President Volodymyr Zelensky went further in a post late on Wednesday:\n"
+        "We will not withdraw from Donbas for a ceasefire.\n"
+        "— Volodymyr Zelensky"
+    )
+    assert [(s.actor_id, s.text[:9]) for s in found.statements] == [
+        ("umerov", "Two days "),
+        ("zelensky", "We will n"),
+    ]

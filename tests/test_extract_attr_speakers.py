@@ -86,3 +86,38 @@ def test_a_place_name_as_a_modifier_is_not_the_subject(extractor: Extractor) -> 
         ' saying that "once they finish their part of the work, we expect to see the text".'
     )
     assert {s.actor_id for s in found.statements} == {"peskov"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the antecedent of "who" speaks, even after a preposition
+        (
+            "Then it was the turn of Kyrylo Budanov, the intelligence chief, who wrote that the"
+            " next prisoner exchange would come within days.",
+            "budanov",
+        ),
+        # a passive with its agent, as translated state media write it
+        (
+            "It was stated at the Russian Foreign Ministry that the second stage of the prisoner"
+            " exchange would follow in June.",
+            "russia_mfa",
+        ),
+        (
+            "Umerov briefed the committee. It was also stated by Umerov that the prisoner lists"
+            " had been agreed.",
+            "umerov",
+        ),
+        # a phrase that begins with a verb of naming is not one ('called on')
+        (
+            "Melnyk Petrenko, an opposition MP, spoke first. Petrenko, for his part, called on"
+            " the government to publish the peace plan in full.",
+            "melnyk_petrenko",
+        ),
+    ],
+)
+def test_relative_passive_and_phrasal_speakers(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    found = [s for s in extractor.extract(text).statements if s.kind == "reported"]
+    assert [s.actor_id for s in found][-1:] == [speaker]

@@ -46,6 +46,8 @@ _APPOSITIVE = re.compile(
     r"\s*(?:[a-z]+\s+){0,2}"
 )
 _NAMED_AS = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)")
+_AGENT = re.compile(r"(?:\s+(?:also|again|once again|further))?\s+(?:by|at|in)\s+")
+_WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _COPULAS = frozenset("is was are were be been being".split())
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 
@@ -72,6 +74,20 @@ class Attributor:
         )
         self._complement_openers = self._final_verbs | {"that", "as", "saying", "calling", "it"}
         self._prepositions = language.prepositions or _PREPOSITIONS
+        self._passive = (
+            re.compile(
+                # "it was also stated": a word may stand inside the phrase
+                r"(?<!\w)(?:"
+                + "|".join(
+                    r"(?:\s+\w+)?\s+".join(map(re.escape, p.split()))
+                    for p in language.passive_speech
+                )
+                + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if language.passive_speech
+            else None
+        )
 
     def integrated(self, para: str, s_start: int, quotes: Sequence[Quote]) -> bool:
         """Whether the sentence's first quotation is part of its syntax ('X sneered that
@@ -163,7 +179,7 @@ class Attributor:
             or self.index.fold(para[first.end : first.end + 2]).startswith("'")
             or len(para[first.end : colon].split()) > 16
             or any(
-                not self._is_noun(para, start + v.start())
+                not self._is_noun(para, start + v.start(), v.group(0))
                 for v in self._verbs.finditer(para[start:colon])
                 if v.group(0) not in ("speaking", "writing", "posting")
             )
@@ -183,7 +199,7 @@ class Attributor:
         for verb in verbs:
             v_start = start + verb.start()
             v_end = start + verb.end()
-            if self._is_noun(para, v_start):
+            if self._is_noun(para, v_start, verb.group(0)):
                 continue
             if (
                 max_words_to_verb is not None
@@ -219,6 +235,13 @@ class Attributor:
 
     def _subject(self, para, before, start, v_start) -> ActorMention | None:
         """Among mentions before a verb, the one that is its subject (or None)."""
+        who = _WHO_VERB.search(para, start, v_start)
+        if who is not None:
+            # "it was the turn of Budanov, the intelligence chief, who wrote": the antecedent
+            # of the relative pronoun, whatever precedes it
+            antecedent = [m for m in before if m.end <= who.start()]
+            if antecedent and not para[antecedent[-1].end : who.start()].strip():
+                return antecedent[-1]
         clause_start = start
         # an 'according to X,' phrase is a source, not the subject
         for m in _ACCORDING_TO.finditer(para, start, v_start):
@@ -304,12 +327,23 @@ class Attributor:
                 label = self.label_speaker(para, s_start, s_end, mentions, resolve)
                 if label:
                     return label, s_start
+        passive = self._passive.search(sentence) if self._passive is not None else None
+        if passive is not None:
+            # "It was stated at the Foreign Ministry that ...", "it was noted by the minister":
+            # the agent after the passive speaks
+            agent = _AGENT.match(sentence, passive.end())
+            if agent is not None:
+                at = s_start + agent.end()
+                m = next((m for m in mentions if at <= m.start <= at + 4), None)
+                actor = resolve(m) if m is not None else ""
+                if actor:
+                    return actor, s_start
         verbs = [
             v
             for v in self._verbs.finditer(sentence)
             if not inside[s_start + v.start()]
             and not sentence.startswith(" by ", v.end())
-            and not self._is_noun(para, s_start + v.start())
+            and not self._is_noun(para, s_start + v.start(), v.group(0))
         ]
         if not verbs:
             return None
@@ -360,7 +394,7 @@ class Attributor:
             return False
         return len(words) <= self.language.inversion_gap
 
-    def _is_noun(self, para: str, v_start: int) -> bool:
+    def _is_noun(self, para: str, v_start: int, found: str) -> bool:
         """Whether the speech-verb form at v_start says nothing was said: a noun ("a say", "the
         claims"), a neutral verb negated ("did not say when", "didn't immediately confirm") or an
         infinitive ("sought to signal"; not 'used the call to warn that')."""
@@ -370,10 +404,9 @@ class Attributor:
         lang = self.language
         if before[-1].lower() in lang.noun_markers:
             return True
-        form = _WORD.match(para, v_start)
-        if form is not None and form.group(0) in lang.naming_verbs:
+        if found in lang.naming_verbs:
             # 'called the deal "a first step"', 'called Putin a liar'; not 'called Trump'
-            return _NAMED_AS.match(para, form.end()) is None
+            return _NAMED_AS.match(para, v_start + len(found)) is None
         words = [w.lower().replace("’", "'") for w in before[-3:]]
         if len(words) > 1 and words[-1].endswith("ly"):
             words.pop()  # an adverb between: "did not immediately say"
@@ -382,8 +415,7 @@ class Attributor:
             refused = len(words) > 1 and words[-2] in lang.refusals
             return refused or not re.match(r"[\w'’-]+\s+(?:that\b|:)", para[v_start:])
         if last in lang.negations or last.endswith("n't"):
-            form = _WORD.match(para, v_start)
-            return form is not None and form.group(0) in self._neutral
+            return found in self._neutral
         return False
 
 

@@ -132,6 +132,7 @@ class Extractor:
                 counts[issue] += 1
             if block.kind == "post":
                 found = self._post(block, ctx)
+                ctx.pending_speaker = ""  # 'X posted on X:' introduced the post, signed
             elif block.kind == "turn":
                 found = self._turn(block, ctx, interviewee)
             else:
