@@ -96,6 +96,9 @@ class Extractor:
         self.quotes = QuoteFinder(language.quote_pairs)
         self.attribution = Attributor(index, language, self.segmenter)
         self._markers = tuple(m.lower() for m in language.document_markers)
+        # "QUESTION:", "Question:", "Q:" are one label
+        self._question_labels = {label.lower() for label in language.question_labels}
+        self._answer_labels = {label.lower() for label in language.answer_labels}
         self._passive = (
             re.compile(
                 r"(?<!\w)(?:"
@@ -136,6 +139,7 @@ class Extractor:
             naming += bool(block_issues)
             if block.kind == "post":
                 found = self._post(block, ctx)
+                ctx.pending_speaker = ""  # 'X posted on X:' introduced the post, signed
             elif block.kind == "turn":
                 found = self._turn(block, ctx, interviewee)
             else:
@@ -157,14 +161,19 @@ class Extractor:
         return Extraction(tuple(statements), tuple(new_actors.values()))
 
     def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block], naming: int) -> bool:
-        """Whether an article is about the talks: one of its statements names an issue, and its
-        prose names the talks' issues throughout (``naming`` blocks of it), not once in passing.
-        A long article where no statement does is about something else (Peskov on hockey); a
-        short item gives too little context to judge, and a tracked actor speaking in it is
-        enough."""
+        """Whether an article is about the talks: its statements name issues, and its prose names
+        them throughout (``naming`` blocks of it), not once in passing. A long article where no
+        statement does, or only one of many, is about something else (Peskov on hockey); a short
+        item gives too little context to judge, and a tracked actor speaking in it is enough."""
+        own = sum(1 for d in drafts if d.own)
         prose = sum(1 for b in blocks if b.is_prose)
-        if any(d.own for d in drafts):
-            return prose < TOPIC_JUDGED or naming >= min(TOPIC_BLOCKS, TOPIC_SHARE * prose)
+        # one remark that happens to name an issue among many that do not is chance (a
+        # stadium's security, a storm's power cuts); an article about the talks names them
+        # again and again, in its statements and in its prose
+        by_statements = own >= 2 or (own > 0 and own * 4 >= len(drafts))
+        by_prose = prose < TOPIC_JUDGED or naming >= min(TOPIC_BLOCKS, TOPIC_SHARE * prose)
+        if by_statements and by_prose:
+            return True
         return prose <= SHORT_ITEM_BLOCKS and any(
             (actor := self.index.actor(d.statement.actor_id)) is not None
             and actor.kind != "anonymous"
@@ -194,9 +203,9 @@ class Extractor:
         """A transcript turn: an answer is a direct statement by whoever gives it."""
         body = block.text[block.body :]
         label = block.label
-        if label in self.language.question_labels:
+        if label.lower() in self._question_labels:
             speaker = ""
-        elif label in self.language.answer_labels:
+        elif label.lower() in self._answer_labels:
             speaker = interviewee
         else:
             speaker = self._named(label.title(), ctx, create=False)
@@ -285,7 +294,9 @@ class Extractor:
             for m in self.index.find(block.text, unknown=False)
             if m.kind == "person"
         }
-        return _Document(author, found + 1, frozenset(principals))
+        # the document starts at the first paragraph of prose after its marker (not at a dateline)
+        start = next((j for j in range(found + 1, len(blocks)) if blocks[j].is_prose), found + 1)
+        return _Document(author, start, frozenset(principals))
 
     # --- one paragraph --------------------------------------------------------------------------
 
@@ -382,7 +393,9 @@ class Extractor:
             also_other = bool(quoted_by) and not self.attribution.integrated(para, s_start, quotes)
             if s_idx == len(sentences) - 1 and para.rstrip().endswith(":") and not quotes:
                 # 'He told the small group of reporters outside:' introduces the next paragraph
-                speaker = self.attribution.speaker_in(para, s_start, s_end, mentions, resolve)
+                speaker = self.attribution.speaker_in(
+                    para, s_start, s_end, mentions, resolve
+                ) or self._introducer(mentions, s_start, s_end, resolve)
                 if speaker:
                     ctx.pending_speaker = speaker
                     speakers_here.append(speaker)
@@ -446,6 +459,21 @@ class Extractor:
             ctx.institutions.extend(institutions)
             del ctx.institutions[:-20]
         return out
+
+    def _introducer(
+        self, mentions: Sequence[ActorMention], s_start: int, s_end: int, resolve: Resolve
+    ) -> str:
+        """Who a paragraph ending in a colon introduces without a speech verb ("Umerov spoke
+        briefly on his way out:", "he made the offer in so many words:", "In our translation:"):
+        the first person its last sentence names, else the first the paragraph names."""
+        kinds = ("person", "unknown", "pronoun", "role")
+        last = [m for m in mentions if s_start <= m.start < s_end and m.kind in kinds]
+        anywhere = [m for m in mentions if m.kind in ("person", "unknown")]
+        for m in (*last[:1], *anywhere[:1]):
+            speaker = resolve(m)
+            if speaker:
+                return speaker
+        return ""
 
     def _whole(
         self,
