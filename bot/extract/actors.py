@@ -86,6 +86,12 @@ class ActorIndex:
         self._media_re = alternation({fold(m): m for m in media}, flags=0)
         # All known surnames and name words: "Stubb" inside "Alexander Stubb" is no new person.
         self._known_words = {w for form in names for w in form.split()}
+        # the same, lower-cased: the words a shouted line keeps capitalised ("PESKOV SAYS")
+        self.name_words = frozenset(
+            w.lower()
+            for w in self._known_words
+            if w[:1].isupper() and w.lower() not in language.stopwords
+        )
         self.language = language
         self._title_words = language.title_words | language.stopwords
         self._particles = language.name_particles

@@ -54,6 +54,9 @@ _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 Resolve = Callable[[ActorMention], str]
 
 
+LABEL_ROLE_WORDS = 5  # words of role ("Russian deputy foreign minister") before a label's name
+
+
 class Attributor:
     """Finds the speaker of quotes and reported speech, with one language's speech verbs."""
 
@@ -171,10 +174,17 @@ class Attributor:
         colon = para.find(":", start, end)
         if colon == -1:
             return ""
-        first = next((m for m in mentions if start <= m.start < colon), None)
+        in_label = [m for m in mentions if start <= m.start < colon]
+        first = in_label[0] if in_label else None
+        titled = False
+        # "Kremlin's Peskov:", "Polish deputy FM Marek Nowacki:": a role or an institution's
+        # possessive before the person the label ends with
+        people = [m for m in in_label if m.kind in ("person", "unknown")]
+        if people and len(para[start : people[-1].start].split()) <= LABEL_ROLE_WORDS:
+            first, titled = people[-1], True
         if (
             first is None
-            or para[start : first.start].strip()
+            or (para[start : first.start].strip() and not titled)
             or first.kind not in ("person", "unknown", "institution", "anonymous")
             or self.index.fold(para[first.end : first.end + 2]).startswith("'")
             or len(para[first.end : colon].split()) > 16
@@ -322,8 +332,15 @@ class Attributor:
         colon = sentence.find(":")
         if colon != -1 and len(_WORD.findall(sentence[colon:])) >= 4:
             # 'Umerov on X: the talks were "substantive"' - a person's label opens the line
-            first = next((m for m in mentions if s_start <= m.start < s_start + colon), None)
-            if first is not None and first.kind in ("person", "unknown"):
+            person = next(
+                (
+                    m
+                    for m in mentions
+                    if s_start <= m.start < s_start + colon and m.kind in ("person", "unknown")
+                ),
+                None,
+            )
+            if person is not None:
                 label = self.label_speaker(para, s_start, s_end, mentions, resolve)
                 if label:
                     return label, s_start

@@ -22,10 +22,11 @@ from dataclasses import dataclass, replace
 from bot.config import Language
 from bot.extract.actors import ActorIndex, ActorMention
 from bot.extract.attribution import MIN_QUOTE_WORDS, Attributor
+from bot.extract.casing import recased
 from bot.extract.coreference import Context, Coreference
 from bot.extract.issues import IssueReader, IssueTagger
 from bot.extract.quotes import Quote, QuoteFinder, all_quote, mask, outside_quotes
-from bot.extract.segment import Block, Segmenter
+from bot.extract.segment import HEADING_MAX_WORDS, Block, Segmenter
 from bot.model import Actor, Statement
 
 MIN_REPORTED_WORDS = 6
@@ -112,6 +113,8 @@ class Extractor:
 
     def extract(self, text: str) -> Extraction:
         """Every statement in an article, in text order."""
+        printed = text
+        text = recased(text, self.index.name_words, self.language.stopwords, HEADING_MAX_WORDS)
         blocks = self.segmenter.blocks(text)
         ctx = Context()
         ctx.live_blog = sum(1 for b in blocks if b.label == "time") >= LIVE_BLOG_TIMES
@@ -158,6 +161,8 @@ class Extractor:
             [(d.statement, d.fallback, d.block) for d in drafts], counts
         )
         statements.sort(key=lambda s: s.position)
+        if text is not printed:  # shouted lines were read in ordinary case: show them as printed
+            statements = [_as_printed(s, text, printed) for s in statements]
         return Extraction(tuple(statements), tuple(new_actors.values()))
 
     def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block], naming: int) -> bool:
@@ -562,6 +567,14 @@ class Extractor:
 
 
 # --- text helpers -------------------------------------------------------------------------------
+
+
+def _as_printed(statement: Statement, read: str, printed: str) -> Statement:
+    """A statement found in the recased text, with its words as the article printed them."""
+    start, end = statement.position, statement.position + len(statement.text)
+    if read[start:end] != statement.text:
+        return statement
+    return replace(statement, text=printed[start:end])
 
 
 def _trim(para: str, start: int, end: int) -> tuple[int, int]:
