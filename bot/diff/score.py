@@ -3,6 +3,7 @@ matches. Pure: the caller supplies the candidates."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -46,10 +47,14 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
     return penalty * overlap
 
 
+_HAS_DIGIT = re.compile(r"\d").search
+
+
 def _overlap(a: Signature, b: Signature) -> float:
     # a shared figure ("90", "1200", "20-point") is as telling as two shared words
-    figures = sum(1 for t in a.tokens & b.tokens if any(ch.isdigit() for ch in t))
-    shared = len(a.tokens & b.tokens) + figures
+    both = a.tokens & b.tokens
+    figures = sum(1 for t in both if _HAS_DIGIT(t))
+    shared = len(both) + figures
     smaller = min(len(a.tokens), len(b.tokens)) + figures
     containment = shared / smaller
     jaccard = shared / (len(a.tokens | b.tokens) + figures)
