@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.model import Chat, FeedState
+from bot.model import Actor, Article, Chat, FeedState, Statement
 from bot.store import Store
 from bot.store.articles import ArticleStore
 from bot.store.chats import ChatStore
@@ -113,3 +113,66 @@ def test_only_the_store_touches_the_database() -> None:
     assert len(outside) > 20
     assert [use for p in outside for use in _uses_of_the_connection(p)] == []
     assert _uses_of_the_connection(ROOT / "bot" / "store" / "chats.py")  # the check sees uses
+
+
+def _counts(store: Store, dev_id: int) -> tuple[int, int]:
+    row = store.db.execute(
+        "select mention_count, outlet_count from developments where id = ?", [dev_id]
+    ).fetchone()
+    return (row[0], row[1])
+
+
+def test_outlet_counts_follow_mentions_and_merges(store: Store) -> None:
+    now = datetime(2025, 12, 16, 9, 0, tzinfo=UTC)
+    store.upsert_actors([Actor("umerov", "Rustem Umerov")])
+
+    def article(k: int, outlet: str) -> int:
+        return store.insert_article(
+            Article(url=f"https://x.example/{k}", title="", text="", source=outlet), f"h{k}", now
+        )
+
+    def mention(dev_id: int | None, article_id: int, position: int = 0) -> int:
+        statement = Statement("umerov", "direct", "the talks went well", (), position, article_id)
+        dev_id = dev_id or store.create_development(statement, now)
+        store.add_statement(statement, dev_id, now, "talk went well")
+        return dev_id
+
+    first = mention(None, article(1, "Wire"))
+    mention(first, article(2, "Wire"))  # the same outlet again: one more mention, no outlet
+    mention(first, article(3, "Post"))
+    assert _counts(store, first) == (3, 2)
+    second = mention(None, article(4, "Post"), 0)
+    mention(second, article(5, "Radio"), 0)
+    assert _counts(store, second) == (2, 2)
+    store.merge_developments(first, second)
+    assert _counts(store, first) == (5, 3)  # Wire, Post, Radio
+    mention(first, article(6, "Radio"))
+    mention(first, article(7, "Daily"))
+    assert _counts(store, first) == (7, 4)
+
+
+def test_an_older_database_gets_the_outlets_of_its_developments(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from bot.store import migrations
+
+    path = tmp_path / "old.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m004_development_sources")
+    db["actors"].insert({"id": "umerov", "name": "Rustem Umerov"})
+    outlets = [(1, "Wire"), (2, "Wire"), (3, "Post")]
+    db["articles"].insert_all(
+        {"id": k, "url": f"u{k}", "content_hash": f"h{k}", "source": src} for k, src in outlets
+    )
+    db["developments"].insert({"id": 9, "actor_id": "umerov"})
+    db["statements"].insert_all(
+        {"article_id": k, "actor_id": "umerov", "position": 0, "development_id": 9}
+        for k, _ in outlets
+    )
+    db.close()
+    store = Store(path)
+    assert {tuple(r) for r in store.db.execute("select * from development_sources")} == {
+        (9, "Wire"),
+        (9, "Post"),
+    }
+    store.close()

@@ -88,10 +88,12 @@ class CandidatePool:
         """Record where a statement went (``dev_id``: the development it is now in); returns it
         as a candidate."""
         gone = set(placement.merged)
-        recent = [
-            Candidate(dev_id, c.issues, c.signature) if c.development_id in gone else c
-            for c in self.of(speaker)
-        ]
+        recent = self.of(speaker)
+        if gone:  # most placements merge nothing: no copy then
+            recent = [
+                Candidate(dev_id, c.issues, c.signature) if c.development_id in gone else c
+                for c in recent
+            ]
         # the same words in the same development need comparing once: keep the newest copy
         recent = [
             c for c in recent if c.development_id != dev_id or c.signature.stored != sig.stored

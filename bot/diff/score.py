@@ -6,17 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from bot.diff.signature import Signature
 from bot.model import Statement
 
 # Issues so broad that sharing (or not sharing) them says little about sameness.
 BROAD_ISSUES = frozenset({"peace_plan"})
-DECISIVE_PENALTY = 0.7
+DECISIVE_PENALTY = 0.7  # reports that differ in a decisive concept ("drop" the bid, or not)
 QUOTED_SCORE = 0.48  # the same quoted phrase: enough to join (not to bridge two developments)
 ISSUES_DIFFER_BAR = 0.6  # tagged with different issues, yet this close: the tags are what differ
 SAME_DAY_BAR = 0.8  # said on the same day: the threshold times this
 MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
+_TOKENS = attrgetter("signature.tokens")
 
 
 @dataclass(frozen=True)
@@ -105,16 +107,22 @@ def matches(
     elsewhen = other_days(sig, candidates)
     tokens = sig.tokens
     short = len(tokens) <= 4
-    # cheap pass: how many stems each candidate shares; most share (almost) nothing
-    overlapping = []
-    for c in candidates:
-        shared = len(tokens.intersection(c.signature.tokens))
-        if (
-            shared >= 3
-            or (shared == 2 and (short or len(c.signature.tokens) <= 4))
-            or not sig.quotes.isdisjoint(c.signature.quotes)
-        ):
-            overlapping.append((shared, c))
+    # cheap pass: how many stems each candidate shares; most share (almost) nothing (counted
+    # in C through map: this pass runs over every candidate of every statement)
+    counts = map(len, map(tokens.intersection, map(_TOKENS, candidates)))
+    # a quoted phrase has two stems or more, so two reports sharing one share two stems at least
+    quotes = sig.quotes
+    overlapping = [
+        (shared, c)
+        for shared, c in zip(counts, candidates, strict=True)
+        if shared >= 3
+        or (
+            shared == 2
+            and (
+                short or len(c.signature.tokens) <= 4 or not quotes.isdisjoint(c.signature.quotes)
+            )
+        )
+    ]
     overlapping.sort(key=lambda item: -item[0])
     best: dict[int, float] = {}
     for _, c in overlapping[:MAX_SCORED]:

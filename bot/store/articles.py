@@ -2,8 +2,9 @@
 
 Tables: ``articles`` (every article ingested), ``actors`` (who speaks), ``statements`` (quotes and
 reported speech, each in one development, with the diff engine's signature), ``developments`` (the
-same statement grouped across outlets), ``development_issues`` (for /issue queries), the
-``mentions`` view (one row per outlet report) and the full-text index ``statements_fts``.
+same statement grouped across outlets), ``development_issues`` (for /issue queries),
+``development_sources`` (the outlets that carried each development), the ``mentions`` view
+(one row per outlet report) and the full-text index ``statements_fts``.
 """
 
 from __future__ import annotations

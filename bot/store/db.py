@@ -237,6 +237,26 @@ def m003_whats_new(db: Database) -> None:
     db.table("developments").create_index(["quiet", "first_seen"])
 
 
+@migrations()
+def m004_development_sources(db: Database) -> None:
+    # The outlets that carried each development, one row each: a new mention's outlet is news
+    # for outlet_count by one key probe, and a merge counts outlets without reading every
+    # mention (both used to scan a development's mentions: a remark carried hundreds of times
+    # made each further mention and merge cost more).
+    db.table("development_sources").create(
+        {"development_id": int, "source": str},
+        pk=("development_id", "source"),
+        foreign_keys=[("development_id", "developments", "id")],
+    )
+    db.execute(
+        """insert or ignore into development_sources (development_id, source)
+           select s.development_id, coalesce(a.source, '') from statements s
+           join articles a on a.id = s.article_id"""
+    )
+    # a merge moves what chats were told of a development; that table's key starts with the chat
+    db.table("chat_developments").create_index(["development_id"])
+
+
 class _Database(Database):
     """sqlite-utils' Database whose outermost ``atomic()`` takes the write lock at BEGIN
     (``BEGIN IMMEDIATE``). Two connections write to one file (the bot's loop and the worker

@@ -126,6 +126,13 @@ class DevelopmentStore(StoreBase):
             ],
         )
         gained = self._add_development_issues(development_id, statement.issues, now)
+        before = self.db.conn.total_changes
+        self.db.execute(
+            """insert or ignore into development_sources (development_id, source)
+               select ?, coalesce(source, '') from articles where id = ?""",
+            [development_id, statement.article_id],
+        )
+        new_outlet = self.db.conn.total_changes - before
         self.db.execute(
             """update developments set
                  last_seen = ?,
@@ -133,10 +140,7 @@ class DevelopmentStore(StoreBase):
                            from development_issues where development_id = developments.id
                            order by issue_id)),
                  mention_count = mention_count + 1,
-                 outlet_count = outlet_count + not exists (
-                     select 1 from statements s join articles a on a.id = s.article_id
-                     where s.development_id = developments.id and s.id != ?
-                       and a.source = (select source from articles where id = ?)),
+                 outlet_count = outlet_count + ?,
                  said_at = case when said_at is null or ? < said_at then ? else said_at end,
                  text = case when ? then ? else text end,
                  kind = case when ? then ? else kind end,
@@ -144,8 +148,7 @@ class DevelopmentStore(StoreBase):
                where id = ?""",
             [
                 iso(now),
-                cursor.lastrowid,
-                statement.article_id,
+                new_outlet,
                 iso(said_at),
                 iso(said_at),
                 shown,
@@ -208,6 +211,12 @@ class DevelopmentStore(StoreBase):
         )
         self.db.execute("delete from development_issues where development_id = ?", [drop])
         self.db.execute(
+            """insert or ignore into development_sources (development_id, source)
+               select ?, source from development_sources where development_id = ?""",
+            [keep, drop],
+        )
+        self.db.execute("delete from development_sources where development_id = ?", [drop])
+        self.db.execute(
             """insert or ignore into chat_developments (chat_id, development_id, via, told_at)
                select chat_id, ?, via, told_at from chat_developments where development_id = ?""",
             [keep, drop],
@@ -224,9 +233,9 @@ class DevelopmentStore(StoreBase):
         issues = sorted(r[0] for r in self._issue_rows(keep))
         said = [s for s in (kept[2], dropped[2]) if s]
         counts = self.db.execute(
-            """select count(*), count(distinct a.source) from statements s
-               join articles a on a.id = s.article_id where s.development_id = ?""",
-            [keep],
+            """select (select count(*) from statements where development_id = ?),
+                      (select count(*) from development_sources where development_id = ?)""",
+            [keep, keep],
         ).fetchone()
         again = set(issues) != before or dropped[4] is None
         self.db.execute(
