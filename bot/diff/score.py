@@ -125,13 +125,16 @@ def matches(
     ]
     overlapping.sort(key=lambda item: -item[0])
     best: dict[int, float] = {}
-    for _, c in overlapping[:MAX_SCORED]:
+    for shared, c in overlapping[:MAX_SCORED]:
         if c.development_id in elsewhen:
             continue
-        score = similarity(sig, c.signature, decisive)
         bar = threshold * SAME_DAY_BAR if same_day(sig, c.signature) else threshold
         if not issues_agree(statement.issues, c.issues):
+            # sharing under 40% of the shorter one's stems, it cannot reach the higher bar
+            if shared < 0.4 * min(len(tokens), len(c.signature.tokens)):
+                continue
             bar = max(bar, ISSUES_DIFFER_BAR)
+        score = similarity(sig, c.signature, decisive)
         if score >= bar and score > best.get(c.development_id, 0.0):
             best[c.development_id] = score
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
