@@ -80,3 +80,10 @@ def test_reports_quoting_the_same_phrase_are_one_remark(config: Config) -> None:
         0.45,
     )
     assert [m.development_id for m in found] == [7]
+
+
+def test_dates_are_not_what_a_statement_says(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    dated = signature("On March 12, 2026 the envoy said 40 ships would sail in 2027.", lexicon)
+    assert "40" in dated.tokens
+    assert not {"12", "2026", "2027"} & dated.tokens

@@ -3,6 +3,7 @@ matches. Pure: the caller supplies the candidates."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -12,7 +13,7 @@ from bot.model import Statement
 
 # Issues so broad that sharing (or not sharing) them says little about sameness.
 BROAD_ISSUES = frozenset({"peace_plan"})
-DECISIVE_PENALTY = 0.7
+DECISIVE_PENALTY = 0.7  # reports that differ in a decisive concept ("drop" the bid, or not)
 QUOTED_SCORE = 0.48  # the same quoted phrase: enough to join (not to bridge two developments)
 ISSUES_DIFFER_BAR = 0.6  # tagged with different issues, yet this close: the tags are what differ
 SAME_DAY_BAR = 0.8  # said on the same day: the threshold times this
@@ -48,10 +49,14 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
     return penalty * overlap
 
 
+_HAS_DIGIT = re.compile(r"\d").search
+
+
 def _overlap(a: Signature, b: Signature) -> float:
     # a shared figure ("90", "1200", "20-point") is as telling as two shared words
-    figures = sum(1 for t in a.tokens & b.tokens if any(ch.isdigit() for ch in t))
-    shared = len(a.tokens & b.tokens) + figures
+    both = a.tokens & b.tokens
+    figures = sum(1 for t in both if _HAS_DIGIT(t))
+    shared = len(both) + figures
     smaller = min(len(a.tokens), len(b.tokens)) + figures
     containment = shared / smaller
     jaccard = shared / (len(a.tokens | b.tokens) + figures)
@@ -105,22 +110,31 @@ def matches(
     # cheap pass: how many stems each candidate shares; most share (almost) nothing (counted
     # in C through map: this pass runs over every candidate of every statement)
     counts = map(len, map(tokens.intersection, map(_TOKENS, candidates)))
+    # a quoted phrase has two stems or more, so two reports sharing one share two stems at least
+    quotes = sig.quotes
     overlapping = [
         (shared, c)
         for shared, c in zip(counts, candidates, strict=True)
         if shared >= 3
-        or (shared == 2 and (short or len(c.signature.tokens) <= 4))
-        or not sig.quotes.isdisjoint(c.signature.quotes)
+        or (
+            shared == 2
+            and (
+                short or len(c.signature.tokens) <= 4 or not quotes.isdisjoint(c.signature.quotes)
+            )
+        )
     ]
     overlapping.sort(key=lambda item: -item[0])
     best: dict[int, float] = {}
-    for _, c in overlapping[:MAX_SCORED]:
+    for shared, c in overlapping[:MAX_SCORED]:
         if c.development_id in elsewhen:
             continue
-        score = similarity(sig, c.signature, decisive)
         bar = threshold * SAME_DAY_BAR if same_day(sig, c.signature) else threshold
         if not issues_agree(statement.issues, c.issues):
+            # sharing under 40% of the shorter one's stems, it cannot reach the higher bar
+            if shared < 0.4 * min(len(tokens), len(c.signature.tokens)):
+                continue
             bar = max(bar, ISSUES_DIFFER_BAR)
+        score = similarity(sig, c.signature, decisive)
         if score >= bar and score > best.get(c.development_id, 0.0):
             best[c.development_id] = score
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))

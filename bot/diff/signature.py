@@ -12,13 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from bot.diff.when import Days
+from bot.diff.when import MONTH_NAMES, Days
 from bot.model import Statement
 
 QUOTE_MARK = "“"  # opens a quoted phrase's key in a signature's stored form
 QUOTED_PHRASE = (2, 8)  # content words of a quoted phrase that keys it: fewer is a word, more rare
+# dates say when, not what: "on March 12" and "in 2026" are left out of what a statement says
+_DATES = re.compile(
+    rf"\b(?:(?:{MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|\s+(?:19|20)\d\d)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b\.?(?:,?\s+(?:19|20)\d\d)?"
+    r"|(?:19|20)\d\d)\b"
+)
 _QUOTED_SPAN = re.compile(r"[“\"«„]([^“”\"«»„\n]{3,200})[”\"»“]")
 SIGNATURE_MEMO = 200_000  # (actor, text) pairs whose signatures are kept: outlets repeat quotes
 
@@ -47,7 +53,7 @@ class Signature:
             words = [w for w in words if not w.startswith(QUOTE_MARK)]
         return cls(frozenset(words), " ".join(words), days, quotes)
 
-    @property
+    @cached_property
     def stored(self) -> str:
         """The text form kept in the store: the tokens, the quoted phrases, then the days."""
         parts = [self.text, *sorted(self.quotes)]
@@ -186,6 +192,7 @@ def signature(
         pattern = lexicon.names_pattern(names)
     if pattern is not None:
         folded = pattern.sub(" ", folded)
+    folded = _DATES.sub(" ", folded)
     tokens = _tokens(folded, lexicon)
     # the quoted phrases inside it, and the whole text when it is itself a short quote
     phrases = [_tokens(m.group(1), lexicon) for m in _QUOTED_SPAN.finditer(folded)]

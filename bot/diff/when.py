@@ -27,6 +27,9 @@ _MONTH_OF = (
     | {"sept": 9}
 )
 _MONTHS = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+MONTH_NAMES = "|".join(
+    sorted(set(MONTHS) | {m[:3] for m in MONTHS} | {"sept"}, key=len, reverse=True)
+)
 _YEAR = r"(?:,?\s+((?:19|20)\d\d))?"
 # one alternative per kind of expression, each opening on a word of its own: matched on lowercase
 # text, so that most positions fail on their first character
