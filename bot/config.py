@@ -92,6 +92,10 @@ class Language:
     narrative_verbs: frozenset[str] = frozenset()  # "met", "discussed": actions, not statements
     first_person: frozenset[str] = frozenset()  # "we", "our": a paragraph laid out as speech
     noun_markers: frozenset[str] = frozenset()  # "a say", "the claims": the verb is a noun
+    negations: frozenset[str] = frozenset()  # "did not say when": a neutral verb, negated
+    infinitive_markers: frozenset[str] = frozenset()  # "sought to signal": no statement
+    refusals: frozenset[str] = frozenset()  # "declined to confirm that": no statement
+    naming_verbs: frozenset[str] = frozenset()  # 'called it "a trap"': speech with a name given
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
@@ -366,6 +370,10 @@ _LANGUAGE_SETS = (
     "narrative_verbs",
     "first_person",
     "noun_markers",
+    "negations",
+    "infinitive_markers",
+    "refusals",
+    "naming_verbs",
     "prepositions",
     "process_words",
     "inverted_verbs",

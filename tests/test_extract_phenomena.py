@@ -256,6 +256,37 @@ def test_an_off_topic_article_yields_nothing(extractor: Extractor) -> None:
     assert found.statements == ()
 
 
+def test_a_tracked_actor_naming_one_issue_word_in_passing_is_off_topic(
+    extractor: Extractor,
+) -> None:
+    # a storm story: "power" is an energy word, but one paragraph of eight is no talks coverage
+    found = extractor.extract(
+        "Rubio tours flooded towns\n"
+        "Secretary of State Marco Rubio visited three flooded towns on Saturday.\n"
+        '"Nobody in these streets will be left behind," Rubio told volunteers at a shelter.\n'
+        "Crews worked through the night to restore power to about 40,000 homes.\n"
+        "Rubio said federal money for temporary housing would arrive within a week.\n"
+        "The river crested on Friday evening, two feet above the old record.\n"
+        "Local officials said the school gym would stay open as a shelter until Tuesday.\n"
+        '"We have done this before and we will do it again," the mayor said.\n'
+        "More rain is forecast for the weekend."
+    )
+    assert found.statements == ()
+
+
+def test_an_article_on_the_talks_keeps_its_statements_when_few_lines_name_an_issue(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Rubio upbeat after Geneva\n"
+        "Secretary of State Marco Rubio said on Saturday the peace talks had moved forward.\n"
+        "He spoke after a long dinner with both delegations.\n"
+        '"We are closer than we were," Rubio told reporters.\n'
+        "The next meeting is set for Tuesday."
+    )
+    assert [s.actor_id for s in found.statements] == ["rubio", "rubio"]
+
+
 def test_a_countrys_role_phrase_stands_for_its_holder(extractor: Extractor) -> None:
     found = extractor.extract(
         "Rustem Umerov briefed the president after the first session in Geneva.\n"

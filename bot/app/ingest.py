@@ -27,11 +27,14 @@ from bot.diff import (
     Signer,
     pieces_of_one,
     place,
+    said_context,
+    same_utterance,
     speaker_groups,
     speaker_of,
     takes_text,
 )
-from bot.diff.place import CANDIDATES, WINDOW
+from bot.diff.place import CANDIDATES, NEIGHBOURS, WINDOW
+from bot.diff.when import Days, utterance_days
 from bot.extract.actors import ActorIndex
 from bot.extract.clean import clean_text, parse_text_file
 from bot.extract.issues import IssueTagger
@@ -239,6 +242,7 @@ class _Batch:
         # cycle left every batch's candidates for the cyclic collector, whose full passes then
         # cost more the longer the process ran
         self.pool = CandidatePool(_loader(store, pipeline, self.since))
+        self.fresh: set[int] = set()  # the developments the article being added started
 
     def add(self, article: Article, text: str, digest: str) -> int:
         """Store one article with its statements, in one savepoint; returns the statement
@@ -256,19 +260,24 @@ class _Batch:
                     and article.published is not None
                     and article.published < self.old
                 )
-                previous: tuple[Statement, Candidate] | None = None
+                earlier: list[tuple[Statement, Candidate]] = []
+                self.fresh.clear()
                 for statement in extraction.statements:
-                    neighbour = None
-                    if previous is not None and pieces_of_one(previous[0], statement, text):
-                        neighbour = previous[1]
+                    neighbours = [
+                        placed
+                        for before, placed in earlier[-NEIGHBOURS:]
+                        if _joins(before, statement, text, placed, self.fresh)
+                    ]
+                    days = utterance_days(said_context(text, statement), article.published)
                     placed = self._statement(
                         replace(statement, article_id=article_id),
                         self.pipe.speaker(statement.actor_id),
-                        neighbour,
+                        neighbours,
                         article.published,
                         quiet,
+                        days,
                     )
-                    previous = (statement, placed)
+                    earlier.append((statement, placed))
         except BaseException:
             self.pool.forget()  # ids of rolled-back rows may be reused
             raise
@@ -278,18 +287,20 @@ class _Batch:
         self,
         statement: Statement,
         speaker: str,
-        neighbour: Candidate | None,
+        neighbours: list[Candidate],
         said_at: datetime | None,
         quiet: bool,
+        days: Days | None,
     ) -> Candidate:
-        sig = self.pipe.signer(statement)
+        sig = replace(self.pipe.signer(statement), days=days)
         candidates = self.pool.of(speaker)
-        placement = place(statement, sig, candidates, self.pipe.lexicon.decisive, neighbour)
+        placement = place(statement, sig, candidates, self.pipe.lexicon.decisive, neighbours)
         if placement.development_id is None:
             dev_id = self.store.create_development(
                 statement, self.now, said_at=said_at, quiet=quiet
             )
             self.created[dev_id] = None
+            self.fresh.add(dev_id)
             shown = False
         else:
             dev_id = placement.development_id
@@ -299,12 +310,24 @@ class _Batch:
                 self.updated.pop(gone, None)
             shown = takes_text(self.store.development_kind(dev_id), statement.kind)
         self.store.add_statement(
-            statement, dev_id, self.now, sig.text, shown=shown, said_at=said_at
+            statement, dev_id, self.now, sig.stored, shown=shown, said_at=said_at
         )
         placed = self.pool.placed(speaker, statement, sig, placement, dev_id)
         if dev_id not in self.created:
             self.updated[dev_id] = None
         return placed
+
+
+def _joins(
+    before: Statement, after: Statement, text: str, placed: Candidate, fresh: set[int]
+) -> bool:
+    """Whether ``after`` joins the development of ``before``, a statement earlier in the same
+    article: the pieces of one quote always do; the quote after a reported sentence only when
+    that sentence started its development here (a sentence already carried by other outlets is
+    their paraphrase, and the quote after it may be another claim)."""
+    if pieces_of_one(before, after, text):
+        return True
+    return placed.development_id in fresh and same_utterance(before, after, text)
 
 
 def _loader(store: Store, pipe: Pipeline, since: datetime) -> Callable[[str], list[Candidate]]:

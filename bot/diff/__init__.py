@@ -2,6 +2,7 @@
 
     signature.py  a statement reduced to what it says (stems, concepts, no speaker names)
     score.py      how surely two signatures say the same thing; the candidates a statement matches
+    when.py       the days a statement was said on, from its words and the published date
     place.py      join / new / bridge-merge, the pieces of one utterance in an article, who is one
                   speaker for grouping (speaks_for), the thresholds, one batch's candidate pool
 
@@ -14,6 +15,8 @@ from bot.diff.place import (
     Placement,
     pieces_of_one,
     place,
+    said_context,
+    same_utterance,
     speaker_groups,
     speaker_of,
     takes_text,
@@ -32,6 +35,8 @@ __all__ = [
     "matches",
     "pieces_of_one",
     "place",
+    "said_context",
+    "same_utterance",
     "signature",
     "similarity",
     "speaker_groups",

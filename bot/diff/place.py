@@ -9,17 +9,18 @@ with the number of developments stored.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.diff.score import Candidate, issues_agree, matches
+from bot.diff.score import Candidate, issues_agree, matches, other_days
 from bot.diff.signature import Signature
 from bot.model import Actor, Statement
 
 MATCH_THRESHOLD = 0.45  # similarity at which two statements are one development
 BRIDGE_THRESHOLD = 0.5  # a statement this close to two developments shows they are one
 CANDIDATES = 150  # an actor's most recent mentions compared with a new statement
+NEIGHBOURS = 4  # statements back in an article that may be pieces of the same utterance
 WINDOW = timedelta(days=14)  # a statement joins a development seen at most this long before
 
 
@@ -37,19 +38,23 @@ def place(
     sig: Signature,
     candidates: list[Candidate],
     decisive: frozenset[str] = frozenset(),
-    neighbour: Candidate | None = None,
+    neighbours: Sequence[Candidate] = (),
 ) -> Placement:
     """The placement of one statement among its speaker's candidate mentions.
 
-    ``neighbour`` is the statement just before it in the same paragraph, if the same speaker
-    made it: the pieces of a split quote, or a quote and the sentence paraphrasing it, are one
-    utterance whatever their words - unless they are on different specific issues."""
+    ``neighbours`` are the statements before it in the same article that are pieces of the same
+    utterance (:func:`same_utterance`): the pieces of a split quote, or a quote and the sentence
+    paraphrasing it, are one utterance whatever their words - unless they are on different
+    specific issues or said on days that cannot meet."""
     found = matches(statement, sig, candidates, MATCH_THRESHOLD, decisive)
     linked = {m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD}
     if found:
         linked.add(found[0].development_id)
-    if neighbour is not None and issues_agree(statement.issues, neighbour.issues):
-        linked.add(neighbour.development_id)
+    elsewhen = other_days(sig, candidates)
+    for neighbour in neighbours:
+        dev = neighbour.development_id
+        if issues_agree(statement.issues, neighbour.issues) and dev not in elsewhen:
+            linked.add(dev)
     if not linked:
         return Placement(None)
     keep = min(linked)  # the oldest development survives
@@ -90,7 +95,9 @@ class CandidatePool:
                 for c in recent
             ]
         # the same words in the same development need comparing once: keep the newest copy
-        recent = [c for c in recent if c.development_id != dev_id or c.signature.text != sig.text]
+        recent = [
+            c for c in recent if c.development_id != dev_id or c.signature.stored != sig.stored
+        ]
         placed = Candidate(dev_id, statement.issues, sig)
         recent.insert(0, placed)
         self._by_actor[speaker] = recent[:CANDIDATES]
@@ -101,6 +108,11 @@ class CandidatePool:
         self._by_actor.clear()
 
 
+# "adding that", "he added", "also said": what follows is another claim by the same speaker
+_ANOTHER_CLAIM = re.compile(
+    r"\b(?:add|adds|added|adding|also|further|went on|continued|separately)\b", re.IGNORECASE
+)
+MARKER_REACH = 60  # characters before a quoted fragment that may say it was added
 SPLIT_GAP = 80  # characters between two quoted pieces that can only be their attribution
 
 
@@ -111,8 +123,9 @@ def pieces_of_one(before: Statement, after: Statement, text: str) -> bool:
     if before.actor_id != after.actor_id:
         return False
     end = before.position + len(before.text)
-    if after.position < end:  # one inside the other
-        return True
+    if after.position < end:  # one inside the other, unless it is what the speaker added
+        lead = text[max(before.position, after.position - MARKER_REACH) : after.position]
+        return _ANOTHER_CLAIM.search(lead) is None
     gap = text[end : after.position]
     # '," Peskov said. "' - nothing but the attribution: after its last stop, only the mark
     opens_next = re.split(r"[.,:;!?]", gap)[-1].strip(" \"“”«»'‘’") == ""
@@ -122,6 +135,64 @@ def pieces_of_one(before: Statement, after: Statement, text: str) -> bool:
         and "\n" not in gap
         and opens_next
     )
+
+
+# between a reported sentence and the quote that opens the next sentence or paragraph: nothing but
+# the sentence's end and the opening mark
+_QUOTE_FOLLOWS = re.compile(r"[\s.!?]*[\"“«„‘']?")
+
+
+def same_utterance(before: Statement, after: Statement, text: str) -> bool:
+    """Whether a statement is a piece of the same utterance as one before it in the article:
+    the pieces of one quote (:func:`pieces_of_one`), or a reported sentence and the quote that
+    opens the very next sentence or paragraph by the same speaker (the quote it reports).
+    Another sentence by the same speaker, or a quote after narrative, is another claim."""
+    if before.actor_id != after.actor_id:
+        return False
+    if pieces_of_one(before, after, text):
+        return True
+    nested = after.position < before.position + len(before.text)
+    if nested or before.kind != "reported" or after.kind != "direct":
+        return False
+    gap = text[before.position + len(before.text) : after.position]
+    if gap.count("\n") > 1 or _QUOTE_FOLLOWS.fullmatch(gap) is None:
+        return False
+    # '"...," he added.': the quote is a further claim, not the one the sentence reports
+    end = after.position + len(after.text)
+    tail = text[end : end + CONTEXT]
+    m = _SENTENCE_END.search(tail)
+    return _ANOTHER_CLAIM.search(tail[: m.start()] if m else tail) is None
+
+
+_SENTENCE_START = re.compile(r"[.!?][\"”’»]?\s+|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=[\"”’»]?(?:\s|$))|\n")
+_QUOTED = re.compile(r"[“\"«„][^“”\"«»„\n]*[”\"»“]")
+_ATTRIBUTION_FOLLOWS = re.compile(r"[\"”’»]*\s*[a-z]")  # '." he said': the sentence goes on
+CONTEXT = 240  # characters looked at either side of a statement for when it was said
+
+
+def said_context(text: str, statement: Statement) -> str:
+    """The words that can tell when a statement was said: its sentence before it, the statement
+    itself when reported, and its attribution after it, quoted words left out."""
+    start, end = statement.position, statement.position + len(statement.text)
+    before = text[max(0, start - CONTEXT) : start]
+    cut = 0
+    for brk in _SENTENCE_START.finditer(before):  # the last sentence break before it
+        cut = brk.end()
+    before = before[cut:]
+    after = text[end : end + CONTEXT]
+    stop = _SENTENCE_END.search(after)
+    after = after[: stop.start()] if stop else after
+    if statement.kind == "reported" or (
+        statement.text.rstrip().endswith((".", "!", "?")) and not _ATTRIBUTION_FOLLOWS.match(after)
+    ):
+        after = ""  # the sentence ended with the statement: what follows is another sentence
+    own = " "
+    if statement.kind == "reported":
+        # "X said on Monday that talks resume on Friday": after "that" is what was said, and a
+        # day there is the content's ("resume on Friday"), not the utterance's
+        own = statement.text.split(" that ", 1)[0]
+    return _QUOTED.sub(" ", f"{before} {own} {after}")
 
 
 def speaker_groups(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:

@@ -12,7 +12,10 @@ from bot.model import Statement
 
 # Issues so broad that sharing (or not sharing) them says little about sameness.
 BROAD_ISSUES = frozenset({"peace_plan"})
-DECISIVE_PENALTY = 0.7  # reports that differ in a decisive concept ("drop" the bid, or not)
+DECISIVE_PENALTY = 0.7
+QUOTED_SCORE = 0.48  # the same quoted phrase: enough to join (not to bridge two developments)
+ISSUES_DIFFER_BAR = 0.6  # tagged with different issues, yet this close: the tags are what differ
+SAME_DAY_BAR = 0.8  # said on the same day: the threshold times this
 MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
 _TOKENS = attrgetter("signature.tokens")
 
@@ -39,18 +42,41 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
     if not a.tokens or not b.tokens:
         return 0.0
     penalty = DECISIVE_PENALTY if (a.tokens ^ b.tokens) & decisive else 1.0
-    return penalty * _overlap(a, b)
+    overlap = _overlap(a, b)
+    if a.quotes & b.quotes:  # the same quoted words: the same remark, however it is framed
+        overlap = max(overlap, QUOTED_SCORE)
+    return penalty * overlap
 
 
 def _overlap(a: Signature, b: Signature) -> float:
-    shared = len(a.tokens & b.tokens)
-    smaller = min(len(a.tokens), len(b.tokens))
+    # a shared figure ("90", "1200", "20-point") is as telling as two shared words
+    figures = sum(1 for t in a.tokens & b.tokens if any(ch.isdigit() for ch in t))
+    shared = len(a.tokens & b.tokens) + figures
+    smaller = min(len(a.tokens), len(b.tokens)) + figures
     containment = shared / smaller
-    jaccard = shared / len(a.tokens | b.tokens)
+    jaccard = shared / (len(a.tokens | b.tokens) + figures)
     if shared < 3 and smaller > 3:
         return min(containment, jaccard)
     # a trimmed quote is (nearly) contained in the full one: containment alone then decides
     return max(0.6 * containment + 0.4 * jaccard, 0.8 * containment * containment)
+
+
+def days_meet(a: Signature, b: Signature) -> bool:
+    """Whether two statements can have been said on the same day (unknown days always can)."""
+    return a.days is None or b.days is None or a.days.meets(b.days)
+
+
+def other_days(sig: Signature, candidates: Iterable[Candidate]) -> set[int]:
+    """The developments a statement cannot join: one of their mentions was said on a day this
+    one cannot have been (a development is one utterance, so one day)."""
+    if sig.days is None:
+        return set()
+    return {c.development_id for c in candidates if not days_meet(sig, c.signature)}
+
+
+def same_day(a: Signature, b: Signature) -> bool:
+    """Whether both statements are known to have been said on one and the same day."""
+    return a.days is not None and b.days is not None and a.days.same_day(b.days)
 
 
 def issues_agree(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -72,24 +98,30 @@ def matches(
     More than one means the statement bridges developments that are really one: the first report
     quoted only the first half of a statement, a later one only the second, and this one both.
     """
+    candidates = list(candidates)
+    elsewhen = other_days(sig, candidates)
     tokens = sig.tokens
     short = len(tokens) <= 4
     # cheap pass: how many stems each candidate shares; most share (almost) nothing (counted
     # in C through map: this pass runs over every candidate of every statement)
-    pool = candidates if isinstance(candidates, list) else list(candidates)
-    counts = map(len, map(tokens.intersection, map(_TOKENS, pool)))
+    counts = map(len, map(tokens.intersection, map(_TOKENS, candidates)))
     overlapping = [
         (shared, c)
-        for shared, c in zip(counts, pool, strict=True)
-        if shared >= 3 or (shared == 2 and (short or len(c.signature.tokens) <= 4))
+        for shared, c in zip(counts, candidates, strict=True)
+        if shared >= 3
+        or (shared == 2 and (short or len(c.signature.tokens) <= 4))
+        or not sig.quotes.isdisjoint(c.signature.quotes)
     ]
     overlapping.sort(key=lambda item: -item[0])
     best: dict[int, float] = {}
     for _, c in overlapping[:MAX_SCORED]:
-        if not issues_agree(statement.issues, c.issues):
+        if c.development_id in elsewhen:
             continue
         score = similarity(sig, c.signature, decisive)
-        if score >= threshold and score > best.get(c.development_id, 0.0):
+        bar = threshold * SAME_DAY_BAR if same_day(sig, c.signature) else threshold
+        if not issues_agree(statement.issues, c.issues):
+            bar = max(bar, ISSUES_DIFFER_BAR)
+        if score >= bar and score > best.get(c.development_id, 0.0):
             best[c.development_id] = score
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
     return [Match(dev_id, score) for dev_id, score in ranked]

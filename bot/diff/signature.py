@@ -14,8 +14,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from bot.diff.when import Days
 from bot.model import Statement
 
+QUOTE_MARK = "“"  # opens a quoted phrase's key in a signature's stored form
+QUOTED_PHRASE = (2, 8)  # content words of a quoted phrase that keys it: fewer is a word, more rare
+_QUOTED_SPAN = re.compile(r"[“\"«„]([^“”\"«»„\n]{3,200})[”\"»“]")
 SIGNATURE_MEMO = 200_000  # (actor, text) pairs whose signatures are kept: outlets repeat quotes
 
 
@@ -25,11 +29,31 @@ class Signature:
 
     tokens: frozenset[str]
     text: str  # normalised text, for fuzzy comparison
+    days: Days | None = None  # when it was said, as well as the text tells
+    # the short quoted phrases it carries, each as its stems ("“concrete+constructive"): outlets
+    # that quote the same words of a remark report the same remark
+    quotes: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, text: str) -> Signature:
-        """A signature from its stored text form."""
-        return cls(frozenset(text.split()), text)
+        """A signature from its stored text form (its tokens, its quoted phrases, then the days
+        it was said on)."""
+        words = text.split()
+        days = Days.parse(words[-1]) if words and words[-1].startswith("@") else None
+        if days is not None:
+            words.pop()
+        quotes = frozenset(w for w in words if w.startswith(QUOTE_MARK))
+        if quotes:
+            words = [w for w in words if not w.startswith(QUOTE_MARK)]
+        return cls(frozenset(words), " ".join(words), days, quotes)
+
+    @property
+    def stored(self) -> str:
+        """The text form kept in the store: the tokens, the quoted phrases, then the days."""
+        parts = [self.text, *sorted(self.quotes)]
+        if self.days is not None:
+            parts.append(self.days.stored())
+        return " ".join(p for p in parts if p)
 
 
 class Lexicon:
@@ -60,6 +84,13 @@ class Lexicon:
             for word in words:
                 word = word.lower().strip()
                 (phrases if " " in word else stems).append((word, concept))
+        # "pull * out": a phrase whose "*" stands for up to two words ("pull its forces out")
+        self._gapped = [
+            (re.compile(r"\b" + r"((?:\s+\S+){0,2})\s+".join(map(re.escape, p.split(" * ")))), c)
+            for p, c in phrases
+            if " * " in p
+        ]
+        phrases = [(p, c) for p, c in phrases if " * " not in p]
         phrases.sort(key=lambda p: len(p[0]), reverse=True)
         self._phrase_re = (
             re.compile(r"\b(?:" + "|".join(re.escape(p) for p, _ in phrases) + r")")
@@ -71,6 +102,8 @@ class Lexicon:
 
     def phrases(self, text: str) -> str:
         """Replace multi-word synonyms by their concept token."""
+        for pattern, concept in self._gapped:  # the words in the gap stay
+            text = pattern.sub(f" _{concept} \\1 ", text)
         if self._phrase_re is None:
             return text
         return self._phrase_re.sub(lambda m: " _" + self._phrases[m.group(0)] + " ", text)
@@ -95,6 +128,46 @@ class Lexicon:
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
 
 
+# Numbers read as digits, so "ninety percent" and "90 percent" are the same words
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+)
+_NUMBERS = {w: n for n, w in enumerate(_UNITS.split())} | {
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000}
+_NUMBER_RE = re.compile(
+    r"\b(?:(" + "|".join(_NUMBERS) + r"|\d+)(?:[- ](" + "|".join(_NUMBERS) + r"))?"
+    r"(?:\s+(" + "|".join(_SCALES) + r"))?)\b"
+)
+
+
+def _digits(m: re.Match[str]) -> str:
+    first, second, scale = m.groups()
+    if (first.isdigit() or first == "one") and second is None and scale is None:
+        return first  # "one" alone is mostly a pronoun ("one of the cornerstones")
+    n = int(first) if first.isdigit() else _NUMBERS[first]
+    if second is not None:
+        if n < 20 or _NUMBERS[second] >= 10:  # "five six" are two numbers
+            return m.group(0) if scale is None else f"{_digits_of(first)} {second} {scale}"
+        n += _NUMBERS[second]
+    return str(n * _SCALES[scale]) if scale else str(n)
+
+
+def _digits_of(word: str) -> str:
+    return word if word.isdigit() else str(_NUMBERS[word])
+
+
+def numbers_as_digits(text: str) -> str:
+    """Number words in lowercase text as digits ("ninety" -> "90", "five hundred" -> "500",
+    "1,200" -> "1200")."""
+    return _NUMBER_RE.sub(_digits, _THOUSANDS.sub("", text))
+
+
+_THOUSANDS = re.compile(r"(?<=\d)[,\u2009\u202f](?=\d{3}\b)")  # "1,200", "1 200"
+
+
 def _stem(token: str) -> str:
     for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "es", "s"):
         if len(token) > len(suffix) + 3 and token.endswith(suffix):
@@ -113,17 +186,27 @@ def signature(
         pattern = lexicon.names_pattern(names)
     if pattern is not None:
         folded = pattern.sub(" ", folded)
-    folded = lexicon.phrases(lexicon.without_reporting(folded))
+    tokens = _tokens(folded, lexicon)
+    # the quoted phrases inside it, and the whole text when it is itself a short quote
+    phrases = [_tokens(m.group(1), lexicon) for m in _QUOTED_SPAN.finditer(folded)]
+    phrases.append(tokens)
+    low, high = QUOTED_PHRASE
+    quotes = frozenset(QUOTE_MARK + "+".join(sorted(p)) for p in phrases if low <= len(p) <= high)
+    return Signature(frozenset(tokens), " ".join(sorted(tokens)), quotes=quotes)
+
+
+def _tokens(folded: str, lexicon: Lexicon) -> set[str]:
+    folded = numbers_as_digits(lexicon.phrases(lexicon.without_reporting(folded)))
     tokens = set()
     for raw in re.findall(r"_?[a-z0-9]+(?:[-.][a-z0-9]+)*", folded):
         if raw.startswith("_"):
             tokens.add(raw)
             continue
         raw = raw.strip(".")
-        if raw in lexicon.stopwords or len(raw) < 2 or raw.isdigit():
+        if raw in lexicon.stopwords or (len(raw) < 2 and not raw.isdigit()):
             continue
         tokens.add(lexicon.concept(raw))
-    return Signature(frozenset(tokens), " ".join(sorted(tokens)))
+    return tokens
 
 
 @dataclass

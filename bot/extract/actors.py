@@ -215,11 +215,13 @@ class ActorIndex:
             cut = [i for i, w in enumerate(words) if w.group(0).lower() in self._not_name]
             if cut:
                 words = words[cut[-1] + 1 :]
+            # "Principal Deputy Spokesperson Tommy Pigott": the name follows the last title word
+            titled = [i for i, w in enumerate(words) if w.group(0).lower() in self._title_words]
+            if titled:
+                words = words[titled[-1] + 1 :]
             if not 2 <= len(words) <= 4:
                 return
             if any(w.group(0).isupper() for w in words):
-                return
-            if any(w.group(0).lower() in self._title_words for w in words[1:]):
                 return
             if words[-1].group(0).endswith("'s"):
                 return

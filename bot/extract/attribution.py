@@ -39,6 +39,16 @@ _TITLE_PHRASE = re.compile(
 _NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|as|although|though)\s", re.IGNORECASE)
 _DASHED = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).){1,120}?\s[-–—]\s")
 _WORD = re.compile(r"[\w'’-]+")
+# ", spokeswoman for the ministry, said" / ", which has shuttled between Kyiv, Moscow and the
+# Gulf, called" / " - 30-odd countries led by Britain and France - said"
+_APPOSITIVE = re.compile(
+    r"\s*(?:,[^,;:.]{2,160},|,\s*(?:who|which|whose)\b[^;:.]{2,200},|\s[-–—]\s[^;:.]{2,160}\s[-–—])"
+    r"\s*(?:[a-z]+\s+){0,2}"
+)
+_NAMED_AS = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)")
+_AGENT = re.compile(r"(?:\s+(?:also|again|once again|further))?\s+(?:by|at|in)\s+")
+_WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
+_COPULAS = frozenset("is was are were be been being".split())
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 
 Resolve = Callable[[ActorMention], str]
@@ -52,16 +62,32 @@ class Attributor:
         self.language = language
         self.segmenter = segmenter
         # one trie-shaped pattern for every verb form: much faster than a flat alternation
-        verbs = alternation({v: v for v in (*language.speech_verbs, *language.verb_phrases)}, 0)
+        forms = (*language.speech_verbs, *language.verb_phrases, *language.naming_verbs)
+        verbs = alternation({v: v for v in forms}, 0)
         assert verbs is not None, "a language needs speech verbs"
         self._verbs = verbs
         self._final_verbs = frozenset(language.speech_verbs)
+        self._neutral = frozenset(language.neutral_verbs)
         self._sources = frozenset(p.lower() for p in language.source_phrases)
         self._inverted = (
             language.inverted_verbs if language.inverted_verbs != {"*"} else self._final_verbs
         )
         self._complement_openers = self._final_verbs | {"that", "as", "saying", "calling", "it"}
         self._prepositions = language.prepositions or _PREPOSITIONS
+        self._passive = (
+            re.compile(
+                # "it was also stated": a word may stand inside the phrase
+                r"(?<!\w)(?:"
+                + "|".join(
+                    r"(?:\s+\w+)?\s+".join(map(re.escape, p.split()))
+                    for p in language.passive_speech
+                )
+                + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if language.passive_speech
+            else None
+        )
 
     def integrated(self, para: str, s_start: int, quotes: Sequence[Quote]) -> bool:
         """Whether the sentence's first quotation is part of its syntax ('X sneered that
@@ -81,7 +107,12 @@ class Attributor:
         if words[-1] in self._final_verbs:
             return False
         if words[-1] in self._complement_openers:
-            return not any(w in self._final_verbs for w in words[-4:-1])
+            # 'X told reporters that "..."', not 'the exchange was welcome but that "..."'
+            window = words[-5:-1]
+            return not any(
+                w in self._final_verbs and (i == 0 or window[i - 1] not in _COPULAS)
+                for i, w in enumerate(window)
+            )
         return True
 
     def quote_speaker(self, para, quotes, qi, sentences, mentions, resolve) -> str:
@@ -124,11 +155,37 @@ class Attributor:
             )
             if speaker:
                 return speaker
+            # reaction lines: 'Jonas Berg, an analyst in Kyiv, on X: "..."' - the name that
+            # opens a label ending in a colon
+            label = self.label_speaker(para, head_start, quote.start - 1, mentions, resolve)
+            if label and para[head_start : quote.start - 1].rstrip().endswith(":"):
+                return label
             # live blogs and headlines: 'Peskov: "..."'
             head = [m for m in mentions if head_start <= m.start and m.end < quote.start]
             if head and re.fullmatch(r"\s*:\s*", para[head[-1].end : quote.start - 1]):
                 return resolve(head[-1])
         return ""
+
+    def label_speaker(self, para, start, end, mentions, resolve) -> str:
+        """The speaker a line opens with, when a label names them: 'Name, role, on X:'."""
+        colon = para.find(":", start, end)
+        if colon == -1:
+            return ""
+        first = next((m for m in mentions if start <= m.start < colon), None)
+        if (
+            first is None
+            or para[start : first.start].strip()
+            or first.kind not in ("person", "unknown", "institution", "anonymous")
+            or self.index.fold(para[first.end : first.end + 2]).startswith("'")
+            or len(para[first.end : colon].split()) > 16
+            or any(
+                not self._is_noun(para, start + v.start(), v.group(0))
+                for v in self._verbs.finditer(para[start:colon])
+                if v.group(0) not in ("speaking", "writing", "posting")
+            )
+        ):
+            return ""
+        return resolve(first)
 
     def speaker_in(
         self, para, start, end, mentions, resolve, max_words_to_verb=None, nearest_last=False
@@ -142,7 +199,7 @@ class Attributor:
         for verb in verbs:
             v_start = start + verb.start()
             v_end = start + verb.end()
-            if self._is_noun(para, v_start):
+            if self._is_noun(para, v_start, verb.group(0)):
                 continue
             if (
                 max_words_to_verb is not None
@@ -178,6 +235,13 @@ class Attributor:
 
     def _subject(self, para, before, start, v_start) -> ActorMention | None:
         """Among mentions before a verb, the one that is its subject (or None)."""
+        who = _WHO_VERB.search(para, start, v_start)
+        if who is not None:
+            # "it was the turn of Budanov, the intelligence chief, who wrote": the antecedent
+            # of the relative pronoun, whatever precedes it
+            antecedent = [m for m in before if m.end <= who.start()]
+            if antecedent and not para[antecedent[-1].end : who.start()].strip():
+                return antecedent[-1]
         clause_start = start
         # an 'according to X,' phrase is a source, not the subject
         for m in _ACCORDING_TO.finditer(para, start, v_start):
@@ -198,21 +262,45 @@ class Attributor:
                 if m.kind in ("pronoun", "thing", "plural")
                 else _preceding_word(para, m.start)
             )
+            # "Commenting on it, Minister of Foreign Affairs X said": a title after the comma
+            title_start = max(clause_start, para.rfind(",", clause_start, m.start) + 1)
             if word in self._prepositions and not _TITLE_PHRASE.fullmatch(
-                para[clause_start : m.start]
+                para[title_start : m.start]
             ):
                 if _SPOKES_FOR.search(para[max(0, m.start - 30) : m.start]):
                     eligible.append(m)  # "a spokesperson for the Commission president said"
                 continue
             if _in_relative_clause(para, clause_start, m.start):
                 continue
+            if (
+                m.kind == "institution"
+                and " " not in para[m.start : m.end]
+                and _word_before(para, m.start) in self.language.noun_markers
+            ):
+                continue  # "the Berlin discussions": a place name as a modifier
             eligible.append(m)
         if not eligible:
             return None
         subject = eligible[-1]
+        for m in eligible[:-1]:
+            # "Maria Zakharova, spokeswoman for the Foreign Ministry, said": the body named in
+            # the appositive is not the subject, the person before it is
+            gap = para[m.end : v_start]
+            if "," in para[m.start : m.end]:
+                gap = ", " + gap  # the appositive opened inside the mention
+            if (
+                m.kind in ("person", "unknown", "institution", "anonymous")
+                and _APPOSITIVE.fullmatch(gap) is not None
+                and max(para.rfind(c, m.end, v_start) for c in ",-–—") >= subject.end
+            ):
+                return m  # the appositive is all that stands between it and the verb
         # "Putin has shown no sign of ... his demands": too far from the verb to be its subject
         # "Medvedev - famous for his rants - also mocked ...": a parenthesis between dashes
         gap = _DASHED.sub(" ", para[subject.end : v_start])
+        if "," in para[subject.start : subject.end] and not gap.lstrip().startswith(","):
+            # "Umerov, the secretary of the Council, had earlier told": the rest of the
+            # appositive the mention took in
+            gap = re.sub(r"^[^,]*,", " ", gap)
         gap = re.sub(r",[^,]*,", " ", gap)
         channel = (
             _CHANNEL_NOUNS.match(self.index.fold(para[subject.end : subject.end + 40])) is not None
@@ -231,12 +319,31 @@ class Attributor:
     def reported(self, para, s_start, s_end, mentions, inside, resolve):
         """(speaker, text start) for reported speech in a sentence, or None."""
         sentence = para[s_start:s_end]
+        colon = sentence.find(":")
+        if colon != -1 and len(_WORD.findall(sentence[colon:])) >= 4:
+            # 'Umerov on X: the talks were "substantive"' - a person's label opens the line
+            first = next((m for m in mentions if s_start <= m.start < s_start + colon), None)
+            if first is not None and first.kind in ("person", "unknown"):
+                label = self.label_speaker(para, s_start, s_end, mentions, resolve)
+                if label:
+                    return label, s_start
+        passive = self._passive.search(sentence) if self._passive is not None else None
+        if passive is not None:
+            # "It was stated at the Foreign Ministry that ...", "it was noted by the minister":
+            # the agent after the passive speaks
+            agent = _AGENT.match(sentence, passive.end())
+            if agent is not None:
+                at = s_start + agent.end()
+                m = next((m for m in mentions if at <= m.start <= at + 4), None)
+                actor = resolve(m) if m is not None else ""
+                if actor:
+                    return actor, s_start
         verbs = [
             v
             for v in self._verbs.finditer(sentence)
             if not inside[s_start + v.start()]
             and not sentence.startswith(" by ", v.end())
-            and not self._is_noun(para, s_start + v.start())
+            and not self._is_noun(para, s_start + v.start(), v.group(0))
         ]
         if not verbs:
             return None
@@ -287,10 +394,29 @@ class Attributor:
             return False
         return len(words) <= self.language.inversion_gap
 
-    def _is_noun(self, para: str, v_start: int) -> bool:
-        """Whether the speech-verb form at v_start is a noun: "a say", "the claims"."""
-        before = para[max(0, v_start - 20) : v_start].split()
-        return bool(before) and before[-1].lower() in self.language.noun_markers
+    def _is_noun(self, para: str, v_start: int, found: str) -> bool:
+        """Whether the speech-verb form at v_start says nothing was said: a noun ("a say", "the
+        claims"), a neutral verb negated ("did not say when", "didn't immediately confirm") or an
+        infinitive ("sought to signal"; not 'used the call to warn that')."""
+        before = para[max(0, v_start - 40) : v_start].split()
+        if not before:
+            return False
+        lang = self.language
+        if before[-1].lower() in lang.noun_markers:
+            return True
+        if found in lang.naming_verbs:
+            # 'called the deal "a first step"', 'called Putin a liar'; not 'called Trump'
+            return _NAMED_AS.match(para, v_start + len(found)) is None
+        words = [w.lower().replace("’", "'") for w in before[-3:]]
+        if len(words) > 1 and words[-1].endswith("ly"):
+            words.pop()  # an adverb between: "did not immediately say"
+        last = words[-1]
+        if last in lang.infinitive_markers:
+            refused = len(words) > 1 and words[-2] in lang.refusals
+            return refused or not re.match(r"[\w'’-]+\s+(?:that\b|:)", para[v_start:])
+        if last in lang.negations or last.endswith("n't"):
+            return found in self._neutral
+        return False
 
 
 def _word_before(para: str, pos: int) -> str:
@@ -316,4 +442,9 @@ def _in_relative_clause(para: str, clause_start: int, pos: int) -> bool:
     last = None
     for last in _RELATIVE.finditer(segment):  # noqa: B007 - the last match is the one wanted
         pass
-    return last is not None and "," not in segment[last.end() :]
+    # "sanctions, which he says must stay": the relative clause's own subject speaks in it
+    return (
+        last is not None
+        and "," not in segment[last.end() :]
+        and bool(segment[last.end() :].strip())
+    )

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.config import Language
 from bot.model import Issue, Statement
@@ -18,65 +19,133 @@ CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is 
 ENERGY, TRUCE = "energy", "ceasefire"
 ENERGY_TRUCE_MENTIONS = 3  # paragraphs on energy that make an article's truce an energy truce
 
+# A clause setting a remark in time or place, not part of what was said: one opening the sentence
+# up to its comma, or one closing it after a comma
+_CIRCUMSTANCE = re.compile(
+    r"^(?:after|before|ahead of|following|during|on the eve of|on the sidelines of|at the end of)"
+    r"\b[^,;]{0,120},"
+    r"|,\s+(?:as|while|just as|even as|(?:hours|days|shortly|soon|just) (?:after|before)|"
+    r"ahead of|on the eve of|on the sidelines of|following)\b.*$",
+    re.IGNORECASE,
+)
+
+# Words for a pause in strikes ("the truce", "the moratorium"), not for the end of the war ("a
+# ceasefire, then guarantees, then the ballot"): in coverage of an energy truce, they name it
+_A_TRUCE = re.compile(r"truce|moratori|pause|перемири|моратори", re.IGNORECASE)
+
 # A statement found, the issue sources to fall back on when it names none, and its paragraph
 Found = tuple[Statement, tuple[tuple[str, ...], ...], int]
 
 
 class IssueTagger:
-    """One compiled pattern per issue; ``tags(text)``: the issue ids found, in config order."""
+    """One compiled pattern per issue; ``tags(text)``: the issue ids found, in config order.
+
+    Where terms of two issues overlap, the longest wins, so a phrase names its own issue rather
+    than that of a word inside it: "the NATO summit" is a meeting (peace_plan), not NATO;
+    "the Zaporizhzhia nuclear plant" is energy, not territory; "on Ukrainian territory" says
+    where troops would stand (security_guarantees), not which land is disputed.
+    """
 
     def __init__(self, issues: tuple[Issue, ...]) -> None:
         self.issues = issues
-        # one pass over the text: an alternation with a named group per issue; terms in a
-        # non-Latin script get their own pattern, run only on text in that script
-        self._patterns = [
-            (script, pattern)
-            for script, pattern in (
-                (None, _grouped(issues, lambda t: not _CYRILLIC.search(t))),
-                (_CYRILLIC, _grouped(issues, lambda t: bool(_CYRILLIC.search(t)))),
+        # one pass over the text finds where a term starts: an alternation of every issue's
+        # terms; terms in a non-Latin script get their own pattern, run only on text in it
+        self._scans = [
+            (script, pattern, each)
+            for script, keep in (
+                (None, lambda t: not _CYRILLIC.search(t)),
+                (_CYRILLIC, lambda t: bool(_CYRILLIC.search(t))),
             )
-            if pattern is not None
+            if (pattern := _any_term(issues, keep)) is not None
+            for each in [_each_issue(issues, keep)]
         ]
-        self._ids = {f"i{n}": issue.id for n, issue in enumerate(issues)}
-        # a term two issues share ("Article 5") is claimed by the first: check the others too
-        self._each = [
-            (issue.id, re.compile("|".join(f"(?:{t})" for t in issue.terms), re.IGNORECASE))
-            for issue in issues
-        ]
-
-    @lru_cache(maxsize=4096)  # noqa: B019 - one tagger per config, few distinct terms
-    def _also(self, term: str) -> frozenset[str]:
-        return frozenset(i for i, p in self._each if p.fullmatch(term))
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one tagger per config; outlets repeat the same quotes
     def tags(self, text: str) -> tuple[str, ...]:
         """The ids of the issues this text is about, in config order."""
-        found = set()
-        lowered = text.lower()
-        for script, pattern in self._patterns:
+        return self.ordered(i for hit in self.hits(text) for i in hit.issues)
+
+    def tags_in(self, text: str, start: int, end: int) -> tuple[str, ...]:
+        """The issues named in ``text[start:end]``, from the terms found in the whole text:
+        a paragraph is read once, its sentences and quotes from what was found in it."""
+        return self.ordered(
+            i
+            for hit in self.hits(text)
+            if start <= hit.start and hit.end <= end
+            for i in hit.issues
+        )
+
+    def ordered(self, issues: Iterable[str]) -> tuple[str, ...]:
+        """Issue ids in config order."""
+        wanted = set(issues)
+        return tuple(i.id for i in self.issues if i.id in wanted)
+
+    def terms(self, text: str) -> list[tuple[str, frozenset[str]]]:
+        """Each issue term found in the text (lower-cased), with the issues it names."""
+        lowered = _lower(text)
+        return [(lowered[hit.start : hit.end], hit.issues) for hit in self.hits(text)]
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one tagger per config
+    def hits(self, text: str) -> tuple[Hit, ...]:
+        """Where each issue term stands in the text, and the issues it names."""
+        out = []
+        lowered = _lower(text)
+        for script, pattern, each in self._scans:
             if script is not None and not script.search(lowered):
                 continue
-            for m in pattern.finditer(lowered):
-                if m.lastgroup:
-                    found.add(self._ids[m.lastgroup])
-                    found.update(self._also(m[0].lower()))
-        return tuple(issue.id for issue in self.issues if issue.id in found)
+            pos = 0
+            while (m := pattern.search(lowered, pos)) is not None:
+                # the longest term starting here decides; a term two issues share
+                # ("Article 5") names both
+                ends = [(p.match(lowered, m.start()), issue) for issue, p in each]
+                longest = max(hit.end() for hit, _issue in ends if hit)
+                named = frozenset(i for hit, i in ends if hit and hit.end() == longest)
+                out.append(Hit(m.start(), longest, named))
+                pos = max(longest, m.start() + 1)
+        return tuple(sorted(out, key=lambda h: h.start))
+
+
+class Hit(NamedTuple):
+    """An issue term found in a text: where it stands, the issues it names."""
+
+    start: int
+    end: int
+    issues: frozenset[str]
+
+
+def _lower(text: str) -> str:
+    """Lower-cased, one character for one ("İstanbul" keeps its length), so offsets hold."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower()[:1] for ch in text)
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+_BOUNDED = r"(?<!\w)(?:{})(?!\w)"
 
 
-def _grouped(issues: tuple[Issue, ...], keep: Callable[[str], bool]) -> re.Pattern[str] | None:
-    """One pattern, a named group per issue, over the terms ``keep`` selects."""
-    groups = [
-        f"(?P<i{n}>" + "|".join(f"(?:{t.lower()})" for t in terms) + ")"
-        for n, issue in enumerate(issues)
-        if (terms := [t for t in issue.terms if keep(t)])
-    ]
-    if not groups:
+def _any_term(issues: tuple[Issue, ...], keep: Callable[[str], bool]) -> re.Pattern[str] | None:
+    """One pattern over the terms ``keep`` selects of every issue: where a term starts."""
+    terms = [t.lower() for issue in issues for t in issue.terms if keep(t)]
+    if not terms:
         return None
     # matched against lower-cased text: much faster than a case-insensitive pattern
-    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)")
+    return re.compile(_BOUNDED.format("|".join(f"(?:{t})" for t in terms)))
+
+
+def _each_issue(
+    issues: tuple[Issue, ...], keep: Callable[[str], bool]
+) -> list[tuple[str, re.Pattern[str]]]:
+    """A pattern per issue over its terms ``keep`` selects, to measure the term found."""
+    out = []
+    for issue in issues:
+        terms = [t.lower() for t in issue.terms if keep(t)]
+        if terms:
+            # longest alternative first, so a shorter term does not cut a longer one short
+            body = "|".join(f"(?:{t})" for t in sorted(terms, key=len, reverse=True))
+            out.append((issue.id, re.compile(_BOUNDED.format(body))))
+    return out
 
 
 class IssueReader:
@@ -84,6 +153,7 @@ class IssueReader:
 
     def __init__(self, tagger: IssueTagger, language: Language) -> None:
         self.tagger = tagger
+        self._passing = language.process_words
         self._process_words = (
             re.compile(
                 r"(?<!\w)(?:" + "|".join(map(re.escape, language.process_words)) + r")(?!\w)",
@@ -93,41 +163,72 @@ class IssueReader:
             else None
         )
 
+    def own(self, text: str) -> tuple[str, ...]:
+        """The issues a statement's own words name, leaving out the circumstances a reporter
+        sets it in ("..., as negotiators began a fourth round of talks"; "After the NATO
+        summit, ..."); when only those name one, they are what it is about."""
+        return self.own_in(text, 0, len(text))
+
+    def own_in(self, para: str, start: int, end: int) -> tuple[str, ...]:
+        """``own`` for the span [start, end) of a paragraph (a sentence, a quote with it)."""
+        hits = [h for h in self.tagger.hits(para) if start <= h.start and h.end <= end]
+        if not hits:
+            return ()
+        aside = [
+            (start + m.start(), start + m.end()) for m in _CIRCUMSTANCE.finditer(para[start:end])
+        ]
+        kept = [h for h in hits if not any(h.start < b and a < h.end for a, b in aside)]
+        return self.ordered(i for h in (kept or hits) for i in h.issues)
+
     def ordered(self, issues: Iterable[str]) -> tuple[str, ...]:
         """Issue ids in config order."""
-        wanted = set(issues)
-        return tuple(i.id for i in self.tagger.issues if i.id in wanted)
+        return self.tagger.ordered(issues)
 
     def settle(self, found: Sequence[Found], counts: Counter[str]) -> list[Statement]:
         """The statements with their final issues; ``counts``: paragraphs naming each issue."""
         dominant = _dominant(counts)
         statements: list[Statement] = []
-        for statement, fallback, _block in found:
-            if not statement.issues:
+        blocks: list[int] = []
+        for statement, fallback, block in found:
+            if not statement.issues and self._names_process(statement.text):
+                # "the call lasted two hours": in coverage of the talks, a remark on their
+                # process, not on whatever its paragraph is about
+                statement = replace(statement, issues=(CATCH_ALL,))
+            elif not statement.issues:
                 # the rest of a quote whose first part named the issue is about it too; else
-                # the paragraph, the one before, the question answered, the article
+                # the paragraph, the one before, the question answered; else what the speaker
+                # said last, in the paragraph before ("Merz put it starkly. / 'If we fail...'");
+                # else the article
                 previous = statements[-1] if statements else None
                 same = previous is not None and previous.actor_id == statement.actor_id
-                chain = ((previous.issues,) if same and previous else ()) + fallback
+                last = (previous.issues,) if same and previous else ()
+                chain = last + fallback if blocks and blocks[-1] == block else fallback + last
                 issues = next((f for f in (*chain, dominant) if f), ())
                 statement = replace(statement, issues=self.ordered(issues))
             statements.append(statement)
-        statements = self._shared(statements, [block for _s, _f, block in found])
+            blocks.append(block)
+        statements = self._shared(statements, blocks)
         if counts[ENERGY] >= ENERGY_TRUCE_MENTIONS and counts[TRUCE]:
             # in coverage of an energy truce, "the truce" is that truce
             statements = [
-                replace(s, issues=self.ordered({*s.issues, ENERGY})) if TRUCE in s.issues else s
+                replace(s, issues=self.ordered({*s.issues, ENERGY}))
+                if TRUCE in s.issues and _A_TRUCE.search(s.text)
+                else s
                 for s in statements
             ]
         return statements
 
+    def _names_process(self, text: str) -> bool:
+        """Whether a remark speaks of the talks or their process ("the call", "the meeting")."""
+        return self._process_words is not None and self._process_words.search(text) is not None
+
     def _names_plan(self, group: Sequence[Statement]) -> bool:
-        """Whether a remark names the plan or the process itself ("the peace plan", "the fifth
-        round"), not only "the talks" or "a deal" in passing."""
-        if self._process_words is None:
-            return False
+        """Whether a remark names the plan or the process itself ("the peace plan", "rounds of
+        talks"), not only "the talks" or "a deal" in passing."""
         return any(
-            CATCH_ALL in self.tagger.tags(self._process_words.sub(" ", s.text)) for s in group
+            CATCH_ALL in issues and term not in self._passing
+            for s in group
+            for term, issues in self.tagger.terms(s.text)
         )
 
     def _shared(self, statements: list[Statement], blocks: list[int]) -> list[Statement]:

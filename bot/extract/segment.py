@@ -37,11 +37,18 @@ _QUOTE_THEN_NAME = re.compile(r"^\s*[\"“«].{10,}[\"”»]\s*[-—–]\s*[^\W\
 _TIME = re.compile(
     r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|EET|MSK|UTC|ET|a\.m\.|p\.m\.|am|pm))?\s*$"
 )
+TICKER_MIN_WORDS = 4  # "16:05 Talks end" is an entry title
+_TICKER = re.compile(
+    r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|EET|MSK|UTC|ET|a\.m\.|p\.m\.|am|pm))?"
+    r"(?:\s*[-–—|]\s*|\s+)(?:[A-Z][A-Z ]{1,20}[A-Z]:\s*)?(?=[^\W\d_]|[\"“«‘])"
+)
 _SIGNATURE = re.compile(
     r"^\s*[—–-]\s*(?P<name>[^()\n—–]{2,80}?)\s*(?:\(@\w{1,30}\)[^()\n]{0,40})?\s*$"
 )
 _TURN = re.compile(
-    r"^\s*(?P<label>[^\W\d_][^\W\d_'’. -]*(?:[ '’.-][^\W\d_]+){0,3}|Q|A)\s*:\s+(?P<body>\S.*)$"
+    # "ZELENSKY:", "MS. ZAKHAROVA:", "Q:"
+    r"^\s*(?P<label>[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3}|Q|A)"
+    r"\s*:\s+(?P<body>\S.*)$"
 )
 
 
@@ -66,15 +73,33 @@ class Segmenter:
 
     def __init__(self, language: Language) -> None:
         self.abbreviations = language.abbreviations
-        self.labels = language.question_labels | language.answer_labels
+        self.labels = {
+            label.lower() for label in language.question_labels | language.answer_labels
+        }
 
     def blocks(self, text: str) -> list[Block]:
         """The paragraphs of an article (one per line), each with its kind."""
         out: list[Block] = []
         offset = 0
+        lines = [line for line in text.split("\n") if line.strip()]
+        stamped = {i for i, line in enumerate(lines) if _TICKER.match(line)}
+        n = 0
         for line in text.split("\n"):
             start = offset
             offset += len(line) + 1
+            ticker = _TICKER.match(line) if line.strip() else None
+            if line.strip():
+                n += 1
+            # "19:47 BREAKING: Witkoff says ...": an entry of a ticker (the next line is one
+            # too), whole without a full stop; its time stamp and label are not its text. A
+            # stamped line above prose is a live blog's entry title.
+            if (
+                ticker
+                and (n in stamped or n == len(lines))
+                and len(line[ticker.end() :].split()) >= TICKER_MIN_WORDS
+            ):
+                out.append(Block(start + ticker.end(), line[ticker.end() :], "text"))
+                continue
             if line.strip():
                 kind = self._kind(line)
                 label = "time" if kind == "heading" and _TIME.match(line) else ""
@@ -102,7 +127,9 @@ class Segmenter:
             return None
         label = m["label"]
         letters = [c for c in label if c.isalpha()]
-        if label in self.labels or (len(letters) >= 2 and all(c.isupper() for c in letters)):
+        if label.lower() in self.labels or (
+            len(letters) >= 2 and all(c.isupper() for c in letters)
+        ):
             return m
         return None
 

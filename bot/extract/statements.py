@@ -32,6 +32,11 @@ MIN_REPORTED_WORDS = 6
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
 LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
+# An article about the talks names their issues throughout; one about a storm or a budget names
+# one in passing ("power was restored"). Below both bars it is off-topic.
+TOPIC_BLOCKS = 4  # prose blocks naming an issue that make an article about the talks
+TOPIC_SHARE = 0.3  # or this share of its prose blocks
+TOPIC_JUDGED = 6  # prose blocks an article needs before its share is judged (a brief is too short)
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) "
     r"(?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
@@ -91,6 +96,9 @@ class Extractor:
         self.quotes = QuoteFinder(language.quote_pairs)
         self.attribution = Attributor(index, language, self.segmenter)
         self._markers = tuple(m.lower() for m in language.document_markers)
+        # "QUESTION:", "Question:", "Q:" are one label
+        self._question_labels = {label.lower() for label in language.question_labels}
+        self._answer_labels = {label.lower() for label in language.answer_labels}
         self._passive = (
             re.compile(
                 r"(?<!\w)(?:"
@@ -110,6 +118,7 @@ class Extractor:
         drafts: list[_Draft] = []
         new_actors: dict[str, Actor] = {}
         counts: Counter[str] = Counter()
+        naming = 0  # prose blocks that name an issue
         document = self._document(blocks)
         interviewee = ""
         if any(b.kind == "turn" for b in blocks):
@@ -127,8 +136,10 @@ class Extractor:
             block_issues = self.tagger.tags(block.text)
             for issue in block_issues:
                 counts[issue] += 1
+            naming += bool(block_issues)
             if block.kind == "post":
                 found = self._post(block, ctx)
+                ctx.pending_speaker = ""  # 'X posted on X:' introduced the post, signed
             elif block.kind == "turn":
                 found = self._turn(block, ctx, interviewee)
             else:
@@ -141,7 +152,7 @@ class Extractor:
                     new_actors.setdefault(actor.id, actor)
             ctx.prev_para = outside_quotes(block.text, self.quotes.find(block.text))
             ctx.prev_issues = block_issues
-        if not self._on_topic(drafts, blocks):
+        if not self._on_topic(drafts, blocks, naming):
             return Extraction((), ())
         statements = self.reader.settle(
             [(d.statement, d.fallback, d.block) for d in drafts], counts
@@ -149,13 +160,20 @@ class Extractor:
         statements.sort(key=lambda s: s.position)
         return Extraction(tuple(statements), tuple(new_actors.values()))
 
-    def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block]) -> bool:
-        """Whether an article is about the talks: one of its statements names an issue. A long
-        article where none does is about something else (Peskov on hockey); a short item gives
-        too little context to judge, and a tracked actor speaking in it is enough."""
-        if any(d.own for d in drafts):
-            return True
+    def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block], naming: int) -> bool:
+        """Whether an article is about the talks: its statements name issues, and its prose names
+        them throughout (``naming`` blocks of it), not once in passing. A long article where no
+        statement does, or only one of many, is about something else (Peskov on hockey); a short
+        item gives too little context to judge, and a tracked actor speaking in it is enough."""
+        own = sum(1 for d in drafts if d.own)
         prose = sum(1 for b in blocks if b.is_prose)
+        # one remark that happens to name an issue among many that do not is chance (a
+        # stadium's security, a storm's power cuts); an article about the talks names them
+        # again and again, in its statements and in its prose
+        by_statements = own >= 2 or (own > 0 and own * 4 >= len(drafts))
+        by_prose = prose < TOPIC_JUDGED or naming >= min(TOPIC_BLOCKS, TOPIC_SHARE * prose)
+        if by_statements and by_prose:
+            return True
         return prose <= SHORT_ITEM_BLOCKS and any(
             (actor := self.index.actor(d.statement.actor_id)) is not None
             and actor.kind != "anonymous"
@@ -185,9 +203,9 @@ class Extractor:
         """A transcript turn: an answer is a direct statement by whoever gives it."""
         body = block.text[block.body :]
         label = block.label
-        if label in self.language.question_labels:
+        if label.lower() in self._question_labels:
             speaker = ""
-        elif label in self.language.answer_labels:
+        elif label.lower() in self._answer_labels:
             speaker = interviewee
         else:
             speaker = self._named(label.title(), ctx, create=False)
@@ -204,9 +222,10 @@ class Extractor:
             return found
         start, end = _trim(block.text, block.body, len(block.text))
         text = block.text[start:end]
-        # the question's issues, else the answer's own, else those of the question it follows up
+        # the question's issues and the answer's own ("No. And the force needs a ceasefire
+        # first"), else those of the question it follows up
         own = self.tagger.tags(text)
-        issues = (ctx.question_issues if ctx.question_named else ()) or own
+        issues = self.reader.ordered({*(ctx.question_issues if ctx.question_named else ()), *own})
         ctx.prev_para_speaker = ctx.last_speaker = speaker
         return [
             _Draft(
@@ -275,7 +294,9 @@ class Extractor:
             for m in self.index.find(block.text, unknown=False)
             if m.kind == "person"
         }
-        return _Document(author, found + 1, frozenset(principals))
+        # the document starts at the first paragraph of prose after its marker (not at a dateline)
+        start = next((j for j in range(found + 1, len(blocks)) if blocks[j].is_prose), found + 1)
+        return _Document(author, start, frozenset(principals))
 
     # --- one paragraph --------------------------------------------------------------------------
 
@@ -349,9 +370,9 @@ class Extractor:
                 last_quote_speaker = speaker
                 speakers_here.append(speaker)
                 text_start, text_end = _trim(para, quote.start, quote.end)
-                context = outside_quotes(para[s_start:s_end], [])
+                # the quote read with the sentence it stands in
                 issues = self._issues(
-                    para[text_start:text_end], context, ctx.prev_para, para, quotes
+                    para, text_start, text_end, s_start, s_end, ctx.prev_para, quotes
                 )
                 out.append(
                     _Draft(
@@ -372,7 +393,9 @@ class Extractor:
             also_other = bool(quoted_by) and not self.attribution.integrated(para, s_start, quotes)
             if s_idx == len(sentences) - 1 and para.rstrip().endswith(":") and not quotes:
                 # 'He told the small group of reporters outside:' introduces the next paragraph
-                speaker = self.attribution.speaker_in(para, s_start, s_end, mentions, resolve)
+                speaker = self.attribution.speaker_in(
+                    para, s_start, s_end, mentions, resolve
+                ) or self._introducer(mentions, s_start, s_end, resolve)
                 if speaker:
                     ctx.pending_speaker = speaker
                     speakers_here.append(speaker)
@@ -391,7 +414,7 @@ class Extractor:
             if len(_WORD.findall(sentence)) < MIN_REPORTED_WORDS:
                 continue  # a headline fragment ("Moscow asserts stance"), not a statement
             speakers_here.append(speaker)
-            issues = self.tagger.tags(sentence)
+            issues = self.reader.own_in(para, t_start, t_end)
             out.append(
                 _Draft(
                     Statement(
@@ -436,6 +459,21 @@ class Extractor:
             ctx.institutions.extend(institutions)
             del ctx.institutions[:-20]
         return out
+
+    def _introducer(
+        self, mentions: Sequence[ActorMention], s_start: int, s_end: int, resolve: Resolve
+    ) -> str:
+        """Who a paragraph ending in a colon introduces without a speech verb ("Umerov spoke
+        briefly on his way out:", "he made the offer in so many words:", "In our translation:"):
+        the first person its last sentence names, else the first the paragraph names."""
+        kinds = ("person", "unknown", "pronoun", "role")
+        last = [m for m in mentions if s_start <= m.start < s_end and m.kind in kinds]
+        anywhere = [m for m in mentions if m.kind in ("person", "unknown")]
+        for m in (*last[:1], *anywhere[:1]):
+            speaker = resolve(m)
+            if speaker:
+                return speaker
+        return ""
 
     def _whole(
         self,
@@ -505,19 +543,22 @@ class Extractor:
 
     def _issues(
         self,
-        text: str,
-        context: str,
-        prev_para: str,
         para: str,
+        start: int,
+        end: int,
+        s_start: int,
+        s_end: int,
+        prev_para: str,
         quotes: Sequence[Quote],
     ) -> tuple[str, ...]:
-        issues = set(self.tagger.tags(f"{text}\n{context}"))
-        if not issues - {"peace_plan"} and _ANAPHORIC_TOPIC.search(text):
+        """A quote's issues: its own words and its sentence's, else the topic it points to."""
+        issues = set(self.reader.own_in(para, min(start, s_start), max(end, s_end)))
+        if not issues - {"peace_plan"} and _ANAPHORIC_TOPIC.search(para, start, end):
             # "this issue is a key one": the topic is named around the quote, not in it
             issues |= set(self.tagger.tags(outside_quotes(para, quotes)))
             if not issues - {"peace_plan"}:
                 issues |= set(self.tagger.tags(prev_para))
-        return tuple(i.id for i in self.tagger.issues if i.id in issues)
+        return self.reader.ordered(issues)
 
 
 # --- text helpers -------------------------------------------------------------------------------

@@ -1,0 +1,203 @@
+"""The issues stage: which issues a statement is about, from its own words and its context.
+Every text here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Config
+from bot.extract.actors import ActorIndex
+from bot.extract.issues import IssueTagger
+from bot.extract.statements import Extraction, Extractor
+from bot.model import Statement
+
+
+@pytest.fixture(scope="module")
+def tagger(config: Config) -> IssueTagger:
+    return IssueTagger(config.issues)
+
+
+@pytest.fixture(scope="module")
+def extractor(config: Config, tagger: IssueTagger) -> Extractor:
+    return Extractor(
+        ActorIndex(config.actors, config.media, config.language), tagger, config.language
+    )
+
+
+def _one(extraction: Extraction, fragment: str) -> Statement:
+    found = [s for s in extraction.statements if fragment in s.text]
+    assert len(found) == 1, f"{fragment!r} in {[s.text for s in extraction.statements]}"
+    return found[0]
+
+
+# --- terms: the longest one wins --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [
+        # a meeting named after an alliance is a meeting, not the alliance
+        ("On the margins of the NATO summit the envoys compared notes.", ("peace_plan",)),
+        # a threat to troops, not a word on legitimacy
+        ("Any such contingent would be a legitimate target.", ("security_guarantees",)),
+        # the plant: who runs it (the land it stands on) and who gets its power
+        ("Inspectors reached the Zaporizhzhia nuclear plant at dawn.", ("territory", "energy")),
+        # an energy deal is an energy truce
+        ("The annex on energy infrastructure is ready.", ("ceasefire", "energy")),
+        # NATO troops are foreign troops, and NATO is named
+        ("Moscow will never accept NATO soldiers there.", ("nato", "security_guarantees")),
+        # where troops would stand, not which land is disputed
+        ("No Western troops will ever stand on Ukrainian soil.", ("security_guarantees",)),
+        # a guarantee modelled on the treaty clause, not membership
+        ("They want an Article 5-style promise from Washington.", ("security_guarantees",)),
+        # a term two issues share names both
+        ("Article 5 is the heart of the treaty.", ("nato", "security_guarantees")),
+    ],
+)
+def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
+    tagger: IssueTagger, text: str, issues: tuple[str, ...]
+) -> None:
+    assert tagger.tags(text) == issues
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("The occupied regions in the south were not on the agenda.", "territory"),
+        ("Moscow still demands all of Donbas.", "territory"),
+        ("Kyiv will not trade away Ukraine's borders.", "territory"),
+        ("Another night of blackouts left the city in the dark.", "energy"),
+        ("Engineers kept the lights on through the winter.", "energy"),
+        ("Both lists of POWs were handed over in Abu Dhabi.", "prisoners"),
+        ("The children deported to Russia must come home.", "prisoners"),
+        ("The immobilised assets sit in a Brussels clearing house.", "frozen_assets"),
+        ("Opinion polls show a tight race.", "elections"),
+        ("Martial law was extended for ninety days.", "elections"),
+        ("Rebuilding the ports will take a decade.", "reconstruction"),
+        ("A cessation of hostilities could start on Easter.", "ceasefire"),
+        ("Voting can start once the guns fall silent.", "ceasefire"),
+        ("The sides are ninety percent of the way there.", "peace_plan"),
+        ("Moscow dropped its demand for a trilateral format.", "peace_plan"),
+        ("His push to end the war has stalled since May.", "peace_plan"),
+        ("Kyiv sent back a counter-proposal within a week.", "peace_plan"),
+        ("Moscow wants all four regions written into the text.", "territory"),
+        ("Russia calls the eastward expansion a betrayal.", "nato"),
+        ("He called the president illegitimate once again.", "elections"),
+        ("Drones hit the pipeline near the border overnight.", "energy"),
+        ("A pause in the fighting would let the convoys through.", "ceasefire"),
+        ("Any cap on the size of Ukraine's army is a red line.", "security_guarantees"),
+    ],
+)
+def test_the_vocabulary_a_wider_press_uses(tagger: IssueTagger, text: str, issue: str) -> None:
+    assert issue in tagger.tags(text)
+
+
+def test_a_border_in_passing_is_not_territory(tagger: IssueTagger) -> None:
+    assert "territory" not in tagger.tags("The buses crossed the border before noon.")
+
+
+# --- context ----------------------------------------------------------------------------------
+
+
+def test_a_remark_on_the_process_is_peace_plan_not_its_paragraphs_issue(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "The energy truce dominated the evening. Umerov said the phone conversation between"
+        " the two leaders had lasted well past midnight."
+    )
+    assert _one(found, "phone conversation").issues == ("peace_plan",)
+
+
+def test_a_statement_without_a_term_still_takes_its_paragraphs_issue(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "The swap of captured soldiers resumed on Friday. Budanov said the buses had arrived"
+        " three hours late but that everyone was safe."
+    )
+    assert _one(found, "three hours late").issues == ("prisoners",)
+
+
+def test_the_circumstances_of_a_remark_are_not_its_issue(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Peskov said a halt to strikes on power plants was possible only if it was mutual,"
+        " as delegations gathered for a new round of talks in Riyadh."
+    )
+    assert set(_one(found, "halt to strikes").issues) == {"energy", "ceasefire"}
+
+
+def test_a_circumstance_alone_is_what_a_remark_is_about(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "After the latest round of talks, Umerov said the mood in the room had been calm."
+    )
+    assert _one(found, "mood in the room").issues == ("peace_plan",)
+
+
+def test_naming_the_plan_keeps_the_catch_all_beside_a_named_issue(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Rubio said the peace plan would leave the question of the occupied regions to the"
+        " leaders."
+    )
+    assert set(_one(found, "peace plan").issues) == {"peace_plan", "territory"}
+
+
+def test_the_talks_in_passing_yield_to_the_named_issue(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Umerov said the talks had turned to the return of deported children for most of the day."
+    )
+    assert _one(found, "deported children").issues == ("prisoners",)
+
+
+def test_process_words_do_not_make_an_article_about_the_talks(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Peskov said the president would watch the first round of the cup final on Sunday.\n"
+        "He added that a meeting with the winning team was planned for the summer.\n"
+        "The Kremlin spokesman said the conversation with the coach had been warm.\n"
+        "Peskov said the ceremony would be held in Kazan, as in previous years."
+    )
+    assert found.statements == ()
+
+
+def test_an_answer_is_about_its_question_and_what_it_adds(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Andrii Sybiha took our questions in Kyiv on Monday.\n"
+        "Q: Will the reassurance force deploy this year?\n"
+        "A: Only once there is a ceasefire that holds, not before.\n"
+        "Q: And the frozen assets?\n"
+        "A: That money belongs to Ukraine and always has."
+    )
+    assert set(_one(found, "ceasefire that holds").issues) == {"security_guarantees", "ceasefire"}
+    assert _one(found, "belongs to Ukraine").issues == ("frozen_assets",)
+
+
+def test_a_new_paragraph_by_the_same_speaker_reads_its_own_context(extractor: Extractor) -> None:
+    found = extractor.extract(
+        'Umerov spoke outside the hotel. "The round was hard work," he said.\n'
+        "The prisoner exchange lists were handed over on Tuesday.\n"
+        "Umerov added that the buses would leave from Sumy at dawn and take all day."
+    )
+    assert _one(found, "buses would leave").issues == ("prisoners",)
+
+
+def test_with_nothing_around_it_a_remark_follows_the_speakers_last(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Kallas said the reparations loan was the only serious option on the table.\n"
+        "She put it more bluntly a moment later in the same briefing.\n"
+        '"If we wait another month, we will regret it for years," Kallas said.'
+    )
+    assert _one(found, "regret it for years").issues == ("frozen_assets",)
+
+
+def test_in_energy_truce_coverage_the_truce_is_that_truce_not_every_ceasefire(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Strikes on power plants went on overnight in the east.\n"
+        "The grid operator said substations near Kharkiv were hit again.\n"
+        "Engineers restored electricity to most homes by noon.\n"
+        "Peskov said the truce would hold only if Kyiv held back too.\n"
+        "Sybiha said there would be elections only after a full ceasefire and guarantees."
+    )
+    assert set(_one(found, "truce would hold").issues) == {"ceasefire", "energy"}
+    assert "energy" not in _one(found, "full ceasefire").issues

@@ -1,0 +1,128 @@
+"""Grouping by the utterance's day: read from the words around a statement against the article's
+published date; two reports whose days cannot meet are two developments."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.app.ingest import ingest_articles
+from bot.config import Config
+from bot.diff import said_context, same_utterance
+from bot.diff.when import Days, utterance_days
+from bot.model import Article, Statement
+from bot.store import Store
+
+THURSDAY = datetime(2026, 4, 16, 17, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("words", "first", "last"),
+    [
+        ("the minister said on Monday", date(2026, 4, 13), date(2026, 4, 13)),
+        ("speaking on Thursday, she said", date(2026, 4, 16), date(2026, 4, 16)),
+        ("he told reporters yesterday", date(2026, 4, 15), date(2026, 4, 15)),
+        ("the envoy said on April 9", date(2026, 4, 9), date(2026, 4, 9)),
+        ("in a speech on 2 April the chancellor said", date(2026, 4, 2), date(2026, 4, 2)),
+        ("the aide said last week", date(2026, 4, 6), date(2026, 4, 12)),
+        ("she said earlier this week", date(2026, 4, 13), date(2026, 4, 16)),
+        ("three days ago the spokesman said", date(2026, 4, 13), date(2026, 4, 13)),
+        ("on December 30, 2025, he wrote", date(2025, 12, 30), date(2025, 12, 30)),
+    ],
+)
+def test_the_day_is_read_against_the_published_date(words: str, first: date, last: date) -> None:
+    assert utterance_days(words, THURSDAY) == Days(first, last)
+
+
+def test_an_undated_report_says_nothing_of_its_day() -> None:
+    # outlets carry a remark days later without its date: only a day the text gives can block
+    assert utterance_days("the minister said", THURSDAY) is None
+
+
+def test_a_planned_day_is_not_when_it_was_said() -> None:
+    # "will meet on Monday" says when the meeting is, not when the words were said
+    assert utterance_days("he said the delegations will meet again on Monday", THURSDAY) is None
+
+
+def test_the_days_survive_the_store() -> None:
+    days = Days(date(2026, 4, 6), date(2026, 4, 12))
+    assert Days.parse(days.stored()) == days
+    assert Days.parse("_nato") is None
+
+
+def test_the_context_leaves_out_the_quoted_words() -> None:
+    text = 'The talks end on Friday. "We will sign on Sunday," the envoy said on Tuesday. Later.'
+    quote = "We will sign on Sunday,"
+    context = said_context(text, _at(text, quote, "direct"))
+    assert "Tuesday" in context
+    assert "Sunday" not in context
+    assert "Friday" not in context
+
+
+def _at(text: str, words: str, kind: str, actor: str = "envoy") -> Statement:
+    return Statement(actor, kind, words, ("peace_plan",), text.index(words))  # type: ignore[arg-type]
+
+
+def test_a_reported_sentence_and_the_quote_after_it_are_one_utterance() -> None:
+    text = (
+        "The envoy said the gap on the grain corridor had narrowed.\n"
+        '"We are closer than last month," he said.\n'
+        "Separately, the envoy praised the hosts."
+    )
+    lead = _at(text, "The envoy said the gap on the grain corridor had narrowed.", "reported")
+    quote = _at(text, "We are closer than last month,", "direct")
+    later = _at(text, "Separately, the envoy praised the hosts.", "reported")
+    assert same_utterance(lead, quote, text)
+    assert not same_utterance(quote, later, text)  # another sentence: another claim
+    assert not same_utterance(
+        lead, _at(text, "We are closer than last month,", "direct", "x"), text
+    )
+
+
+def _article(n: int, text: str, published: datetime) -> Article:
+    return Article(
+        url=f"https://example.test/{n}",
+        title=f"t{n}",
+        text=text,
+        source=f"Outlet {n}",
+        published=published,
+    )
+
+
+def test_the_same_words_on_another_day_are_another_development(config: Config) -> None:
+    store = Store()
+    said = "Kremlin spokesman Dmitry Peskov said{day} that an energy truce had to be mutual."
+    articles = [
+        _article(1, said.format(day=" on Monday"), THURSDAY),
+        _article(2, said.format(day=""), THURSDAY),  # undated: joins Monday's
+        _article(3, said.format(day=" on Thursday"), THURSDAY),  # cannot join a Monday remark
+    ]
+    ingest_articles(store, config, articles, THURSDAY)
+    devs = store.developments(actor="peskov")
+    assert sorted(len(d.mentions) for d in devs) == [1, 2]
+
+
+def test_a_quote_the_speaker_added_is_another_claim() -> None:
+    text = (
+        "The envoy said the corridor talks had gone well.\n"
+        '"The ships will sail by spring," he added.\n'
+        'The envoy said the text was "nearly final", adding that the hosts were "very patient".'
+    )
+    lead = _at(text, "The envoy said the corridor talks had gone well.", "reported")
+    added = _at(text, "The ships will sail by spring,", "direct")
+    assert not same_utterance(lead, added, text)
+    sentence = _at(text, text.split("\n")[2], "reported")
+    assert same_utterance(sentence, _at(text, "nearly final", "direct"), text)
+    assert not same_utterance(sentence, _at(text, "very patient", "direct"), text)
+
+
+def test_a_day_in_what_was_reported_is_not_when_it_was_said() -> None:
+    text = "The envoy said on Tuesday that the convoy leaves on Friday. Then he flew home."
+    reported = _at(text, "The envoy said on Tuesday that the convoy leaves on Friday.", "reported")
+    assert utterance_days(said_context(text, reported), THURSDAY) == Days(
+        date(2026, 4, 14), date(2026, 4, 14)
+    )
+    other = "The envoy said that the convoy leaves on Friday."
+    undated = _at(other, other, "reported")
+    assert utterance_days(said_context(other, undated), THURSDAY) is None

@@ -1,0 +1,82 @@
+"""Grouping by what a statement says: numbers as digits, and near-identical words that outlast
+a disagreement of issue tags."""
+
+from __future__ import annotations
+
+from bot.app.ingest import lexicon_for
+from bot.config import Config
+from bot.diff import Candidate, Signature, matches, signature, similarity
+from bot.diff.signature import numbers_as_digits
+from bot.model import Statement
+
+
+def test_numbers_read_as_digits() -> None:
+    assert numbers_as_digits("seventy percent") == "70 percent"
+    assert numbers_as_digits("three hundred soldiers") == "300 soldiers"
+    assert numbers_as_digits("forty-two days") == "42 days"
+    assert numbers_as_digits("one of the cornerstones") == "one of the cornerstones"
+
+
+def test_a_number_in_words_and_in_digits_is_the_same_remark(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    words = signature("We have agreed on seventy percent of the text.", lexicon)
+    digits = signature("agreed on 70 percent of the text", lexicon)
+    assert "70" in words.tokens & digits.tokens
+    other = signature("agreed on 30 percent of the text", lexicon)
+    assert len(words.tokens & digits.tokens) > len(words.tokens & other.tokens)
+
+
+def test_near_identical_words_join_whatever_their_issue_tags(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    said = "frank, businesslike and very substantive exchange"
+    first = Candidate(1, ("energy",), signature(said, lexicon))
+    later = Statement("ushakov", "direct", said, ("nato",), 0)
+    found = matches(later, signature(said, lexicon), [first], 0.45)
+    assert [m.development_id for m in found] == [1]
+    loose = "a substantive exchange on the grid"
+    found = matches(
+        Statement("ushakov", "direct", loose, ("nato",), 0),
+        signature(loose, lexicon),
+        [first],
+        0.45,
+    )
+    assert found == []  # only a little alike, and tagged apart: two claims
+
+
+def test_a_phrase_with_a_gap_is_one_concept(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    gapped = signature("We will not pull our brigades out of the river towns.", lexicon)
+    plain = signature("We will not withdraw our brigades from the river towns.", lexicon)
+    assert "_withdraw" in gapped.tokens & plain.tokens
+    assert "brigad" in gapped.tokens  # the words in the gap are kept
+
+
+def test_a_shared_figure_counts_for_more_than_a_shared_word(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    said = signature(
+        "We are at sixty percent on the grain text, the rest is the hardest.", lexicon
+    )
+    figure = signature("the sides had agreed on 60 percent of a grain deal", lexicon)
+    word = signature("the sides had agreed on the rest percent of a grain deal", lexicon)
+    assert similarity(said, figure) > similarity(said, word)
+
+
+def test_reports_quoting_the_same_phrase_are_one_remark(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    first = signature(
+        'The minister said the corridor session had been "honest and very detailed" and long.',
+        lexicon,
+    )
+    second = signature(
+        'Asked about the grain file, the minister called the talks "honest and very detailed".',
+        lexicon,
+    )
+    assert first.quotes & second.quotes
+    assert Signature.parse(first.stored) == first  # the phrase survives the store
+    found = matches(
+        Statement("minister", "reported", "x", ("peace_plan",), 0),
+        second,
+        [Candidate(7, ("peace_plan",), first)],
+        0.45,
+    )
+    assert [m.development_id for m in found] == [7]
