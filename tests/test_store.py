@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import Config
 from bot.model import Actor, Article, Chat, FeedState, Statement
 from bot.store import Store
 from bot.store.articles import ArticleStore
@@ -176,3 +177,45 @@ def test_an_older_database_gets_the_outlets_of_its_developments(tmp_path: Path) 
         (9, "Post"),
     }
     store.close()
+
+
+def test_ingesting_and_merging_scan_no_table(seeded_store: Store, config: Config) -> None:
+    # a table scan in the ingest path is a cost that grows with everything stored
+    from bot.app.ingest import ingest_articles
+
+    seen: list[str] = []
+    seeded_store.db.conn.set_trace_callback(seen.append)
+    report = ingest_articles(
+        seeded_store,
+        config,
+        [
+            Article(
+                url="https://wire.example/scan",
+                title="",
+                source="Wire",
+                text="“The energy truce must hold through the winter,” Sybiha said in Geneva.",
+            )
+        ],
+        datetime(2025, 12, 17, 9, 0, tzinfo=UTC),
+    )
+    (new,) = report.developments_new
+    keep = seeded_store.developments(actor="peskov")[0].id
+    with seeded_store.transaction():
+        seeded_store.merge_developments(keep, new)
+    seeded_store.db.conn.set_trace_callback(None)
+    statements = [
+        s for s in seen if s.lstrip().lower().startswith(("select", "insert", "update", "delete"))
+    ]
+    assert len(statements) > 20
+    plans = {
+        step[3]: " ".join(sql.split())[:80]
+        for sql in statements
+        for step in seeded_store.db.execute("explain query plan " + sql).fetchall()
+    }
+    assert "SEARCH s USING COVERING INDEX idx_statements_candidates (development_id=?)" in plans
+    assert {
+        step: sql
+        for step, sql in plans.items()
+        # a subquery's own rows and a select without a table are not tables
+        if step.startswith("SCAN ") and not step.startswith(("SCAN (", "SCAN CONSTANT ROW"))
+    } == {}

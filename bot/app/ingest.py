@@ -3,7 +3,8 @@ where), all stored. Seeds are a folder of text files; feed polling is bot/app/po
 
 A :class:`Pipeline` holds what is built once from a config (the extractor, the lexicon, the
 signer); it keeps nothing about any database, so one pipeline serves every store. What a batch
-reads from a database (its candidates) lives in the batch and dies with it.
+reads from a database (its candidates) lives in the batch and dies with it; the pipeline only
+memoises values built from what was read (a parsed signature, a candidate), keyed by all of it.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class Pipeline:
     def __init__(self, config: Config) -> None:
         self.config = config
         self._parsed: dict[str, Signature] = {}  # stored signature text -> parsed
+        self._candidates: dict[tuple[int, tuple[str, ...], str], Candidate] = {}
 
     @cached_property
     def index(self) -> ActorIndex:
@@ -108,6 +110,16 @@ class Pipeline:
             if len(self._parsed) >= PARSED_MEMO:
                 self._parsed.clear()
             found = self._parsed[text] = Signature.parse(text)
+        return found
+
+    def candidate(self, development_id: int, issues: tuple[str, ...], stored: str) -> Candidate:
+        """A stored mention as a candidate, memoised by what it holds (the same reasons)."""
+        key = (development_id, issues, stored)
+        found = self._candidates.get(key)
+        if found is None:
+            if len(self._candidates) >= PARSED_MEMO:
+                self._candidates.clear()
+            found = self._candidates[key] = Candidate(development_id, issues, self.stored(stored))
         return found
 
     def speaker(self, actor_id: str) -> str:
@@ -324,7 +336,7 @@ def _loader(store: Store, pipe: Pipeline, since: datetime) -> Callable[[str], li
     def load(speaker: str) -> list[Candidate]:
         actors = pipe.speakers.get(speaker, (speaker,))
         rows = store.candidate_mentions(actors, since, limit=CANDIDATES)
-        return [Candidate(dev, issues, pipe.stored(sig)) for _, dev, issues, sig in rows]
+        return [pipe.candidate(dev, issues, sig) for _, dev, issues, sig in rows]
 
     return load
 
