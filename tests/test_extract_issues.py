@@ -85,6 +85,12 @@ def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
         ("He called the president illegitimate once again.", "elections"),
         ("Drones hit the pipeline near the border overnight.", "energy"),
         ("A pause in the fighting would let the convoys through.", "ceasefire"),
+        (
+            "Moscow wants Kyiv to cap its army at a fraction of today's size.",
+            "security_guarantees",
+        ),
+        ("The EU will adopt its 22nd package next month.", "sanctions"),
+        ("Thousands of families were deported from the south.", "prisoners"),
         ("Any cap on the size of Ukraine's army is a red line.", "security_guarantees"),
     ],
 )
