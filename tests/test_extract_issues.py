@@ -207,3 +207,18 @@ def test_in_energy_truce_coverage_the_truce_is_that_truce_not_every_ceasefire(
     )
     assert set(_one(found, "truce would hold").issues) == {"ceasefire", "energy"}
     assert "energy" not in _one(found, "full ceasefire").issues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geneva was picked as a neutral venue.",
+        "Moscow again spoke of its legitimate security interests.",
+        "Troops entered the settlement of Novoselivka at dawn.",
+        "The military draft age was lowered last spring.",
+        "We will deal with the consequences later.",
+        "Parliament has the power to decide that alone.",
+    ],
+)
+def test_a_word_in_another_sense_names_no_issue(tagger: IssueTagger, text: str) -> None:
+    assert tagger.tags(text) == ()
