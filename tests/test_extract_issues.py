@@ -92,6 +92,10 @@ def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
         ("The EU will adopt its 22nd package next month.", "sanctions"),
         ("Thousands of families were deported from the south.", "prisoners"),
         ("Any cap on the size of Ukraine's army is a red line.", "security_guarantees"),
+        # in coverage of the talks, the force, the map and the zone are the ones on the table
+        ("The force would not stand on the front line.", "security_guarantees"),
+        ("They rolled out the map again after lunch.", "territory"),
+        ("Nobody has agreed who would police the zone.", "territory"),
     ],
 )
 def test_the_vocabulary_a_wider_press_uses(tagger: IssueTagger, text: str, issue: str) -> None:
@@ -218,6 +222,8 @@ def test_in_energy_truce_coverage_the_truce_is_that_truce_not_every_ceasefire(
         "The military draft age was lowered last spring.",
         "We will deal with the consequences later.",
         "Parliament has the power to decide that alone.",
+        "The force of the blast shattered windows.",
+        "The festival put the town on the map.",
     ],
 )
 def test_a_word_in_another_sense_names_no_issue(tagger: IssueTagger, text: str) -> None:
