@@ -44,6 +44,8 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("Inspectors reached the Zaporizhzhia nuclear plant at dawn.", ("territory", "energy")),
         # an energy deal is an energy truce
         ("The annex on energy infrastructure is ready.", ("ceasefire", "energy")),
+        # strikes that must stop are a truce; what is struck still names its issue
+        ("Strikes on energy must stop at once.", ("ceasefire", "energy")),
         # NATO troops are foreign troops, and NATO is named
         ("Moscow will never accept NATO soldiers there.", ("nato", "security_guarantees")),
         # where troops would stand, not which land is disputed
@@ -65,6 +67,7 @@ def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
     [
         ("The occupied regions in the south were not on the agenda.", "territory"),
         ("Moscow still demands all of Donbas.", "territory"),
+        ("Kyiv will get its soldiers back but not its regions.", "territory"),
         ("Kyiv will not trade away Ukraine's borders.", "territory"),
         ("Another night of blackouts left the city in the dark.", "energy"),
         ("Engineers kept the lights on through the winter.", "energy"),
