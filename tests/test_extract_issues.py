@@ -44,6 +44,8 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("Inspectors reached the Zaporizhzhia nuclear plant at dawn.", ("territory", "energy")),
         # an energy deal is an energy truce
         ("The annex on energy infrastructure is ready.", ("ceasefire", "energy")),
+        # strikes that must stop are a truce; what is struck still names its issue
+        ("Strikes on energy must stop at once.", ("ceasefire", "energy")),
         # NATO troops are foreign troops, and NATO is named
         ("Moscow will never accept NATO soldiers there.", ("nato", "security_guarantees")),
         # where troops would stand, not which land is disputed
@@ -65,6 +67,7 @@ def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
     [
         ("The occupied regions in the south were not on the agenda.", "territory"),
         ("Moscow still demands all of Donbas.", "territory"),
+        ("Kyiv will get its soldiers back but not its regions.", "territory"),
         ("Kyiv will not trade away Ukraine's borders.", "territory"),
         ("Another night of blackouts left the city in the dark.", "energy"),
         ("Engineers kept the lights on through the winter.", "energy"),
@@ -85,7 +88,17 @@ def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
         ("He called the president illegitimate once again.", "elections"),
         ("Drones hit the pipeline near the border overnight.", "energy"),
         ("A pause in the fighting would let the convoys through.", "ceasefire"),
+        (
+            "Moscow wants Kyiv to cap its army at a fraction of today's size.",
+            "security_guarantees",
+        ),
+        ("The EU will adopt its 22nd package next month.", "sanctions"),
+        ("Thousands of families were deported from the south.", "prisoners"),
         ("Any cap on the size of Ukraine's army is a red line.", "security_guarantees"),
+        # in coverage of the talks, the force, the map and the zone are the ones on the table
+        ("The force would not stand on the front line.", "security_guarantees"),
+        ("They rolled out the map again after lunch.", "territory"),
+        ("Nobody has agreed who would police the zone.", "territory"),
     ],
 )
 def test_the_vocabulary_a_wider_press_uses(tagger: IssueTagger, text: str, issue: str) -> None:
@@ -201,3 +214,20 @@ def test_in_energy_truce_coverage_the_truce_is_that_truce_not_every_ceasefire(
     )
     assert set(_one(found, "truce would hold").issues) == {"ceasefire", "energy"}
     assert "energy" not in _one(found, "full ceasefire").issues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geneva was picked as a neutral venue.",
+        "Moscow again spoke of its legitimate security interests.",
+        "Troops entered the settlement of Novoselivka at dawn.",
+        "The military draft age was lowered last spring.",
+        "We will deal with the consequences later.",
+        "Parliament has the power to decide that alone.",
+        "The force of the blast shattered windows.",
+        "The festival put the town on the map.",
+    ],
+)
+def test_a_word_in_another_sense_names_no_issue(tagger: IssueTagger, text: str) -> None:
+    assert tagger.tags(text) == ()

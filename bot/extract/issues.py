@@ -130,8 +130,42 @@ def _any_term(issues: tuple[Issue, ...], keep: Callable[[str], bool]) -> re.Patt
     terms = [t.lower() for issue in issues for t in issue.terms if keep(t)]
     if not terms:
         return None
+    # terms that open with a plain character are grouped under it, so that at each position
+    # the engine tries a few dozen branches, not every term (a third faster); it only says
+    # where a term starts, the issues' own patterns measure it
+    by_first: dict[str, list[str]] = {}
+    rest = []
+    for t in terms:
+        if _PLAIN_START.match(t) and _one_branch(t):
+            by_first.setdefault(t[0], []).append(t[1:])
+        else:
+            rest.append(t)
+    branches = [
+        re.escape(first) + "(?:" + "|".join(f"(?:{t})" for t in tails) + ")"
+        for first, tails in by_first.items()
+    ] + [f"(?:{t})" for t in rest]
     # matched against lower-cased text: much faster than a case-insensitive pattern
-    return re.compile(_BOUNDED.format("|".join(f"(?:{t})" for t in terms)))
+    return re.compile(_BOUNDED.format("|".join(branches)))
+
+
+_PLAIN_START = re.compile(r"[^\\()\[\]|.^$?*+{}][^?*+{]")
+
+
+def _one_branch(term: str) -> bool:
+    """Whether a term has no top-level alternation ("cede|ceding" has)."""
+    depth, escaped = 0, False
+    for ch in term:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return False
+    return True
 
 
 def _each_issue(
