@@ -121,3 +121,41 @@ def test_relative_passive_and_phrasal_speakers(
 ) -> None:
     found = [s for s in extractor.extract(text).statements if s.kind == "reported"]
     assert [s.actor_id for s in found][-1:] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Negotiators say the draft on security guarantees is nearly finished.", "anon_source"),
+        (
+            "Ukrainian negotiators said the territory chapter had been left to the leaders.",
+            "anon_ukrainian_official",
+        ),
+        ("The Russians say the next round on territory will be held in Doha.", "kremlin"),
+        # a stated position of its possessor, whatever stands between
+        (
+            "Peskov's line, via the Kremlin pool, is that a ceasefire can only follow a deal.",
+            "peskov",
+        ),
+        ("The Kremlin's position remains that any ceasefire must follow a settlement.", "kremlin"),
+        # a participle after a comma belongs to the main clause's subject
+        (
+            "Lavrov went on to say that the Americans had not been told, adding that the"
+            " ceasefire talks were stalled.",
+            "lavrov",
+        ),
+    ],
+)
+def test_collective_speakers_and_stated_positions(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert {s.actor_id for s in extractor.extract(text).statements} == {speaker}
+
+
+def test_hearsay_and_a_negated_answer_are_not_statements(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "The Americans are said to want Ukraine to pull back from the Donetsk region.\n"
+        "Two people familiar with the talks said Moscow wanted sanctions on the agenda, a"
+        " request the Americans had not yet answered."
+    )
+    assert [s.actor_id for s in found.statements] == ["anon_source"]
