@@ -159,3 +159,20 @@ def test_hearsay_and_a_negated_answer_are_not_statements(extractor: Extractor) -
         " request the Americans had not yet answered."
     )
     assert [s.actor_id for s in found.statements] == ["anon_source"]
+
+
+def test_a_quotation_paragraph_takes_its_speaker_from_the_paragraph_before_or_after(
+    extractor: Extractor,
+) -> None:
+    before = extractor.extract(
+        "Zelensky spoke to reporters in Kyiv about the ceasefire talks on Monday.\n"
+        '"No Ukrainian will accept giving away Donbas for a promise of a ceasefire."'
+    )
+    assert _one(before, "giving away Donbas").actor_id == "zelensky"
+    after = extractor.extract(
+        "Ceasefire talks stall over energy\n"
+        '"There will be no ceasefire while the strikes on our power plants continue."\n'
+        "That was how Zelensky put it to reporters in Kyiv, as the energy truce talks stalled."
+    )
+    # the quotation is his; the sentence naming him only attributes it
+    assert [(s.actor_id, s.kind) for s in after.statements] == [("zelensky", "direct")]

@@ -37,6 +37,7 @@ _ANAPHORIC_TOPIC = re.compile(
     r"(?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
     re.IGNORECASE,
 )
+_ANAPHORIC_START = re.compile(r"(?:That|This|Those|These|So|Such|Thus)\b")
 _POSSESSIVE_SPOKES = re.compile(r"\b(?P<p>[Hh]is|[Hh]er) spokes(?:man|woman|person)\b")
 _JOURNALIST = re.compile(
     r"(?:'s\s+(?:[\w-]+\s+){0,2}$)|\b(?:editor|correspondent|reporter|journalist|host|anchor|"
@@ -126,6 +127,7 @@ class Extractor:
                     # a section head or live-blog entry title: what follows is a new entry
                     in_document = False
                     ctx.prev_para_speaker = ctx.pending_speaker = ""
+                    ctx.orphan_quote = None
                 continue
             block_issues = self.tagger.tags(block.text)
             for issue in block_issues:
@@ -271,7 +273,8 @@ class Extractor:
         if found is None:
             return None
         author = ""
-        for block in (blocks[found], *reversed(blocks[:found])):
+        # the author is named in the marker, above it, or in the release's opening line
+        for block in (blocks[found], *reversed(blocks[:found]), *blocks[found + 1 : found + 3]):
             institutions = [m for m in self.index.find(block.text) if m.kind == "institution"]
             if institutions:
                 author = institutions[0].actor_id
@@ -318,7 +321,7 @@ class Extractor:
             if m.kind == "unknown":
                 self._register(para, m, ctx)
         sentences = self.segmenter.sentences(para, inside)
-        out: list[_Draft] = []
+        attribution_only: set[int] = set()
         speakers_here: list[str] = []
         attributed_sentences: set[int] = set()
         quote_speakers: dict[int, set[str]] = {}
@@ -334,6 +337,17 @@ class Extractor:
         if pending and not quotes:
             # the paragraph after 'He told reporters outside:' is his words
             return [self._whole(para, base, pending, ctx, para_issues, prev_issues)]
+        orphan, ctx.orphan_quote = ctx.orphan_quote, None
+        out: list[_Draft] = []
+        if orphan is not None and sentences and not any(inside[: sentences[0][1]]):
+            # a paragraph of quotation nobody was named for, then 'That was how Zelensky put
+            # it': the next paragraph's first sentence names its speaker
+            s_start, s_end = sentences[0]
+            found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
+            if found:
+                out.append(replace(orphan, statement=replace(orphan.statement, actor_id=found[0])))
+                if _ANAPHORIC_START.match(para, s_start):
+                    attribution_only.add(0)  # only the quote is a statement, as in '"...," X said'
 
         for s_idx, (s_start, s_end) in enumerate(sentences):
             # quotes first, then - if no quote in the sentence was attributed - reported speech,
@@ -350,10 +364,13 @@ class Extractor:
                     if last_quote_speaker:
                         speaker = last_quote_speaker
                     elif all_quote(para, quote):
-                        speaker = ctx.prev_para_speaker or pending
+                        # '...spoke to reporters in Kyiv.' then a paragraph of his words
+                        speaker = ctx.prev_para_speaker or pending or ctx.prev_first_person
                 if not speaker and document is not None:
                     speaker = document.author
                 if not speaker:
+                    if all_quote(para, quote):
+                        ctx.orphan_quote = self._orphan(para, base, quote, ctx, para_issues)
                     continue
                 attributed_sentences.add(s_idx)
                 quote_speakers.setdefault(s_idx, set()).add(speaker)
@@ -390,6 +407,8 @@ class Extractor:
                     ctx.pending_speaker = speaker
                     speakers_here.append(speaker)
                     continue
+            if s_idx in attribution_only:
+                continue
             found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
             if document is not None:
                 found = self._in_document(para, s_start, s_end, found, document)
@@ -449,6 +468,19 @@ class Extractor:
             ctx.institutions.extend(institutions)
             del ctx.institutions[:-20]
         return out
+
+    def _orphan(
+        self, para: str, base: int, quote: Quote, ctx: Context, para_issues: tuple[str, ...]
+    ) -> _Draft:
+        """A quotation paragraph whose speaker may be named in the next paragraph."""
+        start, end = _trim(para, quote.start, quote.end)
+        text = para[start:end]
+        issues = self.tagger.tags(text)
+        return _Draft(
+            Statement("", "direct", text, issues, base + start),
+            own=bool(issues),
+            fallback=(para_issues, ctx.prev_issues),
+        )
 
     def _introducer(
         self, mentions: Sequence[ActorMention], s_start: int, s_end: int, resolve: Resolve
