@@ -100,6 +100,7 @@ class Language:
     naming_verbs: frozenset[str] = frozenset()  # 'called it "a trap"': speech with a name given
     position_nouns: frozenset[str] = frozenset()  # "Peskov's line is that": a stated position
     position_links: frozenset[str] = frozenset()  # "is", "remains": link that noun to its clause
+    body_nouns: frozenset[str] = frozenset()  # "the Emirati foreign ministry": a body
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
@@ -360,7 +361,7 @@ _LANGUAGE_SETS = tuple(
     possessives_female determiners role_nouns anonymous_nouns document_nouns title_words
     name_particles not_name_words question_labels answer_labels narrative_verbs first_person
     noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
-    position_nouns position_links prepositions process_words inverted_verbs""".split()
+    position_nouns position_links body_nouns prepositions process_words inverted_verbs""".split()
 )
 _LANGUAGE_LISTS = ("document_markers", "passive_speech")
 

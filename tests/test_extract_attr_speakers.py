@@ -176,3 +176,18 @@ def test_a_quotation_paragraph_takes_its_speaker_from_the_paragraph_before_or_af
     )
     # the quotation is his; the sentence naming him only attributes it
     assert [(s.actor_id, s.kind) for s in after.statements] == [("zelensky", "direct")]
+
+
+def test_a_ministry_not_in_the_config_speaks_as_a_new_body(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "The Norwegian Foreign Ministry said the ceasefire monitors would be ready by March.\n"
+        "Qatar's Defence Ministry said its officers would join the ceasefire monitors.\n"
+        "A spokesman at the Foreign Ministry, Lars Eide, said the monitors would report weekly"
+        " on the ceasefire."
+    )
+    assert [s.actor_id for s in found.statements] == [
+        "norwegian_foreign_ministry",
+        "qatar_s_defence_ministry",
+        "lars_eide",
+    ]
+    assert {a.kind for a in found.new_actors if "ministry" in a.id} == {"institution"}

@@ -242,8 +242,8 @@ class Extractor:
     def _register(self, text: str, mention: ActorMention, ctx: Context) -> str:
         """Remember a name not in the config, so its surname alone resolves later."""
         actor = ctx.unknown.setdefault(mention.actor_id, self.index.unknown_actor(text, mention))
-        surname = actor.name.split()[-1]
-        ctx.surnames.setdefault(surname, actor.id)
+        if actor.kind == "person":  # a body has no surname
+            ctx.surnames.setdefault(actor.name.split()[-1], actor.id)
         return actor.id
 
     def _interviewee(self, blocks: Sequence[Block], ctx: Context) -> str:
