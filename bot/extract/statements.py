@@ -31,12 +31,14 @@ from bot.model import Actor, Statement
 MIN_REPORTED_WORDS = 6
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
 LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
+DECK_MIN_WORDS = 8  # a shorter line under the headline is a byline or a label
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) "
     r"(?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
     re.IGNORECASE,
 )
+_STAMPED = re.compile(r"\s*\d{1,2}[:.]\d{2}")
 _ANAPHORIC_START = re.compile(r"(?:That|This|Those|These|So|Such|Thus)\b")
 _POSSESSIVE_SPOKES = re.compile(r"\b(?P<p>[Hh]is|[Hh]er) spokes(?:man|woman|person)\b")
 _JOURNALIST = re.compile(
@@ -122,6 +124,10 @@ class Extractor:
         for i, block in enumerate(blocks):
             if document is not None and i == document.start:
                 in_document = True
+            if i == 1 and block.kind == "heading" and _is_deck(block.text, blocks[0]):
+                # the deck under the headline: "Ukraine's foreign minister rules out a vote
+                # before a ceasefire, in an interview with ..." attributes a statement
+                block = replace(block, kind="text")
             if not block.is_prose:
                 if block.kind == "heading":
                     # a section head or live-blog entry title: what follows is a new entry
@@ -457,7 +463,8 @@ class Extractor:
         ctx.prev_para_speaker = out[-1].statement.actor_id if out else ctx.pending_speaker
         if out:
             ctx.last_speaker = out[-1].statement.actor_id
-        people = [resolve(m) for m in mentions if m.kind in ("person", "unknown")]
+        # "the minister pauses before answering." names him for the quotation that follows
+        people = [resolve(m) for m in mentions if m.kind in ("person", "unknown", "role")]
         people = [p for p in people if p]
         ctx.prev_first_person = people[0] if people else ""
         ctx.recent_people.extend(people)
@@ -581,6 +588,19 @@ class Extractor:
 
 
 # --- text helpers -------------------------------------------------------------------------------
+
+
+def _is_deck(line: str, headline: Block) -> bool:
+    """Whether the line under the headline is a deck (a sentence without its full stop), not
+    a byline, dateline or menu."""
+    return (
+        headline.kind == "heading"
+        and len(line.split()) >= DECK_MIN_WORDS
+        and " | " not in line
+        and not _STAMPED.match(line)  # a live blog's first entry title
+        and not line.rstrip().endswith((":", "?"))
+        and any(c.islower() for c in line)
+    )
 
 
 def _trim(para: str, start: int, end: int) -> tuple[int, int]:
