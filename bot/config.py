@@ -95,7 +95,12 @@ class Language:
     negations: frozenset[str] = frozenset()  # "did not say when": a neutral verb, negated
     infinitive_markers: frozenset[str] = frozenset()  # "sought to signal": no statement
     refusals: frozenset[str] = frozenset()  # "declined to confirm that": no statement
+    adverbs: frozenset[str] = frozenset()  # "had not yet answered": between negation and verb
+    copulas: frozenset[str] = frozenset()  # "are said to want": hearsay, no statement
     naming_verbs: frozenset[str] = frozenset()  # 'called it "a trap"': speech with a name given
+    position_nouns: frozenset[str] = frozenset()  # "Peskov's line is that": a stated position
+    position_links: frozenset[str] = frozenset()  # "is", "remains": link that noun to its clause
+    body_nouns: frozenset[str] = frozenset()  # "the Emirati foreign ministry": a body
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
@@ -351,32 +356,12 @@ def load_language(path: Path) -> Language:
     )
 
 
-_LANGUAGE_SETS = (
-    "pronouns_male",
-    "pronouns_female",
-    "pronouns_thing",
-    "pronouns_plural",
-    "possessives_male",
-    "possessives_female",
-    "determiners",
-    "role_nouns",
-    "anonymous_nouns",
-    "document_nouns",
-    "title_words",
-    "name_particles",
-    "not_name_words",
-    "question_labels",
-    "answer_labels",
-    "narrative_verbs",
-    "first_person",
-    "noun_markers",
-    "negations",
-    "infinitive_markers",
-    "refusals",
-    "naming_verbs",
-    "prepositions",
-    "process_words",
-    "inverted_verbs",
+_LANGUAGE_SETS = tuple(
+    """pronouns_male pronouns_female pronouns_thing pronouns_plural possessives_male
+    possessives_female determiners role_nouns anonymous_nouns document_nouns title_words
+    name_particles not_name_words question_labels answer_labels narrative_verbs first_person
+    noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
+    position_nouns position_links body_nouns prepositions process_words inverted_verbs""".split()
 )
 _LANGUAGE_LISTS = ("document_markers", "passive_speech")
 

@@ -159,3 +159,18 @@ def test_a_signed_post_answers_the_line_that_introduced_it(extractor: Extractor)
         ("umerov", "Two days "),
         ("zelensky", "We will n"),
     ]
+
+
+def test_the_deck_under_the_headline_can_attribute_a_statement(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Sybiha: no vote under fire\n"
+        "Ukraine's foreign minister rules out elections before a lasting ceasefire, in an"
+        " interview with our Sunday programme\n"
+        "Andrii Sybiha spoke to us in Kyiv on the eve of the next round of ceasefire talks.\n"
+        "Pressed on Washington's pressure, the minister pauses before answering.\n"
+        "“Our partners are honest brokers when they are firm with Moscow on the ceasefire.”"
+    )
+    deck = _one(found, "rules out elections")
+    assert (deck.actor_id, deck.kind) == ("sybiha", "reported")
+    assert _one(found, "honest brokers").actor_id == "sybiha"
+    assert not [s for s in found.statements if s.text.startswith("Sybiha: no vote")]

@@ -121,3 +121,73 @@ def test_relative_passive_and_phrasal_speakers(
 ) -> None:
     found = [s for s in extractor.extract(text).statements if s.kind == "reported"]
     assert [s.actor_id for s in found][-1:] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Negotiators say the draft on security guarantees is nearly finished.", "anon_source"),
+        (
+            "Ukrainian negotiators said the territory chapter had been left to the leaders.",
+            "anon_ukrainian_official",
+        ),
+        ("The Russians say the next round on territory will be held in Doha.", "kremlin"),
+        # a stated position of its possessor, whatever stands between
+        (
+            "Peskov's line, via the Kremlin pool, is that a ceasefire can only follow a deal.",
+            "peskov",
+        ),
+        ("The Kremlin's position remains that any ceasefire must follow a settlement.", "kremlin"),
+        # a participle after a comma belongs to the main clause's subject
+        (
+            "Lavrov went on to say that the Americans had not been told, adding that the"
+            " ceasefire talks were stalled.",
+            "lavrov",
+        ),
+    ],
+)
+def test_collective_speakers_and_stated_positions(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert {s.actor_id for s in extractor.extract(text).statements} == {speaker}
+
+
+def test_hearsay_and_a_negated_answer_are_not_statements(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "The Americans are said to want Ukraine to pull back from the Donetsk region.\n"
+        "Two people familiar with the talks said Moscow wanted sanctions on the agenda, a"
+        " request the Americans had not yet answered."
+    )
+    assert [s.actor_id for s in found.statements] == ["anon_source"]
+
+
+def test_a_quotation_paragraph_takes_its_speaker_from_the_paragraph_before_or_after(
+    extractor: Extractor,
+) -> None:
+    before = extractor.extract(
+        "Zelensky spoke to reporters in Kyiv about the ceasefire talks on Monday.\n"
+        '"No Ukrainian will accept giving away Donbas for a promise of a ceasefire."'
+    )
+    assert _one(before, "giving away Donbas").actor_id == "zelensky"
+    after = extractor.extract(
+        "Ceasefire talks stall over energy\n"
+        '"There will be no ceasefire while the strikes on our power plants continue."\n'
+        "That was how Zelensky put it to reporters in Kyiv, as the energy truce talks stalled."
+    )
+    # the quotation is his; the sentence naming him only attributes it
+    assert [(s.actor_id, s.kind) for s in after.statements] == [("zelensky", "direct")]
+
+
+def test_a_ministry_not_in_the_config_speaks_as_a_new_body(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "The Norwegian Foreign Ministry said the ceasefire monitors would be ready by March.\n"
+        "Qatar's Defence Ministry said its officers would join the ceasefire monitors.\n"
+        "A spokesman at the Foreign Ministry, Lars Eide, said the monitors would report weekly"
+        " on the ceasefire."
+    )
+    assert [s.actor_id for s in found.statements] == [
+        "norwegian_foreign_ministry",
+        "qatar_s_defence_ministry",
+        "lars_eide",
+    ]
+    assert {a.kind for a in found.new_actors if "ministry" in a.id} == {"institution"}

@@ -110,6 +110,17 @@ class ActorIndex:
             if nouns and language.determiners
             else None
         )
+        heads = "|".join(map(re.escape, sorted(language.body_nouns)))
+        self._body_re = (
+            re.compile(
+                # a country or nationality, a portfolio, the head noun: not "the Foreign
+                # Ministry", which is whichever ministry the article is about
+                rf"(?<![\w-])(?!(?i:the)\s)[{_UPPER}][\w-]+(?:['’]s)?\s+[\w-]+\s+"
+                rf"(?i:{heads})(?![\w-])"
+            )
+            if heads
+            else None
+        )
         pronouns = {p: "m" for p in language.pronouns_male}
         pronouns.update({p: "f" for p in language.pronouns_female})
         pronouns.update({p: "" for p in language.pronouns_thing})
@@ -175,6 +186,14 @@ class ActorIndex:
             if claim(start, end):
                 actor = self.actors[actor_id]
                 found.append(ActorMention(start, end, actor_id, actor.kind, actor.gender))
+        if unknown and self._body_re is not None:
+            # "the Emirati foreign ministry", "Norway's Defence Ministry": a body not in the
+            # config speaks as itself
+            for m in self._body_re.finditer(folded):
+                if claim(m.start(), m.end()):
+                    found.append(
+                        ActorMention(m.start(), m.end(), slug(m.group(0)), "unknown", noun="body")
+                    )
         if self._role_re is not None:
             for m in self._role_re.finditer(folded):
                 noun = m.group("w").lower()
@@ -249,6 +268,8 @@ class ActorIndex:
     def unknown_actor(self, text: str, mention: ActorMention) -> Actor:
         """An Actor record for a named speaker not in the config."""
         name = text[mention.start : mention.end]
+        if mention.noun == "body":
+            return Actor(id=mention.actor_id, name=name, kind="institution", known=False)
         return Actor(id=mention.actor_id, name=name, kind="person", known=False)
 
 

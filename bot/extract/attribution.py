@@ -48,7 +48,7 @@ _APPOSITIVE = re.compile(
 _NAMED_AS = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)")
 _AGENT = re.compile(r"(?:\s+(?:also|again|once again|further))?\s+(?:by|at|in)\s+")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
-_COPULAS = frozenset("is was are were be been being".split())
+_NAMED = ("person", "unknown", "institution", "anonymous")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 
 Resolve = Callable[[ActorMention], str]
@@ -77,6 +77,18 @@ class Attributor:
         )
         self._complement_openers = self._final_verbs | {"that", "as", "saying", "calling", "it"}
         self._prepositions = language.prepositions or _PREPOSITIONS
+        links = "|".join(
+            r"\s+".join(map(re.escape, link.split())) for link in language.position_links
+        )
+        self._position = (
+            re.compile(
+                r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
+                + "|".join(map(re.escape, language.position_nouns))
+                + rf")\b[^.;:]{{0,80}}?\s(?:{links})\s+that\b"
+            )
+            if language.position_nouns and links
+            else None
+        )
         self._passive = (
             re.compile(
                 # "it was also stated": a word may stand inside the phrase
@@ -113,7 +125,7 @@ class Attributor:
             # 'X told reporters that "..."', not 'the exchange was welcome but that "..."'
             window = words[-5:-1]
             return not any(
-                w in self._final_verbs and (i == 0 or window[i - 1] not in _COPULAS)
+                w in self._final_verbs and (i == 0 or window[i - 1] not in self.language.copulas)
                 for i, w in enumerate(window)
             )
         return True
@@ -320,6 +332,10 @@ class Attributor:
         participle = para[v_start:].split(" ", 1)[0].endswith("ing") and para[
             :v_start
         ].rstrip().endswith(",")
+        if participle and eligible[0] is not subject and eligible[0].kind in _NAMED:
+            # "Peskov went on to say that the Russians were not told, saying": the main
+            # clause's subject, not a name inside its complement
+            return eligible[0]
         # "a Russian official familiar with the negotiating brief said"
         anonymous = subject.kind == "anonymous"
         if len(gap.split()) > (8 if channel else 16 if participle else 6 if anonymous else 3):
@@ -344,6 +360,14 @@ class Attributor:
                 label = self.label_speaker(para, s_start, s_end, mentions, resolve)
                 if label:
                     return label, s_start
+        position = self._position.search(sentence) if self._position is not None else None
+        if position is not None:
+            # "Peskov's line, via the Kremlin, is that ...": the possessor states a position
+            at = s_start + position.start()
+            owner = [m for m in mentions if at <= m.end <= at + 2]  # "The Kremlin's" is a name
+            actor = resolve(owner[0]) if owner else ""
+            if actor:
+                return actor, s_start
         passive = self._passive.search(sentence) if self._passive is not None else None
         if passive is not None:
             # "It was stated at the Foreign Ministry that ...", "it was noted by the minister":
@@ -425,9 +449,11 @@ class Attributor:
             # 'called the deal "a first step"', 'called Putin a liar'; not 'called Trump'
             return _NAMED_AS.match(para, v_start + len(found)) is None
         words = [w.lower().replace("’", "'") for w in before[-3:]]
-        if len(words) > 1 and words[-1].endswith("ly"):
-            words.pop()  # an adverb between: "did not immediately say"
+        if len(words) > 1 and (words[-1].endswith("ly") or words[-1] in lang.adverbs):
+            words.pop()  # an adverb between: "did not immediately say", "had not yet answered"
         last = words[-1]
+        if last in lang.copulas and re.match(r"\s+to\s", para[v_start + len(found) :]):
+            return True  # "the Americans are said to want": hearsay
         if last in lang.infinitive_markers:
             refused = len(words) > 1 and words[-2] in lang.refusals
             return refused or not re.match(r"[\w'’-]+\s+(?:that\b|:)", para[v_start:])

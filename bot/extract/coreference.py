@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.config import Language
 from bot.extract.actors import ActorIndex, ActorMention
@@ -33,6 +34,7 @@ class Context:
     prev_para: str = ""  # the previous paragraph outside its quotes
     prev_issues: tuple[str, ...] = ()  # the issues the previous paragraph names
     live_blog: bool = False  # entries under time stamps: quote paragraphs go without marks
+    orphan_quote: Any = None  # a quotation paragraph still without a speaker (a _Draft)
 
 
 class Coreference:

@@ -32,6 +32,7 @@ from bot.model import Actor, Statement
 MIN_REPORTED_WORDS = 6
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
 LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
+DECK_MIN_WORDS = 8  # a shorter line under the headline is a byline or a label
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
 # An article about the talks names their issues throughout; one about a storm or a budget names
 # one in passing ("power was restored"). Below both bars it is off-topic.
@@ -43,6 +44,8 @@ _ANAPHORIC_TOPIC = re.compile(
     r"(?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
     re.IGNORECASE,
 )
+_STAMPED = re.compile(r"\s*\d{1,2}[:.]\d{2}")
+_ANAPHORIC_START = re.compile(r"(?:That|This|Those|These|So|Such|Thus)\b")
 _POSSESSIVE_SPOKES = re.compile(r"\b(?P<p>[Hh]is|[Hh]er) spokes(?:man|woman|person)\b")
 _JOURNALIST = re.compile(
     r"(?:'s\s+(?:[\w-]+\s+){0,2}$)|\b(?:editor|correspondent|reporter|journalist|host|anchor|"
@@ -130,11 +133,16 @@ class Extractor:
         for i, block in enumerate(blocks):
             if document is not None and i == document.start:
                 in_document = True
+            if i == 1 and block.kind == "heading" and _is_deck(block.text, blocks[0]):
+                # the deck under the headline: "Ukraine's foreign minister rules out a vote
+                # before a ceasefire, in an interview with ..." attributes a statement
+                block = replace(block, kind="text")
             if not block.is_prose:
                 if block.kind == "heading":
                     # a section head or live-blog entry title: what follows is a new entry
                     in_document = False
                     ctx.prev_para_speaker = ctx.pending_speaker = ""
+                    ctx.orphan_quote = None
                 continue
             block_issues = self.tagger.tags(block.text)
             for issue in block_issues:
@@ -255,8 +263,8 @@ class Extractor:
     def _register(self, text: str, mention: ActorMention, ctx: Context) -> str:
         """Remember a name not in the config, so its surname alone resolves later."""
         actor = ctx.unknown.setdefault(mention.actor_id, self.index.unknown_actor(text, mention))
-        surname = actor.name.split()[-1]
-        ctx.surnames.setdefault(surname, actor.id)
+        if actor.kind == "person":  # a body has no surname
+            ctx.surnames.setdefault(actor.name.split()[-1], actor.id)
         return actor.id
 
     def _interviewee(self, blocks: Sequence[Block], ctx: Context) -> str:
@@ -286,7 +294,8 @@ class Extractor:
         if found is None:
             return None
         author = ""
-        for block in (blocks[found], *reversed(blocks[:found])):
+        # the author is named in the marker, above it, or in the release's opening line
+        for block in (blocks[found], *reversed(blocks[:found]), *blocks[found + 1 : found + 3]):
             institutions = [m for m in self.index.find(block.text) if m.kind == "institution"]
             if institutions:
                 author = institutions[0].actor_id
@@ -333,7 +342,7 @@ class Extractor:
             if m.kind == "unknown":
                 self._register(para, m, ctx)
         sentences = self.segmenter.sentences(para, inside)
-        out: list[_Draft] = []
+        attribution_only: set[int] = set()
         speakers_here: list[str] = []
         attributed_sentences: set[int] = set()
         quote_speakers: dict[int, set[str]] = {}
@@ -349,6 +358,17 @@ class Extractor:
         if pending and not quotes:
             # the paragraph after 'He told reporters outside:' is his words
             return [self._whole(para, base, pending, ctx, para_issues, prev_issues)]
+        orphan, ctx.orphan_quote = ctx.orphan_quote, None
+        out: list[_Draft] = []
+        if orphan is not None and sentences and not any(inside[: sentences[0][1]]):
+            # a paragraph of quotation nobody was named for, then 'That was how Zelensky put
+            # it': the next paragraph's first sentence names its speaker
+            s_start, s_end = sentences[0]
+            found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
+            if found:
+                out.append(replace(orphan, statement=replace(orphan.statement, actor_id=found[0])))
+                if _ANAPHORIC_START.match(para, s_start):
+                    attribution_only.add(0)  # only the quote is a statement, as in '"...," X said'
 
         for s_idx, (s_start, s_end) in enumerate(sentences):
             # quotes first, then - if no quote in the sentence was attributed - reported speech,
@@ -365,10 +385,13 @@ class Extractor:
                     if last_quote_speaker:
                         speaker = last_quote_speaker
                     elif all_quote(para, quote):
-                        speaker = ctx.prev_para_speaker or pending
+                        # '...spoke to reporters in Kyiv.' then a paragraph of his words
+                        speaker = ctx.prev_para_speaker or pending or ctx.prev_first_person
                 if not speaker and document is not None:
                     speaker = document.author
                 if not speaker:
+                    if all_quote(para, quote):
+                        ctx.orphan_quote = self._orphan(para, base, quote, ctx, para_issues)
                     continue
                 attributed_sentences.add(s_idx)
                 quote_speakers.setdefault(s_idx, set()).add(speaker)
@@ -405,6 +428,8 @@ class Extractor:
                     ctx.pending_speaker = speaker
                     speakers_here.append(speaker)
                     continue
+            if s_idx in attribution_only:
+                continue
             found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
             if document is not None:
                 found = self._in_document(para, s_start, s_end, found, document)
@@ -453,7 +478,8 @@ class Extractor:
         ctx.prev_para_speaker = out[-1].statement.actor_id if out else ctx.pending_speaker
         if out:
             ctx.last_speaker = out[-1].statement.actor_id
-        people = [resolve(m) for m in mentions if m.kind in ("person", "unknown")]
+        # "the minister pauses before answering." names him for the quotation that follows
+        people = [resolve(m) for m in mentions if m.kind in ("person", "unknown", "role")]
         people = [p for p in people if p]
         ctx.prev_first_person = people[0] if people else ""
         ctx.recent_people.extend(people)
@@ -464,6 +490,19 @@ class Extractor:
             ctx.institutions.extend(institutions)
             del ctx.institutions[:-20]
         return out
+
+    def _orphan(
+        self, para: str, base: int, quote: Quote, ctx: Context, para_issues: tuple[str, ...]
+    ) -> _Draft:
+        """A quotation paragraph whose speaker may be named in the next paragraph."""
+        start, end = _trim(para, quote.start, quote.end)
+        text = para[start:end]
+        issues = self.tagger.tags(text)
+        return _Draft(
+            Statement("", "direct", text, issues, base + start),
+            own=bool(issues),
+            fallback=(para_issues, ctx.prev_issues),
+        )
 
     def _introducer(
         self, mentions: Sequence[ActorMention], s_start: int, s_end: int, resolve: Resolve
@@ -575,6 +614,19 @@ def _as_printed(statement: Statement, read: str, printed: str) -> Statement:
     if read[start:end] != statement.text:
         return statement
     return replace(statement, text=printed[start:end])
+
+
+def _is_deck(line: str, headline: Block) -> bool:
+    """Whether the line under the headline is a deck (a sentence without its full stop), not
+    a byline, dateline or menu."""
+    return (
+        headline.kind == "heading"
+        and len(line.split()) >= DECK_MIN_WORDS
+        and " | " not in line
+        and not _STAMPED.match(line)  # a live blog's first entry title
+        and not line.rstrip().endswith((":", "?"))
+        and any(c.islower() for c in line)
+    )
 
 
 def _trim(para: str, start: int, end: int) -> tuple[int, int]:
