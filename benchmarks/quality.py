@@ -3,8 +3,7 @@
     python benchmarks/quality.py [--corpus DIR ...] [--heldout]
 
 Each corpus folder holds `articles/` and `gold.jsonl`; each is ingested into a fresh in-memory
-store
-and scored with the team scorer's definitions (`bot/app/scoring.py`, the same figures as
+store and scored with the team scorer's definitions (`bot/app/scoring.py`: the same figures as
 `talkwatch eval --gold ... --articles ...` and `shared/eval/score.py`). The held-out folders
 (`heldout*`) are left out unless `--heldout` is given: they are scored, never read, and a table
 that shows them at every run invites tuning on them.
