@@ -32,6 +32,8 @@ MIN_REPORTED_WORDS = 6
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
 LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
+TOPICAL_PARAGRAPHS = 3  # paragraphs naming an issue (or a third of them) that make a piece
+# about the talks
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) "
     r"(?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
@@ -150,12 +152,17 @@ class Extractor:
         return Extraction(tuple(statements), tuple(new_actors.values()))
 
     def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block]) -> bool:
-        """Whether an article is about the talks: one of its statements names an issue. A long
-        article where none does is about something else (Peskov on hockey); a short item gives
-        too little context to judge, and a tracked actor speaking in it is enough."""
-        if any(d.own for d in drafts):
-            return True
+        """Whether an article is about the talks: one of its statements names an issue, and a
+        longer one comes back to the issues in a few paragraphs. A long article where none does
+        is about something else (Peskov on hockey); a short item gives too little context to
+        judge, and a tracked actor speaking in it is enough."""
         prose = sum(1 for b in blocks if b.is_prose)
+        if any(d.own for d in drafts):
+            # a long piece on something else names an issue once or twice in passing (power
+            # cuts after a storm, police deployed for a final); one about the talks keeps
+            # coming back to them
+            topical = sum(1 for b in blocks if b.is_prose and self.tagger.tags(b.text))
+            return topical >= min(TOPICAL_PARAGRAPHS, -(-prose // 3))
         return prose <= SHORT_ITEM_BLOCKS and any(
             (actor := self.index.actor(d.statement.actor_id)) is not None
             and actor.kind != "anonymous"
