@@ -260,3 +260,14 @@ def test_a_long_piece_that_keeps_coming_back_to_the_issues_is_about_the_talks(
         "He added that sanctions relief was not on the table for now."
     )
     assert _one(found, "first item on the agenda").issues == ("ceasefire",)
+
+
+def test_a_short_flash_naming_an_issue_once_is_still_read(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Peskov spoke to reporters in Moscow on Tuesday.\n"
+        "He said the Kremlin had received the American text on the energy truce.\n"
+        "He gave no further details.\n"
+        "Reporters waited for two hours in the rain.\n"
+        "The briefing ended shortly after noon."
+    )
+    assert set(_one(found, "American text").issues) == {"ceasefire", "energy"}

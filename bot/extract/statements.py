@@ -32,8 +32,8 @@ MIN_REPORTED_WORDS = 6
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
 LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
-TOPICAL_PARAGRAPHS = 3  # paragraphs naming an issue (or a third of them) that make a piece
-# about the talks
+LONG_PIECE_BLOCKS = 7  # a piece this long names issues in passing when it is about other things
+TOPICAL_PARAGRAPHS = 3  # paragraphs naming an issue that make a long piece about the talks
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) "
     r"(?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
@@ -161,8 +161,10 @@ class Extractor:
             # a long piece on something else names an issue once or twice in passing (power
             # cuts after a storm, police deployed for a final); one about the talks keeps
             # coming back to them
+            if prose < LONG_PIECE_BLOCKS:
+                return True
             topical = sum(1 for b in blocks if b.is_prose and self.tagger.tags(b.text))
-            return topical >= min(TOPICAL_PARAGRAPHS, -(-prose // 3))
+            return topical >= TOPICAL_PARAGRAPHS
         return prose <= SHORT_ITEM_BLOCKS and any(
             (actor := self.index.actor(d.statement.actor_id)) is not None
             and actor.kind != "anonymous"
