@@ -231,3 +231,43 @@ def test_in_energy_truce_coverage_the_truce_is_that_truce_not_every_ceasefire(
 )
 def test_a_word_in_another_sense_names_no_issue(tagger: IssueTagger, text: str) -> None:
     assert tagger.tags(text) == ()
+
+
+def test_a_long_piece_naming_an_issue_once_in_passing_is_not_about_the_talks(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Rubio toured the flooded coast by helicopter on Saturday.\n"
+        "He said the federal government would pay for temporary housing for every family.\n"
+        "Thousands of homes were still without power after the storm, the utility said.\n"
+        "Rubio said the levees had held better than engineers had feared.\n"
+        "He promised to come back within a month to check on the rebuilding of the bridges.\n"
+        "Volunteers from three states have been handing out water since Thursday.\n"
+        "The governor said schools would reopen on Monday where roads allowed.\n"
+        "Forecasters expect more rain over the weekend."
+    )
+    assert found.statements == ()
+
+
+def test_a_long_piece_that_keeps_coming_back_to_the_issues_is_about_the_talks(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Rubio flew to Geneva on Saturday.\n"
+        "He said the ceasefire would be the first item on the agenda.\n"
+        "The weather in Geneva was mild for the time of year.\n"
+        "Rubio said security guarantees would follow once the guns fall silent.\n"
+        "He added that sanctions relief was not on the table for now."
+    )
+    assert _one(found, "first item on the agenda").issues == ("ceasefire",)
+
+
+def test_a_short_flash_naming_an_issue_once_is_still_read(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Peskov spoke to reporters in Moscow on Tuesday.\n"
+        "He said the Kremlin had received the American text on the energy truce.\n"
+        "He gave no further details.\n"
+        "Reporters waited for two hours in the rain.\n"
+        "The briefing ended shortly after noon."
+    )
+    assert set(_one(found, "American text").issues) == {"ceasefire", "energy"}
