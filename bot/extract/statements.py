@@ -452,7 +452,8 @@ class Extractor:
             and (ctx.live_blog or self._first_person(para))
             and not any(m.kind in ("person", "unknown", "anonymous") for m in mentions)
             # "He did not take questions": narrative about the speaker, not his words
-            and not (mentions and mentions[0].kind == "pronoun" and mentions[0].start < 3)
+            # "I hope he is right": a writer on the speaker, not the speaker
+            and not any(m.kind == "pronoun" for m in mentions)
         ):
             # a live-blog paragraph laid out as the previous paragraph's speaker's words
             out.append(
