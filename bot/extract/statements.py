@@ -596,10 +596,12 @@ def _is_deck(line: str, headline: Block) -> bool:
     a byline, dateline or menu."""
     return (
         headline.kind == "heading"
+        and " | " not in headline.text  # under a menu bar, the line is the headline itself
         and len(line.split()) >= DECK_MIN_WORDS
         and " | " not in line
         and not _STAMPED.match(line)  # a live blog's first entry title
-        and not line.rstrip().endswith((":", "?"))
+        and ":" not in line  # "Talks in Abu Dhabi: Kallas sets out terms", a headline's shape
+        and not line.rstrip().endswith("?")
         and any(c.islower() for c in line)
     )
 
