@@ -174,3 +174,13 @@ def test_the_deck_under_the_headline_can_attribute_a_statement(extractor: Extrac
     assert (deck.actor_id, deck.kind) == ("sybiha", "reported")
     assert _one(found, "honest brokers").actor_id == "sybiha"
     assert not [s for s in found.statements if s.text.startswith("Sybiha: no vote")]
+
+
+def test_a_headline_under_a_menu_bar_is_no_deck(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Home | World | Europe | Ukraine war\n"
+        "Talks in Oslo: Kaja Kallas sets out her conditions for a ceasefire deal\n"
+        "Kallas said on Monday that sanctions must stay until a ceasefire is signed."
+    )
+    assert [s.text[:6] for s in found.statements] == ["Kallas"]
+    assert found.statements[0].text.startswith("Kallas said")

@@ -84,3 +84,35 @@ def test_a_verb_of_naming_needs_the_name_it_gives(extractor: Extractor) -> None:
         ("zelensky", "Zelensky cal"),
         ("lavrov", "Lavrov brand"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Dmitriev proposed that frozen Russian assets finance a reconstruction fund.",
+            "dmitriev",
+        ),
+        (
+            "The Kremlin had let it be known, through an aide, that the ceasefire talks go on.",
+            "kremlin",
+        ),
+        (
+            "Two officials briefed us on the ceasefire. One of them, who asked not to be named,"
+            " insisted that the territory question was solvable.",
+            "anon_source",
+        ),
+    ],
+)
+def test_more_ways_of_stating(extractor: Extractor, text: str, speaker: str) -> None:
+    assert _speakers(extractor.extract(text))[-1:] == [speaker]
+
+
+def test_a_writers_first_person_about_the_speaker_is_not_the_speakers(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Witkoff told reporters the ceasefire deal was ninety percent done.\n"
+        "I hope he is right. I suspect the last ten percent of the ceasefire is all of it."
+    )
+    assert _speakers(found) == ["witkoff"]

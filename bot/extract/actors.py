@@ -121,6 +121,8 @@ class ActorIndex:
             if heads
             else None
         )
+        # the body nouns alone, a cheap test before the full pattern
+        self._body_hint = re.compile(heads or "(?!)", re.IGNORECASE)
         pronouns = {p: "m" for p in language.pronouns_male}
         pronouns.update({p: "f" for p in language.pronouns_female})
         pronouns.update({p: "" for p in language.pronouns_thing})
@@ -186,7 +188,7 @@ class ActorIndex:
             if claim(start, end):
                 actor = self.actors[actor_id]
                 found.append(ActorMention(start, end, actor_id, actor.kind, actor.gender))
-        if unknown and self._body_re is not None:
+        if unknown and self._body_re is not None and self._body_hint.search(folded):
             # "the Emirati foreign ministry", "Norway's Defence Ministry": a body not in the
             # config speaks as itself
             for m in self._body_re.finditer(folded):

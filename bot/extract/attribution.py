@@ -257,7 +257,12 @@ class Attributor:
 
     def _subject(self, para, before, start, v_start) -> ActorMention | None:
         """Among mentions before a verb, the one that is its subject (or None)."""
-        who = _WHO_VERB.search(para, start, v_start)
+        gap_text = para[max(start, v_start - 40) : v_start]
+        who = (
+            _WHO_VERB.search(para, max(start, v_start - 40), v_start)
+            if "who" in gap_text or "which" in gap_text
+            else None
+        )
         if who is not None:
             # "it was the turn of Budanov, the intelligence chief, who wrote": the antecedent
             # of the relative pronoun, whatever precedes it
@@ -360,7 +365,11 @@ class Attributor:
                 label = self.label_speaker(para, s_start, s_end, mentions, resolve)
                 if label:
                     return label, s_start
-        position = self._position.search(sentence) if self._position is not None else None
+        position = (
+            self._position.search(sentence)
+            if self._position is not None and ("'" in sentence or "’" in sentence)
+            else None
+        )
         if position is not None:
             # "Peskov's line, via the Kremlin, is that ...": the possessor states a position
             at = s_start + position.start()
@@ -368,6 +377,10 @@ class Attributor:
             actor = resolve(owner[0]) if owner else ""
             if actor:
                 return actor, s_start
+        found_verbs = list(self._verbs.finditer(sentence))
+        if not found_verbs:
+            return None
+        # a passive phrase of the language ends in one of its speech verbs
         passive = self._passive.search(sentence) if self._passive is not None else None
         if passive is not None:
             # "It was stated at the Foreign Ministry that ...", "it was noted by the minister":
@@ -381,7 +394,7 @@ class Attributor:
                     return actor, s_start
         verbs = [
             v
-            for v in self._verbs.finditer(sentence)
+            for v in found_verbs
             if not inside[s_start + v.start()]
             and not sentence.startswith(" by ", v.end())
             and not self._is_noun(para, s_start + v.start(), v.group(0))

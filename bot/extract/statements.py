@@ -467,7 +467,8 @@ class Extractor:
             and (ctx.live_blog or self._first_person(para))
             and not any(m.kind in ("person", "unknown", "anonymous") for m in mentions)
             # "He did not take questions": narrative about the speaker, not his words
-            and not (mentions and mentions[0].kind == "pronoun" and mentions[0].start < 3)
+            # "I hope he is right": a writer on the speaker, not the speaker
+            and not any(m.kind == "pronoun" for m in mentions)
         ):
             # a live-blog paragraph laid out as the previous paragraph's speaker's words
             out.append(
@@ -621,10 +622,12 @@ def _is_deck(line: str, headline: Block) -> bool:
     a byline, dateline or menu."""
     return (
         headline.kind == "heading"
+        and " | " not in headline.text  # under a menu bar, the line is the headline itself
         and len(line.split()) >= DECK_MIN_WORDS
         and " | " not in line
         and not _STAMPED.match(line)  # a live blog's first entry title
-        and not line.rstrip().endswith((":", "?"))
+        and ":" not in line  # "Talks in Abu Dhabi: Kallas sets out terms", a headline's shape
+        and not line.rstrip().endswith("?")
         and any(c.islower() for c in line)
     )
 
