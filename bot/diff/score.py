@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 
 from bot.diff.signature import Signature
@@ -50,8 +51,9 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
 
 def _overlap(a: Signature, b: Signature) -> float:
     # a shared figure ("90", "1200", "20-point") is as telling as two shared words
-    figures = sum(1 for t in a.tokens & b.tokens if any(ch.isdigit() for ch in t))
-    shared = len(a.tokens & b.tokens) + figures
+    common = a.tokens & b.tokens
+    figures = sum(map(_is_figure, common))
+    shared = len(common) + figures
     smaller = min(len(a.tokens), len(b.tokens)) + figures
     containment = shared / smaller
     jaccard = shared / (len(a.tokens | b.tokens) + figures)
@@ -59,6 +61,11 @@ def _overlap(a: Signature, b: Signature) -> float:
         return min(containment, jaccard)
     # a trimmed quote is (nearly) contained in the full one: containment alone then decides
     return max(0.6 * containment + 0.4 * jaccard, 0.8 * containment * containment)
+
+
+@lru_cache(maxsize=65536)  # few distinct stems, asked for every pair scored
+def _is_figure(token: str) -> bool:
+    return any(ch.isdigit() for ch in token)
 
 
 def days_meet(a: Signature, b: Signature) -> bool:
@@ -102,6 +109,7 @@ def matches(
     elsewhen = other_days(sig, candidates)
     tokens = sig.tokens
     short = len(tokens) <= 4
+    quoted = bool(sig.quotes)  # no quoted phrase: none to share
     # cheap pass: how many stems each candidate shares; most share (almost) nothing (counted
     # in C through map: this pass runs over every candidate of every statement)
     counts = map(len, map(tokens.intersection, map(_TOKENS, candidates)))
@@ -110,7 +118,7 @@ def matches(
         for shared, c in zip(counts, candidates, strict=True)
         if shared >= 3
         or (shared == 2 and (short or len(c.signature.tokens) <= 4))
-        or not sig.quotes.isdisjoint(c.signature.quotes)
+        or (quoted and not sig.quotes.isdisjoint(c.signature.quotes))
     ]
     overlapping.sort(key=lambda item: -item[0])
     best: dict[int, float] = {}

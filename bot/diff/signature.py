@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bot.diff.when import Days
 from bot.model import Statement
@@ -47,7 +47,7 @@ class Signature:
             words = [w for w in words if not w.startswith(QUOTE_MARK)]
         return cls(frozenset(words), " ".join(words), days, quotes)
 
-    @property
+    @cached_property  # compared for every candidate in the same development: built once
     def stored(self) -> str:
         """The text form kept in the store: the tokens, the quoted phrases, then the days."""
         parts = [self.text, *sorted(self.quotes)]
