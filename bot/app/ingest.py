@@ -45,7 +45,7 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 COMMIT_EVERY = 50  # articles per commit in a batch ingest
-PARSED_MEMO = 50_000  # parsed candidate signatures kept (a window holds CANDIDATES per speaker)
+PARSED_MEMO = 20_000  # parsed candidate signatures kept (a window holds CANDIDATES per speaker)
 
 
 def lexicon_for(config: Config) -> Lexicon:

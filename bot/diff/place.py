@@ -94,10 +94,13 @@ class CandidatePool:
                 Candidate(dev_id, c.issues, c.signature) if c.development_id in gone else c
                 for c in recent
             ]
-        # the same words in the same development need comparing once: keep the newest copy
-        recent = [
-            c for c in recent if c.development_id != dev_id or c.signature.stored != sig.stored
-        ]
+        # the same words in the same development need comparing once: keep the newest copy (a
+        # development just started has no copy yet)
+        if placement.development_id is not None:
+            stored = sig.stored
+            recent = [
+                c for c in recent if c.development_id != dev_id or c.signature.stored != stored
+            ]
         placed = Candidate(dev_id, statement.issues, sig)
         recent.insert(0, placed)
         self._by_actor[speaker] = recent[:CANDIDATES]

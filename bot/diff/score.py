@@ -3,9 +3,9 @@ matches. Pure: the caller supplies the candidates."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 
 from bot.diff.signature import Signature
@@ -49,13 +49,10 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
     return penalty * overlap
 
 
-_HAS_DIGIT = re.compile(r"\d").search
-
-
 def _overlap(a: Signature, b: Signature) -> float:
     # a shared figure ("90", "1200", "20-point") is as telling as two shared words
     both = a.tokens & b.tokens
-    figures = sum(1 for t in both if _HAS_DIGIT(t))
+    figures = sum(map(_is_figure, both))
     shared = len(both) + figures
     smaller = min(len(a.tokens), len(b.tokens)) + figures
     containment = shared / smaller
@@ -64,6 +61,11 @@ def _overlap(a: Signature, b: Signature) -> float:
         return min(containment, jaccard)
     # a trimmed quote is (nearly) contained in the full one: containment alone then decides
     return max(0.6 * containment + 0.4 * jaccard, 0.8 * containment * containment)
+
+
+@lru_cache(maxsize=65536)  # few distinct stems, asked for every pair scored
+def _is_figure(token: str) -> bool:
+    return any(ch.isdigit() for ch in token)
 
 
 def days_meet(a: Signature, b: Signature) -> bool:

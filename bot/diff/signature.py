@@ -53,7 +53,7 @@ class Signature:
             words = [w for w in words if not w.startswith(QUOTE_MARK)]
         return cls(frozenset(words), " ".join(words), days, quotes)
 
-    @cached_property
+    @cached_property  # compared for every candidate in the same development: built once
     def stored(self) -> str:
         """The text form kept in the store: the tokens, the quoted phrases, then the days."""
         parts = [self.text, *sorted(self.quotes)]
