@@ -87,3 +87,13 @@ def test_dates_are_not_what_a_statement_says(config: Config) -> None:
     dated = signature("On March 12, 2026 the envoy said 40 ships would sail in 2027.", lexicon)
     assert "40" in dated.tokens
     assert not {"12", "2026", "2027"} & dated.tokens
+
+
+def test_an_idiom_and_its_plain_words_are_one_concept(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    idiom = signature("Any monitors sent to the river would be fair game.", lexicon)
+    plain = signature("monitors sent to the river would be a legitimate target", lexicon)
+    assert "_target" in idiom.tokens & plain.tokens
+    asked = signature("No one may ask this of the farmers.", lexicon)
+    demanded = signature("Nobody can demand this of the farmers.", lexicon)
+    assert {"_nobody", "_demand"} <= asked.tokens & demanded.tokens
