@@ -49,6 +49,11 @@ class Signature:
         return cls(frozenset(words), " ".join(words), days, quotes)
 
     @cached_property
+    def quoted_stems(self) -> tuple[frozenset[str], ...]:
+        """The stems of each quoted phrase it carries."""
+        return tuple(frozenset(q[len(QUOTE_MARK) :].split("+")) for q in self.quotes)
+
+    @cached_property
     def stored(self) -> str:
         """The text form kept in the store: the tokens, the quoted phrases, then the days."""
         parts = [self.text, *sorted(self.quotes)]
