@@ -61,8 +61,7 @@ class Settings:
 
 @dataclass(frozen=True)
 class Language:
-    """How copy in one language is read (``config/lang/<code>.toml``): speech verbs, sentence
-    abbreviations, stopwords and character folding - one list per concept, for every stage."""
+    """One language's words (``config/lang/<code>.toml``): a list per concept, for each stage."""
 
     code: str = "en"
     neutral_verbs: tuple[str, ...] = ()  # say only that something was said
@@ -106,6 +105,7 @@ class Language:
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
     inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
     inversion_gap: int = 0  # words allowed between an inverted verb and its subject
+    grouping: tuple[tuple[str, tuple[str, ...]], ...] = ()  # bot/diff's: dates, "he added"
 
     @property
     def speech_verbs(self) -> tuple[str, ...]:
@@ -382,6 +382,9 @@ def _language_lists(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(gap, int) or isinstance(gap, bool) or gap < 0:
             raise ConfigError(str(path), "inversion_gap", "must be a whole number >= 0")
         out["inversion_gap"] = gap
+    if not isinstance(grouping := raw.get("grouping", {}), dict):
+        raise ConfigError(str(path), "grouping", "must be a table of word lists")
+    out["grouping"] = tuple((k, _words(path, f"grouping.{k}", v)) for k, v in grouping.items())
     if "quote_pairs" in raw:
         pairs = _strs(path, "quote_pairs", raw["quote_pairs"])
         for n, pair in enumerate(pairs):

@@ -155,9 +155,11 @@ def test_two_stores_in_one_process_group_as_two_fresh_processes_do(
     second.close()
 
 
-def test_pieces_of_one_utterance_and_another_claim() -> None:
-    from bot.diff import pieces_of_one
+def test_pieces_of_one_utterance_and_another_claim(config: Config) -> None:
+    from bot.diff import claim_markers, pieces_of_one
     from bot.model import Statement
+
+    claim = claim_markers(dict(config.language.grouping)["another_claim"])
 
     text = ('"We are ready to talk," Peskov said. "But not under pressure." '
             'He added that Moscow expected an answer by Friday.')  # fmt: skip
@@ -167,9 +169,11 @@ def test_pieces_of_one_utterance_and_another_claim() -> None:
 
     first, second = at("We are ready to talk,", "direct"), at("But not under pressure.", "direct")
     added = at("He added that Moscow expected an answer by Friday.", "reported")
-    assert pieces_of_one(first, second, text)  # a quote split around its attribution
-    assert not pieces_of_one(second, added, text)  # "He added that": another claim
-    assert not pieces_of_one(first, at("But not under pressure.", "direct", "kremlin"), text)
+    assert pieces_of_one(first, second, text, claim)  # a quote split around its attribution
+    assert not pieces_of_one(second, added, text, claim)  # "He added that": another claim
+    assert not pieces_of_one(
+        first, at("But not under pressure.", "direct", "kremlin"), text, claim
+    )
 
 
 def test_a_spokesperson_and_his_institution_are_one_speaker(config: Config) -> None:

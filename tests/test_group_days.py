@@ -4,17 +4,23 @@ published date; two reports whose days cannot meet are two developments."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
 from bot.app.ingest import ingest_articles
-from bot.config import Config
-from bot.diff import said_context, same_utterance
-from bot.diff.when import Days, utterance_days
+from bot.config import Config, load_language
+from bot.diff import claim_markers, said_context, same_utterance
+from bot.diff.when import Calendar, Days, utterance_days
+from bot.errors import ConfigError
 from bot.model import Article, Statement
 from bot.store import Store
 
 THURSDAY = datetime(2026, 4, 16, 17, 0, tzinfo=UTC)
+LANG = Path(__file__).resolve().parent.parent / "config" / "lang"
+ENGLISH = dict(load_language(LANG / "en.toml").grouping)
+EN = Calendar(ENGLISH)
+CLAIM = claim_markers(ENGLISH["another_claim"])
 
 
 @pytest.mark.parametrize(
@@ -32,17 +38,19 @@ THURSDAY = datetime(2026, 4, 16, 17, 0, tzinfo=UTC)
     ],
 )
 def test_the_day_is_read_against_the_published_date(words: str, first: date, last: date) -> None:
-    assert utterance_days(words, THURSDAY) == Days(first, last)
+    assert utterance_days(words, THURSDAY, EN) == Days(first, last)
 
 
 def test_an_undated_report_says_nothing_of_its_day() -> None:
     # outlets carry a remark days later without its date: only a day the text gives can block
-    assert utterance_days("the minister said", THURSDAY) is None
+    assert utterance_days("the minister said", THURSDAY, EN) is None
 
 
 def test_a_planned_day_is_not_when_it_was_said() -> None:
     # "will meet on Monday" says when the meeting is, not when the words were said
-    assert utterance_days("he said the delegations will meet again on Monday", THURSDAY) is None
+    assert (
+        utterance_days("he said the delegations will meet again on Monday", THURSDAY, EN) is None
+    )
 
 
 def test_the_days_survive_the_store() -> None:
@@ -54,7 +62,7 @@ def test_the_days_survive_the_store() -> None:
 def test_the_context_leaves_out_the_quoted_words() -> None:
     text = 'The talks end on Friday. "We will sign on Sunday," the envoy said on Tuesday. Later.'
     quote = "We will sign on Sunday,"
-    context = said_context(text, _at(text, quote, "direct"))
+    context = said_context(text, _at(text, quote, "direct"), EN)
     assert "Tuesday" in context
     assert "Sunday" not in context
     assert "Friday" not in context
@@ -73,10 +81,10 @@ def test_a_reported_sentence_and_the_quote_after_it_are_one_utterance() -> None:
     lead = _at(text, "The envoy said the gap on the grain corridor had narrowed.", "reported")
     quote = _at(text, "We are closer than last month,", "direct")
     later = _at(text, "Separately, the envoy praised the hosts.", "reported")
-    assert same_utterance(lead, quote, text)
-    assert not same_utterance(quote, later, text)  # another sentence: another claim
+    assert same_utterance(lead, quote, text, CLAIM)
+    assert not same_utterance(quote, later, text, CLAIM)  # another sentence: another claim
     assert not same_utterance(
-        lead, _at(text, "We are closer than last month,", "direct", "x"), text
+        lead, _at(text, "We are closer than last month,", "direct", "x"), text, CLAIM
     )
 
 
@@ -111,18 +119,51 @@ def test_a_quote_the_speaker_added_is_another_claim() -> None:
     )
     lead = _at(text, "The envoy said the corridor talks had gone well.", "reported")
     added = _at(text, "The ships will sail by spring,", "direct")
-    assert not same_utterance(lead, added, text)
+    assert not same_utterance(lead, added, text, CLAIM)
     sentence = _at(text, text.split("\n")[2], "reported")
-    assert same_utterance(sentence, _at(text, "nearly final", "direct"), text)
-    assert not same_utterance(sentence, _at(text, "very patient", "direct"), text)
+    assert same_utterance(sentence, _at(text, "nearly final", "direct"), text, CLAIM)
+    assert not same_utterance(sentence, _at(text, "very patient", "direct"), text, CLAIM)
 
 
 def test_a_day_in_what_was_reported_is_not_when_it_was_said() -> None:
     text = "The envoy said on Tuesday that the convoy leaves on Friday. Then he flew home."
     reported = _at(text, "The envoy said on Tuesday that the convoy leaves on Friday.", "reported")
-    assert utterance_days(said_context(text, reported), THURSDAY) == Days(
+    assert utterance_days(said_context(text, reported, EN), THURSDAY, EN) == Days(
         date(2026, 4, 14), date(2026, 4, 14)
     )
     other = "The envoy said that the convoy leaves on Friday."
     undated = _at(other, other, "reported")
-    assert utterance_days(said_context(other, undated), THURSDAY) is None
+    assert utterance_days(said_context(other, undated, EN), THURSDAY, EN) is None
+
+
+def test_the_days_are_the_language_s_words() -> None:
+    # a Russian wire: "вчера", "в понедельник", "12 апреля" - the same arithmetic, other words
+    ru = Calendar(dict(load_language(LANG / "ru.toml").grouping))
+    assert utterance_days("как заявил вчера посол", THURSDAY, ru) == Days(
+        date(2026, 4, 15), date(2026, 4, 15)
+    )
+    assert utterance_days("министр сказал в понедельник", THURSDAY, ru) == Days(
+        date(2026, 4, 13), date(2026, 4, 13)
+    )
+    assert utterance_days("посол заявил 9 апреля", THURSDAY, ru) == Days(
+        date(2026, 4, 9), date(2026, 4, 9)
+    )
+    assert utterance_days("делегации встретятся в следующий понедельник", THURSDAY, ru) is None
+    # without a language's words no day is read, English included
+    assert utterance_days("the minister said on Monday", THURSDAY, Calendar()) is None
+
+
+def test_another_claim_is_the_language_s_words() -> None:
+    text = "«Мы готовы к диалогу», — заявил Песков. Он также добавил, что ответ ждут к пятнице."
+    first = _at(text, "Мы готовы к диалогу", "direct", "peskov")
+    added = _at(text, "Он также добавил, что ответ ждут к пятнице.", "reported", "peskov")
+    ru = claim_markers(dict(load_language(LANG / "ru.toml").grouping)["another_claim"])
+    assert not same_utterance(first, added, text, ru)
+    assert not claim_markers(()).search("he added that")  # no words: nothing is another claim
+
+
+def test_the_grouping_words_must_be_a_table(tmp_path: Path) -> None:
+    bad = tmp_path / "xx.toml"
+    bad.write_text('grouping = "monday"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="grouping"):
+        load_language(bad)

@@ -87,3 +87,40 @@ def test_dates_are_not_what_a_statement_says(config: Config) -> None:
     dated = signature("On March 12, 2026 the envoy said 40 ships would sail in 2027.", lexicon)
     assert "40" in dated.tokens
     assert not {"12", "2026", "2027"} & dated.tokens
+
+
+def test_an_idiom_and_its_plain_words_are_one_concept(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    idiom = signature("Any monitors sent to the river would be fair game.", lexicon)
+    plain = signature("monitors sent to the river would be a legitimate target", lexicon)
+    assert "_target" in idiom.tokens & plain.tokens
+    asked = signature("No one may ask this of the farmers.", lexicon)
+    demanded = signature("Nobody can demand this of the farmers.", lexicon)
+    assert {"_nobody", "_demand"} <= asked.tokens & demanded.tokens
+    switch = signature("A pause the army can switch the pumps off whenever it likes", lexicon)
+    turn = signature("a pause in which the army could turn off the pumps at will", lexicon)
+    assert {"_switchoff", "_atwill"} <= switch.tokens & turn.tokens
+
+
+def test_words_a_report_quotes_from_the_full_quote_are_the_same_remark(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    full = signature(
+        "Not a single tractor of the seized fleet returns across the border before the farmers "
+        "are repaid for every harvest lost.",
+        lexicon,
+    )
+    reported = signature(
+        'The commissioner said that "not a single tractor" of the confiscated machinery would be '
+        "handed back without compensation.",
+        lexicon,
+    )
+    assert similarity(full, reported) >= 0.45  # two words in common, but the quoted two
+    found = matches(
+        Statement("commissioner", "reported", "x", ("farming",), 0),
+        reported,
+        [Candidate(7, ("farming",), full)],
+        0.45,
+    )
+    assert [m.development_id for m in found] == [7]
+    other = signature("Every tractor of the seized fleet stays where it is for now.", lexicon)
+    assert similarity(other, reported) < 0.45  # one of the quoted words is not a quote

@@ -25,6 +25,7 @@ from bot.diff import (
     Lexicon,
     Signature,
     Signer,
+    claim_markers,
     pieces_of_one,
     place,
     said_context,
@@ -34,7 +35,7 @@ from bot.diff import (
     takes_text,
 )
 from bot.diff.place import CANDIDATES, NEIGHBOURS, WINDOW
-from bot.diff.when import Days, utterance_days
+from bot.diff.when import Calendar, Days, utterance_days
 from bot.extract.actors import ActorIndex
 from bot.extract.clean import clean_text, parse_text_file
 from bot.extract.issues import IssueTagger
@@ -48,6 +49,11 @@ COMMIT_EVERY = 50  # articles per commit in a batch ingest
 PARSED_MEMO = 20_000  # parsed candidate signatures kept (a window holds CANDIDATES per speaker)
 
 
+def calendar_for(config: Config) -> Calendar:
+    """The language's words for when a remark was said (its ``[grouping]`` table)."""
+    return Calendar(dict(config.language.grouping))
+
+
 def lexicon_for(config: Config) -> Lexicon:
     """The diff engine's lexicon: the config's synonyms and the language's word lists."""
     lang = config.language
@@ -57,6 +63,7 @@ def lexicon_for(config: Config) -> Lexicon:
         stopwords=lang.stopwords,
         reporting=lang.neutral_verbs,
         fold=lang.fold,
+        calendar=calendar_for(config),
     )
 
 
@@ -96,6 +103,16 @@ class Pipeline:
             return (actor.name, *actor.aliases, *actor.descriptions) if actor else ()
 
         return Signer(self.lexicon, names_of)
+
+    @cached_property
+    def calendar(self) -> Calendar:
+        """When a remark was said, in the language's words."""
+        return calendar_for(self.config)
+
+    @cached_property
+    def another_claim(self) -> re.Pattern[str]:
+        """The language's words that make a sentence another claim ("he added", "also")."""
+        return claim_markers(dict(self.config.language.grouping).get("another_claim", ()))
 
     @cached_property
     def speakers(self) -> dict[str, tuple[str, ...]]:
@@ -266,9 +283,13 @@ class _Batch:
                     neighbours = [
                         placed
                         for before, placed in earlier[-NEIGHBOURS:]
-                        if _joins(before, statement, text, placed, self.fresh)
+                        if _joins(before, statement, text, placed, self.fresh, self.pipe)
                     ]
-                    days = utterance_days(said_context(text, statement), article.published)
+                    days = utterance_days(
+                        said_context(text, statement, self.pipe.calendar),
+                        article.published,
+                        self.pipe.calendar,
+                    )
                     placed = self._statement(
                         replace(statement, article_id=article_id),
                         self.pipe.speaker(statement.actor_id),
@@ -319,15 +340,22 @@ class _Batch:
 
 
 def _joins(
-    before: Statement, after: Statement, text: str, placed: Candidate, fresh: set[int]
+    before: Statement,
+    after: Statement,
+    text: str,
+    placed: Candidate,
+    fresh: set[int],
+    pipe: Pipeline,
 ) -> bool:
     """Whether ``after`` joins the development of ``before``, a statement earlier in the same
     article: the pieces of one quote always do; the quote after a reported sentence only when
     that sentence started its development here (a sentence already carried by other outlets is
     their paraphrase, and the quote after it may be another claim)."""
-    if pieces_of_one(before, after, text):
+    if pieces_of_one(before, after, text, pipe.another_claim):
         return True
-    return placed.development_id in fresh and same_utterance(before, after, text)
+    return placed.development_id in fresh and same_utterance(
+        before, after, text, pipe.another_claim
+    )
 
 
 def _loader(store: Store, pipe: Pipeline, since: datetime) -> Callable[[str], list[Candidate]]:

@@ -2,7 +2,8 @@
 
     signature.py  a statement reduced to what it says (stems, concepts, no speaker names)
     score.py      how surely two signatures say the same thing; the candidates a statement matches
-    when.py       the days a statement was said on, from its words and the published date
+    when.py       the days a statement was said on, from its words (the language's Calendar) and
+                  the published date
     place.py      join / new / bridge-merge, the pieces of one utterance in an article, who is one
                   speaker for grouping (speaks_for), the thresholds, one batch's candidate pool
 
@@ -13,6 +14,7 @@ applies the placement.
 from bot.diff.place import (
     CandidatePool,
     Placement,
+    claim_markers,
     pieces_of_one,
     place,
     said_context,
@@ -23,8 +25,10 @@ from bot.diff.place import (
 )
 from bot.diff.score import Candidate, Match, matches, similarity
 from bot.diff.signature import Lexicon, Signature, Signer, signature
+from bot.diff.when import Calendar
 
 __all__ = [
+    "Calendar",
     "Candidate",
     "CandidatePool",
     "Lexicon",
@@ -32,6 +36,7 @@ __all__ = [
     "Placement",
     "Signature",
     "Signer",
+    "claim_markers",
     "matches",
     "pieces_of_one",
     "place",

@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from bot.diff.score import Candidate, issues_agree, matches, other_days
 from bot.diff.signature import Signature
+from bot.diff.when import Calendar, alternation
 from bot.model import Actor, Statement
 
 MATCH_THRESHOLD = 0.45  # similarity at which two statements are one development
@@ -111,24 +112,29 @@ class CandidatePool:
         self._by_actor.clear()
 
 
-# "adding that", "he added", "also said": what follows is another claim by the same speaker
-_ANOTHER_CLAIM = re.compile(
-    r"\b(?:add|adds|added|adding|also|further|went on|continued|separately)\b", re.IGNORECASE
-)
+def claim_markers(words: Iterable[str]) -> re.Pattern[str]:
+    """The language's words that say what follows is another claim by the same speaker ("adding
+    that", "he added", "also said"); without words, nothing does."""
+    return re.compile(rf"\b(?:{alternation(words)})\b", re.IGNORECASE)
+
+
 MARKER_REACH = 60  # characters before a quoted fragment that may say it was added
 SPLIT_GAP = 80  # characters between two quoted pieces that can only be their attribution
 
 
-def pieces_of_one(before: Statement, after: Statement, text: str) -> bool:
+def pieces_of_one(
+    before: Statement, after: Statement, text: str, another: re.Pattern[str]
+) -> bool:
     """Whether two statements next to each other are pieces of one utterance: a quoted fragment
     inside the sentence that reports it, or a quote split around its attribution ("A," he said.
-    "B."). Another sentence by the same speaker ("He added that ...") is another claim."""
+    "B."). Another sentence by the same speaker ("He added that ...": ``another``, from
+    :func:`claim_markers`) is another claim."""
     if before.actor_id != after.actor_id:
         return False
     end = before.position + len(before.text)
     if after.position < end:  # one inside the other, unless it is what the speaker added
         lead = text[max(before.position, after.position - MARKER_REACH) : after.position]
-        return _ANOTHER_CLAIM.search(lead) is None
+        return another.search(lead) is None
     gap = text[end : after.position]
     # '," Peskov said. "' - nothing but the attribution: after its last stop, only the mark
     opens_next = re.split(r"[.,:;!?]", gap)[-1].strip(" \"“”«»'‘’") == ""
@@ -145,14 +151,16 @@ def pieces_of_one(before: Statement, after: Statement, text: str) -> bool:
 _QUOTE_FOLLOWS = re.compile(r"[\s.!?]*[\"“«„‘']?")
 
 
-def same_utterance(before: Statement, after: Statement, text: str) -> bool:
+def same_utterance(
+    before: Statement, after: Statement, text: str, another: re.Pattern[str]
+) -> bool:
     """Whether a statement is a piece of the same utterance as one before it in the article:
     the pieces of one quote (:func:`pieces_of_one`), or a reported sentence and the quote that
     opens the very next sentence or paragraph by the same speaker (the quote it reports).
     Another sentence by the same speaker, or a quote after narrative, is another claim."""
     if before.actor_id != after.actor_id:
         return False
-    if pieces_of_one(before, after, text):
+    if pieces_of_one(before, after, text, another):
         return True
     nested = after.position < before.position + len(before.text)
     if nested or before.kind != "reported" or after.kind != "direct":
@@ -164,7 +172,7 @@ def same_utterance(before: Statement, after: Statement, text: str) -> bool:
     end = after.position + len(after.text)
     tail = text[end : end + CONTEXT]
     m = _SENTENCE_END.search(tail)
-    return _ANOTHER_CLAIM.search(tail[: m.start()] if m else tail) is None
+    return another.search(tail[: m.start()] if m else tail) is None
 
 
 _SENTENCE_START = re.compile(r"[.!?][\"”’»]?\s+|\n")
@@ -174,7 +182,7 @@ _ATTRIBUTION_FOLLOWS = re.compile(r"[\"”’»]*\s*[a-z]")  # '." he said': the
 CONTEXT = 240  # characters looked at either side of a statement for when it was said
 
 
-def said_context(text: str, statement: Statement) -> str:
+def said_context(text: str, statement: Statement, calendar: Calendar) -> str:
     """The words that can tell when a statement was said: its sentence before it, the statement
     itself when reported, and its attribution after it, quoted words left out."""
     start, end = statement.position, statement.position + len(statement.text)
@@ -194,7 +202,7 @@ def said_context(text: str, statement: Statement) -> str:
     if statement.kind == "reported":
         # "X said on Monday that talks resume on Friday": after "that" is what was said, and a
         # day there is the content's ("resume on Friday"), not the utterance's
-        own = statement.text.split(" that ", 1)[0]
+        own = calendar.what_was_said(statement.text)
     return _QUOTED.sub(" ", f"{before} {own} {after}")
 
 

@@ -44,9 +44,16 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
         return 0.0
     penalty = DECISIVE_PENALTY if (a.tokens ^ b.tokens) & decisive else 1.0
     overlap = _overlap(a, b)
-    if a.quotes & b.quotes:  # the same quoted words: the same remark, however it is framed
+    if a.quotes & b.quotes or _quoted_within(a, b) or _quoted_within(b, a):
+        # the same quoted words: the same remark, however it is framed; or words one report
+        # quotes from the other's full quote ('told reporters that "not a single euro" ...')
         overlap = max(overlap, QUOTED_SCORE)
     return penalty * overlap
+
+
+def _quoted_within(a: Signature, b: Signature) -> bool:
+    """Whether a phrase ``a`` quotes is all in ``b``'s words."""
+    return any(q <= b.tokens for q in a.quoted_stems)
 
 
 def _overlap(a: Signature, b: Signature) -> float:
@@ -121,7 +128,11 @@ def matches(
         or (
             shared == 2
             and (
-                short or len(c.signature.tokens) <= 4 or not quotes.isdisjoint(c.signature.quotes)
+                short
+                or len(c.signature.tokens) <= 4
+                or not quotes.isdisjoint(c.signature.quotes)
+                or _quoted_within(sig, c.signature)
+                or _quoted_within(c.signature, sig)
             )
         )
     ]

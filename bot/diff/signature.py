@@ -14,17 +14,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from bot.diff.when import MONTH_NAMES, Days
+from bot.diff.when import Calendar, Days
 from bot.model import Statement
 
 QUOTE_MARK = "“"  # opens a quoted phrase's key in a signature's stored form
 QUOTED_PHRASE = (2, 8)  # content words of a quoted phrase that keys it: fewer is a word, more rare
-# dates say when, not what: "on March 12" and "in 2026" are left out of what a statement says
-_DATES = re.compile(
-    rf"\b(?:(?:{MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|\s+(?:19|20)\d\d)"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b\.?(?:,?\s+(?:19|20)\d\d)?"
-    r"|(?:19|20)\d\d)\b"
-)
+
 _QUOTED_SPAN = re.compile(r"[“\"«„]([^“”\"«»„\n]{3,200})[”\"»“]")
 SIGNATURE_MEMO = 200_000  # (actor, text) pairs whose signatures are kept: outlets repeat quotes
 
@@ -53,6 +48,11 @@ class Signature:
             words = [w for w in words if not w.startswith(QUOTE_MARK)]
         return cls(frozenset(words), " ".join(words), days, quotes)
 
+    @cached_property
+    def quoted_stems(self) -> tuple[frozenset[str], ...]:
+        """The stems of each quoted phrase it carries."""
+        return tuple(frozenset(q[len(QUOTE_MARK) :].split("+")) for q in self.quotes)
+
     @cached_property  # compared for every candidate in the same development: built once
     def stored(self) -> str:
         """The text form kept in the store: the tokens, the quoted phrases, then the days."""
@@ -74,7 +74,10 @@ class Lexicon:
         stopwords: Iterable[str] = (),
         reporting: Iterable[str] = (),
         fold: Iterable[tuple[str, str]] = (),
+        calendar: Calendar | None = None,
     ) -> None:
+        # dates say when, not what: "on March 12" and "in 2026" are left out of what is said
+        self.dates = (calendar or Calendar()).dates
         self.decisive = frozenset("_" + c for c in decisive)
         self.stopwords = frozenset(stopwords)
         self.fold = str.maketrans(dict(fold))
@@ -192,7 +195,7 @@ def signature(
         pattern = lexicon.names_pattern(names)
     if pattern is not None:
         folded = pattern.sub(" ", folded)
-    folded = _DATES.sub(" ", folded)
+    folded = lexicon.dates.sub(" ", folded)
     tokens = _tokens(folded, lexicon)
     # the quoted phrases inside it, and the whole text when it is itself a short quote
     phrases = [_tokens(m.group(1), lexicon) for m in _QUOTED_SPAN.finditer(folded)]

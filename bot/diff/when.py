@@ -5,56 +5,87 @@ A re-report carries the day of the utterance, not of the article: a newsletter o
 "Peskov said on Monday" reports Monday's remark. Two reports whose days cannot meet are two
 utterances (the same speaker on the same issue on another day is another development). An undated
 report says nothing about its day: outlets carry a remark days later without repeating when it
-was made, so only a day the text gives can keep two reports apart. Pure.
+was made, so only a day the text gives can keep two reports apart. The words are the language's
+(:class:`Calendar`, from config/lang); the arithmetic is here. Pure.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 FUTURE_SLACK = timedelta(days=7)  # "on March 20" in an article of March 18 is still this year's
+NEVER = "(?!)"  # the alternative for a kind of expression the language gives no words for
 
-# English date words (a Russian file would add «в понедельник», «вчера»...)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH_OF = (
-    {m: n for n, m in enumerate(MONTHS, 1)}
-    | {m[:3]: n for n, m in enumerate(MONTHS, 1)}
-    | {"sept": 9}
-)
-_MONTHS = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
-MONTH_NAMES = "|".join(
-    sorted(set(MONTHS) | {m[:3] for m in MONTHS} | {"sept"}, key=len, reverse=True)
-)
-_YEAR = r"(?:,?\s+((?:19|20)\d\d))?"
-# one alternative per kind of expression, each opening on a word of its own: matched on lowercase
-# text, so that most positions fail on their first character
-_EXPRESSIONS = re.compile(
-    rf"""\b(?:
-        (?P<m1>{_MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_YEAR}
-      | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTHS})\.?{_YEAR}
-      | (?P<wd>{"|".join(WEEKDAYS)})
-      | (?P<yesterday>yesterday)
-      | (?P<today>today|tonight|this\s+(?:morning|afternoon|evening))
-      | (?P<ago>\d{{1,2}}|two|three|four|five|six)\s+days\s+ago
-      | (?P<lastweek>last\s+week|a\s+week\s+ago|the\s+previous\s+week)
-      | (?P<thisweek>this\s+week)
-      | (?P<weekend>weekend)
-      | (?P<lastmonth>last\s+month)
-      | (?P<thismonth>this\s+month)
-    )\b""",
-    re.VERBOSE,
-)
-# a day after these is a plan or a limit, not when the words were said ("will meet on Monday")
-_NOT_SAID = re.compile(
-    r"\b(?:will|would|next|until|till|by|from|starting|begin|began|start|due|expected|"
-    r"scheduled|planned|held|set|ahead\s+of|before|after|deadline|within)\W+(?:\w+\W+){0,3}$",
-)
-_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+def alternation(words: Iterable[str]) -> str:
+    """An alternation of phrases, longest first, a space matching any white space."""
+    forms = sorted({w.lower() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms) or NEVER
+
+
+class Calendar:
+    """A language's words for when something was said: the ``[grouping]`` table of
+    ``config/lang/<code>.toml`` (weekdays and months, each entry its forms; "yesterday", "last
+    week", "N days ago"; the words before a day that make it a plan, "will meet on Monday").
+    Without words it finds no days."""
+
+    def __init__(self, words: Mapping[str, Sequence[str]] | None = None) -> None:
+        words = words or {}
+        self.weekdays = tuple(tuple(e.lower().split()) for e in words.get("weekdays", ()))
+        months = [tuple(e.lower().split()) for e in words.get("months", ())]
+        self.month_of = {form: n for n, forms in enumerate(months, 1) for form in forms}
+        self.numbers = {w.lower(): n for n, w in enumerate(words.get("numbers", ()), 1)}
+        self.last = re.compile(rf"\b(?:{alternation(words.get('last', ()))})\s+$")
+        # what follows these words in reported speech is what was said, not when
+        self.that = tuple(f" {w} " for w in words.get("that", ()))
+        month = alternation(self.month_of)
+        self.month_names = month
+        ordinal = f"(?:{alternation(words.get('ordinals', ()))})?"
+        of = rf"(?:(?:{alternation(words.get('of', ()))})\s+)?"
+        year = r"(?:,?\s+((?:19|20)\d\d))?"
+
+        def kind(key: str) -> str:
+            return alternation(words.get(key, ()))
+
+        # one alternative per kind of expression, each opening on a word of its own: matched on
+        # lowercase text, so that most positions fail on their first character
+        self.expressions = re.compile(
+            rf"""\b(?:
+                (?P<m1>{month})\.?\s+(?P<d1>\d{{1,2}}){ordinal}{year}
+              | (?P<d2>\d{{1,2}}){ordinal}\s+{of}(?P<m2>{month})\.?{year}
+              | (?P<wd>{alternation(f for forms in self.weekdays for f in forms)})
+              | (?P<yesterday>{kind("yesterday")})
+              | (?P<today>{kind("today")})
+              | (?P<ago>\d{{1,2}}|{alternation(self.numbers)})\s+(?:{kind("days_ago")})
+              | (?P<lastweek>{kind("last_week")})
+              | (?P<thisweek>{kind("this_week")})
+              | (?P<weekend>{kind("weekend")})
+              | (?P<lastmonth>{kind("last_month")})
+              | (?P<thismonth>{kind("this_month")})
+            )\b""",
+            re.VERBOSE,
+        )
+        # a date anywhere, to leave out of what a statement says; years alone too ("in 2026")
+        self.dates = re.compile(
+            rf"\b(?:(?:{month})\.?(?:\s+\d{{1,2}}{ordinal}(?:,?\s+(?:19|20)\d\d)?"
+            rf"|\s+(?:19|20)\d\d)|\d{{1,2}}{ordinal}\s+{of}(?:{month})\b\.?"
+            r"(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b"
+        )
+        # a day after these is a plan or a limit, not when the words were said
+        self.not_said = re.compile(rf"\b(?:{kind('not_said')})\W+(?:\w+\W+){{0,3}}$")
+
+    def weekday(self, word: str) -> int:
+        """Monday's 0 to Sunday's 6, for a form of a weekday."""
+        return next(n for n, forms in enumerate(self.weekdays) if word in forms)
+
+    def what_was_said(self, reported: str) -> str:
+        """Reported speech up to where what was said begins ("X said on Monday that ...")."""
+        for word in self.that:
+            reported = reported.split(word, 1)[0]
+        return reported
 
 
 @dataclass(frozen=True)
@@ -91,30 +122,31 @@ class Days:
         return cls(first, last)
 
 
-def utterance_days(context: str, published: datetime | None) -> Days | None:
+def utterance_days(context: str, published: datetime | None, calendar: Calendar) -> Days | None:
     """The days the words in ``context`` (a statement's sentence and its attribution, quoted text
-    left out) say it was said on, against the article's ``published`` date; None when they do
-    not say (or say a weekday and nothing tells which week)."""
+    left out) say it was said on, against the article's ``published`` date, read with the
+    language's ``calendar``; None when they do not say (or say a weekday and nothing tells which
+    week)."""
     context = context.lower()
-    for m in _EXPRESSIONS.finditer(context):
-        if _NOT_SAID.search(context[max(0, m.start() - 40) : m.start()]):
+    for m in calendar.expressions.finditer(context):
+        if calendar.not_said.search(context[max(0, m.start() - 40) : m.start()]):
             continue
-        found = _resolve(m, published)
+        found = _resolve(m, published, calendar)
         if found is not None:
             return found
     return None
 
 
-def _resolve(m: re.Match[str], published: datetime | None) -> Days | None:
+def _resolve(m: re.Match[str], published: datetime | None, calendar: Calendar) -> Days | None:
     if m.group("m1") or m.group("m2"):
-        return _calendar(m, published)
+        return _calendar(m, published, calendar)
     if published is None:
         return None
     day = published.date()
     monday = day - timedelta(days=day.weekday())
     if m.group("wd"):
-        back = (day.weekday() - WEEKDAYS.index(m.group("wd"))) % 7
-        if back == 0 and m.string[max(0, m.start() - 5) : m.start()] == "last ":
+        back = (day.weekday() - calendar.weekday(m.group("wd"))) % 7
+        if back == 0 and calendar.last.search(m.string[max(0, m.start() - 20) : m.start()]):
             back = 7  # "last Monday", said on a Monday
         return _one(day - timedelta(days=back))
     if m.group("yesterday"):
@@ -123,7 +155,7 @@ def _resolve(m: re.Match[str], published: datetime | None) -> Days | None:
         return _one(day)
     if m.group("ago"):
         n = m.group("ago")
-        return _one(day - timedelta(days=_SMALL.get(n) or int(n)))
+        return _one(day - timedelta(days=int(n) if n.isdigit() else calendar.numbers[n]))
     if m.group("lastweek"):
         return Days(monday - timedelta(days=7), monday - timedelta(days=1))
     if m.group("thisweek"):
@@ -140,8 +172,8 @@ def _resolve(m: re.Match[str], published: datetime | None) -> Days | None:
     return None
 
 
-def _calendar(m: re.Match[str], published: datetime | None) -> Days | None:
-    month = _MONTH_OF[m.group("m1") or m.group("m2")]
+def _calendar(m: re.Match[str], published: datetime | None, calendar: Calendar) -> Days | None:
+    month = calendar.month_of[m.group("m1") or m.group("m2")]
     stated = next((g for g in m.groups() if g and len(g) == 4 and g.isdigit()), None)  # year
     year = int(stated) if stated else (published.year if published else None)
     if year is None:
