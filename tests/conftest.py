@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot.config import Config, load_config
+from bot.extract.actors import ActorIndex
+from bot.extract.issues import IssueTagger
+from bot.extract.statements import Extractor
 from bot.store import Store
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # python-telegram-bot 22's future retry_after type
@@ -34,6 +37,16 @@ def config() -> Config:
 
     shipped = load_config(CONFIG_DIR, {})
     return replace(shipped, settings=replace(shipped.settings, alert_batch_seconds=0))
+
+
+@pytest.fixture(scope="session")
+def extractor(config: Config) -> Extractor:
+    """The statement engine over the shipped config, shared by the extraction tests."""
+    return Extractor(
+        ActorIndex(config.actors, config.media, config.language),
+        IssueTagger(config.issues),
+        config.language,
+    )
 
 
 @pytest.fixture

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import Config
-from bot.extract.actors import ActorIndex
-from bot.extract.issues import IssueTagger
 from bot.extract.statements import Extractor
 from bot.model import Statement
 from bot.store import Store
-
-
-@pytest.fixture(scope="module")
-def extractor(config: Config) -> Extractor:
-    return Extractor(
-        ActorIndex(config.actors, config.media, config.language),
-        IssueTagger(config.issues),
-        config.language,
-    )
 
 
 def _speaker_of(statements: tuple[Statement, ...], fragment: str) -> str:

@@ -6,19 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import Config
-from bot.extract.actors import ActorIndex
-from bot.extract.issues import IssueTagger
 from bot.extract.statements import Extraction, Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor(config: Config) -> Extractor:
-    return Extractor(
-        ActorIndex(config.actors, config.media, config.language),
-        IssueTagger(config.issues),
-        config.language,
-    )
 
 
 def _speakers(extraction: Extraction) -> list[str]:

@@ -3,25 +3,11 @@ speaker after a role: each phenomenon one small original case."""
 
 from __future__ import annotations
 
-import pytest
-
-from bot.config import Config
-from bot.extract.actors import ActorIndex
 from bot.extract.casing import recased
-from bot.extract.issues import IssueTagger
 from bot.extract.statements import Extractor
 
 NAMES = frozenset({"peskov", "umerov", "vladimir", "putin"})
 STOPWORDS = frozenset({"the", "for", "are", "is", "in", "on", "of", "must", "be", "a"})
-
-
-@pytest.fixture(scope="module")
-def extractor(config: Config) -> Extractor:
-    return Extractor(
-        ActorIndex(config.actors, config.media, config.language),
-        IssueTagger(config.issues),
-        config.language,
-    )
 
 
 def test_a_shouted_ticker_line_reads_in_ordinary_case_with_names_and_acronyms_kept() -> None:

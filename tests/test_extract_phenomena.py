@@ -8,21 +8,10 @@ from __future__ import annotations
 import pytest
 
 from bot.config import Config
-from bot.extract.actors import ActorIndex
 from bot.extract.clean import clean_text
-from bot.extract.issues import IssueTagger
 from bot.extract.segment import Segmenter
 from bot.extract.statements import Extraction, Extractor
 from bot.model import Statement
-
-
-@pytest.fixture(scope="module")
-def extractor(config: Config) -> Extractor:
-    return Extractor(
-        ActorIndex(config.actors, config.media, config.language),
-        IssueTagger(config.issues),
-        config.language,
-    )
 
 
 def _one(extraction: Extraction, fragment: str) -> Statement:
