@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bot.config import Config
 from bot.diff import (
+    Calendar,
     Candidate,
     CandidatePool,
     Lexicon,
@@ -35,7 +36,7 @@ from bot.diff import (
     takes_text,
 )
 from bot.diff.place import CANDIDATES, NEIGHBOURS, WINDOW
-from bot.diff.when import Calendar, Days, utterance_days
+from bot.diff.when import Days, utterance_days
 from bot.extract.actors import ActorIndex
 from bot.extract.clean import clean_text, parse_text_file
 from bot.extract.issues import IssueTagger

@@ -25,6 +25,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?")
 # after these a new sentence (or a label's text) starts: capitalise its first word
 _STARTS = re.compile(r"(?:^|[.!?:]\s+|[—–-]\s+|^\W+)$")
 _DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")  # U.S., U.K.
+_FIRST_TWO = re.compile(r"\s*([^\W\d_]{3,}) ([^\W\d_]+)")  # a line's first two words
 _CAPS = re.compile(r"\b[A-ZÀ-ÞА-ЯЁІЇЄҐ]{3,}\b")  # a word in capitals: most lines have none
 
 
@@ -55,8 +56,8 @@ def recased(
         else:
             first = _shouted_first_name(line, names)
             if first is not None:
-                name = _capitalised(first.group(0))
-                lines[i] = line[: first.start()] + name + line[first.end() :]
+                start, end = first.span(1)
+                lines[i] = line[:start] + _capitalised(first.group(1)) + line[end:]
                 changed = True
     return "\n".join(lines) if changed else text
 
@@ -90,13 +91,14 @@ def _acronym(word: str, stopwords: Collection[str]) -> bool:
 
 def _shouted_first_name(line: str, names: Collection[str]) -> re.Match[str] | None:
     """A tabloid's first name in capitals before the surname ("VLADIMIR Putin's spokesman"):
-    only a tracked name, so that a dateline ("MOSCOW, March 3") or a label stays as printed."""
-    m = re.match(r"\s*([^\W\d_]{3,}) ([^\W\d_]+)", line)
+    only a tracked name, so that a dateline ("MOSCOW, March 3") or a label stays as printed.
+    The match's group 1 is the name."""
+    m = _FIRST_TWO.match(line)
     if m is None or not m.group(1).isupper() or not m.group(2)[:1].isupper():
         return None
     if m.group(2).isupper() or m.group(1).lower() not in names:
         return None
-    return re.search(r"[^\W\d_]{3,}", line)
+    return m
 
 
 def _capitalised(word: str) -> str:
