@@ -24,7 +24,7 @@ from bot.diff.place import (
     takes_text,
 )
 from bot.diff.score import Candidate, Match, matches, similarity
-from bot.diff.signature import Lexicon, Signature, Signer, signature
+from bot.diff.signature import Lexicon, NumberWords, Signature, Signer, signature
 from bot.diff.when import Calendar
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "CandidatePool",
     "Lexicon",
     "Match",
+    "NumberWords",
     "Placement",
     "Signature",
     "Signer",
