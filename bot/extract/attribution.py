@@ -36,13 +36,24 @@ _DASH_NAME = re.compile(r"\s*[-—–]\s*")
 _TITLE_PHRASE = re.compile(
     r"\s*(?:[^\W\d_][\w'’.-]*)(?:,?\s+(?:[^\W\d_a-z][\w'’.-]*|of|the|and|for|on|to))*\s*"
 )
-_NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|as|although|though)\s", re.IGNORECASE)
+# '"..." and Merz said', '"...", while Tusk told': another speaker's clause ('"...", as Merz put
+# it' attributes the quote)
+_NEW_CLAUSE = re.compile(
+    r"\s*(?:,\s*(?:and|but|while|whereas|although|though)|and|but|while|whereas|as|although"
+    r"|though)\s",
+    re.IGNORECASE,
+)
 _DASHED = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).){1,120}?\s[-–—]\s")
 _WORD = re.compile(r"[\w'’-]+")
 # ", spokeswoman for the ministry, said" / ", which has shuttled between Kyiv, Moscow and the
 # Gulf, called" / " - 30-odd countries led by Britain and France - said"
+# ", head of the agency, who is part of the delegation, said": appositives may follow each other;
+# a full stop after a capital is an abbreviation's ("U.S. negotiators"), not a sentence end
+_NO_END = r"(?:[^,;:.]|(?<=[A-Z])\.)"
+_NO_STOP = r"(?:[^;:.]|(?<=[A-Z])\.)"
 _APPOSITIVE = re.compile(
-    r"\s*(?:,[^,;:.]{2,160},|,\s*(?:who|which|whose)\b[^;:.]{2,200},|\s[-–—]\s[^;:.]{2,160}\s[-–—])"
+    rf"(?:\s*(?:,{_NO_END}{{2,160}}(?=,)|,\s*(?:who|which|whose)\b{_NO_STOP}{{2,200}}(?=,)"
+    rf"|\s[-–—]\s{_NO_END}{{2,160}}\s[-–—]))+,?"
     r"\s*(?:[a-z]+\s+){0,2}"
 )
 _NAMED_AS = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)")
