@@ -44,3 +44,27 @@ def test_two_appositives_in_a_row_stand_between_the_speaker_and_the_verb(
         " prisoner exchange could take place within a week."
     )
     assert _one(found, "prisoner exchange").actor_id == "umerov"
+
+
+def test_a_speech_noun_before_a_verb_is_no_speaker(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "An EU diplomat, speaking on condition of anonymity, said the Medvedev warning was"
+        ' "meant for Warsaw far more than for Kyiv" as the ceasefire talks resumed.'
+    )
+    assert _one(found, "meant for Warsaw", "direct").actor_id == "anon_european_official"
+
+
+def test_a_name_after_a_participle_and_a_title_is_no_subject(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "A senior U.S. official travelling with special envoy Steve Witkoff said the delegation"
+        ' expected "three hard days" of talks on the ceasefire.'
+    )
+    assert _one(found, "three hard days").actor_id == "anon_us_official"
+
+
+def test_an_outlet_passing_on_an_attribution_is_not_the_speaker(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Ukraine will not hold elections before a ceasefire, President Volodymyr Zelensky said in"
+        " his evening address, the Lviv Courier informs."
+    )
+    assert _one(found, "elections before a ceasefire").actor_id == "zelensky"
