@@ -26,6 +26,10 @@ _CAP_RUN = re.compile(
 )
 
 
+# the capitalised word right after a name ("Kyiv Bulletin")
+_NEXT_CAP = re.compile(rf" ([{_UPPER}][\w'’-]*)")
+
+
 @dataclass(frozen=True)
 class ActorMention:
     """An actor named (or described, or referred to) at [start, end) of a text."""
@@ -181,7 +185,7 @@ class ActorIndex:
                 continue
             for m in regex.finditer(folded):
                 actor_id = table.get(m.group(0).lower() if lower else m.group(0))
-                if actor_id is not None:
+                if actor_id is not None and not self._inside_name(folded, m, actor_id):
                     candidates.append((m.start(), m.end(), actor_id))
         # the longest form wins: "Zelenskyy's top security official" over "Zelenskyy"
         for start, end, actor_id in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
@@ -222,6 +226,17 @@ class ActorIndex:
                 found.append(ActorMention(start, end, slug(name), "unknown"))
         found.sort(key=lambda mention: mention.start)
         return found
+
+    def _inside_name(self, folded: str, m: re.Match[str], actor_id: str) -> bool:
+        """Whether a one-word place that stands for a body begins a longer proper name: "the
+        Kyiv Bulletin informs", "the Moscow Herald reported" are outlets, not governments."""
+        if " " in m.group(0) or self.actors[actor_id].kind != "institution":
+            return False
+        after = _NEXT_CAP.match(folded, m.end())
+        if after is None:
+            return False
+        word = after.group(1)
+        return word not in self._known_words and word.lower() not in self._title_words
 
     def _names_in(self, folded: str) -> list[tuple[int, int, str]]:
         """Runs of two to four capitalised words that look like a person's name."""
