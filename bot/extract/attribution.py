@@ -32,6 +32,8 @@ _CHANNEL_NOUNS = re.compile(
 )
 _SPOKES_FOR = re.compile(r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
 _DASH_NAME = re.compile(r"\s*[-—–]\s*")
+# what may follow the name that signs a quote: '- Donald Trump, Truth Social, March 3, 2026.'
+_SIGNED_REST = re.compile(r"(?:,\s*[A-Z0-9][^,.;:!?\"“”]{0,40}){0,3}[\s.,]*")
 # "Head of the Office of the President Andriy Yermak": a title, not a prepositional phrase
 _TITLE_PHRASE = re.compile(
     r"\s*(?:[^\W\d_][\w'’.-]*)(?:,?\s+(?:[^\W\d_a-z][\w'’.-]*|of|the|and|for|on|to))*\s*"
@@ -58,6 +60,10 @@ _APPOSITIVE = re.compile(
 )
 _NAMED_AS = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)")
 _AGENT = re.compile(r"(?:\s+(?:also|again|once again|further))?\s+(?:by|at|in)\s+")
+_CONJUNCTION = re.compile(
+    r"\s*(?:and|but|though|although|while|whereas|because|since|if|when|after|before)\s",
+    re.IGNORECASE,
+)
 _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _NAMED = ("person", "unknown", "institution", "anonymous")
@@ -158,7 +164,7 @@ class Attributor:
             if (dash and not ends_sentence) or (dash and quote.end + 1 + dash.end() < len(para)):
                 # '"Nobody will hold elections under missiles." - Volodymyr Zelensky'
                 after = [m for m in mentions if m.start == tail_start + dash.end()]
-                if after and not para[after[0].end :].strip(" .,"):
+                if after and _SIGNED_REST.fullmatch(para, after[0].end):
                     speaker = resolve(after[0])
                     if speaker:
                         return speaker
@@ -243,6 +249,9 @@ class Attributor:
             ):
                 return ""
             if verb.group(0).lower() in self._sources:
+                own = self._own_source(verb.group(0), v_start, v_end)
+                if own is not None:  # 'In his words, "..."'
+                    return resolve(own)
                 after = [m for m in mentions if v_end <= m.start < end]
                 for m in after[:1]:
                     actor = resolve(m)
@@ -437,6 +446,10 @@ class Attributor:
             v_start = s_start + verb.start()
             v_end = s_start + verb.end()
             if verb.group(0).lower() in self._sources:
+                own = self._own_source(verb.group(0), v_start, v_end)
+                actor = resolve(own) if own is not None else ""
+                if actor:
+                    return actor, s_start  # "In her view, the exchange showed that ..."
                 after = [m for m in mentions if v_end <= m.start < s_end]
                 if after and after[0].start - v_end < 40:
                     actor = resolve(after[0])
@@ -461,6 +474,8 @@ class Attributor:
             return None
         between = [m for m in mentions if comma < m.start and m.end <= v_start]
         gap = para[comma + 1 : v_start]
+        if _CONJUNCTION.match(gap):
+            return None  # ", though he described the meeting as useful": a clause of its own
         rest = para[s_start + verb.end() : s_end]
         short_rest = len(rest.split(",")[0].split()) <= 4 and " that " not in f" {rest} "
         if between and short_rest and len(gap.split()) <= 14 and not self._verbs.search(gap):
@@ -484,6 +499,16 @@ class Attributor:
             return None  # the sentence goes on after the last verb, or no one relays
         before = self._final(para, s_start, last[0], verbs[-2], mentions, resolve)
         return (before[1] or None) if before is not None else None
+
+    def _own_source(self, phrase: str, start: int, end: int) -> ActorMention | None:
+        """A source phrase whose possessive names the speaker ("in his words", "in her view"):
+        the pronoun it stands for, to resolve; None for "according to" and the like."""
+        for word in phrase.lower().split():
+            if word in self.language.possessives_male:
+                return ActorMention(start, end, "", "pronoun", "m")
+            if word in self.language.possessives_female:
+                return ActorMention(start, end, "", "pronoun", "f")
+        return None
 
     def _inversion_gap(self, gap: str) -> bool:
         """Whether the words between an inverted verb and its subject allow the inversion:
