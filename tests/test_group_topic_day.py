@@ -98,3 +98,18 @@ def test_undated_reports_days_apart_need_more_words_in_common() -> None:
     word_for_word = sig("grain corridor ship insur port odessa convoy", WEDNESDAY + timedelta(5))
     found = matches(said, word_for_word, [Candidate(1, ("peace_plan",), first)], 0.45)
     assert [m.development_id for m in found] == [1]  # carried days later: still the remark
+
+
+def test_the_same_quoted_words_days_later_are_still_the_remark() -> None:
+    quoted = frozenset({"\u201chard+honest"})
+    first = Signature(
+        frozenset("round hard honest minist geneva".split()), "", quotes=quoted,
+        near=report_days(WEDNESDAY),
+    )  # fmt: skip
+    profile = Signature(
+        frozenset("call hard honest time verdict revis".split()), "", quotes=quoted,
+        near=report_days(WEDNESDAY + timedelta(days=20)),
+    )  # fmt: skip
+    said = Statement("minister", "reported", "x", ("peace_plan",), 0)
+    found = matches(said, profile, [Candidate(1, ("peace_plan",), first)], 0.45)
+    assert [m.development_id for m in found] == [1]

@@ -51,11 +51,16 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
         return 0.0
     penalty = DECISIVE_PENALTY if (a.tokens ^ b.tokens) & decisive else 1.0
     overlap = _overlap(a, b)
-    if a.quotes & b.quotes or _quoted_within(a, b) or _quoted_within(b, a):
+    if quoted_alike(a, b):
         # the same quoted words: the same remark, however it is framed; or words one report
         # quotes from the other's full quote ('told reporters that "not a single euro" ...')
         overlap = max(overlap, QUOTED_SCORE)
     return penalty * overlap
+
+
+def quoted_alike(a: Signature, b: Signature) -> bool:
+    """Whether two reports quote the same words, or one quotes words of the other's quote."""
+    return bool(a.quotes & b.quotes) or _quoted_within(a, b) or _quoted_within(b, a)
 
 
 def _quoted_within(a: Signature, b: Signature) -> bool:
@@ -178,7 +183,7 @@ def matches(
         bar = threshold * SAME_DAY_BAR if same_day(sig, c.signature) else threshold
         if c.development_id in leaning:
             bar = TOPIC_DAY_BAR
-        if far_apart(sig, c.signature):
+        if far_apart(sig, c.signature) and not quoted_alike(sig, c.signature):
             bar = max(bar, FAR_APART_BAR)
         if not issues_agree(statement.issues, c.issues):
             # sharing under 40% of the shorter one's stems, it cannot reach the higher bar
