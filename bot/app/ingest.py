@@ -54,7 +54,7 @@ PARSED_MEMO = 20_000  # parsed candidate signatures kept (a window holds CANDIDA
 
 def calendar_for(config: Config) -> Calendar:
     """The language's words for when a remark was said (its ``[grouping]`` table)."""
-    return Calendar(dict(config.language.grouping))
+    return Calendar(dict(config.language.grouping), config.language.neutral_verbs)
 
 
 def lexicon_for(config: Config) -> Lexicon:

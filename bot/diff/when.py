@@ -19,6 +19,7 @@ from functools import lru_cache
 
 FUTURE_SLACK = timedelta(days=7)  # "on March 20" in an article of March 18 is still this year's
 NEVER = "(?!)"  # the alternative for a kind of expression the language gives no words for
+VERB_REACH = 25  # characters before a day that may hold the speech verb ("told reporters on")
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -33,8 +34,13 @@ class Calendar:
     week", "N days ago"; the words before a day that make it a plan, "will meet on Monday").
     Without words it finds no days."""
 
-    def __init__(self, words: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(
+        self, words: Mapping[str, Sequence[str]] | None = None, verbs: Iterable[str] = ()
+    ) -> None:
         words = words or {}
+        # the language's neutral speech verbs: a day right after one is when it was said
+        said = alternation(verbs)
+        self.said = re.compile(rf"\b(?:{said})\b") if said != NEVER else None
         self.weekdays = tuple(tuple(e.lower().split()) for e in words.get("weekdays", ()))
         months = [tuple(e.lower().split()) for e in words.get("months", ())]
         self.month_of = {form: n for n, forms in enumerate(months, 1) for form in forms}
@@ -138,13 +144,20 @@ def utterance_days(context: str, published: datetime | None, calendar: Calendar)
     language's ``calendar``; None when they do not say (or say a weekday and nothing tells which
     week)."""
     context = context.lower()
+    first: Days | None = None
     for m in calendar.expressions.finditer(context):
         if calendar.not_said.search(context[max(0, m.start() - 40) : m.start()]):
             continue
         found = _resolve(m, published, calendar)
-        if found is not None:
+        if found is None:
+            continue
+        # "the truce it floated on Tuesday ..., Peskov said on Thursday": the day the speech
+        # verb gives is when it was said; without one, the first day the words give
+        lead = context[max(0, m.start() - VERB_REACH) : m.start()]
+        if calendar.said is None or calendar.said.search(lead):
             return found
-    return None
+        first = first or found
+    return first
 
 
 def _resolve(m: re.Match[str], published: datetime | None, calendar: Calendar) -> Days | None:
