@@ -10,6 +10,7 @@ language file). Pure and deterministic.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -21,6 +22,7 @@ QUOTE_MARK = "“"  # opens a quoted phrase's key in a signature's stored form
 QUOTED_PHRASE = (2, 8)  # content words of a quoted phrase that keys it: fewer is a word, more rare
 
 _QUOTED_SPAN = re.compile(r"[“\"«„]([^“”\"«»„\n]{3,200})[”\"»“]")
+CONCEPT_MEMO = 100_000  # words whose concept or stem is kept: a language has few in the news
 SIGNATURE_MEMO = 200_000  # (actor, text) pairs whose signatures are kept: outlets repeat quotes
 
 
@@ -46,12 +48,16 @@ class Signature:
         quotes = frozenset(w for w in words if w.startswith(QUOTE_MARK))
         if quotes:
             words = [w for w in words if not w.startswith(QUOTE_MARK)]
-        return cls(frozenset(words), " ".join(words), days, quotes)
+        # interned: a stem shared by two signatures is then one object, and set lookups
+        # between them compare identities instead of reading both strings
+        return cls(frozenset(map(sys.intern, words)), " ".join(words), days, quotes)
 
     @cached_property
     def quoted_stems(self) -> tuple[frozenset[str], ...]:
         """The stems of each quoted phrase it carries."""
-        return tuple(frozenset(q[len(QUOTE_MARK) :].split("+")) for q in self.quotes)
+        return tuple(
+            frozenset(map(sys.intern, q[len(QUOTE_MARK) :].split("+"))) for q in self.quotes
+        )
 
     @cached_property  # compared for every candidate in the same development: built once
     def stored(self) -> str:
@@ -112,6 +118,7 @@ class Lexicon:
         )
         self._phrases = dict(phrases)
         self._stems = sorted(stems, key=lambda s: len(s[0]), reverse=True)
+        self._concepts: dict[str, str] = {}  # word -> concept or stem, as found
 
     def phrases(self, text: str) -> str:
         """Replace multi-word synonyms by their concept token."""
@@ -128,6 +135,14 @@ class Lexicon:
     @lru_cache(maxsize=65536)  # noqa: B019 - a Lexicon lives as long as its config; bounded
     def concept(self, token: str) -> str:
         """The concept a word belongs to, or its crude stem."""
+        found = self._concepts.get(token)
+        if found is None:
+            if len(self._concepts) >= CONCEPT_MEMO:
+                self._concepts.clear()
+            found = self._concepts[token] = self._concept(token)
+        return found
+
+    def _concept(self, token: str) -> str:
         for start, concept in self._stems:
             if token == start or (len(start) > 3 and token.startswith(start)):
                 return "_" + concept
@@ -217,7 +232,8 @@ def signature(
     phrases.append(tokens)
     low, high = QUOTED_PHRASE
     quotes = frozenset(QUOTE_MARK + "+".join(sorted(p)) for p in phrases if low <= len(p) <= high)
-    return Signature(frozenset(tokens), " ".join(sorted(tokens)), quotes=quotes)
+    # interned, as parsed ones are (Signature.parse)
+    return Signature(frozenset(map(sys.intern, tokens)), " ".join(sorted(tokens)), quotes=quotes)
 
 
 # a word in any script (its letters and digits, "u.s", "20-point"), or a concept token ("_nato")
