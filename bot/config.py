@@ -88,6 +88,7 @@ class Language:
     answer_labels: frozenset[str] = frozenset({"A"})
     document_markers: tuple[str, ...] = ()  # "full text of the statement": a document follows
     passive_speech: tuple[str, ...] = ()  # "it was noted that": the document's author speaks
+    anonymity: tuple[str, ...] = ()  # "who asked not to be named": the speaker is unnamed
     narrative_verbs: frozenset[str] = frozenset()  # "met", "discussed": actions, not statements
     first_person: frozenset[str] = frozenset()  # "we", "our": a paragraph laid out as speech
     noun_markers: frozenset[str] = frozenset()  # "a say", "the claims": the verb is a noun
@@ -363,7 +364,7 @@ _LANGUAGE_SETS = tuple(
     noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
     position_nouns position_links body_nouns prepositions process_words inverted_verbs""".split()
 )
-_LANGUAGE_LISTS = ("document_markers", "passive_speech")
+_LANGUAGE_LISTS = ("document_markers", "passive_speech", "anonymity")
 
 
 def _language_lists(path: Path, raw: dict[str, Any]) -> dict[str, Any]:

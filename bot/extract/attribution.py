@@ -64,6 +64,8 @@ _CONJUNCTION = re.compile(
     r"\s*(?:and|but|though|although|while|whereas|because|since|if|when|after|before)\s",
     re.IGNORECASE,
 )
+_BY_AGENT = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]+)\s+by\s")
+_WHEN = frozenset("yesterday today tonight earlier later last this".split())
 _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _NAMED = ("person", "unknown", "institution", "anonymous")
@@ -97,6 +99,16 @@ class Attributor:
         self._prepositions = language.prepositions or _PREPOSITIONS
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
+        self._anonymity = (
+            re.compile("|".join(map(re.escape, language.anonymity)), re.IGNORECASE)
+            if language.anonymity
+            else None
+        )
+        # each side's unnamed official, for a named body's source who asked not to be named
+        self._anonymous: dict[str, str] = {}
+        for actor in index.actors.values():
+            if actor.kind == "anonymous" and actor.side:
+                self._anonymous.setdefault(actor.side, actor.id)
         links = "|".join(
             r"\s+".join(map(re.escape, link.split())) for link in language.position_links
         )
@@ -259,6 +271,9 @@ class Attributor:
                         return actor
                 continue
             before = [m for m in mentions if start <= m.start and m.end <= v_start]
+            unnamed = self._unnamed(para, start, v_start, before, resolve)
+            if unnamed:
+                return unnamed
             subject = self._subject(para, before, start, v_start)
             if subject is not None:
                 actor = resolve(subject)
@@ -398,6 +413,10 @@ class Attributor:
             at = s_start + position.start()
             owner = [m for m in mentions if at <= m.end <= at + 2]  # "The Kremlin's" is a name
             actor = resolve(owner[0]) if owner else ""
+            agent = self._agent(para, at, s_start + position.end(), mentions)
+            if agent is not None:
+                # "Moscow's position, restated by Foreign Minister Lavrov, is that": he states it
+                actor = resolve(agent) or actor
             if actor:
                 return actor, s_start
         found_verbs = list(self._verbs.finditer(sentence))
@@ -457,6 +476,9 @@ class Attributor:
                         return actor, s_start
                 continue
             before = [m for m in mentions if s_start <= m.start and m.end <= v_start]
+            unnamed = self._unnamed(para, s_start, v_start, before, resolve)
+            if unnamed:
+                return unnamed, s_start
             subject = self._subject(para, before, s_start, v_start)
             if subject is None:
                 continue
@@ -464,6 +486,22 @@ class Attributor:
             if actor:
                 return actor, subject.start
         return None
+
+    def _unnamed(self, para, start, v_start, before, resolve) -> str:
+        """The unnamed source that speaks when the words before the verb say so ("a member of
+        the delegation, who asked not to be named, said"): of the side the subject's words name
+        ("a member of the Russian delegation"), else any."""
+        if self._anonymity is None or self._anonymity.search(para, start, v_start) is None:
+            return ""
+        side = ""
+        for m in reversed(before):
+            actor = self.index.actor(resolve(m))
+            if actor is not None:
+                if actor.kind == "anonymous":
+                    return actor.id
+                side = actor.side
+                break
+        return self._anonymous.get(side, "anon_source")
 
     def _final(self, para, s_start, s_end, verb, mentions, resolve) -> tuple[int, str] | None:
         """For a speech verb that may end a sentence ('..., the person said.'): the comma that
@@ -480,7 +518,28 @@ class Attributor:
         short_rest = len(rest.split(",")[0].split()) <= 4 and " that " not in f" {rest} "
         if between and short_rest and len(gap.split()) <= 14 and not self._verbs.search(gap):
             return comma, resolve(between[0])
+        v_end = s_start + verb.end()
+        after = next((m for m in mentions if v_end <= m.start < s_end), None)
+        if (
+            not gap.strip()
+            and after is not None
+            and after.kind in _NAMED
+            and verb.group(0) in self._inverted
+            and self._inversion_gap(para[v_end : after.start])
+            and self._adverbial(para[after.end : s_end])
+        ):
+            # "..., told reporters Ushakov on Friday in Moscow.": the verb before its subject
+            return comma, resolve(after)
         return comma, ""
+
+    def _adverbial(self, rest: str) -> bool:
+        """Whether what follows an inverted subject only says when or where ("on Friday in
+        Moscow."), not what it did ("said Washington hoped to ...")."""
+        words = rest.split(",")[0].split()
+        if not words:
+            return True
+        first = words[0].lower().strip(".")
+        return len(words) <= 8 and (first in self._prepositions or first in _WHEN)
 
     def _relay(self, para, s_start, s_end, verbs, mentions, resolve) -> str | None:
         """The speaker of a sentence that ends in two attributions, the speaker's and then the
@@ -500,6 +559,20 @@ class Attributor:
         before = self._final(para, s_start, last[0], verbs[-2], mentions, resolve)
         return (before[1] or None) if before is not None else None
 
+    def _agent(self, para, start, end, mentions) -> ActorMention | None:
+        """The agent of a speech verb's participle in an appositive (", restated by Foreign
+        Minister Lavrov on Friday,"), if any, in para[start:end]."""
+        for by in _BY_AGENT.finditer(para, start, end):
+            if by.group(1) not in self._final_verbs:
+                continue
+            for m in mentions:
+                if (
+                    by.end() <= m.start < end
+                    and _preceding_word(para, m.start, self._role_titles) == "by"
+                ):
+                    return m
+        return None
+
     def _own_source(self, phrase: str, start: int, end: int) -> ActorMention | None:
         """A source phrase whose possessive names the speaker ("in his words", "in her view"):
         the pronoun it stands for, to resolve; None for "according to" and the like."""
@@ -515,6 +588,11 @@ class Attributor:
         none in English ('said Peskov'), a few in Russian ('заявил журналистам Песков')."""
         words = gap.split()
         if any(w[:1].isupper() or not w.isalpha() for w in words):
+            return False
+        # 'told reporters Ushakov', not 'said that Peskov' nor 'spoke to Peskov'
+        if any(
+            w in self._prepositions or w in self.language.determiners or w == "that" for w in words
+        ):
             return False
         return len(words) <= self.language.inversion_gap
 

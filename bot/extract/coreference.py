@@ -94,14 +94,14 @@ class Coreference:
                 return actor_id
         return ""
 
-    def _institution(self, noun: str, ctx: Context) -> str:
+    def _institution(self, noun: str, ctx: Context, *, strict: bool = False) -> str:
         """The institution a noun stands for ("the coalition"): the latest whose name holds
-        it, else the latest named."""
+        it, else (unless ``strict``) the latest named."""
         for actor_id in reversed(ctx.institutions):
             actor = self.index.actor(actor_id)
             if noun and actor is not None and noun in actor.name.lower():
                 return actor_id
-        return ctx.last_institution
+        return "" if strict else ctx.last_institution
 
     def _role(
         self,
@@ -162,7 +162,8 @@ class Coreference:
             return ""  # "the minister": any minister, the context decides
         owner = mention.owner
         if owner and self.index.actor(owner) is None:
-            owner = self._institution(owner, ctx) or owner  # "the ministry's": which ministry
+            # "the ministry's": the ministry named last, else any whose role names one
+            owner = self._institution(owner, ctx, strict=True) or owner
         body = self.index.actor(owner)
         forms = (
             {_words(f).removeprefix("the ") for f in (body.name, *body.aliases)}
