@@ -58,6 +58,8 @@ _APPOSITIVE = re.compile(
     rf"|\s[-–—]\s{_NO_END}{{2,160}}\s[-–—]))+,?"
     r"\s*(?:[a-z]+\s+){0,2}"
 )
+# 'called the territorial question the main stumbling block': an object, then its name
+_NAMED_THE = re.compile(r"\s+(?:the|this|that|its|his|her|their)\s+(?:[\w'’-]+\s+){1,4}?the\s")
 _NAMED_AS = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)")
 _AGENT = re.compile(r"(?:\s+(?:also|again|once again|further))?\s+(?:by|at|in)\s+")
 _CONJUNCTION = re.compile(
@@ -65,6 +67,8 @@ _CONJUNCTION = re.compile(
     re.IGNORECASE,
 )
 _BY_AGENT = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]+)\s+by\s")
+# what a question verb asks: "asked whether", "asked him if", "asks why"
+_ASKED = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:whether|if|what|why|how|when|where|who)\b")
 _WHEN = frozenset("yesterday today tonight earlier later last this".split())
 _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
@@ -116,7 +120,8 @@ class Attributor:
             re.compile(
                 r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
                 + "|".join(map(re.escape, language.position_nouns))
-                + rf")\b[^.;:]{{0,80}}?\s(?:{links})\s+that\b"
+                # "Peskov's line, via the Kremlin, is that", "Witkoff's claim that"
+                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|\s+)that\b"
             )
             if language.position_nouns and links
             else None
@@ -305,7 +310,11 @@ class Attributor:
             # "it was the turn of Budanov, the intelligence chief, who wrote": the antecedent
             # of the relative pronoun, whatever precedes it
             antecedent = [m for m in before if m.end <= who.start()]
-            if antecedent and not para[antecedent[-1].end : who.start()].strip():
+            between = para[antecedent[-1].end : who.start()].split() if antecedent else []
+            # "echoed by Lavrov on Friday, who said": a when or where may stand between
+            if antecedent and (
+                not between or (len(between) <= 3 and between[0].lower() in self._prepositions)
+            ):
                 return antecedent[-1]
         clause_start = start
         # an 'according to X,' phrase is a source, not the subject
@@ -440,6 +449,7 @@ class Attributor:
             if not inside[s_start + v.start()]
             and not sentence.startswith(" by ", v.end())
             and not self._is_noun(para, s_start + v.start(), v.group(0))
+            and not self._question(sentence, v)
         ]
         if not verbs:
             return None
@@ -484,7 +494,9 @@ class Attributor:
                 continue
             actor = resolve(subject)
             if actor:
-                return actor, subject.start
+                # "... were echoed by Lavrov, who said": the sentence, not from its object on
+                oblique = _preceding_word(para, subject.start, self._role_titles)
+                return actor, s_start if oblique in self._prepositions else subject.start
         return None
 
     def _unnamed(self, para, start, v_start, before, resolve) -> str:
@@ -559,6 +571,27 @@ class Attributor:
         before = self._final(para, s_start, last[0], verbs[-2], mentions, resolve)
         return (before[1] or None) if before is not None else None
 
+    def _question(self, sentence: str, verb: re.Match[str]) -> bool:
+        """Whether a verb asks a question ("Whitfield then asked whether ..."): no position."""
+        before = sentence[: verb.start()].split()
+        if before and before[-1].lower() in self.language.copulas:
+            return False  # "He is asked whether ...": the one asked, who answers next
+        return verb.group(0) in self.language.question_verbs and bool(
+            _ASKED.match(sentence, verb.end())
+        )
+
+    def asker(self, para, s_start, s_end, mentions, resolve) -> str:
+        """Who asks the question a sentence reports ("Whitfield asked whether ..."), if any: the
+        next paragraph's "he said" is the one asked, not the asker."""
+        sentence = para[s_start:s_end]
+        for verb in self._verbs.finditer(sentence):
+            if self._question(sentence, verb):
+                v_start = s_start + verb.start()
+                before = [m for m in mentions if s_start <= m.start and m.end <= v_start]
+                subject = self._subject(para, before, s_start, v_start)
+                return resolve(subject) if subject is not None else ""
+        return ""
+
     def _agent(self, para, start, end, mentions) -> ActorMention | None:
         """The agent of a speech verb's participle in an appositive (", restated by Foreign
         Minister Lavrov on Friday,"), if any, in para[start:end]."""
@@ -610,7 +643,8 @@ class Attributor:
             return True  # "the Lavrov warning was aimed at Paris": a noun, the subject of a verb
         if found in lang.naming_verbs:
             # 'called the deal "a first step"', 'called Putin a liar'; not 'called Trump'
-            return _NAMED_AS.match(para, v_start + len(found)) is None
+            at = v_start + len(found)
+            return _NAMED_AS.match(para, at) is None and _NAMED_THE.match(para, at) is None
         words = [w.lower().replace("’", "'") for w in before[-3:]]
         if len(words) > 1 and (words[-1].endswith("ly") or words[-1] in lang.adverbs):
             words.pop()  # an adverb between: "did not immediately say", "had not yet answered"
