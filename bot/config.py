@@ -88,6 +88,8 @@ class Language:
     answer_labels: frozenset[str] = frozenset({"A"})
     document_markers: tuple[str, ...] = ()  # "full text of the statement": a document follows
     passive_speech: tuple[str, ...] = ()  # "it was noted that": the document's author speaks
+    anonymity: tuple[str, ...] = ()  # "who asked not to be named": the speaker is unnamed
+    question_verbs: frozenset[str] = frozenset()  # "asked whether": a question, no position
     narrative_verbs: frozenset[str] = frozenset()  # "met", "discussed": actions, not statements
     first_person: frozenset[str] = frozenset()  # "we", "our": a paragraph laid out as speech
     noun_markers: frozenset[str] = frozenset()  # "a say", "the claims": the verb is a noun
@@ -372,10 +374,10 @@ _LANGUAGE_SETS = tuple(
     name_particles not_name_words question_labels answer_labels narrative_verbs first_person
     noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
     position_nouns position_links body_nouns prepositions process_words inverted_verbs
-    pointing_words pointing_links subject_links""".split()
+    pointing_words pointing_links subject_links question_verbs""".split()
 )
 _LANGUAGE_LISTS = tuple(
-    "document_markers passive_speech scene_openers scene_closers not_scene truce_words".split()
+    "document_markers passive_speech scene_openers scene_closers not_scene truce_words anonymity".split()
 )
 
 

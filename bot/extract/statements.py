@@ -327,6 +327,7 @@ class Extractor:
         quotation marks may be the previous speaker's words."""
         quotes = self.quotes.find(para)
         inside = mask(len(para), quotes)
+        ctx.para = para  # pronouns read their antecedents' places in it
         found_mentions = self.index.find(para)
         for m in found_mentions:
             if m.kind == "unknown" and not inside[m.start]:
@@ -347,6 +348,7 @@ class Extractor:
         attributed_sentences: set[int] = set()
         quote_speakers: dict[int, set[str]] = {}
         last_quote_speaker = ""
+        asked = ""  # who asks a question in this paragraph
         # what the paragraph and the one before are about, for statements that name nothing
         para_issues = self.tagger.tags(para)
         prev_issues = ctx.prev_issues
@@ -430,6 +432,9 @@ class Extractor:
                     continue
             if s_idx in attribution_only:
                 continue
+            asker = self.attribution.asker(para, s_start, s_end, mentions, resolve)
+            if asker:
+                ctx.asker = asked = asker  # the answer that follows is not the asker's
             found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
             if document is not None:
                 found = self._in_document(para, s_start, s_end, found, document)
@@ -483,6 +488,7 @@ class Extractor:
         people = [resolve(m) for m in mentions if m.kind in ("person", "unknown", "role")]
         people = [p for p in people if p]
         ctx.prev_first_person = people[0] if people else ""
+        ctx.asker = asked
         ctx.recent_people.extend(people)
         del ctx.recent_people[:-20]
         institutions = [m.actor_id for m in mentions if m.kind == "institution"]
