@@ -106,6 +106,12 @@ class Language:
     inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
     inversion_gap: int = 0  # words allowed between an inverted verb and its subject
     grouping: tuple[tuple[str, tuple[str, ...]], ...] = ()  # bot/diff's: dates, "he added"
+    # "X commented on the results on his channel": a verb of saying with nothing said
+    event_nouns: frozenset[str] = frozenset()  # "the message", "an update": what was said, unsaid
+    audience_nouns: frozenset[str] = frozenset()  # "told reporters", "informed the deputies"
+    occasion_words: frozenset[str] = frozenset()  # "in his address", "after the session"
+    occasion_nouns: frozenset[str] = frozenset()  # "on his channel", "on social media"
+    question_verbs: frozenset[str] = frozenset()  # "asked whether": a question, no statement
 
     @property
     def speech_verbs(self) -> tuple[str, ...]:
@@ -361,7 +367,8 @@ _LANGUAGE_SETS = tuple(
     possessives_female determiners role_nouns anonymous_nouns document_nouns title_words
     name_particles not_name_words question_labels answer_labels narrative_verbs first_person
     noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
-    position_nouns position_links body_nouns prepositions process_words inverted_verbs""".split()
+    position_nouns position_links body_nouns prepositions process_words inverted_verbs
+    event_nouns audience_nouns occasion_words occasion_nouns question_verbs""".split()
 )
 _LANGUAGE_LISTS = ("document_markers", "passive_speech")
 
