@@ -276,3 +276,12 @@ def test_a_long_piece_naming_issues_in_few_words_is_off_topic(extractor: Extract
         "Rail unions said they would wait for the final text before commenting."
     )
     assert found.statements == ()
+
+
+def test_a_shouted_label_keeps_an_untracked_name_in_capitals(extractor: Extractor) -> None:
+    from bot.extract.casing import recased
+
+    line = '13:20 - NORWEGIAN ENVOY TORE HALVORSEN: TALKS "WILL RESUME ON MONDAY", VENUE OPEN'
+    read = recased(line, extractor.index.name_words, extractor.language.stopwords, 30)
+    assert read.startswith("13:20 - Norwegian Envoy Tore Halvorsen: Talks")
+    assert len(read) == len(line)

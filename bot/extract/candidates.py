@@ -32,7 +32,7 @@ _DATE = re.compile(
     r"(?:\s+[A-Z][a-z]{2,8})?(?:,?\s+\d{4})?\b"
 )
 _DETERMINERS = r"(?:the|a|an|his|her|its|their|our|this|that|these|those)"
-_QUESTION_WORDS = re.compile(r"\s+(?:whether|if|what|how|why|when|where|who|about)\b")
+_QUESTION_WORDS = re.compile(r"\s+(?:\w+ly\s+)?(?:whether|if|what|how|why|when|where|who|about)\b")
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?$")
 
 
@@ -75,15 +75,16 @@ class Candidates:
         verb = next((v for v in self._verbs.finditer(sentence, subject)), None)
         if verb is None:
             return False
-        if len(sentence[subject : verb.start()].split()) > SUBJECT_MAX_WORDS:
-            return False  # the verb belongs to a clause of its own, not to the speaker's
         head = sentence[: verb.start()]
-        if "," in head and len(head[: head.find(",")].split()) > INTRO_MAX_WORDS:
-            return False  # a clause before the speaker: '..., one of them said'
         rest = sentence[verb.end() :]
         if verb.group(0).lower() in self._questions:
-            # "He is asked whether ...", "The host then asked whether ...": a question
-            return bool(_QUESTION_WORDS.match(rest) or _PASSIVE.search(sentence[: verb.start()]))
+            # "He is asked whether ...", "X, a member of the committee, asked directly
+            # whether ...": a question (in "Asked whether ..., X said" the verb is "said")
+            return bool(_QUESTION_WORDS.match(rest) or _PASSIVE.search(head))
+        if len(sentence[subject : verb.start()].split()) > SUBJECT_MAX_WORDS:
+            return False  # the verb belongs to a clause of its own, not to the speaker's
+        if "," in head and len(head[: head.find(",")].split()) > INTRO_MAX_WORDS:
+            return False  # a clause before the speaker: '..., one of them said'
         if _CONTENT.search(_DATE.sub(" ", rest)):
             return False
         return self._nothing.fullmatch(rest) is not None
