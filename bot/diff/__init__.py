@@ -5,14 +5,14 @@
     when.py       the days a statement was said on, from its words (the language's Calendar) and
                   the published date
     place.py      join / new / bridge-merge, the pieces of one utterance in an article, who is one
-                  speaker for grouping (speaks_for), the thresholds, one batch's candidate pool
+                  speaker for grouping (speaks_for), the thresholds
+    pool.py       one ingest batch's candidates per speaker, kept up to date as placed
 
 Pure: the caller supplies candidates (recent mentions by the same actor, from the store) and
 applies the placement.
 """
 
 from bot.diff.place import (
-    CandidatePool,
     Placement,
     claim_markers,
     pieces_of_one,
@@ -23,8 +23,9 @@ from bot.diff.place import (
     speaker_of,
     takes_text,
 )
+from bot.diff.pool import CandidatePool
 from bot.diff.score import Candidate, Match, matches, similarity
-from bot.diff.signature import Lexicon, Signature, Signer, signature
+from bot.diff.signature import Lexicon, NumberWords, Signature, Signer, signature
 from bot.diff.when import Calendar
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "CandidatePool",
     "Lexicon",
     "Match",
+    "NumberWords",
     "Placement",
     "Signature",
     "Signer",

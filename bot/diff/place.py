@@ -1,15 +1,13 @@
 """Placing a statement among the developments: join one, start a new one, or show that two are
 one (a bridge). The thresholds and the candidate window live here, with the code they tune.
 
-Pure given the candidates; :class:`CandidatePool` keeps one ingest batch's candidates per actor,
-loaded through a function the caller supplies (the store), so the cost per statement does not grow
-with the number of developments stored.
+Pure given the candidates (one ingest batch's candidates per speaker: bot/diff/pool.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -66,50 +64,6 @@ def takes_text(development_kind: str, statement_kind: str) -> bool:
     """Whether a development's shown text becomes this new mention's: a development reads best as
     a direct quote, so the first direct mention replaces reported speech."""
     return statement_kind == "direct" and development_kind != "direct"
-
-
-class CandidatePool:
-    """One batch's candidates, per speaker and newest first: read through ``load`` once per
-    speaker, then kept up to date as statements are placed. A speaker is the grouping key: a
-    spokesperson and the institution he speaks for are one."""
-
-    def __init__(self, load: Callable[[str], list[Candidate]]) -> None:
-        self._load = load
-        self._by_actor: dict[str, list[Candidate]] = {}
-
-    def of(self, speaker: str) -> list[Candidate]:
-        """This speaker's candidates."""
-        if speaker not in self._by_actor:
-            self._by_actor[speaker] = self._load(speaker)[:CANDIDATES]
-        return self._by_actor[speaker]
-
-    def placed(
-        self, speaker: str, statement: Statement, sig: Signature, placement: Placement, dev_id: int
-    ) -> Candidate:
-        """Record where a statement went (``dev_id``: the development it is now in); returns it
-        as a candidate."""
-        gone = set(placement.merged)
-        recent = self.of(speaker)
-        if gone:  # most placements merge nothing: no copy then
-            recent = [
-                Candidate(dev_id, c.issues, c.signature) if c.development_id in gone else c
-                for c in recent
-            ]
-        # the same words in the same development need comparing once: keep the newest copy (a
-        # development just started has no copy yet)
-        if placement.development_id is not None:
-            stored = sig.stored
-            recent = [
-                c for c in recent if c.development_id != dev_id or c.signature.stored != stored
-            ]
-        placed = Candidate(dev_id, statement.issues, sig)
-        recent.insert(0, placed)
-        self._by_actor[speaker] = recent[:CANDIDATES]
-        return placed
-
-    def forget(self) -> None:
-        """Drop everything read (after a rollback, ids may be reused)."""
-        self._by_actor.clear()
 
 
 def claim_markers(words: Iterable[str]) -> re.Pattern[str]:
