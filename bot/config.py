@@ -385,7 +385,8 @@ _LANGUAGE_SETS = tuple(
     event_nouns audience_nouns occasion_words occasion_nouns""".split()
 )
 _LANGUAGE_LISTS = tuple(
-    "document_markers passive_speech scene_openers scene_closers not_scene truce_words anonymity".split()
+    """document_markers passive_speech scene_openers scene_closers not_scene truce_words
+    anonymity""".split()
 )
 
 

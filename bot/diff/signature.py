@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from bot.diff.when import Calendar, Days, alternation
 from bot.model import Statement
 
+NEAR_MARK = "~"  # opens the days a statement was most likely said on, in its stored form
 QUOTE_MARK = "“"  # opens a quoted phrase's key in a signature's stored form
 QUOTED_PHRASE = (2, 8)  # content words of a quoted phrase that keys it: fewer is a word, more rare
 
@@ -33,6 +34,8 @@ class Signature:
     tokens: frozenset[str]
     text: str  # normalised text, for fuzzy comparison
     days: Days | None = None  # when it was said, as well as the text tells
+    # undated, when it was most likely said: around the article's date (when.report_days)
+    near: Days | None = None
     # the short quoted phrases it carries, each as its stems ("“concrete+constructive"): outlets
     # that quote the same words of a remark report the same remark
     quotes: frozenset[str] = frozenset()
@@ -40,8 +43,11 @@ class Signature:
     @classmethod
     def parse(cls, text: str) -> Signature:
         """A signature from its stored text form (its tokens, its quoted phrases, then the days
-        it was said on)."""
+        it was said on, or those it most likely was)."""
         words = text.split()
+        near = Days.parse(words[-1][1:]) if words and words[-1].startswith(NEAR_MARK) else None
+        if near is not None:
+            words.pop()
         days = Days.parse(words[-1]) if words and words[-1].startswith("@") else None
         if days is not None:
             words.pop()
@@ -50,7 +56,12 @@ class Signature:
             words = [w for w in words if not w.startswith(QUOTE_MARK)]
         # interned: a stem shared by two signatures is then one object, and set lookups
         # between them compare identities instead of reading both strings
-        return cls(frozenset(map(sys.intern, words)), " ".join(words), days, quotes)
+        return cls(frozenset(map(sys.intern, words)), " ".join(words), days, near, quotes)
+
+    @property
+    def likely(self) -> Days | None:
+        """The days it was most likely said on: the ones its text gives, else its guess."""
+        return self.days if self.days is not None else self.near
 
     @cached_property
     def quoted_stems(self) -> tuple[frozenset[str], ...]:
@@ -61,10 +72,13 @@ class Signature:
 
     @cached_property  # compared for every candidate in the same development: built once
     def stored(self) -> str:
-        """The text form kept in the store: the tokens, the quoted phrases, then the days."""
+        """The text form kept in the store: the tokens, the quoted phrases, then the days (or
+        the likely days)."""
         parts = [self.text, *sorted(self.quotes)]
         if self.days is not None:
             parts.append(self.days.stored())
+        if self.near is not None and self.days is None:
+            parts.append(NEAR_MARK + self.near.stored())
         return " ".join(p for p in parts if p)
 
 
