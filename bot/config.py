@@ -102,6 +102,16 @@ class Language:
     body_nouns: frozenset[str] = frozenset()  # "the Emirati foreign ministry": a body
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
+    # the issues stage: clauses setting a remark in time or place (", as talks began", but not
+    # ", as well as"); stems for a pause in strikes; "this is ..." points back; "on": the
+    # subject of a plan term ("an agreement on the loan")
+    scene_openers: tuple[str, ...] = ()
+    scene_closers: tuple[str, ...] = ()
+    not_scene: tuple[str, ...] = ()
+    truce_words: tuple[str, ...] = ()
+    pointing_words: frozenset[str] = frozenset()
+    pointing_links: frozenset[str] = frozenset()
+    subject_links: frozenset[str] = frozenset()
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
     inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
     inversion_gap: int = 0  # words allowed between an inverted verb and its subject
@@ -361,9 +371,12 @@ _LANGUAGE_SETS = tuple(
     possessives_female determiners role_nouns anonymous_nouns document_nouns title_words
     name_particles not_name_words question_labels answer_labels narrative_verbs first_person
     noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
-    position_nouns position_links body_nouns prepositions process_words inverted_verbs""".split()
+    position_nouns position_links body_nouns prepositions process_words inverted_verbs
+    pointing_words pointing_links subject_links""".split()
 )
-_LANGUAGE_LISTS = ("document_markers", "passive_speech")
+_LANGUAGE_LISTS = tuple(
+    "document_markers passive_speech scene_openers scene_closers not_scene truce_words".split()
+)
 
 
 def _language_lists(path: Path, raw: dict[str, Any]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from bot.diff import (
     Candidate,
     CandidatePool,
     Lexicon,
+    NumberWords,
     Signature,
     Signer,
     claim_markers,
@@ -58,6 +59,14 @@ def calendar_for(config: Config) -> Calendar:
 def lexicon_for(config: Config) -> Lexicon:
     """The diff engine's lexicon: the config's synonyms and the language's word lists."""
     lang = config.language
+    words = dict(lang.grouping)
+    numbers = NumberWords(
+        words.get("number_units", ()),
+        words.get("number_tens", ()),
+        words.get("number_hundreds", ()),
+        words.get("number_thousands", ()),
+        words.get("number_pronouns", ()),
+    )
     return Lexicon(
         config.lexicon,
         config.decisive,
@@ -65,6 +74,8 @@ def lexicon_for(config: Config) -> Lexicon:
         reporting=lang.neutral_verbs,
         fold=lang.fold,
         calendar=calendar_for(config),
+        numbers=numbers,
+        suffixes=words.get("stem_suffixes", ()),
     )
 
 

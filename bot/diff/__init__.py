@@ -25,7 +25,7 @@ from bot.diff.place import (
 )
 from bot.diff.pool import CandidatePool
 from bot.diff.score import Candidate, Match, matches, similarity
-from bot.diff.signature import Lexicon, Signature, Signer, signature
+from bot.diff.signature import Lexicon, NumberWords, Signature, Signer, signature
 from bot.diff.when import Calendar
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "CandidatePool",
     "Lexicon",
     "Match",
+    "NumberWords",
     "Placement",
     "Signature",
     "Signer",

@@ -32,21 +32,39 @@ _CHANNEL_NOUNS = re.compile(
 )
 _SPOKES_FOR = re.compile(r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
 _DASH_NAME = re.compile(r"\s*[-—–]\s*")
+# what may follow the name that signs a quote: '- Donald Trump, Truth Social, March 3, 2026.'
+_SIGNED_REST = re.compile(r"(?:,\s*[A-Z0-9][^,.;:!?\"“”]{0,40}){0,3}[\s.,]*")
 # "Head of the Office of the President Andriy Yermak": a title, not a prepositional phrase
 _TITLE_PHRASE = re.compile(
     r"\s*(?:[^\W\d_][\w'’.-]*)(?:,?\s+(?:[^\W\d_a-z][\w'’.-]*|of|the|and|for|on|to))*\s*"
 )
-_NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|as|although|though)\s", re.IGNORECASE)
+# '"..." and Merz said', '"...", while Tusk told': another speaker's clause ('"...", as Merz put
+# it' attributes the quote)
+_NEW_CLAUSE = re.compile(
+    r"\s*(?:,\s*(?:and|but|while|whereas|although|though)|and|but|while|whereas|as|although"
+    r"|though)\s",
+    re.IGNORECASE,
+)
 _DASHED = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).){1,120}?\s[-–—]\s")
 _WORD = re.compile(r"[\w'’-]+")
 # ", spokeswoman for the ministry, said" / ", which has shuttled between Kyiv, Moscow and the
 # Gulf, called" / " - 30-odd countries led by Britain and France - said"
+# ", head of the agency, who is part of the delegation, said": appositives may follow each other;
+# a full stop after a capital is an abbreviation's ("U.S. negotiators"), not a sentence end
+_NO_END = r"(?:[^,;:.]|(?<=[A-Z])\.)"
+_NO_STOP = r"(?:[^;:.]|(?<=[A-Z])\.)"
 _APPOSITIVE = re.compile(
-    r"\s*(?:,[^,;:.]{2,160},|,\s*(?:who|which|whose)\b[^;:.]{2,200},|\s[-–—]\s[^;:.]{2,160}\s[-–—])"
+    rf"(?:\s*(?:,{_NO_END}{{2,160}}(?=,)|,\s*(?:who|which|whose)\b{_NO_STOP}{{2,200}}(?=,)"
+    rf"|\s[-–—]\s{_NO_END}{{2,160}}\s[-–—]))+,?"
     r"\s*(?:[a-z]+\s+){0,2}"
 )
 _NAMED_AS = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)")
 _AGENT = re.compile(r"(?:\s+(?:also|again|once again|further))?\s+(?:by|at|in)\s+")
+_CONJUNCTION = re.compile(
+    r"\s*(?:and|but|though|although|while|whereas|because|since|if|when|after|before)\s",
+    re.IGNORECASE,
+)
+_COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _NAMED = ("person", "unknown", "institution", "anonymous")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
@@ -77,6 +95,8 @@ class Attributor:
         )
         self._complement_openers = self._final_verbs | {"that", "as", "saying", "calling", "it"}
         self._prepositions = language.prepositions or _PREPOSITIONS
+        # "special envoy", "deputy minister": title words that stand before a name
+        self._role_titles = language.title_words - language.stopwords - self._prepositions
         links = "|".join(
             r"\s+".join(map(re.escape, link.split())) for link in language.position_links
         )
@@ -144,7 +164,7 @@ class Attributor:
             if (dash and not ends_sentence) or (dash and quote.end + 1 + dash.end() < len(para)):
                 # '"Nobody will hold elections under missiles." - Volodymyr Zelensky'
                 after = [m for m in mentions if m.start == tail_start + dash.end()]
-                if after and not para[after[0].end :].strip(" .,"):
+                if after and _SIGNED_REST.fullmatch(para, after[0].end):
                     speaker = resolve(after[0])
                     if speaker:
                         return speaker
@@ -229,6 +249,9 @@ class Attributor:
             ):
                 return ""
             if verb.group(0).lower() in self._sources:
+                own = self._own_source(verb.group(0), v_start, v_end)
+                if own is not None:  # 'In his words, "..."'
+                    return resolve(own)
                 after = [m for m in mentions if v_end <= m.start < end]
                 for m in after[:1]:
                     actor = resolve(m)
@@ -287,7 +310,7 @@ class Attributor:
             word = (
                 _word_before(para, m.start)
                 if m.kind in ("pronoun", "thing", "plural")
-                else _preceding_word(para, m.start)
+                else _preceding_word(para, m.start, self._role_titles)
             )
             # "Commenting on it, Minister of Foreign Affairs X said": a title after the comma
             title_start = max(clause_start, para.rfind(",", clause_start, m.start) + 1)
@@ -401,23 +424,21 @@ class Attributor:
         ]
         if not verbs:
             return None
+        relay = self._relay(para, s_start, s_end, verbs, mentions, resolve)
+        if relay is not None:
+            # '..., Zelensky stated in his address, Kyiv Bulletin informs.': the outlet passes on
+            # the attribution before it
+            return relay, s_start
         for _, m_end in self.index.media_spans(sentence):
             if any(0 <= v.start() - m_end <= 12 for v in verbs):
                 return None  # "Bloomberg reported that ...": the outlet's account, at second hand
         # sentence-final attribution: '..., the person said.' / '..., Umerov said Dec. 15.'
         for verb in reversed(verbs):
-            v_start = s_start + verb.start()
-            comma = para.rfind(",", s_start, v_start)
-            if comma == -1 or verb.group(0) not in self._final_verbs:
+            final = self._final(para, s_start, s_end, verb, mentions, resolve)
+            if final is None:
                 continue
-            between = [m for m in mentions if comma < m.start and m.end <= v_start]
-            gap = para[comma + 1 : v_start]
-            rest = para[s_start + verb.end() : s_end]
-            short_rest = len(rest.split(",")[0].split()) <= 4 and " that " not in f" {rest} "
-            if between and short_rest and len(gap.split()) <= 14 and not self._verbs.search(gap):
-                actor = resolve(between[0])
-                if actor:
-                    return actor, s_start
+            if final[1]:
+                return final[1], s_start
             break
         # "According to sources, Zelensky insisted ...": a speaking subject beats the source
         verbs.sort(key=lambda v: v.group(0).lower() in self._sources)
@@ -425,6 +446,10 @@ class Attributor:
             v_start = s_start + verb.start()
             v_end = s_start + verb.end()
             if verb.group(0).lower() in self._sources:
+                own = self._own_source(verb.group(0), v_start, v_end)
+                actor = resolve(own) if own is not None else ""
+                if actor:
+                    return actor, s_start  # "In her view, the exchange showed that ..."
                 after = [m for m in mentions if v_end <= m.start < s_end]
                 if after and after[0].start - v_end < 40:
                     actor = resolve(after[0])
@@ -438,6 +463,51 @@ class Attributor:
             actor = resolve(subject)
             if actor:
                 return actor, subject.start
+        return None
+
+    def _final(self, para, s_start, s_end, verb, mentions, resolve) -> tuple[int, str] | None:
+        """For a speech verb that may end a sentence ('..., the person said.'): the comma that
+        opens its clause and the speaker it names there ("" if none); None for another verb."""
+        v_start = s_start + verb.start()
+        comma = para.rfind(",", s_start, v_start)
+        if comma == -1 or verb.group(0) not in self._final_verbs:
+            return None
+        between = [m for m in mentions if comma < m.start and m.end <= v_start]
+        gap = para[comma + 1 : v_start]
+        if _CONJUNCTION.match(gap):
+            return None  # ", though he described the meeting as useful": a clause of its own
+        rest = para[s_start + verb.end() : s_end]
+        short_rest = len(rest.split(",")[0].split()) <= 4 and " that " not in f" {rest} "
+        if between and short_rest and len(gap.split()) <= 14 and not self._verbs.search(gap):
+            return comma, resolve(between[0])
+        return comma, ""
+
+    def _relay(self, para, s_start, s_end, verbs, mentions, resolve) -> str | None:
+        """The speaker of a sentence that ends in two attributions, the speaker's and then the
+        outlet's that passes it on ('..., Zelensky said in his address, Reuters reports.')."""
+        if len(verbs) < 2:
+            return None
+        last = self._final(para, s_start, s_end, verbs[-1], mentions, resolve)
+        if (
+            last is None
+            or para[s_start + verbs[-1].end() : s_end].strip(" .")
+            or (
+                not last[1]
+                and not any(start > last[0] for start, _ in self.index.media_spans(para))
+            )
+        ):
+            return None  # the sentence goes on after the last verb, or no one relays
+        before = self._final(para, s_start, last[0], verbs[-2], mentions, resolve)
+        return (before[1] or None) if before is not None else None
+
+    def _own_source(self, phrase: str, start: int, end: int) -> ActorMention | None:
+        """A source phrase whose possessive names the speaker ("in his words", "in her view"):
+        the pronoun it stands for, to resolve; None for "according to" and the like."""
+        for word in phrase.lower().split():
+            if word in self.language.possessives_male:
+                return ActorMention(start, end, "", "pronoun", "m")
+            if word in self.language.possessives_female:
+                return ActorMention(start, end, "", "pronoun", "f")
         return None
 
     def _inversion_gap(self, gap: str) -> bool:
@@ -458,6 +528,8 @@ class Attributor:
         lang = self.language
         if before[-1].lower() in lang.noun_markers:
             return True
+        if found.endswith("ing") and _COPULA_NEXT.match(para, v_start + len(found)):
+            return True  # "the Lavrov warning was aimed at Paris": a noun, the subject of a verb
         if found in lang.naming_verbs:
             # 'called the deal "a first step"', 'called Putin a liar'; not 'called Trump'
             return _NAMED_AS.match(para, v_start + len(found)) is None
@@ -482,12 +554,13 @@ def _word_before(para: str, pos: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _preceding_word(para: str, pos: int) -> str:
+def _preceding_word(para: str, pos: int, titles: frozenset[str] = frozenset()) -> str:
     window = para[max(0, pos - 60) : pos]
     window = re.split(r"[,;:.!?\"“”(\[—–]", window)[-1]
     words = re.findall(r"[A-Za-z']+", window)
-    # skip title words: "to President Volodymyr Zelenskyy" -> "to"
-    while words and words[-1][:1].isupper() and len(words) > 1:
+    # skip title words: "to President Volodymyr Zelenskyy" -> "to", "travelling with special
+    # envoy Steve Witkoff" -> "with"
+    while words and len(words) > 1 and (words[-1][:1].isupper() or words[-1] in titles):
         words.pop()
     return words[-1].lower() if words else ""
 

@@ -134,7 +134,13 @@ class Coreference:
             ctx.prev_first_person,
             *reversed(ctx.recent_people),
         ]
+        holder = self._holder(mention, ctx, candidates)
+        if holder:
+            return holder
+        if mention.owner and self.index.actor(mention.owner) is not None:
+            return mention.owner  # "the bloc's envoy" nobody holds: the body speaks
         first = ""
+        noun = _words(noun)
         for actor_id in candidates:
             if not actor_id:
                 continue
@@ -143,8 +149,50 @@ class Coreference:
                 continue
             if not first:
                 first = actor_id
-            if actor is not None:
-                described = " ".join((actor.role, *actor.descriptions)).lower()
-                if noun in described:
-                    return actor_id
+            if actor is not None and noun in _described(actor):
+                return actor_id
         return first
+
+    def _holder(self, mention: ActorMention, ctx: Context, candidates: list[str]) -> str:
+        """Who holds a role its words or its owner pin down: "the alliance's secretary-general"
+        (a role of NATO), "the secretary of state" (one tracked person's role) - first among the
+        people named so far, else the one tracked person it fits."""
+        phrase = _words(mention.phrase)
+        if not mention.owner and len(phrase.split()) < 2:
+            return ""  # "the minister": any minister, the context decides
+        owner = mention.owner
+        if owner and self.index.actor(owner) is None:
+            owner = self._institution(owner, ctx) or owner  # "the ministry's": which ministry
+        body = self.index.actor(owner)
+        forms = (
+            {_words(f).removeprefix("the ") for f in (body.name, *body.aliases)}
+            if body is not None
+            else {owner}
+        )
+
+        def fits(actor: Actor) -> bool:
+            described = _described(actor)
+            if (phrase if not owner else _words(mention.noun)) not in described:
+                return False
+            if not owner:
+                return True
+            return actor.speaks_for == owner or any(
+                f and f" {f} " in f" {described} " for f in forms
+            )
+
+        for actor_id in candidates:
+            actor = self.index.actor(actor_id) if actor_id else None
+            if actor is not None and actor.kind == "person" and fits(actor):
+                return actor_id
+        tracked = [a.id for a in self.index.actors.values() if a.kind == "person" and fits(a)]
+        return tracked[0] if len(tracked) == 1 else ""
+
+
+def _words(text: str) -> str:
+    """Role words compared as lower-case words: "Secretary-General" -> "secretary general"."""
+    return " ".join(text.lower().replace("-", " ").replace("'", " ").split())
+
+
+def _described(actor: Actor) -> str:
+    """An actor's role and descriptions, as words."""
+    return _words(" ".join((actor.role, *actor.descriptions)).replace("’", "'"))
