@@ -30,7 +30,10 @@ _CHANNEL_NOUNS = re.compile(
     r"^'s?\s+(?:\w+\s+){0,3}?(?:post|posts|account|statement|spokes(?:man|woman|person)|office"
     r"|press service|channel|team)\b"
 )
-_SPOKES_FOR = re.compile(r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+# "a spokesperson for the Commission president", "a spokesman for Prime Minister Starmer"
+_SPOKES_FOR = re.compile(
+    r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}$", re.IGNORECASE
+)
 _DASH_NAME = re.compile(r"\s*[-—–]\s*")
 # what may follow the name that signs a quote: '- Donald Trump, Truth Social, March 3, 2026.'
 _SIGNED_REST = re.compile(r"(?:,\s*[A-Z0-9][^,.;:!?\"“”]{0,40}){0,3}[\s.,]*")
@@ -168,6 +171,7 @@ class Attributor:
         return True
 
     def quote_speaker(self, para, quotes, qi, sentences, mentions, resolve) -> str:
+        """Who says quotes[qi]: the attribution after it, else before it in its sentence."""
         quote = quotes[qi]
         content = para[quote.start : quote.end].rstrip()
         ends_sentence = content.endswith((".", "!", "?", "…")) or content.endswith(".)")
@@ -341,7 +345,7 @@ class Attributor:
             if word in self._prepositions and not _TITLE_PHRASE.fullmatch(
                 para[title_start : m.start]
             ):
-                if _SPOKES_FOR.search(para[max(0, m.start - 30) : m.start]):
+                if _SPOKES_FOR.search(para[max(0, m.start - 60) : m.start]):
                     eligible.append(m)  # "a spokesperson for the Commission president said"
                 continue
             if _in_relative_clause(para, clause_start, m.start):
