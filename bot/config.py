@@ -89,7 +89,9 @@ class Language:
     document_markers: tuple[str, ...] = ()  # "full text of the statement": a document follows
     passive_speech: tuple[str, ...] = ()  # "it was noted that": the document's author speaks
     anonymity: tuple[str, ...] = ()  # "who asked not to be named": the speaker is unnamed
-    question_verbs: frozenset[str] = frozenset()  # "asked whether": a question, no position
+    question_verbs: frozenset[str] = (
+        frozenset()
+    )  # "asked whether": a question, no position or statement
     narrative_verbs: frozenset[str] = frozenset()  # "met", "discussed": actions, not statements
     first_person: frozenset[str] = frozenset()  # "we", "our": a paragraph laid out as speech
     noun_markers: frozenset[str] = frozenset()  # "a say", "the claims": the verb is a noun
@@ -104,10 +106,25 @@ class Language:
     body_nouns: frozenset[str] = frozenset()  # "the Emirati foreign ministry": a body
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
+    # the issues stage: clauses setting a remark in time or place (", as talks began", but not
+    # ", as well as"); stems for a pause in strikes; "this is ..." points back; "on": the
+    # subject of a plan term ("an agreement on the loan")
+    scene_openers: tuple[str, ...] = ()
+    scene_closers: tuple[str, ...] = ()
+    not_scene: tuple[str, ...] = ()
+    truce_words: tuple[str, ...] = ()
+    pointing_words: frozenset[str] = frozenset()
+    pointing_links: frozenset[str] = frozenset()
+    subject_links: frozenset[str] = frozenset()
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
     inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
     inversion_gap: int = 0  # words allowed between an inverted verb and its subject
     grouping: tuple[tuple[str, tuple[str, ...]], ...] = ()  # bot/diff's: dates, "he added"
+    # "X commented on the results on his channel": a verb of saying with nothing said
+    event_nouns: frozenset[str] = frozenset()  # "the message", "an update": what was said, unsaid
+    audience_nouns: frozenset[str] = frozenset()  # "told reporters", "informed the deputies"
+    occasion_words: frozenset[str] = frozenset()  # "in his address", "after the session"
+    occasion_nouns: frozenset[str] = frozenset()  # "on his channel", "on social media"
 
     @property
     def speech_verbs(self) -> tuple[str, ...]:
@@ -364,9 +381,13 @@ _LANGUAGE_SETS = tuple(
     name_particles not_name_words question_labels answer_labels narrative_verbs first_person
     noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
     position_nouns position_links body_nouns prepositions process_words inverted_verbs
-    question_verbs""".split()
+    pointing_words pointing_links subject_links question_verbs
+    event_nouns audience_nouns occasion_words occasion_nouns""".split()
 )
-_LANGUAGE_LISTS = ("document_markers", "passive_speech", "anonymity")
+_LANGUAGE_LISTS = tuple(
+    """document_markers passive_speech scene_openers scene_closers not_scene truce_words
+    anonymity""".split()
+)
 
 
 def _language_lists(path: Path, raw: dict[str, Any]) -> dict[str, Any]:

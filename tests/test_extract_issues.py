@@ -50,8 +50,15 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("Moscow will never accept NATO soldiers there.", ("nato", "security_guarantees")),
         # where troops would stand, not which land is disputed
         ("No Western troops will ever stand on Ukrainian soil.", ("security_guarantees",)),
-        # a guarantee modelled on the treaty clause, not membership
-        ("They want an Article 5-style promise from Washington.", ("security_guarantees",)),
+        # a guarantee modelled on the alliance's own clause names the alliance too
+        ("They want an Article 5-style promise from Washington.", ("nato", "security_guarantees")),
+        # the economic side of a deal with Kyiv is its recovery and prosperity part
+        ("The envoys spent an hour on the economic agenda.", ("reconstruction",)),
+        # the lines that carry power, and towns left in the dark
+        ("Drones brought down the pylons north of Kharkiv.", ("energy",)),
+        ("Half the city spent the night without heat.", ("energy",)),
+        # an exchange of prisoners counted in words
+        ("It will be two hundred for two hundred this time.", ("prisoners",)),
         # a term two issues share names both
         ("Article 5 is the heart of the treaty.", ("nato", "security_guarantees")),
     ],
@@ -271,3 +278,45 @@ def test_a_short_flash_naming_an_issue_once_is_still_read(extractor: Extractor) 
         "The briefing ended shortly after noon."
     )
     assert set(_one(found, "American text").issues) == {"ceasefire", "energy"}
+
+
+def test_as_well_as_is_part_of_the_remark_not_a_circumstance(extractor: Extractor) -> None:
+    found = extractor.extract(
+        'Rubio said: "We went through the draft line by line, as well as the recovery fund."'
+    )
+    assert "reconstruction" in _one(found, "line by line").issues
+
+
+def test_a_plan_s_provisions_keep_the_plan_beside_the_issue_they_touch(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        '"Some provisions are unacceptable to us, above all those on the occupied regions," '
+        "Lavrov told reporters."
+    )
+    assert _one(found, "Some provisions").issues == ("territory", "peace_plan")
+
+
+def test_an_agreement_on_a_named_issue_is_about_that_issue_not_the_plan(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Costa told reporters that ministers were close to reaching agreement on the "
+        "reparations loan."
+    )
+    assert _one(found, "reparations loan").issues == ("frozen_assets",)
+
+
+def test_a_remark_opening_on_this_is_about_what_it_points_back_to(extractor: Extractor) -> None:
+    found = extractor.extract(
+        '"Neutral status for Kyiv is the heart of the matter," Peskov said.\n'
+        'He added that "this is what the negotiations are for."'
+    )
+    assert _one(found, "negotiations are for").issues == ("nato", "peace_plan")
+
+
+def test_a_pause_on_strikes_against_power_plants_is_an_energy_truce(extractor: Extractor) -> None:
+    found = extractor.extract(
+        '"A pause on strikes against power plants is within reach," Sybiha told reporters.'
+    )
+    assert _one(found, "within reach").issues == ("ceasefire", "energy")

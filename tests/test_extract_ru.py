@@ -96,3 +96,14 @@ def test_an_off_topic_russian_item_yields_nothing(ru: Extractor) -> None:
         "Ранее Кремль сообщил, что президент посетит новую ледовую арену."
     )
     assert ru.extract(text).statements == ()
+
+
+def test_the_truce_in_coverage_of_an_energy_truce_is_that_truce(ru: Extractor) -> None:
+    text = (
+        "Удары по энергетической инфраструктуре продолжались всю ночь.\n"
+        "Без электричества остались три области, сообщил оператор энергосистемы.\n"
+        "В Киеве снова повреждены энергетические объекты.\n"
+        "«Перемирие должно соблюдаться обеими сторонами», — заявил Песков."
+    )
+    s = _one(ru.extract(text).statements, "Перемирие должно")
+    assert set(s.issues) == {"ceasefire", "energy"}

@@ -3,18 +3,45 @@ a disagreement of issue tags."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 from bot.app.ingest import lexicon_for
-from bot.config import Config
+from bot.config import Config, load_language
 from bot.diff import Candidate, Signature, matches, signature, similarity
-from bot.diff.signature import numbers_as_digits
+from bot.diff.signature import NumberWords, stem
 from bot.model import Statement
 
+RU = Path(__file__).resolve().parent.parent / "config" / "lang" / "ru.toml"
 
-def test_numbers_read_as_digits() -> None:
-    assert numbers_as_digits("seventy percent") == "70 percent"
-    assert numbers_as_digits("three hundred soldiers") == "300 soldiers"
-    assert numbers_as_digits("forty-two days") == "42 days"
-    assert numbers_as_digits("one of the cornerstones") == "one of the cornerstones"
+
+def test_numbers_read_as_digits(config: Config) -> None:
+    as_digits = lexicon_for(config).numbers.as_digits  # the words are the language file's
+    assert as_digits("seventy percent") == "70 percent"
+    assert as_digits("three hundred soldiers") == "300 soldiers"
+    assert as_digits("forty-two days") == "42 days"
+    assert as_digits("one of the cornerstones") == "one of the cornerstones"
+    assert as_digits("five six") == "five six"  # two numbers, not one
+
+
+def test_without_number_words_only_digit_groups_join() -> None:
+    assert NumberWords().as_digits("seventy ships, 1,200 crew") == "seventy ships, 1200 crew"
+
+
+def test_stem_suffixes_are_the_language_files(config: Config) -> None:
+    suffixes = dict(config.language.grouping)["stem_suffixes"]
+    assert stem("negotiating", suffixes) == stem("negotiated", suffixes) == "negotiat"
+    assert stem("uses", suffixes) == "uses"  # too short to cut
+    assert stem("negotiating", ()) == "negotiating"
+
+
+def test_russian_numbers_and_endings_fold_with_the_russian_file(config: Config) -> None:
+    ru = replace(config, language=load_language(RU))
+    lexicon = lexicon_for(ru)
+    words = signature("Мы согласовали семьдесят процентов текста.", lexicon)
+    digits = signature("согласованы 70 процентов текста", lexicon)
+    assert {"70", stem("процентов", lexicon.suffixes)} <= words.tokens & digits.tokens
+    assert lexicon.numbers.as_digits("двадцать пять тысяч") == "25000"
 
 
 def test_a_number_in_words_and_in_digits_is_the_same_remark(config: Config) -> None:

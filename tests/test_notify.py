@@ -250,3 +250,26 @@ def test_a_development_from_the_second_of_the_last_digest_is_not_repeated(
     assert "Same-second NATO remark" in first
     assert "Same-second NATO remark" not in second
     assert "Next day NATO remark" in second
+
+
+def test_a_development_that_becomes_about_an_issue_alerts_its_followers_once(
+    store: Store, config: Config, news: News
+) -> None:
+    chat(store, 31, ("issue", "prisoners"))
+    chat(store, 32, ("actor", "budanov"))
+    chat(store, 33, ("issue", "prisoners"), ("actor", "budanov"))
+    dev = news.development("budanov", "We are working on it", ("peace_plan",), NOW)
+    assert notify.announce(store, config, NOW, batch=timedelta(0)) == 2  # Budanov's followers
+    shown = []
+    for minutes, issues in ((5, ("prisoners",)), (10, ("peace_plan",)), (15, ("prisoners",))):
+        at = NOW + timedelta(minutes=minutes)
+        statement = news._statement("budanov", "We are working on it", issues, "AP", at, "direct")
+        with store.transaction():
+            store.add_statement(statement, dev, at)
+        notify.announce(store, config, at, batch=timedelta(0))
+        shown.append(store.developments(ids=[dev])[0].issues)
+    # prisoners: 1 of 2 mentions, then 1 of 3, then 2 of 4 - it came, went and came back
+    assert shown == [("peace_plan", "prisoners"), ("peace_plan",), ("peace_plan", "prisoners")]
+    # the issue's follower heard of it once, when it first became about prisoners; the chat
+    # already told of it (it follows Budanov too) and the actor's follower never again
+    assert [r["chat_id"] for r in outbox(store)] == [32, 33, 31]

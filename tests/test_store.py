@@ -85,12 +85,18 @@ def test_candidates_are_newest_first_with_issue_tuples_and_stems(seeded_store: S
     since = datetime(2025, 1, 1, tzinfo=UTC)
     rows = seeded_store.candidate_mentions("peskov", since)
     assert rows
-    by_development = {d.id: d for d in seeded_store.developments(actor="peskov")}
     statements = {s.id: s for s in seeded_store.statements()}
     for sid, dev_id, issues, signature in rows:
         assert statements[sid].development_id == dev_id
         assert issues == statements[sid].issues
-        assert set(issues) <= set(by_development[dev_id].issues)
+        counted = {
+            r[0]
+            for r in seeded_store.db.execute(
+                "select issue_id from development_issue_mentions where development_id = ?",
+                [dev_id],
+            )
+        }
+        assert set(issues) <= counted  # every mention's issues are counted for its development
         assert signature.split()  # space-separated stems
     assert any(issues for _, _, issues, _ in rows)
     assert len(seeded_store.candidate_mentions("peskov", since, limit=2)) == 2
@@ -219,3 +225,100 @@ def test_ingesting_and_merging_scan_no_table(seeded_store: Store, config: Config
         # a subquery's own rows and a select without a table are not tables
         if step.startswith("SCAN ") and not step.startswith(("SCAN (", "SCAN CONSTANT ROW"))
     } == {}
+
+
+def _issue_mention(store: Store, dev_id: int | None, k: int, issues: tuple[str, ...]) -> int:
+    """One more outlet's mention of a Budanov remark, naming these issues; the development."""
+    now = datetime(2026, 3, 16, 9, k, tzinfo=UTC)
+    article = Article(url=f"https://o{k}.example/a", title="", text="", source=f"Outlet {k}")
+    statement = Statement(
+        "budanov",
+        "direct",
+        "we are working on it",
+        issues,
+        0,
+        store.insert_article(article, f"h{k}", now),
+    )
+    dev_id = dev_id or store.create_development(statement, now)
+    store.add_statement(statement, dev_id, now)
+    return dev_id
+
+
+def _shown(store: Store, dev_id: int) -> tuple[tuple[str, ...], set[str]]:
+    (dev,) = store.developments(ids=[dev_id])
+    queried = {
+        r[0]
+        for r in store.db.execute(
+            "select issue_id from development_issues where development_id = ?", [dev_id]
+        )
+    }
+    return dev.issues, queried
+
+
+def test_a_development_shows_what_its_first_mention_or_half_its_mentions_name(
+    store: Store,
+) -> None:
+    store.upsert_actors([Actor("budanov", "Kyrylo Budanov")])
+    dev = _issue_mention(store, None, 1, ("prisoners",))
+    _issue_mention(store, dev, 2, ("peace_plan", "prisoners"))
+    assert _shown(store, dev) == (("peace_plan", "prisoners"), {"peace_plan", "prisoners"})
+    _issue_mention(store, dev, 3, ("prisoners",))
+    # peace_plan: 1 of 3, and not the first mention's
+    assert _shown(store, dev) == (("prisoners",), {"prisoners"})
+    _issue_mention(store, dev, 4, ("peace_plan", "sanctions"))
+    # peace_plan: 2 of 4; sanctions: 1 of 4
+    assert _shown(store, dev) == (("peace_plan", "prisoners"), {"peace_plan", "prisoners"})
+    _issue_mention(store, dev, 5, ("prisoners",))
+    assert _shown(store, dev) == (("prisoners",), {"prisoners"})
+    # what the issue's followers query finds is what the development shows
+    assert [d.id for d in store.developments(issue="peace_plan")] == []
+    assert [d.id for d in store.developments(issue="prisoners")] == [dev]
+
+
+def test_a_merge_adds_up_the_counts_and_keeps_the_first_mention_of_the_kept_one(
+    store: Store,
+) -> None:
+    store.upsert_actors([Actor("budanov", "Kyrylo Budanov")])
+    keep = _issue_mention(store, None, 1, ("prisoners",))
+    _issue_mention(store, keep, 2, ("prisoners",))
+    drop = _issue_mention(store, None, 3, ("sanctions",))
+    _issue_mention(store, drop, 4, ("peace_plan", "sanctions"))
+    _issue_mention(store, drop, 5, ("peace_plan",))
+    store.merge_developments(keep, drop)
+    # of five mentions: prisoners 2 (and the first), peace_plan 2, sanctions 2 - none half
+    assert _shown(store, keep) == (("prisoners",), {"prisoners"})
+    _issue_mention(store, keep, 6, ("peace_plan",))
+    assert _shown(store, keep) == (("peace_plan", "prisoners"), {"peace_plan", "prisoners"})
+
+
+def test_an_older_database_shows_what_its_mentions_agree_on(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from bot.store import migrations
+
+    path = tmp_path / "old.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m005_development_issue_mentions")
+    db["actors"].insert({"id": "budanov", "name": "Kyrylo Budanov"})
+    db["articles"].insert_all(
+        {"id": k, "url": f"u{k}", "content_hash": f"h{k}", "source": f"S{k}"} for k in (1, 2, 3)
+    )
+    db["developments"].insert(
+        {"id": 9, "actor_id": "budanov", "issues": '["ceasefire", "prisoners"]'}
+    )
+    db["development_issues"].insert_all(
+        {"development_id": 9, "issue_id": i} for i in ("ceasefire", "prisoners")
+    )
+    db["statements"].insert_all(
+        {"article_id": k, "actor_id": "budanov", "position": 0, "development_id": 9,
+         "issues": issues}
+        for k, issues in ((1, '["prisoners"]'), (2, '["prisoners"]'), (3, '["ceasefire"]'))
+    )  # fmt: skip
+    db.close()
+    store = Store(path)
+    assert _shown(store, 9) == (("prisoners",), {"prisoners"})
+    assert sorted(store.db.execute("select * from development_issue_mentions")) == [
+        (9, "ceasefire", 1, 0),
+        (9, "prisoners", 2, 1),
+    ]
+    store.close()

@@ -5,26 +5,28 @@
     when.py       the days a statement was said on, from its words (the language's Calendar) and
                   the published date
     place.py      join / new / bridge-merge, the pieces of one utterance in an article, who is one
-                  speaker for grouping (speaks_for), the thresholds, one batch's candidate pool
+                  speaker for grouping (speaks_for), the thresholds
+    pool.py       one ingest batch's candidates per speaker, kept up to date as placed
 
 Pure: the caller supplies candidates (recent mentions by the same actor, from the store) and
 applies the placement.
 """
 
 from bot.diff.place import (
-    CandidatePool,
     Placement,
     claim_markers,
     pieces_of_one,
     place,
     said_context,
     same_utterance,
+    says_more,
     speaker_groups,
     speaker_of,
     takes_text,
 )
+from bot.diff.pool import CandidatePool
 from bot.diff.score import Candidate, Match, matches, similarity
-from bot.diff.signature import Lexicon, Signature, Signer, signature
+from bot.diff.signature import Lexicon, NumberWords, Signature, Signer, signature
 from bot.diff.when import Calendar
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "CandidatePool",
     "Lexicon",
     "Match",
+    "NumberWords",
     "Placement",
     "Signature",
     "Signer",
@@ -42,6 +45,7 @@ __all__ = [
     "place",
     "said_context",
     "same_utterance",
+    "says_more",
     "signature",
     "similarity",
     "speaker_groups",

@@ -1,15 +1,13 @@
 """Placing a statement among the developments: join one, start a new one, or show that two are
 one (a bridge). The thresholds and the candidate window live here, with the code they tune.
 
-Pure given the candidates; :class:`CandidatePool` keeps one ingest batch's candidates per actor,
-loaded through a function the caller supplies (the store), so the cost per statement does not grow
-with the number of developments stored.
+Pure given the candidates (one ingest batch's candidates per speaker: bot/diff/pool.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -40,14 +38,17 @@ def place(
     candidates: list[Candidate],
     decisive: frozenset[str] = frozenset(),
     neighbours: Sequence[Candidate] = (),
+    *,
+    lean: bool = True,
 ) -> Placement:
     """The placement of one statement among its speaker's candidate mentions.
 
     ``neighbours`` are the statements before it in the same article that are pieces of the same
     utterance (:func:`same_utterance`): the pieces of a split quote, or a quote and the sentence
     paraphrasing it, are one utterance whatever their words - unless they are on different
-    specific issues or said on days that cannot meet."""
-    found = matches(statement, sig, candidates, MATCH_THRESHOLD, decisive)
+    specific issues or said on days that cannot meet. ``lean``: whether the statement may lean to
+    its speaker's one development on its issue that day (see :func:`bot.diff.score.matches`)."""
+    found = matches(statement, sig, candidates, MATCH_THRESHOLD, decisive, lean=lean)
     linked = {m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD}
     if found:
         linked.add(found[0].development_id)
@@ -66,50 +67,6 @@ def takes_text(development_kind: str, statement_kind: str) -> bool:
     """Whether a development's shown text becomes this new mention's: a development reads best as
     a direct quote, so the first direct mention replaces reported speech."""
     return statement_kind == "direct" and development_kind != "direct"
-
-
-class CandidatePool:
-    """One batch's candidates, per speaker and newest first: read through ``load`` once per
-    speaker, then kept up to date as statements are placed. A speaker is the grouping key: a
-    spokesperson and the institution he speaks for are one."""
-
-    def __init__(self, load: Callable[[str], list[Candidate]]) -> None:
-        self._load = load
-        self._by_actor: dict[str, list[Candidate]] = {}
-
-    def of(self, speaker: str) -> list[Candidate]:
-        """This speaker's candidates."""
-        if speaker not in self._by_actor:
-            self._by_actor[speaker] = self._load(speaker)[:CANDIDATES]
-        return self._by_actor[speaker]
-
-    def placed(
-        self, speaker: str, statement: Statement, sig: Signature, placement: Placement, dev_id: int
-    ) -> Candidate:
-        """Record where a statement went (``dev_id``: the development it is now in); returns it
-        as a candidate."""
-        gone = set(placement.merged)
-        recent = self.of(speaker)
-        if gone:  # most placements merge nothing: no copy then
-            recent = [
-                Candidate(dev_id, c.issues, c.signature) if c.development_id in gone else c
-                for c in recent
-            ]
-        # the same words in the same development need comparing once: keep the newest copy (a
-        # development just started has no copy yet)
-        if placement.development_id is not None:
-            stored = sig.stored
-            recent = [
-                c for c in recent if c.development_id != dev_id or c.signature.stored != stored
-            ]
-        placed = Candidate(dev_id, statement.issues, sig)
-        recent.insert(0, placed)
-        self._by_actor[speaker] = recent[:CANDIDATES]
-        return placed
-
-    def forget(self) -> None:
-        """Drop everything read (after a rollback, ids may be reused)."""
-        self._by_actor.clear()
 
 
 def claim_markers(words: Iterable[str]) -> re.Pattern[str]:
@@ -144,6 +101,24 @@ def pieces_of_one(
         and "\n" not in gap
         and opens_next
     )
+
+
+_CLAUSE_END = re.compile(r",|\bthat\b")
+
+
+def says_more(text: str, statement: Statement, another: re.Pattern[str]) -> bool:
+    """Whether the article presents the statement as a further remark of its speaker ("He added
+    that ...", '"...," he added.', "X also said ..."): the marker in the words that attribute it,
+    not in what it reports ("..., adding that ..." goes on with the same remark)."""
+    start, end = statement.position, statement.position + len(statement.text)
+    lead = text[max(0, start - MARKER_REACH) : start]
+    lead = _SENTENCE_START.split(lead)[-1]
+    if statement.kind == "reported":
+        head = _CLAUSE_END.split(statement.text, 1)[0]
+        return another.search(f"{lead} {head}") is not None
+    tail = text[end : end + MARKER_REACH]
+    stop = _SENTENCE_END.search(tail)
+    return another.search(f"{lead} {tail[: stop.start()] if stop else tail}") is not None
 
 
 # between a reported sentence and the quote that opens the next sentence or paragraph: nothing but

@@ -10,17 +10,20 @@ language file). Pure and deterministic.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from bot.diff.when import Calendar, Days
+from bot.diff.when import Calendar, Days, alternation
 from bot.model import Statement
 
+NEAR_MARK = "~"  # opens the days a statement was most likely said on, in its stored form
 QUOTE_MARK = "“"  # opens a quoted phrase's key in a signature's stored form
 QUOTED_PHRASE = (2, 8)  # content words of a quoted phrase that keys it: fewer is a word, more rare
 
 _QUOTED_SPAN = re.compile(r"[“\"«„]([^“”\"«»„\n]{3,200})[”\"»“]")
+CONCEPT_MEMO = 100_000  # words whose concept or stem is kept: a language has few in the news
 SIGNATURE_MEMO = 200_000  # (actor, text) pairs whose signatures are kept: outlets repeat quotes
 
 
@@ -31,6 +34,8 @@ class Signature:
     tokens: frozenset[str]
     text: str  # normalised text, for fuzzy comparison
     days: Days | None = None  # when it was said, as well as the text tells
+    # undated, when it was most likely said: around the article's date (when.report_days)
+    near: Days | None = None
     # the short quoted phrases it carries, each as its stems ("“concrete+constructive"): outlets
     # that quote the same words of a remark report the same remark
     quotes: frozenset[str] = frozenset()
@@ -38,27 +43,42 @@ class Signature:
     @classmethod
     def parse(cls, text: str) -> Signature:
         """A signature from its stored text form (its tokens, its quoted phrases, then the days
-        it was said on)."""
+        it was said on, or those it most likely was)."""
         words = text.split()
+        near = Days.parse(words[-1][1:]) if words and words[-1].startswith(NEAR_MARK) else None
+        if near is not None:
+            words.pop()
         days = Days.parse(words[-1]) if words and words[-1].startswith("@") else None
         if days is not None:
             words.pop()
         quotes = frozenset(w for w in words if w.startswith(QUOTE_MARK))
         if quotes:
             words = [w for w in words if not w.startswith(QUOTE_MARK)]
-        return cls(frozenset(words), " ".join(words), days, quotes)
+        # interned: a stem shared by two signatures is then one object, and set lookups
+        # between them compare identities instead of reading both strings
+        return cls(frozenset(map(sys.intern, words)), " ".join(words), days, near, quotes)
+
+    @property
+    def likely(self) -> Days | None:
+        """The days it was most likely said on: the ones its text gives, else its guess."""
+        return self.days if self.days is not None else self.near
 
     @cached_property
     def quoted_stems(self) -> tuple[frozenset[str], ...]:
         """The stems of each quoted phrase it carries."""
-        return tuple(frozenset(q[len(QUOTE_MARK) :].split("+")) for q in self.quotes)
+        return tuple(
+            frozenset(map(sys.intern, q[len(QUOTE_MARK) :].split("+"))) for q in self.quotes
+        )
 
     @cached_property  # compared for every candidate in the same development: built once
     def stored(self) -> str:
-        """The text form kept in the store: the tokens, the quoted phrases, then the days."""
+        """The text form kept in the store: the tokens, the quoted phrases, then the days (or
+        the likely days)."""
         parts = [self.text, *sorted(self.quotes)]
         if self.days is not None:
             parts.append(self.days.stored())
+        if self.near is not None and self.days is None:
+            parts.append(NEAR_MARK + self.near.stored())
         return " ".join(p for p in parts if p)
 
 
@@ -75,10 +95,14 @@ class Lexicon:
         reporting: Iterable[str] = (),
         fold: Iterable[tuple[str, str]] = (),
         calendar: Calendar | None = None,
+        numbers: NumberWords | None = None,
+        suffixes: Sequence[str] = (),
     ) -> None:
         # dates say when, not what: "on March 12" and "in 2026" are left out of what is said
         self.dates = (calendar or Calendar()).dates
         self.decisive = frozenset("_" + c for c in decisive)
+        self.numbers = numbers or NumberWords()
+        self.suffixes = tuple(suffixes)
         self.stopwords = frozenset(stopwords)
         self.fold = str.maketrans(dict(fold))
         verbs = sorted(set(reporting), key=len, reverse=True)
@@ -108,6 +132,7 @@ class Lexicon:
         )
         self._phrases = dict(phrases)
         self._stems = sorted(stems, key=lambda s: len(s[0]), reverse=True)
+        self._concepts: dict[str, str] = {}  # word -> concept or stem, as found
 
     def phrases(self, text: str) -> str:
         """Replace multi-word synonyms by their concept token."""
@@ -124,10 +149,18 @@ class Lexicon:
     @lru_cache(maxsize=65536)  # noqa: B019 - a Lexicon lives as long as its config; bounded
     def concept(self, token: str) -> str:
         """The concept a word belongs to, or its crude stem."""
-        for stem, concept in self._stems:
-            if token == stem or (len(stem) > 3 and token.startswith(stem)):
+        found = self._concepts.get(token)
+        if found is None:
+            if len(self._concepts) >= CONCEPT_MEMO:
+                self._concepts.clear()
+            found = self._concepts[token] = self._concept(token)
+        return found
+
+    def _concept(self, token: str) -> str:
+        for start, concept in self._stems:
+            if token == start or (len(start) > 3 and token.startswith(start)):
                 return "_" + concept
-        return _stem(token)
+        return stem(token, self.suffixes)
 
     def names_pattern(self, names: Iterable[str]) -> re.Pattern[str] | None:
         """One pattern matching any of these names (folded, lowercase, longest first)."""
@@ -137,49 +170,60 @@ class Lexicon:
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
 
 
-# Numbers read as digits, so "ninety percent" and "90 percent" are the same words
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-)
-_NUMBERS = {w: n for n, w in enumerate(_UNITS.split())} | {
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1000}
-_NUMBER_RE = re.compile(
-    r"\b(?:(" + "|".join(_NUMBERS) + r"|\d+)(?:[- ](" + "|".join(_NUMBERS) + r"))?"
-    r"(?:\s+(" + "|".join(_SCALES) + r"))?)\b"
-)
+class NumberWords:
+    """A language's number words, read as digits so that "ninety percent" and "90 percent" are
+    the same words: the units from zero (to nineteen), the tens from twenty, the words for a
+    hundred and a thousand, and the number words that alone are mostly a pronoun ("one of the
+    cornerstones"). Without words, only digit groups are joined ("1,200" -> "1200")."""
 
+    def __init__(
+        self,
+        units: Sequence[str] = (),
+        tens: Sequence[str] = (),
+        hundreds: Iterable[str] = (),
+        thousands: Iterable[str] = (),
+        pronouns: Iterable[str] = (),
+    ) -> None:
+        self.values = {w: n for n, w in enumerate(units)} | {
+            w: 10 * n for n, w in enumerate(tens, 2)
+        }
+        self.scales = dict.fromkeys(hundreds, 100) | dict.fromkeys(thousands, 1000)
+        self.pronouns = frozenset(pronouns)
+        words = alternation(self.values)
+        scales = alternation(self.scales)
+        self._pattern = re.compile(rf"\b(?:({words}|\d+)(?:[- ]({words}))?(?:\s+({scales}))?)\b")
 
-def _digits(m: re.Match[str]) -> str:
-    first, second, scale = m.groups()
-    if (first.isdigit() or first == "one") and second is None and scale is None:
-        return first  # "one" alone is mostly a pronoun ("one of the cornerstones")
-    n = int(first) if first.isdigit() else _NUMBERS[first]
-    if second is not None:
-        if n < 20 or _NUMBERS[second] >= 10:  # "five six" are two numbers
-            return m.group(0) if scale is None else f"{_digits_of(first)} {second} {scale}"
-        n += _NUMBERS[second]
-    return str(n * _SCALES[scale]) if scale else str(n)
+    def as_digits(self, text: str) -> str:
+        """Number words in lowercase text as digits ("ninety" -> "90", "five hundred" -> "500",
+        "1,200" -> "1200")."""
+        return self._pattern.sub(self._digits, _THOUSANDS.sub("", text))
 
+    def _digits(self, m: re.Match[str]) -> str:
+        first, second, scale = m.groups()
+        if (first.isdigit() or first in self.pronouns) and second is None and scale is None:
+            return first
+        n = int(first) if first.isdigit() else self.values[first]
+        if second is not None:
+            if n < 20 or self.values[second] >= 10:  # "five six" are two numbers
+                if scale is None:
+                    return m.group(0)
+                return f"{self._value_of(first)} {second} {scale}"
+            n += self.values[second]
+        return str(n * self.scales[scale]) if scale else str(n)
 
-def _digits_of(word: str) -> str:
-    return word if word.isdigit() else str(_NUMBERS[word])
-
-
-def numbers_as_digits(text: str) -> str:
-    """Number words in lowercase text as digits ("ninety" -> "90", "five hundred" -> "500",
-    "1,200" -> "1200")."""
-    return _NUMBER_RE.sub(_digits, _THOUSANDS.sub("", text))
+    def _value_of(self, word: str) -> str:
+        return word if word.isdigit() else str(self.values[word])
 
 
 _THOUSANDS = re.compile(r"(?<=\d)[,\u2009\u202f](?=\d{3}\b)")  # "1,200", "1 200"
+MIN_STEM = 4  # letters a word keeps when a suffix is cut ("tests" -> "test", "uses" stays)
 
 
-def _stem(token: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "es", "s"):
-        if len(token) > len(suffix) + 3 and token.endswith(suffix):
+def stem(token: str, suffixes: Sequence[str]) -> str:
+    """A word without the first of the language's suffixes it ends with (crude, but the same
+    cut for every report of a remark), keeping at least :data:`MIN_STEM` letters."""
+    for suffix in suffixes:
+        if len(token) >= len(suffix) + MIN_STEM and token.endswith(suffix):
             return token[: -len(suffix)]
     return token
 
@@ -202,13 +246,18 @@ def signature(
     phrases.append(tokens)
     low, high = QUOTED_PHRASE
     quotes = frozenset(QUOTE_MARK + "+".join(sorted(p)) for p in phrases if low <= len(p) <= high)
-    return Signature(frozenset(tokens), " ".join(sorted(tokens)), quotes=quotes)
+    # interned, as parsed ones are (Signature.parse)
+    return Signature(frozenset(map(sys.intern, tokens)), " ".join(sorted(tokens)), quotes=quotes)
+
+
+# a word in any script (its letters and digits, "u.s", "20-point"), or a concept token ("_nato")
+_WORD = re.compile(r"_?[^\W_]+(?:[-.][^\W_]+)*")
 
 
 def _tokens(folded: str, lexicon: Lexicon) -> set[str]:
-    folded = numbers_as_digits(lexicon.phrases(lexicon.without_reporting(folded)))
+    folded = lexicon.numbers.as_digits(lexicon.phrases(lexicon.without_reporting(folded)))
     tokens = set()
-    for raw in re.findall(r"_?[a-z0-9]+(?:[-.][a-z0-9]+)*", folded):
+    for raw in _WORD.findall(folded):
         if raw.startswith("_"):
             tokens.add(raw)
             continue

@@ -19,20 +19,6 @@ CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is 
 ENERGY, TRUCE = "energy", "ceasefire"
 ENERGY_TRUCE_MENTIONS = 3  # paragraphs on energy that make an article's truce an energy truce
 
-# A clause setting a remark in time or place, not part of what was said: one opening the sentence
-# up to its comma, or one closing it after a comma
-_CIRCUMSTANCE = re.compile(
-    r"^(?:after|before|ahead of|following|during|on the eve of|on the sidelines of|at the end of)"
-    r"\b[^,;]{0,120},"
-    r"|,\s+(?:as|while|just as|even as|(?:hours|days|shortly|soon|just) (?:after|before)|"
-    r"ahead of|on the eve of|on the sidelines of|following)\b.*$",
-    re.IGNORECASE,
-)
-
-# Words for a pause in strikes ("the truce", "the moratorium"), not for the end of the war ("a
-# ceasefire, then guarantees, then the ballot"): in coverage of an energy truce, they name it
-_A_TRUCE = re.compile(r"truce|moratori|pause|перемири|моратори", re.IGNORECASE)
-
 # A statement found, the issue sources to fall back on when it names none, and its paragraph
 Found = tuple[Statement, tuple[tuple[str, ...], ...], int]
 
@@ -188,12 +174,22 @@ class IssueReader:
     def __init__(self, tagger: IssueTagger, language: Language) -> None:
         self.tagger = tagger
         self._passing = language.process_words
-        self._process_words = (
+        self._process_words = _any_word(language.process_words)
+        self._scene = _scene(language)
+        # in coverage of an energy truce, "the truce" is that truce (stems, inside a word)
+        self._a_truce = _any_word(language.truce_words, whole=False)
+        self._pointing = (
             re.compile(
-                r"(?<!\w)(?:" + "|".join(map(re.escape, language.process_words)) + r")(?!\w)",
+                rf"{_alternation(language.pointing_words)}\s+{_alternation(language.pointing_links)}"
+                r"(?!\w)",
                 re.IGNORECASE,
             )
-            if language.process_words
+            if language.pointing_words and language.pointing_links
+            else None
+        )
+        self._about = (
+            re.compile(rf"\s+{_alternation(language.subject_links)}\s+")
+            if language.subject_links
             else None
         )
 
@@ -208,9 +204,8 @@ class IssueReader:
         hits = [h for h in self.tagger.hits(para) if start <= h.start and h.end <= end]
         if not hits:
             return ()
-        aside = [
-            (start + m.start(), start + m.end()) for m in _CIRCUMSTANCE.finditer(para[start:end])
-        ]
+        scene = self._scene.finditer(para[start:end]) if self._scene is not None else ()
+        aside = [(start + m.start(), start + m.end()) for m in scene]
         kept = [h for h in hits if not any(h.start < b and a < h.end for a, b in aside)]
         return self.ordered(i for h in (kept or hits) for i in h.issues)
 
@@ -242,15 +237,21 @@ class IssueReader:
             statements.append(statement)
             blocks.append(block)
         statements = self._shared(statements, blocks)
-        if counts[ENERGY] >= ENERGY_TRUCE_MENTIONS and counts[TRUCE]:
-            # in coverage of an energy truce, "the truce" is that truce
-            statements = [
-                replace(s, issues=self.ordered({*s.issues, ENERGY}))
-                if TRUCE in s.issues and _A_TRUCE.search(s.text)
-                else s
-                for s in statements
-            ]
-        return statements
+        statements = self._pointing_back(statements, blocks)
+        if self._a_truce is None:
+            return statements
+        coverage = counts[ENERGY] >= ENERGY_TRUCE_MENTIONS and counts[TRUCE]
+        out = []
+        for s in statements:
+            if self._a_truce.search(s.text):
+                if ENERGY in s.issues:
+                    # "a pause on strikes against power plants": an energy truce is a truce
+                    s = replace(s, issues=self.ordered({*s.issues, TRUCE}))
+                elif coverage and TRUCE in s.issues:
+                    # in coverage of an energy truce, "the truce" is that truce
+                    s = replace(s, issues=self.ordered({*s.issues, ENERGY}))
+            out.append(s)
+        return out
 
     def _names_process(self, text: str) -> bool:
         """Whether a remark speaks of the talks or their process ("the call", "the meeting")."""
@@ -259,11 +260,25 @@ class IssueReader:
     def _names_plan(self, group: Sequence[Statement]) -> bool:
         """Whether a remark names the plan or the process itself ("the peace plan", "rounds of
         talks"), not only "the talks" or "a deal" in passing."""
-        return any(
-            CATCH_ALL in issues and term not in self._passing
-            for s in group
-            for term, issues in self.tagger.terms(s.text)
-        )
+        return any(self._plan_term(s.text) for s in group)
+
+    def _plan_term(self, text: str) -> bool:
+        """Whether the text names the plan or process itself: a catch-all term not said in
+        passing, nor one whose subject another issue names ("an agreement on the reparations
+        loan", "a deal over prisoner exchanges" are about the loan and the exchanges)."""
+        hits = self.tagger.hits(text)
+        lowered = _lower(text)
+        for k, hit in enumerate(hits):
+            if CATCH_ALL not in hit.issues or lowered[hit.start : hit.end] in self._passing:
+                continue
+            on = self._about.match(lowered, hit.end) if self._about is not None else None
+            if on is not None and any(
+                h.start < on.end() + _SUBJECT_REACH and CATCH_ALL not in h.issues
+                for h in hits[k + 1 :]
+            ):
+                continue
+            return True
+        return False
 
     def _shared(self, statements: list[Statement], blocks: list[int]) -> list[Statement]:
         """The pieces of one speaker's remark in one paragraph (a split quote, the sentence
@@ -287,6 +302,54 @@ class IssueReader:
             out.extend(replace(s, issues=issues) for s in group)
             i = j
         return out
+
+    def _pointing_back(self, statements: list[Statement], blocks: list[int]) -> list[Statement]:
+        """A remark that opens on a demonstrative ("this is precisely what the talks are
+        about", "That is not true") is about what it points back to - the speaker's remark
+        just before - besides the process it names."""
+        out: list[Statement] = []
+        for k, s in enumerate(statements):
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and previous.actor_id == s.actor_id
+                and blocks[k] - blocks[k - 1] <= 1
+                and set(s.issues) <= {CATCH_ALL}
+                and self._pointing is not None
+                and self._pointing.match(s.text)
+            ):
+                s = replace(s, issues=self.ordered({*s.issues, *previous.issues}))
+            out.append(s)
+        return out
+
+
+_SUBJECT_REACH = 30  # characters after "on" within which the subject's term starts
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex group matching any of these words or phrases, the longest first."""
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+
+def _any_word(words: Iterable[str], whole: bool = True) -> re.Pattern[str] | None:
+    """A case-insensitive pattern for any of these words (``whole``: as whole words)."""
+    words = tuple(words)
+    if not words:
+        return None
+    body = _alternation(words)
+    return re.compile(rf"(?<!\w){body}(?!\w)" if whole else body, re.IGNORECASE)
+
+
+def _scene(language: Language) -> re.Pattern[str] | None:
+    """A clause setting a remark in time or place, not part of what was said: one opening the
+    sentence up to its comma, or one closing it after a comma."""
+    parts = []
+    if language.scene_openers:
+        parts.append(rf"^{_alternation(language.scene_openers)}\b[^,;]{{0,120}},")
+    if language.scene_closers:
+        unless = rf"(?!{_alternation(language.not_scene)}\b)" if language.not_scene else ""
+        parts.append(rf",\s+{unless}{_alternation(language.scene_closers)}\b.*$")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 def _pieces(a: Statement, b: Statement) -> bool:

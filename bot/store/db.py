@@ -266,6 +266,47 @@ def m004_development_sources(db: Database) -> None:
     db.execute("drop index idx_statements_development_id")
 
 
+@migrations()
+def m005_development_issue_mentions(db: Database) -> None:
+    # How many mentions of each development name each issue, and whether its first mention did:
+    # a development is shown with the issues its first mention names or at least half of its
+    # mentions name (bot/store/developments.py), so one outlet's incidental tag does not spread
+    # to every report of a remark. development_issues keeps only the issues shown.
+    db.table("development_issue_mentions").create(
+        {"development_id": int, "issue_id": str, "mentions": int, "by_first": int},
+        pk=("development_id", "issue_id"),
+        foreign_keys=[("development_id", "developments", "id")],
+        defaults={"mentions": 0, "by_first": 0},
+    )
+    db.execute(
+        """insert into development_issue_mentions (development_id, issue_id, mentions, by_first)
+           select s.development_id, j.value, count(*), max(s.id = f.first)
+           from statements s join json_each(s.issues) j
+           join (select development_id, min(id) as first from statements
+                 group by development_id) f on f.development_id = s.development_id
+           group by s.development_id, j.value"""
+    )
+    # what an older database showed beyond that rule is no longer shown; nothing is gained, so
+    # no alert is decided again
+    db.execute(
+        """delete from development_issues where not exists (
+             select 1 from development_issue_mentions m join developments d
+             on d.id = m.development_id
+             where m.development_id = development_issues.development_id
+               and m.issue_id = development_issues.issue_id
+               and (m.by_first = 1 or 2 * m.mentions >= (select count(*) from statements s
+                                                          where s.development_id = d.id)))
+           and exists (select 1 from statements s
+                       where s.development_id = development_issues.development_id)"""
+    )
+    db.execute(
+        """update developments set issues = (select json_group_array(issue_id) from (
+             select issue_id from development_issues where development_id = developments.id
+             order by issue_id))
+           where exists (select 1 from statements s where s.development_id = developments.id)"""
+    )
+
+
 class _Database(Database):
     """sqlite-utils' Database whose outermost ``atomic()`` takes the write lock at BEGIN
     (``BEGIN IMMEDIATE``). Two connections write to one file (the bot's loop and the worker
