@@ -88,7 +88,7 @@ def test_a_pronoun_takes_the_next_subject_of_its_gender(extractor: Extractor) ->
 
 def test_a_spokesperson_for_a_titled_leader_speaks_for_him(extractor: Extractor) -> None:
     found = extractor.extract(
-        "A spokesperson for Prime Minister Keir Starmer said Britain welcomed the prisoner"
+        "A spokesperson for Prime Minister Keir Starmer said that Britain welcomed the prisoner"
         " exchange agreed in Geneva."
     )
     assert [s.actor_id for s in found.statements] == ["starmer"]
