@@ -68,3 +68,31 @@ def test_an_outlet_passing_on_an_attribution_is_not_the_speaker(extractor: Extra
         " his evening address, the Lviv Courier informs."
     )
     assert _one(found, "elections before a ceasefire").actor_id == "zelensky"
+
+
+def test_a_clause_after_a_conjunction_is_no_sentence_final_attribution(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Putin's adviser Yuri Ushakov said on Monday that the ceasefire talks had stalled,"
+        " though he described the mood as calm."
+    )
+    assert _one(found, "ceasefire talks had stalled").actor_id == "ushakov"
+
+
+def test_a_quote_signed_with_a_platform_and_a_date(extractor: Extractor) -> None:
+    found = extractor.extract(
+        'Claim: "The ceasefire starts at midnight and the prisoners come home by Friday." -'
+        " Donald Trump, Truth Social, May 2, 2026."
+    )
+    assert _one(found, "ceasefire starts at midnight").actor_id == "trump"
+
+
+def test_a_name_with_a_hyphened_particle_is_a_new_actor(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Qatar's foreign ministry adviser Saud al-Mansouri, whose government hosted the round,"
+        " said the delegations would meet again on the prisoner exchange within a month."
+    )
+    s = _one(found, "meet again")
+    assert s.actor_id == "saud_al_mansouri"
+    assert [a.name for a in found.new_actors if a.id == s.actor_id] == ["Saud al-Mansouri"]

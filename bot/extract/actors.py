@@ -21,11 +21,17 @@ EN = Language()  # no folding: pass the configured language
 _CAP_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
 # Two or more capitalised words in a row (a particle may join them): where names can be
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏА-ЯЁІЇЄҐ"
+# "Khalid al-Harthi", "Abu-Zeid": a particle joined by a hyphen to the capitalised name
+_HYPHENED = r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|bint)-"
 _CAP_RUN = re.compile(
-    rf"(?<![\w'’-])[{_UPPER}][\w'’-]*(?:\s(?:(?:de|da|van|von|der|al|bin|el)\s)?[{_UPPER}][\w'’-]*)+"
+    rf"(?<![\w'’-])[{_UPPER}][\w'’-]*(?:\s(?:(?:de|da|van|von|der|al|bin|el)\s)?"
+    rf"(?:{_HYPHENED})?[{_UPPER}][\w'’-]*)+"
 )
+_PARTICLE_NAME = re.compile(rf"{_HYPHENED}[{_UPPER}]")
 
 
+# what completes a role noun: "the secretary of state", "the minister of defence"
+_OF_PHRASE = re.compile(r" of (?:the )?[a-z]+(?= |[,.;:]|$)")
 # the capitalised word right after a name ("Kyiv Bulletin")
 _NEXT_CAP = re.compile(rf" ([{_UPPER}][\w'’-]*)")
 
@@ -40,6 +46,10 @@ class ActorMention:
     kind: str  # person | institution | anonymous | pronoun | thing | plural | role | unknown
     gender: str = ""
     noun: str = ""  # a role anaphor's noun: "minister" in "the minister said"
+    # whose role it is: "the bloc's foreign policy chief" -> "eu" (an actor id), "the ministry's
+    # spokeswoman" -> "ministry" (a noun the context resolves)
+    owner: str = ""
+    phrase: str = ""  # a role's words: "secretary of state", "top diplomat"
 
 
 # Cyrillic letters in Latin, for ids of names not in the config ("Алексей Чепа" -> alexei_chepa)
@@ -101,6 +111,7 @@ class ActorIndex:
         self._particles = language.name_particles
         self._not_name = language.not_name_words
         nouns = language.role_nouns | language.anonymous_nouns | language.document_nouns
+        self._bodies = language.document_nouns - language.role_nouns
         self._role_re = (
             re.compile(
                 # "the minister", "our source", "Ukraine's lead negotiator"
@@ -109,9 +120,24 @@ class ActorIndex:
                 + r")|[A-Z][\w-]*'s)\s+"
                 r"(?:[\w'-]+\s+){0,3}?(?P<w>(?i:"
                 + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
-                + r"))(?![\w-])"
+                + r")(?:-[a-z]+)?)(?![\w-])"
             )
             if nouns and language.determiners
+            else None
+        )
+        # "the alliance's secretary-general", "the bloc's top diplomat": a role of the body before
+        # the longest role: "the Kremlin's chief foreign policy aide", over words that are no
+        # part of it ("the ministry's spokeswoman told the envoy")
+        plain = "|".join(
+            sorted(map(re.escape, language.stopwords | set(language.speech_verbs)), key=len)[::-1]
+        )
+        self._owned_re = (
+            re.compile(
+                rf"['’]s\s+(?:(?!(?i:{plain})(?![\w'-]))[\w'-]+\s+){{0,3}}(?P<w>(?i:"
+                + "|".join(sorted(map(re.escape, language.role_nouns), key=len, reverse=True))
+                + r")(?:-[a-z]+)?)(?![\w-])"
+            )
+            if language.role_nouns
             else None
         )
         heads = "|".join(map(re.escape, sorted(language.body_nouns)))
@@ -206,7 +232,13 @@ class ActorIndex:
                 # "the Russian Defence Ministry" is a name, found above; a capitalised noun
                 # after a capitalised word is part of one
                 if claim(m.start(), m.end()):
-                    found.append(ActorMention(m.start(), m.end(), "", "role", noun=noun))
+                    phrase = folded[m.start() : m.end()].split(None, 1)[-1]
+                    of = _OF_PHRASE.match(folded, m.end())
+                    if of is not None:  # "the secretary of state"
+                        phrase += of.group(0)
+                    found.append(
+                        ActorMention(m.start(), m.end(), "", "role", noun=noun, phrase=phrase)
+                    )
         if self._pronoun_re is not None:
             for m in self._pronoun_re.finditer(folded):
                 word = m.group("p").lower()
@@ -225,7 +257,31 @@ class ActorIndex:
                 claim(start, end)
                 found.append(ActorMention(start, end, slug(name), "unknown"))
         found.sort(key=lambda mention: mention.start)
+        if self._owned_re is not None and "'s" in folded:
+            found = self._owned(folded, found)
         return found
+
+    def _owned(self, folded: str, found: list[ActorMention]) -> list[ActorMention]:
+        """A body's mention followed by a role of it ("the alliance's secretary-general") is
+        one role mention, owned by the body; the role resolves to its holder."""
+        assert self._owned_re is not None
+        out: list[ActorMention] = []
+        for i, m in enumerate(found):
+            body = m.kind == "institution" or (m.kind == "role" and m.noun in self._bodies)
+            owned = self._owned_re.match(folded, m.end) if body else None
+            nxt = found[i + 1].start if i + 1 < len(found) else len(folded)
+            if owned is None or owned.end() > nxt:
+                out.append(m)
+                continue
+            noun = owned.group("w").lower()
+            owner = m.actor_id or m.noun
+            phrase = folded[m.end : owned.end()].split(None, 1)[-1]
+            out.append(
+                ActorMention(
+                    m.start, owned.end(), "", "role", noun=noun, owner=owner, phrase=phrase
+                )
+            )
+        return out
 
     def _inside_name(self, folded: str, m: re.Match[str], actor_id: str) -> bool:
         """Whether a one-word place that stands for a body begins a longer proper name: "the
@@ -251,7 +307,9 @@ class ActorIndex:
                 or not words[0].group(0)[0].isupper()
             ):
                 words.pop(0)
-            while words and not words[-1].group(0)[0].isupper():
+            while words and not (
+                words[-1].group(0)[0].isupper() or _PARTICLE_NAME.match(words[-1].group(0))
+            ):
                 words.pop()
             # "International Affairs Alexei Chepa": a body's name before the person's
             cut = [i for i, w in enumerate(words) if w.group(0).lower() in self._not_name]
