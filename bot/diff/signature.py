@@ -10,6 +10,7 @@ language file). Pure and deterministic.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -52,7 +53,9 @@ class Signature:
         quotes = frozenset(w for w in words if w.startswith(QUOTE_MARK))
         if quotes:
             words = [w for w in words if not w.startswith(QUOTE_MARK)]
-        return cls(frozenset(words), " ".join(words), days, near, quotes)
+        # interned: a stem shared by two signatures is then one object, and set lookups
+        # between them compare identities instead of reading both strings
+        return cls(frozenset(map(sys.intern, words)), " ".join(words), days, near, quotes)
 
     @property
     def likely(self) -> Days | None:
@@ -62,7 +65,9 @@ class Signature:
     @cached_property
     def quoted_stems(self) -> tuple[frozenset[str], ...]:
         """The stems of each quoted phrase it carries."""
-        return tuple(frozenset(q[len(QUOTE_MARK) :].split("+")) for q in self.quotes)
+        return tuple(
+            frozenset(map(sys.intern, q[len(QUOTE_MARK) :].split("+"))) for q in self.quotes
+        )
 
     @cached_property  # compared for every candidate in the same development: built once
     def stored(self) -> str:
@@ -231,7 +236,8 @@ def signature(
     phrases.append(tokens)
     low, high = QUOTED_PHRASE
     quotes = frozenset(QUOTE_MARK + "+".join(sorted(p)) for p in phrases if low <= len(p) <= high)
-    return Signature(frozenset(tokens), " ".join(sorted(tokens)), quotes=quotes)
+    # interned, as parsed ones are (Signature.parse)
+    return Signature(frozenset(map(sys.intern, tokens)), " ".join(sorted(tokens)), quotes=quotes)
 
 
 # a word in any script (its letters and digits, "u.s", "20-point"), or a concept token ("_nato")

@@ -30,7 +30,10 @@ _CHANNEL_NOUNS = re.compile(
     r"^'s?\s+(?:\w+\s+){0,3}?(?:post|posts|account|statement|spokes(?:man|woman|person)|office"
     r"|press service|channel|team)\b"
 )
-_SPOKES_FOR = re.compile(r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+# "a spokesperson for the Commission president", "a spokesman for Prime Minister Starmer"
+_SPOKES_FOR = re.compile(
+    r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}$", re.IGNORECASE
+)
 _DASH_NAME = re.compile(r"\s*[-—–]\s*")
 # what may follow the name that signs a quote: '- Donald Trump, Truth Social, March 3, 2026.'
 _SIGNED_REST = re.compile(r"(?:,\s*[A-Z0-9][^,.;:!?\"“”]{0,40}){0,3}[\s.,]*")
@@ -58,12 +61,26 @@ _APPOSITIVE = re.compile(
     rf"|\s[-–—]\s{_NO_END}{{2,160}}\s[-–—]))+,?"
     r"\s*(?:[a-z]+\s+){0,2}"
 )
-_NAMED_AS = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)")
+# 'called the territorial question the main stumbling block': an object, then its name
+_NAMED_THE = re.compile(r"\s+(?:the|this|that|its|his|her|their)\s+(?:[\w'’-]+\s+){1,4}?the\s")
+_NAMED_AS = re.compile(
+    r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)|(?:\s+[\w'’.-]+){7,12}?\s+[\"“«‘]"
+)
 _AGENT = re.compile(r"(?:\s+(?:also|again|once again|further))?\s+(?:by|at|in)\s+")
 _CONJUNCTION = re.compile(
     r"\s*(?:and|but|though|although|while|whereas|because|since|if|when|after|before)\s",
     re.IGNORECASE,
 )
+_BY_AGENT = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]+)\s+by\s")
+# what a question verb asks: "asked whether", "asked him if", "asks why"
+_ASKED = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:whether|if|what|why|how|when|where|who)\b")
+# a verb of telling whose object is the main clause's subject: "had told him", "assured her"
+_TOLD_BACK = re.compile(r"\s+(?:him|her|them|me|us)\b")
+_OF_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,8}$")
+_AUXILIARIES = frozenset(
+    "has have had will would could can may might must should did does".split()
+)
+_WHEN = frozenset("yesterday today tonight earlier later last this".split())
 _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _NAMED = ("person", "unknown", "institution", "anonymous")
@@ -97,6 +114,16 @@ class Attributor:
         self._prepositions = language.prepositions or _PREPOSITIONS
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
+        self._anonymity = (
+            re.compile("|".join(map(re.escape, language.anonymity)), re.IGNORECASE)
+            if language.anonymity
+            else None
+        )
+        # each side's unnamed official, for a named body's source who asked not to be named
+        self._anonymous: dict[str, str] = {}
+        for actor in index.actors.values():
+            if actor.kind == "anonymous" and actor.side:
+                self._anonymous.setdefault(actor.side, actor.id)
         links = "|".join(
             r"\s+".join(map(re.escape, link.split())) for link in language.position_links
         )
@@ -104,7 +131,8 @@ class Attributor:
             re.compile(
                 r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
                 + "|".join(map(re.escape, language.position_nouns))
-                + rf")\b[^.;:]{{0,80}}?\s(?:{links})\s+that\b"
+                # "Peskov's line, via the Kremlin, is that", "Witkoff's claim that"
+                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|\s+)that\b"
             )
             if language.position_nouns and links
             else None
@@ -151,6 +179,7 @@ class Attributor:
         return True
 
     def quote_speaker(self, para, quotes, qi, sentences, mentions, resolve) -> str:
+        """Who says quotes[qi]: the attribution after it, else before it in its sentence."""
         quote = quotes[qi]
         content = para[quote.start : quote.end].rstrip()
         ends_sentence = content.endswith((".", "!", "?", "…")) or content.endswith(".)")
@@ -238,10 +267,14 @@ class Attributor:
         verbs = list(self._verbs.finditer(segment))
         if nearest_last:
             verbs.reverse()
+            if len(verbs) > 1 and _TOLD_BACK.match(segment, verbs[0].end()):
+                # "He said Umerov had told him that ...": the account is the teller's, who
+                # speaks in the clause before
+                verbs = verbs[1:]
         for verb in verbs:
             v_start = start + verb.start()
             v_end = start + verb.end()
-            if self._is_noun(para, v_start, verb.group(0)):
+            if self._is_noun(para, v_start, verb.group(0)) or self._in_anonymity(segment, verb):
                 continue
             if (
                 max_words_to_verb is not None
@@ -259,6 +292,9 @@ class Attributor:
                         return actor
                 continue
             before = [m for m in mentions if start <= m.start and m.end <= v_start]
+            unnamed = self._unnamed(para, start, v_start, before, resolve)
+            if unnamed:
+                return unnamed
             subject = self._subject(para, before, start, v_start)
             if subject is not None:
                 actor = resolve(subject)
@@ -290,17 +326,29 @@ class Attributor:
             # "it was the turn of Budanov, the intelligence chief, who wrote": the antecedent
             # of the relative pronoun, whatever precedes it
             antecedent = [m for m in before if m.end <= who.start()]
-            if antecedent and not para[antecedent[-1].end : who.start()].strip():
+            between = para[antecedent[-1].end : who.start()].split() if antecedent else []
+            # "echoed by Lavrov on Friday, who said": a when or where may stand between
+            if antecedent and (
+                not between or (len(between) <= 3 and between[0].lower() in self._prepositions)
+            ):
                 return antecedent[-1]
         clause_start = start
         # an 'according to X,' phrase is a source, not the subject
+        aside: list[tuple[int, int]] = []  # ", according to the Ukrainian side," in between
         for m in _ACCORDING_TO.finditer(para, start, v_start):
             comma = para.find(",", m.end(), v_start)
-            if comma != -1:
-                clause_start = max(clause_start, comma + 1)
+            if comma == -1:
+                continue
+            if para[max(start, m.start() - 2) : m.start()].strip() == "," and any(
+                start <= b.start and b.end < m.start() - 1 for b in before
+            ):
+                # "Secretary Rubio, according to the Ukrainian side, reaffirmed": an aside
+                aside.append((m.start(), comma))
+                continue
+            clause_start = max(clause_start, comma + 1)
         eligible = []
         for m in before:
-            if m.start < clause_start:
+            if m.start < clause_start or any(a <= m.start < b for a, b in aside):
                 continue
             following = self.index.fold(para[m.end : m.end + 40])
             if following.startswith("'s") or following.startswith("'"):
@@ -314,10 +362,13 @@ class Attributor:
             )
             # "Commenting on it, Minister of Foreign Affairs X said": a title after the comma
             title_start = max(clause_start, para.rfind(",", clause_start, m.start) + 1)
-            if word in self._prepositions and not _TITLE_PHRASE.fullmatch(
-                para[title_start : m.start]
-            ):
-                if _SPOKES_FOR.search(para[max(0, m.start - 30) : m.start]):
+            # ... not "State Secretary Jussi Haapala of the Finnish Ministry": a name before
+            titled = _TITLE_PHRASE.fullmatch(para[title_start : m.start]) is not None and not any(
+                title_start <= b.start and b.end <= m.start and b.kind in ("person", "unknown")
+                for b in before
+            )
+            if word in self._prepositions and not titled:
+                if _SPOKES_FOR.search(para[max(0, m.start - 60) : m.start]):
                     eligible.append(m)  # "a spokesperson for the Commission president said"
                 continue
             if _in_relative_clause(para, clause_start, m.start):
@@ -325,7 +376,10 @@ class Attributor:
             if (
                 m.kind == "institution"
                 and " " not in para[m.start : m.end]
-                and _word_before(para, m.start) in self.language.noun_markers
+                and (
+                    _word_before(para, m.start) in self.language.noun_markers
+                    or self._modifier(para, m.end, v_start)
+                )
             ):
                 continue  # "the Berlin discussions": a place name as a modifier
             eligible.append(m)
@@ -366,7 +420,15 @@ class Attributor:
             return eligible[0]
         # "a Russian official familiar with the negotiating brief said"
         anonymous = subject.kind == "anonymous"
-        if len(gap.split()) > (8 if channel else 16 if participle else 6 if anonymous else 3):
+        # "Natalia Zubareva of the independent Moscow think tank Perspektiva said": where she
+        # works, however long, when no verb stands in it
+        of = (
+            subject.kind in ("person", "unknown")
+            and _OF_AFFILIATION.match(gap) is not None
+            and not self._verbs.search(gap)
+        )
+        limit = 8 if channel else 16 if participle else 6 if anonymous else 10 if of else 3
+        if len(gap.split()) > limit:
             return None
         return subject
 
@@ -398,6 +460,10 @@ class Attributor:
             at = s_start + position.start()
             owner = [m for m in mentions if at <= m.end <= at + 2]  # "The Kremlin's" is a name
             actor = resolve(owner[0]) if owner else ""
+            agent = self._agent(para, at, s_start + position.end(), mentions)
+            if agent is not None:
+                # "Moscow's position, restated by Foreign Minister Lavrov, is that": he states it
+                actor = resolve(agent) or actor
             if actor:
                 return actor, s_start
         found_verbs = list(self._verbs.finditer(sentence))
@@ -421,6 +487,8 @@ class Attributor:
             if not inside[s_start + v.start()]
             and not sentence.startswith(" by ", v.end())
             and not self._is_noun(para, s_start + v.start(), v.group(0))
+            and not self._question(sentence, v)
+            and not self._in_anonymity(sentence, v)
         ]
         if not verbs:
             return None
@@ -457,13 +525,34 @@ class Attributor:
                         return actor, s_start
                 continue
             before = [m for m in mentions if s_start <= m.start and m.end <= v_start]
+            unnamed = self._unnamed(para, s_start, v_start, before, resolve)
+            if unnamed:
+                return unnamed, s_start
             subject = self._subject(para, before, s_start, v_start)
             if subject is None:
                 continue
             actor = resolve(subject)
             if actor:
-                return actor, subject.start
+                # "... were echoed by Lavrov, who said": the sentence, not from its object on
+                oblique = _preceding_word(para, subject.start, self._role_titles)
+                return actor, s_start if oblique in self._prepositions else subject.start
         return None
+
+    def _unnamed(self, para, start, v_start, before, resolve) -> str:
+        """The unnamed source that speaks when the words before the verb say so ("a member of
+        the delegation, who asked not to be named, said"): of the side the subject's words name
+        ("a member of the Russian delegation"), else any."""
+        if self._anonymity is None or self._anonymity.search(para, start, v_start) is None:
+            return ""
+        side = ""
+        for m in reversed(before):
+            actor = self.index.actor(resolve(m))
+            if actor is not None:
+                if actor.kind == "anonymous":
+                    return actor.id
+                side = actor.side
+                break
+        return self._anonymous.get(side, "anon_source")
 
     def _final(self, para, s_start, s_end, verb, mentions, resolve) -> tuple[int, str] | None:
         """For a speech verb that may end a sentence ('..., the person said.'): the comma that
@@ -480,7 +569,28 @@ class Attributor:
         short_rest = len(rest.split(",")[0].split()) <= 4 and " that " not in f" {rest} "
         if between and short_rest and len(gap.split()) <= 14 and not self._verbs.search(gap):
             return comma, resolve(between[0])
+        v_end = s_start + verb.end()
+        after = next((m for m in mentions if v_end <= m.start < s_end), None)
+        if (
+            not gap.strip()
+            and after is not None
+            and after.kind in _NAMED
+            and verb.group(0) in self._inverted
+            and self._inversion_gap(para[v_end : after.start])
+            and self._adverbial(para[after.end : s_end])
+        ):
+            # "..., told reporters Ushakov on Friday in Moscow.": the verb before its subject
+            return comma, resolve(after)
         return comma, ""
+
+    def _adverbial(self, rest: str) -> bool:
+        """Whether what follows an inverted subject only says when or where ("on Friday in
+        Moscow."), not what it did ("said Washington hoped to ...")."""
+        words = rest.split(",")[0].split()
+        if not words:
+            return True
+        first = words[0].lower().strip(".")
+        return len(words) <= 8 and (first in self._prepositions or first in _WHEN)
 
     def _relay(self, para, s_start, s_end, verbs, mentions, resolve) -> str | None:
         """The speaker of a sentence that ends in two attributions, the speaker's and then the
@@ -500,6 +610,69 @@ class Attributor:
         before = self._final(para, s_start, last[0], verbs[-2], mentions, resolve)
         return (before[1] or None) if before is not None else None
 
+    def _modifier(self, para: str, end: int, v_start: int) -> bool:
+        """Whether a one-word place stands before a noun it qualifies ("the Moscow think tank
+        Perspektiva said"), not before its own verb ("Moscow has said", "Kyiv firmly rejects")."""
+        nxt = _WORD.match(para, end + 1) if para[end : end + 1] == " " else None
+        if nxt is None or end + 1 >= v_start:
+            return False
+        word = nxt.group(0)
+        lang = self.language
+        return (
+            word[:1].islower()
+            and word not in self._final_verbs
+            and word not in lang.stopwords
+            and word not in self._prepositions
+            and word not in lang.adverbs
+            and word not in _AUXILIARIES
+            # "Moscow keeps saying", "Kyiv rejected": a verb of its own
+            and not word.endswith(("ly", "s", "ed"))
+        )
+
+    def _in_anonymity(self, text: str, verb: re.Match[str]) -> bool:
+        """Whether a verb form belongs to an anonymity phrase ("who asked not to be named")."""
+        if self._anonymity is None:
+            return False
+        return any(
+            m.start() <= verb.start() < m.end()
+            for m in self._anonymity.finditer(text, max(0, verb.start() - 30), verb.end() + 30)
+        )
+
+    def _question(self, sentence: str, verb: re.Match[str]) -> bool:
+        """Whether a verb asks a question ("Whitfield then asked whether ..."): no position."""
+        before = sentence[: verb.start()].split()
+        if before and before[-1].lower() in self.language.copulas:
+            return False  # "He is asked whether ...": the one asked, who answers next
+        return verb.group(0) in self.language.question_verbs and bool(
+            _ASKED.match(sentence, verb.end())
+        )
+
+    def asker(self, para, s_start, s_end, mentions, resolve) -> str:
+        """Who asks the question a sentence reports ("Whitfield asked whether ..."), if any: the
+        next paragraph's "he said" is the one asked, not the asker."""
+        sentence = para[s_start:s_end]
+        for verb in self._verbs.finditer(sentence):
+            if self._question(sentence, verb):
+                v_start = s_start + verb.start()
+                before = [m for m in mentions if s_start <= m.start and m.end <= v_start]
+                subject = self._subject(para, before, s_start, v_start)
+                return resolve(subject) if subject is not None else ""
+        return ""
+
+    def _agent(self, para, start, end, mentions) -> ActorMention | None:
+        """The agent of a speech verb's participle in an appositive (", restated by Foreign
+        Minister Lavrov on Friday,"), if any, in para[start:end]."""
+        for by in _BY_AGENT.finditer(para, start, end):
+            if by.group(1) not in self._final_verbs:
+                continue
+            for m in mentions:
+                if (
+                    by.end() <= m.start < end
+                    and _preceding_word(para, m.start, self._role_titles) == "by"
+                ):
+                    return m
+        return None
+
     def _own_source(self, phrase: str, start: int, end: int) -> ActorMention | None:
         """A source phrase whose possessive names the speaker ("in his words", "in her view"):
         the pronoun it stands for, to resolve; None for "according to" and the like."""
@@ -515,6 +688,11 @@ class Attributor:
         none in English ('said Peskov'), a few in Russian ('заявил журналистам Песков')."""
         words = gap.split()
         if any(w[:1].isupper() or not w.isalpha() for w in words):
+            return False
+        # 'told reporters Ushakov', not 'said that Peskov' nor 'spoke to Peskov'
+        if any(
+            w in self._prepositions or w in self.language.determiners or w == "that" for w in words
+        ):
             return False
         return len(words) <= self.language.inversion_gap
 
@@ -532,7 +710,8 @@ class Attributor:
             return True  # "the Lavrov warning was aimed at Paris": a noun, the subject of a verb
         if found in lang.naming_verbs:
             # 'called the deal "a first step"', 'called Putin a liar'; not 'called Trump'
-            return _NAMED_AS.match(para, v_start + len(found)) is None
+            at = v_start + len(found)
+            return _NAMED_AS.match(para, at) is None and _NAMED_THE.match(para, at) is None
         words = [w.lower().replace("’", "'") for w in before[-3:]]
         if len(words) > 1 and (words[-1].endswith("ly") or words[-1] in lang.adverbs):
             words.pop()  # an adverb between: "did not immediately say", "had not yet answered"
