@@ -27,12 +27,12 @@ from bot.extract.statements import Extractor
             "prisoner lists are ready",
             "ushakov",
         ),
-        # a source who asked not to be named is an unnamed source, whoever the phrase names
+        # a source who asked not to be named is an unnamed source, of the side it belongs to
         (
             "A member of the Russian delegation, who asked not to be named, said Moscow would"
             " accept a ceasefire along the current line of contact.",
             "accept a ceasefire",
-            "anon_source",
+            "anon_russian_official",
         ),
         # "the ministry" named nowhere before: the tracked ministry spokeswoman
         (
@@ -57,3 +57,15 @@ def test_a_verb_before_a_clause_subject_is_no_inversion(extractor: Extractor) ->
         " Geneva round would settle the energy truce."
     )
     assert [s.actor_id for s in found.statements] == ["anon_us_official"]
+
+
+def test_asking_not_to_be_named_is_no_speech(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "The Kremlin said on Monday that the talks had been useful.\n\n"
+        "One member of the delegation, who asked not to be named, said Kyiv could accept a"
+        " ceasefire along the current line of contact."
+    )
+    s = next(s for s in found.statements if "line of contact" in s.text)
+    actor = extractor.index.actor(s.actor_id)
+    assert actor is not None
+    assert actor.kind == "anonymous"

@@ -4,6 +4,8 @@ written for this test."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.extract.statements import Extraction, Extractor
 from bot.model import Statement
 
@@ -96,3 +98,59 @@ def test_a_name_with_a_hyphened_particle_is_a_new_actor(extractor: Extractor) ->
     s = _one(found, "meet again")
     assert s.actor_id == "saud_al_mansouri"
     assert [a.name for a in found.new_actors if a.id == s.actor_id] == ["Saud al-Mansouri"]
+
+
+def test_what_someone_told_the_speaker_is_the_speakers_account(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Zelensky spoke on the peace talks in Kyiv. He said Umerov had told him that the Russian"
+        ' side had "once more put its old map on the table" in Geneva.'
+    )
+    assert {s.actor_id for s in found.statements} == {"zelensky"}
+
+
+def test_a_place_before_a_noun_is_no_speaker(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Economist Olha Vasylenko of the independent Kyiv think tank Prostir said the"
+        " reconstruction figures were optimistic."
+    )
+    assert [s.actor_id for s in found.statements] == ["olha_vasylenko"]
+
+
+def test_an_aside_naming_the_source_does_not_hide_the_subject(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Secretary Rubio, according to the Ukrainian side, reaffirmed that Washington would not"
+        " impose a peace deal on Ukraine."
+    )
+    assert [s.actor_id for s in found.statements] == ["rubio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an appositive that is someone else's role: "the president's special envoy"
+        (
+            "Steve Witkoff, the president's special envoy, told reporters on Monday evening that"
+            " more had moved on the energy truce in two days than in two months.",
+            "witkoff",
+        ),
+        # "of the Finnish Ministry" after a name: where the speaker works, not a title
+        (
+            "State Secretary Aino Lehtola of the Finnish Ministry for Foreign Affairs said that"
+            " the energy truce would be monitored from Helsinki.",
+            "aino_lehtola",
+        ),
+        # a long object before the name a naming verb gives it
+        (
+            "The alliance's secretary-general, Mark Rutte, called the American offer of a"
+            ' guarantee modelled on Article 5 "good news for Ukraine and for everyone at the'
+            ' table."',
+            "rutte",
+        ),
+    ],
+)
+def test_the_subject_past_a_role_an_affiliation_or_a_long_object(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    found = extractor.extract(text)
+    assert found.statements, text
+    assert {s.actor_id for s in found.statements} == {speaker}

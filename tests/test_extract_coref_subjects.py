@@ -58,3 +58,37 @@ def test_one_who_is_asked_answers(extractor: Extractor) -> None:
     )
     s = next(s for s in found.statements if "No door in Europe" in s.text)
     assert s.actor_id == "stubb"
+
+
+def test_a_title_before_a_name_is_no_preposition(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Asked by People's Deputy Mariia Koval about the energy truce, Sybiha was careful."
+        ' "There is no agreement on the power plants yet, and none of the ideas suits us,"'
+        " he said."
+    )
+    s = next(s for s in found.statements if "no agreement on the power plants" in s.text)
+    assert s.actor_id == "sybiha"
+
+
+def test_a_portfolio_is_no_part_of_a_name(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Deputy Minister of Energy Halyna Moroz said the repairs to the power plants hit in the"
+        " strikes would take a month."
+    )
+    assert [s.actor_id for s in found.statements] == ["halyna_moroz"]
+
+
+def test_a_pronoun_takes_the_next_subject_of_its_gender(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Sybiha and Kallas met in Brussels on the frozen assets. She said the assets would stay"
+        " frozen until Russia paid for the damage."
+    )
+    assert [s.actor_id for s in found.statements] == ["kallas"]
+
+
+def test_a_spokesperson_for_a_titled_leader_speaks_for_him(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "A spokesperson for Prime Minister Keir Starmer said that Britain welcomed the prisoner"
+        " exchange agreed in Geneva."
+    )
+    assert [s.actor_id for s in found.statements] == ["starmer"]

@@ -18,7 +18,6 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 FUTURE_SLACK = timedelta(days=7)  # "on March 20" in an article of March 18 is still this year's
-REPORTED_WITHIN = timedelta(days=1)  # an undated remark: said the day it is reported, or before
 NEVER = "(?!)"  # the alternative for a kind of expression the language gives no words for
 
 
@@ -100,6 +99,10 @@ class Days:
     def meets(self, other: Days) -> bool:
         """Whether the two can be the same day."""
         return self.first <= other.last and other.first <= self.last
+
+    def gap(self, other: Days) -> int:
+        """The days between the two (0 when they can be the same day)."""
+        return max((self.first - other.last).days, (other.first - self.last).days, 0)
 
     @property
     def exact(self) -> bool:
@@ -200,9 +203,8 @@ def _one(day: date) -> Days:
 
 @lru_cache(maxsize=4096)  # an article's statements share it
 def report_days(published: datetime | None) -> Days | None:
-    """The days an undated remark was most likely said on: the day it is published or the one
-    before (news carries a remark at once); a guess that can join reports, never part them."""
+    """The days an undated remark was most likely said on: the day it is published (news carries
+    a remark at once); a guess that can join reports, never part them alone."""
     if published is None:
         return None
-    day = published.date()
-    return Days(day - REPORTED_WITHIN, day)
+    return _one(published.date())

@@ -30,7 +30,10 @@ _CHANNEL_NOUNS = re.compile(
     r"^'s?\s+(?:\w+\s+){0,3}?(?:post|posts|account|statement|spokes(?:man|woman|person)|office"
     r"|press service|channel|team)\b"
 )
-_SPOKES_FOR = re.compile(r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+# "a spokesperson for the Commission president", "a spokesman for Prime Minister Starmer"
+_SPOKES_FOR = re.compile(
+    r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}$", re.IGNORECASE
+)
 _DASH_NAME = re.compile(r"\s*[-—–]\s*")
 # what may follow the name that signs a quote: '- Donald Trump, Truth Social, March 3, 2026.'
 _SIGNED_REST = re.compile(r"(?:,\s*[A-Z0-9][^,.;:!?\"“”]{0,40}){0,3}[\s.,]*")
@@ -60,7 +63,9 @@ _APPOSITIVE = re.compile(
 )
 # 'called the territorial question the main stumbling block': an object, then its name
 _NAMED_THE = re.compile(r"\s+(?:the|this|that|its|his|her|their)\s+(?:[\w'’-]+\s+){1,4}?the\s")
-_NAMED_AS = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)")
+_NAMED_AS = re.compile(
+    r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)|(?:\s+[\w'’.-]+){7,12}?\s+[\"“«‘]"
+)
 _AGENT = re.compile(r"(?:\s+(?:also|again|once again|further))?\s+(?:by|at|in)\s+")
 _CONJUNCTION = re.compile(
     r"\s*(?:and|but|though|although|while|whereas|because|since|if|when|after|before)\s",
@@ -69,6 +74,12 @@ _CONJUNCTION = re.compile(
 _BY_AGENT = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]+)\s+by\s")
 # what a question verb asks: "asked whether", "asked him if", "asks why"
 _ASKED = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:whether|if|what|why|how|when|where|who)\b")
+# a verb of telling whose object is the main clause's subject: "had told him", "assured her"
+_TOLD_BACK = re.compile(r"\s+(?:him|her|them|me|us)\b")
+_OF_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,8}$")
+_AUXILIARIES = frozenset(
+    "has have had will would could can may might must should did does".split()
+)
 _WHEN = frozenset("yesterday today tonight earlier later last this".split())
 _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
@@ -168,6 +179,7 @@ class Attributor:
         return True
 
     def quote_speaker(self, para, quotes, qi, sentences, mentions, resolve) -> str:
+        """Who says quotes[qi]: the attribution after it, else before it in its sentence."""
         quote = quotes[qi]
         content = para[quote.start : quote.end].rstrip()
         ends_sentence = content.endswith((".", "!", "?", "…")) or content.endswith(".)")
@@ -255,10 +267,14 @@ class Attributor:
         verbs = list(self._verbs.finditer(segment))
         if nearest_last:
             verbs.reverse()
+            if len(verbs) > 1 and _TOLD_BACK.match(segment, verbs[0].end()):
+                # "He said Umerov had told him that ...": the account is the teller's, who
+                # speaks in the clause before
+                verbs = verbs[1:]
         for verb in verbs:
             v_start = start + verb.start()
             v_end = start + verb.end()
-            if self._is_noun(para, v_start, verb.group(0)):
+            if self._is_noun(para, v_start, verb.group(0)) or self._in_anonymity(segment, verb):
                 continue
             if (
                 max_words_to_verb is not None
@@ -318,13 +334,21 @@ class Attributor:
                 return antecedent[-1]
         clause_start = start
         # an 'according to X,' phrase is a source, not the subject
+        aside: list[tuple[int, int]] = []  # ", according to the Ukrainian side," in between
         for m in _ACCORDING_TO.finditer(para, start, v_start):
             comma = para.find(",", m.end(), v_start)
-            if comma != -1:
-                clause_start = max(clause_start, comma + 1)
+            if comma == -1:
+                continue
+            if para[max(start, m.start() - 2) : m.start()].strip() == "," and any(
+                start <= b.start and b.end < m.start() - 1 for b in before
+            ):
+                # "Secretary Rubio, according to the Ukrainian side, reaffirmed": an aside
+                aside.append((m.start(), comma))
+                continue
+            clause_start = max(clause_start, comma + 1)
         eligible = []
         for m in before:
-            if m.start < clause_start:
+            if m.start < clause_start or any(a <= m.start < b for a, b in aside):
                 continue
             following = self.index.fold(para[m.end : m.end + 40])
             if following.startswith("'s") or following.startswith("'"):
@@ -338,10 +362,13 @@ class Attributor:
             )
             # "Commenting on it, Minister of Foreign Affairs X said": a title after the comma
             title_start = max(clause_start, para.rfind(",", clause_start, m.start) + 1)
-            if word in self._prepositions and not _TITLE_PHRASE.fullmatch(
-                para[title_start : m.start]
-            ):
-                if _SPOKES_FOR.search(para[max(0, m.start - 30) : m.start]):
+            # ... not "State Secretary Jussi Haapala of the Finnish Ministry": a name before
+            titled = _TITLE_PHRASE.fullmatch(para[title_start : m.start]) is not None and not any(
+                title_start <= b.start and b.end <= m.start and b.kind in ("person", "unknown")
+                for b in before
+            )
+            if word in self._prepositions and not titled:
+                if _SPOKES_FOR.search(para[max(0, m.start - 60) : m.start]):
                     eligible.append(m)  # "a spokesperson for the Commission president said"
                 continue
             if _in_relative_clause(para, clause_start, m.start):
@@ -349,7 +376,10 @@ class Attributor:
             if (
                 m.kind == "institution"
                 and " " not in para[m.start : m.end]
-                and _word_before(para, m.start) in self.language.noun_markers
+                and (
+                    _word_before(para, m.start) in self.language.noun_markers
+                    or self._modifier(para, m.end, v_start)
+                )
             ):
                 continue  # "the Berlin discussions": a place name as a modifier
             eligible.append(m)
@@ -390,7 +420,15 @@ class Attributor:
             return eligible[0]
         # "a Russian official familiar with the negotiating brief said"
         anonymous = subject.kind == "anonymous"
-        if len(gap.split()) > (8 if channel else 16 if participle else 6 if anonymous else 3):
+        # "Natalia Zubareva of the independent Moscow think tank Perspektiva said": where she
+        # works, however long, when no verb stands in it
+        of = (
+            subject.kind in ("person", "unknown")
+            and _OF_AFFILIATION.match(gap) is not None
+            and not self._verbs.search(gap)
+        )
+        limit = 8 if channel else 16 if participle else 6 if anonymous else 10 if of else 3
+        if len(gap.split()) > limit:
             return None
         return subject
 
@@ -450,6 +488,7 @@ class Attributor:
             and not sentence.startswith(" by ", v.end())
             and not self._is_noun(para, s_start + v.start(), v.group(0))
             and not self._question(sentence, v)
+            and not self._in_anonymity(sentence, v)
         ]
         if not verbs:
             return None
@@ -570,6 +609,34 @@ class Attributor:
             return None  # the sentence goes on after the last verb, or no one relays
         before = self._final(para, s_start, last[0], verbs[-2], mentions, resolve)
         return (before[1] or None) if before is not None else None
+
+    def _modifier(self, para: str, end: int, v_start: int) -> bool:
+        """Whether a one-word place stands before a noun it qualifies ("the Moscow think tank
+        Perspektiva said"), not before its own verb ("Moscow has said", "Kyiv firmly rejects")."""
+        nxt = _WORD.match(para, end + 1) if para[end : end + 1] == " " else None
+        if nxt is None or end + 1 >= v_start:
+            return False
+        word = nxt.group(0)
+        lang = self.language
+        return (
+            word[:1].islower()
+            and word not in self._final_verbs
+            and word not in lang.stopwords
+            and word not in self._prepositions
+            and word not in lang.adverbs
+            and word not in _AUXILIARIES
+            # "Moscow keeps saying", "Kyiv rejected": a verb of its own
+            and not word.endswith(("ly", "s", "ed"))
+        )
+
+    def _in_anonymity(self, text: str, verb: re.Match[str]) -> bool:
+        """Whether a verb form belongs to an anonymity phrase ("who asked not to be named")."""
+        if self._anonymity is None:
+            return False
+        return any(
+            m.start() <= verb.start() < m.end()
+            for m in self._anonymity.finditer(text, max(0, verb.start() - 30), verb.end() + 30)
+        )
 
     def _question(self, sentence: str, verb: re.Match[str]) -> bool:
         """Whether a verb asks a question ("Whitfield then asked whether ..."): no position."""

@@ -46,6 +46,7 @@ class Coreference:
     def __init__(self, index: ActorIndex, language: Language) -> None:
         self.index = index
         self.language = language
+        self._titles = (language.title_words - language.prepositions) | {"people's"}
 
     def resolve(
         self,
@@ -92,6 +93,7 @@ class Coreference:
             *reversed(here),
             *subjects[:1],
             *people_before[:1],
+            *subjects[1:],  # "Sybiha and Kallas met. She said": the next of the right gender
             ctx.prev_para_speaker,
             ctx.prev_first_person,
             ctx.last_speaker,
@@ -112,8 +114,10 @@ class Coreference:
         preposition ("with the U.S. president")."""
         if para[m.end : m.end + 2] in ("'s", "’s"):
             return True
-        words = _WORDS.findall(para[max(0, m.start - 30) : m.start])
-        return bool(words) and words[-1].lower() in self.language.prepositions
+        words = [w.lower() for w in _WORDS.findall(para[max(0, m.start - 40) : m.start])]
+        while len(words) > 1 and words[-1] in self._titles:
+            words.pop()  # "asked by People's Deputy Hrytsenko": the title is no preposition
+        return bool(words) and words[-1] in self.language.prepositions
 
     def _institution(self, noun: str, ctx: Context, *, strict: bool = False) -> str:
         """The institution a noun stands for ("the coalition"): the latest whose name holds

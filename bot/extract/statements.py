@@ -732,7 +732,12 @@ def _merge_adjacent(mentions: list[ActorMention], para: str) -> list[ActorMentio
                 # a role description right before a name: the name decides
                 merged[-1] = ActorMention(prev.start, m.end, m.actor_id, m.kind, m.gender)
                 continue
-            if prev.kind in ("person", "unknown") and m.kind == "role" and gap.strip() == ",":
+            if (
+                prev.kind in ("person", "unknown")
+                and m.kind == "role"
+                and gap.strip() == ","
+                and para[m.end : m.end + 2] not in ("'s", "’s")  # "the president's envoy"
+            ):
                 # "Rustem Umerov, Ukraine's chief negotiator, ...": an appositive, the same man
                 merged[-1] = ActorMention(prev.start, m.end, prev.actor_id, prev.kind, prev.gender)
                 continue
