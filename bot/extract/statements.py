@@ -104,6 +104,12 @@ class Extractor:
         self.quotes = QuoteFinder(language.quote_pairs)
         self.attribution = Attributor(index, language, self.segmenter)
         self.candidates = Candidates(language)
+        self._first_person_word = re.compile(
+            r"(?<![\w'’])(?:"
+            + "|".join(sorted(map(re.escape, language.first_person), key=len, reverse=True))
+            + r")(?![\w'’])",
+            re.IGNORECASE,
+        )
         self._markers = tuple(m.lower() for m in language.document_markers)
         # "QUESTION:", "Question:", "Q:" are one label
         self._question_labels = {label.lower() for label in language.question_labels}
@@ -587,6 +593,8 @@ class Extractor:
     def _writer_speaks(self, para: str) -> bool:
         """Whether a paragraph speaks in the first person about someone else ("I doubt his
         arithmetic"): a writer's voice, not a speaker's words laid out."""
+        if self._first_person_word.search(para) is None:
+            return False  # cheap: most paragraphs have no "I" or "we" at all
         outside = outside_quotes(para, self.quotes.find(para))
         words = {w.lower() for w in _TOKEN.findall(outside)}
         third = self.language.pronouns_male | self.language.pronouns_female
