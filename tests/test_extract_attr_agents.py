@@ -69,3 +69,12 @@ def test_asking_not_to_be_named_is_no_speech(extractor: Extractor) -> None:
     actor = extractor.index.actor(s.actor_id)
     assert actor is not None
     assert actor.kind == "anonymous"
+
+
+def test_an_indefinite_official_of_a_side_is_an_unnamed_source(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "A Ukrainian negotiator said the prisoner lists had been checked twice. The Ukrainian"
+        " president said on Monday that the exchange would take place within days."
+    )
+    speakers = [s.actor_id for s in found.statements]
+    assert speakers == ["anon_ukrainian_official", "zelensky"]

@@ -77,6 +77,7 @@ _ASKED = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:whether|if|what|why|how|when|wher
 # a verb of telling whose object is the main clause's subject: "had told him", "assured her"
 _TOLD_BACK = re.compile(r"\s+(?:him|her|them|me|us)\b")
 _OF_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,8}$")
+_AND_THAT = re.compile(r"[\s,]*(?:and|but|or)\s+(?:also\s+)?that\b")
 _AUXILIARIES = frozenset(
     "has have had will would could can may might must should did does".split()
 )
@@ -212,6 +213,8 @@ class Attributor:
             and quotes[qi - 1].words(para) >= MIN_QUOTE_WORDS
         ):
             head_start = quotes[qi - 1].end + 1
+        if head_start > sentences[s_idx][0] and _AND_THAT.match(para, head_start):
+            return ""  # 'X said that "..." and that "...": the same speaker goes on
         if head_start < quote.start - 1:
             # "Tusk said ..., while Kallas wrote that "...": the nearest attribution
             speaker = self.speaker_in(
@@ -414,7 +417,7 @@ class Attributor:
         participle = para[v_start:].split(" ", 1)[0].endswith("ing") and para[
             :v_start
         ].rstrip().endswith(",")
-        if participle and eligible[0] is not subject and eligible[0].kind in _NAMED:
+        if participle and eligible[0] is not subject and eligible[0].kind in (*_NAMED, "pronoun"):
             # "Peskov went on to say that the Russians were not told, saying": the main
             # clause's subject, not a name inside its complement
             return eligible[0]
