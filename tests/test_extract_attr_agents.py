@@ -78,3 +78,13 @@ def test_an_indefinite_official_of_a_side_is_an_unnamed_source(extractor: Extrac
     )
     speakers = [s.actor_id for s in found.statements]
     assert speakers == ["anon_ukrainian_official", "zelensky"]
+
+
+def test_a_long_name_inside_a_shorter_form_that_starts_first(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "The Coordination Headquarters for the Treatment of Prisoners of War said in a statement"
+        " that the lists for the prisoner exchange were being checked."
+    )
+    mentions = extractor.index.find(found.statements[0].text)
+    assert [s.actor_id for s in found.statements] == ["ukraine_pow_hq"]
+    assert mentions[0].end - mentions[0].start > len("The Coordination Headquarters")

@@ -175,3 +175,12 @@ def test_a_participle_belongs_to_the_pronoun_subject_of_the_main_clause(
     )
     s = _one(found, "far more than they can ever get", "direct")
     assert s.actor_id == "lindsey_graham"
+
+
+def test_who_after_an_appositive_naming_a_body_is_the_person(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "The claim about the elections was spread by Dmitry Medvedev, deputy chairman of"
+        " Russia's Security Council, who wrote on Telegram that Kyiv \"would never dare to"
+        ' hold a vote again."'
+    )
+    assert {s.actor_id for s in found.statements} == {"medvedev"}

@@ -32,6 +32,8 @@ _PARTICLE_NAME = re.compile(rf"{_HYPHENED}[{_UPPER}]")
 
 # what completes a role noun: "the secretary of state", "the minister of defence"
 _OF_PHRASE = re.compile(r" of (?:the )?[a-z]+(?= |[,.;:]|$)")
+# a word that starts after a space, inside a match
+_INNER_WORD = re.compile(r"(?<= )\w")
 # the capitalised word right after a name ("Kyiv Bulletin")
 _NEXT_CAP = re.compile(rf" ([{_UPPER}][\w'’-]*)")
 
@@ -234,10 +236,17 @@ class ActorIndex:
         ):
             if regex is None:
                 continue
-            for m in regex.finditer(folded):
-                actor_id = table.get(m.group(0).lower() if lower else m.group(0))
-                if actor_id is not None and not self._inside_name(folded, m, actor_id):
-                    candidates.append((m.start(), m.end(), actor_id))
+            for found_m in regex.finditer(folded):
+                # a longer form may start inside a shorter one: "The Coordination Headquarters
+                # for the Treatment of Prisoners of War" holds "Coordination Headquarters ..."
+                inner = (
+                    regex.match(folded, w.start())
+                    for w in _INNER_WORD.finditer(folded, found_m.start() + 1, found_m.end())
+                )
+                for m in (found_m, *(i for i in inner if i is not None)):
+                    actor_id = table.get(m.group(0).lower() if lower else m.group(0))
+                    if actor_id is not None and not self._inside_name(folded, m, actor_id):
+                        candidates.append((m.start(), m.end(), actor_id))
         # the longest form wins: "Zelenskyy's top security official" over "Zelenskyy"
         for start, end, actor_id in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
             if claim(start, end):

@@ -115,6 +115,7 @@ class Attributor:
         self._prepositions = language.prepositions or _PREPOSITIONS
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
+        self._body_nouns = language.document_nouns - language.role_nouns
         self._anonymity = (
             re.compile("|".join(map(re.escape, language.anonymity)), re.IGNORECASE)
             if language.anonymity
@@ -328,11 +329,22 @@ class Attributor:
         if who is not None:
             # "it was the turn of Budanov, the intelligence chief, who wrote": the antecedent
             # of the relative pronoun, whatever precedes it
-            antecedent = [m for m in before if m.end <= who.start()]
-            between = para[antecedent[-1].end : who.start()].split() if antecedent else []
-            # "echoed by Lavrov on Friday, who said": a when or where may stand between
+            # not a body inside an appositive ("Medvedev, deputy chairman of Russia's Security
+            # Council, who wrote"): the person it describes
+            antecedent = [
+                m
+                for m in before
+                if m.end <= who.start()
+                and not (m.kind == "role" and m.noun in self._body_nouns and not m.owner)
+            ]
+            gap = para[antecedent[-1].end : who.start()] if antecedent else ""
+            between = gap.split()
+            # "echoed by Lavrov on Friday, who said": a when or where may stand between, or an
+            # appositive ("Medvedev, deputy chairman of the Security Council, who wrote")
             if antecedent and (
-                not between or (len(between) <= 3 and between[0].lower() in self._prepositions)
+                not between
+                or (len(between) <= 3 and between[0].lower() in self._prepositions)
+                or (gap.startswith(",") and len(between) <= 10 and not self._verbs.search(gap))
             ):
                 return antecedent[-1]
         clause_start = start
