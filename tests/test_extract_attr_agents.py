@@ -88,3 +88,11 @@ def test_a_long_name_inside_a_shorter_form_that_starts_first(extractor: Extracto
     mentions = extractor.index.find(found.statements[0].text)
     assert [s.actor_id for s in found.statements] == ["ukraine_pow_hq"]
     assert mentions[0].end - mentions[0].start > len("The Coordination Headquarters")
+
+
+def test_a_bodys_statement_speaks_for_the_body(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "A Russian Defence Ministry statement on Monday said Moscow had handed over its list for"
+        " the prisoner exchange."
+    )
+    assert [s.actor_id for s in found.statements] == ["russia_mod"]

@@ -184,3 +184,11 @@ def test_who_after_an_appositive_naming_a_body_is_the_person(extractor: Extracto
         ' hold a vote again."'
     )
     assert {s.actor_id for s in found.statements} == {"medvedev"}
+
+
+@pytest.mark.parametrize("verb", ["reminded everyone", "underscored", "highlighted"])
+def test_verbs_of_reminding_and_stressing_report_speech(extractor: Extractor, verb: str) -> None:
+    found = extractor.extract(
+        f"Donald Tusk {verb} that Russia had broken the last energy truce within a week."
+    )
+    assert [s.actor_id for s in found.statements] == ["tusk"]

@@ -27,7 +27,8 @@ _PREPOSITIONS = frozenset(
     " like including involving".split()
 )
 _CHANNEL_NOUNS = re.compile(
-    r"^'s?\s+(?:\w+\s+){0,3}?(?:post|posts|account|statement|spokes(?:man|woman|person)|office"
+    # "a post on Witkoff's account", "A Russian Defence Ministry statement on Monday said"
+    r"^(?:'s?)?\s+(?:\w+\s+){0,3}?(?:post|posts|account|statement|spokes(?:man|woman|person)|office"
     r"|press service|channel|team)\b"
 )
 # "a spokesperson for the Commission president", "a spokesman for Prime Minister Starmer"
