@@ -57,6 +57,9 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # the lines that carry power, and towns left in the dark
         ("Drones brought down the pylons north of Kharkiv.", ("energy",)),
         ("Half the city spent the night without heat.", ("energy",)),
+        # the regions as Russian state media spell them in English
+        ("Moscow insists on the DPR and Zaporozhye in full.", ("territory",)),
+        ("The guns must stop, a cease fire first.", ("ceasefire",)),
         # an exchange of prisoners counted in words
         ("It will be two hundred for two hundred this time.", ("prisoners",)),
         # a term two issues share names both

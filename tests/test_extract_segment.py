@@ -135,9 +135,11 @@ def test_a_verb_of_saying_with_nothing_said_is_no_statement(extractor: Extractor
 def test_a_sentence_final_attribution_keeps_its_statement(extractor: Extractor) -> None:
     found = extractor.extract(
         "The ceasefire talks in Oslo ended on Friday.\n"
-        "Not before the shooting stops and the monitors are in place, Umerov said."
+        "Not before the shooting stops and the monitors are in place, Umerov said.\n"
+        "Sybiha said on Saturday the ceasefire talks had moved forward."
     )
     assert _one(found, "shooting stops").actor_id == "umerov"
+    assert _one(found, "had moved forward").actor_id == "sybiha"
 
 
 def test_a_question_is_no_statement(extractor: Extractor) -> None:
@@ -285,3 +287,78 @@ def test_a_shouted_label_keeps_an_untracked_name_in_capitals(extractor: Extracto
     read = recased(line, extractor.index.name_words, extractor.language.stopwords, 30)
     assert read.startswith("13:20 - Norwegian Envoy Tore Halvorsen: Talks")
     assert len(read) == len(line)
+
+
+def test_a_ticker_stamped_with_its_date_and_a_double_dash(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "OSLO TALKS - WIRE FLASHES\n"
+        "05-MAY 14:02 GMT -- UMEROV: PRISONER LISTS FOR THE OSLO EXCHANGE ARE COMPLETE\n"
+        "05-MAY 11:40 GMT -- PESKOV SAYS THE CEASEFIRE OFFER STILL STANDS FOR THE OSLO ROUND\n"
+        "More flashes on our website"
+    )
+    assert [s.actor_id for s in found.statements] == ["umerov", "peskov"]
+
+
+def test_a_list_item_saying_who_said_what_is_text(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Oslo talks: what we know\n"
+        "• Sybiha says the ceasefire must be monitored from the first day\n"
+        "• Umerov: the prisoner lists for the exchange are complete\n"
+        "• Next round date not yet set\n"
+        "Rustem Umerov said the prisoner exchange would follow in May."
+    )
+    assert [s.actor_id for s in found.statements] == ["sybiha", "umerov", "umerov"]
+    _none(found, "Next round")
+
+
+def test_the_interviewer_is_the_label_whose_turns_are_questions(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Marta Lind, a member of the parliament's defence committee, spoke to the Fjord Post.\n"
+        "Fjord Post: What did the delegation tell you about the ceasefire?\n"
+        "Lind: That the monitors will be on the line from the first day of any ceasefire.\n"
+        "Fjord Post: And the prisoner exchange? Is it agreed?\n"
+        "Lind: The lists are agreed, and the first group of prisoners comes home in May."
+    )
+    answers = [s for s in found.statements if s.actor_id == "marta_lind"]
+    assert [s.text[:8] for s in answers] == ["That the", "The list"]
+    _none(found, "What did the delegation")
+
+
+def test_a_quote_signed_with_name_and_day_is_the_speakers(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "The ceasefire talks in Oslo ended on Friday.\n"
+        '"It is too early to talk about a ceasefire. The delegations will report first."'
+        " - Dmitry Peskov, Wednesday"
+    )
+    assert _one(found, "too early to talk").actor_id == "peskov"
+
+
+def test_a_post_introduced_after_a_quote_in_the_same_paragraph(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "The ceasefire talks in Oslo ended on Friday.\n"
+        'Kallas called the ceasefire "a first step". Her words were echoed by Donald Tusk, who'
+        " wrote on X:\n"
+        "A ceasefire is good. Borders changed by force are never good. Europe must be at the"
+        " table.\n"
+    )
+    assert _one(found, "Borders changed by force").actor_id == "tusk"
+    _none(found, "were echoed")
+
+
+def test_the_writers_sourcing_tag_says_nothing(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "The ceasefire talks in Oslo ended on Friday.\n"
+        "The talks were difficult but useful for the ceasefire, Rustem Umerov said.\n"
+        "He stated this on Telegram, the Fjord Agency correspondent reports."
+    )
+    assert [s.actor_id for s in found.statements] == ["umerov"]
+
+
+def test_the_line_under_a_kicker_is_the_headline(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "FACT CHECK\n"
+        'Did Umerov say the ceasefire talks are "over" for this year? No\n'
+        "Rustem Umerov said on Monday that the ceasefire talks would resume in Oslo in May."
+    )
+    assert [s.actor_id for s in found.statements] == ["umerov"]
+    _none(found, "Did Umerov")

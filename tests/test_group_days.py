@@ -46,6 +46,18 @@ def test_an_undated_report_says_nothing_of_its_day() -> None:
     assert utterance_days("the minister said", THURSDAY, EN) is None
 
 
+def test_the_day_the_speech_verb_gives_is_when_it_was_said() -> None:
+    words = "the corridor plan floated on Monday still stood, the envoy said on Wednesday, adding"
+    with_verbs = Calendar(ENGLISH, load_language(LANG / "en.toml").neutral_verbs)
+    wednesday = date(2026, 4, 15)
+    assert utterance_days(words, THURSDAY, with_verbs) == Days(wednesday, wednesday)
+    assert utterance_days(words, THURSDAY, EN) == Days(date(2026, 4, 13), date(2026, 4, 13))
+    # no verb before any day: the first day the words give
+    assert utterance_days("on Monday, as on Tuesday, he", THURSDAY, with_verbs) == Days(
+        date(2026, 4, 13), date(2026, 4, 13)
+    )
+
+
 def test_a_planned_day_is_not_when_it_was_said() -> None:
     # "will meet on Monday" says when the meeting is, not when the words were said
     assert (

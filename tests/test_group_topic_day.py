@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.app.ingest import ingest_articles
 from bot.config import Config
-from bot.diff import Signature
+from bot.diff import Candidate, Signature, matches
 from bot.diff.when import Days, report_days
-from bot.model import Article
+from bot.model import Article, Statement
 from bot.store import Store
 
 WEDNESDAY = datetime(2026, 5, 13, 9, 0, tzinfo=UTC)
@@ -76,8 +76,40 @@ def test_a_remark_the_speaker_added_does_not_lean(config: Config) -> None:
 
 def test_the_likely_days_survive_the_store() -> None:
     near = report_days(WEDNESDAY)
-    assert near == Days(date(2026, 5, 12), date(2026, 5, 13))
+    assert near == Days(date(2026, 5, 13), date(2026, 5, 13))
     sig = Signature(frozenset({"_prisoner", "wound"}), "_prisoner wound", near=near)
     assert Signature.parse(sig.stored).likely == near
     dated = Days(date(2026, 5, 11), date(2026, 5, 11))
     assert Signature(sig.tokens, sig.text, days=dated, near=near).likely == dated
+
+
+def test_undated_reports_days_apart_need_more_words_in_common() -> None:
+    def sig(words: str, published: datetime) -> Signature:
+        return Signature(frozenset(words.split()), words, near=report_days(published))
+
+    # four of seven stems shared: enough on one day, not for reports five days apart
+    first = sig("grain corridor ship insur port odessa convoy", WEDNESDAY)
+    said = Statement("envoy", "reported", "x", ("peace_plan",), 0)
+    again = "grain corridor ship insur bosporus escort tanker"
+    same_day = matches(said, sig(again, WEDNESDAY), [Candidate(1, ("peace_plan",), first)], 0.45)
+    assert [m.development_id for m in same_day] == [1]
+    later = sig(again, WEDNESDAY + timedelta(days=5))
+    assert matches(said, later, [Candidate(1, ("peace_plan",), first)], 0.45) == []
+    word_for_word = sig("grain corridor ship insur port odessa convoy", WEDNESDAY + timedelta(5))
+    found = matches(said, word_for_word, [Candidate(1, ("peace_plan",), first)], 0.45)
+    assert [m.development_id for m in found] == [1]  # carried days later: still the remark
+
+
+def test_the_same_quoted_words_days_later_are_still_the_remark() -> None:
+    quoted = frozenset({"\u201chard+honest"})
+    first = Signature(
+        frozenset("round hard honest minist geneva".split()), "", quotes=quoted,
+        near=report_days(WEDNESDAY),
+    )  # fmt: skip
+    profile = Signature(
+        frozenset("call hard honest time verdict revis".split()), "", quotes=quoted,
+        near=report_days(WEDNESDAY + timedelta(days=20)),
+    )  # fmt: skip
+    said = Statement("minister", "reported", "x", ("peace_plan",), 0)
+    found = matches(said, profile, [Candidate(1, ("peace_plan",), first)], 0.45)
+    assert [m.development_id for m in found] == [1]

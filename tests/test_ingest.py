@@ -165,3 +165,18 @@ def test_an_ingest_leaves_no_cyclic_garbage(seeded_store: Store, config: Config)
         gc.enable()
     assert report.statements_new == 1
     assert left == 0
+
+
+def test_a_development_shows_its_first_direct_mention(seeded_store: Store) -> None:
+    # the batch remembers each development's kind instead of reading it back: a development
+    # that started as reported speech shows its first direct quote, and no later one replaces it
+    rows = seeded_store.db.execute("select id, kind, text from developments").fetchall()
+    replaced = 0
+    for dev_id, kind, text in rows:
+        mentions = seeded_store.db.execute(
+            "select kind, text from statements where development_id = ? order by id", [dev_id]
+        ).fetchall()
+        direct = [m for m in mentions if m[0] == "direct"]
+        assert (kind, text) == tuple(direct[0] if direct else mentions[0])
+        replaced += mentions[0][0] == "reported" and len(direct) > 1
+    assert replaced > 0  # the seeds hold the case: reported first, then two direct quotes

@@ -273,3 +273,22 @@ def test_a_development_that_becomes_about_an_issue_alerts_its_followers_once(
     # the issue's follower heard of it once, when it first became about prisoners; the chat
     # already told of it (it follows Budanov too) and the actor's follower never again
     assert [r["chat_id"] for r in outbox(store)] == [32, 33, 31]
+
+
+def test_a_development_a_digest_already_told_is_not_alerted_when_it_gains_an_issue(
+    store: Store, config: Config, news: News
+) -> None:
+    chat(store, 41, ("issue", "nato"), ("issue", "prisoners"), alerts=False)
+    dev = news.development("budanov", "Kyiv will not give up the alliance", ("nato",), NOW)
+    notify.announce(store, config, NOW, batch=timedelta(0))
+    assert notify.enqueue_digest(store, config, 41, NOW + timedelta(hours=1)) is True
+    store.update_chat(41, NOW + timedelta(hours=1), alerts=True)
+    at = NOW + timedelta(hours=2)
+    statement = news._statement(
+        "budanov", "and on the exchange", ("prisoners",), "AP", at, "direct"
+    )
+    with store.transaction():
+        store.add_statement(statement, dev, at)
+    assert "prisoners" in store.developments(ids=[dev])[0].issues
+    assert notify.announce(store, config, at, batch=timedelta(0)) == 0
+    assert outbox(store, 41)[-1]["kind"] == "digest"

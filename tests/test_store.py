@@ -322,3 +322,8 @@ def test_an_older_database_shows_what_its_mentions_agree_on(tmp_path: Path) -> N
         (9, "prisoners", 2, 1),
     ]
     store.close()
+
+
+def test_savepoint_journals_stay_in_memory(store: Store) -> None:
+    # an article's savepoint journal is no temporary file (2: MEMORY)
+    assert store.db.execute("pragma temp_store").fetchone()[0] == 2

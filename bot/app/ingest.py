@@ -54,7 +54,7 @@ PARSED_MEMO = 20_000  # parsed candidate signatures kept (a window holds CANDIDA
 
 def calendar_for(config: Config) -> Calendar:
     """The language's words for when a remark was said (its ``[grouping]`` table)."""
-    return Calendar(dict(config.language.grouping))
+    return Calendar(dict(config.language.grouping), config.language.neutral_verbs)
 
 
 def lexicon_for(config: Config) -> Lexicon:
@@ -273,6 +273,9 @@ class _Batch:
         # cost more the longer the process ran
         self.pool = CandidatePool(_loader(store, pipeline, self.since))
         self.fresh: set[int] = set()  # the developments the article being added started
+        # the kind (direct or reported) of each development this batch wrote or read: the batch
+        # writes every change to it, so it need not read it back per statement
+        self.kinds: dict[int, str] = {}
 
     def add(self, article: Article, text: str, digest: str) -> int:
         """Store one article with its statements, in one savepoint; returns the statement
@@ -313,6 +316,7 @@ class _Batch:
                     earlier.append((statement, placed))
         except BaseException:
             self.pool.forget()  # ids of rolled-back rows may be reused
+            self.kinds.clear()
             raise
         return len(extraction.statements)
 
@@ -338,6 +342,7 @@ class _Batch:
             )
             self.created[dev_id] = None
             self.fresh.add(dev_id)
+            self.kinds[dev_id] = statement.kind
             shown = False
         else:
             dev_id = placement.development_id
@@ -345,7 +350,12 @@ class _Batch:
                 self.store.merge_developments(dev_id, gone)
                 self.created.pop(gone, None)
                 self.updated.pop(gone, None)
-            shown = takes_text(self.store.development_kind(dev_id), statement.kind)
+                self.kinds.pop(gone, None)
+            kind = self.kinds.get(dev_id)
+            if kind is None:
+                kind = self.store.development_kind(dev_id)
+            shown = takes_text(kind, statement.kind)
+            self.kinds[dev_id] = statement.kind if shown else kind
         self.store.add_statement(
             statement, dev_id, self.now, sig.stored, shown=shown, said_at=said_at
         )

@@ -66,7 +66,8 @@ def enqueue_alerts(
 
     Only developments not announced before count, so a development that merely gained a source,
     or a re-run with the same ids, owes nothing; one that gained an issue is announced again, and
-    each chat's alert ledger lets only its new followers hear of it. Back-fills are never alerted.
+    the ledger lets only its new followers hear of it (a chat told of it before, by an alert or
+    in a digest, is not told again). Back-fills are never alerted.
     Returns the number of messages owed."""
     with store.transaction():
         fresh = set(store.unannounced_among(development_ids))
@@ -118,7 +119,12 @@ def _alert_followers(
             per_chat.setdefault(chat_id, []).append(dev)
     owed = 0
     for chat_id, chat_devs in per_chat.items():
-        fresh = set(store.untold(chat_id, [d.id for d in chat_devs], "alert"))
+        # a development the chat was told of - by an alert, or in a digest before it became
+        # about what the chat follows - is not news to it again
+        ids = [d.id for d in chat_devs]
+        fresh = set(store.untold(chat_id, ids, "alert")) & set(
+            store.untold(chat_id, ids, "digest")
+        )
         chat_devs = [d for d in chat_devs if d.id in fresh]
         if not chat_devs:
             continue

@@ -20,6 +20,10 @@ SAME_DAY_BAR = 0.8  # said on the same day: the threshold times this
 # the one development of this speaker on this specific issue around this day: this bar, from two
 # shared stems (a paraphrase or re-translation of the remark shares its gist, not its words)
 TOPIC_DAY_BAR = 0.1
+# most likely said days apart (undated, published days apart): another utterance, unless the words
+# say it is the same (an outlet carries a remark days later, mostly in its own words)
+FAR_APART = 2  # days between them
+FAR_APART_BAR = 0.55
 MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
 _TOKENS = attrgetter("signature.tokens")
 
@@ -47,11 +51,16 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
         return 0.0
     penalty = DECISIVE_PENALTY if (a.tokens ^ b.tokens) & decisive else 1.0
     overlap = _overlap(a, b)
-    if a.quotes & b.quotes or _quoted_within(a, b) or _quoted_within(b, a):
+    if quoted_alike(a, b):
         # the same quoted words: the same remark, however it is framed; or words one report
         # quotes from the other's full quote ('told reporters that "not a single euro" ...')
         overlap = max(overlap, QUOTED_SCORE)
     return penalty * overlap
+
+
+def quoted_alike(a: Signature, b: Signature) -> bool:
+    """Whether two reports quote the same words, or one quotes words of the other's quote."""
+    return bool(a.quotes & b.quotes) or _quoted_within(a, b) or _quoted_within(b, a)
 
 
 def _quoted_within(a: Signature, b: Signature) -> bool:
@@ -89,6 +98,12 @@ def other_days(sig: Signature, candidates: Iterable[Candidate]) -> set[int]:
     if sig.days is None:
         return set()
     return {c.development_id for c in candidates if not days_meet(sig, c.signature)}
+
+
+def far_apart(a: Signature, b: Signature) -> bool:
+    """Whether two statements were most likely said more than :data:`FAR_APART` days apart."""
+    x, y = a.likely, b.likely
+    return x is not None and y is not None and x.gap(y) > FAR_APART
 
 
 def same_day(a: Signature, b: Signature) -> bool:
@@ -168,6 +183,8 @@ def matches(
         bar = threshold * SAME_DAY_BAR if same_day(sig, c.signature) else threshold
         if c.development_id in leaning:
             bar = TOPIC_DAY_BAR
+        if far_apart(sig, c.signature) and not quoted_alike(sig, c.signature):
+            bar = max(bar, FAR_APART_BAR)
         if not issues_agree(statement.issues, c.issues):
             # sharing under 40% of the shorter one's stems, it cannot reach the higher bar
             if shared < 0.4 * min(len(tokens), len(c.signature.tokens)):

@@ -18,8 +18,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 FUTURE_SLACK = timedelta(days=7)  # "on March 20" in an article of March 18 is still this year's
-REPORTED_WITHIN = timedelta(days=1)  # an undated remark: said the day it is reported, or before
 NEVER = "(?!)"  # the alternative for a kind of expression the language gives no words for
+VERB_REACH = 25  # characters before a day that may hold the speech verb ("told reporters on")
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -34,8 +34,13 @@ class Calendar:
     week", "N days ago"; the words before a day that make it a plan, "will meet on Monday").
     Without words it finds no days."""
 
-    def __init__(self, words: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(
+        self, words: Mapping[str, Sequence[str]] | None = None, verbs: Iterable[str] = ()
+    ) -> None:
         words = words or {}
+        # the language's neutral speech verbs: a day right after one is when it was said
+        said = alternation(verbs)
+        self.said = re.compile(rf"\b(?:{said})\b") if said != NEVER else None
         self.weekdays = tuple(tuple(e.lower().split()) for e in words.get("weekdays", ()))
         months = [tuple(e.lower().split()) for e in words.get("months", ())]
         self.month_of = {form: n for n, forms in enumerate(months, 1) for form in forms}
@@ -101,6 +106,10 @@ class Days:
         """Whether the two can be the same day."""
         return self.first <= other.last and other.first <= self.last
 
+    def gap(self, other: Days) -> int:
+        """The days between the two (0 when they can be the same day)."""
+        return max((self.first - other.last).days, (other.first - self.last).days, 0)
+
     @property
     def exact(self) -> bool:
         """Whether the text gave the day itself."""
@@ -135,13 +144,20 @@ def utterance_days(context: str, published: datetime | None, calendar: Calendar)
     language's ``calendar``; None when they do not say (or say a weekday and nothing tells which
     week)."""
     context = context.lower()
+    first: Days | None = None
     for m in calendar.expressions.finditer(context):
         if calendar.not_said.search(context[max(0, m.start() - 40) : m.start()]):
             continue
         found = _resolve(m, published, calendar)
-        if found is not None:
+        if found is None:
+            continue
+        # "the truce it floated on Tuesday ..., Peskov said on Thursday": the day the speech
+        # verb gives is when it was said; without one, the first day the words give
+        lead = context[max(0, m.start() - VERB_REACH) : m.start()]
+        if calendar.said is None or calendar.said.search(lead):
             return found
-    return None
+        first = first or found
+    return first
 
 
 def _resolve(m: re.Match[str], published: datetime | None, calendar: Calendar) -> Days | None:
@@ -200,9 +216,8 @@ def _one(day: date) -> Days:
 
 @lru_cache(maxsize=4096)  # an article's statements share it
 def report_days(published: datetime | None) -> Days | None:
-    """The days an undated remark was most likely said on: the day it is published or the one
-    before (news carries a remark at once); a guess that can join reports, never part them."""
+    """The days an undated remark was most likely said on: the day it is published (news carries
+    a remark at once); a guess that can join reports, never part them alone."""
     if published is None:
         return None
-    day = published.date()
-    return Days(day - REPORTED_WITHIN, day)
+    return _one(published.date())

@@ -22,7 +22,9 @@ SUBJECT_MAX_WORDS = 10  # "Rustem Umerov, Ukraine's chief negotiator, posted": s
 _QUOTE_MARKS = frozenset('"“”«»„‘‹›:;')  # not ’, the apostrophe of "Ukraine’s"
 # a clause or a complement after the verb: something was said
 _CONTENT = re.compile(
-    r"\b(?:that|whether|if|how|what|why|when|where|who|whom|which|as|not|no|never)\b"
+    r"\b(?:that|whether|if|how|what|why|when|where|who|whom|which|as|not|no|never"
+    # a clause without "that": "said on Saturday the talks had moved forward"
+    r"|is|are|was|were|will|would|could|should|can|may|might|must|had|has|have)\b"
     r"|\d|\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|our\b)[a-z]",
     re.IGNORECASE,
 )
@@ -31,13 +33,16 @@ _DATE = re.compile(
     r"\b(?:on|in|since|by|until)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,4}(?:st|nd|rd|th)?"
     r"(?:\s+[A-Z][a-z]{2,8})?(?:,?\s+\d{4})?\b"
 )
+# "..., the agency's correspondent reports": the writer's sourcing, not the speaker's words
+_SOURCING = re.compile(r",\s+(?:the\s+)?[^,]{2,60}?\s(?:reports|informs|writes)\.?\s*$")
 _DETERMINERS = r"(?:the|a|an|his|her|its|their|our|this|that|these|those)"
 _QUESTION_WORDS = re.compile(r"\s+(?:\w+ly\s+)?(?:whether|if|what|how|why|when|where|who|about)\b")
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?$")
 
 
 def _words(words: frozenset[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or "(?!)"
+    body = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return f"(?i:{body})" if body else "(?!)"  # "on Telegram", "on X"
 
 
 class Candidates:
@@ -55,7 +60,8 @@ class Candidates:
         )
         said = (
             rf"(?:(?:about|on|of)\s+)?{_DETERMINERS}\s+(?:[\w'’-]+\s+){{0,3}}?"
-            rf"(?:{_words(language.event_nouns)})\b(?:\s+(?:of|from)\s+[^,]*?)?"
+            rf"(?:{_words(language.event_nouns)})\b(?:\s+(?:of|from|on|about)\s+[^,]*?)?"
+            r"|(?:this|so|it)\b"  # "He stated this on Telegram": what was said is elsewhere
         )
         occasion = (
             rf"(?:{_words(language.occasion_words)})\b[^,]*?"
@@ -85,6 +91,7 @@ class Candidates:
             return False  # the verb belongs to a clause of its own, not to the speaker's
         if "," in head and len(head[: head.find(",")].split()) > INTRO_MAX_WORDS:
             return False  # a clause before the speaker: '..., one of them said'
+        rest = _SOURCING.sub("", rest)
         if _CONTENT.search(_DATE.sub(" ", rest)):
             return False
         return self._nothing.fullmatch(rest) is not None

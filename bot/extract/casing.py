@@ -19,7 +19,9 @@ SHOUTING_SHARE = 0.8  # share of a line's letters in capitals that makes it a sh
 SHOUTING_MIN_LETTERS = 12  # "UPDATE 2" is a label, not a line to read
 # A short shouted line is a headline or a section head ("WHAT WE'RE WATCHING"), which the segmenter
 # knows by its capitals: left as it is, unless a time stamp makes it a ticker's entry.
-_STAMPED = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
+_STAMPED = re.compile(
+    r"^\s*(?:\d{1,2}[- ][A-Za-z]{3,9}\.?,?\s+|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+)?\d{1,2}[:.]\d{2}\b"
+)
 # a word: letters, with inner apostrophes, dots ("U.S.") or hyphens ("NINETY-FIVE")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?")
 # after these a new sentence (or a label's text) starts: capitalise its first word
@@ -28,7 +30,8 @@ _DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")  # U.S., U.K.
 _FIRST_TWO = re.compile(r"\s*([^\W\d_]{3,}) ([^\W\d_]+)")  # a line's first two words
 # "13:20 - RUSSIAN DEPUTY FM SERGEI VORONTSOV: ...": a speaker's label, a few words before a colon
 _LABEL = re.compile(
-    r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[-–—|]\s*)?(?:[A-Z]{4,12}\s+[-–—:]\s+)?)?((?:[^\W\d_][\w'’.-]*\s+){0,5}[^\W\d_][\w'’.-]*)"
+    r"^\s*(?:(?:\d{1,2}[- ][A-Z]{3,9}\s+)?\d{1,2}[:.]\d{2}(?:\s+[A-Z]{2,4})?\s*(?:--|[-–—|])?\s*"
+    r"(?:[A-Z]{4,12}\s+[-–—:]\s+)?)?((?:[^\W\d_][\w'’.-]*\s+){0,5}[^\W\d_][\w'’.-]*)"
     r"\s*:\s"
 )
 _CAPS = re.compile(r"\b[A-ZÀ-ÞА-ЯЁІЇЄҐ]{3,}\b")  # a word in capitals: most lines have none

@@ -54,15 +54,21 @@ _BIO = re.compile(
 _SOURCES = re.compile(r"^\s*(?i:sources?|sourcing):\s[^.;]{2,200}(?:;[^.;]{2,200}){1,}\.?\s*$")
 _LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]")  # a lower-case letter (any script)
 _UPPER = re.compile(r"[A-ZÀ-ÞА-ЯЁІЇЄҐ]")
-_QUOTE_THEN_NAME = re.compile(r"^\s*[\"“«].{10,}[\"”»]\s*[-—–]\s*[^\W\d_][\w'’. -]{2,60}$")
-_TIME = re.compile(
-    r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|EET|MSK|UTC|ET|a\.m\.|p\.m\.|am|pm))?\s*$"
+# '"..." - Volodymyr Zelensky', '"..." - Dmitry Peskov, Wednesday': a quote signed by its speaker
+_QUOTE_THEN_NAME = re.compile(r"^\s*[\"“«].{10,}[\"”»]\s*[-—–]\s*[^\W\d_][\w'’., -]{2,60}$")
+# "• US envoy says a pause is near", "- Round five: the hosts want it": an item of a list
+_BULLET = re.compile(r"^\s*[•▪◦*-]\s+\S")
+# "14:02", "25-NOV 14:02 GMT", "Nov 25, 14:02": a time stamp, perhaps after its date
+_STAMP = (
+    r"^\s*(?:\d{1,2}[- ][A-Za-z]{3,9}\.?,?\s+|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+)?\d{1,2}[:.]\d{2}"
+    r"(?:\s*(?:GMT|BST|CET|EET|MSK|UTC|ET|a\.m\.|p\.m\.|am|pm))?"
 )
+_TIME = re.compile(_STAMP + r"\s*$")
 TICKER_MIN_WORDS = 4  # "16:05 Talks end" is an entry title
 _TICKER = re.compile(
-    r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|EET|MSK|UTC|ET|a\.m\.|p\.m\.|am|pm))?"
+    _STAMP
     # a flash label after the time: "BREAKING:", "URGENT -", "UPDATE —"
-    r"(?:\s*[-–—|]\s*|\s+)(?:[A-Z][A-Z ]{1,20}[A-Z]:\s*|[A-Z]{4,12}\s+[-–—]\s+)?"
+    + r"(?:\s*(?:--|[-–—|])\s*|\s+)(?:[A-Z][A-Z ]{1,20}[A-Z]:\s*|[A-Z]{4,12}\s+[-–—]\s+)?"
     r"(?=[^\W\d_]|[\"“«‘])"
 )
 _SIGNATURE = re.compile(
@@ -104,6 +110,9 @@ class Segmenter:
         self.labels = {
             label.lower() for label in language.question_labels | language.answer_labels
         }
+        self.verbs = frozenset(language.speech_verbs)
+        # what an interviewer's turn is called once known ("Q")
+        self.question_label = min(language.question_labels, key=len, default="Q")
 
     def blocks(self, text: str) -> list[Block]:
         """The paragraphs of an article (one per line), each with its kind."""
@@ -139,10 +148,12 @@ class Segmenter:
         named = self._named_labels(out)
         turns = [b for b in out if b.kind == "text" and self._turn(b.text, named)]
         if len(turns) >= TRANSCRIPT_MIN_TURNS:
+            asking = self._askers(turns, named)
             for i, block in enumerate(out):
                 m = self._turn(block.text, named) if block.kind == "text" else None
                 if m:
-                    out[i] = Block(block.start, block.text, "turn", m["label"], m.start("body"))
+                    label = self.question_label if m["label"] in asking else m["label"]
+                    out[i] = Block(block.start, block.text, "turn", label, m.start("body"))
         for i, block in enumerate(out[:-1]):
             header = _POST_HEADER.match(block.text) if block.kind == "heading" else None
             if header and _looks_like_name(header["name"]) and out[i + 1].kind != "signature":
@@ -160,6 +171,10 @@ class Segmenter:
                 out[i - 1] = Block(prev.start, prev.text, "post", name["name"].strip())
         return out
 
+    def _says(self, line: str) -> bool:
+        """Whether a line has a speaker's label ("Zelensky: ...") or a verb of saying."""
+        return ": " in line or any(w in self.verbs for w in line.lower().split())
+
     def _turn(self, line: str, named: frozenset[str] = frozenset()) -> re.Match[str] | None:
         m = _TURN.match(line)
         if m is None:
@@ -173,6 +188,16 @@ class Segmenter:
         ):
             return m
         return None
+
+    def _askers(self, turns: Sequence[Block], named: frozenset[str]) -> frozenset[str]:
+        """The labels in ordinary case whose turns are mostly questions ("Polissia Today: ...
+        Is that right?"): the interviewer's, whoever the outlet is."""
+        asked: dict[str, list[bool]] = {}
+        for block in turns:
+            m = self._turn(block.text, named)
+            if m is not None and m["label"] in named:
+                asked.setdefault(m["label"], []).append(block.text.rstrip().endswith("?"))
+        return frozenset(k for k, v in asked.items() if sum(v) * 2 >= len(v))
 
     def _named_labels(self, blocks: Sequence[Block]) -> frozenset[str]:
         """Speaker labels in ordinary case ("Nordic Review:", "Sybiha:") that make the article
@@ -218,6 +243,8 @@ class Segmenter:
             return "heading"  # "TRUMP TO PUTIN: STOP THE BOMBS OR ELSE!", "THE BIG PICTURE"
         if _QUOTE_THEN_NAME.match(line):
             return "text"  # '"Nobody will hold elections under missiles." - Volodymyr Zelensky'
+        if _BULLET.match(line) and words > TICKER_MIN_WORDS and self._says(line):
+            return "text"  # "• US envoy says a pause is near": an item saying who said what
         stripped = _CREDIT.sub("", line).rstrip(_TRAILING)
         if stripped and not stripped.endswith(_TERMINAL):
             return "heading"

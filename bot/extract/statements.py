@@ -31,9 +31,11 @@ from bot.extract.segment import HEADING_MAX_WORDS, Block, Segmenter
 from bot.model import Actor, Statement
 
 MIN_REPORTED_WORDS = 6
+TURN_MIN_WORDS = 4  # "Yes. FEMA is pre-positioned" answers; "Thank you, guys." does not
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
 LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
 DECK_MIN_WORDS = 8  # a shorter line under the headline is a byline or a label
+KICKER_MAX_WORDS = 3  # "FACT CHECK" above the headline is a label, not the headline
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
 # An article about the talks names their issues throughout; one about a storm or a budget names
 # one in passing ("power was restored"). Below both bars it is off-topic.
@@ -244,6 +246,10 @@ class Extractor:
             speaker = ""
         elif label.lower() in self._answer_labels:
             speaker = interviewee
+        elif any(c.islower() for c in label):
+            # "Shevchuk:", "Andrii Sybiha:": a label in ordinary case names its speaker (the
+            # interviewer's turns are questions, marked as such by the segmenter)
+            speaker = self._named(label, ctx)
         else:
             speaker = self._named(label.title(), ctx, create=False)
             if speaker != interviewee and self.index.actor(speaker) is None:
@@ -259,8 +265,8 @@ class Extractor:
             return found
         start, end = _trim(block.text, block.body, len(block.text))
         text = block.text[start:end]
-        if len(_WORD.findall(text)) < MIN_QUOTE_WORDS:
-            return []  # "Thank you, guys.": a pleasantry, like a one-word quote, says nothing
+        if len(_WORD.findall(text)) < TURN_MIN_WORDS:
+            return []  # "Thank you, guys.", "Next. Go ahead.": a pleasantry or a cue, no answer
         # the question's issues and the answer's own ("No. And the force needs a ceasefire
         # first"), else those of the question it follows up
         own = self.tagger.tags(text)
@@ -455,7 +461,11 @@ class Extractor:
             # sits inside its syntax, or when it reports someone else ("..., while Kallas wrote")
             quoted_by = quote_speakers.get(s_idx, set())
             also_other = bool(quoted_by) and not self.attribution.integrated(para, s_start, quotes)
-            if s_idx == len(sentences) - 1 and para.rstrip().endswith(":") and not quotes:
+            if (
+                s_idx == len(sentences) - 1
+                and para.rstrip().endswith(":")
+                and not any(inside[s_start:s_end])
+            ):
                 # 'He told the small group of reporters outside:' introduces the next paragraph
                 speaker = self.attribution.speaker_in(
                     para, s_start, s_end, mentions, resolve
@@ -676,11 +686,13 @@ def _is_deck(line: str, headline: Block) -> bool:
         # under a menu bar or a breadcrumb, the line is the headline itself
         and " | " not in headline.text
         and " > " not in headline.text
+        # under a kicker ("FACT CHECK", "ANALYSIS"), the line is the headline itself
+        and len(headline.text.split()) > KICKER_MAX_WORDS
         and len(line.split()) >= DECK_MIN_WORDS
         and " | " not in line
         and not _STAMPED.match(line)  # a live blog's first entry title
         and ":" not in line  # "Talks in Abu Dhabi: Kallas sets out terms", a headline's shape
-        and not line.rstrip().endswith("?")
+        and "?" not in line  # "Did Zelensky say ...? No": a headline's question
         and any(c.islower() for c in line)
     )
 

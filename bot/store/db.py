@@ -351,6 +351,10 @@ class StoreBase:
         self.db.execute("PRAGMA busy_timeout = 10000")
         # WAL + NORMAL: a commit survives a process crash; only a power cut may lose the last ones
         self.db.execute("PRAGMA synchronous = NORMAL")
+        # statement journals (what rolls one article's savepoint back) in memory, not in a
+        # temporary file: an ingest batch wrote ~180 of them per article. Crash safety is the
+        # WAL's; a statement journal only ever serves a rollback inside an open transaction
+        self.db.execute("PRAGMA temp_store = MEMORY")
         self._migrate()
 
     def _migrate(self) -> None:

@@ -80,6 +80,12 @@ class DevelopmentStore(StoreBase):
         )
         dev_id = int(cursor.lastrowid or 0)
         self._add_development_issues(dev_id, statement.issues, now)
+        # its first mention's issues, counted when that mention is stored (add_statement)
+        self.db.conn.executemany(
+            """insert into development_issue_mentions (development_id, issue_id, mentions,
+               by_first) values (?, ?, 0, 1)""",
+            [(dev_id, i) for i in statement.issues],
+        )
         return dev_id
 
     def _add_development_issues(self, dev_id: int, issues: Iterable[str], now: datetime) -> int:
@@ -92,13 +98,13 @@ class DevelopmentStore(StoreBase):
         )
         return self.db.conn.total_changes - before
 
-    def _count_issues(self, dev_id: int, issues: Iterable[str], first: bool) -> None:
-        """One more mention of a development names these issues (``first``: its first one)."""
+    def _count_issues(self, dev_id: int, issues: Iterable[str]) -> None:
+        """One more mention of a development names these issues."""
         self.db.conn.executemany(
             """insert into development_issue_mentions
-               (development_id, issue_id, mentions, by_first) values (?, ?, 1, ?)
+               (development_id, issue_id, mentions, by_first) values (?, ?, 1, 0)
                on conflict (development_id, issue_id) do update set mentions = mentions + 1""",
-            [(dev_id, i, int(first)) for i in issues],
+            [(dev_id, i) for i in issues],
         )
 
     def _show_issues(self, dev_id: int, mentions: int, now: datetime) -> tuple[list[str], bool]:
@@ -112,12 +118,14 @@ class DevelopmentStore(StoreBase):
         mention's issues (issue F1, mean of tune..tune6): union .845, at least half .850, first
         or half .852, first or more than half .843, first or a third .850."""
         rows = self.db.execute(
-            """select issue_id, mentions, by_first from development_issue_mentions
-               where development_id = ?""",
+            """select m.issue_id, m.mentions, m.by_first, i.issue_id is not null
+               from development_issue_mentions m left join development_issues i
+               on i.development_id = m.development_id and i.issue_id = m.issue_id
+               where m.development_id = ?""",
             [dev_id],
         ).fetchall()
         shown = sorted(r[0] for r in rows if r[2] or r[1] >= SHOWN_SHARE * mentions)
-        before = {r[0] for r in self._issue_rows(dev_id)}
+        before = {r[0] for r in rows if r[3]}
         gone = before.difference(shown)
         if gone:
             self.db.conn.executemany(
@@ -165,9 +173,8 @@ class DevelopmentStore(StoreBase):
         row = self.db.execute(
             "select mention_count from developments where id = ?", [development_id]
         ).fetchone()
-        mentions = (row[0] if row else 0) + 1
-        self._count_issues(development_id, statement.issues, first=mentions == 1)
-        issues, gained = self._show_issues(development_id, mentions, now)
+        self._count_issues(development_id, statement.issues)
+        issues, gained = self._show_issues(development_id, (row[0] if row else 0) + 1, now)
         before = self.db.conn.total_changes
         self.db.execute(
             """insert or ignore into development_sources (development_id, source)
