@@ -50,7 +50,9 @@ _ANAPHORIC_TOPIC = re.compile(
 )
 _STAMPED = re.compile(r"\s*\d{1,2}[:.]\d{2}")
 _ANAPHORIC_START = re.compile(r"(?:That|This|Those|These|So|Such|Thus)\b")
-_POSSESSIVE_SPOKES = re.compile(r"\b(?P<p>[Hh]is|[Hh]er) spokes(?:man|woman|person)\b")
+_POSSESSIVE_SPOKES = re.compile(
+    r"\b(?P<p>[Hh]is|[Hh]er) (?:spokes(?:man|woman|person)|(?P<office>office))\b"
+)
 _JOURNALIST = re.compile(
     r"(?:'s\s+(?:[\w-]+\s+){0,2}$)|\b(?:editor|correspondent|reporter|journalist|host|anchor|"
     r"interviewer|columnist)[\w-]*\s+(?:[\w-]+\s+){0,1}$",
@@ -373,7 +375,11 @@ class Extractor:
         mentions = _merge_adjacent(mentions, para)
         for spokes in _POSSESSIVE_SPOKES.finditer(para):
             gender = "m" if spokes.group("p").lower() == "his" else "f"
-            mentions.append(ActorMention(spokes.start(), spokes.end(), "", "pronoun", gender))
+            # "his office said": the office of the man he stands for, when it is tracked
+            noun = "office" if spokes.group("office") else ""
+            mentions.append(
+                ActorMention(spokes.start(), spokes.end(), "", "pronoun", gender, noun=noun)
+            )
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             if m.kind == "unknown":
