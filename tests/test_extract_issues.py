@@ -354,3 +354,15 @@ def test_a_bare_piece_of_a_remark_takes_its_pieces_issues_not_its_paragraphs(
         Counter(),
     )
     assert [s.issues for s in settled] == [("frozen_assets",), ("frozen_assets",)]
+
+
+def test_two_quotes_a_sentence_apart_are_two_remarks_with_their_own_issues(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        'Kirill Dmitriev said the Americans wanted "a deal that pays for itself." Nobody in the'
+        " room took notes. Asked later whether the sides were still apart on the Kherson region,"
+        ' he answered that "the generals will settle that question."'
+    )
+    assert _one(found, "Americans wanted").issues == ("peace_plan",)
+    assert _one(found, "generals will settle").issues == ("territory",)

@@ -329,6 +329,7 @@ class IssueReader:
         return out
 
 
+_SPLIT_GAP = 120  # characters between the pieces of one split quote: its attribution
 _SUBJECT_REACH = 30  # characters after "on" within which the subject's term starts
 
 
@@ -362,9 +363,11 @@ def _scene(language: Language) -> re.Pattern[str] | None:
 def _pieces(a: Statement, b: Statement) -> bool:
     """Whether two statements are pieces of one remark: a quote split around its attribution,
     or a reported sentence and the quotation inside it."""
-    if a.kind == b.kind == "direct":
-        return True
     first, second = sorted((a, b), key=lambda s: s.position)
+    if a.kind == b.kind == "direct":
+        # a quote split around its attribution ('"...," he said. "..."'), not two quotes
+        # a sentence or more apart, each answering its own question
+        return second.position - (first.position + len(first.text)) <= _SPLIT_GAP
     return first.kind == "reported" and second.position < first.position + len(first.text)
 
 
