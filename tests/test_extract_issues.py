@@ -366,3 +366,16 @@ def test_two_quotes_a_sentence_apart_are_two_remarks_with_their_own_issues(
     )
     assert _one(found, "Americans wanted").issues == ("peace_plan",)
     assert _one(found, "generals will settle").issues == ("territory",)
+
+
+@pytest.mark.parametrize(
+    "remark",
+    [
+        "Sybiha said the atmosphere in the hall had been calm from start to finish.",
+        "Sybiha said the two days had been businesslike and long.",
+        "Sybiha said nothing on the schedule had changed overnight.",
+    ],
+)
+def test_how_the_talks_went_is_a_remark_on_the_process(extractor: Extractor, remark: str) -> None:
+    found = extractor.extract("Prisoner lists were exchanged on Friday. " + remark)
+    assert _one(found, "Sybiha said").issues == ("peace_plan",)
