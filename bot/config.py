@@ -7,7 +7,6 @@ environment.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,11 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.errors import ConfigError
+from bot.language import Language, load_language
 from bot.model import Actor, Issue
+from bot.tomlfile import read as _read
+from bot.tomlfile import text as _str
+from bot.tomlfile import texts as _strs
 
 ACTOR_KINDS = ("person", "institution", "anonymous")
 _ID_RE = re.compile(r"^[a-z0-9_]+$")
@@ -60,74 +63,6 @@ class Settings:
 
 
 @dataclass(frozen=True)
-class Language:
-    """One language's words (``config/lang/<code>.toml``): a list per concept, for each stage."""
-
-    code: str = "en"
-    neutral_verbs: tuple[str, ...] = ()  # say only that something was said
-    loaded_verbs: tuple[str, ...] = ()  # also say how: a denial, a warning
-    verb_phrases: tuple[str, ...] = ()
-    abbreviations: frozenset[str] = frozenset()
-    stopwords: frozenset[str] = frozenset()
-    fold: tuple[tuple[str, str], ...] = ()  # same-length character replacements
-    quote_pairs: tuple[str, ...] = ("“”", '""', "«»", "„“", "‘’", "''")  # opening + closing mark
-    pronouns_male: frozenset[str] = frozenset({"he", "him"})
-    pronouns_female: frozenset[str] = frozenset({"she", "her"})
-    pronouns_thing: frozenset[str] = frozenset()  # "it": an institution or its document
-    pronouns_plural: frozenset[str] = frozenset()  # "they": unnamed sources or a body
-    possessives_male: frozenset[str] = frozenset({"his"})
-    possessives_female: frozenset[str] = frozenset({"her"})
-    determiners: frozenset[str] = frozenset({"the"})  # "the minister": a role anaphor
-    role_nouns: frozenset[str] = frozenset()  # "the minister said": the last person named
-    anonymous_nouns: frozenset[str] = frozenset()  # "the diplomat said": the last unnamed source
-    document_nouns: frozenset[str] = frozenset()  # "the readout says": the last institution
-    title_words: frozenset[str] = frozenset()  # start a capitalised run but are not a name
-    name_particles: frozenset[str] = frozenset()  # "de", "van": inside a name
-    not_name_words: frozenset[str] = frozenset()  # "ministry", "council": a body, not a person
-    question_labels: frozenset[str] = frozenset({"Q"})  # transcript turns
-    answer_labels: frozenset[str] = frozenset({"A"})
-    document_markers: tuple[str, ...] = ()  # "full text of the statement": a document follows
-    passive_speech: tuple[str, ...] = ()  # "it was noted that": the document's author speaks
-    narrative_verbs: frozenset[str] = frozenset()  # "met", "discussed": actions, not statements
-    first_person: frozenset[str] = frozenset()  # "we", "our": a paragraph laid out as speech
-    noun_markers: frozenset[str] = frozenset()  # "a say", "the claims": the verb is a noun
-    negations: frozenset[str] = frozenset()  # "did not say when": a neutral verb, negated
-    infinitive_markers: frozenset[str] = frozenset()  # "sought to signal": no statement
-    refusals: frozenset[str] = frozenset()  # "declined to confirm that": no statement
-    adverbs: frozenset[str] = frozenset()  # "had not yet answered": between negation and verb
-    copulas: frozenset[str] = frozenset()  # "are said to want": hearsay, no statement
-    naming_verbs: frozenset[str] = frozenset()  # 'called it "a trap"': speech with a name given
-    position_nouns: frozenset[str] = frozenset()  # "Peskov's line is that": a stated position
-    position_links: frozenset[str] = frozenset()  # "is", "remains": link that noun to its clause
-    body_nouns: frozenset[str] = frozenset()  # "the Emirati foreign ministry": a body
-    prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
-    process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
-    # the issues stage: clauses setting a remark in time or place (", as talks began", but not
-    # ", as well as"); stems for a pause in strikes; "this is ..." points back; "on": the
-    # subject of a plan term ("an agreement on the loan")
-    scene_openers: tuple[str, ...] = ()
-    scene_closers: tuple[str, ...] = ()
-    not_scene: tuple[str, ...] = ()
-    truce_words: tuple[str, ...] = ()
-    pointing_words: frozenset[str] = frozenset()
-    pointing_links: frozenset[str] = frozenset()
-    subject_links: frozenset[str] = frozenset()
-    source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
-    inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
-    inversion_gap: int = 0  # words allowed between an inverted verb and its subject
-    grouping: tuple[tuple[str, tuple[str, ...]], ...] = ()  # bot/diff's: dates, "he added"
-
-    @property
-    def speech_verbs(self) -> tuple[str, ...]:
-        """Every single-word speech verb form."""
-        return self.neutral_verbs + self.loaded_verbs
-
-    def fold_table(self) -> dict[int, str]:
-        """The folding as a ``str.translate`` table."""
-        return str.maketrans(dict(self.fold))
-
-
-@dataclass(frozen=True)
 class Config:
     """Everything talkwatch needs to run, validated."""
 
@@ -152,32 +87,6 @@ class Config:
     def issue(self, issue_id: str) -> Issue | None:
         """The configured issue with this id, if any."""
         return next((i for i in self.issues if i.id == issue_id), None)
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise ConfigError(str(path), "(file)", "not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), "(file)", f"invalid TOML: {exc}") from None
-
-
-def _str(file: Path, key: str, value: Any, *, required: bool = True) -> str:
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise ConfigError(str(file), key, "must be a non-empty string")
-    return value.strip()
-
-
-def _strs(file: Path, key: str, value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(str(file), key, "must be a list of non-empty strings")
-    return tuple(v.strip() for v in value)
 
 
 def _ident(file: Path, key: str, value: Any, seen: set[str]) -> str:
@@ -333,78 +242,6 @@ def load_lexicon(
         if concept not in concepts:
             raise ConfigError(str(path), f"decisive[{n}]", f"unknown concept {concept!r}")
     return concepts, _strs(path, "media", raw.get("media")), decisive
-
-
-def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
-    """A word list written as one white-space separated string or as a list."""
-    if isinstance(value, str):
-        return tuple(value.split())
-    return _strs(path, key, value)
-
-
-def load_language(path: Path) -> Language:
-    """Read a language file (``config/lang/en.toml``)."""
-    raw = _read(path)
-    verbs = raw.get("speech_verbs", {})
-    if not isinstance(verbs, dict):
-        raise ConfigError(str(path), "speech_verbs", "must be a table")
-    fold = raw.get("fold", {})
-    if not isinstance(fold, dict):
-        raise ConfigError(str(path), "fold", "must be a table of one-character strings")
-    for key, value in fold.items():
-        if not (isinstance(value, str) and len(key) == 1 and len(value) == 1):
-            raise ConfigError(str(path), f"fold.{key}", "must map one character to one")
-    return Language(
-        code=path.stem,
-        neutral_verbs=_words(path, "speech_verbs.neutral", verbs.get("neutral")),
-        loaded_verbs=_words(path, "speech_verbs.loaded", verbs.get("loaded")),
-        verb_phrases=_strs(path, "speech_verbs.phrases", verbs.get("phrases")),
-        abbreviations=frozenset(_words(path, "abbreviations", raw.get("abbreviations"))),
-        stopwords=frozenset(_words(path, "stopwords", raw.get("stopwords"))),
-        fold=tuple(fold.items()),
-        **_language_lists(path, raw),
-    )
-
-
-_LANGUAGE_SETS = tuple(
-    """pronouns_male pronouns_female pronouns_thing pronouns_plural possessives_male
-    possessives_female determiners role_nouns anonymous_nouns document_nouns title_words
-    name_particles not_name_words question_labels answer_labels narrative_verbs first_person
-    noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
-    position_nouns position_links body_nouns prepositions process_words inverted_verbs
-    pointing_words pointing_links subject_links""".split()
-)
-_LANGUAGE_LISTS = tuple(
-    "document_markers passive_speech scene_openers scene_closers not_scene truce_words".split()
-)
-
-
-def _language_lists(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
-    """The optional word lists of a language file; a missing key keeps the default."""
-    out: dict[str, Any] = {}
-    for key in _LANGUAGE_SETS:
-        if key in raw:
-            out[key] = frozenset(_words(path, key, raw[key]))
-    for key in _LANGUAGE_LISTS:
-        if key in raw:
-            out[key] = _strs(path, key, raw[key])
-    if "source_phrases" in raw:
-        out["source_phrases"] = frozenset(_strs(path, "source_phrases", raw["source_phrases"]))
-    if "inversion_gap" in raw:
-        gap = raw["inversion_gap"]
-        if not isinstance(gap, int) or isinstance(gap, bool) or gap < 0:
-            raise ConfigError(str(path), "inversion_gap", "must be a whole number >= 0")
-        out["inversion_gap"] = gap
-    if not isinstance(grouping := raw.get("grouping", {}), dict):
-        raise ConfigError(str(path), "grouping", "must be a table of word lists")
-    out["grouping"] = tuple((k, _words(path, f"grouping.{k}", v)) for k, v in grouping.items())
-    if "quote_pairs" in raw:
-        pairs = _strs(path, "quote_pairs", raw["quote_pairs"])
-        for n, pair in enumerate(pairs):
-            if len(pair) != 2:
-                raise ConfigError(str(path), f"quote_pairs[{n}]", "must be two characters")
-        out["quote_pairs"] = pairs
-    return out
 
 
 def _admins(raw: str) -> frozenset[int]:

@@ -54,6 +54,11 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("They want an Article 5-style promise from Washington.", ("nato", "security_guarantees")),
         # the economic side of a deal with Kyiv is its recovery and prosperity part
         ("The envoys spent an hour on the economic agenda.", ("reconstruction",)),
+        # the lines that carry power, and towns left in the dark
+        ("Drones brought down the pylons north of Kharkiv.", ("energy",)),
+        ("Half the city spent the night without heat.", ("energy",)),
+        # an exchange of prisoners counted in words
+        ("It will be two hundred for two hundred this time.", ("prisoners",)),
         # a term two issues share names both
         ("Article 5 is the heart of the treaty.", ("nato", "security_guarantees")),
     ],
@@ -308,3 +313,10 @@ def test_a_remark_opening_on_this_is_about_what_it_points_back_to(extractor: Ext
         'He added that "this is what the negotiations are for."'
     )
     assert _one(found, "negotiations are for").issues == ("nato", "peace_plan")
+
+
+def test_a_pause_on_strikes_against_power_plants_is_an_energy_truce(extractor: Extractor) -> None:
+    found = extractor.extract(
+        '"A pause on strikes against power plants is within reach," Sybiha told reporters.'
+    )
+    assert _one(found, "within reach").issues == ("ceasefire", "energy")

@@ -1,9 +1,10 @@
 """The architecture, checked from the code's own imports (read with ``ast``, followed
 transitively).
 
-Data flows one way: model/config → extract → diff → store → app → adapters → wiring. The pure core
-(model, config, errors, extract, diff, render) does no I/O; only adapters and the wiring talk to
-Telegram, HTTP or feeds; only store (and the wiring that opens it) uses sqlite-utils.
+Data flows one way: model/config (with language, tomlfile) → extract → diff → store → app →
+adapters → wiring. The pure core (model, config, language, tomlfile, errors, extract, diff,
+render) does no network or database I/O; only adapters and the wiring talk to Telegram, HTTP or
+feeds; only store (and the wiring that opens it) uses sqlite-utils.
 """
 
 from __future__ import annotations
@@ -17,21 +18,24 @@ ROOT = Path(__file__).resolve().parent.parent / "bot"
 
 IO_LIBS = {"telegram", "httpx", "feedparser", "trafilatura", "apscheduler"}
 DB_LIBS = {"sqlite_utils", "sqlite3"}
-PURE = ("bot.model", "bot.config", "bot.errors", "bot.extract", "bot.diff", "bot.render")
+PURE = ("bot.model", "bot.config", "bot.language", "bot.tomlfile", "bot.errors", "bot.extract",
+        "bot.diff", "bot.render")  # fmt: skip
 WIRING = ("bot.cli", "bot.scheduler", "bot.process", "bot.worker", "bot.__main__")
 # what each layer may import from bot/ (a prefix matches the module and its submodules)
 ALLOWED = {
     "bot.model": ("bot.model",),
     "bot.errors": ("bot.errors",),
-    "bot.config": ("bot.config", "bot.model", "bot.errors"),
-    "bot.extract": ("bot.extract", "bot.model", "bot.config"),
+    "bot.tomlfile": ("bot.tomlfile", "bot.errors"),
+    "bot.language": ("bot.language", "bot.errors", "bot.tomlfile"),
+    "bot.config": ("bot.config", "bot.model", "bot.errors", "bot.language", "bot.tomlfile"),
+    "bot.extract": ("bot.extract", "bot.model", "bot.config", "bot.language"),
     "bot.diff": ("bot.diff", "bot.model"),
     "bot.render": ("bot.render", "bot.model"),
     "bot.store": ("bot.store", "bot.model", "bot.errors"),
-    "bot.app": ("bot.app", "bot.model", "bot.config", "bot.errors", "bot.extract", "bot.diff",
-                "bot.store", "bot.render"),
-    "bot.adapters": ("bot.adapters", "bot.app", "bot.model", "bot.config", "bot.errors",
-                     "bot.extract", "bot.store", "bot.render"),
+    "bot.app": ("bot.app", "bot.model", "bot.config", "bot.language", "bot.errors", "bot.extract",
+                "bot.diff", "bot.store", "bot.render"),
+    "bot.adapters": ("bot.adapters", "bot.app", "bot.model", "bot.config", "bot.language",
+                     "bot.errors", "bot.extract", "bot.store", "bot.render"),
 }  # fmt: skip
 MAX_LINES = 450
 

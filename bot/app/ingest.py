@@ -32,12 +32,13 @@ from bot.diff import (
     place,
     said_context,
     same_utterance,
+    says_more,
     speaker_groups,
     speaker_of,
     takes_text,
 )
 from bot.diff.place import CANDIDATES, NEIGHBOURS, WINDOW
-from bot.diff.when import Days, utterance_days
+from bot.diff.when import Days, report_days, utterance_days
 from bot.extract.actors import ActorIndex
 from bot.extract.clean import clean_text, parse_text_file
 from bot.extract.issues import IssueTagger
@@ -300,11 +301,8 @@ class _Batch:
                         for before, placed in earlier[-NEIGHBOURS:]
                         if _joins(before, statement, text, placed, self.fresh, self.pipe)
                     ]
-                    days = utterance_days(
-                        said_context(text, statement, self.pipe.calendar),
-                        article.published,
-                        self.pipe.calendar,
-                    )
+                    said = said_context(text, statement, self.pipe.calendar)
+                    days = utterance_days(said, article.published, self.pipe.calendar)
                     placed = self._statement(
                         replace(statement, article_id=article_id),
                         self.pipe.speaker(statement.actor_id),
@@ -312,6 +310,8 @@ class _Batch:
                         article.published,
                         quiet,
                         days,
+                        # "he added": the speaker said more that day than one remark
+                        lean=not says_more(text, statement, self.pipe.another_claim),
                     )
                     earlier.append((statement, placed))
         except BaseException:
@@ -328,10 +328,14 @@ class _Batch:
         said_at: datetime | None,
         quiet: bool,
         days: Days | None,
+        *,
+        lean: bool = True,
     ) -> Candidate:
-        sig = replace(self.pipe.signer(statement), days=days)
+        sig = replace(self.pipe.signer(statement), days=days, near=report_days(said_at))
         candidates = self.pool.of(speaker)
-        placement = place(statement, sig, candidates, self.pipe.lexicon.decisive, neighbours)
+        placement = place(
+            statement, sig, candidates, self.pipe.lexicon.decisive, neighbours, lean=lean
+        )
         if placement.development_id is None:
             dev_id = self.store.create_development(
                 statement, self.now, said_at=said_at, quiet=quiet

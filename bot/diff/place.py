@@ -38,14 +38,17 @@ def place(
     candidates: list[Candidate],
     decisive: frozenset[str] = frozenset(),
     neighbours: Sequence[Candidate] = (),
+    *,
+    lean: bool = True,
 ) -> Placement:
     """The placement of one statement among its speaker's candidate mentions.
 
     ``neighbours`` are the statements before it in the same article that are pieces of the same
     utterance (:func:`same_utterance`): the pieces of a split quote, or a quote and the sentence
     paraphrasing it, are one utterance whatever their words - unless they are on different
-    specific issues or said on days that cannot meet."""
-    found = matches(statement, sig, candidates, MATCH_THRESHOLD, decisive)
+    specific issues or said on days that cannot meet. ``lean``: whether the statement may lean to
+    its speaker's one development on its issue that day (see :func:`bot.diff.score.matches`)."""
+    found = matches(statement, sig, candidates, MATCH_THRESHOLD, decisive, lean=lean)
     linked = {m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD}
     if found:
         linked.add(found[0].development_id)
@@ -98,6 +101,24 @@ def pieces_of_one(
         and "\n" not in gap
         and opens_next
     )
+
+
+_CLAUSE_END = re.compile(r",|\bthat\b")
+
+
+def says_more(text: str, statement: Statement, another: re.Pattern[str]) -> bool:
+    """Whether the article presents the statement as a further remark of its speaker ("He added
+    that ...", '"...," he added.', "X also said ..."): the marker in the words that attribute it,
+    not in what it reports ("..., adding that ..." goes on with the same remark)."""
+    start, end = statement.position, statement.position + len(statement.text)
+    lead = text[max(0, start - MARKER_REACH) : start]
+    lead = _SENTENCE_START.split(lead)[-1]
+    if statement.kind == "reported":
+        head = _CLAUSE_END.split(statement.text, 1)[0]
+        return another.search(f"{lead} {head}") is not None
+    tail = text[end : end + MARKER_REACH]
+    stop = _SENTENCE_END.search(tail)
+    return another.search(f"{lead} {tail[: stop.start()] if stop else tail}") is not None
 
 
 # between a reported sentence and the quote that opens the next sentence or paragraph: nothing but

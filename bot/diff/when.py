@@ -15,8 +15,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 FUTURE_SLACK = timedelta(days=7)  # "on March 20" in an article of March 18 is still this year's
+REPORTED_WITHIN = timedelta(days=1)  # an undated remark: said the day it is reported, or before
 NEVER = "(?!)"  # the alternative for a kind of expression the language gives no words for
 
 
@@ -115,11 +117,16 @@ class Days:
     @classmethod
     def parse(cls, token: str) -> Days | None:
         """Days from their stored form, or None when it is not one."""
-        m = re.fullmatch(r"@(\d{8})-(\d{8})", token)
-        if m is None:
-            return None
-        first, last = (datetime.strptime(g, "%Y%m%d").date() for g in m.groups())  # noqa: DTZ007
-        return cls(first, last)
+        return _parse_days(token)
+
+
+@lru_cache(maxsize=4096)  # few distinct spans, one per stored mention: parsed (and held) once
+def _parse_days(token: str) -> Days | None:
+    m = re.fullmatch(r"@(\d{8})-(\d{8})", token)
+    if m is None:
+        return None
+    first, last = (datetime.strptime(g, "%Y%m%d").date() for g in m.groups())  # noqa: DTZ007
+    return Days(first, last)
 
 
 def utterance_days(context: str, published: datetime | None, calendar: Calendar) -> Days | None:
@@ -189,3 +196,13 @@ def _calendar(m: re.Match[str], published: datetime | None, calendar: Calendar) 
 
 def _one(day: date) -> Days:
     return Days(day, day)
+
+
+@lru_cache(maxsize=4096)  # an article's statements share it
+def report_days(published: datetime | None) -> Days | None:
+    """The days an undated remark was most likely said on: the day it is published or the one
+    before (news carries a remark at once); a guess that can join reports, never part them."""
+    if published is None:
+        return None
+    day = published.date()
+    return Days(day - REPORTED_WITHIN, day)

@@ -58,12 +58,18 @@ _APPOSITIVE = re.compile(
     rf"|\s[-–—]\s{_NO_END}{{2,160}}\s[-–—]))+,?"
     r"\s*(?:[a-z]+\s+){0,2}"
 )
+# 'called the territorial question the main stumbling block': an object, then its name
+_NAMED_THE = re.compile(r"\s+(?:the|this|that|its|his|her|their)\s+(?:[\w'’-]+\s+){1,4}?the\s")
 _NAMED_AS = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:[\"“«‘]|an?\s)")
 _AGENT = re.compile(r"(?:\s+(?:also|again|once again|further))?\s+(?:by|at|in)\s+")
 _CONJUNCTION = re.compile(
     r"\s*(?:and|but|though|although|while|whereas|because|since|if|when|after|before)\s",
     re.IGNORECASE,
 )
+_BY_AGENT = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]+)\s+by\s")
+# what a question verb asks: "asked whether", "asked him if", "asks why"
+_ASKED = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:whether|if|what|why|how|when|where|who)\b")
+_WHEN = frozenset("yesterday today tonight earlier later last this".split())
 _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _NAMED = ("person", "unknown", "institution", "anonymous")
@@ -97,6 +103,16 @@ class Attributor:
         self._prepositions = language.prepositions or _PREPOSITIONS
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
+        self._anonymity = (
+            re.compile("|".join(map(re.escape, language.anonymity)), re.IGNORECASE)
+            if language.anonymity
+            else None
+        )
+        # each side's unnamed official, for a named body's source who asked not to be named
+        self._anonymous: dict[str, str] = {}
+        for actor in index.actors.values():
+            if actor.kind == "anonymous" and actor.side:
+                self._anonymous.setdefault(actor.side, actor.id)
         links = "|".join(
             r"\s+".join(map(re.escape, link.split())) for link in language.position_links
         )
@@ -104,7 +120,8 @@ class Attributor:
             re.compile(
                 r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
                 + "|".join(map(re.escape, language.position_nouns))
-                + rf")\b[^.;:]{{0,80}}?\s(?:{links})\s+that\b"
+                # "Peskov's line, via the Kremlin, is that", "Witkoff's claim that"
+                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|\s+)that\b"
             )
             if language.position_nouns and links
             else None
@@ -259,6 +276,9 @@ class Attributor:
                         return actor
                 continue
             before = [m for m in mentions if start <= m.start and m.end <= v_start]
+            unnamed = self._unnamed(para, start, v_start, before, resolve)
+            if unnamed:
+                return unnamed
             subject = self._subject(para, before, start, v_start)
             if subject is not None:
                 actor = resolve(subject)
@@ -290,7 +310,11 @@ class Attributor:
             # "it was the turn of Budanov, the intelligence chief, who wrote": the antecedent
             # of the relative pronoun, whatever precedes it
             antecedent = [m for m in before if m.end <= who.start()]
-            if antecedent and not para[antecedent[-1].end : who.start()].strip():
+            between = para[antecedent[-1].end : who.start()].split() if antecedent else []
+            # "echoed by Lavrov on Friday, who said": a when or where may stand between
+            if antecedent and (
+                not between or (len(between) <= 3 and between[0].lower() in self._prepositions)
+            ):
                 return antecedent[-1]
         clause_start = start
         # an 'according to X,' phrase is a source, not the subject
@@ -398,6 +422,10 @@ class Attributor:
             at = s_start + position.start()
             owner = [m for m in mentions if at <= m.end <= at + 2]  # "The Kremlin's" is a name
             actor = resolve(owner[0]) if owner else ""
+            agent = self._agent(para, at, s_start + position.end(), mentions)
+            if agent is not None:
+                # "Moscow's position, restated by Foreign Minister Lavrov, is that": he states it
+                actor = resolve(agent) or actor
             if actor:
                 return actor, s_start
         found_verbs = list(self._verbs.finditer(sentence))
@@ -421,6 +449,7 @@ class Attributor:
             if not inside[s_start + v.start()]
             and not sentence.startswith(" by ", v.end())
             and not self._is_noun(para, s_start + v.start(), v.group(0))
+            and not self._question(sentence, v)
         ]
         if not verbs:
             return None
@@ -457,13 +486,34 @@ class Attributor:
                         return actor, s_start
                 continue
             before = [m for m in mentions if s_start <= m.start and m.end <= v_start]
+            unnamed = self._unnamed(para, s_start, v_start, before, resolve)
+            if unnamed:
+                return unnamed, s_start
             subject = self._subject(para, before, s_start, v_start)
             if subject is None:
                 continue
             actor = resolve(subject)
             if actor:
-                return actor, subject.start
+                # "... were echoed by Lavrov, who said": the sentence, not from its object on
+                oblique = _preceding_word(para, subject.start, self._role_titles)
+                return actor, s_start if oblique in self._prepositions else subject.start
         return None
+
+    def _unnamed(self, para, start, v_start, before, resolve) -> str:
+        """The unnamed source that speaks when the words before the verb say so ("a member of
+        the delegation, who asked not to be named, said"): of the side the subject's words name
+        ("a member of the Russian delegation"), else any."""
+        if self._anonymity is None or self._anonymity.search(para, start, v_start) is None:
+            return ""
+        side = ""
+        for m in reversed(before):
+            actor = self.index.actor(resolve(m))
+            if actor is not None:
+                if actor.kind == "anonymous":
+                    return actor.id
+                side = actor.side
+                break
+        return self._anonymous.get(side, "anon_source")
 
     def _final(self, para, s_start, s_end, verb, mentions, resolve) -> tuple[int, str] | None:
         """For a speech verb that may end a sentence ('..., the person said.'): the comma that
@@ -480,7 +530,28 @@ class Attributor:
         short_rest = len(rest.split(",")[0].split()) <= 4 and " that " not in f" {rest} "
         if between and short_rest and len(gap.split()) <= 14 and not self._verbs.search(gap):
             return comma, resolve(between[0])
+        v_end = s_start + verb.end()
+        after = next((m for m in mentions if v_end <= m.start < s_end), None)
+        if (
+            not gap.strip()
+            and after is not None
+            and after.kind in _NAMED
+            and verb.group(0) in self._inverted
+            and self._inversion_gap(para[v_end : after.start])
+            and self._adverbial(para[after.end : s_end])
+        ):
+            # "..., told reporters Ushakov on Friday in Moscow.": the verb before its subject
+            return comma, resolve(after)
         return comma, ""
+
+    def _adverbial(self, rest: str) -> bool:
+        """Whether what follows an inverted subject only says when or where ("on Friday in
+        Moscow."), not what it did ("said Washington hoped to ...")."""
+        words = rest.split(",")[0].split()
+        if not words:
+            return True
+        first = words[0].lower().strip(".")
+        return len(words) <= 8 and (first in self._prepositions or first in _WHEN)
 
     def _relay(self, para, s_start, s_end, verbs, mentions, resolve) -> str | None:
         """The speaker of a sentence that ends in two attributions, the speaker's and then the
@@ -500,6 +571,41 @@ class Attributor:
         before = self._final(para, s_start, last[0], verbs[-2], mentions, resolve)
         return (before[1] or None) if before is not None else None
 
+    def _question(self, sentence: str, verb: re.Match[str]) -> bool:
+        """Whether a verb asks a question ("Whitfield then asked whether ..."): no position."""
+        before = sentence[: verb.start()].split()
+        if before and before[-1].lower() in self.language.copulas:
+            return False  # "He is asked whether ...": the one asked, who answers next
+        return verb.group(0) in self.language.question_verbs and bool(
+            _ASKED.match(sentence, verb.end())
+        )
+
+    def asker(self, para, s_start, s_end, mentions, resolve) -> str:
+        """Who asks the question a sentence reports ("Whitfield asked whether ..."), if any: the
+        next paragraph's "he said" is the one asked, not the asker."""
+        sentence = para[s_start:s_end]
+        for verb in self._verbs.finditer(sentence):
+            if self._question(sentence, verb):
+                v_start = s_start + verb.start()
+                before = [m for m in mentions if s_start <= m.start and m.end <= v_start]
+                subject = self._subject(para, before, s_start, v_start)
+                return resolve(subject) if subject is not None else ""
+        return ""
+
+    def _agent(self, para, start, end, mentions) -> ActorMention | None:
+        """The agent of a speech verb's participle in an appositive (", restated by Foreign
+        Minister Lavrov on Friday,"), if any, in para[start:end]."""
+        for by in _BY_AGENT.finditer(para, start, end):
+            if by.group(1) not in self._final_verbs:
+                continue
+            for m in mentions:
+                if (
+                    by.end() <= m.start < end
+                    and _preceding_word(para, m.start, self._role_titles) == "by"
+                ):
+                    return m
+        return None
+
     def _own_source(self, phrase: str, start: int, end: int) -> ActorMention | None:
         """A source phrase whose possessive names the speaker ("in his words", "in her view"):
         the pronoun it stands for, to resolve; None for "according to" and the like."""
@@ -515,6 +621,11 @@ class Attributor:
         none in English ('said Peskov'), a few in Russian ('заявил журналистам Песков')."""
         words = gap.split()
         if any(w[:1].isupper() or not w.isalpha() for w in words):
+            return False
+        # 'told reporters Ushakov', not 'said that Peskov' nor 'spoke to Peskov'
+        if any(
+            w in self._prepositions or w in self.language.determiners or w == "that" for w in words
+        ):
             return False
         return len(words) <= self.language.inversion_gap
 
@@ -532,7 +643,8 @@ class Attributor:
             return True  # "the Lavrov warning was aimed at Paris": a noun, the subject of a verb
         if found in lang.naming_verbs:
             # 'called the deal "a first step"', 'called Putin a liar'; not 'called Trump'
-            return _NAMED_AS.match(para, v_start + len(found)) is None
+            at = v_start + len(found)
+            return _NAMED_AS.match(para, at) is None and _NAMED_THE.match(para, at) is None
         words = [w.lower().replace("’", "'") for w in before[-3:]]
         if len(words) > 1 and (words[-1].endswith("ly") or words[-1] in lang.adverbs):
             words.pop()  # an adverb between: "did not immediately say", "had not yet answered"

@@ -26,6 +26,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?")
 _STARTS = re.compile(r"(?:^|[.!?:]\s+|[—–-]\s+|^\W+)$")
 _DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")  # U.S., U.K.
 _FIRST_TWO = re.compile(r"\s*([^\W\d_]{3,}) ([^\W\d_]+)")  # a line's first two words
+# "13:20 - RUSSIAN DEPUTY FM SERGEI VORONTSOV: ...": a speaker's label, a few words before a colon
+_LABEL = re.compile(
+    r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[-–—|]\s*)?(?:[A-Z]{4,12}\s+[-–—:]\s+)?)?((?:[^\W\d_][\w'’.-]*\s+){0,5}[^\W\d_][\w'’.-]*)"
+    r"\s*:\s"
+)
 _CAPS = re.compile(r"\b[A-ZÀ-ÞА-ЯЁІЇЄҐ]{3,}\b")  # a word in capitals: most lines have none
 
 
@@ -63,9 +68,12 @@ def recased(
 
 
 def _ordinary(line: str, names: Collection[str], stopwords: Collection[str]) -> str:
-    """One shouted line in ordinary case."""
+    """One shouted line in ordinary case. A label before a colon ("RUSSIAN DEPUTY FM SERGEI
+    VORONTSOV: ...") names someone, perhaps someone untracked: its words keep their capitals."""
     out: list[str] = []
     last = 0
+    label = _LABEL.match(line)
+    label_end = label.end(1) if label is not None else -1
     for m in _WORD.finditer(line):
         word = m.group(0)
         out.append(line[last : m.start()])
@@ -75,6 +83,8 @@ def _ordinary(line: str, names: Collection[str], stopwords: Collection[str]) -> 
             out.append(word)  # U.S., EU, FSB
         elif bare in names or _STARTS.search(line[: m.start()]):
             out.append(_capitalised(word))
+        elif m.end() <= label_end and bare not in stopwords:
+            out.append(_capitalised(word))  # a name or a title in the label
         else:
             out.append(word.lower())
     out.append(line[last:])

@@ -7,6 +7,7 @@ Pure functions of text + config.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,8 @@ class Context:
     surnames: dict[str, str] = field(default_factory=dict)  # "Zawadzki" -> "marek_zawadzki"
     question_issues: tuple[str, ...] = ()  # the last transcript question's issues
     question_named: bool = False  # whether the last question named them itself
+    para: str = ""  # the paragraph being read
+    asker: str = ""  # who asked the question last reported: "he said" after it is another
     prev_para: str = ""  # the previous paragraph outside its quotes
     prev_issues: tuple[str, ...] = ()  # the issues the previous paragraph names
     live_blog: bool = False  # entries under time stamps: quote paragraphs go without marks
@@ -76,8 +79,18 @@ class Coreference:
         # a pronoun: the speaker so far in this paragraph, the first person named before it in
         # this paragraph, the last speaker, the first person named in the previous paragraph,
         # then the most recent person - of the right gender
+        # the first person named as a subject, not after a preposition ("a question about his
+        # golf games with the U.S. president. Stubb laughs") nor as a possessor ("Putin's aide")
+        subjects = [
+            m.actor_id
+            for m in mentions
+            if m.kind in ("person", "unknown")
+            and m.end <= mention.start
+            and not self._oblique(ctx.para, m)
+        ]
         candidates = [
             *reversed(here),
+            *subjects[:1],
             *people_before[:1],
             ctx.prev_para_speaker,
             ctx.prev_first_person,
@@ -85,7 +98,7 @@ class Coreference:
             *reversed(ctx.recent_people),
         ]
         for actor_id in candidates:
-            if not actor_id:
+            if not actor_id or actor_id == ctx.asker:
                 continue
             actor = self.index.actor(actor_id)
             if actor is None:  # a discovered name: gender unknown, accept
@@ -94,14 +107,22 @@ class Coreference:
                 return actor_id
         return ""
 
-    def _institution(self, noun: str, ctx: Context) -> str:
+    def _oblique(self, para: str, m: ActorMention) -> bool:
+        """Whether a mention is no clause's subject: a possessor ("Putin's aide") or after a
+        preposition ("with the U.S. president")."""
+        if para[m.end : m.end + 2] in ("'s", "’s"):
+            return True
+        words = _WORDS.findall(para[max(0, m.start - 30) : m.start])
+        return bool(words) and words[-1].lower() in self.language.prepositions
+
+    def _institution(self, noun: str, ctx: Context, *, strict: bool = False) -> str:
         """The institution a noun stands for ("the coalition"): the latest whose name holds
-        it, else the latest named."""
+        it, else (unless ``strict``) the latest named."""
         for actor_id in reversed(ctx.institutions):
             actor = self.index.actor(actor_id)
             if noun and actor is not None and noun in actor.name.lower():
                 return actor_id
-        return ctx.last_institution
+        return "" if strict else ctx.last_institution
 
     def _role(
         self,
@@ -162,7 +183,8 @@ class Coreference:
             return ""  # "the minister": any minister, the context decides
         owner = mention.owner
         if owner and self.index.actor(owner) is None:
-            owner = self._institution(owner, ctx) or owner  # "the ministry's": which ministry
+            # "the ministry's": the ministry named last, else any whose role names one
+            owner = self._institution(owner, ctx, strict=True) or owner
         body = self.index.actor(owner)
         forms = (
             {_words(f).removeprefix("the ") for f in (body.name, *body.aliases)}
@@ -186,6 +208,9 @@ class Coreference:
                 return actor_id
         tracked = [a.id for a in self.index.actors.values() if a.kind == "person" and fits(a)]
         return tracked[0] if len(tracked) == 1 else ""
+
+
+_WORDS = re.compile(r"[\w'’]+")
 
 
 def _words(text: str) -> str:

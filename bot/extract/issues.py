@@ -238,15 +238,20 @@ class IssueReader:
             blocks.append(block)
         statements = self._shared(statements, blocks)
         statements = self._pointing_back(statements, blocks)
-        if counts[ENERGY] >= ENERGY_TRUCE_MENTIONS and counts[TRUCE]:
-            # in coverage of an energy truce, "the truce" is that truce
-            statements = [
-                replace(s, issues=self.ordered({*s.issues, ENERGY}))
-                if TRUCE in s.issues and self._a_truce is not None and self._a_truce.search(s.text)
-                else s
-                for s in statements
-            ]
-        return statements
+        if self._a_truce is None:
+            return statements
+        coverage = counts[ENERGY] >= ENERGY_TRUCE_MENTIONS and counts[TRUCE]
+        out = []
+        for s in statements:
+            if self._a_truce.search(s.text):
+                if ENERGY in s.issues:
+                    # "a pause on strikes against power plants": an energy truce is a truce
+                    s = replace(s, issues=self.ordered({*s.issues, TRUCE}))
+                elif coverage and TRUCE in s.issues:
+                    # in coverage of an energy truce, "the truce" is that truce
+                    s = replace(s, issues=self.ordered({*s.issues, ENERGY}))
+            out.append(s)
+        return out
 
     def _names_process(self, text: str) -> bool:
         """Whether a remark speaks of the talks or their process ("the call", "the meeting")."""

@@ -1,8 +1,9 @@
 """The quotes stage: quotation spans in a paragraph, from the language's quote pairs.
 
-Guillemets («») and low-high quotes („“) pair strictly, opening then closing; straight and curly
-double quotes are read as one kind, since copy mixes them; single quotes come last and are told
-apart from apostrophes ("Ukraine's", "don't") by what surrounds them. Pure functions of text.
+Guillemets («», ‹›) and low-high quotes („“) pair strictly, opening then closing; straight and
+curly double quotes are read as one kind, since copy mixes them, and a last mark left open opens a
+quotation that goes on in the next paragraph; single quotes come last and are told apart from
+apostrophes ("Ukraine's", "don't") by what surrounds them. Pure functions of text.
 """
 
 from __future__ import annotations
@@ -54,12 +55,26 @@ class QuoteFinder:
         if self._double is not None:
             marks = [m.start() for m in self._double.finditer(para)]
             if marks:
-                return [Quote(marks[i] + 1, marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+                quotes = [Quote(marks[i] + 1, marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+                if len(marks) % 2 and _opens(para, marks[-1]):
+                    # a quotation that goes on in the next paragraph: its closing mark comes
+                    # only where it ends, and each paragraph of it opens with a mark again
+                    quotes.append(Quote(marks[-1] + 1, len(para.rstrip())))
+                return quotes
         for opening, closing in self._single:
             quotes = _single_quotes(para, opening, closing)
             if quotes:
                 return quotes
         return []
+
+
+def _opens(para: str, mark: int) -> bool:
+    """Whether the double quotation mark at ``mark`` opens a quotation: a curly opening mark,
+    or a straight one at the start or after a space, with a word right after it."""
+    after = para[mark + 1 : mark + 2]
+    if para[mark] == "”" or not after or not (after.isalnum() or after in "‘'…"):
+        return False
+    return para[mark] == "“" or mark == 0 or para[mark - 1].isspace() or para[mark - 1] in "(—–-"
 
 
 def _strict(para: str, opening: str, closing: str) -> list[Quote]:

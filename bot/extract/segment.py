@@ -17,9 +17,14 @@ from bot.config import Language
 
 HEADING_MAX_WORDS = 30  # a longer line without a full stop is prose that lost its punctuation
 TRANSCRIPT_MIN_TURNS = 3  # fewer labelled lines are datelines ("KYIV: ..."), not an interview
+# "Sybiha: ..." in ordinary case is an interview's turn only when the labels recur: each of at
+# least two speakers has this many turns ("Update: ..." or "Note: ..." once is a label)
+NAMED_TURNS_EACH = 2
+NAMED_LABEL_WORDS = 3  # "Nordic Review", "Andrii Sybiha": a speaker label is a short name
+HEADLINE_MAX_WORDS = 60  # an article's first line without a full stop is its headline
 
 _TERMINAL = tuple(".!?…:;")
-_TRAILING = "\"'”’»“) \t*"
+_TRAILING = "\"'”’»“)] \t*"  # "[Image: ... vehicle.]": a caption in brackets
 _CREDIT = re.compile(
     r"\s*(?:\((?:[^()]*\b(?:photo|image|picture|file)\b[^()]*)\)"
     r"|(?:Photo|Image|Picture)s?(?: credit)?:[^.]*)\s*$",
@@ -28,9 +33,25 @@ _CREDIT = re.compile(
 FURNITURE_MAX_WORDS = 40
 _FURNITURE = re.compile(
     r"\b(?:subscribe|unsubscribe|sign up|sign in|newsletter|forward this|upgrade to|read online"
-    r"|manage preferences|cookies?|in your inbox|recommended for you|most read)\b",
+    r"|manage preferences|cookies?|in your inbox|recommended for you|most read"
+    # a newsletter's sign-off, a fact-checker's rating key, a programme's air time
+    r"|reply to this e-?mail|thanks for reading|see you (?:tomorrow|next week|on \w+day)"
+    r"|that's (?:it|all) for (?:today|now|this week)|how we rate|corrections?:"
+    r"|(?:is|are) (?:broadcast|aired|streamed) (?:at|on|every|live)"
+    # a writer's bio: "Views are his own", "The views expressed are her own"
+    r"|views (?:expressed )?(?:here )?are (?:his|her|their|my|the author's) own)\b",
     re.IGNORECASE,
 )
+_NAME_WORDS = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}"
+# "Jane Doe is a senior fellow at ...", "John Roe writes on European security.": who wrote the
+# piece, at its foot - case matters, and the name opens the line
+_BIO = re.compile(
+    rf"^\s*{_NAME_WORDS} (?:is (?:an?|the) (?:[\w-]+ ){{0,3}}(?:fellow|columnist|correspondent"
+    r"|editor|analyst|researcher|professor|lecturer|director|contributor|writer|author)\b"
+    r"|(?:writes|reports) (?:on|about) [\w ,-]+\.)"
+)
+# "Sources: Air Force reports; grid operator statements; ...": a list, not a sentence
+_SOURCES = re.compile(r"^\s*(?i:sources?|sourcing):\s[^.;]{2,200}(?:;[^.;]{2,200}){1,}\.?\s*$")
 _LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]")  # a lower-case letter (any script)
 _UPPER = re.compile(r"[A-ZÀ-ÞА-ЯЁІЇЄҐ]")
 _QUOTE_THEN_NAME = re.compile(r"^\s*[\"“«].{10,}[\"”»]\s*[-—–]\s*[^\W\d_][\w'’. -]{2,60}$")
@@ -40,10 +61,17 @@ _TIME = re.compile(
 TICKER_MIN_WORDS = 4  # "16:05 Talks end" is an entry title
 _TICKER = re.compile(
     r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|EET|MSK|UTC|ET|a\.m\.|p\.m\.|am|pm))?"
-    r"(?:\s*[-–—|]\s*|\s+)(?:[A-Z][A-Z ]{1,20}[A-Z]:\s*)?(?=[^\W\d_]|[\"“«‘])"
+    # a flash label after the time: "BREAKING:", "URGENT -", "UPDATE —"
+    r"(?:\s*[-–—|]\s*|\s+)(?:[A-Z][A-Z ]{1,20}[A-Z]:\s*|[A-Z]{4,12}\s+[-–—]\s+)?"
+    r"(?=[^\W\d_]|[\"“«‘])"
 )
 _SIGNATURE = re.compile(
     r"^\s*[—–-]\s*(?P<name>[^()\n—–]{2,80}?)\s*(?:\(@\w{1,30}\)[^()\n]{0,40})?\s*$"
+)
+# "Andrii Sybiha @andrii_sybiha", "Donald J. Trump @realDonaldTrump · Truth Social": the header
+# above an embedded post, naming its author
+_POST_HEADER = re.compile(
+    r"^\s*(?P<name>[^\W\d_][\w.'’ -]{1,60}?)\s+@\w{1,30}(?:\s*[·•|]\s*[^\n]{1,40})?\s*$"
 )
 _TURN = re.compile(
     # "ZELENSKY:", "MS. ZAKHAROVA:", "Q:"
@@ -91,11 +119,12 @@ class Segmenter:
             if line.strip():
                 n += 1
             # "19:47 BREAKING: Witkoff says ...": an entry of a ticker (the next line is one
-            # too), whole without a full stop; its time stamp and label are not its text. A
-            # stamped line above prose is a live blog's entry title.
+            # too, or a day's label, or the end), whole without a full stop; its time stamp
+            # and label are not its text. A stamped line above prose is a live blog's entry
+            # title.
             if (
                 ticker
-                and (n in stamped or n == len(lines))
+                and (n in stamped or n == len(lines) or self._kind(lines[n]) != "text")
                 and len(line[ticker.end() :].split()) >= TICKER_MIN_WORDS
             ):
                 out.append(Block(start + ticker.end(), line[ticker.end() :], "text"))
@@ -104,12 +133,22 @@ class Segmenter:
                 kind = self._kind(line)
                 label = "time" if kind == "heading" and _TIME.match(line) else ""
                 out.append(Block(start, line, kind, label))
-        turns = [b for b in out if b.kind == "text" and self._turn(b.text)]
+        if out and out[0].kind == "text" and _headline(out[0].text):
+            # the first line, long but without a full stop: a headline in sentence form
+            out[0] = Block(out[0].start, out[0].text, "heading")
+        named = self._named_labels(out)
+        turns = [b for b in out if b.kind == "text" and self._turn(b.text, named)]
         if len(turns) >= TRANSCRIPT_MIN_TURNS:
             for i, block in enumerate(out):
-                m = self._turn(block.text) if block.kind == "text" else None
+                m = self._turn(block.text, named) if block.kind == "text" else None
                 if m:
                     out[i] = Block(block.start, block.text, "turn", m["label"], m.start("body"))
+        for i, block in enumerate(out[:-1]):
+            header = _POST_HEADER.match(block.text) if block.kind == "heading" else None
+            if header and _looks_like_name(header["name"]) and out[i + 1].kind != "signature":
+                # the post under its author's header is the author's
+                after = out[i + 1]
+                out[i + 1] = Block(after.start, after.text, "post", header["name"].strip())
         for i, block in enumerate(out):
             if block.kind != "signature":
                 continue
@@ -121,25 +160,55 @@ class Segmenter:
                 out[i - 1] = Block(prev.start, prev.text, "post", name["name"].strip())
         return out
 
-    def _turn(self, line: str) -> re.Match[str] | None:
+    def _turn(self, line: str, named: frozenset[str] = frozenset()) -> re.Match[str] | None:
         m = _TURN.match(line)
         if m is None:
             return None
         label = m["label"]
         letters = [c for c in label if c.isalpha()]
-        if label.lower() in self.labels or (
-            len(letters) >= 2 and all(c.isupper() for c in letters)
+        if (
+            label.lower() in self.labels
+            or (len(letters) >= 2 and all(c.isupper() for c in letters))
+            or label in named
         ):
             return m
         return None
 
+    def _named_labels(self, blocks: Sequence[Block]) -> frozenset[str]:
+        """Speaker labels in ordinary case ("Nordic Review:", "Sybiha:") that make the article
+        an interview: short capitalised names, at least two of them with turns of their own
+        again and again. A name's surname alone ("Sybiha:" after "Andrii Sybiha:") is the same
+        speaker."""
+        counts: dict[str, int] = {}
+        for block in blocks:
+            m = _TURN.match(block.text) if block.kind == "text" else None
+            if m is None:
+                continue
+            words = m["label"].split()
+            if len(words) > NAMED_LABEL_WORDS or not all(w[:1].isupper() for w in words):
+                continue
+            counts[m["label"]] = counts.get(m["label"], 0) + 1
+        speakers: dict[str, int] = {}
+        for label, n in counts.items():
+            surname = label.split()[-1]
+            shared = any(o != label and o.split()[-1] == surname for o in counts)
+            key = surname if shared else label
+            speakers[key] = speakers.get(key, 0) + n
+        if sum(1 for n in speakers.values() if n >= NAMED_TURNS_EACH) < 2:
+            return frozenset()
+        return frozenset(counts)
+
     def _kind(self, line: str) -> str:
         if _SIGNATURE.match(line) and _looks_like_name(_SIGNATURE.match(line)["name"]):  # type: ignore[index]
             return "signature"
-        if line.count(" | ") >= 2:
-            return "heading"  # a menu or a dateline bar
+        if line.count(" | ") >= 2 or line.count(" > ") >= 2:
+            return "heading"  # a menu, a dateline bar or a breadcrumb ("Home > News > World")
         if _FURNITURE.search(line) and line.count(" ") < FURNITURE_MAX_WORDS:
             return "heading"  # "Enjoyed this issue? Subscribe to ...", cookie banners
+        if line.count(" ") < FURNITURE_MAX_WORDS and (_BIO.match(line) or _SOURCES.match(line)):
+            return "heading"  # the writer's bio line, the list of sources under a piece
+        if line.count(" / ") >= 3:
+            return "heading"  # "Accurate / Partly true / Misleading / False": a key or a menu
         words = line.count(" ") + 1
         if words > HEADING_MAX_WORDS:
             return "text"
@@ -155,9 +224,14 @@ class Segmenter:
         return "text"
 
     def sentences(self, para: str, inside: bytearray) -> list[tuple[int, int]]:
-        """Sentence spans of a paragraph, never breaking inside a quotation."""
+        """Sentence spans of a paragraph, never breaking inside a quotation; a dateline
+        ("WASHINGTON (AP) — ") is a span of its own, not part of the sentence after it."""
         spans, start = [], 0
-        for m in _SENTENCE_END.finditer(para):
+        dateline = _DATELINE.match(para)
+        if dateline is not None:
+            spans.append((0, dateline.end()))
+            start = dateline.end()
+        for m in _SENTENCE_END.finditer(para, start):
             end = m.end()
             if para[m.end() :].lstrip()[:1].islower():
                 continue  # "the U.S. side", "500 vs. 400": a sentence starts with a capital
@@ -187,7 +261,27 @@ class Segmenter:
         return len(segment)
 
 
+# "KYIV — ", "RIYADH, June 3 (Gulf Meridian) - ", "ISTANBUL/MOSCOW, March 12 (Wire) - ": a place
+# in capitals, perhaps a date and the agency, then a dash and a capital ("NATO - the alliance -"
+# is a parenthesis)
+_CAP = "A-ZÀ-ÞА-ЯЁІЇЄҐ"
+_DATELINE = re.compile(
+    rf"[{_CAP}][{_CAP}'’.-]+(?:[ /-]{{1,3}}[{_CAP}][{_CAP}'’.-]+){{0,3}}"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    rf"(?:\s*\([^()]{{1,40}}\))?\s*[-–—]\s+(?=[\"“«‘]?[{_CAP}])"
+)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(\w])")
+
+
+def _headline(line: str) -> bool:
+    """Whether an article's first line is a headline: no full stop at its end, however long."""
+    stripped = _CREDIT.sub("", line).rstrip(_TRAILING)
+    return (
+        line.count(" ") < HEADLINE_MAX_WORDS
+        and bool(stripped)
+        and not stripped.endswith(_TERMINAL)
+        and _QUOTE_THEN_NAME.match(line) is None
+    )
 
 
 def _looks_like_name(name: str) -> bool:

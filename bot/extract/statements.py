@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from bot.config import Language
 from bot.extract.actors import ActorIndex, ActorMention
 from bot.extract.attribution import MIN_QUOTE_WORDS, Attributor
+from bot.extract.candidates import Candidates
 from bot.extract.casing import recased
 from bot.extract.coreference import Context, Coreference
 from bot.extract.issues import IssueReader, IssueTagger
@@ -39,6 +40,7 @@ SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked sp
 TOPIC_BLOCKS = 4  # prose blocks naming an issue that make an article about the talks
 TOPIC_SHARE = 0.3  # or this share of its prose blocks
 TOPIC_JUDGED = 6  # prose blocks an article needs before its share is judged (a brief is too short)
+TOPIC_TERMS = 4  # different issue words a judged article uses (an article on the talks uses many)
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) "
     r"(?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
@@ -99,6 +101,7 @@ class Extractor:
         self.reader = IssueReader(tagger, language)
         self.quotes = QuoteFinder(language.quote_pairs)
         self.attribution = Attributor(index, language, self.segmenter)
+        self.candidates = Candidates(language)
         self._markers = tuple(m.lower() for m in language.document_markers)
         # "QUESTION:", "Question:", "Q:" are one label
         self._question_labels = {label.lower() for label in language.question_labels}
@@ -125,11 +128,17 @@ class Extractor:
         new_actors: dict[str, Actor] = {}
         counts: Counter[str] = Counter()
         naming = 0  # prose blocks that name an issue
+        terms: set[str] = set()  # the words they name issues with
         document = self._document(blocks)
         interviewee = ""
         if any(b.kind == "turn" for b in blocks):
             interviewee = self._interviewee(blocks, ctx)
         in_document = False
+        # "I have no reason to doubt his arithmetic", "whom I quoted here": the writer speaks
+        # in the first person, so a paragraph in it is the writer's, not the last speaker's
+        writer_speaks = not ctx.live_blog and any(
+            b.kind == "text" and self._writer_speaks(b.text) for b in blocks
+        )
         for i, block in enumerate(blocks):
             if document is not None and i == document.start:
                 in_document = True
@@ -148,6 +157,8 @@ class Extractor:
             for issue in block_issues:
                 counts[issue] += 1
             naming += bool(block_issues)
+            if block_issues:
+                terms.update(term for term, _ in self.tagger.terms(block.text))
             if block.kind == "post":
                 found = self._post(block, ctx)
                 ctx.pending_speaker = ""  # 'X posted on X:' introduced the post, signed
@@ -155,7 +166,9 @@ class Extractor:
                 found = self._turn(block, ctx, interviewee)
             else:
                 author = document if in_document else None
-                found = self._paragraph(block.text, block.start, ctx, author)
+                found = self._paragraph(
+                    block.text, block.start, ctx, author, laid_out=not writer_speaks
+                )
             drafts.extend(replace(d, block=i) for d in found)
             for draft in found:
                 actor = ctx.unknown.get(draft.statement.actor_id)
@@ -163,7 +176,7 @@ class Extractor:
                     new_actors.setdefault(actor.id, actor)
             ctx.prev_para = outside_quotes(block.text, self.quotes.find(block.text))
             ctx.prev_issues = block_issues
-        if not self._on_topic(drafts, blocks, naming):
+        if not self._on_topic(drafts, blocks, naming, len(terms)):
             return Extraction((), ())
         statements = self.reader.settle(
             [(d.statement, d.fallback, d.block) for d in drafts], counts
@@ -173,7 +186,9 @@ class Extractor:
             statements = [_as_printed(s, text, printed) for s in statements]
         return Extraction(tuple(statements), tuple(new_actors.values()))
 
-    def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block], naming: int) -> bool:
+    def _on_topic(
+        self, drafts: Sequence[_Draft], blocks: Sequence[Block], naming: int, terms: int
+    ) -> bool:
         """Whether an article is about the talks: its statements name issues, and its prose names
         them throughout (``naming`` blocks of it), not once in passing. A long article where no
         statement does, or only one of many, is about something else (Peskov on hockey); a short
@@ -184,7 +199,10 @@ class Extractor:
         # stadium's security, a storm's power cuts); an article about the talks names them
         # again and again, in its statements and in its prose
         by_statements = own >= 2 or (own > 0 and own * 4 >= len(drafts))
-        by_prose = prose < TOPIC_JUDGED or naming >= min(TOPIC_BLOCKS, TOPIC_SHARE * prose)
+        # and in many words: a budget speech's "draft", "guarantee" and "vote" are three
+        by_prose = prose < TOPIC_JUDGED or (
+            naming >= min(TOPIC_BLOCKS, TOPIC_SHARE * prose) and terms >= TOPIC_TERMS
+        )
         if by_statements and by_prose:
             return True
         return prose <= SHORT_ITEM_BLOCKS and any(
@@ -201,6 +219,10 @@ class Extractor:
         if not speaker:
             return []
         start, end = _trim(block.text, 0, len(block.text))
+        quotes = self.quotes.find(block.text)
+        if len(quotes) == 1 and all_quote(block.text, quotes[0]):
+            # a pull quote signed "— Name": the words inside the marks
+            start, end = _trim(block.text, quotes[0].start, quotes[0].end)
         text = block.text[start:end]
         issues = self.tagger.tags(text)
         ctx.prev_para_speaker = ctx.last_speaker = speaker
@@ -235,6 +257,8 @@ class Extractor:
             return found
         start, end = _trim(block.text, block.body, len(block.text))
         text = block.text[start:end]
+        if len(_WORD.findall(text)) < MIN_QUOTE_WORDS:
+            return []  # "Thank you, guys.": a pleasantry, like a one-word quote, says nothing
         # the question's issues and the answer's own ("No. And the force needs a ceasefire
         # first"), else those of the question it follows up
         own = self.tagger.tags(text)
@@ -327,6 +351,7 @@ class Extractor:
         quotation marks may be the previous speaker's words."""
         quotes = self.quotes.find(para)
         inside = mask(len(para), quotes)
+        ctx.para = para  # pronouns read their antecedents' places in it
         found_mentions = self.index.find(para)
         for m in found_mentions:
             if m.kind == "unknown" and not inside[m.start]:
@@ -347,6 +372,7 @@ class Extractor:
         attributed_sentences: set[int] = set()
         quote_speakers: dict[int, set[str]] = {}
         last_quote_speaker = ""
+        asked = ""  # who asks a question in this paragraph
         # what the paragraph and the one before are about, for statements that name nothing
         para_issues = self.tagger.tags(para)
         prev_issues = ctx.prev_issues
@@ -358,6 +384,10 @@ class Extractor:
         if pending and not quotes:
             # the paragraph after 'He told reporters outside:' is his words
             return [self._whole(para, base, pending, ctx, para_issues, prev_issues)]
+        if document is not None and not quotes and self._first_person(para):
+            # "We welcome ... We reject ...": a reproduced document speaking in its own voice,
+            # the paragraph its author's words
+            return [self._whole(para, base, document.author, ctx, para_issues, prev_issues)]
         orphan, ctx.orphan_quote = ctx.orphan_quote, None
         out: list[_Draft] = []
         if orphan is not None and sentences and not any(inside[: sentences[0][1]]):
@@ -430,6 +460,9 @@ class Extractor:
                     continue
             if s_idx in attribution_only:
                 continue
+            asker = self.attribution.asker(para, s_start, s_end, mentions, resolve)
+            if asker:
+                ctx.asker = asked = asker  # the answer that follows is not the asker's
             found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
             if document is not None:
                 found = self._in_document(para, s_start, s_end, found, document)
@@ -443,6 +476,8 @@ class Extractor:
             sentence = para[t_start:t_end]
             if len(_WORD.findall(sentence)) < MIN_REPORTED_WORDS:
                 continue  # a headline fragment ("Moscow asserts stance"), not a statement
+            if self.candidates.says_nothing(para[s_start:s_end], found[1] - s_start):
+                continue  # "Sybiha echoed the message on social media": nothing said
             speakers_here.append(speaker)
             issues = self.reader.own_in(para, t_start, t_end)
             out.append(
@@ -483,6 +518,7 @@ class Extractor:
         people = [resolve(m) for m in mentions if m.kind in ("person", "unknown", "role")]
         people = [p for p in people if p]
         ctx.prev_first_person = people[0] if people else ""
+        ctx.asker = asked
         ctx.recent_people.extend(people)
         del ctx.recent_people[:-20]
         institutions = [m.actor_id for m in mentions if m.kind == "institution"]
@@ -537,6 +573,15 @@ class Extractor:
             own=bool(para_issues),
             fallback=(prev_issues,),
         )
+
+    def _writer_speaks(self, para: str) -> bool:
+        """Whether a paragraph speaks in the first person about someone else ("I doubt his
+        arithmetic"): a writer's voice, not a speaker's words laid out."""
+        outside = outside_quotes(para, self.quotes.find(para))
+        words = {w.lower() for w in _TOKEN.findall(outside)}
+        third = self.language.pronouns_male | self.language.pronouns_female
+        third |= self.language.possessives_male | self.language.possessives_female
+        return bool(words & third) and self._first_person(outside)
 
     def _first_person(self, para: str) -> bool:
         words = {
@@ -622,7 +667,9 @@ def _is_deck(line: str, headline: Block) -> bool:
     a byline, dateline or menu."""
     return (
         headline.kind == "heading"
-        and " | " not in headline.text  # under a menu bar, the line is the headline itself
+        # under a menu bar or a breadcrumb, the line is the headline itself
+        and " | " not in headline.text
+        and " > " not in headline.text
         and len(line.split()) >= DECK_MIN_WORDS
         and " | " not in line
         and not _STAMPED.match(line)  # a live blog's first entry title
