@@ -23,7 +23,6 @@ QUOTE_MARK = "“"  # opens a quoted phrase's key in a signature's stored form
 QUOTED_PHRASE = (2, 8)  # content words of a quoted phrase that keys it: fewer is a word, more rare
 
 _QUOTED_SPAN = re.compile(r"[“\"«„]([^“”\"«»„\n]{3,200})[”\"»“]")
-CONCEPT_MEMO = 100_000  # words whose concept or stem is kept: a language has few in the news
 SIGNATURE_MEMO = 200_000  # (actor, text) pairs whose signatures are kept: outlets repeat quotes
 
 
@@ -132,7 +131,6 @@ class Lexicon:
         )
         self._phrases = dict(phrases)
         self._stems = sorted(stems, key=lambda s: len(s[0]), reverse=True)
-        self._concepts: dict[str, str] = {}  # word -> concept or stem, as found
 
     def phrases(self, text: str) -> str:
         """Replace multi-word synonyms by their concept token."""
@@ -149,14 +147,6 @@ class Lexicon:
     @lru_cache(maxsize=65536)  # noqa: B019 - a Lexicon lives as long as its config; bounded
     def concept(self, token: str) -> str:
         """The concept a word belongs to, or its crude stem."""
-        found = self._concepts.get(token)
-        if found is None:
-            if len(self._concepts) >= CONCEPT_MEMO:
-                self._concepts.clear()
-            found = self._concepts[token] = self._concept(token)
-        return found
-
-    def _concept(self, token: str) -> str:
         for start, concept in self._stems:
             if token == start or (len(start) > 3 and token.startswith(start)):
                 return "_" + concept
