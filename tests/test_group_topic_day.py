@@ -113,3 +113,19 @@ def test_the_same_quoted_words_days_later_are_still_the_remark() -> None:
     said = Statement("minister", "reported", "x", ("peace_plan",), 0)
     found = matches(said, profile, [Candidate(1, ("peace_plan",), first)], 0.45)
     assert [m.development_id for m in found] == [1]
+
+
+def test_a_remark_days_after_the_first_report_does_not_join_through_reports_in_between() -> None:
+    def sig(words: str, days_after: int) -> Signature:
+        published = WEDNESDAY + timedelta(days=days_after)
+        return Signature(frozenset(words.split()), words, near=report_days(published))
+
+    # a development first reported on Wednesday, carried again on Friday; a remark published on
+    # Sunday shares four of seven stems with Friday's report: two days from it, four from the
+    # remark the development is
+    friday = Candidate(1, ("peace_plan",), sig("truce energi strike halt month grid repair", 2))
+    wednesday = Candidate(1, ("peace_plan",), sig("truce nuclear plant zaporizh inspector", 0))
+    sunday = sig("truce energi strike halt drone refineri summer", 4)
+    said = Statement("envoy", "reported", "x", ("peace_plan",), 0)
+    assert [m.development_id for m in matches(said, sunday, [friday], 0.45)] == [1]
+    assert matches(said, sunday, [friday, wednesday], 0.45) == []  # newest first

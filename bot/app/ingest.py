@@ -335,7 +335,13 @@ class _Batch:
         sig = replace(self.pipe.signer(statement), days=days, near=report_days(said_at))
         candidates = self.pool.of(speaker)
         placement = place(
-            statement, sig, candidates, self.pipe.lexicon.decisive, neighbours, lean=lean
+            statement,
+            sig,
+            candidates,
+            self.pipe.lexicon.decisive,
+            neighbours,
+            lean=lean,
+            sharing=self.pool.sharing(speaker, sig),
         )
         if placement.development_id is None:
             dev_id = self.store.create_development(

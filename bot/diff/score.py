@@ -106,6 +106,12 @@ def far_apart(a: Signature, b: Signature) -> bool:
     return x is not None and y is not None and x.gap(y) > FAR_APART
 
 
+def first_mentions(candidates: Sequence[Candidate]) -> dict[int, Signature]:
+    """Each development's first mention among the candidates (they come newest first): the
+    remark the development is, whose day later reports must be near."""
+    return {c.development_id: c.signature for c in candidates}  # the oldest is written last
+
+
 def same_day(a: Signature, b: Signature) -> bool:
     """Whether both statements are known to have been said on one and the same day."""
     return a.days is not None and b.days is not None and a.days.same_day(b.days)
@@ -125,9 +131,11 @@ def matches(
     decisive: frozenset[str] = frozenset(),
     *,
     lean: bool = True,
+    sharing: tuple[Sequence[int], Sequence[Candidate]] | None = None,
 ) -> list[Match]:
     """The developments this statement belongs to, best first, from candidate mentions by the
-    same actor.
+    same actor. ``sharing``: how many stems each candidate sharing two or more shares, with them
+    in candidate order (bot/diff/pool.py keeps an index for it); without it they are counted.
 
     More than one means the statement bridges developments that are really one: the first report
     quoted only the first half of a statement, a later one only the second, and this one both.
@@ -139,6 +147,7 @@ def matches(
     """
     candidates = list(candidates)
     elsewhen = other_days(sig, candidates)
+    first = first_mentions(candidates)
     leaning: set[int] = set()
     specific = set(statement.issues) - BROAD_ISSUES
     day = sig.likely
@@ -156,12 +165,16 @@ def matches(
     short = len(tokens) <= 4
     # cheap pass: how many stems each candidate shares; most share (almost) nothing (counted
     # in C through map: this pass runs over every candidate of every statement)
-    counts = map(len, map(tokens.intersection, map(_TOKENS, candidates)))
+    if sharing is None:
+        counts: Iterable[int] = map(len, map(tokens.intersection, map(_TOKENS, candidates)))
+        sharers: Sequence[Candidate] = candidates
+    else:  # only a candidate sharing two stems or more passes the test below
+        counts, sharers = sharing
     # a quoted phrase has two stems or more, so two reports sharing one share two stems at least
     quotes = sig.quotes
     overlapping = [
         (shared, c)
-        for shared, c in zip(counts, candidates, strict=True)
+        for shared, c in zip(counts, sharers, strict=True)
         if shared >= 3
         or (
             shared == 2
@@ -183,7 +196,10 @@ def matches(
         bar = threshold * SAME_DAY_BAR if same_day(sig, c.signature) else threshold
         if c.development_id in leaning:
             bar = TOPIC_DAY_BAR
-        if far_apart(sig, c.signature) and not quoted_alike(sig, c.signature):
+        # a development is one remark, said when it was first reported: a report days after
+        # that must show it on its own words, not through reports published in between (a chain)
+        apart = far_apart(sig, c.signature) or far_apart(sig, first[c.development_id])
+        if apart and not quoted_alike(sig, c.signature):
             bar = max(bar, FAR_APART_BAR)
         if not issues_agree(statement.issues, c.issues):
             # sharing under 40% of the shorter one's stems, it cannot reach the higher bar
