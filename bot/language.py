@@ -62,11 +62,13 @@ class Language:
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
     # the issues stage: clauses setting a remark in time or place (", as talks began", but not
     # ", as well as"); stems for a pause in strikes; "this is ..." points back; "on": the
-    # subject of a plan term ("an agreement on the loan")
+    # subject of a plan term ("an agreement on the loan"); "until", "before": the plan named as
+    # the time of something else ("sanctions stay until there is a signed deal")
     scene_openers: tuple[str, ...] = ()
     scene_closers: tuple[str, ...] = ()
     not_scene: tuple[str, ...] = ()
     truce_words: tuple[str, ...] = ()
+    timing_words: tuple[str, ...] = ()
     pointing_words: frozenset[str] = frozenset()
     pointing_links: frozenset[str] = frozenset()
     subject_links: frozenset[str] = frozenset()
@@ -125,7 +127,7 @@ _LANGUAGE_SETS = tuple(
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
-    anonymity""".split()
+    timing_words anonymity""".split()
 )
 
 

@@ -379,3 +379,16 @@ def test_two_quotes_a_sentence_apart_are_two_remarks_with_their_own_issues(
 def test_how_the_talks_went_is_a_remark_on_the_process(extractor: Extractor, remark: str) -> None:
     found = extractor.extract("Prisoner lists were exchanged on Friday. " + remark)
     assert _one(found, "Sybiha said").issues == ("peace_plan",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kallas said the restrictions on banks would stay until a peace agreement is signed.",
+        "Kallas said no sanctions would be lifted before the peace plan was in force.",
+    ],
+)
+def test_the_plan_as_the_time_of_a_remark_is_not_its_issue(
+    extractor: Extractor, text: str
+) -> None:
+    assert _one(extractor.extract(text), "Kallas said").issues == ("sanctions",)

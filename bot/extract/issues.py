@@ -176,6 +176,15 @@ class IssueReader:
         self._passing = language.process_words
         self._process_words = _any_word(language.process_words)
         self._scene = _scene(language)
+        # "until there is a signed deal": a timing word, then up to three words
+        self._timing = (
+            re.compile(
+                rf"(?<!\w){_alternation(language.timing_words)}\s+(?:[\w'’-]+\s+){{0,3}}$",
+                re.IGNORECASE,
+            )
+            if language.timing_words
+            else None
+        )
         # in coverage of an energy truce, "the truce" is that truce (stems, inside a word)
         self._a_truce = _any_word(language.truce_words, whole=False)
         self._pointing = (
@@ -273,6 +282,10 @@ class IssueReader:
         for k, hit in enumerate(hits):
             if CATCH_ALL not in hit.issues or lowered[hit.start : hit.end] in self._passing:
                 continue
+            if self._timing is not None and self._timing.search(
+                lowered, max(0, hit.start - _TIMING_REACH), hit.start
+            ):
+                continue  # the plan as the time of what is said ("until a peace deal is signed")
             on = self._about.match(lowered, hit.end) if self._about is not None else None
             if on is not None and any(
                 h.start < on.end() + _SUBJECT_REACH and CATCH_ALL not in h.issues
@@ -330,6 +343,7 @@ class IssueReader:
 
 
 _SPLIT_GAP = 120  # characters between the pieces of one split quote: its attribution
+_TIMING_REACH = 60  # characters before a plan term within which its timing word stands
 _SUBJECT_REACH = 30  # characters after "on" within which the subject's term starts
 
 
