@@ -55,6 +55,8 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("No Western troops will ever stand on Ukrainian soil.", ("security_guarantees",)),
         # a guarantee modelled on the alliance's own clause names the alliance too
         ("They want an Article 5-style promise from Washington.", ("nato", "security_guarantees")),
+        # rebuilding the land is reconstruction, not the dispute over it
+        ("The rebuilding of the liberated territories will take a decade.", ("reconstruction",)),
         # the economic side of a deal with Kyiv is its recovery and prosperity part
         ("The envoys spent an hour on the economic agenda.", ("reconstruction",)),
         # the lines that carry power, and towns left in the dark
