@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -200,11 +200,11 @@ def cmd_ingest(config: Config, store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def development_json(dev: Development) -> dict[str, Any]:
+def development_json(dev: Development, files: Mapping[str, str] | None = None) -> dict[str, Any]:
     """A development as the --json output shows it (the shape the scorer reads)."""
     from bot.app.scoring import development_record
 
-    return development_record(dev)
+    return development_record(dev, files)
 
 
 def _named(config: Config, store: Store, kind: str, name: str | None) -> str | None:
@@ -233,7 +233,10 @@ def cmd_statements(config: Config, store: Store, args: argparse.Namespace) -> in
         return 2
     devs = store.developments(actor=actor, issue=issue, since=args.since)
     if args.json:
-        print(json.dumps([development_json(d) for d in devs], ensure_ascii=False, indent=2))
+        from bot.app.scoring import article_files
+
+        files = article_files(store)
+        print(json.dumps([development_json(d, files) for d in devs], ensure_ascii=False, indent=2))
         return 0
     if not devs:
         print("no developments match")

@@ -35,6 +35,7 @@ class Language:
     determiners: frozenset[str] = frozenset({"the"})  # "the minister": a role anaphor
     role_nouns: frozenset[str] = frozenset()  # "the minister said": the last person named
     anonymous_nouns: frozenset[str] = frozenset()  # "the diplomat said": the last unnamed source
+    unnamed_nouns: frozenset[str] = frozenset()  # "a Ukrainian negotiator": an unnamed source
     document_nouns: frozenset[str] = frozenset()  # "the readout says": the last institution
     title_words: frozenset[str] = frozenset()  # start a capitalised run but are not a name
     name_particles: frozenset[str] = frozenset()  # "de", "van": inside a name
@@ -120,7 +121,7 @@ _LANGUAGE_SETS = tuple(
     noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
     position_nouns position_links body_nouns prepositions process_words inverted_verbs
     pointing_words pointing_links subject_links question_verbs
-    event_nouns audience_nouns occasion_words occasion_nouns""".split()
+    event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words

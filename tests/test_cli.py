@@ -70,9 +70,13 @@ def test_statements_json_has_the_documented_shape(tmp_path: Path) -> None:
         assert item["actor"] == "peskov"
         assert "nato" in item["issues"]
         for mention in item["mentions"]:
-            assert set(mention) == {"source", "url", "text", "published"}
+            # every seed is a file, so every mention names the one it was read from
+            assert set(mention) == {"source", "url", "text", "published", "article"}
     urls = {m["url"] for item in items for m in item["mentions"]}
     assert "seeds/002_1c71d3537f0efed3.txt" in urls
+    files = {m["article"] for item in items for m in item["mentions"]}
+    assert files <= {p.name for p in (ROOT / "seeds").glob("*.txt")}
+    assert "002_1c71d3537f0efed3.txt" in files
 
 
 def test_statements_since_in_the_future_is_empty(tmp_path: Path) -> None:

@@ -69,3 +69,30 @@ def test_asking_not_to_be_named_is_no_speech(extractor: Extractor) -> None:
     actor = extractor.index.actor(s.actor_id)
     assert actor is not None
     assert actor.kind == "anonymous"
+
+
+def test_an_indefinite_official_of_a_side_is_an_unnamed_source(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "A Ukrainian negotiator said the prisoner lists had been checked twice. The Ukrainian"
+        " president said on Monday that the exchange would take place within days."
+    )
+    speakers = [s.actor_id for s in found.statements]
+    assert speakers == ["anon_ukrainian_official", "zelensky"]
+
+
+def test_a_long_name_inside_a_shorter_form_that_starts_first(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "The Coordination Headquarters for the Treatment of Prisoners of War said in a statement"
+        " that the lists for the prisoner exchange were being checked."
+    )
+    mentions = extractor.index.find(found.statements[0].text)
+    assert [s.actor_id for s in found.statements] == ["ukraine_pow_hq"]
+    assert mentions[0].end - mentions[0].start > len("The Coordination Headquarters")
+
+
+def test_a_bodys_statement_speaks_for_the_body(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "A Russian Defence Ministry statement on Monday said Moscow had handed over its list for"
+        " the prisoner exchange."
+    )
+    assert [s.actor_id for s in found.statements] == ["russia_mod"]

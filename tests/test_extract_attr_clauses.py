@@ -154,3 +154,41 @@ def test_the_subject_past_a_role_an_affiliation_or_a_long_object(
     found = extractor.extract(text)
     assert found.statements, text
     assert {s.actor_id for s in found.statements} == {speaker}
+
+
+def test_a_second_complement_keeps_its_speaker(extractor: Extractor) -> None:
+    found = extractor.extract(
+        'Lavrov told reporters that "the main questions of the peace talks remain open" and'
+        ' that Moscow\'s position on the regions it claims "has not moved an inch since May."'
+    )
+    s = _one(found, "has not moved an inch", "direct")
+    assert s.actor_id == "lavrov"
+
+
+def test_a_participle_belongs_to_the_pronoun_subject_of_the_main_clause(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Senator Lindsey Graham spoke on the sanctions. He said he would keep the sanctions bill"
+        ' ready until Moscow signed, adding that Rubio had told him that "the Russians still'
+        ' want far more than they can ever get."'
+    )
+    s = _one(found, "far more than they can ever get", "direct")
+    assert s.actor_id == "lindsey_graham"
+
+
+def test_who_after_an_appositive_naming_a_body_is_the_person(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "The claim about the elections was spread by Dmitry Medvedev, deputy chairman of"
+        " Russia's Security Council, who wrote on Telegram that Kyiv \"would never dare to"
+        ' hold a vote again."'
+    )
+    assert {s.actor_id for s in found.statements} == {"medvedev"}
+
+
+@pytest.mark.parametrize("verb", ["reminded everyone", "underscored", "highlighted"])
+def test_verbs_of_reminding_and_stressing_report_speech(extractor: Extractor, verb: str) -> None:
+    found = extractor.extract(
+        f"Donald Tusk {verb} that Russia had broken the last energy truce within a week."
+    )
+    assert [s.actor_id for s in found.statements] == ["tusk"]

@@ -92,3 +92,11 @@ def test_a_spokesperson_for_a_titled_leader_speaks_for_him(extractor: Extractor)
         " exchange agreed in Geneva."
     )
     assert [s.actor_id for s in found.statements] == ["starmer"]
+
+
+def test_his_office_is_the_tracked_office_of_the_man(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Zelensky returned to Kyiv from the peace talks on Tuesday. His office said on Wednesday"
+        " that the position on territory had not changed."
+    )
+    assert [s.actor_id for s in found.statements] == ["ukraine_presidency"]

@@ -3,11 +3,14 @@ Every text here was written for this test."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 import pytest
 
 from bot.config import Config
 from bot.extract.actors import ActorIndex
-from bot.extract.issues import IssueTagger
+from bot.extract.issues import IssueReader, IssueTagger
 from bot.extract.statements import Extraction, Extractor
 from bot.model import Statement
 
@@ -323,3 +326,31 @@ def test_a_pause_on_strikes_against_power_plants_is_an_energy_truce(extractor: E
         '"A pause on strikes against power plants is within reach," Sybiha told reporters.'
     )
     assert _one(found, "within reach").issues == ("ceasefire", "energy")
+
+
+def test_a_closing_circumstance_after_a_quoted_comma_is_not_the_issue(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        'The minister praised the talks as "very useful," even as officials in Moscow insisted'
+        " that Crimea was not up for discussion."
+    )
+    assert _one(found, "praised the talks").issues == ("peace_plan",)
+
+
+def test_a_bare_piece_of_a_remark_takes_its_pieces_issues_not_its_paragraphs(
+    config: Config, tagger: IssueTagger
+) -> None:
+    reader = IssueReader(tagger, config.language)
+    sentence = "Lavrov said a seizure of frozen Russian assets would be "
+    reported = Statement("lavrov", "reported", sentence + '"robbery, pure and simple".', (), 60)
+    quote = Statement("lavrov", "direct", "robbery, pure and simple", (), 60 + len(sentence) + 1)
+    paragraph = ("sanctions", "frozen_assets")  # the sentence before was about sanctions
+    settled = reader.settle(
+        [  # the quote is found first, then the sentence that carries it
+            (quote, (paragraph,), 0),
+            (replace(reported, issues=reader.own(reported.text)), (paragraph,), 0),
+        ],
+        Counter(),
+    )
+    assert [s.issues for s in settled] == [("frozen_assets",), ("frozen_assets",)]

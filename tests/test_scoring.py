@@ -65,13 +65,14 @@ def test_each_kind_of_error_costs_its_own_figure() -> None:
 @pytest.mark.skipif(not TEAM_SCORER.exists(), reason="the team's scorer is not beside the repo")
 def test_eval_agrees_with_the_team_scorer(tmp_path: Path, config: Config) -> None:
     from bot.app.ingest import ingest_seeds
-    from bot.app.scoring import development_record
+    from bot.app.scoring import article_files, development_record
     from bot.store import Store
 
     store = Store(tmp_path / "t.db")
     ingest_seeds(store, config, TUNE / "articles", INGEST_TIME)
     out = tmp_path / "system.json"
-    out.write_text(json.dumps([development_record(d) for d in store.developments()]))
+    files = article_files(store)  # as `talkwatch statements --json` prints them
+    out.write_text(json.dumps([development_record(d, files) for d in store.developments()]))
     store.close()
     team = subprocess.run(
         [sys.executable, str(TEAM_SCORER), str(TUNE / "gold.jsonl"), str(TUNE / "articles"),
@@ -89,3 +90,49 @@ def test_off_topic_rows_are_not_gold(config: Config) -> None:
     report = score(gold, _articles(), [])
     assert report.gold == sum(1 for g in gold if g["article"] not in off)
     assert replace(report).missed  # everything is missed by an empty system
+
+
+_WIRE = """title: Envoy says the text is nearly ready
+source: {outlet}
+url: https://{host}.example/world/envoy-text
+published: 2026-03-02T10:00:00Z
+
+{lead}
+"The text is nearly ready, and the last questions are about the border," the envoy Steve \
+Witkoff told reporters on Monday.
+"""
+
+
+def test_a_quote_two_files_carry_word_for_word_is_placed_in_each(
+    tmp_path: Path, config: Config
+) -> None:
+    """A mention names the file it was read from, so the scorer places a wire quote two outlets
+    print identically in both articles, not twice in the first that holds it."""
+    from bot.app.ingest import ingest_seeds
+    from bot.app.scoring import article_files, development_record
+    from bot.store import Store
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, outlet, host, lead in (
+        ("a1_first.txt", "First Wire", "first", "Talks on the peace plan resumed in Geneva."),
+        ("a2_second.txt", "Second Post", "second", "Negotiators met again on the peace plan."),
+    ):
+        (folder / name).write_text(_WIRE.format(outlet=outlet, host=host, lead=lead))
+    quote = "The text is nearly ready, and the last questions are about the border,"
+    gold = [
+        {"article": a, "speaker": "Steve Witkoff", "kind": "direct", "issues": ["peace_plan"],
+         "text": quote, "cluster": "witkoff-text"}
+        for a in ("a1", "a2")
+    ]  # fmt: skip
+    store = Store(tmp_path / "t.db")
+    ingest_seeds(store, config, folder, INGEST_TIME)
+    files = article_files(store)
+    devs = [development_record(d, files) for d in store.developments()]
+    store.close()
+    said = [m for d in devs for m in d["mentions"] if m["text"] in quote]
+    placed = sorted(m.get("article", "") for m in said)
+    assert placed == ["a1_first.txt", "a2_second.txt"]
+    texts = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
+    report = score(gold, texts, devs)
+    assert (report.recall, report.precision) == (1.0, 1.0)

@@ -49,6 +49,7 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 COMMIT_EVERY = 50  # articles per commit in a batch ingest
+FILE_GUID = "file:"  # a seed file's guid is its file URI
 PARSED_MEMO = 20_000  # parsed candidate signatures kept (a window holds CANDIDATES per speaker)
 
 
@@ -334,7 +335,13 @@ class _Batch:
         sig = replace(self.pipe.signer(statement), days=days, near=report_days(said_at))
         candidates = self.pool.of(speaker)
         placement = place(
-            statement, sig, candidates, self.pipe.lexicon.decisive, neighbours, lean=lean
+            statement,
+            sig,
+            candidates,
+            self.pipe.lexicon.decisive,
+            neighbours,
+            lean=lean,
+            sharing=self.pool.sharing(speaker, sig),
         )
         if placement.development_id is None:
             dev_id = self.store.create_development(
@@ -418,7 +425,9 @@ def ingest_seeds(
     for path in sorted(folder.glob("*.txt")):
         try:
             text = path.read_text(encoding="utf-8")
-            articles.append(parse_text_file(path, text, config.media))
+            article = parse_text_file(path, text, config.media)
+            # the file it came from, kept as its guid (a file has none of its own)
+            articles.append(replace(article, guid=article.guid or path.resolve().as_uri()))
         except (OSError, UnicodeDecodeError) as exc:
             log.warning("cannot read seed %s: %s", path, exc)
     # the bundled seeds are the demo's news, whatever their dates: never a back-fill

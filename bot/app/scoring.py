@@ -19,8 +19,9 @@ from datetime import datetime
 from itertools import combinations
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
-from bot.app.ingest import ingest_seeds
+from bot.app.ingest import FILE_GUID, ingest_seeds
 from bot.config import Config
 from bot.model import Development
 from bot.store import Store
@@ -218,8 +219,24 @@ def score(
     )
 
 
-def development_record(dev: Development) -> dict[str, Any]:
-    """A development as ``talkwatch statements --json`` prints it (what the scorer reads)."""
+def development_record(dev: Development, files: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """A development as ``talkwatch statements --json`` prints it (what the scorer reads);
+    ``files``: article URL -> the name of the file it was read from (``article_files``)."""
+    files = files or {}
+    mentions = []
+    for m in dev.mentions:
+        mention = {
+            "source": m.source,
+            "url": m.url,
+            "text": m.text,
+            "published": m.published.isoformat(timespec="seconds") if m.published else None,
+        }
+        if m.url in files:
+            # the scorer places a mention in the article it names; without it, in the first
+            # article whose text holds it - a quote two outlets carry word for word would land
+            # in one of them twice
+            mention["article"] = files[m.url]
+        mentions.append(mention)
     return {
         "id": dev.id,
         "actor": dev.actor_id,
@@ -228,15 +245,16 @@ def development_record(dev: Development) -> dict[str, Any]:
         "issues": list(dev.issues),
         "text": dev.text,
         "first_seen": dev.first_seen.isoformat(timespec="seconds") if dev.first_seen else None,
-        "mentions": [
-            {
-                "source": m.source,
-                "url": m.url,
-                "text": m.text,
-                "published": m.published.isoformat(timespec="seconds") if m.published else None,
-            }
-            for m in dev.mentions
-        ],
+        "mentions": mentions,
+    }
+
+
+def article_files(store: Store) -> dict[str, str]:
+    """Article URL -> the name of the file it was read from, for articles ingested from files."""
+    return {
+        a.url: Path(unquote(urlparse(a.guid).path)).name
+        for a in store.articles()
+        if a.guid.startswith(FILE_GUID)
     }
 
 
@@ -245,7 +263,8 @@ def evaluate_corpus(config: Config, gold_path: Path, articles_dir: Path, now: da
     store = Store()
     try:
         ingest_seeds(store, config, articles_dir, now)
-        devs = [development_record(d) for d in store.developments()]
+        files = article_files(store)
+        devs = [development_record(d, files) for d in store.developments()]
     finally:
         store.close()
     # in the order the team scorer reads them: it places a quote carried word for word by two

@@ -40,6 +40,7 @@ def place(
     neighbours: Sequence[Candidate] = (),
     *,
     lean: bool = True,
+    sharing: tuple[Sequence[int], Sequence[Candidate]] | None = None,
 ) -> Placement:
     """The placement of one statement among its speaker's candidate mentions.
 
@@ -47,8 +48,11 @@ def place(
     utterance (:func:`same_utterance`): the pieces of a split quote, or a quote and the sentence
     paraphrasing it, are one utterance whatever their words - unless they are on different
     specific issues or said on days that cannot meet. ``lean``: whether the statement may lean to
-    its speaker's one development on its issue that day (see :func:`bot.diff.score.matches`)."""
-    found = matches(statement, sig, candidates, MATCH_THRESHOLD, decisive, lean=lean)
+    its speaker's one development on its issue that day (see :func:`bot.diff.score.matches`);
+    ``sharing``: the candidates sharing stems with it, as matches() takes them."""
+    found = matches(
+        statement, sig, candidates, MATCH_THRESHOLD, decisive, lean=lean, sharing=sharing
+    )
     linked = {m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD}
     if found:
         linked.add(found[0].development_id)

@@ -131,9 +131,11 @@ def matches(
     decisive: frozenset[str] = frozenset(),
     *,
     lean: bool = True,
+    sharing: tuple[Sequence[int], Sequence[Candidate]] | None = None,
 ) -> list[Match]:
     """The developments this statement belongs to, best first, from candidate mentions by the
-    same actor.
+    same actor. ``sharing``: how many stems each candidate sharing two or more shares, with them
+    in candidate order (bot/diff/pool.py keeps an index for it); without it they are counted.
 
     More than one means the statement bridges developments that are really one: the first report
     quoted only the first half of a statement, a later one only the second, and this one both.
@@ -163,12 +165,16 @@ def matches(
     short = len(tokens) <= 4
     # cheap pass: how many stems each candidate shares; most share (almost) nothing (counted
     # in C through map: this pass runs over every candidate of every statement)
-    counts = map(len, map(tokens.intersection, map(_TOKENS, candidates)))
+    if sharing is None:
+        counts: Iterable[int] = map(len, map(tokens.intersection, map(_TOKENS, candidates)))
+        sharers: Sequence[Candidate] = candidates
+    else:  # only a candidate sharing two stems or more passes the test below
+        counts, sharers = sharing
     # a quoted phrase has two stems or more, so two reports sharing one share two stems at least
     quotes = sig.quotes
     overlapping = [
         (shared, c)
-        for shared, c in zip(counts, candidates, strict=True)
+        for shared, c in zip(counts, sharers, strict=True)
         if shared >= 3
         or (
             shared == 2

@@ -32,6 +32,8 @@ _PARTICLE_NAME = re.compile(rf"{_HYPHENED}[{_UPPER}]")
 
 # what completes a role noun: "the secretary of state", "the minister of defence"
 _OF_PHRASE = re.compile(r" of (?:the )?[a-z]+(?= |[,.;:]|$)")
+# a word that starts after a space, inside a match
+_INNER_WORD = re.compile(r"(?<= )\w")
 # the capitalised word right after a name ("Kyiv Bulletin")
 _NEXT_CAP = re.compile(rf" ([{_UPPER}][\w'’-]*)")
 
@@ -112,6 +114,31 @@ class ActorIndex:
         self._not_name = language.not_name_words
         nouns = language.role_nouns | language.anonymous_nouns | language.document_nouns
         self._bodies = language.document_nouns - language.role_nouns
+        # each side's adjective ("Ukrainian", "U.S.") from its unnamed actor's descriptions
+        self._unnamed_sides: dict[str, str] = {}
+        for actor in actors:
+            if actor.kind == "anonymous":
+                for desc in actor.descriptions:
+                    words = desc.split()
+                    if (
+                        len(words) == 2
+                        and words[0][:1].isupper()
+                        and words[1] in ("official", "diplomat", "source")
+                    ):
+                        self._unnamed_sides.setdefault(fold(words[0]).lower(), actor.id)
+        singular = sorted(language.unnamed_nouns, key=len, reverse=True)
+        self._unnamed_re = (
+            re.compile(
+                r"(?<![\w-])(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+|top\s+|high-ranking\s+)?(?P<side>"
+                + "|".join(sorted(map(re.escape, self._unnamed_sides), key=len, reverse=True))
+                + r")\s+(?:senior\s+)?(?:"
+                + "|".join(map(re.escape, singular))
+                + r")(?![\w-])",
+                re.IGNORECASE,
+            )
+            if self._unnamed_sides and singular
+            else None
+        )
         self._role_re = (
             re.compile(
                 # "the minister", "our source", "Ukraine's lead negotiator"
@@ -209,15 +236,29 @@ class ActorIndex:
         ):
             if regex is None:
                 continue
-            for m in regex.finditer(folded):
-                actor_id = table.get(m.group(0).lower() if lower else m.group(0))
-                if actor_id is not None and not self._inside_name(folded, m, actor_id):
-                    candidates.append((m.start(), m.end(), actor_id))
+            for found_m in regex.finditer(folded):
+                # a longer form may start inside a shorter one: "The Coordination Headquarters
+                # for the Treatment of Prisoners of War" holds "Coordination Headquarters ..."
+                inner = (
+                    regex.match(folded, w.start())
+                    for w in _INNER_WORD.finditer(folded, found_m.start() + 1, found_m.end())
+                )
+                for m in (found_m, *(i for i in inner if i is not None)):
+                    actor_id = table.get(m.group(0).lower() if lower else m.group(0))
+                    if actor_id is not None and not self._inside_name(folded, m, actor_id):
+                        candidates.append((m.start(), m.end(), actor_id))
         # the longest form wins: "Zelenskyy's top security official" over "Zelenskyy"
         for start, end, actor_id in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
             if claim(start, end):
                 actor = self.actors[actor_id]
                 found.append(ActorMention(start, end, actor_id, actor.kind, actor.gender))
+        if self._unnamed_re is not None:
+            # "a Ukrainian negotiator", "one senior Russian diplomat": an unnamed source of the
+            # side its adjective names (with "the", the same words are a role anaphor)
+            for m in self._unnamed_re.finditer(folded):
+                actor_id = self._unnamed_sides.get(m.group("side").lower())
+                if actor_id is not None and claim(m.start(), m.end()):
+                    found.append(ActorMention(m.start(), m.end(), actor_id, "anonymous"))
         if unknown and self._body_re is not None and self._body_hint.search(folded):
             # "the Emirati foreign ministry", "Norway's Defence Ministry": a body not in the
             # config speaks as itself

@@ -27,7 +27,8 @@ _PREPOSITIONS = frozenset(
     " like including involving".split()
 )
 _CHANNEL_NOUNS = re.compile(
-    r"^'s?\s+(?:\w+\s+){0,3}?(?:post|posts|account|statement|spokes(?:man|woman|person)|office"
+    # "a post on Witkoff's account", "A Russian Defence Ministry statement on Monday said"
+    r"^(?:'s?)?\s+(?:\w+\s+){0,3}?(?:post|posts|account|statement|spokes(?:man|woman|person)|office"
     r"|press service|channel|team)\b"
 )
 # "a spokesperson for the Commission president", "a spokesman for Prime Minister Starmer"
@@ -77,6 +78,7 @@ _ASKED = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:whether|if|what|why|how|when|wher
 # a verb of telling whose object is the main clause's subject: "had told him", "assured her"
 _TOLD_BACK = re.compile(r"\s+(?:him|her|them|me|us)\b")
 _OF_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,8}$")
+_AND_THAT = re.compile(r"[\s,]*(?:and|but|or)\s+(?:also\s+)?that\b")
 _AUXILIARIES = frozenset(
     "has have had will would could can may might must should did does".split()
 )
@@ -114,6 +116,7 @@ class Attributor:
         self._prepositions = language.prepositions or _PREPOSITIONS
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
+        self._body_nouns = language.document_nouns - language.role_nouns
         self._anonymity = (
             re.compile("|".join(map(re.escape, language.anonymity)), re.IGNORECASE)
             if language.anonymity
@@ -212,6 +215,8 @@ class Attributor:
             and quotes[qi - 1].words(para) >= MIN_QUOTE_WORDS
         ):
             head_start = quotes[qi - 1].end + 1
+        if head_start > sentences[s_idx][0] and _AND_THAT.match(para, head_start):
+            return ""  # 'X said that "..." and that "...": the same speaker goes on
         if head_start < quote.start - 1:
             # "Tusk said ..., while Kallas wrote that "...": the nearest attribution
             speaker = self.speaker_in(
@@ -325,11 +330,22 @@ class Attributor:
         if who is not None:
             # "it was the turn of Budanov, the intelligence chief, who wrote": the antecedent
             # of the relative pronoun, whatever precedes it
-            antecedent = [m for m in before if m.end <= who.start()]
-            between = para[antecedent[-1].end : who.start()].split() if antecedent else []
-            # "echoed by Lavrov on Friday, who said": a when or where may stand between
+            # not a body inside an appositive ("Medvedev, deputy chairman of Russia's Security
+            # Council, who wrote"): the person it describes
+            antecedent = [
+                m
+                for m in before
+                if m.end <= who.start()
+                and not (m.kind == "role" and m.noun in self._body_nouns and not m.owner)
+            ]
+            gap = para[antecedent[-1].end : who.start()] if antecedent else ""
+            between = gap.split()
+            # "echoed by Lavrov on Friday, who said": a when or where may stand between, or an
+            # appositive ("Medvedev, deputy chairman of the Security Council, who wrote")
             if antecedent and (
-                not between or (len(between) <= 3 and between[0].lower() in self._prepositions)
+                not between
+                or (len(between) <= 3 and between[0].lower() in self._prepositions)
+                or (gap.startswith(",") and len(between) <= 10 and not self._verbs.search(gap))
             ):
                 return antecedent[-1]
         clause_start = start
@@ -414,7 +430,7 @@ class Attributor:
         participle = para[v_start:].split(" ", 1)[0].endswith("ing") and para[
             :v_start
         ].rstrip().endswith(",")
-        if participle and eligible[0] is not subject and eligible[0].kind in _NAMED:
+        if participle and eligible[0] is not subject and eligible[0].kind in (*_NAMED, "pronoun"):
             # "Peskov went on to say that the Russians were not told, saying": the main
             # clause's subject, not a name inside its complement
             return eligible[0]

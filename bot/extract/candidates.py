@@ -19,7 +19,7 @@ from bot.extract.actors import alternation
 
 INTRO_MAX_WORDS = 4  # "By evening, officials had weighed in": an adverbial before the speaker
 SUBJECT_MAX_WORDS = 10  # "Rustem Umerov, Ukraine's chief negotiator, posted": speaker to verb
-_QUOTE_MARKS = frozenset('"“”«»„‘‹›:;')  # not ’, the apostrophe of "Ukraine’s"
+_QUOTE_MARK = re.compile('["“”«»„‘‹›:;]')  # not ’, the apostrophe of "Ukraine’s"
 # a clause or a complement after the verb: something was said
 _CONTENT = re.compile(
     r"\b(?:that|whether|if|how|what|why|when|where|who|whom|which|as|not|no|never"
@@ -76,7 +76,7 @@ class Candidates:
     def says_nothing(self, sentence: str, subject: int) -> bool:
         """Whether a sentence of reported speech, its speaker named at ``subject``, only tells
         that someone spoke (or asked a question), not what was said."""
-        if any(c in _QUOTE_MARKS for c in sentence):
+        if _QUOTE_MARK.search(sentence):
             return False  # a quotation
         verb = next((v for v in self._verbs.finditer(sentence, subject)), None)
         if verb is None:

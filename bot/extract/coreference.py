@@ -106,8 +106,18 @@ class Coreference:
             if actor is None:  # a discovered name: gender unknown, accept
                 return actor_id
             if actor.kind == "person" and actor.gender in ("", mention.gender):
-                return actor_id
+                return self._office(actor) if mention.noun == "office" else actor_id
         return ""
+
+    def _office(self, person: Actor) -> str:
+        """The tracked office of a person ("his office" -> "Zelensky's office"), else himself."""
+        forms = {f"{form}'s office" for form in (person.name.split()[-1], *person.aliases)}
+        for actor in self.index.actors.values():
+            if actor.kind == "institution" and forms & {
+                a.replace("’", "'") for a in actor.aliases
+            }:
+                return actor.id
+        return person.id
 
     def _oblique(self, para: str, m: ActorMention) -> bool:
         """Whether a mention is no clause's subject: a possessor ("Putin's aide") or after a

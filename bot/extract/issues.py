@@ -218,7 +218,9 @@ class IssueReader:
         dominant = _dominant(counts)
         statements: list[Statement] = []
         blocks: list[int] = []
+        named: list[bool] = []  # whether its own words named its issues (not its context)
         for statement, fallback, block in found:
+            named.append(bool(statement.issues) or self._names_process(statement.text))
             if not statement.issues and self._names_process(statement.text):
                 # "the call lasted two hours": in coverage of the talks, a remark on their
                 # process, not on whatever its paragraph is about
@@ -236,7 +238,7 @@ class IssueReader:
                 statement = replace(statement, issues=self.ordered(issues))
             statements.append(statement)
             blocks.append(block)
-        statements = self._shared(statements, blocks)
+        statements = self._shared(statements, blocks, named)
         statements = self._pointing_back(statements, blocks)
         if self._a_truce is None:
             return statements
@@ -280,9 +282,12 @@ class IssueReader:
             return True
         return False
 
-    def _shared(self, statements: list[Statement], blocks: list[int]) -> list[Statement]:
+    def _shared(
+        self, statements: list[Statement], blocks: list[int], named: list[bool]
+    ) -> list[Statement]:
         """The pieces of one speaker's remark in one paragraph (a split quote, the sentence
-        reporting it) are one utterance, about the same issues."""
+        reporting it) are one utterance, about the same issues: those its words name, when a
+        piece names any, not the paragraph's that a bare piece fell back on."""
         out: list[Statement] = []
         i = 0
         while i < len(statements):
@@ -295,7 +300,8 @@ class IssueReader:
             ):
                 j += 1
             group = statements[i:j]
-            issues = self.ordered({issue for s in group for issue in s.issues})
+            own = [s for s, n in zip(group, named[i:j], strict=True) if n] or group
+            issues = self.ordered({issue for s in own for issue in s.issues})
             if CATCH_ALL in issues and len(issues) > 1 and not self._names_plan(group):
                 # the talks named in passing by a remark about a named issue
                 issues = tuple(i for i in issues if i != CATCH_ALL)
@@ -348,7 +354,8 @@ def _scene(language: Language) -> re.Pattern[str] | None:
         parts.append(rf"^{_alternation(language.scene_openers)}\b[^,;]{{0,120}},")
     if language.scene_closers:
         unless = rf"(?!{_alternation(language.not_scene)}\b)" if language.not_scene else ""
-        parts.append(rf",\s+{unless}{_alternation(language.scene_closers)}\b.*$")
+        # the comma may close a quotation first ('praised the talks as "very good," even as')
+        parts.append(rf",[\"”’']?\s+{unless}{_alternation(language.scene_closers)}\b.*$")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 

@@ -50,6 +50,7 @@ _BIO = re.compile(
     r"|editor|analyst|researcher|professor|lecturer|director|contributor|writer|author)\b"
     r"|(?:writes|reports) (?:on|about) [\w ,-]+\.)"
 )
+_BIO_HINT = re.compile(r" (?:is|writes|reports) ")  # cheap: most lines are no bio
 # "Sources: Air Force reports; grid operator statements; ...": a list, not a sentence
 _SOURCES = re.compile(r"^\s*(?i:sources?|sourcing):\s[^.;]{2,200}(?:;[^.;]{2,200}){1,}\.?\s*$")
 _LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]")  # a lower-case letter (any script)
@@ -230,7 +231,9 @@ class Segmenter:
             return "heading"  # a menu, a dateline bar or a breadcrumb ("Home > News > World")
         if _FURNITURE.search(line) and line.count(" ") < FURNITURE_MAX_WORDS:
             return "heading"  # "Enjoyed this issue? Subscribe to ...", cookie banners
-        if line.count(" ") < FURNITURE_MAX_WORDS and (_BIO.match(line) or _SOURCES.match(line)):
+        if line.count(" ") < FURNITURE_MAX_WORDS and (
+            (_BIO_HINT.search(line) and _BIO.match(line)) or _SOURCES.match(line)
+        ):
             return "heading"  # the writer's bio line, the list of sources under a piece
         if line.count(" / ") >= 3:
             return "heading"  # "Accurate / Partly true / Misleading / False": a key or a menu

@@ -50,7 +50,9 @@ _ANAPHORIC_TOPIC = re.compile(
 )
 _STAMPED = re.compile(r"\s*\d{1,2}[:.]\d{2}")
 _ANAPHORIC_START = re.compile(r"(?:That|This|Those|These|So|Such|Thus)\b")
-_POSSESSIVE_SPOKES = re.compile(r"\b(?P<p>[Hh]is|[Hh]er) spokes(?:man|woman|person)\b")
+_POSSESSIVE_SPOKES = re.compile(
+    r"\b(?P<p>[Hh]is|[Hh]er) (?:spokes(?:man|woman|person)|(?P<office>office))\b"
+)
 _JOURNALIST = re.compile(
     r"(?:'s\s+(?:[\w-]+\s+){0,2}$)|\b(?:editor|correspondent|reporter|journalist|host|anchor|"
     r"interviewer|columnist)[\w-]*\s+(?:[\w-]+\s+){0,1}$",
@@ -104,6 +106,12 @@ class Extractor:
         self.quotes = QuoteFinder(language.quote_pairs)
         self.attribution = Attributor(index, language, self.segmenter)
         self.candidates = Candidates(language)
+        self._first_person_word = re.compile(
+            r"(?<![\w'’])(?:"
+            + "|".join(sorted(map(re.escape, language.first_person), key=len, reverse=True))
+            + r")(?![\w'’])",
+            re.IGNORECASE,
+        )
         self._markers = tuple(m.lower() for m in language.document_markers)
         # "QUESTION:", "Question:", "Q:" are one label
         self._question_labels = {label.lower() for label in language.question_labels}
@@ -367,7 +375,11 @@ class Extractor:
         mentions = _merge_adjacent(mentions, para)
         for spokes in _POSSESSIVE_SPOKES.finditer(para):
             gender = "m" if spokes.group("p").lower() == "his" else "f"
-            mentions.append(ActorMention(spokes.start(), spokes.end(), "", "pronoun", gender))
+            # "his office said": the office of the man he stands for, when it is tracked
+            noun = "office" if spokes.group("office") else ""
+            mentions.append(
+                ActorMention(spokes.start(), spokes.end(), "", "pronoun", gender, noun=noun)
+            )
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             if m.kind == "unknown":
@@ -587,6 +599,8 @@ class Extractor:
     def _writer_speaks(self, para: str) -> bool:
         """Whether a paragraph speaks in the first person about someone else ("I doubt his
         arithmetic"): a writer's voice, not a speaker's words laid out."""
+        if self._first_person_word.search(para) is None:
+            return False  # cheap: most paragraphs have no "I" or "we" at all
         outside = outside_quotes(para, self.quotes.find(para))
         words = {w.lower() for w in _TOKEN.findall(outside)}
         third = self.language.pronouns_male | self.language.pronouns_female

@@ -1,0 +1,79 @@
+"""The candidate pool's stem index (bot/diff/pool.py): a statement placed with the stem counts the
+index gives goes where it goes among all its speaker's candidates, however the window changed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.diff.place import Placement, place
+from bot.diff.pool import CandidatePool
+from bot.diff.score import Candidate
+from bot.diff.signature import QUOTE_MARK, Signature
+from bot.diff.when import Days
+from bot.model import Statement
+
+# few stems, so that random statements share none, some or most of them
+STEMS = ["talk", "truce", "grain", "port", "_nato", "guarante", "20", "border", "envoy", "deal"]
+ISSUES = ["nato", "territory", "peace_plan"]
+
+
+@st.composite
+def remarks(draw: st.DrawFn) -> tuple[Statement, Signature]:
+    """A statement on random issues and its signature: random stems, maybe a quoted phrase, maybe
+    the day it was said or most likely was."""
+    words = draw(st.lists(st.sampled_from(STEMS), min_size=1, max_size=7, unique=True))
+    quoted = draw(st.booleans()) and len(words) >= 2
+    quotes = frozenset({QUOTE_MARK + "+".join(sorted(words[:2]))}) if quoted else frozenset()
+
+    def days() -> Days | None:
+        day = draw(st.none() | st.integers(1, 6))
+        return None if day is None else Days(date(2026, 3, day), date(2026, 3, day + 1))
+
+    sig = Signature(
+        frozenset(words), " ".join(sorted(words)), days=days(), near=days(), quotes=quotes
+    )
+    issues = tuple(draw(st.lists(st.sampled_from(ISSUES), max_size=2, unique=True)))
+    return Statement("peskov", draw(st.sampled_from(["direct", "reported"])), "x", issues, 0), sig
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(remarks(), st.integers(1, 9)), max_size=40),
+    st.lists(remarks(), min_size=1, max_size=30),
+    st.booleans(),
+)
+def test_placing_with_the_index_is_placing_among_every_candidate(
+    stored: list[tuple[tuple[Statement, Signature], int]],
+    incoming: list[tuple[Statement, Signature]],
+    lean: bool,
+) -> None:
+    loaded = [Candidate(dev, s.issues, sig) for (s, sig), dev in stored]
+    # the same stored mention twice, as the store can hand it
+    pool = CandidatePool(lambda speaker: loaded + loaded[:2])
+    next_dev = 100
+    for statement, sig in incoming:
+        candidates = pool.of("peskov")
+        counted = pool.sharing("peskov", sig)
+        every = place(statement, sig, list(candidates), lean=lean)
+        indexed = place(statement, sig, list(candidates), lean=lean, sharing=counted)
+        assert indexed == every
+        # and the index stays exact as the window changes: joins, merges, new developments
+        if every.development_id is None:
+            next_dev += 1
+            dev_id = next_dev
+        else:
+            dev_id = every.development_id
+        pool.placed("peskov", statement, sig, every, dev_id)
+
+
+def test_a_merge_moves_the_merged_candidates_to_the_kept_development() -> None:
+    statement = Statement("peskov", "direct", "x", (), 0)
+    sig = Signature(frozenset({"grain", "port", "deal"}), "deal grain port")
+    pool = CandidatePool(lambda speaker: [Candidate(2, (), sig), Candidate(1, (), sig)])
+    pool.placed("peskov", statement, sig, Placement(1, (2,)), 1)
+    counts, sharers = pool.sharing("peskov", sig)
+    assert [c.development_id for c in sharers] == [1]  # one copy of the same words kept
+    assert counts == [3]
