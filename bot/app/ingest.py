@@ -277,6 +277,9 @@ class _Batch:
         # the kind (direct or reported) of each development this batch wrote or read: the batch
         # writes every change to it, so it need not read it back per statement
         self.kinds: dict[int, str] = {}
+        # developments folded into another (bridges) in this batch: gone from the store, though
+        # the article's earlier statements still name them
+        self.folded: set[int] = set()
 
     def add(self, article: Article, text: str, digest: str) -> int:
         """Store one article with its statements, in one savepoint; returns the statement
@@ -300,7 +303,11 @@ class _Batch:
                     neighbours = [
                         placed
                         for before, placed in earlier[-NEIGHBOURS:]
-                        if _joins(before, statement, text, placed, self.fresh, self.pipe)
+                        # a piece whose development a bridge folded away is not followed: the
+                        # fold is a bigger one, and joining it through the piece chains remarks
+                        # (tune5's grouping precision .91 -> .85 when followed)
+                        if placed.development_id not in self.folded
+                        and _joins(before, statement, text, placed, self.fresh, self.pipe)
                     ]
                     said = said_context(text, statement, self.pipe.calendar)
                     days = utterance_days(said, article.published, self.pipe.calendar)
@@ -354,6 +361,7 @@ class _Batch:
         else:
             dev_id = placement.development_id
             for gone in placement.merged:  # folded into dev_id: report dev_id only
+                self.folded.add(gone)
                 self.store.merge_developments(dev_id, gone)
                 self.created.pop(gone, None)
                 self.updated.pop(gone, None)
