@@ -121,10 +121,7 @@ def _alert_followers(
     for chat_id, chat_devs in per_chat.items():
         # a development the chat was told of - by an alert, or in a digest before it became
         # about what the chat follows - is not news to it again
-        ids = [d.id for d in chat_devs]
-        fresh = set(store.untold(chat_id, ids, "alert")) & set(
-            store.untold(chat_id, ids, "digest")
-        )
+        fresh = set(store.untold(chat_id, [d.id for d in chat_devs], ("alert", "digest")))
         chat_devs = [d for d in chat_devs if d.id in fresh]
         if not chat_devs:
             continue

@@ -177,17 +177,21 @@ class ChatStore(StoreBase):
             [(chat_id, d, via, iso(now)) for d in development_ids],
         )
 
-    def untold(self, chat_id: int, development_ids: Sequence[int], via: str) -> list[int]:
-        """Which of these developments the chat was not yet told about this way."""
+    def untold(
+        self, chat_id: int, development_ids: Sequence[int], via: str | Sequence[str]
+    ) -> list[int]:
+        """Which of these developments the chat was not yet told about this way (or any of
+        these ways)."""
         if not development_ids:
             return []
+        ways = (via,) if isinstance(via, str) else tuple(via)
         marks = ",".join("?" * len(development_ids))
         told = {
             r[0]
             for r in self.db.execute(
-                f"""select development_id from chat_developments where chat_id = ? and via = ?
-                    and development_id in ({marks})""",
-                [chat_id, via, *development_ids],
+                f"""select development_id from chat_developments where chat_id = ?
+                    and via in ({",".join("?" * len(ways))}) and development_id in ({marks})""",
+                [chat_id, *ways, *development_ids],
             )
         }
         return [d for d in development_ids if d not in told]
