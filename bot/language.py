@@ -93,6 +93,7 @@ class Language:
     question_words: frozenset[str] = frozenset()  # "asked whether": a question
     question_particles: frozenset[str] = frozenset()  # "спросил, готов ли": one word, then "ли"
     adverb_endings: frozenset[str] = frozenset()  # "asked directly whether"
+    moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
 
     @property
@@ -143,7 +144,7 @@ _LANGUAGE_SETS = tuple(
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
-    timing_words anonymity term_markers""".split()
+    timing_words anonymity term_markers moderator_cues""".split()
 )
 
 

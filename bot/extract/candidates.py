@@ -70,6 +70,10 @@ class Candidates:
             rf"|,?\s+(?:\S+\s+)?(?:{_words(language.question_particles)})\b"
         )
         self._passive = re.compile(rf"\b(?:{_words(language.copulas)})\s+{adverb}$")
+        # "has not yet commented", "did not elaborate": a verb of saying, negated
+        self._negated = re.compile(
+            rf"(?:{_words(language.negations)})\s+(?:(?:{_words(language.adverbs)})\s+)?{adverb}$"
+        )
         topic = _words(language.topic_prepositions)
         audience = (
             rf"(?:{det}\s+)?(?:{_WORD}\s+)?(?:{_words(language.audience_nouns)})\b"
@@ -112,4 +116,5 @@ class Candidates:
         rest = self._sourcing.sub("", rest)
         if self._content.search(self._date.sub(" ", rest)):
             return False
-        return self._nothing.fullmatch(rest) is not None
+        # "The ministry has not yet commented on the numbers": nothing said, whatever follows
+        return self._negated.search(head) is not None or self._nothing.fullmatch(rest) is not None
