@@ -88,6 +88,24 @@ def _rows(extractor: Extractor, text: str) -> list[tuple[str, str, str]]:
             ' pause for rearming."',
             [("olena_marchuk", "direct", "A ceasefire without monitors is a pause for rearming.")],
         ),
+        # ... or a document ("A statement from the ministry read:")
+        (
+            'A statement from the Kremlin later read: "The ceasefire talks will resume when'
+            ' Kyiv is ready."',
+            [("kremlin", "direct", "The ceasefire talks will resume when Kyiv is ready.")],
+        ),
+        # a quotation after a sentence about one person, without a verb of saying, is theirs
+        (
+            'Stubb spoke about the ceasefire talks. On the Americans he is careful. "President'
+            ' Trump wants a peace deal, and he wants it fast."',
+            [("stubb", "direct", "President Trump wants a peace deal, and he wants it fast.")],
+        ),
+        # ... but not after one naming two
+        (
+            'Zelensky met Trump in Paris for the ceasefire talks. "We will never give up our'
+            ' land for a ceasefire."',
+            [],
+        ),
         # a term, a title and a quote inside a quotation are nobody's words
         (
             '"We will not accept foreign troops on our soil," Sergey Lavrov said of the'

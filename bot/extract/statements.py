@@ -499,6 +499,8 @@ class Extractor:
                     speaker = self._attributed_next(
                         para, quote, s_idx, sentences, mentions, inside, resolve
                     )
+                if not speaker:
+                    speaker = self._described(para, quote, s_idx, sentences, mentions, resolve)
                 if not speaker and document is not None:
                     speaker = document.author
                 if not speaker:
@@ -709,10 +711,34 @@ class Extractor:
             return ""
         head = [m for m in mentions if s_start <= m.start < quote.start]
         # a name before "he" or "the minister", which stand for someone named earlier
-        for kinds in (("person", "unknown", "anonymous"), ("pronoun", "role")):
+        for kinds in (("person", "unknown", "anonymous", "institution"), ("pronoun", "role")):
             for m in head:
                 if m.kind in kinds and (speaker := resolve(m)):
                     return speaker
+        return ""
+
+    def _described(
+        self,
+        para: str,
+        quote: Quote,
+        s_idx: int,
+        sentences: Sequence[tuple[int, int]],
+        mentions: Sequence[ActorMention],
+        resolve: Resolve,
+    ) -> str:
+        """The speaker of a sentence that is all quotation after one, without quotation, about
+        one person ('On the Americans he is careful. "President Trump wants a deal..."'): that
+        person. With two people named, or none, the quotation is nobody's yet."""
+        if not s_idx or not _all_quote(para, *sentences[s_idx], quote):
+            return ""
+        p_start, p_end = sentences[s_idx - 1]
+        if any(c in para[p_start:p_end] for c in '"“”«»„'):
+            return ""
+        here = [m for m in mentions if p_start <= m.start < p_end]
+        for kinds in (("person", "unknown", "anonymous"), ("pronoun", "role")):
+            speakers = {resolve(m) for m in here if m.kind in kinds}
+            if speakers:
+                return speakers.pop() if len(speakers) == 1 and "" not in speakers else ""
         return ""
 
     def _attributed_next(
