@@ -114,6 +114,17 @@ class Attributor:
         )
         self._complement_openers = self._final_verbs | {"that", "as", "saying", "calling", "it"}
         self._prepositions = language.prepositions or _PREPOSITIONS
+        # a clause of its own between two speakers: "Tusk said X, while Kallas wrote"
+        self._clause_break = (
+            re.compile(
+                r"(?<![\w'’-])(?:"
+                + "|".join(sorted(map(re.escape, language.clause_openers), key=len, reverse=True))
+                + r")(?![\w'’-])",
+                re.IGNORECASE,
+            )
+            if language.clause_openers
+            else None
+        )
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
         self._body_nouns = language.document_nouns - language.role_nouns
@@ -300,9 +311,15 @@ class Attributor:
             unnamed = self._unnamed(para, start, v_start, before, resolve)
             if unnamed:
                 return unnamed
-            subject = self._subject(para, before, start, v_start)
+            # after a quote, '"...," the chair of the committee said' names a role at length
+            subject = self._subject(
+                para, before, start, v_start, long_roles=max_words_to_verb is not None
+            )
             if subject is not None:
                 actor = resolve(subject)
+                if actor and nearest_last:
+                    # 'He said both delegations had asked for "..."': the teller's account
+                    actor = self._teller(para, start, subject.start, mentions, resolve) or actor
                 if actor:
                     return actor
             # 'said Peskov' / 'said Denmark's Foreign Minister Lars Rasmussen'
@@ -319,8 +336,31 @@ class Attributor:
                     return actor
         return ""
 
-    def _subject(self, para, before, start, v_start) -> ActorMention | None:
-        """Among mentions before a verb, the one that is its subject (or None)."""
+    def _teller(self, para, start, subject_start, mentions, resolve) -> str:
+        """The speaker whose reported clause holds a subject at subject_start ("He said [both
+        delegations had asked]"), or "" when it opens a clause of its own ("..., while Kallas
+        wrote")."""
+        outer = [
+            v
+            for v in self._verbs.finditer(para, start, subject_start)
+            if not self._is_noun(para, v.start(), v.group(0))
+            and v.group(0).lower() not in self._sources
+        ]
+        # "commented on the message published by Trump, who wrote": an agent, no clause
+        if not outer or _preceding_word(para, subject_start, self._role_titles) in (
+            self._prepositions
+        ):
+            return ""
+        gap = para[outer[-1].end() : subject_start]
+        if any(c in gap for c in ';:"“”«»') or (
+            self._clause_break is not None and self._clause_break.search(gap)
+        ):
+            return ""
+        return self.speaker_in(para, start, outer[-1].end(), mentions, resolve, nearest_last=True)
+
+    def _subject(self, para, before, start, v_start, long_roles=False) -> ActorMention | None:
+        """Among mentions before a verb, the one that is its subject (or None); with
+        ``long_roles``, a role's "of" phrase may be long too."""
         gap_text = para[max(start, v_start - 40) : v_start]
         who = (
             _WHO_VERB.search(para, max(start, v_start - 40), v_start)
@@ -439,7 +479,7 @@ class Attributor:
         # "Natalia Zubareva of the independent Moscow think tank Perspektiva said": where she
         # works, however long, when no verb stands in it
         of = (
-            subject.kind in ("person", "unknown")
+            subject.kind in ("person", "unknown", *(("role",) if long_roles else ()))
             and _OF_AFFILIATION.match(gap) is not None
             and not self._verbs.search(gap)
         )
