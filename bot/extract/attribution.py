@@ -128,6 +128,13 @@ class Attributor:
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
         self._body_nouns = language.document_nouns - language.role_nouns
+        # "the Kremlin's readout of ...": a document its possessor speaks through
+        self._document_head = re.compile(
+            r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
+            + "|".join(map(re.escape, sorted(self._body_nouns, key=len, reverse=True)))
+            + r")\s+(?:of|on|about|after|following)\s",
+            re.IGNORECASE,
+        )
         self._anonymity = (
             re.compile("|".join(map(re.escape, language.anonymity)), re.IGNORECASE)
             if language.anonymity
@@ -408,7 +415,7 @@ class Attributor:
                 continue
             following = self.index.fold(para[m.end : m.end + 40])
             if following.startswith("'s") or following.startswith("'"):
-                if _CHANNEL_NOUNS.match(following):
+                if _CHANNEL_NOUNS.match(following) or self._document_head.match(following):
                     eligible.append(m)  # "a post on Witkoff's account said"
                 continue
             word = (
@@ -441,6 +448,15 @@ class Attributor:
             eligible.append(m)
         if not eligible:
             return None
+        for m in eligible[:-1]:
+            # "The Kremlin's readout of a call between Putin and Erdogan said": the names in
+            # the document's "of" phrase are not the subject, its possessor is
+            at = m.end - 2 if self.index.fold(para[m.end - 2 : m.end]) == "'s" else m.end
+            head = self._document_head.match(self.index.fold(para[at : at + 40]))
+            if head is not None and not any(c in para[m.end : v_start] for c in ",;:—–"):
+                rest = para[at + head.end() : v_start]
+                if not self._verbs.search(rest) and len(rest.split()) <= 16:
+                    return m
         subject = eligible[-1]
         for m in eligible[:-1]:
             # "Maria Zakharova, spokeswoman for the Foreign Ministry, said": the body named in
@@ -664,6 +680,10 @@ class Attributor:
         ):
             return None  # the sentence goes on after the last verb, or no one relays
         before = self._final(para, s_start, last[0], verbs[-2], mentions, resolve)
+        if before is None and last[1] and self.index.actor(last[1]) is None:
+            # "Zelensky has once again insisted that ..., Dnipro Herald reports.": a name not
+            # tracked passes on what the main clause's subject says
+            return self.speaker_in(para, s_start, last[0], mentions, resolve) or None
         return (before[1] or None) if before is not None else None
 
     def _modifier(self, para: str, end: int, v_start: int) -> bool:
@@ -774,6 +794,15 @@ class Attributor:
         last = words[-1]
         if last in lang.copulas and re.match(r"\s+to\s", para[v_start + len(found) :]):
             return True  # "the Americans are said to want": hearsay
+        if (
+            last in lang.copulas
+            and " " not in found
+            and not found.endswith("ing")
+            and not re.match(r"\s+as\s", para[v_start + len(found) :])
+        ):
+            # "Putin has been informed of the results": told, not telling ("was cited as
+            # saying" still speaks)
+            return True
         if last in lang.infinitive_markers:
             refused = len(words) > 1 and words[-2] in lang.refusals
             return refused or not re.match(r"[\w'’-]+\s+(?:that\b|:)", para[v_start:])
