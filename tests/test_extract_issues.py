@@ -376,6 +376,10 @@ def test_two_quotes_a_sentence_apart_are_two_remarks_with_their_own_issues(
         "Sybiha said the atmosphere in the hall had been calm from start to finish.",
         "Sybiha said the two days had been businesslike and long.",
         "Sybiha said nothing on the schedule had changed overnight.",
+        # the words diplomats describe a session with, and who sits at it
+        "Sybiha said the evening had been frank and useful, if long.",
+        "Sybiha said the two sides would fix the next steps over the coming week.",
+        "Sybiha said nobody in the hall wanted the work rushed.",
     ],
 )
 def test_how_the_talks_went_is_a_remark_on_the_process(extractor: Extractor, remark: str) -> None:
