@@ -65,6 +65,13 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # the regions as Russian state media spell them in English
         ("Moscow insists on the DPR and Zaporozhye in full.", ("territory",)),
         ("The guns must stop, a cease fire first.", ("ceasefire",)),
+        # a halt to strikes is a truce, whatever is struck (and that still names its issue)
+        ("Kyiv offered a mutual halt to drone strikes on refineries.", ("ceasefire", "energy")),
+        ("The envoys want a freeze on the shelling of ports.", ("ceasefire",)),
+        # a region named as where something happened is a location, not the land in dispute
+        ("Crews restored two substations near Kherson overnight.", ("energy",)),
+        ("Drones hit a rail depot outside Kramatorsk on Sunday.", ()),
+        ("Moscow still wants all of Kramatorsk.", ("territory",)),
         # an exchange of prisoners counted in words
         ("It will be two hundred for two hundred this time.", ("prisoners",)),
         # a term two issues share names both
