@@ -72,6 +72,15 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("Crews restored two substations near Kherson overnight.", ("energy",)),
         ("Drones hit a rail depot outside Kramatorsk on Sunday.", ()),
         ("Moscow still wants all of Kramatorsk.", ("territory",)),
+        # an annex of a deal is a document; to annex land is territory
+        ("The envoys said the security annex still has gaps.", ("security_guarantees",)),
+        ("Moscow wants to annex two more districts.", ("territory",)),
+        # soldiers sent into the country are foreign troops; the invading army is not
+        ("Nobody will send soldiers into Ukraine without a mandate.", ("security_guarantees",)),
+        ("Russian troops in Ukraine dug in for the winter.", ()),
+        # Moscow's frame for a settlement, and Kyiv's rule for the process
+        ("Moscow keeps returning to the root causes of the war.", ("peace_plan",)),
+        ("Nothing about Ukraine without Ukraine, the minister repeated.", ("peace_plan",)),
         # an exchange of prisoners counted in words
         ("It will be two hundred for two hundred this time.", ("prisoners",)),
         # a term two issues share names both
