@@ -175,10 +175,14 @@ class News:
             self.store.add_statement(statement, dev_id, at)
         return dev_id
 
-    def add_source(self, dev_id: int, source: str, at: datetime) -> None:
-        """One more outlet reports an existing development."""
+    def add_source(
+        self, dev_id: int, source: str, at: datetime, actor_id: str | None = None
+    ) -> None:
+        """One more outlet reports an existing development (crediting ``actor_id``: the
+        institution's spokesman where the first said "the Kremlin")."""
         (dev,) = self.store.developments(ids=[dev_id])
-        statement = self._statement(dev.actor_id, dev.text, dev.issues, source, at, dev.kind)
+        speaker = actor_id or dev.actor_id
+        statement = self._statement(speaker, dev.text, dev.issues, source, at, dev.kind)
         self.store.add_statement(statement, dev_id, at)
 
     def _statement(self, actor_id, text, issues, source, at, kind):  # type: ignore[no-untyped-def]

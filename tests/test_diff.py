@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.app.ingest import lexicon_for
+from bot.app.pipeline import lexicon_for
 from bot.config import Config
 from bot.diff import signature, similarity
 from bot.model import Development

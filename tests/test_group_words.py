@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from bot.app.ingest import lexicon_for
+from bot.app.pipeline import lexicon_for
 from bot.config import Config, load_language
 from bot.diff import Candidate, Signature, matches, signature, similarity
 from bot.diff.signature import NumberWords, stem

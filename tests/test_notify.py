@@ -143,6 +143,21 @@ def test_an_alert_too_long_for_one_message_is_split_and_every_part_parses(
     assert "+35 more: /latest" in rows[0]["text"]
 
 
+def test_a_spokesman_credited_by_a_second_outlet_reaches_his_followers(
+    chats: Store, config: Config, news: News
+) -> None:
+    # one outlet credits the institution, the next its spokesman: one development, led by the
+    # institution, that is still Peskov's remark for whoever follows him
+    kremlin = news.development("kremlin", "The draft needs more work", ("peace_plan",), NOW)
+    news.add_source(kremlin, "AP", NOW, actor_id="peskov")
+    assert [d.id for d in chats.developments(actor="peskov")] == [kremlin]
+    assert chats.developments(actor="ushakov") == []
+    assert notify.enqueue_alerts(chats, config, [kremlin], NOW) == 2  # Peskov's two followers
+    assert {r["chat_id"] for r in outbox(chats)} == {PESKOV_CHAT, BOTH_CHAT}
+    assert chats.owed_digest(PESKOV_CHAT, NOW - timedelta(hours=1), NOW) == [kremlin]
+    assert chats.owed_digest(NATO_CHAT, NOW - timedelta(hours=1), NOW) == []
+
+
 # --- digests -----------------------------------------------------------------------------------
 
 

@@ -1,10 +1,10 @@
 """Ingest: articles in, statements extracted, each placed in a development (bot/diff decides
 where), all stored. Seeds are a folder of text files; feed polling is bot/app/poll.py.
 
-A :class:`Pipeline` holds what is built once from a config (the extractor, the lexicon, the
-signer); it keeps nothing about any database, so one pipeline serves every store. What a batch
-reads from a database (its candidates) lives in the batch and dies with it; the pipeline only
-memoises values built from what was read (a parsed signature, a candidate), keyed by all of it.
+A :class:`Pipeline` (bot/app/pipeline.py) holds what is built once from a config; it keeps
+nothing about any database, so one pipeline serves every store. What a batch reads from a
+database (its candidates) lives in the batch and dies with it; the pipeline only memoises values
+built from what was read (a parsed signature, a candidate), keyed by all of it.
 """
 
 from __future__ import annotations
@@ -15,147 +15,32 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
-from functools import cached_property
 from pathlib import Path
 
+from bot.app.pipeline import Pipeline
 from bot.config import Config
 from bot.diff import (
-    Calendar,
     Candidate,
     CandidatePool,
-    Lexicon,
-    NumberWords,
-    Signature,
-    Signer,
-    claim_markers,
     pieces_of_one,
     place,
     said_context,
     same_utterance,
     says_more,
-    speaker_groups,
-    speaker_of,
     takes_text,
 )
 from bot.diff.place import CANDIDATES, NEIGHBOURS, WINDOW
 from bot.diff.when import Days, report_days, utterance_days
-from bot.extract.actors import ActorIndex
 from bot.extract.clean import clean_text, parse_text_file
-from bot.extract.issues import IssueTagger
-from bot.extract.statements import Extractor
 from bot.model import Actor, Article, IngestReport, Statement
 from bot.store import Store
+
+__all__ = ["Pipeline", "ingest_articles", "ingest_seeds"]  # Pipeline: its callers' import
 
 log = logging.getLogger(__name__)
 
 COMMIT_EVERY = 50  # articles per commit in a batch ingest
 FILE_GUID = "file:"  # a seed file's guid is its file URI
-PARSED_MEMO = 20_000  # parsed candidate signatures kept (a window holds CANDIDATES per speaker)
-
-
-def calendar_for(config: Config) -> Calendar:
-    """The language's words for when a remark was said (its ``[grouping]`` table)."""
-    return Calendar(dict(config.language.grouping), config.language.neutral_verbs)
-
-
-def lexicon_for(config: Config) -> Lexicon:
-    """The diff engine's lexicon: the config's synonyms and the language's word lists."""
-    lang = config.language
-    words = dict(lang.grouping)
-    numbers = NumberWords(
-        words.get("number_units", ()),
-        words.get("number_tens", ()),
-        words.get("number_hundreds", ()),
-        words.get("number_thousands", ()),
-        words.get("number_pronouns", ()),
-    )
-    return Lexicon(
-        config.lexicon,
-        config.decisive,
-        stopwords=lang.stopwords,
-        reporting=lang.neutral_verbs,
-        fold=lang.fold,
-        calendar=calendar_for(config),
-        numbers=numbers,
-        suffixes=words.get("stem_suffixes", ()),
-    )
-
-
-class Pipeline:
-    """The extraction and diff machinery built once from a config (about 30 ms): hold one per
-    process and pass it on; it depends on the config only."""
-
-    def __init__(self, config: Config) -> None:
-        self.config = config
-        self._parsed: dict[str, Signature] = {}  # stored signature text -> parsed
-        self._candidates: dict[tuple[int, tuple[str, ...], str], Candidate] = {}
-
-    @cached_property
-    def index(self) -> ActorIndex:
-        """Actor names and descriptions, compiled."""
-        return ActorIndex(self.config.actors, self.config.media, self.config.language)
-
-    @cached_property
-    def extractor(self) -> Extractor:
-        """The statement extractor."""
-        return Extractor(self.index, IssueTagger(self.config.issues), self.config.language)
-
-    @cached_property
-    def lexicon(self) -> Lexicon:
-        """The diff engine's synonyms and word lists."""
-        return lexicon_for(self.config)
-
-    @cached_property
-    def signer(self) -> Signer:
-        """Signatures of statements without their speaker's names."""
-        # a closure over the index, not a bound method: the pipeline holds the signer, and a
-        # cycle back would leave a pipeline built for one call to the cyclic collector
-        index = self.index
-
-        def names_of(actor_id: str) -> tuple[str, ...]:
-            actor = index.actor(actor_id)
-            return (actor.name, *actor.aliases, *actor.descriptions) if actor else ()
-
-        return Signer(self.lexicon, names_of)
-
-    @cached_property
-    def calendar(self) -> Calendar:
-        """When a remark was said, in the language's words."""
-        return calendar_for(self.config)
-
-    @cached_property
-    def another_claim(self) -> re.Pattern[str]:
-        """The language's words that make a sentence another claim ("he added", "also")."""
-        return claim_markers(dict(self.config.language.grouping).get("another_claim", ()))
-
-    @cached_property
-    def speakers(self) -> dict[str, tuple[str, ...]]:
-        """Grouping speaker -> the actors who speak as it (see :func:`bot.diff.speaker_groups`)."""
-        return speaker_groups(self.config.actors)
-
-    def stored(self, text: str) -> Signature:
-        """A signature from its stored text, memoised by that text: every batch reads its
-        speakers' candidates again, and they are mostly the ones the batch before read."""
-        found = self._parsed.get(text)
-        if found is None:
-            if len(self._parsed) >= PARSED_MEMO:
-                self._parsed.clear()
-            found = self._parsed[text] = Signature.parse(text)
-        return found
-
-    def candidate(self, development_id: int, issues: tuple[str, ...], stored: str) -> Candidate:
-        """A stored mention as a candidate, memoised by what it holds (the same reasons)."""
-        key = (development_id, issues, stored)
-        found = self._candidates.get(key)
-        if found is None:
-            if len(self._candidates) >= PARSED_MEMO:
-                self._candidates.clear()
-            found = self._candidates[key] = Candidate(development_id, issues, self.stored(stored))
-        return found
-
-    def speaker(self, actor_id: str) -> str:
-        """The grouping speaker an actor speaks as."""
-        return speaker_of(self.index.actor(actor_id), actor_id)
 
 
 def content_hash(text: str) -> str:
@@ -186,6 +71,7 @@ def ingest_articles(
     batch = _Batch(store, config, pipeline or Pipeline(config), now, backfill)
     store.upsert_actors(config.actors)
     seen = new = statements = 0
+    errors: list[str] = []
     for chunk in _chunks(articles, COMMIT_EVERY):
         # one commit per chunk (each article is still its own savepoint): a crash loses at most
         # the uncommitted chunk, which the next round ingests again
@@ -200,7 +86,15 @@ def ingest_articles(
                 if key is None:
                     continue
                 digest = key
-                statements += batch.add(article, text, digest)
+                try:
+                    statements += batch.add(article, text, digest)
+                except Exception as exc:  # boundary: one article's bug must not cost the rest
+                    # its savepoint is rolled back, so it is not stored and the next ingest
+                    # (the next poll, or the seeds at the next start) tries it again
+                    name = article.url or article.guid or article.title
+                    log.exception("ingest: could not ingest %s", name)
+                    errors.append(f"{name}: {type(exc).__name__}: {exc}")
+                    continue
                 new += 1
             store.index_statements()
     report = IngestReport(
@@ -209,6 +103,7 @@ def ingest_articles(
         statements_new=statements,
         developments_new=tuple(batch.created),
         developments_updated=tuple(batch.updated),
+        errors=tuple(errors),
     )
     # one entry of a feed poll is DEBUG: the poll logs its own summary line
     log.log(
@@ -285,6 +180,9 @@ class _Batch:
         """Store one article with its statements, in one savepoint; returns the statement
         count."""
         extraction = self.pipe.extractor.extract(text)
+        # what this batch reports, as it was before the article: a rolled-back article's
+        # developments do not exist, and those it folded away exist again
+        undo = (dict(self.created), dict(self.updated), set(self.folded))
         try:
             with self.store.transaction():
                 article_id = self.store.insert_article(
@@ -325,6 +223,7 @@ class _Batch:
         except BaseException:
             self.pool.forget()  # ids of rolled-back rows may be reused
             self.kinds.clear()
+            self.created, self.updated, self.folded = undo
             raise
         return len(extraction.statements)
 

@@ -131,9 +131,11 @@ async def _poll_and_ingest(
         try:
             if article.url in result.teasers:
                 article = await fetcher.page_text(article)
-            reports.append(
-                ingest_articles(store, config, [article], now, pipeline=pipeline, backfill=first)
+            ingested = ingest_articles(
+                store, config, [article], now, pipeline=pipeline, backfill=first
             )
+            reports.append(replace(ingested, errors=()))
+            failed.extend(ingested.errors)  # logged where it failed
         except Exception as exc:  # boundary: one bad entry must not cost the feed's others
             log.exception("feed %s: could not ingest %s", feed.name, article.url)
             failed.append(f"{article.url}: {type(exc).__name__}: {exc}")

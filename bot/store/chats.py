@@ -157,15 +157,17 @@ class ChatStore(StoreBase):
         return [Subscription(chat_id, r[0], r[1]) for r in rows]
 
     def followers(self, development: Development) -> list[int]:
-        """Active chats with alerts on following this development's actor or any of its issues."""
+        """Active chats with alerts on following any of this development's speakers (whoever
+        said one of its statements) or any of its issues."""
         marks = ",".join("?" * len(development.issues)) or "''"
         rows = self.db.execute(
             f"""select distinct s.chat_id from subscriptions s join chats c on c.id = s.chat_id
                 where c.active = 1 and c.alerts = 1 and c.paused = 0 and (
-                  (s.kind = 'actor' and s.target = ?) or
+                  (s.kind = 'actor' and (s.target = ? or s.target in
+                    (select actor_id from statements where development_id = ?))) or
                   (s.kind = 'issue' and s.target in ({marks})))
                 order by s.chat_id""",
-            [development.actor_id, *development.issues],
+            [development.actor_id, development.id, *development.issues],
         ).fetchall()
         return [r[0] for r in rows]
 
@@ -198,16 +200,18 @@ class ChatStore(StoreBase):
 
     def owed_digest(self, chat_id: int, since: datetime, now: datetime) -> list[int]:
         """The ledger's answer to "what does this chat's next digest tell": developments first
-        seen in [since, now], not a back-fill, that the chat follows now (everything if it
-        follows nothing) and that no digest of its has told yet - in the order they were said."""
+        seen in [since, now], not a back-fill, that the chat follows now (one of its speakers or
+        issues; everything if it follows nothing) and that no digest of its has told yet - in the
+        order they were said."""
         rows = self.db.execute(
             """select d.id from developments d
                where d.quiet = 0 and d.first_seen >= ? and d.first_seen <= ?
                  and not exists (select 1 from chat_developments t where t.chat_id = ?
                                  and t.development_id = d.id and t.via = 'digest')
                  and (not exists (select 1 from subscriptions s where s.chat_id = ?)
-                      or d.actor_id in (select target from subscriptions
-                                        where chat_id = ? and kind = 'actor')
+                      or exists (select 1 from statements st join subscriptions s
+                                 on s.kind = 'actor' and s.target = st.actor_id
+                                 where s.chat_id = ? and st.development_id = d.id)
                       or exists (select 1 from development_issues i join subscriptions s
                                  on s.kind = 'issue' and s.target = i.issue_id
                                  where s.chat_id = ? and i.development_id = d.id))

@@ -356,8 +356,13 @@ class DevelopmentStore(StoreBase):
         where: list[str] = []
         params: list[Any] = []
         if actor:
-            where.append("d.actor_id = ?")
-            params.append(actor)
+            # a spokesman's remark may join his institution's development ("the Kremlin said"
+            # first): it is still his, so any statement of the development counts
+            where.append(
+                "(d.actor_id = ? or d.id in (select development_id from statements"
+                " where actor_id = ?))"
+            )
+            params.extend([actor, actor])
         if issue:
             where.append(
                 "d.id in (select development_id from development_issues where issue_id = ?)"
