@@ -94,6 +94,12 @@ def _rows(extractor: Extractor, text: str) -> list[tuple[str, str, str]]:
             ' Kyiv is ready."',
             [("kremlin", "direct", "The ceasefire talks will resume when Kyiv is ready.")],
         ),
+        # ... or the man a possessive stands for ("His words:")
+        (
+            "Steve Witkoff spoke to the press pool after the ceasefire talks. His words, via our"
+            ' correspondent: "Substantial progress. Most of the text is agreed."',
+            [("witkoff", "direct", "Substantial progress. Most of the text is agreed.")],
+        ),
         # a quotation after a sentence about one person, without a verb of saying, is theirs
         (
             'Stubb spoke about the ceasefire talks. On the Americans he is careful. "President'
@@ -105,6 +111,12 @@ def _rows(extractor: Extractor, text: str) -> list[tuple[str, str, str]]:
             'Zelensky met Trump in Paris for the ceasefire talks. "We will never give up our'
             ' land for a ceasefire."',
             [],
+        ),
+        # a pull quote signed with a name and where it was said
+        (
+            'The ceasefire talks in Oslo ended on Friday.\n"People first, then the lines on'
+            ' the map of the ceasefire." — Rustem Umerov, to reporters in Oslo',
+            [("umerov", "direct", "People first, then the lines on the map of the ceasefire.")],
         ),
         # a term, a title and a quote inside a quotation are nobody's words
         (

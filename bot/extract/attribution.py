@@ -36,8 +36,9 @@ _SPOKES_FOR = re.compile(
     r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}$", re.IGNORECASE
 )
 _DASH_NAME = re.compile(r"\s*[-—–]\s*")
-# what may follow the name that signs a quote: '- Donald Trump, Truth Social, March 3, 2026.'
-_SIGNED_REST = re.compile(r"(?:,\s*[A-Z0-9][^,.;:!?\"“”]{0,40}){0,3}[\s.,]*")
+# what may follow the name that signs a quote: '- Donald Trump, Truth Social, March 3, 2026.',
+# '- Rustem Umerov, to reporters in Oslo' (a preposition of the language opens a phrase)
+_SIGNED_REST = r"(?:,\s*(?:[A-Z0-9]|(?:{preps})\s)[^,.;:!?\"“”]{{0,40}}){{0,3}}[\s.,]*"
 # "Head of the Office of the President Andriy Yermak": a title, not a prepositional phrase
 _TITLE_PHRASE = re.compile(
     r"\s*(?:[^\W\d_][\w'’.-]*)(?:,?\s+(?:[^\W\d_a-z][\w'’.-]*|of|the|and|for|on|to))*\s*"
@@ -125,6 +126,8 @@ class Attributor:
             if language.clause_openers
             else None
         )
+        preps = "|".join(sorted(map(re.escape, self._prepositions), key=len, reverse=True))
+        self._signed_rest = re.compile(_SIGNED_REST.format(preps=preps))
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
         self._body_nouns = language.document_nouns - language.role_nouns
@@ -217,7 +220,7 @@ class Attributor:
             if (dash and not ends_sentence) or (dash and quote.end + 1 + dash.end() < len(para)):
                 # '"Nobody will hold elections under missiles." - Volodymyr Zelensky'
                 after = [m for m in mentions if m.start == tail_start + dash.end()]
-                if after and _SIGNED_REST.fullmatch(para, after[0].end):
+                if after and self._signed_rest.fullmatch(para, after[0].end):
                     speaker = resolve(after[0])
                     if speaker:
                         return speaker

@@ -570,6 +570,8 @@ class Extractor:
                 continue  # a headline fragment ("Moscow asserts stance"), not a statement
             if self.candidates.says_nothing(para[s_start:s_end], found[1] - s_start):
                 continue  # "Sybiha echoed the message on social media": nothing said
+            if self.index.actor(speaker) is None and self.candidates.sourced(para[s_start:s_end]):
+                continue  # "As Kyiv Bulletin reported, ...": an outlet's report, not a statement
             speakers_here.append(speaker)
             issues = self.reader.own_in(para, t_start, t_end)
             out.append(
@@ -715,6 +717,18 @@ class Extractor:
             for m in head:
                 if m.kind in kinds and (speaker := resolve(m)):
                     return speaker
+        # "His words, via our correspondent:": the man the possessive stands for
+        for word in _TOKEN.finditer(para, s_start, quote.start):
+            low = word.group(0).lower()
+            gender = (
+                "m"
+                if low in self.language.possessives_male
+                else "f"
+                if low in self.language.possessives_female
+                else ""
+            )
+            if gender:
+                return resolve(ActorMention(word.start(), word.end(), "", "pronoun", gender))
         return ""
 
     def _described(
