@@ -404,6 +404,20 @@ def test_how_the_talks_went_is_a_remark_on_the_process(extractor: Extractor, rem
 
 
 @pytest.mark.parametrize(
+    "remark",
+    [
+        "Peskov said it was not on the agenda for now.",
+        "Peskov said all options were on the table.",
+    ],
+)
+def test_a_topic_on_the_agenda_is_that_topic_not_the_process(
+    extractor: Extractor, remark: str
+) -> None:
+    found = extractor.extract("Reporters asked again about a truce over the holidays. " + remark)
+    assert _one(found, "Peskov said").issues == ("ceasefire",)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Kallas said the restrictions on banks would stay until a peace agreement is signed.",

@@ -175,6 +175,7 @@ class IssueReader:
         self.tagger = tagger
         self._passing = language.process_words
         self._process_words = _any_word(language.process_words)
+        self._topic = _any_word(language.topic_phrases)
         self._scene = _scene(language)
         # "until there is a signed deal": a timing word, then up to three words
         self._timing = (
@@ -265,8 +266,13 @@ class IssueReader:
         return out
 
     def _names_process(self, text: str) -> bool:
-        """Whether a remark speaks of the talks or their process ("the call", "the meeting")."""
-        return self._process_words is not None and self._process_words.search(text) is not None
+        """Whether a remark speaks of the talks or their process ("the call", "the meeting"),
+        not only of a topic being "on the agenda" of them."""
+        if self._process_words is None:
+            return False
+        if self._topic is not None:
+            text = self._topic.sub(" ", text)
+        return self._process_words.search(text) is not None
 
     def _names_plan(self, group: Sequence[Statement]) -> bool:
         """Whether a remark names the plan or the process itself ("the peace plan", "rounds of
