@@ -78,9 +78,26 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # soldiers sent into the country are foreign troops; the invading army is not
         ("Nobody will send soldiers into Ukraine without a mandate.", ("security_guarantees",)),
         ("Russian troops in Ukraine dug in for the winter.", ()),
+        ("Only a guarantor outside the room can enforce it.", ("security_guarantees",)),
+        # soldiers from allied states are foreign troops, and the alliance named is still named
+        (
+            "Troops from NATO countries would be targets, Lavrov said.",
+            ("nato", "security_guarantees"),
+        ),
         # Moscow's frame for a settlement, and Kyiv's rule for the process
         ("Moscow keeps returning to the root causes of the war.", ("peace_plan",)),
         ("Nothing about Ukraine without Ukraine, the minister repeated.", ("peace_plan",)),
+        # a parliament voting for a measure is no election; a vote under shelling is one
+        ("The parliament would never vote for such a text.", ()),
+        ("Nobody can vote safely under shelling.", ("elections",)),
+        # the lists of an exchange are its prisoners; an item "on the list" is not
+        ("The lists were checked name by name overnight.", ("prisoners",)),
+        ("Kyiv handed over its list of four hundred names.", ("prisoners",)),
+        ("The matter is on the list for tomorrow.", ()),
+        # recognising an occupation is conceding the land
+        ("Kyiv will never legalise the occupation, the minister said.", ("territory",)),
+        # a curly apostrophe is an apostrophe
+        ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
         # an exchange of prisoners counted in words
         ("It will be two hundred for two hundred this time.", ("prisoners",)),
         # a term two issues share names both

@@ -100,11 +100,15 @@ class Hit(NamedTuple):
 
 
 def _lower(text: str) -> str:
-    """Lower-cased, one character for one ("İstanbul" keeps its length), so offsets hold."""
+    """Lower-cased, one character for one ("İstanbul" keeps its length), so offsets hold; a
+    curly apostrophe is the plain one the terms are written with ("Ukraine’s borders")."""
     lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch.lower()[:1] for ch in text)
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower()[:1] for ch in text)
+    return lowered.translate(_APOSTROPHES) if "’" in lowered or "‘" in lowered else lowered
+
+
+_APOSTROPHES = str.maketrans("’‘", "''")
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
