@@ -68,10 +68,14 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # a halt to strikes is a truce, whatever is struck (and that still names its issue)
         ("Kyiv offered a mutual halt to drone strikes on refineries.", ("ceasefire", "energy")),
         ("The envoys want a freeze on the shelling of ports.", ("ceasefire",)),
+        ("If they stop shelling the ports, so will we.", ("ceasefire",)),
         # a region named as where something happened is a location, not the land in dispute
         ("Crews restored two substations near Kherson overnight.", ("energy",)),
         ("Drones hit a rail depot outside Kramatorsk on Sunday.", ()),
         ("Moscow still wants all of Kramatorsk.", ("territory",)),
+        ("Columns were seen moving towards Kherson at night.", ()),
+        ("The trainers would stay far from the front line.", ()),
+        ("A truce on land, in the air and at sea is on offer.", ("ceasefire",)),
         # an annex of a deal is a document; to annex land is territory
         ("The envoys said the security annex still has gaps.", ("security_guarantees",)),
         ("Moscow wants to annex two more districts.", ("territory",)),
@@ -79,6 +83,9 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("Nobody will send soldiers into Ukraine without a mandate.", ("security_guarantees",)),
         ("Russian troops in Ukraine dug in for the winter.", ()),
         ("Only a guarantor outside the room can enforce it.", ("security_guarantees",)),
+        ("Nobody should expect American troops on the ground.", ("security_guarantees",)),
+        ("The leaders will discuss long-term security commitments.", ("security_guarantees",)),
+        ("Kyiv will sign nothing that invites a third invasion.", ("security_guarantees",)),
         # soldiers from allied states are foreign troops, and the alliance named is still named
         (
             "Troops from NATO countries would be targets, Lavrov said.",
