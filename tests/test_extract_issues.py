@@ -103,6 +103,9 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("The matter is on the list for tomorrow.", ()),
         # recognising an occupation is conceding the land
         ("Kyiv will never legalise the occupation, the minister said.", ("territory",)),
+        # membership, unqualified, in these talks is the alliance's; the EU's is not
+        ("Ukraine's membership is for the allies to decide.", ("nato",)),
+        ("Kyiv hopes for membership of the EU by 2030.", ()),
         # a curly apostrophe is an apostrophe
         ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
         # an exchange of prisoners counted in words
