@@ -75,6 +75,7 @@ class Language:
     pointing_words: frozenset[str] = frozenset()
     pointing_links: frozenset[str] = frozenset()
     subject_links: frozenset[str] = frozenset()
+    topic_phrases: tuple[str, ...] = ()  # "not on the agenda": said of a topic, not the process
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
     inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
     inversion_gap: int = 0  # words allowed between an inverted verb and its subject
@@ -148,8 +149,7 @@ _LANGUAGE_SETS = tuple(
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
-    timing_words anonymity term_markers moderator_cues
-    sourcing_openers""".split()
+    timing_words anonymity term_markers moderator_cues sourcing_openers topic_phrases""".split()
 )
 
 
