@@ -72,6 +72,7 @@ class Language:
     not_scene: tuple[str, ...] = ()
     truce_words: tuple[str, ...] = ()
     timing_words: tuple[str, ...] = ()
+    verb_links: tuple[str, ...] = ()  # "went to Ohio and told": a second verb, the same subject
     pointing_words: frozenset[str] = frozenset()
     pointing_links: frozenset[str] = frozenset()
     subject_links: frozenset[str] = frozenset()
@@ -130,7 +131,7 @@ _LANGUAGE_SETS = tuple(
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
-    timing_words anonymity""".split()
+    timing_words anonymity verb_links""".split()
 )
 
 

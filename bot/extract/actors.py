@@ -127,6 +127,16 @@ class ActorIndex:
                     ):
                         self._unnamed_sides.setdefault(fold(words[0]).lower(), actor.id)
         singular = sorted(language.unnamed_nouns, key=len, reverse=True)
+        # "President Volodymyr Zelensky's office": the tracked office a person's aliases name
+        # ("Zelensky's office"), for a mention of the person that a longer name claimed first
+        self._office_of: dict[str, str] = {}
+        for actor in actors:
+            for alias in actor.aliases if actor.kind == "institution" else ():
+                owner = fold(alias)
+                if owner.endswith("'s office"):
+                    person = names.get(owner[: -len("'s office")])
+                    if person is not None and self.actors[person].kind == "person":
+                        self._office_of.setdefault(person, actor.id)
         # each side's unnamed actor ("" for the side-less one), for "a Downing Street source"
         self._anonymous_of: dict[str, str] = {}
         for actor in actors:
@@ -324,7 +334,16 @@ class ActorIndex:
             found = self._owned(folded, found)
         if self._source_of is not None:
             found = [self._source_of_name(folded, m) for m in found]
+        if self._office_of:
+            found = [self._office(folded, m) for m in found]
         return found
+
+    def _office(self, folded: str, m: ActorMention) -> ActorMention:
+        """ "President Volodymyr Zelensky's office" is the office, not the man."""
+        office = self._office_of.get(m.actor_id)
+        if office is None or not folded.startswith("'s office", m.end):
+            return m
+        return ActorMention(m.start, m.end + len("'s office"), office, "institution")
 
     def _source_of_name(self, folded: str, m: ActorMention) -> ActorMention:
         """ "a Downing Street source", "an Erdogan aide": not the name, an unnamed source of its
