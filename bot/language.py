@@ -85,6 +85,19 @@ class Language:
     audience_nouns: frozenset[str] = frozenset()  # "told reporters", "informed the deputies"
     occasion_words: frozenset[str] = frozenset()  # "in his address", "after the session"
     occasion_nouns: frozenset[str] = frozenset()  # "on his channel", "on social media"
+    occasion_prepositions: frozenset[str] = frozenset()  # "on" his channel
+    addressee_prepositions: frozenset[str] = frozenset()  # "spoke to the press", "to Zelensky"
+    topic_prepositions: frozenset[str] = frozenset()  # "commented on the results of the round"
+    object_determiners: frozenset[str] = frozenset()  # "the message", "his remarks"
+    said_pronouns: frozenset[str] = frozenset()  # "He stated this on Telegram"
+    clause_words: frozenset[str] = frozenset()  # "said that", "said not": a clause follows
+    auxiliaries: frozenset[str] = frozenset()  # "said the talks had moved": a clause follows
+    date_prepositions: frozenset[str] = frozenset()  # "on 10 December": a date, not a figure
+    sourcing_verbs: frozenset[str] = frozenset()  # "..., the agency's correspondent reports"
+    question_words: frozenset[str] = frozenset()  # "asked whether": a question
+    question_particles: frozenset[str] = frozenset()  # "спросил, готов ли": one word, then "ли"
+    adverb_endings: frozenset[str] = frozenset()  # "asked directly whether"
+    term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
 
     @property
     def speech_verbs(self) -> tuple[str, ...]:
@@ -127,11 +140,14 @@ _LANGUAGE_SETS = tuple(
     noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
     position_nouns position_links body_nouns prepositions process_words inverted_verbs
     pointing_words pointing_links subject_links question_verbs clause_openers source_articles
-    event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns""".split()
+    event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
+    occasion_prepositions addressee_prepositions topic_prepositions object_determiners
+    said_pronouns clause_words auxiliaries date_prepositions sourcing_verbs question_words
+    question_particles adverb_endings""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
-    timing_words anonymity verb_links""".split()
+    timing_words anonymity verb_links term_markers""".split()
 )
 
 

@@ -209,7 +209,10 @@ class Attributor:
             return False
         # 'X said "..."', 'X told reporters that "..."': the quotation is all of what was said;
         # not so in 'X said the policy showed that "..."'
-        if words[-1] in self._final_verbs:
+        if words[-1] in self._final_verbs and not (
+            len(words) > 1 and words[-2] in self.language.copulas
+        ):
+            # 'would be assessed "after the round"' is passive: the quote is in its syntax
             return False
         if words[-1] in self._complement_openers:
             # 'X told reporters that "..."', not 'the exchange was welcome but that "..."'
