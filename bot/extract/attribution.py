@@ -277,6 +277,19 @@ class Attributor:
                 return resolve(head[-1])
         return ""
 
+    def named_after_label(self, para, start, end, mentions) -> str:
+        """The name a label that says who spoke introduces ('Who said it: Donald Trump, at a
+        rally'), or "": a speech verb before the colon, no name, and a name right after it."""
+        colon = para.find(":", start, end)
+        if colon == -1 or not self._verbs.search(para, start, colon):
+            return ""
+        if any(start <= m.start < colon and m.kind in _NAMED for m in mentions):
+            return ""
+        first = next((m for m in mentions if colon < m.start < end), None)
+        if first is None or para[colon + 1 : first.start].strip() or first.kind not in _NAMED:
+            return ""
+        return first.actor_id
+
     def label_speaker(self, para, start, end, mentions, resolve) -> str:
         """The speaker a line opens with, when a label names them: 'Name, role, on X:'."""
         colon = para.find(":", start, end)
