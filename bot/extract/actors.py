@@ -171,13 +171,16 @@ class ActorIndex:
             if self._unnamed_sides and singular
             else None
         )
+        # "the words of the delegation" is no role: no stopword inside one
+        filler = "|".join(sorted(map(re.escape, language.stopwords), key=len, reverse=True))
+        filler_word = rf"(?!(?i:{filler})\s)[\w'-]+" if filler else r"[\w'-]+"
         self._role_re = (
             re.compile(
                 # "the minister", "our source", "Ukraine's lead negotiator"
                 r"(?<![\w-])(?:(?i:"
                 + "|".join(sorted(map(re.escape, language.determiners)))
                 + r")|[A-Z][\w-]*'s)\s+"
-                r"(?:[\w'-]+\s+){0,3}?(?P<w>(?i:"
+                rf"(?:{filler_word}\s+){{0,3}}?(?P<w>(?i:"
                 + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
                 + r")(?:-[a-z]+)?)(?![\w-])"
             )
