@@ -62,6 +62,7 @@ class Language:
     # "Tusk said X, while Kallas wrote": open a clause of its own, not one a speaker reports
     clause_openers: frozenset[str] = frozenset()
     source_articles: frozenset[str] = frozenset()  # "a Downing Street source": one unnamed
+    agent_words: frozenset[str] = frozenset()  # "pressed by presenter X": X asks, not answers
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
     # the issues stage: clauses setting a remark in time or place (", as talks began", but not
     # ", as well as"); stems for a pause in strikes; "this is ..." points back; "on": the
@@ -72,6 +73,7 @@ class Language:
     not_scene: tuple[str, ...] = ()
     truce_words: tuple[str, ...] = ()
     timing_words: tuple[str, ...] = ()
+    verb_links: tuple[str, ...] = ()  # "went to Ohio and told": a second verb, the same subject
     pointing_words: frozenset[str] = frozenset()
     pointing_links: frozenset[str] = frozenset()
     subject_links: frozenset[str] = frozenset()
@@ -142,14 +144,15 @@ _LANGUAGE_SETS = tuple(
     noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
     position_nouns position_links body_nouns prepositions process_words inverted_verbs
     pointing_words pointing_links subject_links question_verbs clause_openers source_articles
-    event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
+    agent_words event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
     occasion_prepositions addressee_prepositions topic_prepositions object_determiners
     said_pronouns clause_words auxiliaries date_prepositions sourcing_verbs question_words
     question_particles adverb_endings""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
-    timing_words anonymity term_markers moderator_cues sourcing_openers topic_phrases""".split()
+    timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
+    topic_phrases""".split()
 )
 
 

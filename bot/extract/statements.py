@@ -41,6 +41,7 @@ CUE_ALONE_WORDS = 2  # a one-word cue is one only nearly alone: "Next question."
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
 LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
 DECK_MIN_WORDS = 8  # a shorter line under the headline is a byline or a label
+LABEL_WORDS = 3  # 'CLAIM 1: "..."': a label this short before a quotation names no one
 KICKER_MAX_WORDS = 3  # "FACT CHECK" above the headline is a label, not the headline
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
 # An article about the talks names their issues throughout; one about a storm or a budget names
@@ -471,6 +472,11 @@ class Extractor:
             # it': the next paragraph's first sentence names its speaker
             s_start, s_end = sentences[0]
             found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
+            if not found:
+                # 'CLAIM 1: "..."' then 'Who said it: Donald Trump, at a rally': a label that
+                # says who spoke, then the name
+                named = self.attribution.named_after_label(para, s_start, s_end, mentions)
+                found = (named, s_start) if named else None
             if found:
                 out.append(replace(orphan, statement=replace(orphan.statement, actor_id=found[0])))
                 if _ANAPHORIC_START.match(para, s_start):
@@ -504,7 +510,7 @@ class Extractor:
                 if not speaker and document is not None:
                     speaker = document.author
                 if not speaker:
-                    if all_quote(para, quote):
+                    if all_quote(para, quote) or _labelled(para, quote):
                         ctx.orphan_quote = self._orphan(para, base, quote, ctx, para_issues)
                     continue
                 attributed_sentences.add(s_idx)
@@ -946,6 +952,16 @@ def _is_deck(line: str, headline: Block) -> bool:
         and ":" not in line  # "Talks in Abu Dhabi: Kallas sets out terms", a headline's shape
         and "?" not in line  # "Did Zelensky say ...? No": a headline's question
         and any(c.islower() for c in line)
+    )
+
+
+def _labelled(para: str, quote: Quote) -> bool:
+    """Whether the paragraph is a short label and this quotation ('CLAIM 1: "..."')."""
+    head = para[: quote.start - 1].strip()
+    return (
+        head.endswith(":")
+        and len(head.split()) <= LABEL_WORDS
+        and not para[quote.end + 1 :].strip(" .,")
     )
 
 
