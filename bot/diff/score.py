@@ -49,7 +49,7 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
     """How surely two signatures say the same thing: 0 (not at all) to 1."""
     if not a.tokens or not b.tokens:
         return 0.0
-    penalty = DECISIVE_PENALTY if (a.tokens ^ b.tokens) & decisive else 1.0
+    penalty = DECISIVE_PENALTY if decisive and (a.tokens ^ b.tokens) & decisive else 1.0
     overlap = _overlap(a, b)
     if quoted_alike(a, b):
         # the same quoted words: the same remark, however it is framed; or words one report
@@ -60,7 +60,7 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
 
 def quoted_alike(a: Signature, b: Signature) -> bool:
     """Whether two reports quote the same words, or one quotes words of the other's quote."""
-    return bool(a.quotes & b.quotes) or _quoted_within(a, b) or _quoted_within(b, a)
+    return not a.quotes.isdisjoint(b.quotes) or _quoted_within(a, b) or _quoted_within(b, a)
 
 
 def _quoted_within(a: Signature, b: Signature) -> bool:
@@ -75,7 +75,7 @@ def _overlap(a: Signature, b: Signature) -> float:
     shared = len(both) + figures
     smaller = min(len(a.tokens), len(b.tokens)) + figures
     containment = shared / smaller
-    jaccard = shared / (len(a.tokens | b.tokens) + figures)
+    jaccard = shared / (len(a.tokens) + len(b.tokens) - len(both) + figures)  # the union's
     if shared < 3 and smaller > 3:
         return min(containment, jaccard)
     # a trimmed quote is (nearly) contained in the full one: containment alone then decides
@@ -146,9 +146,8 @@ def matches(
     ``lean`` is False (the article says the speaker said more that day: "he added"), nor when
     there are two or more such.
     """
-    candidates = list(candidates)
+    candidates = candidates if isinstance(candidates, list) else list(candidates)
     elsewhen = other_days(sig, candidates)
-    first = first_mentions(candidates)
     leaning: set[int] = set()
     specific = set(statement.issues) - BROAD_ISSUES
     day = sig.likely
@@ -158,7 +157,8 @@ def matches(
             for c in candidates
             if not specific.isdisjoint(c.issues)
             and (other := c.signature.likely) is not None
-            and day.meets(other)
+            and day.first <= other.last  # day.meets(other), inline: a pass over every one
+            and other.first <= day.last
         } - elsewhen
         if len(leaning) > 1:  # two remarks on it that day: the words decide which
             leaning = set()
@@ -173,6 +173,9 @@ def matches(
         counts, sharers = sharing
     # a quoted phrase has two stems or more, so two reports sharing one share two stems at least
     quotes = sig.quotes
+    # of its quoted phrases, those that can lie within a candidate sharing just two of its stems:
+    # one of two stems, or one not all among its own stems (all a candidate can share)
+    within = [q for q in sig.quoted_stems if len(q) <= 2 or not q <= tokens]
     overlapping = [
         (shared, c)
         for shared, c in zip(counts, sharers, strict=True)
@@ -183,34 +186,39 @@ def matches(
                 short
                 or len(c.signature.tokens) <= 4
                 or not quotes.isdisjoint(c.signature.quotes)
-                or _quoted_within(sig, c.signature)
+                or (within and any(q <= c.signature.tokens for q in within))
                 or _quoted_within(c.signature, sig)
                 or c.development_id in leaning
             )
         )
     ]
+    if not overlapping:
+        return []
     overlapping.sort(key=lambda item: -item[0])
+    first = first_mentions(candidates) if day is not None else {}  # far_apart needs a day
     best: dict[int, float] = {}
     for shared, c in overlapping[:MAX_SCORED]:
-        if c.development_id in elsewhen:
+        dev_id = c.development_id
+        if dev_id in elsewhen:
             continue
-        bar = threshold * SAME_DAY_BAR if same_day(sig, c.signature) else threshold
+        other_sig = c.signature
+        bar = threshold * SAME_DAY_BAR if same_day(sig, other_sig) else threshold
         # the lean is to the remark the development is (its first mention), not to a report
         # that joined it: leaning through those chains one remark on the issue to the next
-        if c.development_id in leaning and c.signature is first[c.development_id]:
+        if dev_id in leaning and other_sig is first[dev_id]:
             bar = TOPIC_DAY_BAR
         # a development is one remark, said when it was first reported: a report days after
         # that must show it on its own words, not through reports published in between (a chain)
-        apart = far_apart(sig, c.signature) or far_apart(sig, first[c.development_id])
-        if apart and not quoted_alike(sig, c.signature):
+        apart = day is not None and (far_apart(sig, other_sig) or far_apart(sig, first[dev_id]))
+        if apart and not quoted_alike(sig, other_sig):
             bar = max(bar, FAR_APART_BAR)
-        if not issues_agree(statement.issues, c.issues):
+        if specific and not issues_agree(statement.issues, c.issues):
             # sharing under 40% of the shorter one's stems, it cannot reach the higher bar
-            if shared < 0.4 * min(len(tokens), len(c.signature.tokens)):
+            if shared < 0.4 * min(len(tokens), len(other_sig.tokens)):
                 continue
             bar = max(bar, ISSUES_DIFFER_BAR)
-        score = similarity(sig, c.signature, decisive)
-        if score >= bar and score > best.get(c.development_id, 0.0):
-            best[c.development_id] = score
+        score = similarity(sig, other_sig, decisive)
+        if score >= bar and score > best.get(dev_id, 0.0):
+            best[dev_id] = score
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
     return [Match(dev_id, score) for dev_id, score in ranked]

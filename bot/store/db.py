@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Self
 
@@ -19,6 +20,7 @@ from sqlite_utils.migrations import Migrations
 migrations = Migrations("talkwatch")
 
 
+@lru_cache(maxsize=1024)  # a batch writes its one `now` several times a statement
 def iso(dt: datetime | None) -> str | None:
     """A UTC datetime as stored: ISO 8601 with offset, sortable as text."""
     if dt is None:

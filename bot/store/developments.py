@@ -63,7 +63,10 @@ class DevelopmentStore(StoreBase):
         quiet: bool = False,
     ) -> int:
         """A new development whose first mention is this statement; returns its id."""
-        cursor = self.db.execute(
+        if not self.db.conn.in_transaction:  # its rows land together (as in add_statement)
+            with self.transaction():
+                return self.create_development(statement, now, said_at=said_at, quiet=quiet)
+        cursor = self.db.conn.execute(
             """insert into developments (actor_id, kind, text, issues, first_seen, last_seen,
                mention_count, outlet_count, said_at, quiet)
                values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)""",
@@ -107,9 +110,12 @@ class DevelopmentStore(StoreBase):
             [(dev_id, i) for i in issues],
         )
 
-    def _show_issues(self, dev_id: int, mentions: int, now: datetime) -> tuple[list[str], bool]:
+    def _show_issues(
+        self, dev_id: int, mentions: int | None, now: datetime
+    ) -> tuple[list[str], bool]:
         """Bring the issues a development is shown with in line with its counts; returns them
-        (sorted) and whether it gained one.
+        (sorted) and whether it gained one. ``mentions``: its mention count, or None for the
+        stored count plus the mention being added (read in the same query).
 
         Shown: the issues its first mention names and those at least half of its mentions name
         (``SHOWN_SHARE``). One outlet's incidental tag ("... as prisoner swaps resumed") does not
@@ -117,14 +123,19 @@ class DevelopmentStore(StoreBase):
         development is, keeps its own. Measured on the tune corpora against the union of every
         mention's issues (issue F1, mean of tune..tune6): union .845, at least half .850, first
         or half .852, first or more than half .843, first or a third .850."""
-        rows = self.db.execute(
-            """select m.issue_id, m.mentions, m.by_first, i.issue_id is not null
-               from development_issue_mentions m left join development_issues i
+        rows = self.db.conn.execute(
+            """select m.issue_id, m.mentions, m.by_first, i.issue_id is not null,
+                      d.mention_count + 1
+               from development_issue_mentions m join developments d on d.id = m.development_id
+               left join development_issues i
                on i.development_id = m.development_id and i.issue_id = m.issue_id
                where m.development_id = ?""",
             [dev_id],
         ).fetchall()
-        shown = sorted(r[0] for r in rows if r[2] or r[1] >= SHOWN_SHARE * mentions)
+        if not rows:  # no mention names an issue: none shown, none was
+            return [], False
+        share = SHOWN_SHARE * (rows[0][4] if mentions is None else mentions)
+        shown = sorted(r[0] for r in rows if r[2] or r[1] >= share)
         before = {r[0] for r in rows if r[3]}
         gone = before.difference(shown)
         if gone:
@@ -132,8 +143,8 @@ class DevelopmentStore(StoreBase):
                 "delete from development_issues where development_id = ? and issue_id = ?",
                 [(dev_id, i) for i in gone],
             )
-        gained = self._add_development_issues(dev_id, [i for i in shown if i not in before], now)
-        return shown, gained > 0
+        new = [i for i in shown if i not in before]
+        return shown, bool(new) and self._add_development_issues(dev_id, new, now) > 0
 
     def development_kind(self, development_id: int) -> str:
         """Whether a development is shown as a direct quote or as reported speech."""
@@ -155,7 +166,16 @@ class DevelopmentStore(StoreBase):
         """Store a statement as a mention of a development and refresh the development: its
         issues, counts, when it was said, and - when ``shown`` - its text and kind become this
         statement's. A development that gains an issue has its alerts decided again."""
-        cursor = self.db.execute(
+        conn = self.db.conn
+        if not conn.in_transaction:  # its writes land together (the connection's own execute
+            # below does not commit on its own as sqlite-utils' does)
+            with self.transaction():
+                return self.add_statement(
+                    statement, development_id, now, signature, shown=shown, said_at=said_at
+                )
+        # the connection's own execute: sqlite-utils' wrapper costs more than some of these
+        # one-row statements (about six a statement)
+        cursor = conn.execute(
             """insert into statements (article_id, actor_id, kind, text, issues, position,
                development_id, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
@@ -170,19 +190,18 @@ class DevelopmentStore(StoreBase):
                 iso(now),
             ],
         )
-        row = self.db.execute(
-            "select mention_count from developments where id = ?", [development_id]
-        ).fetchone()
-        self._count_issues(development_id, statement.issues)
-        issues, gained = self._show_issues(development_id, (row[0] if row else 0) + 1, now)
-        before = self.db.conn.total_changes
-        self.db.execute(
+        if statement.issues:
+            self._count_issues(development_id, statement.issues)
+        # the mention count is read with the issue counts: this mention is not counted yet
+        issues, gained = self._show_issues(development_id, None, now)
+        before = conn.total_changes
+        conn.execute(
             """insert or ignore into development_sources (development_id, source)
                select ?, coalesce(source, '') from articles where id = ?""",
             [development_id, statement.article_id],
         )
-        new_outlet = self.db.conn.total_changes - before
-        self.db.execute(
+        new_outlet = conn.total_changes - before
+        conn.execute(
             """update developments set
                  last_seen = ?,
                  issues = ?,
