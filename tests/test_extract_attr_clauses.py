@@ -192,3 +192,39 @@ def test_verbs_of_reminding_and_stressing_report_speech(extractor: Extractor, ve
         f"Donald Tusk {verb} that Russia had broken the last energy truce within a week."
     )
     assert [s.actor_id for s in found.statements] == ["tusk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Kyiv and Moscow agreed to swap the remaining lists of detainees next week, Rustem"
+            " Umerov, who heads the delegation, announced at the close of the round.",
+            "umerov",
+        ),
+        (
+            "Moscow wants every sanction lifted before any truce is signed, Sergei Lavrov, the"
+            " Russian foreign minister, said.",
+            "lavrov",
+        ),
+        (
+            "The swap of detainees could begin within days, the Kremlin spokesman said, adding"
+            " that the lists were ready.",
+            "peskov",
+        ),
+        (
+            "Kyiv will sign no ceasefire that freezes the front line, Volodymyr Zelensky told"
+            " reporters.",
+            "zelensky",
+        ),
+        (
+            "The guarantees talks stalled over the size of the force, according to Marco Rubio.",
+            "rubio",
+        ),
+    ],
+)
+def test_what_was_said_before_its_attribution_is_kept_with_it(
+    extractor: Extractor, text: str, actor: str
+) -> None:
+    statement = _one(extractor.extract(text), "", "reported")
+    assert (statement.text, statement.actor_id) == (text, actor)

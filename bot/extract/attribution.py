@@ -18,6 +18,8 @@ from bot.extract.actors import ActorIndex, ActorMention, alternation
 from bot.extract.quotes import Quote
 from bot.extract.segment import Segmenter, sentence_of
 
+APPOSITIVES_BACK = 2  # "Umerov, who heads the delegation, announced": commas back to the speaker
+SHORT_REST_WORDS = 4  # "told reporters in Kyiv.": an audience and an occasion after the verb
 MIN_QUOTE_WORDS = 5  # shorter quotes are scare quotes or fragments inside reported speech
 
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -115,6 +117,11 @@ class Attributor:
         )
         self._complement_openers = self._final_verbs | {"that", "as", "saying", "calling", "it"}
         self._prepositions = language.prepositions or _PREPOSITIONS
+        # "said Kyiv would ...", "told him that ...": a clause after the verb, what was said
+        self._clause_words = frozenset(
+            w.lower()
+            for w in (*language.clause_words, *language.auxiliaries, *language.infinitive_markers)
+        )
         # a clause of its own between two speakers: "Tusk said X, while Kallas wrote"
         self._clause_break = (
             re.compile(
@@ -695,6 +702,22 @@ class Attributor:
         short_rest = len(rest.split(",")[0].split()) <= 4 and " that " not in f" {rest} "
         if between and short_rest and len(gap.split()) <= 14 and not self._verbs.search(gap):
             return comma, resolve(between[0])
+        if not between and self._ends_clause(rest):
+            # "..., Umerov, who heads the delegation, announced.": an appositive between the
+            # speaker and the verb that closes the sentence
+            inner = comma
+            for _ in range(APPOSITIVES_BACK):
+                outer = para.rfind(",", s_start, inner)
+                if outer == -1 or len(para[outer + 1 : v_start].split()) > 14:
+                    break
+                if self._verbs.search(para, outer + 1, v_start):
+                    break
+                named = next((m for m in mentions if outer < m.start < inner), None)
+                if named is not None and not para[outer + 1 : named.start].strip():
+                    actor = resolve(named)
+                    if actor:
+                        return outer, actor
+                inner = outer
         v_end = s_start + verb.end()
         after = next((m for m in mentions if v_end <= m.start < s_end), None)
         if (
@@ -708,6 +731,24 @@ class Attributor:
             # "..., told reporters Ushakov on Friday in Moscow.": the verb before its subject
             return comma, resolve(after)
         return comma, ""
+
+    def closes(self, para: str, subject: int, s_end: int) -> bool:
+        """Whether the speech verb after a subject closes what was said before it ("...,
+        Umerov, who leads the delegation, announced at the close of the round."): what was said
+        is then before the speaker, and the reported sentence is the whole sentence."""
+        verb = next(iter(self._verbs.finditer(para, subject, s_end)), None)
+        return verb is not None and self._ends_clause(para[verb.end() : s_end])
+
+    def _ends_clause(self, rest: str) -> bool:
+        """Whether a speech verb closes what was said before it ("..., Umerov, who leads the
+        delegation, announced at the close of the round.", "..., she said, adding ..."): after
+        it only an occasion or an audience, so what was said is before the speaker."""
+        words = rest.split(",")[0].split()
+        if not words or self._adverbial(rest):
+            return True
+        return len(words) <= SHORT_REST_WORDS and not any(
+            w.lower().strip(".") in self._clause_words or w[:1].isdigit() for w in words
+        )
 
     def _adverbial(self, rest: str) -> bool:
         """Whether what follows an inverted subject only says when or where ("on Friday in

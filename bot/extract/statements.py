@@ -563,6 +563,8 @@ class Extractor:
             if not found or (also_other and found[0] in quoted_by):
                 continue
             speaker, t_start = found
+            if "," in para[s_start:t_start] and self.attribution.closes(para, t_start, s_end):
+                t_start = s_start  # "The lists are ready, Umerov, who leads ..., announced."
             if any(inside[s_start:t_start]):
                 t_start = s_start  # '"Russia destroyed, Russia pays," Zelensky said': all of it
             t_start, t_end = _trim(para, t_start, s_end)
