@@ -4,6 +4,8 @@ phenomenon."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.extract.statements import Extraction, Extractor
 from bot.model import Statement
 
@@ -362,3 +364,25 @@ def test_the_line_under_a_kicker_is_the_headline(extractor: Extractor) -> None:
     )
     assert [s.actor_id for s in found.statements] == ["umerov"]
     _none(found, "Did Umerov")
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["FOREIGN MINISTER FAISAL BIN FARHAN", "SAUDI FOREIGN MINISTER PRINCE FAISAL BIN FARHAN"],
+)
+def test_a_long_shouted_label_of_title_and_name_is_a_turn(
+    extractor: Extractor, label: str
+) -> None:
+    found = extractor.extract(
+        "Transcript: joint press availability after the round\n"
+        "MODERATOR: Good afternoon, each principal will speak briefly.\n"
+        f"{label}: The Kingdom will keep hosting the delegations for as long as they need.\n"
+        "SECRETARY RUBIO: The parties agreed on a moratorium on strikes against power plants.\n"
+        "QUESTION: Will the Kingdom guarantee the moratorium?\n"
+        f"{label}: We are a host for the talks, not a guarantor of any moratorium.\n"
+    )
+    assert [s.actor_id for s in found.statements] == [
+        "faisal_bin_farhan",
+        "rubio",
+        "faisal_bin_farhan",
+    ]

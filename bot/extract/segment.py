@@ -81,8 +81,9 @@ _POST_HEADER = re.compile(
     r"^\s*(?P<name>[^\W\d_][\w.'’ -]{1,60}?)\s+@\w{1,30}(?:\s*[·•|]\s*[^\n]{1,40})?\s*$"
 )
 _TURN = re.compile(
-    # "ZELENSKY:", "MS. ZAKHAROVA:", "FOREIGN MINISTER FAISAL BIN FARHAN:", "Q:"
-    r"^\s*(?P<label>[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]{1,2}[^\W\d_]+){0,4}|Q|A)"
+    # "ZELENSKY:", "MS. ZAKHAROVA:", "SAUDI FOREIGN MINISTER PRINCE FAISAL BIN FARHAN:" (title
+    # and name, up to eight words), "Q:"
+    r"^\s*(?P<label>[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]{1,2}[^\W\d_]+){0,7}|Q|A)"
     r"\s*:\s+(?P<body>\S.*)$"
 )
 

@@ -296,9 +296,9 @@ class Extractor:
             if speaker != interviewee and self.index.actor(speaker) is None:
                 speaker = ""  # the interviewer, not in the config
             words = label.lower().split()
-            if not speaker and len(words) > 2 and words[0] in self._label_titles:
-                # "FOREIGN MINISTER FAISAL BIN FARHAN:": an official by title and name, not
-                # the interviewer (an official the config lacks)
+            if not speaker and len(words) > 2 and any(w in self._label_titles for w in words[:2]):
+                # "FOREIGN MINISTER FAISAL BIN FARHAN:", "SAUDI FOREIGN MINISTER ...": an
+                # official by title and name, not the interviewer (one the config lacks)
                 speaker = self._named(label.title(), ctx)
         if not speaker:
             # a question names the issue its answer is about; one that names none follows up
