@@ -59,6 +59,9 @@ class Language:
     position_links: frozenset[str] = frozenset()  # "is", "remains": link that noun to its clause
     body_nouns: frozenset[str] = frozenset()  # "the Emirati foreign ministry": a body
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
+    # "Tusk said X, while Kallas wrote": open a clause of its own, not one a speaker reports
+    clause_openers: frozenset[str] = frozenset()
+    source_articles: frozenset[str] = frozenset()  # "a Downing Street source": one unnamed
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
     # the issues stage: clauses setting a remark in time or place (", as talks began", but not
     # ", as well as"); stems for a pause in strikes; "this is ..." points back; "on": the
@@ -81,6 +84,19 @@ class Language:
     audience_nouns: frozenset[str] = frozenset()  # "told reporters", "informed the deputies"
     occasion_words: frozenset[str] = frozenset()  # "in his address", "after the session"
     occasion_nouns: frozenset[str] = frozenset()  # "on his channel", "on social media"
+    occasion_prepositions: frozenset[str] = frozenset()  # "on" his channel
+    addressee_prepositions: frozenset[str] = frozenset()  # "spoke to the press", "to Zelensky"
+    topic_prepositions: frozenset[str] = frozenset()  # "commented on the results of the round"
+    object_determiners: frozenset[str] = frozenset()  # "the message", "his remarks"
+    said_pronouns: frozenset[str] = frozenset()  # "He stated this on Telegram"
+    clause_words: frozenset[str] = frozenset()  # "said that", "said not": a clause follows
+    auxiliaries: frozenset[str] = frozenset()  # "said the talks had moved": a clause follows
+    date_prepositions: frozenset[str] = frozenset()  # "on 10 December": a date, not a figure
+    sourcing_verbs: frozenset[str] = frozenset()  # "..., the agency's correspondent reports"
+    question_words: frozenset[str] = frozenset()  # "asked whether": a question
+    question_particles: frozenset[str] = frozenset()  # "спросил, готов ли": one word, then "ли"
+    adverb_endings: frozenset[str] = frozenset()  # "asked directly whether"
+    term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
 
     @property
     def speech_verbs(self) -> tuple[str, ...]:
@@ -122,12 +138,15 @@ _LANGUAGE_SETS = tuple(
     name_particles not_name_words question_labels answer_labels narrative_verbs first_person
     noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
     position_nouns position_links body_nouns prepositions process_words inverted_verbs
-    pointing_words pointing_links subject_links question_verbs
-    event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns""".split()
+    pointing_words pointing_links subject_links question_verbs clause_openers source_articles
+    event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
+    occasion_prepositions addressee_prepositions topic_prepositions object_determiners
+    said_pronouns clause_words auxiliaries date_prepositions sourcing_verbs question_words
+    question_particles adverb_endings""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
-    timing_words anonymity""".split()
+    timing_words anonymity term_markers""".split()
 )
 
 

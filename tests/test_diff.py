@@ -176,6 +176,25 @@ def test_pieces_of_one_utterance_and_another_claim(config: Config) -> None:
     )
 
 
+def test_quoted_fragments_of_one_sentence_are_pieces_of_one_remark(config: Config) -> None:
+    from bot.diff import claim_markers, pieces_of_one
+    from bot.model import Statement
+
+    claim = claim_markers(dict(config.language.grouping)["another_claim"])
+    text = ('The envoy told the press that "the hard part is behind us" and that the corridor '
+            'plan "stands as written." Then "nothing is signed yet," she said, and she also '
+            'called the hosts "generous to a fault".')  # fmt: skip
+
+    def at(fragment: str) -> Statement:
+        return Statement("envoy", "direct", fragment, (), position=text.index(fragment))  # type: ignore[arg-type]
+
+    hard, stands = at("the hard part is behind us"), at("stands as written.")
+    signed, hosts = at("nothing is signed yet,"), at("generous to a fault")
+    assert pieces_of_one(hard, stands, text, claim)  # one sentence: one remark
+    assert not pieces_of_one(stands, signed, text, claim)  # the sentence ended between them
+    assert not pieces_of_one(signed, hosts, text, claim)  # "she also called": another claim
+
+
 def test_a_spokesperson_and_his_institution_are_one_speaker(config: Config) -> None:
     from bot.diff import speaker_groups
 

@@ -65,6 +65,22 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # the regions as Russian state media spell them in English
         ("Moscow insists on the DPR and Zaporozhye in full.", ("territory",)),
         ("The guns must stop, a cease fire first.", ("ceasefire",)),
+        # a halt to strikes is a truce, whatever is struck (and that still names its issue)
+        ("Kyiv offered a mutual halt to drone strikes on refineries.", ("ceasefire", "energy")),
+        ("The envoys want a freeze on the shelling of ports.", ("ceasefire",)),
+        # a region named as where something happened is a location, not the land in dispute
+        ("Crews restored two substations near Kherson overnight.", ("energy",)),
+        ("Drones hit a rail depot outside Kramatorsk on Sunday.", ()),
+        ("Moscow still wants all of Kramatorsk.", ("territory",)),
+        # an annex of a deal is a document; to annex land is territory
+        ("The envoys said the security annex still has gaps.", ("security_guarantees",)),
+        ("Moscow wants to annex two more districts.", ("territory",)),
+        # soldiers sent into the country are foreign troops; the invading army is not
+        ("Nobody will send soldiers into Ukraine without a mandate.", ("security_guarantees",)),
+        ("Russian troops in Ukraine dug in for the winter.", ()),
+        # Moscow's frame for a settlement, and Kyiv's rule for the process
+        ("Moscow keeps returning to the root causes of the war.", ("peace_plan",)),
+        ("Nothing about Ukraine without Ukraine, the minister repeated.", ("peace_plan",)),
         # an exchange of prisoners counted in words
         ("It will be two hundred for two hundred this time.", ("prisoners",)),
         # a term two issues share names both
@@ -376,6 +392,10 @@ def test_two_quotes_a_sentence_apart_are_two_remarks_with_their_own_issues(
         "Sybiha said the atmosphere in the hall had been calm from start to finish.",
         "Sybiha said the two days had been businesslike and long.",
         "Sybiha said nothing on the schedule had changed overnight.",
+        # the words diplomats describe a session with, and who sits at it
+        "Sybiha said the evening had been frank and useful, if long.",
+        "Sybiha said the two sides would fix the next steps over the coming week.",
+        "Sybiha said nobody in the hall wanted the work rushed.",
     ],
 )
 def test_how_the_talks_went_is_a_remark_on_the_process(extractor: Extractor, remark: str) -> None:

@@ -35,10 +35,19 @@ CLAIM = claim_markers(ENGLISH["another_claim"])
         ("she said earlier this week", date(2026, 4, 13), date(2026, 4, 16)),
         ("three days ago the spokesman said", date(2026, 4, 13), date(2026, 4, 13)),
         ("on December 30, 2025, he wrote", date(2025, 12, 30), date(2025, 12, 30)),
+        # a wire ticker's stamp: the day before the month, the clock time after it
+        ("14-APR 09:40 GMT -- ENVOY SAYS", date(2026, 4, 14), date(2026, 4, 14)),
+        ("Apr 14 09:40 GMT: the envoy says", date(2026, 4, 14), date(2026, 4, 14)),
+        ("on 9-Apr-2026 the envoy said", date(2026, 4, 9), date(2026, 4, 9)),
     ],
 )
 def test_the_day_is_read_against_the_published_date(words: str, first: date, last: date) -> None:
     assert utterance_days(words, THURSDAY, EN) == Days(first, last)
+
+
+def test_a_clock_time_after_a_month_is_not_its_day() -> None:
+    # "Apr 16:05" is five past four on a day of April, not April 16
+    assert utterance_days("APR 16:05 -- ENVOY SAYS", THURSDAY, EN) is None
 
 
 def test_an_undated_report_says_nothing_of_its_day() -> None:

@@ -129,3 +129,19 @@ def test_a_remark_days_after_the_first_report_does_not_join_through_reports_in_b
     said = Statement("envoy", "reported", "x", ("peace_plan",), 0)
     assert [m.development_id for m in matches(said, sunday, [friday], 0.45)] == [1]
     assert matches(said, sunday, [friday, wednesday], 0.45) == []  # newest first
+
+
+def test_the_lean_is_to_the_remark_not_to_what_leaned_to_it() -> None:
+    def sig(words: str) -> Signature:
+        return Signature(frozenset(words.split()), words, near=report_days(WEDNESDAY))
+
+    # the development is Lavrov's remark on prisoners; a second remark on prisoners leaned to it
+    # (two stems in common with it); a third shares two stems with the second only: joining it
+    # through the second chains remarks, one lean after another
+    remark = Candidate(1, ("prisoners",), sig("wound prison hand easter minsk"))
+    leaned = Candidate(1, ("prisoners",), sig("wound prison red cross list check"))
+    said = Statement("lavrov", "reported", "x", ("prisoners",), 0)
+    third = sig("red cross visit camp soon")
+    assert matches(said, third, [leaned, remark], 0.45) == []  # newest first
+    gist = sig("wound easter captiv home holiday")
+    assert [m.development_id for m in matches(said, gist, [leaned, remark], 0.45)] == [1]

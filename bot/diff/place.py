@@ -81,6 +81,7 @@ def claim_markers(words: Iterable[str]) -> re.Pattern[str]:
 
 MARKER_REACH = 60  # characters before a quoted fragment that may say it was added
 SPLIT_GAP = 80  # characters between two quoted pieces that can only be their attribution
+SENTENCE_GAP = 160  # characters between two quoted fragments of one sentence
 
 
 def pieces_of_one(
@@ -97,13 +98,19 @@ def pieces_of_one(
         lead = text[max(before.position, after.position - MARKER_REACH) : after.position]
         return another.search(lead) is None
     gap = text[end : after.position]
+    if before.kind != "direct" or after.kind != "direct" or "\n" in gap:
+        return False
     # '," Peskov said. "' - nothing but the attribution: after its last stop, only the mark
     opens_next = re.split(r"[.,:;!?]", gap)[-1].strip(" \"“”«»'‘’") == ""
+    if len(gap) <= SPLIT_GAP and opens_next:
+        return True
+    # 'X said that "A" and that "B."': quoted fragments of one reported sentence are pieces of
+    # the remark it reports, unless the words between say the speaker added one
     return (
-        before.kind == after.kind == "direct"
-        and len(gap) <= SPLIT_GAP
-        and "\n" not in gap
-        and opens_next
+        len(gap) <= SENTENCE_GAP
+        and not before.text.rstrip().endswith((".", "!", "?"))
+        and _SENTENCE_END.search(gap) is None
+        and another.search(gap) is None
     )
 
 

@@ -141,9 +141,10 @@ def matches(
     quoted only the first half of a statement, a later one only the second, and this one both.
 
     When the speaker has one development on this specific issue around this day, the statement
-    leans to it (:data:`TOPIC_DAY_BAR`): a speaker mostly makes one remark on an issue a day, and
-    its re-reports share the gist more than the words. Not when ``lean`` is False (the article
-    says the speaker said more that day: "he added"), nor when there are two or more such.
+    leans to it (:data:`TOPIC_DAY_BAR`, from its first mention): a speaker mostly makes one
+    remark on an issue a day, and its re-reports share the gist more than the words. Not when
+    ``lean`` is False (the article says the speaker said more that day: "he added"), nor when
+    there are two or more such.
     """
     candidates = candidates if isinstance(candidates, list) else list(candidates)
     elsewhen = other_days(sig, candidates)
@@ -202,7 +203,9 @@ def matches(
             continue
         other_sig = c.signature
         bar = threshold * SAME_DAY_BAR if same_day(sig, other_sig) else threshold
-        if dev_id in leaning:
+        # the lean is to the remark the development is (its first mention), not to a report
+        # that joined it: leaning through those chains one remark on the issue to the next
+        if dev_id in leaning and other_sig is first[dev_id]:
             bar = TOPIC_DAY_BAR
         # a development is one remark, said when it was first reported: a report days after
         # that must show it on its own words, not through reports published in between (a chain)

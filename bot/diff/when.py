@@ -52,7 +52,9 @@ class Calendar:
         self.month_names = month
         ordinal = f"(?:{alternation(words.get('ordinals', ()))})?"
         of = rf"(?:(?:{alternation(words.get('of', ()))})\s+)?"
-        year = r"(?:,?\s+((?:19|20)\d\d))?"
+        year = r"(?:(?:,?\s+|-)((?:19|20)\d\d))?"
+        # "25-Nov 16:02": the digits after a month are a clock time, not its day
+        clock = r"(?![:.]\d)"
 
         def kind(key: str) -> str:
             return alternation(words.get(key, ()))
@@ -61,8 +63,8 @@ class Calendar:
         # lowercase text, so that most positions fail on their first character
         self.expressions = re.compile(
             rf"""\b(?:
-                (?P<m1>{month})\.?\s+(?P<d1>\d{{1,2}}){ordinal}{year}
-              | (?P<d2>\d{{1,2}}){ordinal}\s+{of}(?P<m2>{month})\.?{year}
+                (?P<m1>{month})\.?\s+(?P<d1>\d{{1,2}}){clock}{ordinal}{year}
+              | (?P<d2>\d{{1,2}}){ordinal}(?:\s+|-){of}(?P<m2>{month})\.?{year}
               | (?P<wd>{alternation(f for forms in self.weekdays for f in forms)})
               | (?P<yesterday>{kind("yesterday")})
               | (?P<today>{kind("today")})
@@ -77,8 +79,8 @@ class Calendar:
         )
         # a date anywhere, to leave out of what a statement says; years alone too ("in 2026")
         self.dates = re.compile(
-            rf"\b(?:(?:{month})\.?(?:\s+\d{{1,2}}{ordinal}(?:,?\s+(?:19|20)\d\d)?"
-            rf"|\s+(?:19|20)\d\d)|\d{{1,2}}{ordinal}\s+{of}(?:{month})\b\.?"
+            rf"\b(?:(?:{month})\.?(?:\s+\d{{1,2}}{clock}{ordinal}(?:,?\s+(?:19|20)\d\d)?"
+            rf"|\s+(?:19|20)\d\d)|\d{{1,2}}{ordinal}(?:\s+|-){of}(?:{month})\b\.?"
             r"(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b"
         )
         # a day after these is a plan or a limit, not when the words were said

@@ -127,6 +127,28 @@ class ActorIndex:
                     ):
                         self._unnamed_sides.setdefault(fold(words[0]).lower(), actor.id)
         singular = sorted(language.unnamed_nouns, key=len, reverse=True)
+        # each side's unnamed actor ("" for the side-less one), for "a Downing Street source"
+        self._anonymous_of: dict[str, str] = {}
+        for actor in actors:
+            if actor.kind == "anonymous":
+                self._anonymous_of.setdefault(actor.side, actor.id)
+        sources = sorted(language.unnamed_nouns | language.anonymous_nouns, key=len, reverse=True)
+        self._source_of = (
+            re.compile(
+                r"\s+(?:senior\s+)?(?:" + "|".join(map(re.escape, sources)) + r")(?![\w-])",
+                re.IGNORECASE,
+            )
+            if sources
+            else None
+        )
+        self._source_article = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(map(re.escape, sorted(language.source_articles, key=len, reverse=True)))
+            + r")\s+$"
+            if language.source_articles
+            else r"(?!)",
+            re.IGNORECASE,
+        )
         self._unnamed_re = (
             re.compile(
                 r"(?<![\w-])(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+|top\s+|high-ranking\s+)?(?P<side>"
@@ -300,7 +322,25 @@ class ActorIndex:
         found.sort(key=lambda mention: mention.start)
         if self._owned_re is not None and "'s" in folded:
             found = self._owned(folded, found)
+        if self._source_of is not None:
+            found = [self._source_of_name(folded, m) for m in found]
         return found
+
+    def _source_of_name(self, folded: str, m: ActorMention) -> ActorMention:
+        """ "a Downing Street source", "an Erdogan aide": not the name, an unnamed source of its
+        side (any side for a name not in the config)."""
+        if self._source_of is None or m.kind not in ("person", "institution", "unknown"):
+            return m
+        noun = self._source_of.match(folded, m.end)
+        article = self._source_article.search(folded, max(0, m.start - 8), m.start)
+        if noun is None or article is None:
+            return m
+        actor = self.actors.get(m.actor_id)
+        side = actor.side if actor is not None else ""
+        anonymous = self._anonymous_of.get(side) or self._anonymous_of.get("")
+        if anonymous is None:
+            return m
+        return ActorMention(article.start(), noun.end(), anonymous, "anonymous")
 
     def _owned(self, folded: str, found: list[ActorMention]) -> list[ActorMention]:
         """A body's mention followed by a role of it ("the alliance's secretary-general") is

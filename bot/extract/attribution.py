@@ -114,9 +114,27 @@ class Attributor:
         )
         self._complement_openers = self._final_verbs | {"that", "as", "saying", "calling", "it"}
         self._prepositions = language.prepositions or _PREPOSITIONS
+        # a clause of its own between two speakers: "Tusk said X, while Kallas wrote"
+        self._clause_break = (
+            re.compile(
+                r"(?<![\w'’-])(?:"
+                + "|".join(sorted(map(re.escape, language.clause_openers), key=len, reverse=True))
+                + r")(?![\w'’-])",
+                re.IGNORECASE,
+            )
+            if language.clause_openers
+            else None
+        )
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
         self._body_nouns = language.document_nouns - language.role_nouns
+        # "the Kremlin's readout of ...": a document its possessor speaks through
+        self._document_head = re.compile(
+            r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
+            + "|".join(map(re.escape, sorted(self._body_nouns, key=len, reverse=True)))
+            + r")\s+(?:of|on|about|after|following)\s",
+            re.IGNORECASE,
+        )
         self._anonymity = (
             re.compile("|".join(map(re.escape, language.anonymity)), re.IGNORECASE)
             if language.anonymity
@@ -170,7 +188,10 @@ class Attributor:
             return False
         # 'X said "..."', 'X told reporters that "..."': the quotation is all of what was said;
         # not so in 'X said the policy showed that "..."'
-        if words[-1] in self._final_verbs:
+        if words[-1] in self._final_verbs and not (
+            len(words) > 1 and words[-2] in self.language.copulas
+        ):
+            # 'would be assessed "after the round"' is passive: the quote is in its syntax
             return False
         if words[-1] in self._complement_openers:
             # 'X told reporters that "..."', not 'the exchange was welcome but that "..."'
@@ -300,9 +321,15 @@ class Attributor:
             unnamed = self._unnamed(para, start, v_start, before, resolve)
             if unnamed:
                 return unnamed
-            subject = self._subject(para, before, start, v_start)
+            # after a quote, '"...," the chair of the committee said' names a role at length
+            subject = self._subject(
+                para, before, start, v_start, long_roles=max_words_to_verb is not None
+            )
             if subject is not None:
                 actor = resolve(subject)
+                if actor and nearest_last:
+                    # 'He said both delegations had asked for "..."': the teller's account
+                    actor = self._teller(para, start, subject.start, mentions, resolve) or actor
                 if actor:
                     return actor
             # 'said Peskov' / 'said Denmark's Foreign Minister Lars Rasmussen'
@@ -319,8 +346,31 @@ class Attributor:
                     return actor
         return ""
 
-    def _subject(self, para, before, start, v_start) -> ActorMention | None:
-        """Among mentions before a verb, the one that is its subject (or None)."""
+    def _teller(self, para, start, subject_start, mentions, resolve) -> str:
+        """The speaker whose reported clause holds a subject at subject_start ("He said [both
+        delegations had asked]"), or "" when it opens a clause of its own ("..., while Kallas
+        wrote")."""
+        outer = [
+            v
+            for v in self._verbs.finditer(para, start, subject_start)
+            if not self._is_noun(para, v.start(), v.group(0))
+            and v.group(0).lower() not in self._sources
+        ]
+        # "commented on the message published by Trump, who wrote": an agent, no clause
+        if not outer or _preceding_word(para, subject_start, self._role_titles) in (
+            self._prepositions
+        ):
+            return ""
+        gap = para[outer[-1].end() : subject_start]
+        if any(c in gap for c in ';:"“”«»') or (
+            self._clause_break is not None and self._clause_break.search(gap)
+        ):
+            return ""
+        return self.speaker_in(para, start, outer[-1].end(), mentions, resolve, nearest_last=True)
+
+    def _subject(self, para, before, start, v_start, long_roles=False) -> ActorMention | None:
+        """Among mentions before a verb, the one that is its subject (or None); with
+        ``long_roles``, a role's "of" phrase may be long too."""
         gap_text = para[max(start, v_start - 40) : v_start]
         who = (
             _WHO_VERB.search(para, max(start, v_start - 40), v_start)
@@ -368,7 +418,7 @@ class Attributor:
                 continue
             following = self.index.fold(para[m.end : m.end + 40])
             if following.startswith("'s") or following.startswith("'"):
-                if _CHANNEL_NOUNS.match(following):
+                if _CHANNEL_NOUNS.match(following) or self._document_head.match(following):
                     eligible.append(m)  # "a post on Witkoff's account said"
                 continue
             word = (
@@ -401,6 +451,15 @@ class Attributor:
             eligible.append(m)
         if not eligible:
             return None
+        for m in eligible[:-1]:
+            # "The Kremlin's readout of a call between Putin and Erdogan said": the names in
+            # the document's "of" phrase are not the subject, its possessor is
+            at = m.end - 2 if self.index.fold(para[m.end - 2 : m.end]) == "'s" else m.end
+            head = self._document_head.match(self.index.fold(para[at : at + 40]))
+            if head is not None and not any(c in para[m.end : v_start] for c in ",;:—–"):
+                rest = para[at + head.end() : v_start]
+                if not self._verbs.search(rest) and len(rest.split()) <= 16:
+                    return m
         subject = eligible[-1]
         for m in eligible[:-1]:
             # "Maria Zakharova, spokeswoman for the Foreign Ministry, said": the body named in
@@ -439,7 +498,7 @@ class Attributor:
         # "Natalia Zubareva of the independent Moscow think tank Perspektiva said": where she
         # works, however long, when no verb stands in it
         of = (
-            subject.kind in ("person", "unknown")
+            subject.kind in ("person", "unknown", *(("role",) if long_roles else ()))
             and _OF_AFFILIATION.match(gap) is not None
             and not self._verbs.search(gap)
         )
@@ -624,6 +683,10 @@ class Attributor:
         ):
             return None  # the sentence goes on after the last verb, or no one relays
         before = self._final(para, s_start, last[0], verbs[-2], mentions, resolve)
+        if before is None and last[1] and self.index.actor(last[1]) is None:
+            # "Zelensky has once again insisted that ..., Dnipro Herald reports.": a name not
+            # tracked passes on what the main clause's subject says
+            return self.speaker_in(para, s_start, last[0], mentions, resolve) or None
         return (before[1] or None) if before is not None else None
 
     def _modifier(self, para: str, end: int, v_start: int) -> bool:
@@ -734,6 +797,15 @@ class Attributor:
         last = words[-1]
         if last in lang.copulas and re.match(r"\s+to\s", para[v_start + len(found) :]):
             return True  # "the Americans are said to want": hearsay
+        if (
+            last in lang.copulas
+            and " " not in found
+            and not found.endswith("ing")
+            and not re.match(r"\s+as\s", para[v_start + len(found) :])
+        ):
+            # "Putin has been informed of the results": told, not telling ("was cited as
+            # saying" still speaks)
+            return True
         if last in lang.infinitive_markers:
             refused = len(words) > 1 and words[-2] in lang.refusals
             return refused or not re.match(r"[\w'’-]+\s+(?:that\b|:)", para[v_start:])

@@ -20,27 +20,12 @@ from bot.extract.actors import alternation
 INTRO_MAX_WORDS = 4  # "By evening, officials had weighed in": an adverbial before the speaker
 SUBJECT_MAX_WORDS = 10  # "Rustem Umerov, Ukraine's chief negotiator, posted": speaker to verb
 _QUOTE_MARK = re.compile('["“”«»„‘‹›:;]')  # not ’, the apostrophe of "Ukraine’s"
-# a clause or a complement after the verb: something was said
-_CONTENT = re.compile(
-    r"\b(?:that|whether|if|how|what|why|when|where|who|whom|which|as|not|no|never"
-    # a clause without "that": "said on Saturday the talks had moved forward"
-    r"|is|are|was|were|will|would|could|should|can|may|might|must|had|has|have)\b"
-    r"|\d|\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|our\b)[a-z]",
-    re.IGNORECASE,
-)
-# "on 10 December", "on Dec. 15, 2026", "in 2024": a date is an occasion, not a figure said
-_DATE = re.compile(
-    r"\b(?:on|in|since|by|until)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,4}(?:st|nd|rd|th)?"
-    r"(?:\s+[A-Z][a-z]{2,8})?(?:,?\s+\d{4})?\b"
-)
-# "..., the agency's correspondent reports": the writer's sourcing, not the speaker's words
-_SOURCING = re.compile(r",\s+(?:the\s+)?[^,]{2,60}?\s(?:reports|informs|writes)\.?\s*$")
-_DETERMINERS = r"(?:the|a|an|his|her|its|their|our|this|that|these|those)"
-_QUESTION_WORDS = re.compile(r"\s+(?:\w+ly\s+)?(?:whether|if|what|how|why|when|where|who|about)\b")
-_PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?$")
+_UPPER = "A-ZА-ЯЁ"  # a capital in the scripts of the language files: "to Zelensky", "Зеленскому"
+_LOWER = "a-zа-яё"
+_WORD = r"[\w'’-]+"
 
 
-def _words(words: frozenset[str]) -> str:
+def _words(words: frozenset[str] | tuple[str, ...]) -> str:
     body = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return f"(?i:{body})" if body else "(?!)"  # "on Telegram", "on X"
 
@@ -54,20 +39,53 @@ class Candidates:
         assert verbs is not None, "a language needs speech verbs"
         self._verbs = verbs
         self._questions = frozenset(language.question_verbs)
+        grouping = dict(language.grouping)
+        # a language without articles ("the", "a") has no determiner before what was said
+        det = _words(language.object_determiners)
+        det_before = rf"{det}\s+" if language.object_determiners else ""
+        endings = _words(language.adverb_endings)
+        adverb = rf"(?:\w+{endings}\s+)?" if language.adverb_endings else ""
+        # a clause or a complement after the verb: something was said ("said on Saturday the
+        # talks had moved forward": a clause without "that"), a figure, or an infinitive
+        self._content = re.compile(
+            rf"\b(?:{_words(language.clause_words)}|{_words(language.auxiliaries)})\b|\d"
+            rf"|\b(?:{_words(language.infinitive_markers)})\s+(?!{det}\b)[{_LOWER}]",
+            re.IGNORECASE,
+        )
+        # "on 10 December", "on Dec. 15, 2026", "in 2024", "12 декабря": a date is an
+        # occasion, not a figure said
+        months = tuple(f for forms in grouping.get("months", ()) for f in forms.split())
+        ordinals = _words(grouping.get("ordinals", ()))
+        self._date = re.compile(
+            rf"\b(?:{_words(language.date_prepositions)})\s+(?:[{_UPPER}][{_LOWER}]{{2,8}}\.?\s+)?"
+            rf"\d{{1,4}}(?:{ordinals})?(?:\s+[{_UPPER}][{_LOWER}]{{2,8}})?(?:,?\s+\d{{4}})?\b"
+            rf"|\b\d{{1,2}}\s+(?:{_words(months)})\b"
+        )
+        # "..., the agency's correspondent reports": the writer's sourcing, not the speaker's
+        self._sourcing = re.compile(
+            rf",\s+[^,]{{2,60}}?\s(?:{_words(language.sourcing_verbs)})\.?\s*$"
+        )
+        self._asks = re.compile(
+            rf"\s+{adverb}(?:{_words(language.question_words)})\b"
+            rf"|,?\s+(?:\S+\s+)?(?:{_words(language.question_particles)})\b"
+        )
+        self._passive = re.compile(rf"\b(?:{_words(language.copulas)})\s+{adverb}$")
+        topic = _words(language.topic_prepositions)
         audience = (
-            rf"(?:{_DETERMINERS}\s+)?(?:[\w'’-]+\s+)?(?:{_words(language.audience_nouns)})\b"
-            r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+            rf"(?:{det}\s+)?(?:{_WORD}\s+)?(?:{_words(language.audience_nouns)})\b"
+            rf"|[{_UPPER}]{_WORD}(?:\s+[{_UPPER}]{_WORD}){{0,3}}"
         )
         said = (
-            rf"(?:(?:about|on|of)\s+)?{_DETERMINERS}\s+(?:[\w'’-]+\s+){{0,3}}?"
-            rf"(?:{_words(language.event_nouns)})\b(?:\s+(?:of|from|on|about)\s+[^,]*?)?"
-            r"|(?:this|so|it)\b"  # "He stated this on Telegram": what was said is elsewhere
+            rf"(?:{topic}\s+)?{det_before}(?:{_WORD}\s+){{0,3}}?"
+            rf"(?:{_words(language.event_nouns)})\b(?:\s+{topic}\s+[^,]*?)?"
+            # "He stated this on Telegram": what was said is elsewhere
+            rf"|(?:{_words(language.said_pronouns)})\b"
         )
         occasion = (
             rf"(?:{_words(language.occasion_words)})\b[^,]*?"
-            rf"|on\s+(?:{_DETERMINERS}\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+            rf"|(?:{_words(language.occasion_prepositions)})\s+(?:{det}\s+)?(?:{_WORD}\s+){{0,2}}?"
             rf"(?:{_words(language.occasion_nouns)})\b[^,]*?"
-            rf"|to\s+(?:{_DETERMINERS}\b|[A-Z])[^,]*?"
+            rf"|(?:{_words(language.addressee_prepositions)})\s+(?:{det}\b|[{_UPPER}])[^,]*?"
         )
         self._nothing = re.compile(
             rf"\s*(?:(?:{audience})\s*)?(?:(?:{said})\s*)?(?:,?\s*(?:{occasion})\s*)*[.!]?\s*"
@@ -86,12 +104,12 @@ class Candidates:
         if verb.group(0).lower() in self._questions:
             # "He is asked whether ...", "X, a member of the committee, asked directly
             # whether ...": a question (in "Asked whether ..., X said" the verb is "said")
-            return bool(_QUESTION_WORDS.match(rest) or _PASSIVE.search(head))
+            return bool(self._asks.match(rest) or self._passive.search(head))
         if len(sentence[subject : verb.start()].split()) > SUBJECT_MAX_WORDS:
             return False  # the verb belongs to a clause of its own, not to the speaker's
         if "," in head and len(head[: head.find(",")].split()) > INTRO_MAX_WORDS:
             return False  # a clause before the speaker: '..., one of them said'
-        rest = _SOURCING.sub("", rest)
-        if _CONTENT.search(_DATE.sub(" ", rest)):
+        rest = self._sourcing.sub("", rest)
+        if self._content.search(self._date.sub(" ", rest)):
             return False
         return self._nothing.fullmatch(rest) is not None

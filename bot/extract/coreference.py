@@ -174,8 +174,9 @@ class Coreference:
             return holder
         if mention.owner and self.index.actor(mention.owner) is not None:
             return mention.owner  # "the bloc's envoy" nobody holds: the body speaks
-        first = ""
+        first = open_ = ""
         noun = _words(noun)
+        local = {*here, *people_before}
         for actor_id in candidates:
             if not actor_id:
                 continue
@@ -184,9 +185,14 @@ class Coreference:
                 continue
             if not first:
                 first = actor_id
-            if actor is not None and noun in _described(actor):
+            if actor is None or not _described(actor):
+                # a name this paragraph introduced: its role is not known to differ
+                if actor_id in local:
+                    open_ = open_ or actor_id
+            elif noun in _described(actor):
                 return actor_id
-        return first
+        # "the chair of the committee said" after a quote of the U.S. president: not him
+        return open_ or first
 
     def _holder(self, mention: ActorMention, ctx: Context, candidates: list[str]) -> str:
         """Who holds a role its words or its owner pin down: "the alliance's secretary-general"

@@ -31,6 +31,7 @@ from bot.extract.segment import HEADING_MAX_WORDS, Block, Segmenter
 from bot.model import Actor, Statement
 
 MIN_REPORTED_WORDS = 6
+FRAGMENT_MIN_WORDS = 2  # a quoted fragment inside a statement is a row; one word is not
 TURN_MIN_WORDS = 4  # "Yes. FEMA is pre-positioned" answers; "Thank you, guys." does not
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
 LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
@@ -59,6 +60,7 @@ _JOURNALIST = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’-]+")
+_CLOSING = frozenset("\"”»“’'‹›")  # a quotation's closing mark
 _TOKEN = re.compile(r"[\w'’]+")
 
 
@@ -113,6 +115,9 @@ class Extractor:
             re.IGNORECASE,
         )
         self._markers = tuple(m.lower() for m in language.document_markers)
+        # 'the so-called "reassurance force"': a term in quotation marks, nobody's words
+        terms = "|".join(sorted(map(re.escape, language.term_markers), key=len, reverse=True))
+        self._term_before = re.compile(rf"(?i:{terms or '(?!)'})\W*$")
         # "QUESTION:", "Question:", "Q:" are one label
         self._question_labels = {label.lower() for label in language.question_labels}
         self._answer_labels = {label.lower() for label in language.answer_labels}
@@ -435,6 +440,10 @@ class Extractor:
                     elif all_quote(para, quote):
                         # '...spoke to reporters in Kyiv.' then a paragraph of his words
                         speaker = ctx.prev_para_speaker or pending or ctx.prev_first_person
+                if not speaker:
+                    speaker = self._attributed_next(
+                        para, quote, s_idx, sentences, mentions, inside, resolve
+                    )
                 if not speaker and document is not None:
                     speaker = document.author
                 if not speaker:
@@ -531,6 +540,7 @@ class Extractor:
             out.append(
                 self._whole(para, base, ctx.prev_para_speaker, ctx, para_issues, prev_issues)
             )
+        out = self._with_fragments(para, base, quotes, sentences, out, ctx.prev_para)
         out.sort(key=lambda d: d.statement.position)
         # remember context for the next paragraph
         ctx.prev_para_speaker = out[-1].statement.actor_id if out else ctx.pending_speaker
@@ -549,6 +559,112 @@ class Extractor:
             ctx.institutions.extend(institutions)
             del ctx.institutions[:-20]
         return out
+
+    def _with_fragments(
+        self,
+        para: str,
+        base: int,
+        quotes: Sequence[Quote],
+        sentences: Sequence[tuple[int, int]],
+        found: list[_Draft],
+        prev_para: str,
+    ) -> list[_Draft]:
+        """``found`` with the quoted fragments of two to four words inside a sentence that is
+        someone's quotation ('"...," he said, adding that Kyiv had "no illusions"'), as direct
+        statements of its speaker; a sentence that is reported speech already carries its
+        fragments. A sentence that opens with one ('"Russia pays," he said') is the fragment
+        alone, as '"...," X said' is the quotation alone. A short quote in a sentence nobody
+        speaks in, one inside a longer quotation, one marked as a term ('the so-called
+        "reassurance force"') or a title ("Sunday Forum") is no statement."""
+        out = list(found)
+        for s_idx, (s_start, s_end) in enumerate(sentences):
+            short = [
+                q
+                for q in quotes
+                if s_start <= q.start < s_end
+                and FRAGMENT_MIN_WORDS <= q.words(para) < MIN_QUOTE_WORDS
+                and not any(o.start < q.start and q.end <= o.end for o in quotes)
+                and not self._term_before.search(para, 0, q.start)
+                and not self._is_title(para[q.start : q.end])
+            ]
+            if not short:
+                continue
+            here = [d for d in out if base + s_start <= d.statement.position < base + s_end]
+            speakers = [d.statement.actor_id for d in here if d.statement.actor_id]
+            if not speakers and s_idx and _all_quote(para, s_start, s_end, short[0]):
+                # '"..., we are not," he said. "Flexibility is not surrender."': the quotation
+                # goes on after its attribution
+                p_start = sentences[s_idx - 1][0]
+                speakers = [
+                    d.statement.actor_id
+                    for d in found
+                    if d.statement.kind == "direct"
+                    and base + p_start <= d.statement.position < base + s_start
+                ][-1:]
+            if not speakers:
+                continue
+            reported = [d for d in here if d.statement.kind == "reported"]
+            if para[s_start : short[0].start].strip(" \"“”«»„‘’‹›'"):
+                if not reported:
+                    # '"...," he said, adding that Kyiv had "no illusions"': the sentence reports
+                    # the fragments, and holds the quotation it goes on from
+                    start, end = _trim(para, s_start, s_end)
+                    issues = self.reader.own_in(para, start, end)
+                    out.append(
+                        _Draft(
+                            Statement(
+                                speakers[0], "reported", para[start:end], issues, base + start
+                            ),
+                            own=bool(issues),
+                            fallback=(self.tagger.tags(para), self.tagger.tags(prev_para)),
+                        )
+                    )
+                continue
+            out = [d for d in out if d not in reported]
+            for quote in short:
+                start, end = _trim(para, quote.start, quote.end)
+                issues = self._issues(para, start, end, s_start, s_end, prev_para, quotes)
+                out.append(
+                    _Draft(
+                        Statement(speakers[0], "direct", para[start:end], issues, base + start),
+                        own=bool(issues),
+                        fallback=(self.tagger.tags(para),),
+                    )
+                )
+        return out
+
+    def _attributed_next(
+        self,
+        para: str,
+        quote: Quote,
+        s_idx: int,
+        sentences: Sequence[tuple[int, int]],
+        mentions: Sequence[ActorMention],
+        inside: bytearray,
+        resolve: Resolve,
+    ) -> str:
+        """The speaker of a quotation that ends its sentence ('"... and fast!" Trump wrote on
+        his platform.'), named by the very next sentence when that sentence only says who
+        spoke, and where: it is the quotation's attribution."""
+        if s_idx + 1 >= len(sentences) or para[quote.end : quote.end + 1] not in _CLOSING:
+            return ""
+        n_start, n_end = sentences[s_idx + 1]
+        if para[quote.end + 1 : n_start].strip() or not para[
+            quote.start : quote.end
+        ].rstrip().endswith((".", "!", "?", "…")):
+            return ""
+        found = self.attribution.reported(para, n_start, n_end, mentions, inside, resolve)
+        if found and self.candidates.says_nothing(para[n_start:n_end], found[1] - n_start):
+            return found[0]
+        return ""
+
+    def _is_title(self, text: str) -> bool:
+        """Whether quoted words are a name or a title ("Sunday Forum", "Coalition of the
+        Willing"): every word but the small ones capitalised."""
+        words = _WORD.findall(text)
+        return all(w[0].isupper() or w.lower() in self.language.stopwords for w in words) and any(
+            w[0].isupper() for w in words
+        )
 
     def _orphan(
         self, para: str, base: int, quote: Quote, ctx: Context, para_issues: tuple[str, ...]
@@ -684,6 +800,12 @@ def _as_printed(statement: Statement, read: str, printed: str) -> Statement:
     if read[start:end] != statement.text:
         return statement
     return replace(statement, text=printed[start:end])
+
+
+def _all_quote(para: str, start: int, end: int, quote: Quote) -> bool:
+    """Whether the sentence para[start:end] is nothing but the quotation."""
+    marks = " \t\"“”«»„‘’‹›'"
+    return not para[start : quote.start].strip(marks) and not para[quote.end : end].strip(marks)
 
 
 def _is_deck(line: str, headline: Block) -> bool:

@@ -1,0 +1,56 @@
+"""Which sentences of reported speech are candidates (bot/extract/candidates.py): a verb of saying
+with nothing said, and a question, are no statements; the words come from the language file, so
+the rules work for Russian too. Sentences written for this test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Config, load_language
+from bot.extract.actors import ActorIndex
+from bot.extract.issues import IssueTagger
+from bot.extract.statements import Extractor
+
+RU = Path(__file__).resolve().parent.parent / "config" / "lang" / "ru.toml"
+
+
+@pytest.fixture(scope="module")
+def ru(config: Config) -> Extractor:
+    language = load_language(RU)
+    return Extractor(
+        ActorIndex(config.actors, config.media, language), IssueTagger(config.issues), language
+    )
+
+
+@pytest.mark.parametrize(
+    ("nothing", "something"),
+    [
+        # a verb of saying, what it was about and where: nothing said
+        (
+            "Песков высказался по этому поводу после переговоров в Стамбуле.",
+            "Песков высказался за перемирие на время переговоров в Стамбуле.",
+        ),
+        # a question put by the speaker, not a position
+        (
+            "Ушаков спросил, готова ли Украина к перемирию на время переговоров.",
+            "Ушаков заявил, что Украина готова к перемирию на время переговоров.",
+        ),
+    ],
+)
+def test_russian_speech_with_nothing_said(ru: Extractor, nothing: str, something: str) -> None:
+    assert ru.extract(nothing).statements == ()
+    found = ru.extract(something).statements
+    assert [s.text for s in found] == [something]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Andrii Sybiha commented on the results of the round on his Telegram channel.",
+        "Rustem Umerov asked directly whether the ceasefire monitors would be armed.",
+    ],
+)
+def test_english_speech_with_nothing_said(extractor: Extractor, sentence: str) -> None:
+    assert extractor.extract(sentence).statements == ()
