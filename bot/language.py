@@ -62,6 +62,7 @@ class Language:
     # "Tusk said X, while Kallas wrote": open a clause of its own, not one a speaker reports
     clause_openers: frozenset[str] = frozenset()
     source_articles: frozenset[str] = frozenset()  # "a Downing Street source": one unnamed
+    agent_words: frozenset[str] = frozenset()  # "pressed by presenter X": X asks, not answers
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
     # the issues stage: clauses setting a remark in time or place (", as talks began", but not
     # ", as well as"); stems for a pause in strikes; "this is ..." points back; "on": the
@@ -72,9 +73,11 @@ class Language:
     not_scene: tuple[str, ...] = ()
     truce_words: tuple[str, ...] = ()
     timing_words: tuple[str, ...] = ()
+    verb_links: tuple[str, ...] = ()  # "went to Ohio and told": a second verb, the same subject
     pointing_words: frozenset[str] = frozenset()
     pointing_links: frozenset[str] = frozenset()
     subject_links: frozenset[str] = frozenset()
+    topic_phrases: tuple[str, ...] = ()  # "not on the agenda": said of a topic, not the process
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
     inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
     inversion_gap: int = 0  # words allowed between an inverted verb and its subject
@@ -96,6 +99,8 @@ class Language:
     question_words: frozenset[str] = frozenset()  # "asked whether": a question
     question_particles: frozenset[str] = frozenset()  # "спросил, готов ли": one word, then "ли"
     adverb_endings: frozenset[str] = frozenset()  # "asked directly whether"
+    sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
+    moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
 
     @property
@@ -139,14 +144,15 @@ _LANGUAGE_SETS = tuple(
     noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
     position_nouns position_links body_nouns prepositions process_words inverted_verbs
     pointing_words pointing_links subject_links question_verbs clause_openers source_articles
-    event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
+    agent_words event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
     occasion_prepositions addressee_prepositions topic_prepositions object_determiners
     said_pronouns clause_words auxiliaries date_prepositions sourcing_verbs question_words
     question_particles adverb_endings""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
-    timing_words anonymity term_markers""".split()
+    timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
+    topic_phrases""".split()
 )
 
 

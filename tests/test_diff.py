@@ -193,6 +193,14 @@ def test_quoted_fragments_of_one_sentence_are_pieces_of_one_remark(config: Confi
     assert pieces_of_one(hard, stands, text, claim)  # one sentence: one remark
     assert not pieces_of_one(stands, signed, text, claim)  # the sentence ended between them
     assert not pieces_of_one(signed, hosts, text, claim)  # "she also called": another claim
+    added = ('She added that the convoy would sail "before the first frost" and the hosts '
+             'also promised "a second berth".')  # fmt: skip
+    sentence = Statement("envoy", "reported", added, (), position=0)  # type: ignore[arg-type]
+    frost = Statement("envoy", "direct", "before the first frost", (), added.index("before"))  # type: ignore[arg-type]
+    berth = Statement("envoy", "direct", "a second berth", (), added.index("a second"))  # type: ignore[arg-type]
+    # the sentence's own "She added" makes it a further remark, the fragment a piece of it
+    assert pieces_of_one(sentence, frost, added, claim)
+    assert not pieces_of_one(sentence, berth, added, claim)  # "also promised": added inside
 
 
 def test_a_spokesperson_and_his_institution_are_one_speaker(config: Config) -> None:

@@ -50,7 +50,19 @@ def test_russian_speech_with_nothing_said(ru: Extractor, nothing: str, something
     [
         "Andrii Sybiha commented on the results of the round on his Telegram channel.",
         "Rustem Umerov asked directly whether the ceasefire monitors would be armed.",
+        "Russia's Defence Ministry has not yet commented on the numbers of the ceasefire.",
+        # an outlet named as the writer's source is not a speaker
+        "As Kyiv Bulletin reported, the third round of ceasefire talks began in Ankara on 14 May.",
     ],
 )
 def test_english_speech_with_nothing_said(extractor: Extractor, sentence: str) -> None:
-    assert extractor.extract(sentence).statements == ()
+    said = "Rustem Umerov said the ceasefire on the front line would hold."
+    found = extractor.extract(f"{sentence} {said}").statements
+    assert [s.text for s in found] == [said]
+
+
+def test_a_speaker_named_in_an_opening_clause_still_speaks(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "As Ilse Brandt put it, the ceasefire talks in Doha moved the furniture but not the walls."
+    ).statements
+    assert [s.actor_id for s in found] == ["ilse_brandt"]

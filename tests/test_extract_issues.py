@@ -68,19 +68,46 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # a halt to strikes is a truce, whatever is struck (and that still names its issue)
         ("Kyiv offered a mutual halt to drone strikes on refineries.", ("ceasefire", "energy")),
         ("The envoys want a freeze on the shelling of ports.", ("ceasefire",)),
+        ("If they stop shelling the ports, so will we.", ("ceasefire",)),
         # a region named as where something happened is a location, not the land in dispute
         ("Crews restored two substations near Kherson overnight.", ("energy",)),
         ("Drones hit a rail depot outside Kramatorsk on Sunday.", ()),
         ("Moscow still wants all of Kramatorsk.", ("territory",)),
+        ("Columns were seen moving towards Kherson at night.", ()),
+        ("The trainers would stay far from the front line.", ()),
+        ("A truce on land, in the air and at sea is on offer.", ("ceasefire",)),
         # an annex of a deal is a document; to annex land is territory
         ("The envoys said the security annex still has gaps.", ("security_guarantees",)),
         ("Moscow wants to annex two more districts.", ("territory",)),
         # soldiers sent into the country are foreign troops; the invading army is not
         ("Nobody will send soldiers into Ukraine without a mandate.", ("security_guarantees",)),
         ("Russian troops in Ukraine dug in for the winter.", ()),
+        ("Only a guarantor outside the room can enforce it.", ("security_guarantees",)),
+        ("Nobody should expect American troops on the ground.", ("security_guarantees",)),
+        ("The leaders will discuss long-term security commitments.", ("security_guarantees",)),
+        ("Kyiv will sign nothing that invites a third invasion.", ("security_guarantees",)),
+        # soldiers from allied states are foreign troops, and the alliance named is still named
+        (
+            "Troops from NATO countries would be targets, Lavrov said.",
+            ("nato", "security_guarantees"),
+        ),
         # Moscow's frame for a settlement, and Kyiv's rule for the process
         ("Moscow keeps returning to the root causes of the war.", ("peace_plan",)),
         ("Nothing about Ukraine without Ukraine, the minister repeated.", ("peace_plan",)),
+        # a parliament voting for a measure is no election; a vote under shelling is one
+        ("The parliament would never vote for such a text.", ()),
+        ("Nobody can vote safely under shelling.", ("elections",)),
+        # the lists of an exchange are its prisoners; an item "on the list" is not
+        ("The lists were checked name by name overnight.", ("prisoners",)),
+        ("Kyiv handed over its list of four hundred names.", ("prisoners",)),
+        ("The matter is on the list for tomorrow.", ()),
+        # recognising an occupation is conceding the land
+        ("Kyiv will never legalise the occupation, the minister said.", ("territory",)),
+        # membership, unqualified, in these talks is the alliance's; the EU's is not
+        ("Ukraine's membership is for the allies to decide.", ("nato",)),
+        ("Kyiv hopes for membership of the EU by 2030.", ()),
+        # a curly apostrophe is an apostrophe
+        ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
         # an exchange of prisoners counted in words
         ("It will be two hundred for two hundred this time.", ("prisoners",)),
         # a term two issues share names both
@@ -401,6 +428,20 @@ def test_two_quotes_a_sentence_apart_are_two_remarks_with_their_own_issues(
 def test_how_the_talks_went_is_a_remark_on_the_process(extractor: Extractor, remark: str) -> None:
     found = extractor.extract("Prisoner lists were exchanged on Friday. " + remark)
     assert _one(found, "Sybiha said").issues == ("peace_plan",)
+
+
+@pytest.mark.parametrize(
+    "remark",
+    [
+        "Peskov said it was not on the agenda for now.",
+        "Peskov said all options were on the table.",
+    ],
+)
+def test_a_topic_on_the_agenda_is_that_topic_not_the_process(
+    extractor: Extractor, remark: str
+) -> None:
+    found = extractor.extract("Reporters asked again about a truce over the holidays. " + remark)
+    assert _one(found, "Peskov said").issues == ("ceasefire",)
 
 
 @pytest.mark.parametrize(

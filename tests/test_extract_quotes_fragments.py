@@ -1,7 +1,7 @@
-"""Short quotations (bot/extract/statements.py): fragments of two to four words inside a speaker's
-sentence, a quotation that goes on after its attribution, and one whose attribution is the next
-sentence; scare quotes, titles and nested quotes are nobody's words. Sentences written for this
-test."""
+"""Short quotations and quotations without a verb (bot/extract/statements.py): fragments of two to
+four words inside a speaker's sentence, a quotation that goes on after its attribution, one whose
+attribution is the next sentence and one a clause ending in a colon introduces; scare quotes,
+titles and nested quotes are nobody's words. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -68,6 +68,56 @@ def _rows(extractor: Extractor, text: str) -> list[tuple[str, str, str]]:
         ),
         # ... but not by a sentence that tells something else
         ('"We will not trade land for a ceasefire!" Andrii Sybiha then flew to Paris.', []),
+        # a fragment in single quotes stands on its own beside the sentence that reports it
+        (
+            "Peskov said work on the peace deal went on in a 'businesslike atmosphere' in Baku.",
+            [
+                (
+                    "peskov",
+                    "reported",
+                    "Peskov said work on the peace deal went on in a 'businesslike atmosphere'"
+                    " in Baku.",
+                ),
+                ("peskov", "direct", "businesslike atmosphere"),
+            ],
+        ),
+        # a clause ending in a colon introduces the quotation: its first named person says it
+        (
+            "Rubio spoke after the ceasefire talks. The head of the Committee on Defence,"
+            " People's Deputy Olena Marchuk, was blunt: \"A ceasefire without monitors is a"
+            ' pause for rearming."',
+            [("olena_marchuk", "direct", "A ceasefire without monitors is a pause for rearming.")],
+        ),
+        # ... or a document ("A statement from the ministry read:")
+        (
+            'A statement from the Kremlin later read: "The ceasefire talks will resume when'
+            ' Kyiv is ready."',
+            [("kremlin", "direct", "The ceasefire talks will resume when Kyiv is ready.")],
+        ),
+        # ... or the man a possessive stands for ("His words:")
+        (
+            "Steve Witkoff spoke to the press pool after the ceasefire talks. His words, via our"
+            ' correspondent: "Substantial progress. Most of the text is agreed."',
+            [("witkoff", "direct", "Substantial progress. Most of the text is agreed.")],
+        ),
+        # a quotation after a sentence about one person, without a verb of saying, is theirs
+        (
+            'Stubb spoke about the ceasefire talks. On the Americans he is careful. "President'
+            ' Trump wants a peace deal, and he wants it fast."',
+            [("stubb", "direct", "President Trump wants a peace deal, and he wants it fast.")],
+        ),
+        # ... but not after one naming two
+        (
+            'Zelensky met Trump in Paris for the ceasefire talks. "We will never give up our'
+            ' land for a ceasefire."',
+            [],
+        ),
+        # a pull quote signed with a name and where it was said
+        (
+            'The ceasefire talks in Oslo ended on Friday.\n"People first, then the lines on'
+            ' the map of the ceasefire." — Rustem Umerov, to reporters in Oslo',
+            [("umerov", "direct", "People first, then the lines on the map of the ceasefire.")],
+        ),
         # a term, a title and a quote inside a quotation are nobody's words
         (
             '"We will not accept foreign troops on our soil," Sergey Lavrov said of the'

@@ -11,7 +11,7 @@ import pytest
 from bot.app.ingest import ingest_articles
 from bot.config import Config, load_language
 from bot.diff import claim_markers, said_context, same_utterance
-from bot.diff.when import Calendar, Days, utterance_days
+from bot.diff.when import Calendar, Days, report_days, utterance_days
 from bot.errors import ConfigError
 from bot.model import Article, Statement
 from bot.store import Store
@@ -72,6 +72,24 @@ def test_a_planned_day_is_not_when_it_was_said() -> None:
     assert (
         utterance_days("he said the delegations will meet again on Monday", THURSDAY, EN) is None
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "recalls"),
+    [
+        ("the envoy had said then that", True),
+        ("as the minister announced at the time,", True),
+        ("a day later the aide made clear", True),
+        ("the envoy told reporters", False),
+    ],
+)
+def test_a_report_recalling_an_earlier_remark_is_dated_before(words: str, recalls: bool) -> None:
+    assert EN.recalls(words) is recalls
+    published = report_days(THURSDAY, EN.recalls(words))
+    assert published is not None
+    # undated and recalled: any day of the two weeks before; else the day it is published
+    assert published.first == (date(2026, 4, 2) if recalls else date(2026, 4, 16))
+    assert published.last == date(2026, 4, 16)
 
 
 def test_the_days_survive_the_store() -> None:

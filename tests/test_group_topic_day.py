@@ -145,3 +145,15 @@ def test_the_lean_is_to_the_remark_not_to_what_leaned_to_it() -> None:
     assert matches(said, third, [leaned, remark], 0.45) == []  # newest first
     gist = sig("wound easter captiv home holiday")
     assert [m.development_id for m in matches(said, gist, [leaned, remark], 0.45)] == [1]
+
+
+def test_reports_weeks_apart_are_two_remarks_whatever_their_words() -> None:
+    def sig(words: str, days_after: int) -> Signature:
+        published = WEDNESDAY + timedelta(days=days_after)
+        return Signature(frozenset(words.split()), words, near=report_days(published))
+
+    said = Statement("host", "direct", "x", ("peace_plan",), 0)
+    first = Candidate(1, ("peace_plan",), sig("willing host leader summit", 0))
+    again = "willing host leader summit palace"
+    assert [m.development_id for m in matches(said, sig(again, 5), [first], 0.45)] == [1]
+    assert matches(said, sig(again, 30), [first], 0.45) == []  # a month on: the offer renewed

@@ -22,6 +22,30 @@ def test_numbers_read_as_digits(config: Config) -> None:
     assert as_digits("forty-two days") == "42 days"
     assert as_digits("one of the cornerstones") == "one of the cornerstones"
     assert as_digits("five six") == "five six"  # two numbers, not one
+    assert as_digits("a thousand for a thousand") == "a 1000 for a 1000"
+
+
+def test_figures_read_alike_in_signs_and_hyphenated_words(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    sign = signature("We have settled 85% of the annex.", lexicon)
+    words = signature("eighty-five per cent of the annex is settled", lexicon)
+    assert {"85", "_percent"} <= sign.tokens & words.tokens
+    swap = signature("a 2,500-for-2,500 handover of detainees", lexicon)
+    assert "2500" in swap.tokens & signature("2,500 detainees each", lexicon).tokens
+    assert "3" not in signature("a 3-hour session", lexicon).tokens  # a figure of one digit
+
+
+def test_diplomatic_synonyms_fold_into_one_concept(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    pairs = [
+        ("it is premature to speak of a deal", "too early to talk about a deal"),
+        ("the levy would be robbery", "the levy would be theft"),
+        ("transit is a pillar of the accord", "transit is a cornerstone of the accord"),
+        ("the biggest handover so far", "the largest handover so far"),
+        ("the annex is almost settled", "the annex is nearly settled"),
+    ]
+    for one, other in pairs:
+        assert signature(one, lexicon).tokens == signature(other, lexicon).tokens, one
 
 
 def test_without_number_words_only_digit_groups_join() -> None:

@@ -219,6 +219,7 @@ class _Batch:
                         days,
                         # "he added": the speaker said more that day than one remark
                         lean=not says_more(text, statement, self.pipe.another_claim),
+                        recalled=days is None and self.pipe.calendar.recalls(said),
                     )
                     earlier.append((statement, placed))
         except BaseException:
@@ -238,8 +239,10 @@ class _Batch:
         days: Days | None,
         *,
         lean: bool = True,
+        recalled: bool = False,
     ) -> Candidate:
-        sig = replace(self.pipe.signer(statement), days=days, near=report_days(said_at))
+        near = report_days(said_at, recalled)
+        sig = replace(self.pipe.signer(statement), days=days, near=near)
         candidates = self.pool.of(speaker)
         placement = place(
             statement,

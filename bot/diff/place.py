@@ -95,8 +95,11 @@ def pieces_of_one(
         return False
     end = before.position + len(before.text)
     if after.position < end:  # one inside the other, unless it is what the speaker added
-        lead = text[max(before.position, after.position - MARKER_REACH) : after.position]
-        return another.search(lead) is None
+        # 'He added that the first group "...": the marker in the sentence's own attribution
+        # is the sentence's (a further remark, of which the fragment is a piece)
+        head = len(_CLAUSE_END.split(before.text, 1)[0]) if before.kind == "reported" else 0
+        start = max(before.position + head, after.position - MARKER_REACH)
+        return another.search(text[start : after.position]) is None
     gap = text[end : after.position]
     if before.kind != "direct" or after.kind != "direct" or "\n" in gap:
         return False

@@ -24,6 +24,9 @@ TOPIC_DAY_BAR = 0.1
 # say it is the same (an outlet carries a remark days later, mostly in its own words)
 FAR_APART = 2  # days between them
 FAR_APART_BAR = 0.55
+# most likely said this many days apart or more, they are two remarks unless they quote the same
+# words (a report recalling a remark weeks old names its day: "in May")
+NEVER_APART = 14
 MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
 _TOKENS = attrgetter("signature.tokens")
 
@@ -100,10 +103,10 @@ def other_days(sig: Signature, candidates: Iterable[Candidate]) -> set[int]:
     return {c.development_id for c in candidates if not days_meet(sig, c.signature)}
 
 
-def far_apart(a: Signature, b: Signature) -> bool:
-    """Whether two statements were most likely said more than :data:`FAR_APART` days apart."""
+def far_apart(a: Signature, b: Signature, days: int = FAR_APART) -> bool:
+    """Whether two statements were most likely said more than ``days`` days apart."""
     x, y = a.likely, b.likely
-    return x is not None and y is not None and x.gap(y) > FAR_APART
+    return x is not None and y is not None and x.gap(y) > days
 
 
 def first_mentions(candidates: Sequence[Candidate]) -> dict[int, Signature]:
@@ -211,6 +214,8 @@ def matches(
         # that must show it on its own words, not through reports published in between (a chain)
         apart = day is not None and (far_apart(sig, other_sig) or far_apart(sig, first[dev_id]))
         if apart and not quoted_alike(sig, other_sig):
+            if far_apart(sig, other_sig, NEVER_APART):  # weeks apart: another remark
+                continue
             bar = max(bar, FAR_APART_BAR)
         if specific and not issues_agree(statement.issues, c.issues):
             # sharing under 40% of the shorter one's stems, it cannot reach the higher bar

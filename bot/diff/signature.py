@@ -115,7 +115,9 @@ class Lexicon:
         for concept, words in concepts.items():
             for word in words:
                 word = word.lower().strip()
-                (phrases if " " in word else stems).append((word, concept))
+                # a phrase, or a sign ("%") that no word holds
+                phrase = " " in word or _SIGN.fullmatch(word) is not None
+                (phrases if phrase else stems).append((word, concept))
         # "pull * out": a phrase whose "*" stands for up to two words ("pull its forces out")
         # each with its first word: a text without it cannot match (tested first, in C)
         self._gapped = [
@@ -188,11 +190,13 @@ class NumberWords:
         words = alternation(self.values)
         scales = alternation(self.scales)
         self._pattern = re.compile(rf"\b(?:({words}|\d+)(?:[- ]({words}))?(?:\s+({scales}))?)\b")
+        self._scale = re.compile(rf"\b(?:{scales})\b")  # "a thousand": a scale word alone
 
     def as_digits(self, text: str) -> str:
         """Number words in lowercase text as digits ("ninety" -> "90", "five hundred" -> "500",
         "1,200" -> "1200")."""
-        return self._pattern.sub(self._digits, _THOUSANDS.sub("", text))
+        text = self._pattern.sub(self._digits, _THOUSANDS.sub("", text))
+        return self._scale.sub(lambda m: str(self.scales[m.group(0)]), text)
 
     def _digits(self, m: re.Match[str]) -> str:
         first, second, scale = m.groups()
@@ -211,7 +215,9 @@ class NumberWords:
         return word if word.isdigit() else str(self.values[word])
 
 
+_SIGN = re.compile(r"[^\w\s]+")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u2009\u202f](?=\d{3}\b)")  # "1,200", "1 200"
+FIGURE = 2  # digits of a figure in a hyphenated word that stand alone too ("30-day", not "2-day")
 MIN_STEM = 4  # letters a word keeps when a suffix is cut ("tests" -> "test", "uses" stays)
 
 
@@ -261,7 +267,13 @@ def _tokens(folded: str, lexicon: Lexicon) -> set[str]:
         if raw in lexicon.stopwords or (len(raw) < 2 and not raw.isdigit()):
             continue
         tokens.add(lexicon.concept(raw))
+        if "-" in raw and _is_figured(raw):  # "1000-for-1000", "20-point": the figure itself
+            tokens.update(p for p in raw.split("-") if p.isdigit() and len(p) >= FIGURE)
     return tokens
+
+
+def _is_figured(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
 
 
 @dataclass

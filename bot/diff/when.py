@@ -85,6 +85,13 @@ class Calendar:
         )
         # a day after these is a plan or a limit, not when the words were said
         self.not_said = re.compile(rf"\b(?:{kind('not_said')})\W+(?:\w+\W+){{0,3}}$")
+        # "Peskov had said then", "announced at the time": a report recalls an earlier remark
+        self.recalling = re.compile(rf"\b(?:{kind('recalling')})\b")
+
+    def recalls(self, context: str) -> bool:
+        """Whether the words attributing a statement say it was said some time before the report
+        ("had said", "at the time", "earlier"), on a day they do not give."""
+        return self.recalling.search(context.lower()) is not None
 
     def weekday(self, word: str) -> int:
         """Monday's 0 to Sunday's 6, for a form of a weekday."""
@@ -216,10 +223,16 @@ def _one(day: date) -> Days:
     return Days(day, day)
 
 
+RECALLED = timedelta(days=14)  # how long before a report a remark it recalls may have been said
+
+
 @lru_cache(maxsize=4096)  # an article's statements share it
-def report_days(published: datetime | None) -> Days | None:
+def report_days(published: datetime | None, recalled: bool = False) -> Days | None:
     """The days an undated remark was most likely said on: the day it is published (news carries
-    a remark at once); a guess that can join reports, never part them alone."""
+    a remark at once), or any day of :data:`RECALLED` before it when the report recalls an
+    earlier remark (:meth:`Calendar.recalls`); a guess that can join reports, never part them
+    alone."""
     if published is None:
         return None
-    return _one(published.date())
+    day = published.date()
+    return Days(day - RECALLED, day) if recalled else _one(day)

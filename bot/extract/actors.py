@@ -127,6 +127,16 @@ class ActorIndex:
                     ):
                         self._unnamed_sides.setdefault(fold(words[0]).lower(), actor.id)
         singular = sorted(language.unnamed_nouns, key=len, reverse=True)
+        # "President Volodymyr Zelensky's office": the tracked office a person's aliases name
+        # ("Zelensky's office"), for a mention of the person that a longer name claimed first
+        self._office_of: dict[str, str] = {}
+        for actor in actors:
+            for alias in actor.aliases if actor.kind == "institution" else ():
+                owner = fold(alias)
+                if owner.endswith("'s office"):
+                    person = names.get(owner[: -len("'s office")])
+                    if person is not None and self.actors[person].kind == "person":
+                        self._office_of.setdefault(person, actor.id)
         # each side's unnamed actor ("" for the side-less one), for "a Downing Street source"
         self._anonymous_of: dict[str, str] = {}
         for actor in actors:
@@ -161,13 +171,16 @@ class ActorIndex:
             if self._unnamed_sides and singular
             else None
         )
+        # "the words of the delegation" is no role: no stopword inside one
+        filler = "|".join(sorted(map(re.escape, language.stopwords), key=len, reverse=True))
+        filler_word = rf"(?!(?i:{filler})\s)[\w'-]+" if filler else r"[\w'-]+"
         self._role_re = (
             re.compile(
                 # "the minister", "our source", "Ukraine's lead negotiator"
                 r"(?<![\w-])(?:(?i:"
                 + "|".join(sorted(map(re.escape, language.determiners)))
                 + r")|[A-Z][\w-]*'s)\s+"
-                r"(?:[\w'-]+\s+){0,3}?(?P<w>(?i:"
+                rf"(?:{filler_word}\s+){{0,3}}?(?P<w>(?i:"
                 + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
                 + r")(?:-[a-z]+)?)(?![\w-])"
             )
@@ -324,7 +337,16 @@ class ActorIndex:
             found = self._owned(folded, found)
         if self._source_of is not None:
             found = [self._source_of_name(folded, m) for m in found]
+        if self._office_of:
+            found = [self._office(folded, m) for m in found]
         return found
+
+    def _office(self, folded: str, m: ActorMention) -> ActorMention:
+        """ "President Volodymyr Zelensky's office" is the office, not the man."""
+        office = self._office_of.get(m.actor_id)
+        if office is None or not folded.startswith("'s office", m.end):
+            return m
+        return ActorMention(m.start, m.end + len("'s office"), office, "institution")
 
     def _source_of_name(self, folded: str, m: ActorMention) -> ActorMention:
         """ "a Downing Street source", "an Erdogan aide": not the name, an unnamed source of its

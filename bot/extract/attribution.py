@@ -36,8 +36,9 @@ _SPOKES_FOR = re.compile(
     r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}$", re.IGNORECASE
 )
 _DASH_NAME = re.compile(r"\s*[-—–]\s*")
-# what may follow the name that signs a quote: '- Donald Trump, Truth Social, March 3, 2026.'
-_SIGNED_REST = re.compile(r"(?:,\s*[A-Z0-9][^,.;:!?\"“”]{0,40}){0,3}[\s.,]*")
+# what may follow the name that signs a quote: '- Donald Trump, Truth Social, March 3, 2026.',
+# '- Rustem Umerov, to reporters in Oslo' (a preposition of the language opens a phrase)
+_SIGNED_REST = r"(?:,\s*(?:[A-Z0-9]|(?:{preps})\s)[^,.;:!?\"“”]{{0,40}}){{0,3}}[\s.,]*"
 # "Head of the Office of the President Andriy Yermak": a title, not a prepositional phrase
 _TITLE_PHRASE = re.compile(
     r"\s*(?:[^\W\d_][\w'’.-]*)(?:,?\s+(?:[^\W\d_a-z][\w'’.-]*|of|the|and|for|on|to))*\s*"
@@ -125,9 +126,32 @@ class Attributor:
             if language.clause_openers
             else None
         )
+        preps = "|".join(sorted(map(re.escape, self._prepositions), key=len, reverse=True))
+        self._signed_rest = re.compile(_SIGNED_REST.format(preps=preps))
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
         self._body_nouns = language.document_nouns - language.role_nouns
+        # what a subject's first verb phrase ends with when a second verb shares the subject
+        self._shared_subject = (
+            re.compile(
+                r"\s(?:"
+                + "|".join(
+                    r"\s+".join(map(re.escape, link.split()))
+                    for link in sorted(language.verb_links, key=len, reverse=True)
+                )
+                + r")\s*$",
+                re.IGNORECASE,
+            )
+            if language.verb_links
+            else None
+        )
+        # "a statement from the Kremlin read:": the document's author speaks
+        self._document_from = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(map(re.escape, sorted(self._body_nouns, key=len, reverse=True)))
+            + r")\s+(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$",
+            re.IGNORECASE,
+        )
         # "the Kremlin's readout of ...": a document its possessor speaks through
         self._document_head = re.compile(
             r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
@@ -217,7 +241,7 @@ class Attributor:
             if (dash and not ends_sentence) or (dash and quote.end + 1 + dash.end() < len(para)):
                 # '"Nobody will hold elections under missiles." - Volodymyr Zelensky'
                 after = [m for m in mentions if m.start == tail_start + dash.end()]
-                if after and _SIGNED_REST.fullmatch(para, after[0].end):
+                if after and self._signed_rest.fullmatch(para, after[0].end):
                     speaker = resolve(after[0])
                     if speaker:
                         return speaker
@@ -255,6 +279,19 @@ class Attributor:
             if head and re.fullmatch(r"\s*:\s*", para[head[-1].end : quote.start - 1]):
                 return resolve(head[-1])
         return ""
+
+    def named_after_label(self, para, start, end, mentions) -> str:
+        """The name a label that says who spoke introduces ('Who said it: Donald Trump, at a
+        rally'), or "": a speech verb before the colon, no name, and a name right after it."""
+        colon = para.find(":", start, end)
+        if colon == -1 or not self._verbs.search(para, start, colon):
+            return ""
+        if any(start <= m.start < colon and m.kind in _NAMED for m in mentions):
+            return ""
+        first = next((m for m in mentions if colon < m.start < end), None)
+        if first is None or para[colon + 1 : first.start].strip() or first.kind not in _NAMED:
+            return ""
+        return first.actor_id
 
     def label_speaker(self, para, start, end, mentions, resolve) -> str:
         """The speaker a line opens with, when a label names them: 'Name, role, on X:'."""
@@ -434,8 +471,12 @@ class Attributor:
                 for b in before
             )
             if word in self._prepositions and not titled:
-                if _SPOKES_FOR.search(para[max(0, m.start - 60) : m.start]):
-                    eligible.append(m)  # "a spokesperson for the Commission president said"
+                if _SPOKES_FOR.search(para[max(0, m.start - 60) : m.start]) or (
+                    self._document_from.search(para, max(0, m.start - 40), m.start)
+                ):
+                    # "a spokesperson for the Commission president said", "a statement from
+                    # the Kremlin later read:"
+                    eligible.append(m)
                 continue
             if _in_relative_clause(para, clause_start, m.start):
                 continue
@@ -502,7 +543,17 @@ class Attributor:
             and _OF_AFFILIATION.match(gap) is not None
             and not self._verbs.search(gap)
         )
-        limit = 8 if channel else 16 if participle else 6 if anonymous else 10 if of else 3
+        # "the vice president went to Ohio and told a crowd": one subject, two verbs
+        shared = (
+            subject.kind != "anonymous"
+            and self._shared_subject is not None
+            and self._shared_subject.search(gap) is not None
+            and not any(c in gap for c in ',;:"“”«»')
+            and not self._verbs.search(gap)
+        )
+        limit = (
+            8 if channel else 16 if participle else 6 if anonymous else 10 if of or shared else 3
+        )
         if len(gap.split()) > limit:
             return None
         return subject

@@ -39,6 +39,12 @@ class Candidates:
         assert verbs is not None, "a language needs speech verbs"
         self._verbs = verbs
         self._questions = frozenset(language.question_verbs)
+        # "As Kyiv Bulletin reported, ...": a source named in an opening clause (not "As
+        # Brandt put it, ...", which attributes what follows)
+        self._opener = re.compile(
+            rf"\s*(?:{_words(language.sourcing_openers)})\s+[{_UPPER}][^,]{{0,60}}?\s+"
+            rf"(?:{_words(language.sourcing_verbs)})\s*,"
+        )
         grouping = dict(language.grouping)
         # a language without articles ("the", "a") has no determiner before what was said
         det = _words(language.object_determiners)
@@ -70,6 +76,10 @@ class Candidates:
             rf"|,?\s+(?:\S+\s+)?(?:{_words(language.question_particles)})\b"
         )
         self._passive = re.compile(rf"\b(?:{_words(language.copulas)})\s+{adverb}$")
+        # "has not yet commented", "did not elaborate": a verb of saying, negated
+        self._negated = re.compile(
+            rf"(?:{_words(language.negations)})\s+(?:(?:{_words(language.adverbs)})\s+)?{adverb}$"
+        )
         topic = _words(language.topic_prepositions)
         audience = (
             rf"(?:{det}\s+)?(?:{_WORD}\s+)?(?:{_words(language.audience_nouns)})\b"
@@ -90,6 +100,11 @@ class Candidates:
         self._nothing = re.compile(
             rf"\s*(?:(?:{audience})\s*)?(?:(?:{said})\s*)?(?:,?\s*(?:{occasion})\s*)*[.!]?\s*"
         )
+
+    def sourced(self, sentence: str) -> bool:
+        """Whether a sentence opens on the writer's sourcing ("As Kyiv Bulletin reported, the
+        round began on April 14"): who reported it is not who said it."""
+        return self._opener.match(sentence) is not None
 
     def says_nothing(self, sentence: str, subject: int) -> bool:
         """Whether a sentence of reported speech, its speaker named at ``subject``, only tells
@@ -112,4 +127,5 @@ class Candidates:
         rest = self._sourcing.sub("", rest)
         if self._content.search(self._date.sub(" ", rest)):
             return False
-        return self._nothing.fullmatch(rest) is not None
+        # "The ministry has not yet commented on the numbers": nothing said, whatever follows
+        return self._negated.search(head) is not None or self._nothing.fullmatch(rest) is not None

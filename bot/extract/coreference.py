@@ -89,10 +89,20 @@ class Coreference:
             and m.end <= mention.start
             and not self._oblique(ctx.para, m)
         ]
+        # "Pressed by presenter Kessler on whether ..., he replied": the asker after "by" is
+        # not who answers; a possessor may be ("Zelensky's aide said ... he")
+        agents = {
+            m.actor_id
+            for m in mentions
+            if m.kind in ("person", "unknown")
+            and m.end <= mention.start
+            and _after_agent_word(ctx.para, m, self.language.agent_words)
+        }
+        subjects = [p for p in subjects if p not in agents]
         candidates = [
             *reversed(here),
             *subjects[:1],
-            *people_before[:1],
+            *[p for p in people_before[:1] if p not in agents],
             *subjects[1:],  # "Sybiha and Kallas met. She said": the next of the right gender
             ctx.prev_para_speaker,
             ctx.prev_first_person,
@@ -231,6 +241,13 @@ class Coreference:
 
 
 _WORDS = re.compile(r"[\w'’]+")
+
+
+def _after_agent_word(para: str, m: ActorMention, agent_words: frozenset[str]) -> bool:
+    """Whether a mention is a passive's agent: "by" one or two words before it ("pressed by
+    presenter Ruth Kessler")."""
+    words = [w.lower() for w in _WORDS.findall(para[max(0, m.start - 40) : m.start])]
+    return any(w in agent_words for w in words[-2:])
 
 
 def _words(text: str) -> str:

@@ -100,11 +100,15 @@ class Hit(NamedTuple):
 
 
 def _lower(text: str) -> str:
-    """Lower-cased, one character for one ("İstanbul" keeps its length), so offsets hold."""
+    """Lower-cased, one character for one ("İstanbul" keeps its length), so offsets hold; a
+    curly apostrophe is the plain one the terms are written with ("Ukraine’s borders")."""
     lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch.lower()[:1] for ch in text)
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower()[:1] for ch in text)
+    return lowered.translate(_APOSTROPHES) if "’" in lowered or "‘" in lowered else lowered
+
+
+_APOSTROPHES = str.maketrans("’‘", "''")
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -175,6 +179,7 @@ class IssueReader:
         self.tagger = tagger
         self._passing = language.process_words
         self._process_words = _any_word(language.process_words)
+        self._topic = _any_word(language.topic_phrases)
         self._scene = _scene(language)
         # "until there is a signed deal": a timing word, then up to three words
         self._timing = (
@@ -265,8 +270,13 @@ class IssueReader:
         return out
 
     def _names_process(self, text: str) -> bool:
-        """Whether a remark speaks of the talks or their process ("the call", "the meeting")."""
-        return self._process_words is not None and self._process_words.search(text) is not None
+        """Whether a remark speaks of the talks or their process ("the call", "the meeting"),
+        not only of a topic being "on the agenda" of them."""
+        if self._process_words is None:
+            return False
+        if self._topic is not None:
+            text = self._topic.sub(" ", text)
+        return self._process_words.search(text) is not None
 
     def _names_plan(self, group: Sequence[Statement]) -> bool:
         """Whether a remark names the plan or the process itself ("the peace plan", "rounds of

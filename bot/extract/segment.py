@@ -81,8 +81,8 @@ _POST_HEADER = re.compile(
     r"^\s*(?P<name>[^\W\d_][\w.'’ -]{1,60}?)\s+@\w{1,30}(?:\s*[·•|]\s*[^\n]{1,40})?\s*$"
 )
 _TURN = re.compile(
-    # "ZELENSKY:", "MS. ZAKHAROVA:", "Q:"
-    r"^\s*(?P<label>[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3}|Q|A)"
+    # "ZELENSKY:", "MS. ZAKHAROVA:", "FOREIGN MINISTER FAISAL BIN FARHAN:", "Q:"
+    r"^\s*(?P<label>[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]{1,2}[^\W\d_]+){0,4}|Q|A)"
     r"\s*:\s+(?P<body>\S.*)$"
 )
 

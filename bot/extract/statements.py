@@ -31,11 +31,17 @@ from bot.extract.segment import HEADING_MAX_WORDS, Block, Segmenter
 from bot.model import Actor, Statement
 
 MIN_REPORTED_WORDS = 6
+ITEM_MIN_WORDS = (
+    4  # a key-point item says it in few words: "• Zelensky: no withdrawal from Donbas"
+)
 FRAGMENT_MIN_WORDS = 2  # a quoted fragment inside a statement is a row; one word is not
 TURN_MIN_WORDS = 4  # "Yes. FEMA is pre-positioned" answers; "Thank you, guys." does not
+CUE_MAX_WORDS = 12  # a moderator's cue is short: "I'll come back to you."
+CUE_ALONE_WORDS = 2  # a one-word cue is one only nearly alone: "Next question.", "Thanks."
 DOCUMENT_LOOKAHEAD = 4  # a document marker is looked for in an article's first blocks
 LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
 DECK_MIN_WORDS = 8  # a shorter line under the headline is a byline or a label
+LABEL_WORDS = 3  # 'CLAIM 1: "..."': a label this short before a quotation names no one
 KICKER_MAX_WORDS = 3  # "FACT CHECK" above the headline is a label, not the headline
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
 # An article about the talks names their issues throughout; one about a storm or a budget names
@@ -44,6 +50,7 @@ TOPIC_BLOCKS = 4  # prose blocks naming an issue that make an article about the 
 TOPIC_SHARE = 0.3  # or this share of its prose blocks
 TOPIC_JUDGED = 6  # prose blocks an article needs before its share is judged (a brief is too short)
 TOPIC_TERMS = 4  # different issue words a judged article uses (an article on the talks uses many)
+TOPIC_TERMS_UNNAMED = 2  # ... and one that never names the talks' process (any length)
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) "
     r"(?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
@@ -60,6 +67,9 @@ _JOURNALIST = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’-]+")
+_VOCATIVE = re.compile(r"\s*[A-Z][\w'’-]+[.!?]?\s*")  # "Zeke.": the next reporter called on
+_ITEM = re.compile(r"\s*[•▪◦*-]\s")  # an item of a list of key points
+_SINGLE_OPEN = frozenset("'‘‹")  # single quotation marks
 _CLOSING = frozenset("\"”»“’'‹›")  # a quotation's closing mark
 _TOKEN = re.compile(r"[\w'’]+")
 
@@ -115,6 +125,12 @@ class Extractor:
             re.IGNORECASE,
         )
         self._markers = tuple(m.lower() for m in language.document_markers)
+        # "foreign", "minister", "secretary": words of a title before a name
+        self._label_titles = language.title_words - language.stopwords - language.prepositions
+        cues = "|".join(sorted(map(re.escape, language.moderator_cues), key=len, reverse=True))
+        self._cue = re.compile(rf"(?<!\w)(?:{cues or '(?!)'})(?!\w)", re.IGNORECASE)
+        process = "|".join(sorted(map(re.escape, language.process_words), key=len, reverse=True))
+        self._process = re.compile(rf"(?<!\w)(?:{process or '(?!)'})(?!\w)", re.IGNORECASE)
         # 'the so-called "reassurance force"': a term in quotation marks, nobody's words
         terms = "|".join(sorted(map(re.escape, language.term_markers), key=len, reverse=True))
         self._term_before = re.compile(rf"(?i:{terms or '(?!)'})\W*$")
@@ -208,8 +224,22 @@ class Extractor:
         them throughout (``naming`` blocks of it), not once in passing. A long article where no
         statement does, or only one of many, is about something else (Peskov on hockey); a short
         item gives too little context to judge, and a tracked actor speaking in it is enough."""
-        own = sum(1 for d in drafts if d.own)
         prose = sum(1 for b in blocks if b.is_prose)
+        if (
+            prose > SHORT_ITEM_BLOCKS
+            and terms < TOPIC_TERMS_UNNAMED
+            and not any(
+                self._process.search(b.text)
+                or any(m.kind == "institution" for m in self.index.find(b.text, unknown=False))
+                for b in blocks
+                if b.is_prose
+            )
+        ):
+            # "the vote would be held once everyone has been heard": a page that names one
+            # issue word, and never the talks or a party to them (Kyiv, the Kremlin), is about
+            # something else (a school board); a short item is too short to tell
+            return False
+        own = sum(1 for d in drafts if d.own)
         # one remark that happens to name an issue among many that do not is chance (a
         # stadium's security, a storm's power cuts); an article about the talks names them
         # again and again, in its statements and in its prose
@@ -265,6 +295,11 @@ class Extractor:
             speaker = self._named(label.title(), ctx, create=False)
             if speaker != interviewee and self.index.actor(speaker) is None:
                 speaker = ""  # the interviewer, not in the config
+            words = label.lower().split()
+            if not speaker and len(words) > 2 and words[0] in self._label_titles:
+                # "FOREIGN MINISTER FAISAL BIN FARHAN:": an official by title and name, not
+                # the interviewer (an official the config lacks)
+                speaker = self._named(label.title(), ctx)
         if not speaker:
             # a question names the issue its answer is about; one that names none follows up
             named = self.tagger.tags(body)
@@ -276,7 +311,7 @@ class Extractor:
             return found
         start, end = _trim(block.text, block.body, len(block.text))
         text = block.text[start:end]
-        if len(_WORD.findall(text)) < TURN_MIN_WORDS:
+        if len(_WORD.findall(text)) < TURN_MIN_WORDS or self._only_cues(text):
             return []  # "Thank you, guys.", "Next. Go ahead.": a pleasantry or a cue, no answer
         # the question's issues and the answer's own ("No. And the force needs a ceasefire
         # first"), else those of the question it follows up
@@ -290,6 +325,25 @@ class Extractor:
                 fallback=(ctx.question_issues,),
             )
         ]
+
+    def _only_cues(self, text: str) -> bool:
+        """Whether a briefing turn only runs the room: every sentence a cue ("I'll come back to
+        you. Let's move on.", "And with that, I'll take your questions. Zeke.") or a deflection
+        ("I don't have a call to preview for you at this time")."""
+        spans = self.segmenter.sentences(text, mask(len(text), self.quotes.find(text)))
+        return all(self._is_cue(text, a, b) for a, b in spans)
+
+    def _is_cue(self, text: str, start: int, end: int) -> bool:
+        """Whether one sentence of a turn is a cue: a phrase of the room ("go ahead", "come
+        back to you"), a one-word cue alone ("Next question."), or a name called ("Anna.")."""
+        words = len(_WORD.findall(text[start:end]))
+        if words > CUE_MAX_WORDS:
+            return False
+        if _VOCATIVE.fullmatch(text, start, end):
+            return True
+        cue = self._cue.search(text, start, end)
+        # "Norway is ready for the next round" is no cue for all its "next"
+        return cue is not None and (" " in cue.group(0) or words <= CUE_ALONE_WORDS)
 
     def _named(self, name: str, ctx: Context, *, create: bool = True) -> str:
         """The actor a bare name stands for ("Andrii Sybiha", "ZELENSKY"), or a new one."""
@@ -418,6 +472,11 @@ class Extractor:
             # it': the next paragraph's first sentence names its speaker
             s_start, s_end = sentences[0]
             found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
+            if not found:
+                # 'CLAIM 1: "..."' then 'Who said it: Donald Trump, at a rally': a label that
+                # says who spoke, then the name
+                named = self.attribution.named_after_label(para, s_start, s_end, mentions)
+                found = (named, s_start) if named else None
             if found:
                 out.append(replace(orphan, statement=replace(orphan.statement, actor_id=found[0])))
                 if _ANAPHORIC_START.match(para, s_start):
@@ -441,13 +500,17 @@ class Extractor:
                         # '...spoke to reporters in Kyiv.' then a paragraph of his words
                         speaker = ctx.prev_para_speaker or pending or ctx.prev_first_person
                 if not speaker:
+                    speaker = self._introduced(para, quote, s_start, mentions, resolve)
+                if not speaker:
                     speaker = self._attributed_next(
                         para, quote, s_idx, sentences, mentions, inside, resolve
                     )
+                if not speaker:
+                    speaker = self._described(para, quote, s_idx, sentences, mentions, resolve)
                 if not speaker and document is not None:
                     speaker = document.author
                 if not speaker:
-                    if all_quote(para, quote):
+                    if all_quote(para, quote) or _labelled(para, quote):
                         ctx.orphan_quote = self._orphan(para, base, quote, ctx, para_issues)
                     continue
                 attributed_sentences.add(s_idx)
@@ -503,12 +566,18 @@ class Extractor:
             if any(inside[s_start:t_start]):
                 t_start = s_start  # '"Russia destroyed, Russia pays," Zelensky said': all of it
             t_start, t_end = _trim(para, t_start, s_end)
+            if item := _ITEM.match(para, t_start):
+                t_start = item.end()  # the item's text, not its bullet
             t_start = _with_determiner(para, t_start)
             sentence = para[t_start:t_end]
-            if len(_WORD.findall(sentence)) < MIN_REPORTED_WORDS:
+            if len(_WORD.findall(sentence)) < (
+                ITEM_MIN_WORDS if _ITEM.match(para) else MIN_REPORTED_WORDS
+            ):
                 continue  # a headline fragment ("Moscow asserts stance"), not a statement
             if self.candidates.says_nothing(para[s_start:s_end], found[1] - s_start):
                 continue  # "Sybiha echoed the message on social media": nothing said
+            if self.index.actor(speaker) is None and self.candidates.sourced(para[s_start:s_end]):
+                continue  # "As Kyiv Bulletin reported, ...": an outlet's report, not a statement
             speakers_here.append(speaker)
             issues = self.reader.own_in(para, t_start, t_end)
             out.append(
@@ -604,23 +673,25 @@ class Extractor:
             if not speakers:
                 continue
             reported = [d for d in here if d.statement.kind == "reported"]
-            if para[s_start : short[0].start].strip(" \"“”«»„‘’‹›'"):
-                if not reported:
-                    # '"...," he said, adding that Kyiv had "no illusions"': the sentence reports
-                    # the fragments, and holds the quotation it goes on from
-                    start, end = _trim(para, s_start, s_end)
-                    issues = self.reader.own_in(para, start, end)
-                    out.append(
-                        _Draft(
-                            Statement(
-                                speakers[0], "reported", para[start:end], issues, base + start
-                            ),
-                            own=bool(issues),
-                            fallback=(self.tagger.tags(para), self.tagger.tags(prev_para)),
-                        )
+            if not para[s_start : short[0].start].strip(" \"“”«»„‘’‹›'"):
+                out = [d for d in out if d not in reported]
+            elif reported:
+                # the sentence carries its fragments, but a word in 'single quotes' is read
+                # with its marks as another word, so such a fragment stands on its own too
+                short = [q for q in short if para[q.start - 1 : q.start] in _SINGLE_OPEN]
+            else:
+                # '"...," he said, adding that Kyiv had "no illusions"': the sentence reports
+                # the fragments, and holds the quotation it goes on from
+                start, end = _trim(para, s_start, s_end)
+                issues = self.reader.own_in(para, start, end)
+                out.append(
+                    _Draft(
+                        Statement(speakers[0], "reported", para[start:end], issues, base + start),
+                        own=bool(issues),
+                        fallback=(self.tagger.tags(para), self.tagger.tags(prev_para)),
                     )
+                )
                 continue
-            out = [d for d in out if d not in reported]
             for quote in short:
                 start, end = _trim(para, quote.start, quote.end)
                 issues = self._issues(para, start, end, s_start, s_end, prev_para, quotes)
@@ -632,6 +703,63 @@ class Extractor:
                     )
                 )
         return out
+
+    def _introduced(
+        self,
+        para: str,
+        quote: Quote,
+        s_start: int,
+        mentions: Sequence[ActorMention],
+        resolve: Resolve,
+    ) -> str:
+        """The speaker of a quotation that a clause ending in a colon introduces without a verb
+        of saying ("Klymenko, the committee's head, was blunt: "...""): the first person that
+        clause names, as a paragraph ending in a colon introduces the next one."""
+        if not para[s_start : quote.start - 1].rstrip().endswith(":"):
+            return ""
+        head = [m for m in mentions if s_start <= m.start < quote.start]
+        # a name before "he" or "the minister", which stand for someone named earlier
+        for kinds in (("person", "unknown", "anonymous", "institution"), ("pronoun", "role")):
+            for m in head:
+                if m.kind in kinds and (speaker := resolve(m)):
+                    return speaker
+        # "His words, via our correspondent:": the man the possessive stands for
+        for word in _TOKEN.finditer(para, s_start, quote.start):
+            low = word.group(0).lower()
+            gender = (
+                "m"
+                if low in self.language.possessives_male
+                else "f"
+                if low in self.language.possessives_female
+                else ""
+            )
+            if gender:
+                return resolve(ActorMention(word.start(), word.end(), "", "pronoun", gender))
+        return ""
+
+    def _described(
+        self,
+        para: str,
+        quote: Quote,
+        s_idx: int,
+        sentences: Sequence[tuple[int, int]],
+        mentions: Sequence[ActorMention],
+        resolve: Resolve,
+    ) -> str:
+        """The speaker of a sentence that is all quotation after one, without quotation, about
+        one person ('On the Americans he is careful. "President Trump wants a deal..."'): that
+        person. With two people named, or none, the quotation is nobody's yet."""
+        if not s_idx or not _all_quote(para, *sentences[s_idx], quote):
+            return ""
+        p_start, p_end = sentences[s_idx - 1]
+        if any(c in para[p_start:p_end] for c in '"“”«»„'):
+            return ""
+        here = [m for m in mentions if p_start <= m.start < p_end]
+        for kinds in (("person", "unknown", "anonymous"), ("pronoun", "role")):
+            speakers = {resolve(m) for m in here if m.kind in kinds}
+            if speakers:
+                return speakers.pop() if len(speakers) == 1 and "" not in speakers else ""
+        return ""
 
     def _attributed_next(
         self,
@@ -824,6 +952,16 @@ def _is_deck(line: str, headline: Block) -> bool:
         and ":" not in line  # "Talks in Abu Dhabi: Kallas sets out terms", a headline's shape
         and "?" not in line  # "Did Zelensky say ...? No": a headline's question
         and any(c.islower() for c in line)
+    )
+
+
+def _labelled(para: str, quote: Quote) -> bool:
+    """Whether the paragraph is a short label and this quotation ('CLAIM 1: "..."')."""
+    head = para[: quote.start - 1].strip()
+    return (
+        head.endswith(":")
+        and len(head.split()) <= LABEL_WORDS
+        and not para[quote.end + 1 :].strip(" .,")
     )
 
 
