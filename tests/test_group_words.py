@@ -175,3 +175,16 @@ def test_words_a_report_quotes_from_the_full_quote_are_the_same_remark(config: C
     assert [m.development_id for m in found] == [7]
     other = signature("Every tractor of the seized fleet stays where it is for now.", lexicon)
     assert similarity(other, reported) < 0.45  # one of the quoted words is not a quote
+
+
+def test_the_same_quoted_words_join_whatever_decisive_word_the_writer_adds(config: Config) -> None:
+    # the writer's framing ("suggests Moscow will reject") adds a decisive concept the remark
+    # never had: the quoted words still say it is the one remark
+    lexicon = lexicon_for(config)
+    said = signature('The aide said only a "properly elected parliament" could sign.', lexicon)
+    framed = signature(
+        'His insistence on a "properly elected parliament" suggests Moscow will reject the text.',
+        lexicon,
+    )
+    assert lexicon.decisive & (framed.tokens - said.tokens)  # the framing's own concept
+    assert similarity(said, framed, lexicon.decisive) >= 0.45
