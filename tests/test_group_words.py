@@ -43,6 +43,9 @@ def test_diplomatic_synonyms_fold_into_one_concept(config: Config) -> None:
         ("transit is a pillar of the accord", "transit is a cornerstone of the accord"),
         ("the biggest handover so far", "the largest handover so far"),
         ("the annex is almost settled", "the annex is nearly settled"),
+        # a capital for its country, as "Moscow" or "Kyiv" stand for theirs
+        ("Berlin is ready to help police the line", "Germany is ready to help police the line"),
+        ("the talks in Paris", "the talks in France"),
     ]
     for one, other in pairs:
         assert signature(one, lexicon).tokens == signature(other, lexicon).tokens, one
@@ -56,6 +59,8 @@ def test_stem_suffixes_are_the_language_files(config: Config) -> None:
     suffixes = dict(config.language.grouping)["stem_suffixes"]
     assert stem("negotiating", suffixes) == stem("negotiated", suffixes) == "negotiat"
     assert stem("uses", suffixes) == "uses"  # too short to cut
+    # an adverb and its adjective ("artificially", "artificial") are one word
+    assert stem("artificially", suffixes) == stem("artificial", suffixes)
     assert stem("negotiating", ()) == "negotiating"
 
 
