@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.diff.place import Placement, place
-from bot.diff.pool import CandidatePool
+from bot.diff.pool import SPARE_CANDIDATES, CandidatePool, Spare
 from bot.diff.score import Candidate
 from bot.diff.signature import QUOTE_MARK, Signature
 from bot.diff.when import Days
@@ -77,3 +77,54 @@ def test_a_merge_moves_the_merged_candidates_to_the_kept_development() -> None:
     counts, sharers = pool.sharing("peskov", sig)
     assert [c.development_id for c in sharers] == [1]  # one copy of the same words kept
     assert counts == [3]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(remarks(), st.integers(1, 9)), max_size=30),
+    st.lists(st.tuples(remarks(), st.integers(1, 9)), max_size=30),
+    st.lists(st.integers(0, 29), max_size=30),
+    st.lists(remarks(), min_size=1, max_size=10),
+)
+def test_a_window_handed_on_to_the_next_batch_is_the_window_it_reads(
+    before: list[tuple[tuple[Statement, Signature], int]],
+    fresh: list[tuple[tuple[Statement, Signature], int]],
+    kept: list[int],
+    incoming: list[tuple[Statement, Signature]],
+) -> None:
+    first = [Candidate(dev, s.issues, sig) for (s, sig), dev in before]
+    # what the next batch reads: some of the same candidate objects (the pipeline's memo hands
+    # them out again), in another order and with copies, and new ones
+    again = [first[i] for i in kept if i < len(first)]
+    second = again + [Candidate(dev, s.issues, sig) for (s, sig), dev in fresh] + again[:1]
+    spare = Spare()
+    one = CandidatePool(lambda speaker: list(first), spare)
+    for statement, sig in incoming[:3]:
+        placed = place(statement, sig, list(one.of("peskov")))
+        one.placed("peskov", statement, sig, placed, placed.development_id or 50)
+    one.release()
+    handed = CandidatePool(lambda speaker: list(second), spare)
+    afresh = CandidatePool(lambda speaker: list(second))
+    # the same index as built afresh: nothing the first batch held stays indexed
+    assert handed._window("peskov").postings == afresh._window("peskov").postings
+    for statement, sig in incoming:
+        assert handed.of("peskov") == afresh.of("peskov")
+        assert spare.take("peskov") is None  # the next batch took it
+        assert handed.sharing("peskov", sig) == afresh.sharing("peskov", sig)
+        placement = place(statement, sig, list(afresh.of("peskov")))
+        dev_id = placement.development_id or 60
+        handed.placed("peskov", statement, sig, placement, dev_id)
+        afresh.placed("peskov", statement, sig, placement, dev_id)
+
+
+def test_the_spare_windows_keep_the_speakers_seen_last_within_their_bound() -> None:
+    sig = Signature(frozenset({"grain", "port"}), "grain port")
+    per_window = 150
+    speakers = [f"s{i}" for i in range(SPARE_CANDIDATES // per_window + 2)]
+    spare = Spare()
+    for speaker in speakers:
+        pool = CandidatePool(lambda s: [Candidate(k, (), sig) for k in range(per_window)], spare)
+        pool.of(speaker)
+        pool.release()
+    assert spare.take(speakers[0]) is None  # seen longest ago: dropped
+    assert spare.take(speakers[-1]) is not None

@@ -97,6 +97,7 @@ def ingest_articles(
                     continue
                 new += 1
             store.index_statements()
+    batch.pool.release()
     report = IngestReport(
         articles_seen=seen,
         articles_new=new,
@@ -167,7 +168,7 @@ class _Batch:
         # the loader holds the store, not the batch: a batch -> pool -> bound method -> batch
         # cycle left every batch's candidates for the cyclic collector, whose full passes then
         # cost more the longer the process ran
-        self.pool = CandidatePool(_loader(store, pipeline, self.since))
+        self.pool = CandidatePool(_loader(store, pipeline, self.since), pipeline.spare)
         self.fresh: set[int] = set()  # the developments the article being added started
         # the kind (direct or reported) of each development this batch wrote or read: the batch
         # writes every change to it, so it need not read it back per statement

@@ -19,6 +19,7 @@ from bot.diff import (
     speaker_groups,
     speaker_of,
 )
+from bot.diff.pool import Spare
 from bot.extract.actors import ActorIndex
 from bot.extract.issues import IssueTagger
 from bot.extract.statements import Extractor
@@ -100,6 +101,12 @@ class Pipeline:
     def another_claim(self) -> re.Pattern[str]:
         """The language's words that make a sentence another claim ("he added", "also")."""
         return claim_markers(dict(self.config.language.grouping).get("another_claim", ()))
+
+    @cached_property
+    def spare(self) -> Spare:
+        """Candidate windows one ingest batch leaves for the next: a starting point only, each
+        brought in line with what the next batch reads (see :class:`bot.diff.pool.Spare`)."""
+        return Spare()
 
     @cached_property
     def speakers(self) -> dict[str, tuple[str, ...]]:

@@ -119,8 +119,13 @@ class Lexicon:
                 phrase = " " in word or _SIGN.fullmatch(word) is not None
                 (phrases if phrase else stems).append((word, concept))
         # "pull * out": a phrase whose "*" stands for up to two words ("pull its forces out")
+        # each with its first word: a text without it cannot match (tested first, in C)
         self._gapped = [
-            (re.compile(r"\b" + r"((?:\s+\S+){0,2})\s+".join(map(re.escape, p.split(" * ")))), c)
+            (
+                p.split(" * ")[0],
+                re.compile(r"\b" + r"((?:\s+\S+){0,2})\s+".join(map(re.escape, p.split(" * ")))),
+                c,
+            )
             for p, c in phrases
             if " * " in p
         ]
@@ -136,8 +141,9 @@ class Lexicon:
 
     def phrases(self, text: str) -> str:
         """Replace multi-word synonyms by their concept token."""
-        for pattern, concept in self._gapped:  # the words in the gap stay
-            text = pattern.sub(f" _{concept} \\1 ", text)
+        for head, pattern, concept in self._gapped:  # the words in the gap stay
+            if head in text:
+                text = pattern.sub(f" _{concept} \\1 ", text)
         if self._phrase_re is None:
             return text
         return self._phrase_re.sub(lambda m: " _" + self._phrases[m.group(0)] + " ", text)

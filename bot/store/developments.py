@@ -167,14 +167,13 @@ class DevelopmentStore(StoreBase):
         issues, counts, when it was said, and - when ``shown`` - its text and kind become this
         statement's. A development that gains an issue has its alerts decided again."""
         conn = self.db.conn
-        if not conn.in_transaction:  # its writes land together (the connection's own execute
-            # below does not commit on its own as sqlite-utils' does)
+        if not conn.in_transaction:  # its writes land together (conn.execute never commits)
             with self.transaction():
                 return self.add_statement(
                     statement, development_id, now, signature, shown=shown, said_at=said_at
                 )
-        # the connection's own execute: sqlite-utils' wrapper costs more than some of these
-        # one-row statements (about six a statement)
+        # the connection's own execute: sqlite-utils' wrapper cost more than these one-row
+        # statements (about six a statement)
         cursor = conn.execute(
             """insert into statements (article_id, actor_id, kind, text, issues, position,
                development_id, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -267,18 +266,20 @@ class DevelopmentStore(StoreBase):
         """Fold development ``drop`` into ``keep``: its mentions, issues, what chats were told.
         The result is news if either was; its alerts are decided again if it gained an issue or
         ``drop`` was not yet decided."""
+        if not self.db.conn.in_transaction:  # all of it or nothing
+            with self.transaction():
+                return self.merge_developments(keep, drop)
+        execute = self.db.conn.execute  # (see add_statement)
         before = {r[0] for r in self._issue_rows(keep)}
-        self.db.execute(
-            "update statements set development_id = ? where development_id = ?", [keep, drop]
-        )
-        self.db.execute(
+        execute("update statements set development_id = ? where development_id = ?", [keep, drop])
+        execute(
             """insert or ignore into development_issues (development_id, issue_id, first_seen)
                select ?, issue_id, first_seen from development_issues where development_id = ?""",
             [keep, drop],
         )
-        self.db.execute("delete from development_issues where development_id = ?", [drop])
+        execute("delete from development_issues where development_id = ?", [drop])
         # the kept development's first mention stays its first
-        self.db.execute(
+        execute(
             """insert into development_issue_mentions
                (development_id, issue_id, mentions, by_first)
                select ?, issue_id, mentions, 0 from development_issue_mentions
@@ -287,21 +288,21 @@ class DevelopmentStore(StoreBase):
                do update set mentions = mentions + excluded.mentions""",
             [keep, drop],
         )
-        self.db.execute("delete from development_issue_mentions where development_id = ?", [drop])
-        self.db.execute(
+        execute("delete from development_issue_mentions where development_id = ?", [drop])
+        execute(
             """insert or ignore into development_sources (development_id, source)
                select ?, source from development_sources where development_id = ?""",
             [keep, drop],
         )
-        self.db.execute("delete from development_sources where development_id = ?", [drop])
-        self.db.execute(
+        execute("delete from development_sources where development_id = ?", [drop])
+        execute(
             """insert or ignore into chat_developments (chat_id, development_id, via, told_at)
                select chat_id, ?, via, told_at from chat_developments where development_id = ?""",
             [keep, drop],
         )
-        self.db.execute("delete from chat_developments where development_id = ?", [drop])
+        execute("delete from chat_developments where development_id = ?", [drop])
         kept, dropped = (
-            self.db.execute(
+            execute(
                 """select first_seen, last_seen, said_at, quiet, announced_at
                    from developments where id = ?""",
                 [d],
@@ -309,7 +310,7 @@ class DevelopmentStore(StoreBase):
             for d in (keep, drop)
         )
         said = [s for s in (kept[2], dropped[2]) if s]
-        counts = self.db.execute(
+        counts = execute(
             """select (select count(*) from statements where development_id = ?),
                       (select count(*) from development_sources where development_id = ?)""",
             [keep, keep],
@@ -319,7 +320,7 @@ class DevelopmentStore(StoreBase):
         seen = parse_dt(max(kept[1], dropped[1])) or datetime.min.replace(tzinfo=UTC)
         issues, _ = self._show_issues(keep, counts[0], seen)
         again = bool(set(issues) - before) or dropped[4] is None
-        self.db.execute(
+        execute(
             """update developments set first_seen = ?, last_seen = ?, issues = ?,
                mention_count = ?, outlet_count = ?, said_at = ?, quiet = ?,
                announced_at = case when ? then null else announced_at end where id = ?""",
@@ -335,7 +336,7 @@ class DevelopmentStore(StoreBase):
                 keep,
             ],
         )
-        self.db.execute("delete from developments where id = ?", [drop])
+        execute("delete from developments where id = ?", [drop])
 
     def _issue_rows(self, dev_id: int) -> list[tuple[str]]:
         return self.db.execute(
