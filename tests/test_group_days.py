@@ -80,7 +80,12 @@ def test_a_planned_day_is_not_when_it_was_said() -> None:
         ("the envoy had said then that", True),
         ("as the minister announced at the time,", True),
         ("a day later the aide made clear", True),
+        # present perfect, a day of a meeting, a remark made before an event: all earlier
+        ("the minister has said little since beyond her claim that", True),
+        ("the envoy told journalists on the second day that", True),
+        ("in her pre-summit remarks the chancellor called", True),
         ("the envoy told reporters", False),
+        ("the minister presented prepared remarks", False),
     ],
 )
 def test_a_report_recalling_an_earlier_remark_is_dated_before(words: str, recalls: bool) -> None:

@@ -43,6 +43,9 @@ def test_diplomatic_synonyms_fold_into_one_concept(config: Config) -> None:
         ("transit is a pillar of the accord", "transit is a cornerstone of the accord"),
         ("the biggest handover so far", "the largest handover so far"),
         ("the annex is almost settled", "the annex is nearly settled"),
+        # a capital for its country, as "Moscow" or "Kyiv" stand for theirs
+        ("Berlin is ready to help police the line", "Germany is ready to help police the line"),
+        ("the talks in Paris", "the talks in France"),
     ]
     for one, other in pairs:
         assert signature(one, lexicon).tokens == signature(other, lexicon).tokens, one
@@ -56,6 +59,8 @@ def test_stem_suffixes_are_the_language_files(config: Config) -> None:
     suffixes = dict(config.language.grouping)["stem_suffixes"]
     assert stem("negotiating", suffixes) == stem("negotiated", suffixes) == "negotiat"
     assert stem("uses", suffixes) == "uses"  # too short to cut
+    # an adverb and its adjective ("artificially", "artificial") are one word
+    assert stem("artificially", suffixes) == stem("artificial", suffixes)
     assert stem("negotiating", ()) == "negotiating"
 
 
@@ -175,3 +180,16 @@ def test_words_a_report_quotes_from_the_full_quote_are_the_same_remark(config: C
     assert [m.development_id for m in found] == [7]
     other = signature("Every tractor of the seized fleet stays where it is for now.", lexicon)
     assert similarity(other, reported) < 0.45  # one of the quoted words is not a quote
+
+
+def test_the_same_quoted_words_join_whatever_decisive_word_the_writer_adds(config: Config) -> None:
+    # the writer's framing ("suggests Moscow will reject") adds a decisive concept the remark
+    # never had: the quoted words still say it is the one remark
+    lexicon = lexicon_for(config)
+    said = signature('The aide said only a "properly elected parliament" could sign.', lexicon)
+    framed = signature(
+        'His insistence on a "properly elected parliament" suggests Moscow will reject the text.',
+        lexicon,
+    )
+    assert lexicon.decisive & (framed.tokens - said.tokens)  # the framing's own concept
+    assert similarity(said, framed, lexicon.decisive) >= 0.45

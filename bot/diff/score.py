@@ -53,12 +53,13 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
     if not a.tokens or not b.tokens:
         return 0.0
     penalty = DECISIVE_PENALTY if decisive and (a.tokens ^ b.tokens) & decisive else 1.0
-    overlap = _overlap(a, b)
+    score = penalty * _overlap(a, b)
     if quoted_alike(a, b):
         # the same quoted words: the same remark, however it is framed; or words one report
-        # quotes from the other's full quote ('told reporters that "not a single euro" ...')
-        overlap = max(overlap, QUOTED_SCORE)
-    return penalty * overlap
+        # quotes from the other's full quote ('told reporters that "not a single euro" ...'),
+        # whatever concept the writer's own framing adds ("a hint that Moscow would reject")
+        score = max(score, QUOTED_SCORE)
+    return score
 
 
 def quoted_alike(a: Signature, b: Signature) -> bool:
