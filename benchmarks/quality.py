@@ -35,9 +35,13 @@ def main() -> None:
     args = parser.parse_args()
     base = ROOT / "tests" / "data" / "corpus"
     folders = args.corpus or sorted(
-        d
-        for d in base.iterdir()
-        if (d / "gold.jsonl").is_file() and (args.heldout or not d.name.startswith("heldout"))
+        (
+            d
+            for d in base.iterdir()
+            if (d / "gold.jsonl").is_file() and (args.heldout or not d.name.startswith("heldout"))
+        ),
+        # held-out first, then tune, tune2 ... tune10 in their order, not as strings sort
+        key=lambda d: (not d.name.startswith("heldout"), len(d.name), d.name),
     )
     config = load_config(ROOT / "config", {})
     now = datetime.now(UTC)
