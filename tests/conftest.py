@@ -49,6 +49,17 @@ def extractor(config: Config) -> Extractor:
     )
 
 
+@pytest.fixture(scope="session")
+def ru(config: Config) -> Extractor:
+    """The statement engine reading Russian copy (config/lang/ru.toml)."""
+    from bot.config import load_language
+
+    language = load_language(CONFIG_DIR / "lang" / "ru.toml")
+    return Extractor(
+        ActorIndex(config.actors, config.media, language), IssueTagger(config.issues), language
+    )
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     """An empty database in a real SQLite file."""

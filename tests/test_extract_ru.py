@@ -4,25 +4,8 @@ test."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from bot.config import Config, load_language
-from bot.extract.actors import ActorIndex
-from bot.extract.issues import IssueTagger
 from bot.extract.statements import Extractor
 from bot.model import Statement
-
-RU = Path(__file__).resolve().parent.parent / "config" / "lang" / "ru.toml"
-
-
-@pytest.fixture(scope="module")
-def ru(config: Config) -> Extractor:
-    language = load_language(RU)
-    return Extractor(
-        ActorIndex(config.actors, config.media, language), IssueTagger(config.issues), language
-    )
 
 
 def _one(statements: tuple[Statement, ...], fragment: str) -> Statement:
