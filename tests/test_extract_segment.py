@@ -88,32 +88,30 @@ def test_a_pleasantry_in_a_transcript_is_no_statement(extractor: Extractor) -> N
 # --- page furniture --------------------------------------------------------------------------
 
 
-def test_a_writers_bio_and_a_newsletters_sign_off_are_furniture(extractor: Extractor) -> None:
-    found = extractor.extract(
+FURNITURE = {
+    "a writer's bio and a newsletter's sign-off": (
         "The Oslo round ended without a ceasefire on Friday.\n"
         '"We will come back in a fortnight," Umerov said of the ceasefire talks.\n'
         "We will have more on the ceasefire talks tomorrow. That's all for today. Reply to this"
         " email with your questions.\n"
         "Marit Olsen is a senior fellow at the Fjord Institute. Her views are her own."
-    )
-    assert [s.actor_id for s in found.statements] == ["umerov"]
-
-
-def test_a_list_of_sources_and_a_rating_key_are_furniture(extractor: Extractor) -> None:
-    found = extractor.extract(
+    ),
+    "a list of sources and a rating key": (
         "Umerov said on Monday that the ceasefire talks would resume in Oslo next week.\n"
         "Sources: the grid operator's daily reports; the air force; the ministry's statement.\n"
         "Our ratings: True / Mostly true / Misleading / False. Corrections: desk@example.org"
-    )
-    assert [s.actor_id for s in found.statements] == ["umerov"]
-
-
-def test_a_programmes_air_time_in_the_first_person_is_furniture(extractor: Extractor) -> None:
-    found = extractor.extract(
+    ),
+    "a programme's air time in the first person": (
         'Umerov spoke to our programme about the ceasefire. "The guns must fall silent first,"'
         " he said.\n"
         "Evening Round is broadcast at 19:00 on our main channel and online."
-    )
+    ),
+}
+
+
+@pytest.mark.parametrize("text", FURNITURE.values(), ids=FURNITURE.keys())
+def test_page_furniture_is_no_statement(extractor: Extractor, text: str) -> None:
+    found = extractor.extract(text)
     assert [s.actor_id for s in found.statements] == ["umerov"]
 
 
