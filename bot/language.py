@@ -6,6 +6,8 @@ stage keys on come from the file, so adding a language is a file plus tests.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -182,3 +184,9 @@ def _language_lists(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
                 raise ConfigError(str(path), f"quote_pairs[{n}]", "must be two characters")
         out["quote_pairs"] = pairs
     return out
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """A regex alternation of these words or phrases, escaped, the longest first (a phrase wins
+    over a shorter one it starts with); empty when there are none."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.config import Language
+from bot.language import longest_first
 from bot.model import Actor
 
 EN = Language()  # no folding: pass the configured language
@@ -162,7 +163,7 @@ class ActorIndex:
         self._unnamed_re = (
             re.compile(
                 r"(?<![\w-])(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+|top\s+|high-ranking\s+)?(?P<side>"
-                + "|".join(sorted(map(re.escape, self._unnamed_sides), key=len, reverse=True))
+                + longest_first(self._unnamed_sides)
                 + r")\s+(?:senior\s+)?(?:"
                 + "|".join(map(re.escape, singular))
                 + r")(?![\w-])",
@@ -172,7 +173,7 @@ class ActorIndex:
             else None
         )
         # "the words of the delegation" is no role: no stopword inside one
-        filler = "|".join(sorted(map(re.escape, language.stopwords), key=len, reverse=True))
+        filler = longest_first(language.stopwords)
         filler_word = rf"(?!(?i:{filler})\s)[\w'-]+" if filler else r"[\w'-]+"
         self._role_re = (
             re.compile(
@@ -181,7 +182,7 @@ class ActorIndex:
                 + "|".join(sorted(map(re.escape, language.determiners)))
                 + r")|[A-Z][\w-]*'s)\s+"
                 rf"(?:{filler_word}\s+){{0,3}}?(?P<w>(?i:"
-                + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+                + longest_first(nouns)
                 + r")(?:-[a-z]+)?)(?![\w-])"
             )
             if nouns and language.determiners
@@ -190,13 +191,11 @@ class ActorIndex:
         # "the alliance's secretary-general", "the bloc's top diplomat": a role of the body before
         # the longest role: "the Kremlin's chief foreign policy aide", over words that are no
         # part of it ("the ministry's spokeswoman told the envoy")
-        plain = "|".join(
-            sorted(map(re.escape, language.stopwords | set(language.speech_verbs)), key=len)[::-1]
-        )
+        plain = longest_first(language.stopwords | set(language.speech_verbs))
         self._owned_re = (
             re.compile(
                 rf"['’]s\s+(?:(?!(?i:{plain})(?![\w'-]))[\w'-]+\s+){{0,3}}(?P<w>(?i:"
-                + "|".join(sorted(map(re.escape, language.role_nouns), key=len, reverse=True))
+                + longest_first(language.role_nouns)
                 + r")(?:-[a-z]+)?)(?![\w-])"
             )
             if language.role_nouns
@@ -221,11 +220,7 @@ class ActorIndex:
         pronouns.update({p: "p" for p in language.pronouns_plural})
         self._pronoun_gender = pronouns
         self._pronoun_re = (
-            re.compile(
-                r"(?<![\w-])(?P<p>(?i:"
-                + "|".join(sorted(map(re.escape, pronouns), key=len, reverse=True))
-                + r"))(?![\w-])"
-            )
+            re.compile(r"(?<![\w-])(?P<p>(?i:" + longest_first(pronouns) + r"))(?![\w-])")
             if pronouns
             else None
         )

@@ -17,6 +17,7 @@ from bot.config import Language
 from bot.extract.actors import ActorIndex, ActorMention, alternation
 from bot.extract.quotes import Quote
 from bot.extract.segment import Segmenter, sentence_of
+from bot.language import longest_first
 
 APPOSITIVES_BACK = 2  # "Umerov, who heads the delegation, announced": commas back to the speaker
 SHORT_REST_WORDS = 4  # "told reporters in Kyiv.": an audience and an occasion after the verb
@@ -125,15 +126,13 @@ class Attributor:
         # a clause of its own between two speakers: "Tusk said X, while Kallas wrote"
         self._clause_break = (
             re.compile(
-                r"(?<![\w'’-])(?:"
-                + "|".join(sorted(map(re.escape, language.clause_openers), key=len, reverse=True))
-                + r")(?![\w'’-])",
+                r"(?<![\w'’-])(?:" + longest_first(language.clause_openers) + r")(?![\w'’-])",
                 re.IGNORECASE,
             )
             if language.clause_openers
             else None
         )
-        preps = "|".join(sorted(map(re.escape, self._prepositions), key=len, reverse=True))
+        preps = longest_first(self._prepositions)
         self._signed_rest = re.compile(_SIGNED_REST.format(preps=preps))
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions

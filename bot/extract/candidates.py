@@ -16,6 +16,7 @@ import re
 
 from bot.config import Language
 from bot.extract.actors import alternation
+from bot.language import longest_first
 
 INTRO_MAX_WORDS = 4  # "By evening, officials had weighed in": an adverbial before the speaker
 SUBJECT_MAX_WORDS = 10  # "Rustem Umerov, Ukraine's chief negotiator, posted": speaker to verb
@@ -26,7 +27,7 @@ _WORD = r"[\w'’-]+"
 
 
 def _words(words: frozenset[str] | tuple[str, ...]) -> str:
-    body = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    body = longest_first(words)
     return f"(?i:{body})" if body else "(?!)"  # "on Telegram", "on X"
 
 

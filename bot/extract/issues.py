@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.config import Language
+from bot.language import longest_first
 from bot.model import Issue, Statement
 
 CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is named
@@ -359,7 +360,7 @@ _SUBJECT_REACH = 30  # characters after "on" within which the subject's term sta
 
 def _alternation(words: Iterable[str]) -> str:
     """A regex group matching any of these words or phrases, the longest first."""
-    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+    return f"(?:{longest_first(words)})"
 
 
 def _any_word(words: Iterable[str], whole: bool = True) -> re.Pattern[str] | None:

@@ -28,6 +28,7 @@ from bot.extract.coreference import Context, Coreference
 from bot.extract.issues import IssueReader, IssueTagger
 from bot.extract.quotes import Quote, QuoteFinder, all_quote, mask, outside_quotes
 from bot.extract.segment import HEADING_MAX_WORDS, Block, Segmenter
+from bot.language import longest_first
 from bot.model import Actor, Statement
 
 MIN_REPORTED_WORDS = 6
@@ -119,20 +120,18 @@ class Extractor:
         self.attribution = Attributor(index, language, self.segmenter)
         self.candidates = Candidates(language)
         self._first_person_word = re.compile(
-            r"(?<![\w'’])(?:"
-            + "|".join(sorted(map(re.escape, language.first_person), key=len, reverse=True))
-            + r")(?![\w'’])",
+            r"(?<![\w'’])(?:" + longest_first(language.first_person) + r")(?![\w'’])",
             re.IGNORECASE,
         )
         self._markers = tuple(m.lower() for m in language.document_markers)
         # "foreign", "minister", "secretary": words of a title before a name
         self._label_titles = language.title_words - language.stopwords - language.prepositions
-        cues = "|".join(sorted(map(re.escape, language.moderator_cues), key=len, reverse=True))
+        cues = longest_first(language.moderator_cues)
         self._cue = re.compile(rf"(?<!\w)(?:{cues or '(?!)'})(?!\w)", re.IGNORECASE)
-        process = "|".join(sorted(map(re.escape, language.process_words), key=len, reverse=True))
+        process = longest_first(language.process_words)
         self._process = re.compile(rf"(?<!\w)(?:{process or '(?!)'})(?!\w)", re.IGNORECASE)
         # 'the so-called "reassurance force"': a term in quotation marks, nobody's words
-        terms = "|".join(sorted(map(re.escape, language.term_markers), key=len, reverse=True))
+        terms = longest_first(language.term_markers)
         self._term_before = re.compile(rf"(?i:{terms or '(?!)'})\W*$")
         # "QUESTION:", "Question:", "Q:" are one label
         self._question_labels = {label.lower() for label in language.question_labels}
