@@ -1,0 +1,42 @@
+"""Pure-speed paths of the extractor find exactly what the plain ones find."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.extract.statements import Extractor
+from bot.language import Caseless, longest_first
+
+_WORDS = ("envoy", "secretary", "minister")
+
+
+@pytest.mark.parametrize(
+    ("text", "fast"),
+    [
+        ("The ENVOY met the Secretary and the minister.", True),
+        ("Ministers and envoys, secretary-general", True),
+        ("the mınister (a dotless i) spoke", False),  # case-insensitive "i" matches "ı"
+        ("a ſecretary (a long s) spoke", False),  # ... and "s" the long "ſ"
+        ("İstanbul's envoy", False),  # "İ" lower-cases to two characters
+        ("ΣΟΦΙΑΣ envoy", True),  # Greek: no case partner of the words' letters
+    ],
+)
+def test_caseless_search_finds_what_a_case_insensitive_one_finds(text: str, fast: bool) -> None:
+    pattern = r"(?<![\w-])(?:" + longest_first(_WORDS) + r")(?![\w-])"
+    slow = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+    lowered = Caseless(_WORDS).text(text)
+    assert (lowered is not None) == fast
+    searched = [m.span() for m in re.finditer(pattern, lowered or text, re.I * (not lowered))]
+    assert searched == slow
+
+
+def test_mentions_in_text_the_fast_path_cannot_read_are_still_found(
+    extractor: Extractor,
+) -> None:
+    # "mınister" with a dotless i is "minister" to a case-insensitive pattern
+    plain = extractor.index.find("The minister said the talks would go on.")
+    dotless = extractor.index.find("The mınister said the talks would go on.")
+    assert [(m.kind, m.start, m.end) for m in dotless] == [(m.kind, m.start, m.end) for m in plain]
+    assert [m.kind for m in plain] == ["role"]
