@@ -186,6 +186,39 @@ def _language_lists(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+class Caseless:
+    """A case-insensitive search for some words done as a case-sensitive search of the text
+    lower-cased, several times faster: ``text(t)`` is ``t`` lower-cased, or None where the two
+    searches could find different spans (the caller then searches case-insensitively)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        letters = {ch for word in words for ch in word.lower()}
+        # re also matches a letter's case partners that lower-case to another letter: "i" the
+        # dotless "ı", "s" the long "ſ"; text holding one takes the case-insensitive search
+        self._partners = "".join(
+            sorted({chr(q) for ch in letters for q in _CASE_PARTNERS.get(ord(ch), ())})
+        )
+        self._usable = _CASE_PARTNERS is not _UNKNOWN
+
+    def text(self, text: str) -> str | None:
+        """The text lower-cased, one character for one, if searching it finds what a
+        case-insensitive search of ``text`` finds ("İ" lower-cases to two characters)."""
+        lowered = text.lower()
+        if not self._usable or len(lowered) != len(text):
+            return None
+        for ch in self._partners:
+            if ch in lowered:
+                return None
+        return lowered
+
+
+_UNKNOWN: dict[int, tuple[int, ...]] = {}
+try:  # the table re itself matches case-insensitively by (Python 3.11 and later)
+    from re._casefix import _EXTRA_CASES as _CASE_PARTNERS
+except ImportError:  # pragma: no cover - another Python: always the case-insensitive search
+    _CASE_PARTNERS = _UNKNOWN
+
+
 def longest_first(words: Iterable[str]) -> str:
     """A regex alternation of these words or phrases, escaped, the longest first (a phrase wins
     over a shorter one it starts with); empty when there are none."""

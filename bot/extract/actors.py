@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from bot.config import Language
-from bot.language import longest_first
+from bot.language import Caseless, longest_first
 from bot.model import Actor
 
 EN = Language()  # no folding: pass the configured language
@@ -37,6 +38,8 @@ _OF_PHRASE = re.compile(r" of (?:the )?[a-z]+(?= |[,.;:]|$)")
 _INNER_WORD = re.compile(r"(?<= )\w")
 # the capitalised word right after a name ("Kyiv Bulletin")
 _NEXT_CAP = re.compile(rf" ([{_UPPER}][\w'’-]*)")
+# what follows "her" when it is a subject ("her, said"), not a possessive ("her office")
+_SUBJECT_AFTER = re.compile(r"\s*(?:said|added|,|\.)")
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,27 @@ class ActorIndex:
             if pronouns
             else None
         )
+        # The case-insensitive searches below done over lower-cased text (see Caseless). The
+        # hints are the words a match must end on (a role's noun, an unnamed source's noun): a
+        # cheap test before the full pattern.
+        lower_nouns, lower_singular = _lowered(nouns), _lowered(singular)
+        self._caseless = Caseless([*described, *pronouns, *lower_nouns, *lower_singular])
+        self._desc_low = alternation(described, flags=0)
+        self._pronoun_low = (
+            re.compile(r"(?<![\w-])(?P<p>" + longest_first(_lowered(pronouns)) + r")(?![\w-])")
+            if pronouns
+            else None
+        )
+        self._role_hint = (
+            re.compile(r"\s(?:" + longest_first(lower_nouns) + r")(?:-[a-z]+)?(?![\w-])")
+            if self._role_re is not None
+            else None
+        )
+        self._unnamed_hint = (
+            re.compile(r"\s(?:" + longest_first(lower_singular) + r")(?![\w-])")
+            if self._unnamed_re is not None
+            else None
+        )
 
     def fold(self, text: str) -> str:
         """Text with the language's typographic characters folded, same length as the input."""
@@ -246,11 +270,12 @@ class ActorIndex:
     def find(self, text: str, *, unknown: bool = True) -> list[ActorMention]:
         """Every actor mention in text, longest match first where they overlap, in text order."""
         folded = self.fold(text)
+        lowered = self._caseless.text(folded)
         found: list[ActorMention] = []
         taken = bytearray(len(text))
 
         def claim(start: int, end: int) -> bool:
-            if any(taken[start:end]):
+            if taken.find(1, start, end) >= 0:
                 return False
             taken[start:end] = b"\x01" * (end - start)
             return True
@@ -260,18 +285,21 @@ class ActorIndex:
             for m in self._media_re.finditer(folded):
                 claim(m.start(), m.end())
         candidates = []
-        for regex, table, lower in (
-            (self._name_re, self._names, False),
-            (self._desc_re, self._described, True),
+        # descriptions are case-insensitive: searched in the lower-cased text where that finds
+        # the same (see Caseless)
+        desc = (self._desc_low, lowered) if lowered is not None else (self._desc_re, folded)
+        for (regex, searched), table, lower in (
+            ((self._name_re, folded), self._names, False),
+            (desc, self._described, True),
         ):
             if regex is None:
                 continue
-            for found_m in regex.finditer(folded):
+            for found_m in regex.finditer(searched):
                 # a longer form may start inside a shorter one: "The Coordination Headquarters
                 # for the Treatment of Prisoners of War" holds "Coordination Headquarters ..."
                 inner = (
-                    regex.match(folded, w.start())
-                    for w in _INNER_WORD.finditer(folded, found_m.start() + 1, found_m.end())
+                    regex.match(searched, w.start())
+                    for w in _INNER_WORD.finditer(searched, found_m.start() + 1, found_m.end())
                 )
                 for m in (found_m, *(i for i in inner if i is not None)):
                     actor_id = table.get(m.group(0).lower() if lower else m.group(0))
@@ -282,7 +310,7 @@ class ActorIndex:
             if claim(start, end):
                 actor = self.actors[actor_id]
                 found.append(ActorMention(start, end, actor_id, actor.kind, actor.gender))
-        if self._unnamed_re is not None:
+        if self._unnamed_re is not None and not _hinted_out(self._unnamed_hint, lowered):
             # "a Ukrainian negotiator", "one senior Russian diplomat": an unnamed source of the
             # side its adjective names (with "the", the same words are a role anaphor)
             for m in self._unnamed_re.finditer(folded):
@@ -297,7 +325,7 @@ class ActorIndex:
                     found.append(
                         ActorMention(m.start(), m.end(), slug(m.group(0)), "unknown", noun="body")
                     )
-        if self._role_re is not None:
+        if self._role_re is not None and not _hinted_out(self._role_hint, lowered):
             for m in self._role_re.finditer(folded):
                 noun = m.group("w").lower()
                 # "the Russian Defence Ministry" is a name, found above; a capitalised noun
@@ -310,18 +338,21 @@ class ActorIndex:
                     found.append(
                         ActorMention(m.start(), m.end(), "", "role", noun=noun, phrase=phrase)
                     )
-        if self._pronoun_re is not None:
-            for m in self._pronoun_re.finditer(folded):
+        pronoun_re, searched = (
+            (self._pronoun_low, lowered) if lowered is not None else (self._pronoun_re, folded)
+        )
+        if pronoun_re is not None:
+            for m in pronoun_re.finditer(searched):
                 word = m.group("p").lower()
                 gender = self._pronoun_gender[word]
-                if word == "her" and not re.match(r"\s*(?:said|added|,|\.)", folded[m.end() :]):
+                if word == "her" and not _SUBJECT_AFTER.match(folded, m.end()):
                     continue  # "her boss", "her office": a possessive, not a subject
                 if claim(m.start(), m.end()):
                     kind = {"": "thing", "p": "plural"}.get(gender, "pronoun")
                     found.append(ActorMention(m.start(), m.end(), "", kind, gender))
         if unknown:
             for start, end, name in self._names_in(folded):
-                if any(taken[start:end]):
+                if taken.find(1, start, end) >= 0:
                     continue
                 if self.is_media(name) or all(w in self._known_words for w in name.split()):
                     continue
@@ -444,6 +475,15 @@ class ActorIndex:
         if mention.noun == "body":
             return Actor(id=mention.actor_id, name=name, kind="institution", known=False)
         return Actor(id=mention.actor_id, name=name, kind="person", known=False)
+
+
+def _lowered(words: Iterable[str]) -> set[str]:
+    return {word.lower() for word in words}
+
+
+def _hinted_out(hint: re.Pattern[str] | None, lowered: str | None) -> bool:
+    """Whether the hint, searched in the lower-cased text, says the full pattern cannot match."""
+    return hint is not None and lowered is not None and hint.search(lowered) is None
 
 
 def alternation(table: dict[str, str], flags: int) -> re.Pattern[str] | None:
