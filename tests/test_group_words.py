@@ -46,6 +46,12 @@ def test_diplomatic_synonyms_fold_into_one_concept(config: Config) -> None:
         # a capital for its country, as "Moscow" or "Kyiv" stand for theirs
         ("Berlin is ready to help police the line", "Germany is ready to help police the line"),
         ("the talks in Paris", "the talks in France"),
+        ("voters will decide in spring", "elections will decide in spring"),
+        ("the harbour is no bargaining chip", "the harbour is no bargain"),
+        ("monitors will verify the pledge", "monitors will check the pledge"),
+        ("a paper on the grain corridor", "a document on the grain corridor"),
+        ("the tariff is the main stumbling block", "the tariff is the main obstacle"),
+        ("nobody will cede the harbour", "nobody will hand over the harbour"),
     ]
     for one, other in pairs:
         assert signature(one, lexicon).tokens == signature(other, lexicon).tokens, one
