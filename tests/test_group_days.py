@@ -67,11 +67,17 @@ def test_the_day_the_speech_verb_gives_is_when_it_was_said() -> None:
     )
 
 
-def test_a_planned_day_is_not_when_it_was_said() -> None:
+@pytest.mark.parametrize(
+    "words",
+    [
+        "he said the delegations will meet again on Monday",
+        # the plan's word five words before its day: a start time in between
+        "the aide told reporters the pause would hold, starting at noon Kyiv time on Monday",
+    ],
+)
+def test_a_planned_day_is_not_when_it_was_said(words: str) -> None:
     # "will meet on Monday" says when the meeting is, not when the words were said
-    assert (
-        utterance_days("he said the delegations will meet again on Monday", THURSDAY, EN) is None
-    )
+    assert utterance_days(words, THURSDAY, EN) is None
 
 
 @pytest.mark.parametrize(
