@@ -103,6 +103,21 @@ def test_a_report_recalling_an_earlier_remark_is_dated_before(words: str, recall
     assert published.last == date(2026, 4, 16)
 
 
+@pytest.mark.parametrize(
+    ("words", "recalls"),
+    [
+        ("как посол тогда заявил", True),
+        ("во второй день встречи министр сказал", True),
+        ("в прошлый раз помощник говорил", True),
+        ("спустя два дня посол добавил", True),
+        ("посол заявил журналистам", False),
+    ],
+)
+def test_a_russian_report_recalling_an_earlier_remark(words: str, recalls: bool) -> None:
+    ru = Calendar(dict(load_language(LANG / "ru.toml").grouping))
+    assert ru.recalls(words) is recalls
+
+
 def test_the_days_survive_the_store() -> None:
     days = Days(date(2026, 4, 6), date(2026, 4, 12))
     assert Days.parse(days.stored()) == days
