@@ -67,11 +67,17 @@ def test_the_day_the_speech_verb_gives_is_when_it_was_said() -> None:
     )
 
 
-def test_a_planned_day_is_not_when_it_was_said() -> None:
+@pytest.mark.parametrize(
+    "words",
+    [
+        "he said the delegations will meet again on Monday",
+        # the plan's word five words before its day: a start time in between
+        "the aide told reporters the pause would hold, starting at noon Kyiv time on Monday",
+    ],
+)
+def test_a_planned_day_is_not_when_it_was_said(words: str) -> None:
     # "will meet on Monday" says when the meeting is, not when the words were said
-    assert (
-        utterance_days("he said the delegations will meet again on Monday", THURSDAY, EN) is None
-    )
+    assert utterance_days(words, THURSDAY, EN) is None
 
 
 @pytest.mark.parametrize(
@@ -95,6 +101,21 @@ def test_a_report_recalling_an_earlier_remark_is_dated_before(words: str, recall
     # undated and recalled: any day of the two weeks before; else the day it is published
     assert published.first == (date(2026, 4, 2) if recalls else date(2026, 4, 16))
     assert published.last == date(2026, 4, 16)
+
+
+@pytest.mark.parametrize(
+    ("words", "recalls"),
+    [
+        ("как посол тогда заявил", True),
+        ("во второй день встречи министр сказал", True),
+        ("в прошлый раз помощник говорил", True),
+        ("спустя два дня посол добавил", True),
+        ("посол заявил журналистам", False),
+    ],
+)
+def test_a_russian_report_recalling_an_earlier_remark(words: str, recalls: bool) -> None:
+    ru = Calendar(dict(load_language(LANG / "ru.toml").grouping))
+    assert ru.recalls(words) is recalls
 
 
 def test_the_days_survive_the_store() -> None:

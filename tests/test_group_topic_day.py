@@ -74,6 +74,25 @@ def test_a_remark_the_speaker_added_does_not_lean(config: Config) -> None:
     assert _lavrov_developments(config, articles) == [1, 1]
 
 
+def test_two_quotes_an_article_gives_apart_do_not_lean_to_each_other(config: Config) -> None:
+    # two quotes by Lavrov on prisoners in one article, with narrative between: two passages,
+    # though they share their gist's words; another outlet's paraphrase of the first still leans
+    both = (
+        '"Every wounded prisoner we hold can go home before Easter," Lavrov told journalists '
+        "in Minsk.\n\nThe next round opens in Geneva next month, the organisers said.\n\n"
+        '"The lists of wounded prisoners still wait for the Red Cross to check each name," '
+        "Lavrov said."
+    )
+    paraphrase = (
+        "Lavrov said Moscow was ready to let all injured POWs it holds return home ahead of "
+        "the spring holiday."
+    )
+    articles = [_article(1, both, WEDNESDAY)]
+    assert _lavrov_developments(config, articles) == [1, 1]
+    articles.append(_article(2, paraphrase, WEDNESDAY + timedelta(hours=5)))
+    assert _lavrov_developments(config, articles) == [1, 2]
+
+
 def test_the_likely_days_survive_the_store() -> None:
     near = report_days(WEDNESDAY)
     assert near == Days(date(2026, 5, 13), date(2026, 5, 13))

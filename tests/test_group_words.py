@@ -46,6 +46,12 @@ def test_diplomatic_synonyms_fold_into_one_concept(config: Config) -> None:
         # a capital for its country, as "Moscow" or "Kyiv" stand for theirs
         ("Berlin is ready to help police the line", "Germany is ready to help police the line"),
         ("the talks in Paris", "the talks in France"),
+        ("voters will decide in spring", "elections will decide in spring"),
+        ("the harbour is no bargaining chip", "the harbour is no bargain"),
+        ("monitors will verify the pledge", "monitors will check the pledge"),
+        ("a paper on the grain corridor", "a document on the grain corridor"),
+        ("the tariff is the main stumbling block", "the tariff is the main obstacle"),
+        ("nobody will cede the harbour", "nobody will hand over the harbour"),
     ]
     for one, other in pairs:
         assert signature(one, lexicon).tokens == signature(other, lexicon).tokens, one
@@ -193,3 +199,24 @@ def test_the_same_quoted_words_join_whatever_decisive_word_the_writer_adds(confi
     )
     assert lexicon.decisive & (framed.tokens - said.tokens)  # the framing's own concept
     assert similarity(said, framed, lexicon.decisive) >= 0.45
+
+
+def test_one_quoted_word_of_the_speaker_keys_the_remark(config: Config) -> None:
+    # 'had "no illusions"': the one content word quoted is the speaker's, found in the full quote
+    lexicon = lexicon_for(config)
+    full = signature(
+        "We have no illusions that the harbour dispute closes in one sitting, but the format "
+        "works.",
+        lexicon,
+    )
+    fragment = signature(
+        'The governor was quoted as saying the region had "no illusions" about a fast result.',
+        lexicon,
+    )
+    assert similarity(full, fragment) >= 0.45
+    unquoted = signature("The governor has no illusions about a fast result.", lexicon)
+    assert similarity(full, unquoted) < 0.45  # the same word, not quoted: the words decide
+    # a quoted word that a concept folds ("robbery" is theft) keys nothing: many words fold into it
+    levy = signature('He called the levy "robbery" again.', lexicon)
+    assert "_theft" in levy.tokens
+    assert all(len(q) > 1 for q in levy.quoted_stems)

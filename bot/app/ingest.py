@@ -252,6 +252,7 @@ class _Batch:
             neighbours,
             lean=lean,
             sharing=self.pool.sharing(speaker, sig),
+            unleaned=[d for d in self.fresh if self.kinds.get(d) == statement.kind],
         )
         if placement.development_id is None:
             dev_id = self.store.create_development(

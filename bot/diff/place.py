@@ -7,7 +7,7 @@ Pure given the candidates (one ingest batch's candidates per speaker: bot/diff/p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -41,6 +41,7 @@ def place(
     *,
     lean: bool = True,
     sharing: tuple[Sequence[int], Sequence[Candidate]] | None = None,
+    unleaned: Collection[int] = frozenset(),
 ) -> Placement:
     """The placement of one statement among its speaker's candidate mentions.
 
@@ -49,9 +50,18 @@ def place(
     paraphrasing it, are one utterance whatever their words - unless they are on different
     specific issues or said on days that cannot meet. ``lean``: whether the statement may lean to
     its speaker's one development on its issue that day (see :func:`bot.diff.score.matches`);
-    ``sharing``: the candidates sharing stems with it, as matches() takes them."""
+    ``sharing``: the candidates sharing stems with it, as matches() takes them; ``unleaned``:
+    the developments its article started with a statement of its kind, which it may not lean
+    to (matches() says why)."""
     found = matches(
-        statement, sig, candidates, MATCH_THRESHOLD, decisive, lean=lean, sharing=sharing
+        statement,
+        sig,
+        candidates,
+        MATCH_THRESHOLD,
+        decisive,
+        lean=lean,
+        sharing=sharing,
+        unleaned=unleaned,
     )
     linked = {m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD}
     if found:

@@ -3,7 +3,7 @@ matches. Pure: the caller supplies the candidates."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -136,6 +136,7 @@ def matches(
     *,
     lean: bool = True,
     sharing: tuple[Sequence[int], Sequence[Candidate]] | None = None,
+    unleaned: Collection[int] = frozenset(),
 ) -> list[Match]:
     """The developments this statement belongs to, best first, from candidate mentions by the
     same actor. ``sharing``: how many stems each candidate sharing two or more shares, with them
@@ -148,7 +149,10 @@ def matches(
     leans to it (:data:`TOPIC_DAY_BAR`, from its first mention): a speaker mostly makes one
     remark on an issue a day, and its re-reports share the gist more than the words. Not when
     ``lean`` is False (the article says the speaker said more that day: "he added"), nor when
-    there are two or more such.
+    there are two or more such, nor to the developments in ``unleaned``: those the article
+    started with a statement of the same kind. Two quotes (or two reported sentences) of one
+    speaker that a writer gives apart are two passages; the lean is for another outlet's
+    re-report, or the sentence paraphrasing a quote.
     """
     candidates = candidates if isinstance(candidates, list) else list(candidates)
     elsewhen = other_days(sig, candidates)
@@ -164,6 +168,7 @@ def matches(
             and day.first <= other.last  # day.meets(other), inline: a pass over every one
             and other.first <= day.last
         } - elsewhen
+        leaning.difference_update(unleaned)
         if len(leaning) > 1:  # two remarks on it that day: the words decide which
             leaning = set()
     tokens = sig.tokens

@@ -20,7 +20,9 @@ from bot.model import Statement
 
 NEAR_MARK = "~"  # opens the days a statement was most likely said on, in its stored form
 QUOTE_MARK = "“"  # opens a quoted phrase's key in a signature's stored form
-QUOTED_PHRASE = (2, 8)  # content words of a quoted phrase that keys it: fewer is a word, more rare
+# content words of a quoted phrase that keys it (fewer is a word, more rare); a quoted span of one
+# content word keys it too (signature())
+QUOTED_PHRASE = (2, 8)
 
 _QUOTED_SPAN = re.compile(r"[“\"«„]([^“”\"«»„\n]{3,200})[”\"»“]")
 SIGNATURE_MEMO = 200_000  # (actor, text) pairs whose signatures are kept: outlets repeat quotes
@@ -245,9 +247,14 @@ def signature(
     tokens = _tokens(folded, lexicon)
     # the quoted phrases inside it, and the whole text when it is itself a short quote
     phrases = [_tokens(m.group(1), lexicon) for m in _QUOTED_SPAN.finditer(folded)]
+    # a quoted span of one content word ('"no illusions"', '"a test"') keys the remark too when
+    # that word is the speaker's own: a concept stands for every word folded into it
+    ones = [p for p in phrases if len(p) == 1 and not next(iter(p)).startswith("_")]
     phrases.append(tokens)
     low, high = QUOTED_PHRASE
-    quotes = frozenset(QUOTE_MARK + "+".join(sorted(p)) for p in phrases if low <= len(p) <= high)
+    quotes = frozenset(
+        QUOTE_MARK + "+".join(sorted(p)) for p in phrases if low <= len(p) <= high
+    ).union(QUOTE_MARK + next(iter(p)) for p in ones)
     # interned, as parsed ones are (Signature.parse)
     return Signature(frozenset(map(sys.intern, tokens)), " ".join(sorted(tokens)), quotes=quotes)
 

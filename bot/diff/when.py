@@ -20,6 +20,8 @@ from functools import lru_cache
 FUTURE_SLACK = timedelta(days=7)  # "on March 20" in an article of March 18 is still this year's
 NEVER = "(?!)"  # the alternative for a kind of expression the language gives no words for
 VERB_REACH = 25  # characters before a day that may hold the speech verb ("told reporters on")
+# words between a plan's word and the day it names ("starting at midnight Moscow time on Sunday")
+PLAN_REACH = 5
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -84,7 +86,7 @@ class Calendar:
             r"(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b"
         )
         # a day after these is a plan or a limit, not when the words were said
-        self.not_said = re.compile(rf"\b(?:{kind('not_said')})\W+(?:\w+\W+){{0,3}}$")
+        self.not_said = re.compile(rf"\b(?:{kind('not_said')})\W+(?:\w+\W+){{0,{PLAN_REACH}}}$")
         # "Peskov had said then", "announced at the time": a report recalls an earlier remark
         self.recalling = re.compile(rf"\b(?:{kind('recalling')})\b")
 
