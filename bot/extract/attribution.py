@@ -80,7 +80,8 @@ _BY_AGENT = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]+)\s+by\s")
 # what a question verb asks: "asked whether", "asked him if", "asks why"
 _ASKED = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:whether|if|what|why|how|when|where|who)\b")
 # a verb of telling whose object is the main clause's subject: "had told him", "assured her"
-_TOLD_BACK = re.compile(r"\s+(?:him|her|them|me|us)\b")
+# ("told us", "told me" are the writer told: the teller speaks in that clause)
+_TOLD_BACK = re.compile(r"\s+(?:him|her|them)\b")
 _OF_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,8}$")
 _AND_THAT = re.compile(r"[\s,]*(?:and|but|or)\s+(?:also\s+)?that\b")
 _AUXILIARIES = frozenset(

@@ -126,6 +126,12 @@ class Extractor:
         self._markers = tuple(m.lower() for m in language.document_markers)
         # "foreign", "minister", "secretary": words of a title before a name
         self._label_titles = language.title_words - language.stopwords - language.prepositions
+        # "Ukraine's chief negotiator Rustem Umerov": the words between a role and the name
+        self._name_titles = self._label_titles | language.role_nouns
+        # "..., and Merz said", "..., while Kallas wrote": a new speaker's clause
+        self._coordinators = frozenset(
+            w for w in language.clause_openers if w not in language.clause_words
+        )
         cues = longest_first(language.moderator_cues)
         self._cue = re.compile(rf"(?<!\w)(?:{cues or '(?!)'})(?!\w)", re.IGNORECASE)
         process = longest_first(language.process_words)
@@ -430,7 +436,7 @@ class Extractor:
                 self._register(para, m, ctx)
         found_mentions = self._with_surnames(para, found_mentions, ctx)
         mentions = [m for m in found_mentions if not inside[m.start]]
-        mentions = _merge_adjacent(mentions, para)
+        mentions = _merge_adjacent(mentions, para, self._name_titles)
         for spokes in _POSSESSIVE_SPOKES.finditer(para):
             gender = "m" if spokes.group("p").lower() == "his" else "f"
             # "his office said": the office of the man he stands for, when it is tracked
@@ -610,7 +616,9 @@ class Extractor:
             out.append(
                 self._whole(para, base, ctx.prev_para_speaker, ctx, para_issues, prev_issues)
             )
-        out = self._with_fragments(para, base, quotes, sentences, out, ctx.prev_para)
+        out = self._with_fragments(
+            para, base, quotes, sentences, out, ctx.prev_para, (mentions, resolve)
+        )
         out.sort(key=lambda d: d.statement.position)
         # remember context for the next paragraph
         ctx.prev_para_speaker = out[-1].statement.actor_id if out else ctx.pending_speaker
@@ -638,6 +646,7 @@ class Extractor:
         sentences: Sequence[tuple[int, int]],
         found: list[_Draft],
         prev_para: str,
+        named: tuple[Sequence[ActorMention], Resolve] = ((), lambda m: ""),
     ) -> list[_Draft]:
         """``found`` with the quoted fragments of two to four words inside a sentence that is
         someone's quotation ('"...," he said, adding that Kyiv had "no illusions"'), as direct
@@ -678,8 +687,38 @@ class Extractor:
                 out = [d for d in out if d not in reported]
             elif reported:
                 # the sentence carries its fragments, but a word in 'single quotes' is read
-                # with its marks as another word, so such a fragment stands on its own too
-                short = [q for q in short if para[q.start - 1 : q.start] in _SINGLE_OPEN]
+                # with its marks as another word, so such a fragment stands on its own too;
+                # and one in another speaker's clause ("Tusk said ..., and Merz said any force
+                # would need "a clear backstop"") is that speaker's words, not the sentence's
+                owner = {d.statement.actor_id for d in reported}
+                others = {
+                    q.start: who
+                    for q in short
+                    if (who := self._clause_speaker(para, s_start, q, quotes, named))
+                    and who not in owner
+                }
+                for quote in short:
+                    if quote.start in others:
+                        start, end = _trim(para, quote.start, quote.end)
+                        issues = self._issues(para, start, end, s_start, s_end, prev_para, quotes)
+                        out.append(
+                            _Draft(
+                                Statement(
+                                    others[quote.start],
+                                    "direct",
+                                    para[start:end],
+                                    issues,
+                                    base + start,
+                                ),
+                                own=bool(issues),
+                                fallback=(self.tagger.tags(para),),
+                            )
+                        )
+                short = [
+                    q
+                    for q in short
+                    if para[q.start - 1 : q.start] in _SINGLE_OPEN and q.start not in others
+                ]
             else:
                 # '"...," he said, adding that Kyiv had "no illusions"': the sentence reports
                 # the fragments, and holds the quotation it goes on from
@@ -704,6 +743,56 @@ class Extractor:
                     )
                 )
         return out
+
+    def _clause_speaker(
+        self,
+        para: str,
+        s_start: int,
+        quote: Quote,
+        quotes: Sequence[Quote],
+        named: tuple[Sequence[ActorMention], Resolve],
+    ) -> str:
+        """The speaker of the clause a quoted fragment stands in: the subject of the speech
+        verb nearest before it, after any longer quotation earlier in its sentence."""
+        mentions, resolve = named
+        head = s_start
+        for q in quotes:
+            if s_start <= q.start and q.end < quote.start and q.words(para) >= MIN_QUOTE_WORDS:
+                head = q.end + 1
+        if head >= quote.start - 1:
+            return ""
+        who = self.attribution.speaker_in(
+            para, head, quote.start - 1, mentions, resolve, nearest_last=True
+        )
+        # named, as the subject of a clause of its own ("; a European diplomat told us",
+        # ", and Germany's Friedrich Merz said"), not a name inside the reported words ("said
+        # Kyiv was ready") nor a "he" that may stand for the sentence's speaker
+        subject = [
+            m
+            for m in mentions
+            if head <= m.start < quote.start
+            and m.kind in ("person", "unknown", "institution", "anonymous")
+            and resolve(m) == who
+        ]
+        if not who or not subject or not self._opens_clause(para, head, subject[-1].start):
+            return ""
+        return who
+
+    def _opens_clause(self, para: str, head: int, at: int) -> bool:
+        """Whether the mention at ``at`` opens a clause of its own: after a semicolon, or after
+        a conjunction that opens one ("and", "while"), with only its title words between."""
+        window = para[max(head, at - 60) : at]
+        cut = max(window.rfind(";"), window.rfind(","))
+        words = [
+            w
+            for w in _WORD.findall(window[cut + 1 :])
+            if not w[:1].isupper()
+            and w.lower() not in self._name_titles
+            and w.lower() not in ("a", "an", "the", "one")
+        ]
+        if cut != -1 and window[cut] == ";" and not words:
+            return True
+        return len(words) == 1 and words[0].lower() in self._coordinators
 
     def _introduced(
         self,
@@ -981,13 +1070,26 @@ def _with_determiner(para: str, start: int) -> int:
     return start - len(m.group(0)) if m else start
 
 
-def _merge_adjacent(mentions: list[ActorMention], para: str) -> list[ActorMention]:
-    """'Kremlin spokesman Dmitry Peskov' is one mention, not two."""
+def _merge_adjacent(
+    mentions: list[ActorMention], para: str, titles: frozenset[str] = frozenset()
+) -> list[ActorMention]:
+    """'Kremlin spokesman Dmitry Peskov' is one mention, not two; so is "Ukraine's chief
+    negotiator Rustem Umerov" (a role, title words, the name)."""
     merged: list[ActorMention] = []
     for m in mentions:
         if merged:
             prev = merged[-1]
             gap = para[prev.end : m.start]
+            if (
+                prev.kind == "role"
+                and m.kind in ("person", "unknown")
+                and len(gap.split()) <= 2
+                and all(w in titles for w in gap.lower().split())
+                and gap[:1] in ("", " ")
+            ):
+                # the role's words stop short of the name: the name decides
+                merged[-1] = ActorMention(prev.start, m.end, m.actor_id, m.kind, m.gender)
+                continue
             if prev.actor_id == m.actor_id and prev.actor_id and re.fullmatch(r"[\s,]*", gap):
                 merged[-1] = ActorMention(prev.start, m.end, m.actor_id, m.kind, m.gender)
                 continue
