@@ -675,7 +675,13 @@ class Attributor:
         """The unnamed source that speaks when the words before the verb say so ("a member of
         the delegation, who asked not to be named, said"): of the side the subject's words name
         ("a member of the Russian delegation"), else any."""
-        if self._anonymity is None or self._anonymity.search(para, start, v_start) is None:
+        found = self._anonymity.search(para, start, v_start) if self._anonymity else None
+        if found is None:
+            return ""
+        source = _ACCORDING_TO.search(para, start, found.start())
+        if source is not None and "," in para[found.end() : v_start]:
+            # "According to sources familiar with the talks, Zelensky insisted": the source
+            # phrase names who told, the subject after it speaks
             return ""
         side = ""
         for m in reversed(before):

@@ -186,8 +186,14 @@ class Coreference:
             return mention.owner  # "the bloc's envoy" nobody holds: the body speaks
         first = open_ = ""
         noun = _words(noun)
-        local = {*here, *people_before}
-        for actor_id in candidates:
+        # a name this paragraph introduced, or the one who spoke just before: "Deputy Minister
+        # Ryabkov noted ..." then '"...," the diplomat added' is him, not a tracked diplomat
+        # named further back
+        local = {*here, *people_before, ctx.prev_para_speaker}
+        further = len(here) + len(people_before) + 1  # past the previous paragraph's speaker
+        for i, actor_id in enumerate(candidates):
+            if open_ and i >= further:
+                return open_
             if not actor_id:
                 continue
             actor = self.index.actor(actor_id)
