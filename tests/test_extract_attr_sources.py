@@ -114,3 +114,47 @@ def test_a_role_after_a_new_speaker_is_that_speaker(extractor: Extractor) -> Non
     )
     quote = [s for s in found.statements if "next move" in s.text]
     assert [s.actor_id for s in quote] == ["pavel_ostrov"]
+
+
+def test_a_sentence_opening_on_his_account_is_his(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Zelensky spoke to the nation about the ceasefire talks on Sunday evening.\n"
+        "According to him, the team led by Rustem Umerov briefed him in detail on the ceasefire"
+        " talks in Geneva."
+    )
+    row = [s for s in found.statements if s.text.startswith("According to him")]
+    assert [s.actor_id for s in row] == ["zelensky"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a position, then a speaker's clause after a semicolon
+        (
+            "Peskov's claim that the truce was holding drew doubts in Kyiv; a Ukrainian official"
+            " said the ceasefire was broken twice overnight.",
+            "Peskov's claim",
+            "anon_ukrainian_official",
+        ),
+        # a position, then a sentence-final speaker with a quotation after
+        (
+            "Lavrov's warning that foreign troops would be targets has not slowed the ceasefire"
+            ' planning, one European diplomat told me, "but it has made it quieter."',
+            "Lavrov's warning",
+            "anon_european_official",
+        ),
+        # a position alone stays its possessor's
+        (
+            "Peskov's line is that the ceasefire must follow a settlement of the talks.",
+            "Peskov's line",
+            "peskov",
+        ),
+    ],
+)
+def test_a_position_is_the_topic_of_the_clause_that_speaks_after_it(
+    extractor: Extractor, text: str, fragment: str, speaker: str
+) -> None:
+    found = extractor.extract(text)
+    row = [s for s in found.statements if fragment in s.text or s.kind == "reported"]
+    assert row, [s.text for s in found.statements]
+    assert {s.actor_id for s in row} == {speaker}

@@ -589,6 +589,11 @@ class Attributor:
             else None
         )
         if position is not None:
+            later = self._after_position(
+                para, s_start, s_end, s_start + position.end(), mentions, inside, resolve
+            )
+            if later is not None:
+                return later
             # "Peskov's line, via the Kremlin, is that ...": the possessor states a position
             at = s_start + position.start()
             owner = [m for m in mentions if at <= m.end <= at + 2]  # "The Kremlin's" is a name
@@ -641,6 +646,21 @@ class Attributor:
             if final[1]:
                 return final[1], s_start
             break
+        opener = verbs[0] if verbs[0].group(0).lower() in self._sources else None
+        if opener is not None and not sentence[: opener.start()].strip():
+            # "According to him, the delegation reported to him in detail ...": a sentence that
+            # opens on a person's account (translated state media) is his, whoever it names
+            v_end = s_start + opener.end()
+            after = next((m for m in mentions if v_end <= m.start < s_end), None)
+            if (
+                after is not None
+                and after.kind in ("pronoun", "person")
+                and not para[v_end : after.start].strip()
+                and para[after.end : after.end + 1] == ","
+            ):
+                actor = resolve(after)
+                if actor:
+                    return actor, s_start
         # "According to sources, Zelensky insisted ...": a speaking subject beats the source
         verbs.sort(key=lambda v: v.group(0).lower() in self._sources)
         for verb in verbs:
@@ -669,6 +689,27 @@ class Attributor:
                 # "... were echoed by Lavrov, who said": the sentence, not from its object on
                 oblique = _preceding_word(para, subject.start, self._role_titles)
                 return actor, s_start if oblique in self._prepositions else subject.start
+        return None
+
+    def _after_position(self, para, s_start, s_end, after, mentions, inside, resolve):
+        """(speaker, text start) of a speech clause after a stated position ("Lavrov's warning
+        that ... has not stopped planning, one European diplomat told me"; "Witkoff's claim
+        that ... drew eye-rolls; a European diplomat said"): the position is its topic, the
+        clause's speaker speaks. None when no such clause follows."""
+        semicolon = para.find(";", after, s_end)
+        if semicolon != -1 and not inside[semicolon]:
+            found = self.reported(para, semicolon + 1, s_end, mentions, inside, resolve)
+            if found is not None:
+                return found
+        sentence = para[s_start:s_end]
+        for verb in reversed(list(self._verbs.finditer(sentence, after - s_start))):
+            v_start = s_start + verb.start()
+            if inside[v_start] or self._is_noun(para, v_start, verb.group(0)):
+                continue
+            final = self._final(para, s_start, s_end, verb, mentions, resolve)
+            if final is not None and final[1]:
+                return final[1], s_start
+            break
         return None
 
     def _unnamed(self, para, start, v_start, before, resolve) -> str:

@@ -128,6 +128,7 @@ class Extractor:
         self._label_titles = language.title_words - language.stopwords - language.prepositions
         # "Ukraine's chief negotiator Rustem Umerov": the words between a role and the name
         self._name_titles = self._label_titles | language.role_nouns
+        self._before_source = language.source_articles | language.determiners
         # "..., and Merz said", "..., while Kallas wrote": a new speaker's clause
         self._coordinators = frozenset(
             w for w in language.clause_openers if w not in language.clause_words
@@ -565,7 +566,11 @@ class Extractor:
             found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
             if document is not None:
                 found = self._in_document(para, s_start, s_end, found, document)
-            if not found or (also_other and found[0] in quoted_by):
+            if not found or (
+                also_other
+                and found[0] in quoted_by
+                and not self._said_before(para, s_start, found[0], mentions, inside, resolve)
+            ):
                 continue
             speaker, t_start = found
             if "," in para[s_start:t_start] and self.attribution.closes(para, t_start, s_end):
@@ -743,6 +748,33 @@ class Extractor:
                     )
                 )
         return out
+
+    def _said_before(
+        self,
+        para: str,
+        s_start: int,
+        speaker: str,
+        mentions: Sequence[ActorMention],
+        inside: bytearray,
+        resolve: Resolve,
+    ) -> bool:
+        """Whether what the speaker said comes before their name, unquoted ("Lavrov's warning
+        has not stopped planning, one diplomat told me, "but ...""): the sentence reports it,
+        besides the quotation after the name."""
+        m = next((m for m in mentions if m.start >= s_start and resolve(m) == speaker), None)
+        if m is None or any(inside[s_start : m.start]):
+            return False
+        head = para[s_start : m.start].rstrip()
+        words = head.split()
+        if words and words[-1].lower() in self._before_source:
+            head = head[: -len(words[-1])]  # "..., one European diplomat told me"
+        # 'Asked about the round, he said: "..."' or '... he answered that "..."' introduce
+        # the quotation: nothing said before it; '..., one diplomat told me, "..."' closes
+        return (
+            head.rstrip().endswith(",")
+            and len(_WORD.findall(head)) >= MIN_REPORTED_WORDS
+            and self.attribution.closes(para, m.start, len(para))
+        )
 
     def _clause_speaker(
         self,
