@@ -73,6 +73,8 @@ _ITEM = re.compile(r"\s*[•▪◦*-]\s")  # an item of a list of key points
 _SINGLE_OPEN = frozenset("'‘‹")  # single quotation marks
 _CLOSING = frozenset("\"”»“’'‹›")  # a quotation's closing mark
 _TOKEN = re.compile(r"[\w'’]+")
+# a lower-case word right after a role, other than its "of" phrase: the role's own verb
+_OWN_VERB = re.compile(r"\s+(?!of\b)[a-z][\w'’-]*")
 
 
 Resolve = Callable[[ActorMention], str]
@@ -839,7 +841,9 @@ class Extractor:
         clause names, as a paragraph ending in a colon introduces the next one."""
         if not para[s_start : quote.start - 1].rstrip().endswith(":"):
             return ""
-        head = [m for m in mentions if s_start <= m.start < quote.start]
+        asked = self.coref.asked_about(para, quote.start)
+        # "Asked whether he still trusted Putin, the President shrugged:": not Putin
+        head = [m for m in mentions if s_start <= m.start < quote.start and m.start not in asked]
         # a name before "he" or "the minister", which stand for someone named earlier
         for kinds in (("person", "unknown", "anonymous", "institution"), ("pronoun", "role")):
             for m in head:
@@ -1138,6 +1142,8 @@ def _merge_adjacent(
                 and m.kind == "role"
                 and gap.strip() == ","
                 and para[m.end : m.end + 2] not in ("'s", "’s")  # "the president's envoy"
+                # "... whether he trusted Putin, the President shrugged": the role's own verb
+                and not _OWN_VERB.match(para, m.end)
             ):
                 # "Rustem Umerov, Ukraine's chief negotiator, ...": an appositive, the same man
                 merged[-1] = ActorMention(prev.start, m.end, prev.actor_id, prev.kind, prev.gender)
