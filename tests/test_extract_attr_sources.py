@@ -143,6 +143,13 @@ def test_a_sentence_opening_on_his_account_is_his(extractor: Extractor) -> None:
             "Lavrov's warning",
             "anon_european_official",
         ),
+        # a speech noun after a possessive is no verb: the clause's speaker speaks
+        (
+            "The Kremlin's demand that the vote come first struck Kyiv as a delay, and Karoline"
+            " Leavitt had said the ceasefire timing was a matter for Ukrainians.",
+            "Kremlin's demand",
+            "leavitt",
+        ),
         # a position alone stays its possessor's
         (
             "Peskov's line is that the ceasefire must follow a settlement of the talks.",

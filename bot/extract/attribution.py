@@ -53,6 +53,7 @@ _NEW_CLAUSE = re.compile(
     r"|though)\s",
     re.IGNORECASE,
 )
+_NEW_CLAUSE_AFTER = re.compile(r",\s*(?:and|but|while|whereas)\s+", re.IGNORECASE)
 _DASHED = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).){1,120}?\s[-–—]\s")
 _WORD = re.compile(r"[\w'’-]+")
 # ", spokeswoman for the ministry, said" / ", which has shuttled between Kyiv, Moscow and the
@@ -701,6 +702,17 @@ class Attributor:
             found = self.reported(para, semicolon + 1, s_end, mentions, inside, resolve)
             if found is not None:
                 return found
+        for clause in _NEW_CLAUSE_AFTER.finditer(para, after, s_end):
+            # "..., and Leavitt had said ...": a named speaker's clause of its own
+            found = self.reported(para, clause.end(), s_end, mentions, inside, resolve)
+            named = [m for m in mentions if clause.end() <= m.start < s_end]
+            if (
+                found is not None
+                and named
+                and named[0].kind in _NAMED
+                and named[0].start == found[1]
+            ):
+                return found
         sentence = para[s_start:s_end]
         for verb in reversed(list(self._verbs.finditer(sentence, after - s_start))):
             v_start = s_start + verb.start()
@@ -923,6 +935,14 @@ class Attributor:
             return False
         lang = self.language
         if before[-1].lower() in lang.noun_markers:
+            return True
+        if (
+            before[-1].endswith(("'s", "’s"))
+            and para[v_start - 1 : v_start] == " "
+            and "in" not in (w.lower() for w in before[-4:-1])
+        ):
+            # "the Kremlin's demand that ...", "Lavrov's warning": a noun ("in Zakharova's
+            # telling" is her account)
             return True
         if found.endswith("ing") and _COPULA_NEXT.match(para, v_start + len(found)):
             return True  # "the Lavrov warning was aimed at Paris": a noun, the subject of a verb
