@@ -228,3 +228,48 @@ def test_what_was_said_before_its_attribution_is_kept_with_it(
 ) -> None:
     statement = _one(extractor.extract(text), "", "reported")
     assert (statement.text, statement.actor_id) == (text, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a fragment in a second speaker's clause, after "and"
+        (
+            "Keir Starmer said Britain would lead the naval mission, and France's Emmanuel"
+            ' Macron, speaking in Lyon, said any deployment needed "a firm ceasefire first".',
+            "a firm ceasefire first",
+            "macron",
+        ),
+        # ... after a semicolon, where the writer was told ("told us" is no told-back object)
+        (
+            "Marco Rubio's claim that a ceasefire would hold by June surprised Brussels; a"
+            ' European diplomat told us the date was "wishful at best." Rubio said the ceasefire'
+            " talks would go on.",
+            "wishful at best",
+            "anon_european_official",
+        ),
+        # not a name inside the reported words: the sentence's speaker keeps the fragment
+        (
+            "Volodymyr Zelensky said Ukraine would keep its positions, and that nobody had"
+            ' asked Kyiv to give them up "on paper."',
+            "on paper",
+            "zelensky",
+        ),
+    ],
+)
+def test_a_fragment_belongs_to_the_speaker_of_its_clause(
+    extractor: Extractor, text: str, fragment: str, speaker: str
+) -> None:
+    found = [s for s in extractor.extract(text).statements if fragment in s.text]
+    assert found, [s.text for s in extractor.extract(text).statements]
+    # the fragment's own row if it has one, else the sentence that carries it
+    row = min(found, key=lambda s: len(s.text))
+    assert row.actor_id == speaker
+
+
+def test_a_role_and_title_words_before_a_name_are_the_name(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Negotiators agreed to swap 200 prisoners from each side in the peace talks, Russia's"
+        " chief negotiator Oleg Vyazemtsev said, but the ceasefire question stayed open."
+    )
+    assert _one(found, "swap 200 prisoners").actor_id == "oleg_vyazemtsev"

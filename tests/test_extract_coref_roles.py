@@ -59,3 +59,12 @@ def test_a_role_of_a_body_nobody_holds_is_the_bodys(extractor: Extractor) -> Non
     )
     speakers = {s.actor_id for s in found.statements if "lawful" in s.text}
     assert speakers == {"european_commission"}
+
+
+def test_who_was_asked_about_is_not_who_answers(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Emmanuel Macron was blunt about the ceasefire talks. Asked by a reporter in Lyon"
+        ' whether he still believed Putin, the president smiled: "I believe what the ceasefire'
+        ' lines show, nothing else." He added that he would "not wait forever" for the talks.'
+    )
+    assert {s.actor_id for s in found.statements} == {"macron"}

@@ -175,6 +175,19 @@ class ActorIndex:
             if self._unnamed_sides and singular
             else None
         )
+        # "a Whitehall source", "an Elysee adviser": a place or body the config lacks, named
+        # before an unnamed source's noun, is that source's (side-less) unnamed actor
+        self._named_source_re = (
+            re.compile(
+                r"(?<![\w-])(?i:"
+                + longest_first(language.source_articles)
+                + rf")\s+(?:senior\s+|top\s+)?[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+)?\s+(?i:"
+                + longest_first(language.unnamed_nouns)
+                + r")s?(?![\w-])"
+            )
+            if language.source_articles and language.unnamed_nouns
+            else None
+        )
         # "the words of the delegation" is no role: no stopword inside one
         filler = longest_first(language.stopwords)
         filler_word = rf"(?!(?i:{filler})\s)[\w'-]+" if filler else r"[\w'-]+"
@@ -317,6 +330,12 @@ class ActorIndex:
                 actor_id = self._unnamed_sides.get(m.group("side").lower())
                 if actor_id is not None and claim(m.start(), m.end()):
                     found.append(ActorMention(m.start(), m.end(), actor_id, "anonymous"))
+        if self._named_source_re is not None and "" in self._anonymous_of:
+            for m in self._named_source_re.finditer(folded):
+                if claim(m.start(), m.end()):
+                    found.append(
+                        ActorMention(m.start(), m.end(), self._anonymous_of[""], "anonymous")
+                    )
         if unknown and self._body_re is not None and self._body_hint.search(folded):
             # "the Emirati foreign ministry", "Norway's Defence Ministry": a body not in the
             # config speaks as itself

@@ -53,6 +53,7 @@ _NEW_CLAUSE = re.compile(
     r"|though)\s",
     re.IGNORECASE,
 )
+_NEW_CLAUSE_AFTER = re.compile(r",\s*(?:and|but|while|whereas)\s+", re.IGNORECASE)
 _DASHED = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).){1,120}?\s[-–—]\s")
 _WORD = re.compile(r"[\w'’-]+")
 # ", spokeswoman for the ministry, said" / ", which has shuttled between Kyiv, Moscow and the
@@ -80,7 +81,8 @@ _BY_AGENT = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]+)\s+by\s")
 # what a question verb asks: "asked whether", "asked him if", "asks why"
 _ASKED = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:whether|if|what|why|how|when|where|who)\b")
 # a verb of telling whose object is the main clause's subject: "had told him", "assured her"
-_TOLD_BACK = re.compile(r"\s+(?:him|her|them|me|us)\b")
+# ("told us", "told me" are the writer told: the teller speaks in that clause)
+_TOLD_BACK = re.compile(r"\s+(?:him|her|them)\b")
 _OF_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,8}$")
 _AND_THAT = re.compile(r"[\s,]*(?:and|but|or)\s+(?:also\s+)?that\b")
 _AUXILIARIES = frozenset(
@@ -588,6 +590,11 @@ class Attributor:
             else None
         )
         if position is not None:
+            later = self._after_position(
+                para, s_start, s_end, s_start + position.end(), mentions, inside, resolve
+            )
+            if later is not None:
+                return later
             # "Peskov's line, via the Kremlin, is that ...": the possessor states a position
             at = s_start + position.start()
             owner = [m for m in mentions if at <= m.end <= at + 2]  # "The Kremlin's" is a name
@@ -640,6 +647,21 @@ class Attributor:
             if final[1]:
                 return final[1], s_start
             break
+        opener = verbs[0] if verbs[0].group(0).lower() in self._sources else None
+        if opener is not None and not sentence[: opener.start()].strip():
+            # "According to him, the delegation reported to him in detail ...": a sentence that
+            # opens on a person's account (translated state media) is his, whoever it names
+            v_end = s_start + opener.end()
+            after = next((m for m in mentions if v_end <= m.start < s_end), None)
+            if (
+                after is not None
+                and after.kind in ("pronoun", "person")
+                and not para[v_end : after.start].strip()
+                and para[after.end : after.end + 1] == ","
+            ):
+                actor = resolve(after)
+                if actor:
+                    return actor, s_start
         # "According to sources, Zelensky insisted ...": a speaking subject beats the source
         verbs.sort(key=lambda v: v.group(0).lower() in self._sources)
         for verb in verbs:
@@ -670,11 +692,49 @@ class Attributor:
                 return actor, s_start if oblique in self._prepositions else subject.start
         return None
 
+    def _after_position(self, para, s_start, s_end, after, mentions, inside, resolve):
+        """(speaker, text start) of a speech clause after a stated position ("Lavrov's warning
+        that ... has not stopped planning, one European diplomat told me"; "Witkoff's claim
+        that ... drew eye-rolls; a European diplomat said"): the position is its topic, the
+        clause's speaker speaks. None when no such clause follows."""
+        semicolon = para.find(";", after, s_end)
+        if semicolon != -1 and not inside[semicolon]:
+            found = self.reported(para, semicolon + 1, s_end, mentions, inside, resolve)
+            if found is not None:
+                return found
+        for clause in _NEW_CLAUSE_AFTER.finditer(para, after, s_end):
+            # "..., and Leavitt had said ...": a named speaker's clause of its own
+            found = self.reported(para, clause.end(), s_end, mentions, inside, resolve)
+            named = [m for m in mentions if clause.end() <= m.start < s_end]
+            if (
+                found is not None
+                and named
+                and named[0].kind in _NAMED
+                and named[0].start == found[1]
+            ):
+                return found
+        sentence = para[s_start:s_end]
+        for verb in reversed(list(self._verbs.finditer(sentence, after - s_start))):
+            v_start = s_start + verb.start()
+            if inside[v_start] or self._is_noun(para, v_start, verb.group(0)):
+                continue
+            final = self._final(para, s_start, s_end, verb, mentions, resolve)
+            if final is not None and final[1]:
+                return final[1], s_start
+            break
+        return None
+
     def _unnamed(self, para, start, v_start, before, resolve) -> str:
         """The unnamed source that speaks when the words before the verb say so ("a member of
         the delegation, who asked not to be named, said"): of the side the subject's words name
         ("a member of the Russian delegation"), else any."""
-        if self._anonymity is None or self._anonymity.search(para, start, v_start) is None:
+        found = self._anonymity.search(para, start, v_start) if self._anonymity else None
+        if found is None:
+            return ""
+        source = _ACCORDING_TO.search(para, start, found.start())
+        if source is not None and "," in para[found.end() : v_start]:
+            # "According to sources familiar with the talks, Zelensky insisted": the source
+            # phrase names who told, the subject after it speaks
             return ""
         side = ""
         for m in reversed(before):
@@ -875,6 +935,14 @@ class Attributor:
             return False
         lang = self.language
         if before[-1].lower() in lang.noun_markers:
+            return True
+        if (
+            before[-1].endswith(("'s", "’s"))
+            and para[v_start - 1 : v_start] == " "
+            and "in" not in (w.lower() for w in before[-4:-1])
+        ):
+            # "the Kremlin's demand that ...", "Lavrov's warning": a noun ("in Zakharova's
+            # telling" is her account)
             return True
         if found.endswith("ing") and _COPULA_NEXT.match(para, v_start + len(found)):
             return True  # "the Lavrov warning was aimed at Paris": a noun, the subject of a verb

@@ -47,6 +47,7 @@ class Coreference:
         self.index = index
         self.language = language
         self._titles = (language.title_words - language.prepositions) | {"people's"}
+        self._question_words = language.question_words - language.prepositions
 
     def resolve(
         self,
@@ -70,10 +71,14 @@ class Coreference:
                 m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
             ]
             return before[-1] if before else self._institution(mention.noun, ctx)
+        asked = self.asked_about(ctx.para, mention.start)
         people_before = [
             m.actor_id
             for m in mentions
-            if m.kind in ("person", "unknown") and m.end <= mention.start
+            if m.kind in ("person", "unknown")
+            and m.end <= mention.start
+            # "Asked whether he still trusted Putin, the President shrugged": not Putin
+            and m.start not in asked
         ]
         if mention.kind == "role":
             return self._role(mention.noun, ctx, here, people_before, mentions, mention)
@@ -118,6 +123,23 @@ class Coreference:
             if actor.kind == "person" and actor.gender in ("", mention.gender):
                 return self._office(actor) if mention.noun == "office" else actor_id
         return ""
+
+    def asked_about(self, para: str, at: int) -> range:
+        """Where a question the sentence before ``at`` reports stands ("Asked whether ...,"),
+        up to its comma: the names inside it are what was asked about, not who answers."""
+        start = max(para.rfind(c, 0, at) for c in ".!?\n") + 1
+        words = list(_WORDS.finditer(para, start, at))
+        for i, word in enumerate(words):
+            if word.group(0).lower() not in self.language.question_verbs:
+                continue
+            # "Asked by reporters on Air Force One whether ...": the asker may stand between
+            for nxt in words[i + 1 : i + 10]:
+                if "," in para[word.end() : nxt.start()]:
+                    break
+                if nxt.group(0).lower() in self._question_words:
+                    comma = para.find(",", nxt.end(), at)
+                    return range(nxt.start(), comma if comma != -1 else at)
+        return range(0)
 
     def _office(self, person: Actor) -> str:
         """The tracked office of a person ("his office" -> "Zelensky's office"), else himself."""
@@ -186,8 +208,14 @@ class Coreference:
             return mention.owner  # "the bloc's envoy" nobody holds: the body speaks
         first = open_ = ""
         noun = _words(noun)
-        local = {*here, *people_before}
-        for actor_id in candidates:
+        # a name this paragraph introduced, or the one who spoke just before: "Deputy Minister
+        # Ryabkov noted ..." then '"...," the diplomat added' is him, not a tracked diplomat
+        # named further back
+        local = {*here, *people_before, ctx.prev_para_speaker}
+        further = len(here) + len(people_before) + 1  # past the previous paragraph's speaker
+        for i, actor_id in enumerate(candidates):
+            if open_ and i >= further:
+                return open_
             if not actor_id:
                 continue
             actor = self.index.actor(actor_id)

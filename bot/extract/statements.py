@@ -73,6 +73,8 @@ _ITEM = re.compile(r"\s*[•▪◦*-]\s")  # an item of a list of key points
 _SINGLE_OPEN = frozenset("'‘‹")  # single quotation marks
 _CLOSING = frozenset("\"”»“’'‹›")  # a quotation's closing mark
 _TOKEN = re.compile(r"[\w'’]+")
+# a lower-case word right after a role, other than its "of" phrase: the role's own verb
+_OWN_VERB = re.compile(r"\s+(?!of\b)[a-z][\w'’-]*")
 
 
 Resolve = Callable[[ActorMention], str]
@@ -126,6 +128,13 @@ class Extractor:
         self._markers = tuple(m.lower() for m in language.document_markers)
         # "foreign", "minister", "secretary": words of a title before a name
         self._label_titles = language.title_words - language.stopwords - language.prepositions
+        # "Ukraine's chief negotiator Rustem Umerov": the words between a role and the name
+        self._name_titles = self._label_titles | language.role_nouns
+        self._before_source = language.source_articles | language.determiners
+        # "..., and Merz said", "..., while Kallas wrote": a new speaker's clause
+        self._coordinators = frozenset(
+            w for w in language.clause_openers if w not in language.clause_words
+        )
         cues = longest_first(language.moderator_cues)
         self._cue = re.compile(rf"(?<!\w)(?:{cues or '(?!)'})(?!\w)", re.IGNORECASE)
         process = longest_first(language.process_words)
@@ -430,7 +439,7 @@ class Extractor:
                 self._register(para, m, ctx)
         found_mentions = self._with_surnames(para, found_mentions, ctx)
         mentions = [m for m in found_mentions if not inside[m.start]]
-        mentions = _merge_adjacent(mentions, para)
+        mentions = _merge_adjacent(mentions, para, self._name_titles)
         for spokes in _POSSESSIVE_SPOKES.finditer(para):
             gender = "m" if spokes.group("p").lower() == "his" else "f"
             # "his office said": the office of the man he stands for, when it is tracked
@@ -559,7 +568,11 @@ class Extractor:
             found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
             if document is not None:
                 found = self._in_document(para, s_start, s_end, found, document)
-            if not found or (also_other and found[0] in quoted_by):
+            if not found or (
+                also_other
+                and found[0] in quoted_by
+                and not self._said_before(para, s_start, found[0], mentions, inside, resolve)
+            ):
                 continue
             speaker, t_start = found
             if "," in para[s_start:t_start] and self.attribution.closes(para, t_start, s_end):
@@ -610,7 +623,9 @@ class Extractor:
             out.append(
                 self._whole(para, base, ctx.prev_para_speaker, ctx, para_issues, prev_issues)
             )
-        out = self._with_fragments(para, base, quotes, sentences, out, ctx.prev_para)
+        out = self._with_fragments(
+            para, base, quotes, sentences, out, ctx.prev_para, (mentions, resolve)
+        )
         out.sort(key=lambda d: d.statement.position)
         # remember context for the next paragraph
         ctx.prev_para_speaker = out[-1].statement.actor_id if out else ctx.pending_speaker
@@ -638,6 +653,7 @@ class Extractor:
         sentences: Sequence[tuple[int, int]],
         found: list[_Draft],
         prev_para: str,
+        named: tuple[Sequence[ActorMention], Resolve] = ((), lambda m: ""),
     ) -> list[_Draft]:
         """``found`` with the quoted fragments of two to four words inside a sentence that is
         someone's quotation ('"...," he said, adding that Kyiv had "no illusions"'), as direct
@@ -678,8 +694,38 @@ class Extractor:
                 out = [d for d in out if d not in reported]
             elif reported:
                 # the sentence carries its fragments, but a word in 'single quotes' is read
-                # with its marks as another word, so such a fragment stands on its own too
-                short = [q for q in short if para[q.start - 1 : q.start] in _SINGLE_OPEN]
+                # with its marks as another word, so such a fragment stands on its own too;
+                # and one in another speaker's clause ("Tusk said ..., and Merz said any force
+                # would need "a clear backstop"") is that speaker's words, not the sentence's
+                owner = {d.statement.actor_id for d in reported}
+                others = {
+                    q.start: who
+                    for q in short
+                    if (who := self._clause_speaker(para, s_start, q, quotes, named))
+                    and who not in owner
+                }
+                for quote in short:
+                    if quote.start in others:
+                        start, end = _trim(para, quote.start, quote.end)
+                        issues = self._issues(para, start, end, s_start, s_end, prev_para, quotes)
+                        out.append(
+                            _Draft(
+                                Statement(
+                                    others[quote.start],
+                                    "direct",
+                                    para[start:end],
+                                    issues,
+                                    base + start,
+                                ),
+                                own=bool(issues),
+                                fallback=(self.tagger.tags(para),),
+                            )
+                        )
+                short = [
+                    q
+                    for q in short
+                    if para[q.start - 1 : q.start] in _SINGLE_OPEN and q.start not in others
+                ]
             else:
                 # '"...," he said, adding that Kyiv had "no illusions"': the sentence reports
                 # the fragments, and holds the quotation it goes on from
@@ -705,6 +751,83 @@ class Extractor:
                 )
         return out
 
+    def _said_before(
+        self,
+        para: str,
+        s_start: int,
+        speaker: str,
+        mentions: Sequence[ActorMention],
+        inside: bytearray,
+        resolve: Resolve,
+    ) -> bool:
+        """Whether what the speaker said comes before their name, unquoted ("Lavrov's warning
+        has not stopped planning, one diplomat told me, "but ...""): the sentence reports it,
+        besides the quotation after the name."""
+        m = next((m for m in mentions if m.start >= s_start and resolve(m) == speaker), None)
+        if m is None or any(inside[s_start : m.start]):
+            return False
+        head = para[s_start : m.start].rstrip()
+        words = head.split()
+        if words and words[-1].lower() in self._before_source:
+            head = head[: -len(words[-1])]  # "..., one European diplomat told me"
+        # 'Asked about the round, he said: "..."' or '... he answered that "..."' introduce
+        # the quotation: nothing said before it; '..., one diplomat told me, "..."' closes
+        return (
+            head.rstrip().endswith(",")
+            and len(_WORD.findall(head)) >= MIN_REPORTED_WORDS
+            and self.attribution.closes(para, m.start, len(para))
+        )
+
+    def _clause_speaker(
+        self,
+        para: str,
+        s_start: int,
+        quote: Quote,
+        quotes: Sequence[Quote],
+        named: tuple[Sequence[ActorMention], Resolve],
+    ) -> str:
+        """The speaker of the clause a quoted fragment stands in: the subject of the speech
+        verb nearest before it, after any longer quotation earlier in its sentence."""
+        mentions, resolve = named
+        head = s_start
+        for q in quotes:
+            if s_start <= q.start and q.end < quote.start and q.words(para) >= MIN_QUOTE_WORDS:
+                head = q.end + 1
+        if head >= quote.start - 1:
+            return ""
+        who = self.attribution.speaker_in(
+            para, head, quote.start - 1, mentions, resolve, nearest_last=True
+        )
+        # named, as the subject of a clause of its own ("; a European diplomat told us",
+        # ", and Germany's Friedrich Merz said"), not a name inside the reported words ("said
+        # Kyiv was ready") nor a "he" that may stand for the sentence's speaker
+        subject = [
+            m
+            for m in mentions
+            if head <= m.start < quote.start
+            and m.kind in ("person", "unknown", "institution", "anonymous")
+            and resolve(m) == who
+        ]
+        if not who or not subject or not self._opens_clause(para, head, subject[-1].start):
+            return ""
+        return who
+
+    def _opens_clause(self, para: str, head: int, at: int) -> bool:
+        """Whether the mention at ``at`` opens a clause of its own: after a semicolon, or after
+        a conjunction that opens one ("and", "while"), with only its title words between."""
+        window = para[max(head, at - 60) : at]
+        cut = max(window.rfind(";"), window.rfind(","))
+        words = [
+            w
+            for w in _WORD.findall(window[cut + 1 :])
+            if not w[:1].isupper()
+            and w.lower() not in self._name_titles
+            and w.lower() not in ("a", "an", "the", "one")
+        ]
+        if cut != -1 and window[cut] == ";" and not words:
+            return True
+        return len(words) == 1 and words[0].lower() in self._coordinators
+
     def _introduced(
         self,
         para: str,
@@ -718,7 +841,9 @@ class Extractor:
         clause names, as a paragraph ending in a colon introduces the next one."""
         if not para[s_start : quote.start - 1].rstrip().endswith(":"):
             return ""
-        head = [m for m in mentions if s_start <= m.start < quote.start]
+        asked = self.coref.asked_about(para, quote.start)
+        # "Asked whether he still trusted Putin, the President shrugged:": not Putin
+        head = [m for m in mentions if s_start <= m.start < quote.start and m.start not in asked]
         # a name before "he" or "the minister", which stand for someone named earlier
         for kinds in (("person", "unknown", "anonymous", "institution"), ("pronoun", "role")):
             for m in head:
@@ -981,13 +1106,26 @@ def _with_determiner(para: str, start: int) -> int:
     return start - len(m.group(0)) if m else start
 
 
-def _merge_adjacent(mentions: list[ActorMention], para: str) -> list[ActorMention]:
-    """'Kremlin spokesman Dmitry Peskov' is one mention, not two."""
+def _merge_adjacent(
+    mentions: list[ActorMention], para: str, titles: frozenset[str] = frozenset()
+) -> list[ActorMention]:
+    """'Kremlin spokesman Dmitry Peskov' is one mention, not two; so is "Ukraine's chief
+    negotiator Rustem Umerov" (a role, title words, the name)."""
     merged: list[ActorMention] = []
     for m in mentions:
         if merged:
             prev = merged[-1]
             gap = para[prev.end : m.start]
+            if (
+                prev.kind == "role"
+                and m.kind in ("person", "unknown")
+                and len(gap.split()) <= 2
+                and all(w in titles for w in gap.lower().split())
+                and gap[:1] in ("", " ")
+            ):
+                # the role's words stop short of the name: the name decides
+                merged[-1] = ActorMention(prev.start, m.end, m.actor_id, m.kind, m.gender)
+                continue
             if prev.actor_id == m.actor_id and prev.actor_id and re.fullmatch(r"[\s,]*", gap):
                 merged[-1] = ActorMention(prev.start, m.end, m.actor_id, m.kind, m.gender)
                 continue
@@ -1004,6 +1142,8 @@ def _merge_adjacent(mentions: list[ActorMention], para: str) -> list[ActorMentio
                 and m.kind == "role"
                 and gap.strip() == ","
                 and para[m.end : m.end + 2] not in ("'s", "’s")  # "the president's envoy"
+                # "... whether he trusted Putin, the President shrugged": the role's own verb
+                and not _OWN_VERB.match(para, m.end)
             ):
                 # "Rustem Umerov, Ukraine's chief negotiator, ...": an appositive, the same man
                 merged[-1] = ActorMention(prev.start, m.end, prev.actor_id, prev.kind, prev.gender)
