@@ -570,17 +570,23 @@ class Extractor:
             if item := _ITEM.match(para, t_start):
                 t_start = item.end()  # the item's text, not its bullet
             t_start = _with_determiner(para, t_start)
-            sentence = para[t_start:t_end]
-            if len(_WORD.findall(sentence)) < (
+            if len(_WORD.findall(para, t_start, t_end)) < (
                 ITEM_MIN_WORDS if _ITEM.match(para) else MIN_REPORTED_WORDS
             ):
                 continue  # a headline fragment ("Moscow asserts stance"), not a statement
+            # the whole sentence is the statement ("Asked whether ..., Rubio said ..."); what it
+            # says starts at its attribution, and grouping reads only that (Statement.core)
+            core = t_start
+            t_start = _trim(para, s_start, t_end)[0]
+            if item := _ITEM.match(para, t_start):
+                t_start = item.end()
+            sentence = para[t_start:t_end]
             if self.candidates.says_nothing(para[s_start:s_end], found[1] - s_start):
                 continue  # "Sybiha echoed the message on social media": nothing said
             if self.index.actor(speaker) is None and self.candidates.sourced(para[s_start:s_end]):
                 continue  # "As Kyiv Bulletin reported, ...": an outlet's report, not a statement
             speakers_here.append(speaker)
-            issues = self.reader.own_in(para, t_start, t_end)
+            issues = self.reader.own_in(para, core, t_end)
             out.append(
                 _Draft(
                     Statement(
@@ -589,6 +595,7 @@ class Extractor:
                         text=sentence,
                         issues=issues,
                         position=base + t_start,
+                        core=core - t_start,
                     ),
                     own=bool(issues),
                     fallback=(para_issues, prev_issues),
