@@ -485,7 +485,19 @@ class Extractor:
             # quotes first, then - if no quote in the sentence was attributed - reported speech,
             # sentence by sentence, so "he" can refer to a speaker earlier in the paragraph
             for qi, quote in enumerate(quotes):
-                if not s_start <= quote.start < s_end or quote.words(para) < MIN_QUOTE_WORDS:
+                if not s_start <= quote.start < s_end:
+                    continue
+                if quote.words(para) < MIN_QUOTE_WORDS:
+                    if not para[s_start : quote.start].strip(" \"“«„‘'"):
+                        # '"We made real progress," he told reporters. "The last ...": a short
+                        # quote opening its sentence (a row of its own, as a fragment) names
+                        # the speaker the quote after it continues
+                        last_quote_speaker = (
+                            self.attribution.quote_speaker(
+                                para, quotes, qi, sentences, mentions, resolve
+                            )
+                            or last_quote_speaker
+                        )
                     continue
                 speaker = self.attribution.quote_speaker(
                     para, quotes, qi, sentences, mentions, resolve
