@@ -104,6 +104,8 @@ class Language:
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
+    # "gave a high assessment to the envoy's work": a speech phrase that says what was said
+    evaluations: tuple[str, ...] = ()
 
     @property
     def speech_verbs(self) -> tuple[str, ...]:
@@ -131,7 +133,9 @@ def load_language(path: Path) -> Language:
         code=path.stem,
         neutral_verbs=words(path, "speech_verbs.neutral", verbs.get("neutral")),
         loaded_verbs=words(path, "speech_verbs.loaded", verbs.get("loaded")),
-        verb_phrases=texts(path, "speech_verbs.phrases", verbs.get("phrases")),
+        # an evaluation is a speech phrase too
+        verb_phrases=texts(path, "speech_verbs.phrases", verbs.get("phrases"))
+        + texts(path, "evaluations", raw.get("evaluations")),
         abbreviations=frozenset(words(path, "abbreviations", raw.get("abbreviations"))),
         stopwords=frozenset(words(path, "stopwords", raw.get("stopwords"))),
         fold=tuple(fold.items()),
@@ -154,7 +158,7 @@ _LANGUAGE_SETS = tuple(
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
-    topic_phrases""".split()
+    topic_phrases evaluations""".split()
 )
 
 

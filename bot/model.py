@@ -68,6 +68,9 @@ class Statement:
     article_id: int | None = None
     id: int | None = None
     development_id: int | None = None
+    # characters of the text before what it says: the intro phrase of a reported sentence
+    # ("Asked whether ..., "), shown to readers but left out when grouping compares remarks
+    core: int = 0
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.diff.score import Candidate, issues_agree, matches, other_days
-from bot.diff.signature import Signature
+from bot.diff.signature import Signature, content
 from bot.diff.when import Calendar, alternation
 from bot.model import Actor, Statement
 
@@ -103,6 +103,7 @@ def pieces_of_one(
     :func:`claim_markers`) is another claim."""
     if before.actor_id != after.actor_id:
         return False
+    before, after = content(before), content(after)
     end = before.position + len(before.text)
     if after.position < end:  # one inside the other, unless it is what the speaker added
         # 'He added that the first group "...": the marker in the sentence's own attribution
@@ -134,6 +135,7 @@ def says_more(text: str, statement: Statement, another: re.Pattern[str]) -> bool
     """Whether the article presents the statement as a further remark of its speaker ("He added
     that ...", '"...," he added.', "X also said ..."): the marker in the words that attribute it,
     not in what it reports ("..., adding that ..." goes on with the same remark)."""
+    statement = content(statement)
     start, end = statement.position, statement.position + len(statement.text)
     lead = text[max(0, start - MARKER_REACH) : start]
     lead = _SENTENCE_START.split(lead)[-1]
@@ -159,6 +161,7 @@ def same_utterance(
     Another sentence by the same speaker, or a quote after narrative, is another claim."""
     if before.actor_id != after.actor_id:
         return False
+    before, after = content(before), content(after)
     if pieces_of_one(before, after, text, another):
         return True
     nested = after.position < before.position + len(before.text)
@@ -184,6 +187,7 @@ CONTEXT = 240  # characters looked at either side of a statement for when it was
 def said_context(text: str, statement: Statement, calendar: Calendar) -> str:
     """The words that can tell when a statement was said: its sentence before it, the statement
     itself when reported, and its attribution after it, quoted words left out."""
+    statement = content(statement)
     start, end = statement.position, statement.position + len(statement.text)
     before = text[max(0, start - CONTEXT) : start]
     cut = 0

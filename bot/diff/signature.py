@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from bot.diff.when import Calendar, Days, alternation
@@ -283,6 +283,19 @@ def _is_figured(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
 
+def content(statement: Statement) -> Statement:
+    """The statement as grouping reads it: from where what it says begins, without the intro
+    phrase before its attribution ("Asked whether ..., Ushakov said ..." from "Ushakov")."""
+    if not statement.core:
+        return statement
+    return replace(
+        statement,
+        text=statement.text[statement.core :],
+        position=statement.position + statement.core,
+        core=0,
+    )
+
+
 @dataclass
 class Signer:
     """Signatures of statements, leaving out each speaker's own names; built once per config.
@@ -297,8 +310,9 @@ class Signer:
     _memo: dict[tuple[str, str], Signature] = field(default_factory=dict)
 
     def __call__(self, statement: Statement) -> Signature:
-        """The signature of this statement."""
-        key = (statement.actor_id, statement.text)
+        """The signature of what this statement says (its text from ``core`` on)."""
+        text = statement.text[statement.core :]
+        key = (statement.actor_id, text)
         found = self._memo.get(key)
         if found is None:
             if len(self._memo) > SIGNATURE_MEMO:
@@ -307,6 +321,6 @@ class Signer:
                 self._patterns[statement.actor_id] = self.lexicon.names_pattern(
                     self.names_of(statement.actor_id)
                 )
-            found = signature(statement.text, self.lexicon, self._patterns[statement.actor_id])
+            found = signature(text, self.lexicon, self._patterns[statement.actor_id])
             self._memo[key] = found
         return found

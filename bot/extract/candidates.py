@@ -40,6 +40,7 @@ class Candidates:
         assert verbs is not None, "a language needs speech verbs"
         self._verbs = verbs
         self._questions = frozenset(language.question_verbs)
+        self._evaluations = frozenset(e.lower() for e in language.evaluations)
         # "As Kyiv Bulletin reported, ...": a source named in an opening clause (not "As
         # Brandt put it, ...", which attributes what follows)
         self._opener = re.compile(
@@ -117,6 +118,8 @@ class Candidates:
             return False
         head = sentence[: verb.start()]
         rest = sentence[verb.end() :]
+        if verb.group(0).lower() in self._evaluations:
+            return False  # "gave a high assessment to the envoy's work": the phrase says it
         if verb.group(0).lower() in self._questions:
             # "He is asked whether ...", "X, a member of the committee, asked directly
             # whether ...": a question (in "Asked whether ..., X said" the verb is "said")

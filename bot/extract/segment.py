@@ -72,8 +72,11 @@ _TICKER = re.compile(
     + r"(?:\s*(?:--|[-–—|])\s*|\s+)(?:[A-Z][A-Z ]{1,20}[A-Z]:\s*|[A-Z]{4,12}\s+[-–—]\s+)?"
     r"(?=[^\W\d_]|[\"“«‘])"
 )
+# "— Name (@handle) date", "— Name (Telegram), 21 January": the post's author, its account or
+# platform, its date
 _SIGNATURE = re.compile(
-    r"^\s*[—–-]\s*(?P<name>[^()\n—–]{2,80}?)\s*(?:\(@\w{1,30}\)[^()\n]{0,40})?\s*$"
+    r"^\s*[—–-]\s*(?P<name>[^()\n—–]{2,80}?)\s*"
+    r"(?:\((?:@\w{1,30}|[^\W\d_][\w .'’-]{0,30})\)[^()\n]{0,40})?\s*$"
 )
 # "Andrii Sybiha @andrii_sybiha", "Donald J. Trump @realDonaldTrump · Truth Social": the header
 # above an embedded post, naming its author

@@ -494,7 +494,19 @@ class Extractor:
             # quotes first, then - if no quote in the sentence was attributed - reported speech,
             # sentence by sentence, so "he" can refer to a speaker earlier in the paragraph
             for qi, quote in enumerate(quotes):
-                if not s_start <= quote.start < s_end or quote.words(para) < MIN_QUOTE_WORDS:
+                if not s_start <= quote.start < s_end:
+                    continue
+                if quote.words(para) < MIN_QUOTE_WORDS:
+                    if not para[s_start : quote.start].strip(" \"“«„‘'"):
+                        # '"We made real progress," he told reporters. "The last ...": a short
+                        # quote opening its sentence (a row of its own, as a fragment) names
+                        # the speaker the quote after it continues
+                        last_quote_speaker = (
+                            self.attribution.quote_speaker(
+                                para, quotes, qi, sentences, mentions, resolve
+                            )
+                            or last_quote_speaker
+                        )
                     continue
                 speaker = self.attribution.quote_speaker(
                     para, quotes, qi, sentences, mentions, resolve
@@ -583,17 +595,23 @@ class Extractor:
             if item := _ITEM.match(para, t_start):
                 t_start = item.end()  # the item's text, not its bullet
             t_start = _with_determiner(para, t_start)
-            sentence = para[t_start:t_end]
-            if len(_WORD.findall(sentence)) < (
+            if len(_WORD.findall(para, t_start, t_end)) < (
                 ITEM_MIN_WORDS if _ITEM.match(para) else MIN_REPORTED_WORDS
             ):
                 continue  # a headline fragment ("Moscow asserts stance"), not a statement
+            # the whole sentence is the statement ("Asked whether ..., Rubio said ..."); what it
+            # says starts at its attribution, and grouping reads only that (Statement.core)
+            core = t_start
+            t_start = _trim(para, s_start, t_end)[0]
+            if item := _ITEM.match(para, t_start):
+                t_start = item.end()
+            sentence = para[t_start:t_end]
             if self.candidates.says_nothing(para[s_start:s_end], found[1] - s_start):
                 continue  # "Sybiha echoed the message on social media": nothing said
             if self.index.actor(speaker) is None and self.candidates.sourced(para[s_start:s_end]):
                 continue  # "As Kyiv Bulletin reported, ...": an outlet's report, not a statement
             speakers_here.append(speaker)
-            issues = self.reader.own_in(para, t_start, t_end)
+            issues = self.reader.own_in(para, core, t_end)
             out.append(
                 _Draft(
                     Statement(
@@ -602,6 +620,7 @@ class Extractor:
                         text=sentence,
                         issues=issues,
                         position=base + t_start,
+                        core=core - t_start,
                     ),
                     own=bool(issues),
                     fallback=(para_issues, prev_issues),
