@@ -413,6 +413,22 @@ def test_two_quotes_a_sentence_apart_are_two_remarks_with_their_own_issues(
     assert _one(found, "generals will settle").issues == ("territory",)
 
 
+def test_a_quote_with_an_introduction_of_its_own_is_a_remark_of_its_own(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        '"Nobody is asking Kyiv to join the alliance tomorrow," Rutte told the forum in Oslo. He'
+        ' said of Moscow: "It keeps stalling the negotiations."\n'
+        '"The truce must come first," Sybiha said. Asked what that meant, he said only: "Words'
+        ' are not yet deeds."'
+    )
+    # a new introduction and an issue of its own: not the rest of the alliance quote
+    assert _one(found, "keeps stalling").issues == ("peace_plan",)
+    assert _one(found, "join the alliance").issues == ("nato",)
+    # a follow-up naming no issue is still read with the quote it follows
+    assert _one(found, "Words are not").issues == ("ceasefire",)
+
+
 @pytest.mark.parametrize(
     "remark",
     [

@@ -228,13 +228,18 @@ class IssueReader:
         """Issue ids in config order."""
         return self.tagger.ordered(issues)
 
-    def settle(self, found: Sequence[Found], counts: Counter[str]) -> list[Statement]:
-        """The statements with their final issues; ``counts``: paragraphs naming each issue."""
+    def settle(
+        self, found: Sequence[Found], counts: Counter[str], text: str = ""
+    ) -> list[Statement]:
+        """The statements with their final issues; ``counts``: paragraphs naming each issue;
+        ``text``: the article they were found in (what stands between two quotes)."""
         dominant = _dominant(counts)
         statements: list[Statement] = []
         blocks: list[int] = []
         named: list[bool] = []  # whether its own words named its issues (not its context)
+        terms: list[bool] = []  # whether its own words name an issue term
         for statement, fallback, block in found:
+            terms.append(bool(statement.issues))
             named.append(bool(statement.issues) or self._names_process(statement.text))
             if not statement.issues and self._names_process(statement.text):
                 # "the call lasted two hours": in coverage of the talks, a remark on their
@@ -253,7 +258,7 @@ class IssueReader:
                 statement = replace(statement, issues=self.ordered(issues))
             statements.append(statement)
             blocks.append(block)
-        statements = self._shared(statements, blocks, named)
+        statements = self._shared(statements, blocks, named, terms, text)
         statements = self._pointing_back(statements, blocks)
         if self._a_truce is None:
             return statements
@@ -307,7 +312,12 @@ class IssueReader:
         return False
 
     def _shared(
-        self, statements: list[Statement], blocks: list[int], named: list[bool]
+        self,
+        statements: list[Statement],
+        blocks: list[int],
+        named: list[bool],
+        terms: list[bool],
+        text: str,
     ) -> list[Statement]:
         """The pieces of one speaker's remark in one paragraph (a split quote, the sentence
         reporting it) are one utterance, about the same issues: those its words name, when a
@@ -321,6 +331,7 @@ class IssueReader:
                 and blocks[j] == blocks[i]
                 and statements[j].actor_id == statements[i].actor_id
                 and _pieces(statements[j - 1], statements[j])
+                and not (terms[j] and _introduced(statements[j - 1], statements[j], text))
             ):
                 j += 1
             group = statements[i:j]
@@ -353,6 +364,7 @@ class IssueReader:
         return out
 
 
+_INTRODUCED = re.compile(r":\s*\W?$")  # a colon just before the second quote's mark
 _SPLIT_GAP = 120  # characters between the pieces of one split quote: its attribution
 _TIMING_REACH = 60  # characters before a plan term within which its timing word stands
 _SUBJECT_REACH = 30  # characters after "on" within which the subject's term starts
@@ -394,6 +406,13 @@ def _pieces(a: Statement, b: Statement) -> bool:
         # a sentence or more apart, each answering its own question
         return second.position - (first.position + len(first.text)) <= _SPLIT_GAP
     return first.kind == "reported" and second.position < first.position + len(first.text)
+
+
+def _introduced(first: Statement, second: Statement, text: str) -> bool:
+    """Whether a quote after another has an introduction of its own ('..., she said. Of Putin
+    she said: "..."'): a new remark when its words name an issue, not the rest of the first."""
+    gap = text[first.position + len(first.text) : second.position]
+    return first.kind == second.kind == "direct" and _INTRODUCED.search(gap) is not None
 
 
 def _dominant(counts: Counter[str]) -> tuple[str, ...]:
