@@ -82,6 +82,9 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # soldiers sent into the country are foreign troops; the invading army is not
         ("Nobody will send soldiers into Ukraine without a mandate.", ("security_guarantees",)),
         ("Russian troops in Ukraine dug in for the winter.", ()),
+        # where troops would stand, as translated state media put it (and in Russian)
+        ("Any contingent on the territory of Ukraine will be a target.", ("security_guarantees",)),
+        ("Любой контингент на территории Украины станет целью.", ("security_guarantees",)),
         ("Only a guarantor outside the room can enforce it.", ("security_guarantees",)),
         ("Nobody should expect American troops on the ground.", ("security_guarantees",)),
         ("The leaders will discuss long-term security commitments.", ("security_guarantees",)),
