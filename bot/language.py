@@ -80,6 +80,10 @@ class Language:
     pointing_links: frozenset[str] = frozenset()
     subject_links: frozenset[str] = frozenset()
     topic_phrases: tuple[str, ...] = ()  # "not on the agenda": said of a topic, not the process
+    # "X, who is part of the delegation, said", "people familiar with the talks said": open a
+    # speaker's description, not what was said; a relative pronoun only after a comma or a role
+    speaker_descriptions: tuple[str, ...] = ()
+    relative_pronouns: frozenset[str] = frozenset()
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
     inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
     inversion_gap: int = 0  # words allowed between an inverted verb and its subject
@@ -149,12 +153,12 @@ _LANGUAGE_SETS = tuple(
     agent_words event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
     occasion_prepositions addressee_prepositions topic_prepositions object_determiners
     said_pronouns clause_words auxiliaries date_prepositions sourcing_verbs question_words
-    question_particles adverb_endings""".split()
+    question_particles adverb_endings relative_pronouns""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
-    topic_phrases""".split()
+    topic_phrases speaker_descriptions""".split()
 )
 
 

@@ -433,6 +433,43 @@ def test_a_quote_with_an_introduction_of_its_own_is_a_remark_of_its_own(
 
 
 @pytest.mark.parametrize(
+    ("text", "fragment", "issues"),
+    [
+        # the speaker's part in the talks is who speaks, not a remark on the process
+        (
+            "Prisoner lists were exchanged on Friday. Sybiha, who is part of the delegation,"
+            " said the buses had left at dawn.",
+            "Sybiha",
+            ("prisoners",),
+        ),
+        (
+            "Zelensky said every prisoner would come home. Two people familiar with the talks"
+            " said the buses had left at dawn.",
+            "familiar with",
+            ("prisoners",),
+        ),
+        # an envoy's remit is his title, not his remark's subject
+        (
+            "Dmitriev, the envoy for economic cooperation, said seizing the frozen assets would"
+            " be theft.",
+            "Dmitriev",
+            ("frozen_assets",),
+        ),
+        # "who" with no speaker before it is part of what was said
+        (
+            "Umerov said the sides argued over the front line and on who would monitor a truce.",
+            "Umerov",
+            ("territory", "ceasefire"),
+        ),
+    ],
+)
+def test_a_speakers_description_is_not_what_the_remark_is_about(
+    extractor: Extractor, text: str, fragment: str, issues: tuple[str, ...]
+) -> None:
+    assert _one(extractor.extract(text), fragment).issues == issues
+
+
+@pytest.mark.parametrize(
     "remark",
     [
         "Sybiha said the atmosphere in the hall had been calm from start to finish.",

@@ -182,6 +182,9 @@ class IssueReader:
         self._process_words = _any_word(language.process_words)
         self._topic = _any_word(language.topic_phrases)
         self._scene = _scene(language)
+        self._described = _descriptions(language)
+        self._relatives = language.relative_pronouns
+        self._antecedents = language.role_nouns | language.anonymous_nouns
         # "until there is a signed deal": a timing word, then up to three words
         self._timing = (
             re.compile(
@@ -211,7 +214,8 @@ class IssueReader:
     def own(self, text: str) -> tuple[str, ...]:
         """The issues a statement's own words name, leaving out the circumstances a reporter
         sets it in ("..., as negotiators began a fourth round of talks"; "After the NATO
-        summit, ..."); when only those name one, they are what it is about."""
+        summit, ..."); when only those name one, they are what it is about. Who the speaker is
+        ("Dmitriev, the envoy for economic cooperation, said") is never what was said."""
         return self.own_in(text, 0, len(text))
 
     def own_in(self, para: str, start: int, end: int) -> tuple[str, ...]:
@@ -222,11 +226,36 @@ class IssueReader:
         scene = self._scene.finditer(para[start:end]) if self._scene is not None else ()
         aside = [(start + m.start(), start + m.end()) for m in scene]
         kept = [h for h in hits if not any(h.start < b and a < h.end for a, b in aside)]
-        return self.ordered(i for h in (kept or hits) for i in h.issues)
+        described = [(start + a, start + b) for a, b in self.descriptions(para[start:end])]
+        # who speaks is never what is said, even when nothing else names an issue
+        return self.ordered(
+            i
+            for h in (kept or hits)
+            if not any(h.start < b and a < h.end for a, b in described)
+            for i in h.issues
+        )
 
     def ordered(self, issues: Iterable[str]) -> tuple[str, ...]:
         """Issue ids in config order."""
         return self.tagger.ordered(issues)
+
+    def descriptions(self, text: str) -> list[tuple[int, int]]:
+        """Where the text describes its speaker ("Budanov, who is part of the delegation,
+        said"; "two people familiar with the talks said"): spans outside quotation marks."""
+        if self._described is None:
+            return []
+        out = []
+        for m in self._described.finditer(text):
+            before = text[: m.start()]
+            if _quoted(before):
+                continue  # inside a quote, it is what was said
+            if m.group(1).lower() in self._relatives:
+                last = before.rstrip()
+                word = last.split()[-1:]
+                if not last.endswith(",") and not (word and word[0].lower() in self._antecedents):
+                    continue  # "those who want war", "on who would monitor it": no speaker's
+            out.append((m.start(), m.end()))
+        return out
 
     def settle(
         self, found: Sequence[Found], counts: Counter[str], text: str = ""
@@ -282,6 +311,9 @@ class IssueReader:
             return False
         if self._topic is not None:
             text = self._topic.sub(" ", text)
+        for a, b in reversed(self.descriptions(text)):
+            # "who is part of the delegation": the speaker's part in the talks, not the remark's
+            text = text[:a] + " " + text[b:]
         return self._process_words.search(text) is not None
 
     def _names_plan(self, group: Sequence[Statement]) -> bool:
@@ -295,9 +327,12 @@ class IssueReader:
         loan", "a deal over prisoner exchanges" are about the loan and the exchanges)."""
         hits = self.tagger.hits(text)
         lowered = _lower(text)
+        described = self.descriptions(text)
         for k, hit in enumerate(hits):
             if CATCH_ALL not in hit.issues or lowered[hit.start : hit.end] in self._passing:
                 continue
+            if any(a <= hit.start and hit.end <= b for a, b in described):
+                continue  # "a source familiar with the negotiations": who speaks
             if self._timing is not None and self._timing.search(
                 lowered, max(0, hit.start - _TIMING_REACH), hit.start
             ):
@@ -395,6 +430,30 @@ def _scene(language: Language) -> re.Pattern[str] | None:
         # the comma may close a quotation first ('praised the talks as "very good," even as')
         parts.append(rf",[\"”’']?\s+{unless}{_alternation(language.scene_closers)}\b.*$")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def _descriptions(language: Language) -> re.Pattern[str] | None:
+    """A speaker's description: one of its openers, up to the next comma, quotation mark or
+    speech verb (at most 100 characters)."""
+    openers = (*language.speaker_descriptions, *language.relative_pronouns)
+    if not openers:
+        return None
+    verbs = longest_first(language.speech_verbs)
+    end = rf"(?=[,;:\"“”«»]|\s+(?:{verbs})(?!\w)|$)" if verbs else r"(?=[,;:\"“”«»]|$)"
+    return re.compile(
+        rf"(?<!\w)({longest_first(openers)})(?!\w)"
+        rf"[^,;:\"“”«»]{{0,100}}?{end}",
+        re.IGNORECASE,
+    )
+
+
+def _quoted(before: str) -> bool:
+    """Whether a text ending here is inside quotation marks (one left open)."""
+    return (
+        before.count('"') % 2 == 1
+        or before.count("“") > before.count("”")
+        or before.count("«") > before.count("»")
+    )
 
 
 def _pieces(a: Statement, b: Statement) -> bool:
