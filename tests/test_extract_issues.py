@@ -208,12 +208,23 @@ def test_a_circumstance_alone_is_what_a_remark_is_about(extractor: Extractor) ->
     assert _one(found, "mood in the room").issues == ("peace_plan",)
 
 
-def test_naming_the_plan_keeps_the_catch_all_beside_a_named_issue(extractor: Extractor) -> None:
-    found = extractor.extract(
-        "Rubio said the peace plan would leave the question of the occupied regions to the"
-        " leaders."
-    )
-    assert set(_one(found, "peace plan").issues) == {"peace_plan", "territory"}
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        (
+            "Rubio said the peace plan would leave the question of the occupied regions to the"
+            " leaders.",
+            "territory",
+        ),
+        # the plan's text, and how far the talks have come, are the plan itself
+        ("Rubio said the latest draft gave the occupied regions a special status.", "territory"),
+        ("Rubio said the progress was real and deported children would come home.", "prisoners"),
+    ],
+)
+def test_naming_the_plan_keeps_the_catch_all_beside_a_named_issue(
+    extractor: Extractor, text: str, issue: str
+) -> None:
+    assert set(_one(extractor.extract(text), "Rubio said").issues) == {"peace_plan", issue}
 
 
 def test_the_talks_in_passing_yield_to_the_named_issue(extractor: Extractor) -> None:

@@ -178,7 +178,7 @@ class IssueReader:
 
     def __init__(self, tagger: IssueTagger, language: Language) -> None:
         self.tagger = tagger
-        self._passing = language.process_words
+        self._passing = language.process_words - language.plan_words
         self._process_words = _any_word(language.process_words)
         self._topic = _any_word(language.topic_phrases)
         self._scene = _scene(language)
