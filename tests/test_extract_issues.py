@@ -111,6 +111,11 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("Kyiv hopes for membership of the EU by 2030.", ()),
         # a curly apostrophe is an apostrophe
         ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
+        # in coverage of the talks, "the exchange" is the prisoner exchange; an exchange of
+        # views, or between two leaders, is not
+        ("Families were told the exchange would go ahead on Sunday.", ("prisoners",)),
+        ("The exchange of views lasted an hour.", ()),
+        ("The exchange between the two leaders was tense.", ()),
         # an exchange of prisoners counted in words
         ("It will be two hundred for two hundred this time.", ("prisoners",)),
         # a term two issues share names both
