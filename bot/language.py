@@ -66,6 +66,7 @@ class Language:
     source_articles: frozenset[str] = frozenset()  # "a Downing Street source": one unnamed
     agent_words: frozenset[str] = frozenset()  # "pressed by presenter X": X asks, not answers
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
+    plan_words: frozenset[str] = frozenset()  # "the draft", "progress": the plan, never in passing
     # the issues stage: clauses setting a remark in time or place (", as talks began", but not
     # ", as well as"); stems for a pause in strikes; "this is ..." points back; "on": the
     # subject of a plan term ("an agreement on the loan"); "until", "before": the plan named as
@@ -80,6 +81,10 @@ class Language:
     pointing_links: frozenset[str] = frozenset()
     subject_links: frozenset[str] = frozenset()
     topic_phrases: tuple[str, ...] = ()  # "not on the agenda": said of a topic, not the process
+    # "X, who is part of the delegation, said", "people familiar with the talks said": open a
+    # speaker's description, not what was said; a relative pronoun only after a comma or a role
+    speaker_descriptions: tuple[str, ...] = ()
+    relative_pronouns: frozenset[str] = frozenset()
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
     inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
     inversion_gap: int = 0  # words allowed between an inverted verb and its subject
@@ -153,12 +158,12 @@ _LANGUAGE_SETS = tuple(
     agent_words event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
     occasion_prepositions addressee_prepositions topic_prepositions object_determiners
     said_pronouns clause_words auxiliaries date_prepositions sourcing_verbs question_words
-    question_particles adverb_endings""".split()
+    question_particles adverb_endings relative_pronouns plan_words""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
-    topic_phrases evaluations""".split()
+    topic_phrases evaluations speaker_descriptions""".split()
 )
 
 

@@ -82,6 +82,9 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # soldiers sent into the country are foreign troops; the invading army is not
         ("Nobody will send soldiers into Ukraine without a mandate.", ("security_guarantees",)),
         ("Russian troops in Ukraine dug in for the winter.", ()),
+        # where troops would stand, as translated state media put it (and in Russian)
+        ("Any contingent on the territory of Ukraine will be a target.", ("security_guarantees",)),
+        ("Любой контингент на территории Украины станет целью.", ("security_guarantees",)),
         ("Only a guarantor outside the room can enforce it.", ("security_guarantees",)),
         ("Nobody should expect American troops on the ground.", ("security_guarantees",)),
         ("The leaders will discuss long-term security commitments.", ("security_guarantees",)),
@@ -108,6 +111,11 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("Kyiv hopes for membership of the EU by 2030.", ()),
         # a curly apostrophe is an apostrophe
         ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
+        # in coverage of the talks, "the exchange" is the prisoner exchange; an exchange of
+        # views, or between two leaders, is not
+        ("Families were told the exchange would go ahead on Sunday.", ("prisoners",)),
+        ("The exchange of views lasted an hour.", ()),
+        ("The exchange between the two leaders was tense.", ()),
         # an exchange of prisoners counted in words
         ("It will be two hundred for two hundred this time.", ("prisoners",)),
         # a term two issues share names both
@@ -205,12 +213,23 @@ def test_a_circumstance_alone_is_what_a_remark_is_about(extractor: Extractor) ->
     assert _one(found, "mood in the room").issues == ("peace_plan",)
 
 
-def test_naming_the_plan_keeps_the_catch_all_beside_a_named_issue(extractor: Extractor) -> None:
-    found = extractor.extract(
-        "Rubio said the peace plan would leave the question of the occupied regions to the"
-        " leaders."
-    )
-    assert set(_one(found, "peace plan").issues) == {"peace_plan", "territory"}
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        (
+            "Rubio said the peace plan would leave the question of the occupied regions to the"
+            " leaders.",
+            "territory",
+        ),
+        # the plan's text, and how far the talks have come, are the plan itself
+        ("Rubio said the latest draft gave the occupied regions a special status.", "territory"),
+        ("Rubio said the progress was real and deported children would come home.", "prisoners"),
+    ],
+)
+def test_naming_the_plan_keeps_the_catch_all_beside_a_named_issue(
+    extractor: Extractor, text: str, issue: str
+) -> None:
+    assert set(_one(extractor.extract(text), "Rubio said").issues) == {"peace_plan", issue}
 
 
 def test_the_talks_in_passing_yield_to_the_named_issue(extractor: Extractor) -> None:
@@ -411,6 +430,59 @@ def test_two_quotes_a_sentence_apart_are_two_remarks_with_their_own_issues(
     )
     assert _one(found, "Americans wanted").issues == ("peace_plan",)
     assert _one(found, "generals will settle").issues == ("territory",)
+
+
+def test_a_quote_with_an_introduction_of_its_own_is_a_remark_of_its_own(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        '"Nobody is asking Kyiv to join the alliance tomorrow," Rutte told the forum in Oslo. He'
+        ' said of Moscow: "It keeps stalling the negotiations."\n'
+        '"The truce must come first," Sybiha said. Asked what that meant, he said only: "Words'
+        ' are not yet deeds."'
+    )
+    # a new introduction and an issue of its own: not the rest of the alliance quote
+    assert _one(found, "keeps stalling").issues == ("peace_plan",)
+    assert _one(found, "join the alliance").issues == ("nato",)
+    # a follow-up naming no issue is still read with the quote it follows
+    assert _one(found, "Words are not").issues == ("ceasefire",)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "issues"),
+    [
+        # the speaker's part in the talks is who speaks, not a remark on the process
+        (
+            "Prisoner lists were exchanged on Friday. Sybiha, who is part of the delegation,"
+            " said the buses had left at dawn.",
+            "Sybiha",
+            ("prisoners",),
+        ),
+        (
+            "Zelensky said every prisoner would come home. Two people familiar with the talks"
+            " said the buses had left at dawn.",
+            "familiar with",
+            ("prisoners",),
+        ),
+        # an envoy's remit is his title, not his remark's subject
+        (
+            "Dmitriev, the envoy for economic cooperation, said seizing the frozen assets would"
+            " be theft.",
+            "Dmitriev",
+            ("frozen_assets",),
+        ),
+        # "who" with no speaker before it is part of what was said
+        (
+            "Umerov said the sides argued over the front line and on who would monitor a truce.",
+            "Umerov",
+            ("territory", "ceasefire"),
+        ),
+    ],
+)
+def test_a_speakers_description_is_not_what_the_remark_is_about(
+    extractor: Extractor, text: str, fragment: str, issues: tuple[str, ...]
+) -> None:
+    assert _one(extractor.extract(text), fragment).issues == issues
 
 
 @pytest.mark.parametrize(

@@ -90,3 +90,12 @@ def test_the_truce_in_coverage_of_an_energy_truce_is_that_truce(ru: Extractor) -
     )
     s = _one(ru.extract(text).statements, "Перемирие должно")
     assert set(s.issues) == {"ceasefire", "energy"}
+
+
+def test_a_speakers_description_in_a_relative_clause_is_not_the_issue(ru: Extractor) -> None:
+    text = (
+        "Умеров, который вырос в Крыму, заявил, что гарантии безопасности должны быть"
+        " юридически обязывающими."
+    )
+    s = _one(ru.extract(text).statements, "гарантии безопасности")
+    assert (s.actor_id, s.issues) == ("umerov", ("security_guarantees",))

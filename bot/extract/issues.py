@@ -311,10 +311,13 @@ class IssueReader:
 
     def __init__(self, tagger: IssueTagger, language: Language) -> None:
         self.tagger = tagger
-        self._passing = language.process_words
+        self._passing = language.process_words - language.plan_words
         self._process_words = _any_word(language.process_words)
         self._topic = _any_word(language.topic_phrases)
         self._scene = _scene(language)
+        self._described = _descriptions(language)
+        self._relatives = language.relative_pronouns
+        self._antecedents = language.role_nouns | language.anonymous_nouns
         # "until there is a signed deal": a timing word, then up to three words
         self._timing = (
             re.compile(
@@ -344,7 +347,8 @@ class IssueReader:
     def own(self, text: str) -> tuple[str, ...]:
         """The issues a statement's own words name, leaving out the circumstances a reporter
         sets it in ("..., as negotiators began a fourth round of talks"; "After the NATO
-        summit, ..."); when only those name one, they are what it is about."""
+        summit, ..."); when only those name one, they are what it is about. Who the speaker is
+        ("Dmitriev, the envoy for economic cooperation, said") is never what was said."""
         return self.own_in(text, 0, len(text))
 
     def own_in(self, para: str, start: int, end: int) -> tuple[str, ...]:
@@ -355,19 +359,49 @@ class IssueReader:
         scene = self._scene.finditer(para[start:end]) if self._scene is not None else ()
         aside = [(start + m.start(), start + m.end()) for m in scene]
         kept = [h for h in hits if not any(h.start < b and a < h.end for a, b in aside)]
-        return self.ordered(i for h in (kept or hits) for i in h.issues)
+        described = [(start + a, start + b) for a, b in self.descriptions(para[start:end])]
+        # who speaks is never what is said, even when nothing else names an issue
+        return self.ordered(
+            i
+            for h in (kept or hits)
+            if not any(h.start < b and a < h.end for a, b in described)
+            for i in h.issues
+        )
 
     def ordered(self, issues: Iterable[str]) -> tuple[str, ...]:
         """Issue ids in config order."""
         return self.tagger.ordered(issues)
 
-    def settle(self, found: Sequence[Found], counts: Counter[str]) -> list[Statement]:
-        """The statements with their final issues; ``counts``: paragraphs naming each issue."""
+    def descriptions(self, text: str) -> list[tuple[int, int]]:
+        """Where the text describes its speaker ("Budanov, who is part of the delegation,
+        said"; "two people familiar with the talks said"): spans outside quotation marks."""
+        if self._described is None:
+            return []
+        out = []
+        for m in self._described.finditer(text):
+            before = text[: m.start()]
+            if _quoted(before):
+                continue  # inside a quote, it is what was said
+            if m.group(1).lower() in self._relatives:
+                last = before.rstrip()
+                word = last.split()[-1:]
+                if not last.endswith(",") and not (word and word[0].lower() in self._antecedents):
+                    continue  # "those who want war", "on who would monitor it": no speaker's
+            out.append((m.start(), m.end()))
+        return out
+
+    def settle(
+        self, found: Sequence[Found], counts: Counter[str], text: str = ""
+    ) -> list[Statement]:
+        """The statements with their final issues; ``counts``: paragraphs naming each issue;
+        ``text``: the article they were found in (what stands between two quotes)."""
         dominant = _dominant(counts)
         statements: list[Statement] = []
         blocks: list[int] = []
         named: list[bool] = []  # whether its own words named its issues (not its context)
+        terms: list[bool] = []  # whether its own words name an issue term
         for statement, fallback, block in found:
+            terms.append(bool(statement.issues))
             named.append(bool(statement.issues) or self._names_process(statement.text))
             if not statement.issues and self._names_process(statement.text):
                 # "the call lasted two hours": in coverage of the talks, a remark on their
@@ -386,7 +420,7 @@ class IssueReader:
                 statement = replace(statement, issues=self.ordered(issues))
             statements.append(statement)
             blocks.append(block)
-        statements = self._shared(statements, blocks, named)
+        statements = self._shared(statements, blocks, named, terms, text)
         statements = self._pointing_back(statements, blocks)
         if self._a_truce is None:
             return statements
@@ -410,6 +444,9 @@ class IssueReader:
             return False
         if self._topic is not None:
             text = self._topic.sub(" ", text)
+        for a, b in reversed(self.descriptions(text)):
+            # "who is part of the delegation": the speaker's part in the talks, not the remark's
+            text = text[:a] + " " + text[b:]
         return self._process_words.search(text) is not None
 
     def _names_plan(self, group: Sequence[Statement]) -> bool:
@@ -423,9 +460,12 @@ class IssueReader:
         loan", "a deal over prisoner exchanges" are about the loan and the exchanges)."""
         hits = self.tagger.hits(text)
         lowered = _lower(text)
+        described = self.descriptions(text)
         for k, hit in enumerate(hits):
             if CATCH_ALL not in hit.issues or lowered[hit.start : hit.end] in self._passing:
                 continue
+            if any(a <= hit.start and hit.end <= b for a, b in described):
+                continue  # "a source familiar with the negotiations": who speaks
             if self._timing is not None and self._timing.search(
                 lowered, max(0, hit.start - _TIMING_REACH), hit.start
             ):
@@ -440,7 +480,12 @@ class IssueReader:
         return False
 
     def _shared(
-        self, statements: list[Statement], blocks: list[int], named: list[bool]
+        self,
+        statements: list[Statement],
+        blocks: list[int],
+        named: list[bool],
+        terms: list[bool],
+        text: str,
     ) -> list[Statement]:
         """The pieces of one speaker's remark in one paragraph (a split quote, the sentence
         reporting it) are one utterance, about the same issues: those its words name, when a
@@ -454,6 +499,7 @@ class IssueReader:
                 and blocks[j] == blocks[i]
                 and statements[j].actor_id == statements[i].actor_id
                 and _pieces(statements[j - 1], statements[j])
+                and not (terms[j] and _introduced(statements[j - 1], statements[j], text))
             ):
                 j += 1
             group = statements[i:j]
@@ -486,6 +532,7 @@ class IssueReader:
         return out
 
 
+_INTRODUCED = re.compile(r":\s*\W?$")  # a colon just before the second quote's mark
 _SPLIT_GAP = 120  # characters between the pieces of one split quote: its attribution
 _TIMING_REACH = 60  # characters before a plan term within which its timing word stands
 _SUBJECT_REACH = 30  # characters after "on" within which the subject's term starts
@@ -518,6 +565,30 @@ def _scene(language: Language) -> re.Pattern[str] | None:
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
+def _descriptions(language: Language) -> re.Pattern[str] | None:
+    """A speaker's description: one of its openers, up to the next comma, quotation mark or
+    speech verb (at most 100 characters)."""
+    openers = (*language.speaker_descriptions, *language.relative_pronouns)
+    if not openers:
+        return None
+    verbs = longest_first(language.speech_verbs)
+    end = rf"(?=[,;:\"“”«»]|\s+(?:{verbs})(?!\w)|$)" if verbs else r"(?=[,;:\"“”«»]|$)"
+    return re.compile(
+        rf"(?<!\w)({longest_first(openers)})(?!\w)"
+        rf"[^,;:\"“”«»]{{0,100}}?{end}",
+        re.IGNORECASE,
+    )
+
+
+def _quoted(before: str) -> bool:
+    """Whether a text ending here is inside quotation marks (one left open)."""
+    return (
+        before.count('"') % 2 == 1
+        or before.count("“") > before.count("”")
+        or before.count("«") > before.count("»")
+    )
+
+
 def _pieces(a: Statement, b: Statement) -> bool:
     """Whether two statements are pieces of one remark: a quote split around its attribution,
     or a reported sentence and the quotation inside it."""
@@ -527,6 +598,13 @@ def _pieces(a: Statement, b: Statement) -> bool:
         # a sentence or more apart, each answering its own question
         return second.position - (first.position + len(first.text)) <= _SPLIT_GAP
     return first.kind == "reported" and second.position < first.position + len(first.text)
+
+
+def _introduced(first: Statement, second: Statement, text: str) -> bool:
+    """Whether a quote after another has an introduction of its own ('..., she said. Of Putin
+    she said: "..."'): a new remark when its words name an issue, not the rest of the first."""
+    gap = text[first.position + len(first.text) : second.position]
+    return first.kind == second.kind == "direct" and _INTRODUCED.search(gap) is not None
 
 
 def _dominant(counts: Counter[str]) -> tuple[str, ...]:

@@ -218,7 +218,7 @@ class Extractor:
         if not self._on_topic(drafts, blocks, naming, len(terms)):
             return Extraction((), ())
         statements = self.reader.settle(
-            [(d.statement, d.fallback, d.block) for d in drafts], counts
+            [(d.statement, d.fallback, d.block) for d in drafts], counts, text
         )
         statements.sort(key=lambda s: s.position)
         if text is not printed:  # shouted lines were read in ordinary case: show them as printed
