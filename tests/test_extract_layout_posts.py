@@ -1,11 +1,12 @@
-"""Statements laid out beyond plain prose (bot/extract/segment.py, statements.py): a post signed
-with its platform, a quotation continuing a short quote.
+"""Statements laid out beyond plain prose (bot/extract/clean.py, segment.py, statements.py): a
+post signed with its platform, a quotation continuing a short quote, a caption that attributes.
 Sentences written for this test."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.extract.clean import clean_text
 from bot.extract.statements import Extractor
 from bot.model import Statement
 
@@ -46,3 +47,23 @@ def test_a_quote_continues_the_short_quote_before_it(extractor: Extractor) -> No
     )
     last = _spoken(extractor, text, "The last part")
     assert (last.actor_id, last.kind) == ("witkoff", "direct")
+
+
+@pytest.mark.parametrize(
+    ("caption", "found"),
+    [
+        # a caption in sentences that attributes a statement is one (LABELLING)
+        ("Photo: Andrii Sybiha said the monitors would arrive within a week. (Pool/Agency)", True),
+        ("Photo: Office of the President of Ukraine", False),  # a credit
+        ("Photo: The delegations at the conference centre on 6 March. (Secretariat)", False),
+    ],
+)
+def test_a_caption_that_attributes_is_a_statement(
+    extractor: Extractor, caption: str, found: bool
+) -> None:
+    text = clean_text(LEAD + caption + "\nUmerov said the prisoner exchange would follow in May.")
+    statements = extractor.extract(text).statements
+    captions = [s for s in statements if s.text.startswith("Photo:")]
+    assert [(s.actor_id, s.text) for s in captions] == (
+        [("sybiha", caption[: caption.index(" (")])] if found else []
+    )

@@ -4,8 +4,9 @@ articles. Pure functions of text, apart from reading that sidecar.
 Cleaning drops what is not article text: the clutter of embedded posts ("— Name (@handle)
 December 15, 2025" becomes "— Name" under the post's text, which goes too when the article quotes
 it; its truncated continuation below goes), "pic.twitter.com"
-and t.co links, bylines, "Comments", "Subscribe to ...", "Read more", photo captions, e-mail
-addresses, "(With assistance from ...)" and copyright lines. Paragraphs stay one per line.
+and t.co links, bylines, "Comments", "Subscribe to ...", "Read more", photo captions (not those
+written as sentences: they may attribute a statement), e-mail addresses, "(With assistance
+from ...)" and copyright lines. Paragraphs stay one per line.
 """
 
 from __future__ import annotations
@@ -48,6 +49,12 @@ _JUNK_LINE = re.compile(
       | (?:photo|image|file\ photo|picture)s?\ ?(?:credit)?:.{0,120}
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
+)
+# "Photo: Lavrov said the troops would be targets. (Agency/Pool)": a caption in sentences may
+# attribute a statement (LABELLING labels those), unlike "Photo: Reuters" or "Photo credit: ..."
+_CAPTION_SENTENCE = re.compile(
+    r"^\s*(?:photo|image|picture)s?:\s*(?:\S+\s+){3,}\S*[.!?][\"”’]?\s*(?:\([^()\n]{1,60}\))?\s*$",
+    re.IGNORECASE,
 )
 # "By Guy Birchall", "By Anna Smith and John Doe": case matters ("by then" is prose)
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
@@ -92,7 +99,7 @@ def clean_text(text: str) -> str:
             continue
         if line.strip():
             after_embed = False
-        if _JUNK_LINE.match(line) or _BYLINE.match(line):
+        if (_JUNK_LINE.match(line) and not _CAPTION_SENTENCE.match(line)) or _BYLINE.match(line):
             continue
         line = _EMAIL.sub("", line).rstrip()
         if line.strip():
