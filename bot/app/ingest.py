@@ -251,7 +251,7 @@ class _Batch:
             self.pipe.lexicon.decisive,
             neighbours,
             lean=lean,
-            sharing=self.pool.sharing(speaker, sig),
+            sharing=self.pool.shortlist(speaker, statement, sig),
         )
         if placement.development_id is None:
             dev_id = self.store.create_development(

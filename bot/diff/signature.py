@@ -13,7 +13,8 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from typing import Any, Generic, TypeVar, overload
 
 from bot.diff.when import Calendar, Days, alternation
 from bot.model import Statement
@@ -24,6 +25,32 @@ QUOTED_PHRASE = (2, 8)  # content words of a quoted phrase that keys it: fewer i
 
 _QUOTED_SPAN = re.compile(r"[“\"«„]([^“”\"«»„\n]{3,200})[”\"»“]")
 SIGNATURE_MEMO = 200_000  # (actor, text) pairs whose signatures are kept: outlets repeat quotes
+
+_T = TypeVar("_T")
+
+
+class _cached(Generic[_T]):
+    """functools.cached_property without its lock: Python 3.11's takes one at every first read,
+    and a signature's properties are read first once per statement placed."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _cached[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object, owner: type | None = None) -> _T | _cached[_T]:
+        if obj is None:
+            return self
+        # kept in the instance's dict, which attribute lookup reads before this descriptor
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -57,19 +84,24 @@ class Signature:
         # between them compare identities instead of reading both strings
         return cls(frozenset(map(sys.intern, words)), " ".join(words), days, near, quotes)
 
-    @property
+    @_cached  # read for every candidate scored
     def likely(self) -> Days | None:
         """The days it was most likely said on: the ones its text gives, else its guess."""
         return self.days if self.days is not None else self.near
 
-    @cached_property
+    @_cached
+    def figures(self) -> frozenset[str]:
+        """Its stems that are figures ("90", "1200"): a shared one counts twice (score.py)."""
+        return frozenset(filter(_is_figure, self.tokens))
+
+    @_cached
     def quoted_stems(self) -> tuple[frozenset[str], ...]:
         """The stems of each quoted phrase it carries."""
         return tuple(
             frozenset(map(sys.intern, q[len(QUOTE_MARK) :].split("+"))) for q in self.quotes
         )
 
-    @cached_property  # compared for every candidate in the same development: built once
+    @_cached  # compared for every candidate in the same development: built once
     def stored(self) -> str:
         """The text form kept in the store: the tokens, the quoted phrases, then the days (or
         the likely days)."""
@@ -274,6 +306,11 @@ def _tokens(folded: str, lexicon: Lexicon) -> set[str]:
 
 def _is_figured(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
+
+
+@lru_cache(maxsize=65536)  # few distinct stems, asked of every signature
+def _is_figure(token: str) -> bool:
+    return any(ch.isdigit() for ch in token)
 
 
 @dataclass
