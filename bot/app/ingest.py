@@ -242,7 +242,7 @@ class _Batch:
         recalled: bool = False,
     ) -> Candidate:
         near = report_days(said_at, recalled)
-        sig = replace(self.pipe.signer(statement), days=days, near=near)
+        sig = self.pipe.signer(statement).on(days, near)
         candidates = self.pool.of(speaker)
         placement = place(
             statement,

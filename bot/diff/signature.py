@@ -13,7 +13,8 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import chain
 from typing import Any, Generic, TypeVar, overload
 
 from bot.diff.when import Calendar, Days, alternation
@@ -84,6 +85,15 @@ class Signature:
         # between them compare identities instead of reading both strings
         return cls(frozenset(map(sys.intern, words)), " ".join(words), days, near, quotes)
 
+    def on(self, days: Days | None, near: Days | None) -> Signature:
+        """The same words said on these days (``replace(self, days=..., near=...)``), with what
+        was worked out from the words alone carried over."""
+        moved = Signature(self.tokens, self.text, days, near, self.quotes)
+        for name in _OF_WORDS:
+            if name in self.__dict__:
+                moved.__dict__[name] = self.__dict__[name]
+        return moved
+
     @_cached  # read for every candidate scored
     def likely(self) -> Days | None:
         """The days it was most likely said on: the ones its text gives, else its guess."""
@@ -111,6 +121,9 @@ class Signature:
         if self.near is not None and self.days is None:
             parts.append(NEAR_MARK + self.near.stored())
         return " ".join(p for p in parts if p)
+
+
+_OF_WORDS = ("figures", "quoted_stems")  # Signature's cached properties of its words alone
 
 
 class Lexicon:
@@ -170,6 +183,10 @@ class Lexicon:
         )
         self._phrases = dict(phrases)
         self._stems = sorted(stems, key=lambda s: len(s[0]), reverse=True)
+        # a word's stems (signature.word_stems), memoised per lexicon and bounded
+        self.word_stems: Callable[[str], tuple[str, ...]] = lru_cache(maxsize=65536)(
+            partial(word_stems, lexicon=self)
+        )
 
     def phrases(self, text: str) -> str:
         """Replace multi-word synonyms by their concept token."""
@@ -290,18 +307,22 @@ _WORD = re.compile(r"_?[^\W_]+(?:[-.][^\W_]+)*")
 
 def _tokens(folded: str, lexicon: Lexicon) -> set[str]:
     folded = lexicon.numbers.as_digits(lexicon.phrases(lexicon.without_reporting(folded)))
-    tokens = set()
-    for raw in _WORD.findall(folded):
-        if raw.startswith("_"):
-            tokens.add(raw)
-            continue
-        raw = raw.strip(".")
-        if raw in lexicon.stopwords or (len(raw) < 2 and not raw.isdigit()):
-            continue
-        tokens.add(lexicon.concept(raw))
-        if "-" in raw and _is_figured(raw):  # "1000-for-1000", "20-point": the figure itself
-            tokens.update(p for p in raw.split("-") if p.isdigit() and len(p) >= FIGURE)
-    return tokens
+    # each word's stems memoised (lexicon.word_stems): the same words recur in every report
+    return set(chain.from_iterable(map(lexicon.word_stems, _WORD.findall(folded))))
+
+
+def word_stems(raw: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The stems one word of folded text stands for in a signature: none for a stopword, its
+    concept or stem, and the figures of a hyphenated figure ("20-point": "20")."""
+    if raw.startswith("_"):
+        return (raw,)
+    raw = raw.strip(".")
+    if raw in lexicon.stopwords or (len(raw) < 2 and not raw.isdigit()):
+        return ()
+    stems = [lexicon.concept(raw)]
+    if "-" in raw and _is_figured(raw):  # "1000-for-1000", "20-point": the figure itself
+        stems.extend(p for p in raw.split("-") if p.isdigit() and len(p) >= FIGURE)
+    return tuple(stems)
 
 
 def _is_figured(word: str) -> bool:
