@@ -3,14 +3,15 @@ index gives goes where it goes among all its speaker's candidates, however the w
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.diff.place import Placement, place
+from bot.diff.place import CANDIDATES, Placement, place
 from bot.diff.pool import SPARE_CANDIDATES, CandidatePool, Spare
-from bot.diff.score import Candidate
+from bot.diff.score import Candidate, Shortlist, shortlist
 from bot.diff.signature import QUOTE_MARK, Signature
 from bot.diff.when import Days
 from bot.model import Statement
@@ -39,6 +40,17 @@ def remarks(draw: st.DrawFn) -> tuple[Statement, Signature]:
     return Statement("peskov", draw(st.sampled_from(["direct", "reported"])), "x", issues, 0), sig
 
 
+def _facts(short: Shortlist) -> tuple[object, ...]:
+    """What a shortlist says, its issue candidates as a set (the index keeps neither their order
+    nor their copies)."""
+    return (
+        list(short.counts),
+        list(short.sharers),
+        dict(short.by_development),
+        set(short.on_issues),
+    )
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.tuples(remarks(), st.integers(1, 9)), max_size=40),
@@ -56,7 +68,9 @@ def test_placing_with_the_index_is_placing_among_every_candidate(
     next_dev = 100
     for statement, sig in incoming:
         candidates = pool.of("peskov")
-        counted = pool.sharing("peskov", sig)
+        counted = pool.shortlist("peskov", statement, sig)
+        # the indexes give what a pass over every candidate counts
+        assert _facts(counted) == _facts(shortlist(statement, sig, list(candidates)))
         every = place(statement, sig, list(candidates), lean=lean)
         indexed = place(statement, sig, list(candidates), lean=lean, sharing=counted)
         assert indexed == every
@@ -69,14 +83,44 @@ def test_placing_with_the_index_is_placing_among_every_candidate(
         pool.placed("peskov", statement, sig, every, dev_id)
 
 
+def test_a_full_window_stays_the_shortlist_counted_afresh() -> None:
+    """More candidates than a window holds: each statement placed pushes the oldest out, the
+    oldest mention of a development among them (the one its lean and its day are read from)."""
+    rng = random.Random(9)
+
+    def remark() -> tuple[Statement, Signature]:
+        words = rng.sample(STEMS, rng.randint(1, 5))
+        day = rng.choice([None, 1, 2, 5])
+        days = None if day is None else Days(date(2026, 3, day), date(2026, 3, day + 1))
+        sig = Signature(frozenset(words), " ".join(sorted(words)), days=days, near=days)
+        issues = tuple(rng.sample(ISSUES, rng.randint(0, 2)))
+        return Statement("peskov", "direct", "x", issues, 0), sig
+
+    loaded = [
+        Candidate(rng.randint(1, 30), s.issues, sig)
+        for s, sig in (remark() for _ in range(CANDIDATES + 10))
+    ]
+    pool = CandidatePool(lambda speaker: list(loaded))
+    for n in range(300):
+        statement, sig = remark()
+        candidates = list(pool.of("peskov"))
+        short = pool.shortlist("peskov", statement, sig)
+        assert _facts(short) == _facts(shortlist(statement, sig, candidates))
+        placement = place(statement, sig, candidates)
+        assert place(statement, sig, candidates, sharing=short) == placement
+        pool.placed("peskov", statement, sig, placement, placement.development_id or 100 + n)
+    assert len(pool.of("peskov")) == CANDIDATES
+
+
 def test_a_merge_moves_the_merged_candidates_to_the_kept_development() -> None:
     statement = Statement("peskov", "direct", "x", (), 0)
     sig = Signature(frozenset({"grain", "port", "deal"}), "deal grain port")
     pool = CandidatePool(lambda speaker: [Candidate(2, (), sig), Candidate(1, (), sig)])
     pool.placed("peskov", statement, sig, Placement(1, (2,)), 1)
-    counts, sharers = pool.sharing("peskov", sig)
-    assert [c.development_id for c in sharers] == [1]  # one copy of the same words kept
-    assert counts == [3]
+    short = pool.shortlist("peskov", statement, sig)
+    assert [c.development_id for c in short.sharers] == [1]  # one copy of the same words kept
+    assert list(short.counts) == [3]
+    assert list(short.by_development) == [1]
 
 
 @settings(max_examples=40, deadline=None)
@@ -110,7 +154,9 @@ def test_a_window_handed_on_to_the_next_batch_is_the_window_it_reads(
     for statement, sig in incoming:
         assert handed.of("peskov") == afresh.of("peskov")
         assert spare.take("peskov") is None  # the next batch took it
-        assert handed.sharing("peskov", sig) == afresh.sharing("peskov", sig)
+        assert _facts(handed.shortlist("peskov", statement, sig)) == _facts(
+            afresh.shortlist("peskov", statement, sig)
+        )
         placement = place(statement, sig, list(afresh.of("peskov")))
         dev_id = placement.development_id or 60
         handed.placed("peskov", statement, sig, placement, dev_id)

@@ -242,7 +242,7 @@ class _Batch:
         recalled: bool = False,
     ) -> Candidate:
         near = report_days(said_at, recalled)
-        sig = replace(self.pipe.signer(statement), days=days, near=near)
+        sig = self.pipe.signer(statement).on(days, near)
         candidates = self.pool.of(speaker)
         placement = place(
             statement,
@@ -251,7 +251,7 @@ class _Batch:
             self.pipe.lexicon.decisive,
             neighbours,
             lean=lean,
-            sharing=self.pool.sharing(speaker, sig),
+            sharing=self.pool.shortlist(speaker, statement, sig),
             unleaned=[d for d in self.fresh if self.kinds.get(d) == statement.kind],
         )
         if placement.development_id is None:

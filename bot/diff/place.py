@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.diff.score import Candidate, issues_agree, matches, other_days
+from bot.diff.score import Candidate, Shortlist, issues_agree, matches, other_days
 from bot.diff.signature import Signature, content
 from bot.diff.when import Calendar, alternation
 from bot.model import Actor, Statement
@@ -40,7 +40,7 @@ def place(
     neighbours: Sequence[Candidate] = (),
     *,
     lean: bool = True,
-    sharing: tuple[Sequence[int], Sequence[Candidate]] | None = None,
+    sharing: Shortlist | None = None,
     unleaned: Collection[int] = frozenset(),
 ) -> Placement:
     """The placement of one statement among its speaker's candidate mentions.
@@ -50,7 +50,7 @@ def place(
     paraphrasing it, are one utterance whatever their words - unless they are on different
     specific issues or said on days that cannot meet. ``lean``: whether the statement may lean to
     its speaker's one development on its issue that day (see :func:`bot.diff.score.matches`);
-    ``sharing``: the candidates sharing stems with it, as matches() takes them; ``unleaned``:
+    ``sharing``: its shortlist among the candidates, as matches() takes it; ``unleaned``:
     the developments its article started with a statement of its kind, which it may not lean
     to (matches() says why)."""
     found = matches(

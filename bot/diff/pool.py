@@ -2,10 +2,13 @@
 caller supplies (the store), then kept up to date as statements are placed, so the cost per
 statement does not grow with the number of developments stored.
 
-Each speaker's window keeps an index (stem -> the candidates carrying it), so the stems a new
+Each speaker's window keeps indexes: stem -> the candidates carrying it, so the stems a new
 statement shares with each candidate are counted over the index instead of intersecting its
-stems with every candidate's: :func:`bot.diff.score.matches` scores only candidates sharing two
-stems or more (``sharing``). tests/test_pool.py checks that placements agree with the count.
+stems with every candidate's (:func:`bot.diff.score.matches` scores only candidates sharing two
+stems or more); issue -> the candidates tagged with it; and each development's candidates. They
+give a statement's :class:`~bot.diff.score.Shortlist` without a pass over every candidate in
+Python. tests/test_pool.py checks that it is the shortlist counted from the candidates, and that
+placements agree.
 """
 
 from __future__ import annotations
@@ -13,36 +16,39 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 
 from bot.diff.place import CANDIDATES, Placement
-from bot.diff.score import Candidate
+from bot.diff.score import BROAD_ISSUES, SHARED, Candidate, Shortlist, by_development
 from bot.diff.signature import Signature
 from bot.model import Statement
 
-SHARED = 2  # stems a candidate shares with a statement before matches() looks at it
 # candidates in the windows a batch hands on to the next (Spare): most of a speaker's window is
 # the same the next batch reads, and updating an index costs less than building it
 SPARE_CANDIDATES = 6_000
 _NONE: frozenset[int] = frozenset()
+_ENOUGH = (SHARED - 1).__lt__  # a count of shared stems that makes a candidate a sharer
 
 
 class _Window:
-    """One speaker's candidates, newest first, and the stem -> candidates index over them.
+    """One speaker's candidates, newest first, the stem -> candidates and issue -> candidates
+    indexes over them, and each development's candidates (``developments``, newest first).
 
     A candidate is keyed by identity: the same object may stand twice in the list (two stored
     mentions with the same words), so the index counts its copies. ``held`` keeps each indexed
     candidate alive, so no other object can take its identity while it is indexed."""
 
-    __slots__ = ("copies", "held", "items", "postings")
+    __slots__ = ("copies", "developments", "held", "issues", "items", "postings")
 
     def __init__(self, items: list[Candidate]) -> None:
         self.items = items
         self.postings: dict[str, set[int]] = {}
+        self.issues: dict[str, set[int]] = {}
         self.copies: dict[int, int] = {}
         self.held: dict[int, Candidate] = {}
         for c in items:
             self.add(c)
+        self.developments = by_development(items)
 
     def add(self, c: Candidate) -> None:
         key = id(c)
@@ -62,21 +68,22 @@ class _Window:
 
     def _index(self, key: int, c: Candidate) -> None:
         self.held[key] = c
-        postings = self.postings
-        for token in c.signature.tokens:
-            found = postings.get(token)
-            if found is None:
-                postings[token] = {key}
-            else:
-                found.add(key)
+        for postings, terms in ((self.postings, c.signature.tokens), (self.issues, c.issues)):
+            for term in terms:
+                found = postings.get(term)
+                if found is None:
+                    postings[term] = {key}
+                else:
+                    found.add(key)
 
     def _unindex(self, key: int) -> None:
-        postings = self.postings
-        for token in self.held.pop(key).signature.tokens:
-            found = postings[token]
-            found.discard(key)
-            if not found:
-                del postings[token]
+        c = self.held.pop(key)
+        for postings, terms in ((self.postings, c.signature.tokens), (self.issues, c.issues)):
+            for term in terms:
+                found = postings[term]
+                found.discard(key)
+                if not found:
+                    del postings[term]
 
     def reset(self, items: list[Candidate]) -> None:
         """Hold these candidates instead: the index as built afresh from them, by indexing only
@@ -90,12 +97,43 @@ class _Window:
                 self._index(id(c), c)
         self.copies = dict(copies)
         self.items = items
+        self.developments = by_development(items)
 
-    def sharing(self, sig: Signature) -> tuple[list[int], list[Candidate]]:
-        # counted in C over the index: the stems each candidate shares with the statement
+    def placed(self, c: Candidate, dropped: list[Candidate]) -> None:
+        """Bring ``developments`` in line with ``c`` put first and ``dropped`` cut from the end
+        of the candidates (the oldest of their developments: the last of each's list)."""
+        developments = self.developments
+        found = developments.get(c.development_id)
+        if found is None:
+            developments[c.development_id] = [c]
+        else:
+            found.insert(0, c)
+        for old in dropped:
+            group = developments[old.development_id]
+            group.pop()
+            if not group:
+                del developments[old.development_id]
+
+    def shortlist(self, statement: Statement, sig: Signature) -> Shortlist:
+        """The statement's shortlist, from the indexes (valid until the window changes)."""
+        # counted in C over the index: the stems each candidate shares with the statement, then
+        # the candidates sharing enough, in order
         shared = Counter(chain.from_iterable(map(self.postings.get, sig.tokens, repeat(_NONE))))
-        sharers = [c for c in self.items if shared.get(id(c), 0) >= SHARED]
-        return [shared[id(c)] for c in sharers], sharers
+        items = self.items
+        counts = list(map(shared.get, map(id, items), repeat(0)))
+        enough = list(map(_ENOUGH, counts))
+        specific = set(statement.issues) - BROAD_ISSUES
+        on_issues: list[Candidate] = []
+        if specific:
+            held = self.held
+            keys: set[int] = set().union(*(self.issues.get(i, _NONE) for i in specific))
+            on_issues = [held[k] for k in keys]
+        return Shortlist(
+            list(compress(counts, enough)),
+            list(compress(items, enough)),
+            self.developments,
+            on_issues,
+        )
 
 
 class CandidatePool:
@@ -124,10 +162,10 @@ class CandidatePool:
         """This speaker's candidates."""
         return self._window(speaker).items
 
-    def sharing(self, speaker: str, sig: Signature) -> tuple[list[int], list[Candidate]]:
-        """This speaker's candidates sharing two stems or more with a signature, in order, and
-        how many each shares (what :func:`bot.diff.score.matches` takes as ``sharing``)."""
-        return self._window(speaker).sharing(sig)
+    def shortlist(self, speaker: str, statement: Statement, sig: Signature) -> Shortlist:
+        """A statement's shortlist among its speaker's candidates (what
+        :func:`bot.diff.score.matches` takes as ``sharing``), valid until the next placement."""
+        return self._window(speaker).shortlist(statement, sig)
 
     def placed(
         self, speaker: str, statement: Statement, sig: Signature, placement: Placement, dev_id: int
@@ -137,6 +175,7 @@ class CandidatePool:
         window = self._window(speaker)
         recent = window.items
         gone = set(placement.merged)
+        regroup = bool(gone)  # the developments' candidates counted afresh (when some moved)
         if gone:  # most placements merge nothing: no copy then
             renamed = []
             for c in recent:
@@ -170,13 +209,19 @@ class CandidatePool:
                 recent = [
                     c for c in recent if c.development_id != dev_id or c.signature.stored != stored
                 ]
+                regroup = True
         placed = Candidate(dev_id, statement.issues, sig)
         recent.insert(0, placed)
         window.add(placed)
-        for c in recent[CANDIDATES:]:
+        dropped = recent[CANDIDATES:]
+        for c in dropped:
             window.drop(c)
         del recent[CANDIDATES:]
         window.items = recent
+        if regroup:
+            window.developments = by_development(recent)
+        else:
+            window.placed(placed, dropped)
         return placed
 
     def forget(self) -> None:

@@ -3,12 +3,13 @@ matches. Pure: the caller supplies the candidates."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from operator import attrgetter
+from datetime import date, timedelta
+from operator import attrgetter, itemgetter
 
 from bot.diff.signature import Signature
+from bot.diff.when import Days
 from bot.model import Statement
 
 # Issues so broad that sharing (or not sharing) them says little about sameness.
@@ -28,7 +29,9 @@ FAR_APART_BAR = 0.55
 # words (a report recalling a remark weeks old names its day: "in May")
 NEVER_APART = 14
 MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
+SHARED = 2  # stems a candidate shares with a statement before matches() looks at it
 _TOKENS = attrgetter("signature.tokens")
+_SHARED = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,47 @@ class Candidate:
     development_id: int
     issues: tuple[str, ...]
     signature: Signature
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    """What :func:`matches` reads of a speaker's candidates for one statement: those sharing
+    :data:`SHARED` stems or more with it, in candidate order, with how many each shares; each
+    development's candidates, newest first (the last is its first mention); and the candidates
+    on one of the statement's specific issues, in any order. :func:`shortlist` counts them from
+    the candidates; bot/diff/pool.py keeps indexes that give the same."""
+
+    counts: Sequence[int]
+    sharers: Sequence[Candidate]
+    by_development: Mapping[int, Sequence[Candidate]]
+    on_issues: Sequence[Candidate] = ()
+
+
+def shortlist(statement: Statement, sig: Signature, candidates: Sequence[Candidate]) -> Shortlist:
+    """A statement's shortlist, counted from its speaker's candidates (newest first)."""
+    tokens = sig.tokens
+    # counted in C through map: this pass runs over every candidate
+    counts = list(map(len, map(tokens.intersection, map(_TOKENS, candidates))))
+    pairs = [(n, c) for n, c in zip(counts, candidates, strict=True) if n >= SHARED]
+    specific = set(statement.issues) - BROAD_ISSUES
+    return Shortlist(
+        [n for n, _ in pairs],
+        [c for _, c in pairs],
+        by_development(candidates),
+        [c for c in candidates if not specific.isdisjoint(c.issues)] if specific else [],
+    )
+
+
+def by_development(candidates: Iterable[Candidate]) -> dict[int, list[Candidate]]:
+    """Each development's candidates, in the order given."""
+    out: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        found = out.get(c.development_id)
+        if found is None:
+            out[c.development_id] = [c]
+        else:
+            found.append(c)
+    return out
 
 
 @dataclass(frozen=True)
@@ -52,8 +96,10 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
     """How surely two signatures say the same thing: 0 (not at all) to 1."""
     if not a.tokens or not b.tokens:
         return 0.0
-    penalty = DECISIVE_PENALTY if decisive and (a.tokens ^ b.tokens) & decisive else 1.0
-    score = penalty * _overlap(a, b)
+    # the reports differ in a decisive concept: one carries it and the other does not
+    penalty = DECISIVE_PENALTY if decisive and a.tokens & decisive != b.tokens & decisive else 1.0
+    both = len(a.tokens & b.tokens)
+    score = penalty * _ratio(len(a.tokens), len(b.tokens), both, len(a.figures & b.figures))
     if quoted_alike(a, b):
         # the same quoted words: the same remark, however it is framed; or words one report
         # quotes from the other's full quote ('told reporters that "not a single euro" ...'),
@@ -69,26 +115,21 @@ def quoted_alike(a: Signature, b: Signature) -> bool:
 
 def _quoted_within(a: Signature, b: Signature) -> bool:
     """Whether a phrase ``a`` quotes is all in ``b``'s words."""
-    return any(q <= b.tokens for q in a.quoted_stems)
+    return any(map(b.tokens.issuperset, a.quoted_stems))  # in C: asked of most pairs scored
 
 
-def _overlap(a: Signature, b: Signature) -> float:
+def _ratio(size_a: int, size_b: int, both: int, figures: int) -> float:
+    """How much two stem sets of these sizes overlap, sharing ``both`` stems of which
+    ``figures`` are figures."""
     # a shared figure ("90", "1200", "20-point") is as telling as two shared words
-    both = a.tokens & b.tokens
-    figures = sum(map(_is_figure, both))
-    shared = len(both) + figures
-    smaller = min(len(a.tokens), len(b.tokens)) + figures
+    shared = both + figures
+    smaller = min(size_a, size_b) + figures
     containment = shared / smaller
-    jaccard = shared / (len(a.tokens) + len(b.tokens) - len(both) + figures)  # the union's
+    jaccard = shared / (size_a + size_b - both + figures)  # the union's
     if shared < 3 and smaller > 3:
         return min(containment, jaccard)
     # a trimmed quote is (nearly) contained in the full one: containment alone then decides
     return max(0.6 * containment + 0.4 * jaccard, 0.8 * containment * containment)
-
-
-@lru_cache(maxsize=65536)  # few distinct stems, asked for every pair scored
-def _is_figure(token: str) -> bool:
-    return any(ch.isdigit() for ch in token)
 
 
 def days_meet(a: Signature, b: Signature) -> bool:
@@ -99,21 +140,22 @@ def days_meet(a: Signature, b: Signature) -> bool:
 def other_days(sig: Signature, candidates: Iterable[Candidate]) -> set[int]:
     """The developments a statement cannot join: one of their mentions was said on a day this
     one cannot have been (a development is one utterance, so one day)."""
-    if sig.days is None:
+    days = sig.days
+    if days is None:
         return set()
-    return {c.development_id for c in candidates if not days_meet(sig, c.signature)}
+    first, last = days.first, days.last
+    # not days_meet(sig, c.signature), inline: a pass over every candidate
+    return {
+        c.development_id
+        for c in candidates
+        if (other := c.signature.days) is not None and (other.last < first or other.first > last)
+    }
 
 
 def far_apart(a: Signature, b: Signature, days: int = FAR_APART) -> bool:
     """Whether two statements were most likely said more than ``days`` days apart."""
     x, y = a.likely, b.likely
     return x is not None and y is not None and x.gap(y) > days
-
-
-def first_mentions(candidates: Sequence[Candidate]) -> dict[int, Signature]:
-    """Each development's first mention among the candidates (they come newest first): the
-    remark the development is, whose day later reports must be near."""
-    return {c.development_id: c.signature for c in candidates}  # the oldest is written last
 
 
 def same_day(a: Signature, b: Signature) -> bool:
@@ -135,12 +177,12 @@ def matches(
     decisive: frozenset[str] = frozenset(),
     *,
     lean: bool = True,
-    sharing: tuple[Sequence[int], Sequence[Candidate]] | None = None,
+    sharing: Shortlist | None = None,
     unleaned: Collection[int] = frozenset(),
 ) -> list[Match]:
     """The developments this statement belongs to, best first, from candidate mentions by the
-    same actor. ``sharing``: how many stems each candidate sharing two or more shares, with them
-    in candidate order (bot/diff/pool.py keeps an index for it); without it they are counted.
+    same actor. ``sharing``: what :func:`shortlist` counts from the candidates, kept by
+    bot/diff/pool.py's indexes instead; without it they are counted.
 
     More than one means the statement bridges developments that are really one: the first report
     quoted only the first half of a statement, a later one only the second, and this one both.
@@ -155,6 +197,8 @@ def matches(
     re-report, or the sentence paraphrasing a quote.
     """
     candidates = candidates if isinstance(candidates, list) else list(candidates)
+    short = sharing if sharing is not None else shortlist(statement, sig, candidates)
+    by_development = short.by_development
     elsewhen = other_days(sig, candidates)
     leaning: set[int] = set()
     specific = set(statement.issues) - BROAD_ISSUES
@@ -162,9 +206,8 @@ def matches(
     if lean and specific and day is not None:
         leaning = {
             c.development_id
-            for c in candidates
-            if not specific.isdisjoint(c.issues)
-            and (other := c.signature.likely) is not None
+            for c in short.on_issues
+            if (other := c.signature.likely) is not None
             and day.first <= other.last  # day.meets(other), inline: a pass over every one
             and other.first <= day.last
         } - elsewhen
@@ -172,39 +215,37 @@ def matches(
         if len(leaning) > 1:  # two remarks on it that day: the words decide which
             leaning = set()
     tokens = sig.tokens
-    short = len(tokens) <= 4
-    # cheap pass: how many stems each candidate shares; most share (almost) nothing (counted
-    # in C through map: this pass runs over every candidate of every statement)
-    if sharing is None:
-        counts: Iterable[int] = map(len, map(tokens.intersection, map(_TOKENS, candidates)))
-        sharers: Sequence[Candidate] = candidates
-    else:  # only a candidate sharing two stems or more passes the test below
-        counts, sharers = sharing
-    # a quoted phrase has two stems or more, so two reports sharing one share two stems at least
-    quotes = sig.quotes
-    # of its quoted phrases, those that can lie within a candidate sharing just two of its stems:
-    # one of two stems, or one not all among its own stems (all a candidate can share)
-    within = [q for q in sig.quoted_stems if len(q) <= 2 or not q <= tokens]
-    overlapping = [
-        (shared, c)
-        for shared, c in zip(counts, sharers, strict=True)
-        if shared >= 3
-        or (
-            shared == 2
+    pairs = list(zip(short.counts, short.sharers, strict=True))
+    # the most shared first (a stable sort: in candidate order among equals), those sharing two
+    # stems last: when the ones sharing three or more fill MAX_SCORED, they are never scored
+    overlapping = [pair for pair in pairs if pair[0] >= 3]
+    overlapping.sort(key=_SHARED, reverse=True)
+    if len(overlapping) < MAX_SCORED:
+        short_one = len(tokens) <= 4
+        # a quoted phrase has two stems or more, so two reports sharing one share two at least
+        quotes = sig.quotes
+        # of its quoted phrases, those that can lie within a candidate sharing just two of its
+        # stems: one of two stems, or one not all among its own stems (all a candidate shares)
+        within = [q for q in sig.quoted_stems if len(q) <= 2 or not q <= tokens]
+        overlapping += [
+            (shared, c)
+            for shared, c in pairs
+            if shared == 2
             and (
-                short
+                short_one
                 or len(c.signature.tokens) <= 4
                 or not quotes.isdisjoint(c.signature.quotes)
                 or (within and any(q <= c.signature.tokens for q in within))
                 or _quoted_within(c.signature, sig)
                 or c.development_id in leaning
             )
-        )
-    ]
+        ]
     if not overlapping:
         return []
-    overlapping.sort(key=lambda item: -item[0])
-    first = first_mentions(candidates) if day is not None else {}  # far_apart needs a day
+    if day is not None:  # far_apart(sig, x) and far_apart(sig, x, NEVER_APART) as date bounds
+        near_lo, near_hi = _bounds(day, FAR_APART)
+        never_lo, never_hi = _bounds(day, NEVER_APART)
+    mine = tokens & decisive if decisive else tokens
     best: dict[int, float] = {}
     for shared, c in overlapping[:MAX_SCORED]:
         dev_id = c.development_id
@@ -212,24 +253,65 @@ def matches(
             continue
         other_sig = c.signature
         bar = threshold * SAME_DAY_BAR if same_day(sig, other_sig) else threshold
+        # the first mention: the oldest of the development's candidates
+        first = by_development[dev_id][-1].signature
         # the lean is to the remark the development is (its first mention), not to a report
         # that joined it: leaning through those chains one remark on the issue to the next
-        if dev_id in leaning and other_sig is first[dev_id]:
+        if dev_id in leaning and other_sig is first:
             bar = TOPIC_DAY_BAR
         # a development is one remark, said when it was first reported: a report days after
         # that must show it on its own words, not through reports published in between (a chain)
-        apart = day is not None and (far_apart(sig, other_sig) or far_apart(sig, first[dev_id]))
-        if apart and not quoted_alike(sig, other_sig):
-            if far_apart(sig, other_sig, NEVER_APART):  # weeks apart: another remark
-                continue
-            bar = max(bar, FAR_APART_BAR)
-        if specific and not issues_agree(statement.issues, c.issues):
+        quoted = None
+        if day is not None:
+            other = other_sig.likely
+            apart = other is not None and (other.last < near_lo or other.first > near_hi)
+            if not apart and (was := first.likely) is not None:
+                apart = was.last < near_lo or was.first > near_hi
+            if apart:
+                quoted = quoted_alike(sig, other_sig)
+                if not quoted:
+                    # weeks apart: another remark
+                    if other is not None and (other.last < never_lo or other.first > never_hi):
+                        continue
+                    bar = max(bar, FAR_APART_BAR)
+        # issues_agree(statement.issues, c.issues), inline (specific: the statement's)
+        if specific and specific.isdisjoint(c.issues) and not BROAD_ISSUES.issuperset(c.issues):
             # sharing under 40% of the shorter one's stems, it cannot reach the higher bar
             if shared < 0.4 * min(len(tokens), len(other_sig.tokens)):
                 continue
             bar = max(bar, ISSUES_DIFFER_BAR)
-        score = similarity(sig, other_sig, decisive)
+        # similarity(sig, other_sig, decisive), from what is known here
+        if not tokens or not other_sig.tokens:
+            score = 0.0
+        else:
+            differ = decisive and mine != other_sig.tokens & decisive
+            score = (DECISIVE_PENALTY if differ else 1.0) * _ratio(
+                len(tokens), len(other_sig.tokens), shared, len(sig.figures & other_sig.figures)
+            )
+            # the same quoted words raise the score to QUOTED_SCORE: asked only when that can
+            # change what the score decides
+            if (
+                score < QUOTED_SCORE
+                and bar <= QUOTED_SCORE
+                and (quoted if quoted is not None else quoted_alike(sig, other_sig))
+            ):
+                score = QUOTED_SCORE
         if score >= bar and score > best.get(dev_id, 0.0):
             best[dev_id] = score
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
     return [Match(dev_id, score) for dev_id, score in ranked]
+
+
+def _bounds(day: Days, gap: int) -> tuple[date, date]:
+    """The days another statement's days must end before, or start after, to be more than
+    ``gap`` days from these (far_apart)."""
+    span = timedelta(days=gap)
+    try:
+        low = day.first - span
+    except OverflowError:  # nothing ends before the first date there is
+        low = date.min
+    try:
+        high = day.last + span
+    except OverflowError:
+        high = date.max
+    return low, high

@@ -13,7 +13,9 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache, partial
+from itertools import chain
+from typing import Any, Generic, TypeVar, overload
 
 from bot.diff.when import Calendar, Days, alternation
 from bot.model import Statement
@@ -26,6 +28,32 @@ QUOTED_PHRASE = (2, 8)
 
 _QUOTED_SPAN = re.compile(r"[“\"«„]([^“”\"«»„\n]{3,200})[”\"»“]")
 SIGNATURE_MEMO = 200_000  # (actor, text) pairs whose signatures are kept: outlets repeat quotes
+
+_T = TypeVar("_T")
+
+
+class _cached(Generic[_T]):
+    """functools.cached_property without its lock: Python 3.11's takes one at every first read,
+    and a signature's properties are read first once per statement placed."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _cached[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object, owner: type | None = None) -> _T | _cached[_T]:
+        if obj is None:
+            return self
+        # kept in the instance's dict, which attribute lookup reads before this descriptor
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -59,19 +87,33 @@ class Signature:
         # between them compare identities instead of reading both strings
         return cls(frozenset(map(sys.intern, words)), " ".join(words), days, near, quotes)
 
-    @property
+    def on(self, days: Days | None, near: Days | None) -> Signature:
+        """The same words said on these days (``replace(self, days=..., near=...)``), with what
+        was worked out from the words alone carried over."""
+        moved = Signature(self.tokens, self.text, days, near, self.quotes)
+        for name in _OF_WORDS:
+            if name in self.__dict__:
+                moved.__dict__[name] = self.__dict__[name]
+        return moved
+
+    @_cached  # read for every candidate scored
     def likely(self) -> Days | None:
         """The days it was most likely said on: the ones its text gives, else its guess."""
         return self.days if self.days is not None else self.near
 
-    @cached_property
+    @_cached
+    def figures(self) -> frozenset[str]:
+        """Its stems that are figures ("90", "1200"): a shared one counts twice (score.py)."""
+        return frozenset(filter(_is_figure, self.tokens))
+
+    @_cached
     def quoted_stems(self) -> tuple[frozenset[str], ...]:
         """The stems of each quoted phrase it carries."""
         return tuple(
             frozenset(map(sys.intern, q[len(QUOTE_MARK) :].split("+"))) for q in self.quotes
         )
 
-    @cached_property  # compared for every candidate in the same development: built once
+    @_cached  # compared for every candidate in the same development: built once
     def stored(self) -> str:
         """The text form kept in the store: the tokens, the quoted phrases, then the days (or
         the likely days)."""
@@ -81,6 +123,9 @@ class Signature:
         if self.near is not None and self.days is None:
             parts.append(NEAR_MARK + self.near.stored())
         return " ".join(p for p in parts if p)
+
+
+_OF_WORDS = ("figures", "quoted_stems")  # Signature's cached properties of its words alone
 
 
 class Lexicon:
@@ -140,6 +185,10 @@ class Lexicon:
         )
         self._phrases = dict(phrases)
         self._stems = sorted(stems, key=lambda s: len(s[0]), reverse=True)
+        # a word's stems (signature.word_stems), memoised per lexicon and bounded
+        self.word_stems: Callable[[str], tuple[str, ...]] = lru_cache(maxsize=65536)(
+            partial(word_stems, lexicon=self)
+        )
 
     def phrases(self, text: str) -> str:
         """Replace multi-word synonyms by their concept token."""
@@ -265,18 +314,22 @@ _WORD = re.compile(r"_?[^\W_]+(?:[-.][^\W_]+)*")
 
 def _tokens(folded: str, lexicon: Lexicon) -> set[str]:
     folded = lexicon.numbers.as_digits(lexicon.phrases(lexicon.without_reporting(folded)))
-    tokens = set()
-    for raw in _WORD.findall(folded):
-        if raw.startswith("_"):
-            tokens.add(raw)
-            continue
-        raw = raw.strip(".")
-        if raw in lexicon.stopwords or (len(raw) < 2 and not raw.isdigit()):
-            continue
-        tokens.add(lexicon.concept(raw))
-        if "-" in raw and _is_figured(raw):  # "1000-for-1000", "20-point": the figure itself
-            tokens.update(p for p in raw.split("-") if p.isdigit() and len(p) >= FIGURE)
-    return tokens
+    # each word's stems memoised (lexicon.word_stems): the same words recur in every report
+    return set(chain.from_iterable(map(lexicon.word_stems, _WORD.findall(folded))))
+
+
+def word_stems(raw: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The stems one word of folded text stands for in a signature: none for a stopword, its
+    concept or stem, and the figures of a hyphenated figure ("20-point": "20")."""
+    if raw.startswith("_"):
+        return (raw,)
+    raw = raw.strip(".")
+    if raw in lexicon.stopwords or (len(raw) < 2 and not raw.isdigit()):
+        return ()
+    stems = [lexicon.concept(raw)]
+    if "-" in raw and _is_figured(raw):  # "1000-for-1000", "20-point": the figure itself
+        stems.extend(p for p in raw.split("-") if p.isdigit() and len(p) >= FIGURE)
+    return tuple(stems)
 
 
 def _is_figured(word: str) -> bool:
@@ -294,6 +347,11 @@ def content(statement: Statement) -> Statement:
         position=statement.position + statement.core,
         core=0,
     )
+
+
+@lru_cache(maxsize=65536)  # few distinct stems, asked of every signature
+def _is_figure(token: str) -> bool:
+    return any(ch.isdigit() for ch in token)
 
 
 @dataclass

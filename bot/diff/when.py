@@ -132,12 +132,20 @@ class Days:
 
     def stored(self) -> str:
         """The text form kept with a signature: ``@YYYYMMDD-YYYYMMDD``."""
-        return f"@{self.first:%Y%m%d}-{self.last:%Y%m%d}"
+        return f"@{_ymd(self.first)}-{_ymd(self.last)}"
 
     @classmethod
     def parse(cls, token: str) -> Days | None:
         """Days from their stored form, or None when it is not one."""
         return _parse_days(token)
+
+
+def _ymd(day: date) -> str:
+    # what ``f"{day:%Y%m%d}"`` gives, without strftime (a statement's days are written with
+    # every statement stored); before year 1000 the platform's %Y may not pad: asked of it then
+    if day.year < 1000:
+        return f"{day:%Y%m%d}"
+    return f"{day.year}{day.month:02d}{day.day:02d}"
 
 
 @lru_cache(maxsize=4096)  # few distinct spans, one per stored mention: parsed (and held) once
