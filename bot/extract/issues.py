@@ -5,14 +5,12 @@ pieces of one remark share theirs; peace_plan, the catch-all, yields to a named 
 
 from __future__ import annotations
 
-import importlib
 import re
-import string
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from bot.config import Language
 from bot.language import longest_first
@@ -85,10 +83,8 @@ class IssueTagger:
             pos = 0
             while (m := pattern.search(lowered, pos)) is not None:
                 # the longest term starting here decides; a term two issues share
-                # ("Article 5") names both; only the issues with a term that opens with the
-                # character here are tried
-                at = m.start()
-                ends = [(p.match(lowered, at), issue) for issue, p in each(lowered[at])]
+                # ("Article 5") names both
+                ends = [(p.match(lowered, m.start()), issue) for issue, p in each]
                 longest = max(hit.end() for hit, _issue in ends if hit)
                 named = frozenset(i for hit, i in ends if hit and hit.end() == longest)
                 out.append(Hit(m.start(), longest, named))
@@ -125,44 +121,22 @@ def _any_term(issues: tuple[Issue, ...], keep: Callable[[str], bool]) -> re.Patt
     terms = [t.lower() for issue in issues for t in issue.terms if keep(t)]
     if not terms:
         return None
-    # terms are grouped under the character they open with, so that at each position the
-    # engine tries a few branches, not every term (twice as fast); it only says where a term
-    # starts, the issues' own patterns measure it. A plain term goes under its first character
-    # as the rest of it; one that opens otherwise ("(?:the )?grid", "\\d+-point") goes whole
-    # under each character it can open with, checked from there by a look-behind (the match
-    # then ends early: only its start is used), and under "any other character" if it can
-    # open with one outside ASCII
+    # terms that open with a plain character are grouped under it, so that at each position
+    # the engine tries a few dozen branches, not every term (a third faster); it only says
+    # where a term starts, the issues' own patterns measure it
     by_first: dict[str, list[str]] = {}
-    whole: dict[str, list[str]] = {}
-    beyond: list[str] = []
     rest = []
     for t in terms:
         if _PLAIN_START.match(t) and _one_branch(t):
             by_first.setdefault(t[0], []).append(t[1:])
-        elif (opening := _first_chars(t)) is not None:
-            for ch in opening.chars:
-                whole.setdefault(ch, []).append(t)
-            if opening.beyond:
-                beyond.append(t)
         else:
             rest.append(t)
-    branches = []
-    for first in sorted(by_first.keys() | whole.keys()):
-        tails = []
-        if first in by_first:
-            tails.append(_either(by_first[first]) + r"(?!\w)")
-        if first in whole:
-            tails.append(rf"(?<=(?={_either(whole[first])}(?!\w))(?s:.))")
-        branches.append(re.escape(first) + "(?:" + "|".join(tails) + ")")
-    if beyond:
-        branches.append(rf"(?=[^\x00-\x7f]){_either(beyond)}(?!\w)")
-    branches += [rf"(?:{t})(?!\w)" for t in rest]
+    branches = [
+        re.escape(first) + "(?:" + "|".join(f"(?:{t})" for t in tails) + ")"
+        for first, tails in by_first.items()
+    ] + [f"(?:{t})" for t in rest]
     # matched against lower-cased text: much faster than a case-insensitive pattern
-    return re.compile(r"(?<!\w)(?:" + "|".join(branches) + ")")
-
-
-def _either(terms: Iterable[str]) -> str:
-    return "(?:" + "|".join(f"(?:{t})" for t in terms) + ")"
+    return re.compile(_BOUNDED.format("|".join(branches)))
 
 
 _PLAIN_START = re.compile(r"[^\\()\[\]|.^$?*+{}][^?*+{]")
@@ -185,125 +159,18 @@ def _one_branch(term: str) -> bool:
     return True
 
 
-class _Opening(NamedTuple):
-    """The characters a term's matches can open with: these, and (``beyond``) characters
-    outside ASCII besides."""
-
-    chars: frozenset[str]
-    beyond: bool
-
-    def __contains__(self, ch: object) -> bool:
-        return ch in self.chars or (self.beyond and isinstance(ch, str) and not ch.isascii())
-
-
-def _first_chars(term: str) -> _Opening | None:
-    """What a match of the term can open with, or None when that is not a short list of
-    characters (a negated set, a term that can match nothing)."""
-    if _PARSER is None:
-        return None
-    try:
-        parsed = _PARSER.parse(term)
-    except re.error:
-        return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    opening, empty = _opening(list(parsed))
-    return None if opening is None or empty else opening
-
-
-def _opening(items: list[tuple[Any, Any]]) -> tuple[_Opening | None, bool]:
-    """What a parsed pattern's matches can open with, and whether it can match nothing."""
-    c = _CONSTANTS
-    chars: set[str] = set()
-    beyond = False
-    for op, av in items:
-        if op is c.LITERAL:
-            return _Opening(frozenset(chars | {chr(av)}), beyond), False
-        if op is c.IN:
-            for kind, arg in av:
-                if kind is c.LITERAL:
-                    chars.add(chr(arg))
-                elif kind is c.RANGE and arg[0] < _ASCII:
-                    chars.update(map(chr, range(arg[0], min(arg[1], _ASCII - 1) + 1)))
-                    beyond = beyond or arg[1] >= _ASCII
-                elif kind is c.RANGE or (kind is c.CATEGORY and arg in _CATEGORIES):
-                    chars.update(_CATEGORIES.get(arg, ""))
-                    beyond = True  # a range outside ASCII, \\d or \\w: their ASCII part listed
-                else:
-                    return None, False  # a negated set, another category
-            return _Opening(frozenset(chars), beyond), False
-        if op is c.BRANCH:
-            parts = [_opening(list(alt)) for alt in av[1]]
-        elif op is c.SUBPATTERN:
-            if av[1] & re.IGNORECASE:
-                return None, False
-            parts = [_opening(list(av[3]))]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            inner, empty = _opening(list(av[2]))
-            parts = [(inner, empty or av[0] == 0)]
-        elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-            continue  # takes no character: the next item opens the match
-        else:
-            return None, False
-        for part, _empty in parts:
-            if part is None:
-                return None, False
-            chars |= part.chars
-            beyond = beyond or part.beyond
-        if not any(empty for _part, empty in parts):
-            return _Opening(frozenset(chars), beyond), False
-    return _Opening(frozenset(chars), beyond), True
-
-
-_ASCII = 128
-try:  # re's own parser (Python 3.11 and later), to read what a term opens with
-    _PARSER: Any = importlib.import_module("re._parser")
-    _CONSTANTS: Any = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover - another Python: every term is tried everywhere
-    _PARSER = _CONSTANTS = None
-# the ASCII characters of \\d and \\w
-_CATEGORIES: dict[Any, str] = (
-    {
-        _CONSTANTS.CATEGORY_DIGIT: "0123456789",
-        _CONSTANTS.CATEGORY_WORD: string.digits + "_" + string.ascii_letters,
-    }
-    if _CONSTANTS is not None
-    else {}
-)
-
-
 def _each_issue(
     issues: tuple[Issue, ...], keep: Callable[[str], bool]
-) -> Callable[[str], list[tuple[str, re.Pattern[str]]]]:
-    """A pattern per issue over its terms ``keep`` selects, to measure the term found; the
-    function returned gives those of the issues with a term that can open with a character."""
-    out: list[tuple[str, re.Pattern[str], list[_Opening | None]]] = []
+) -> list[tuple[str, re.Pattern[str]]]:
+    """A pattern per issue over its terms ``keep`` selects, to measure the term found."""
+    out = []
     for issue in issues:
         terms = [t.lower() for t in issue.terms if keep(t)]
         if terms:
             # longest alternative first, so a shorter term does not cut a longer one short
             body = "|".join(f"(?:{t})" for t in sorted(terms, key=len, reverse=True))
-            out.append(
-                (issue.id, re.compile(_BOUNDED.format(body)), [_first_chars(t) for t in terms])
-            )
-
-    def opens(ch: str, openings: list[_Opening | None]) -> bool:
-        return any(o is None or ch in o for o in openings)
-
-    listed = {ch for _i, _p, openings in out for o in openings if o is not None for ch in o.chars}
-    table = {ch: [(i, p) for i, p, openings in out if opens(ch, openings)] for ch in listed}
-    # a character no term lists: the issues with a term that can open with any, and outside
-    # ASCII those with a term that can open with one there
-    ascii_other = [(i, p) for i, p, openings in out if None in openings]
-    other = [(i, p) for i, p, os in out if any(o is None or o.beyond for o in os)]
-
-    def at(ch: str) -> list[tuple[str, re.Pattern[str]]]:
-        found = table.get(ch)
-        if found is not None:
-            return found
-        return ascii_other if ch.isascii() else other
-
-    return at
+            out.append((issue.id, re.compile(_BOUNDED.format(body))))
+    return out
 
 
 class IssueReader:
