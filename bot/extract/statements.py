@@ -841,7 +841,7 @@ class Extractor:
             for w in _WORD.findall(window[cut + 1 :])
             if not w[:1].isupper()
             and w.lower() not in self._name_titles
-            and w.lower() not in ("a", "an", "the", "one")
+            and w.lower() not in self._before_source
         ]
         if cut != -1 and window[cut] == ";" and not words:
             return True
