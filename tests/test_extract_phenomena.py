@@ -308,3 +308,24 @@ def test_a_live_blog_quote_paragraph_without_marks(extractor: Extractor) -> None
     assert (s.actor_id, s.kind) == ("rubio", "direct")
     _none(found, "did not take questions")
     _none(found, "Welcome to our coverage")
+
+
+def test_a_tabloid_whose_remarks_name_the_talks_between_lines_of_colour_is_on_topic(
+    extractor: Extractor,
+) -> None:
+    # three of its eleven short paragraphs name an issue, but its remarks do, in many words
+    found = extractor.extract(
+        "PEACE OR PANTOMIME?\n"
+        "Rutte has told Moscow to stop stalling after a long week in Geneva.\n"
+        "The former Dutch prime minister looked tired.\n"
+        "He had flown in from Brussels at dawn.\n"
+        "Photographers crowded the hotel steps.\n"
+        '"A ceasefire on paper means nothing without guarantees behind it," Rutte said.\n'
+        "Aides hurried him inside.\n"
+        "Zelensky said Kyiv would never trade territory for a pause in the fighting.\n"
+        "The rain did not let up all afternoon.\n"
+        "Reporters waited outside until late.\n"
+        '"Frozen assets must pay for the rebuilding of every town," Zelensky added.\n'
+        "The hotel bar stayed open past midnight."
+    )
+    assert {s.actor_id for s in found.statements} == {"rutte", "zelensky"}

@@ -52,6 +52,7 @@ TOPIC_SHARE = 0.3  # or this share of its prose blocks
 TOPIC_JUDGED = 6  # prose blocks an article needs before its share is judged (a brief is too short)
 TOPIC_TERMS = 4  # different issue words a judged article uses (an article on the talks uses many)
 TOPIC_TERMS_UNNAMED = 2  # ... and one that never names the talks' process (any length)
+TOPIC_OWN = 3  # statements naming issues themselves that stand in for the prose's share
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) "
     r"(?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
@@ -253,8 +254,11 @@ class Extractor:
         # again and again, in its statements and in its prose
         by_statements = own >= 2 or (own > 0 and own * 4 >= len(drafts))
         # and in many words: a budget speech's "draft", "guarantee" and "vote" are three
+        # ... or a tabloid's short paragraphs of colour ("MPs in London were furious") between
+        # remarks that name issues again and again: its statements carry the topic
         by_prose = prose < TOPIC_JUDGED or (
-            naming >= min(TOPIC_BLOCKS, TOPIC_SHARE * prose) and terms >= TOPIC_TERMS
+            terms >= TOPIC_TERMS
+            and (naming >= min(TOPIC_BLOCKS, TOPIC_SHARE * prose) or own >= TOPIC_OWN)
         )
         if by_statements and by_prose:
             return True
