@@ -150,6 +150,13 @@ def test_a_sentence_opening_on_his_account_is_his(extractor: Extractor) -> None:
             "Kremlin's demand",
             "leavitt",
         ),
+        # a position inside what a speaker before it reports is his report's topic
+        (
+            "A member of the Ukrainian delegation told us the ceasefire talks had stalled over"
+            " the Kremlin's demand that its monitors stay at the line.",
+            "Kremlin's demand",
+            "anon_ukrainian_official",
+        ),
         # a position alone stays its possessor's
         (
             "Peskov's line is that the ceasefire must follow a settlement of the talks.",

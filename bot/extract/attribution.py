@@ -589,6 +589,15 @@ class Attributor:
             if self._position is not None and ("'" in sentence or "’" in sentence)
             else None
         )
+        if position is not None and any(
+            v.start() < position.start()
+            and not inside[s_start + v.start()]
+            and not self._is_noun(para, s_start + v.start(), v.group(0))
+            for v in self._verbs.finditer(sentence, 0, position.start())
+        ):
+            # "an aide told us the talks stalled over Moscow's demand that ...": the position is
+            # what the speaker before it reports, not the possessor's statement
+            position = None
         if position is not None:
             later = self._after_position(
                 para, s_start, s_end, s_start + position.end(), mentions, inside, resolve
