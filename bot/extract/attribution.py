@@ -559,12 +559,34 @@ class Attributor:
             and not any(c in gap for c in ',;:"“”«»')
             and not self._verbs.search(gap)
         )
-        limit = (
-            8 if channel else 16 if participle else 6 if anonymous else 10 if of or shared else 3
-        )
+        # "A video shared 40,000 times on social media since Monday says": an unnamed subject's
+        # participle phrase, however long, when no verb or clause stands in it
+        limit = 3
+        if channel:
+            limit = 8
+        elif participle:
+            limit = 16
+        elif anonymous:
+            limit = 12 if self._reduced_relative(gap) else 6
+        elif of or shared:
+            limit = 10
         if len(gap.split()) > limit:
             return None
         return subject
+
+    def _reduced_relative(self, gap: str) -> bool:
+        """Whether the words between a subject and its verb are one participle phrase
+        ("shared 40,000 times on social media since Monday"): no clause, no verb, no quote."""
+        first = gap.split()[0] if gap.split() else ""
+        return (
+            first.islower()
+            and any(
+                first.endswith(e) and len(first) > len(e) + 2
+                for e in self.language.participle_endings
+            )
+            and re.search(r",\s|[;:\"“”«»]", gap) is None
+            and self._verbs.search(gap) is None
+        )
 
     def reported(self, para, s_start, s_end, mentions, inside, resolve):
         """(speaker, text start) for reported speech in a sentence, or None."""
