@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.config import Language
-from bot.extract.actors import ActorIndex, ActorMention, alternation
+from bot.extract.actors import ActorIndex, ActorMention
+from bot.extract.candidates import speech_pattern
 from bot.extract.quotes import Quote
 from bot.extract.segment import Segmenter, sentence_of
 from bot.language import longest_first
@@ -108,10 +109,7 @@ class Attributor:
         self.language = language
         self.segmenter = segmenter
         # one trie-shaped pattern for every verb form: much faster than a flat alternation
-        forms = (*language.speech_verbs, *language.verb_phrases, *language.naming_verbs)
-        verbs = alternation({v: v for v in forms}, 0)
-        assert verbs is not None, "a language needs speech verbs"
-        self._verbs = verbs
+        self._verbs = speech_pattern(language)
         self._final_verbs = frozenset(language.speech_verbs)
         self._neutral = frozenset(language.neutral_verbs)
         self._sources = frozenset(p.lower() for p in language.source_phrases)
