@@ -94,6 +94,7 @@ _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _NAMED = ("person", "unknown", "institution", "anonymous")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
+_CONTINUES = re.compile(r"\s+[a-zа-яё]")  # a word goes on after a closing quotation mark
 
 Resolve = Callable[[ActorMention], str]
 
@@ -211,6 +212,14 @@ class Attributor:
         if first is None:
             return False
         head = para[s_start : first.start - 1].rstrip()
+        if (
+            head.endswith(",")
+            and not para[first.start : first.end].rstrip().endswith((".", "!", "?", "…"))
+            and _CONTINUES.match(para, first.end + 1)
+        ):
+            # 'X says the draft has 20 points, "three or four hard issues" remain': the sentence
+            # goes on after the quotation, which stands in its syntax
+            return True
         if not head or head.endswith((":", ",", "—", "-", "–")):
             return False
         words = [w.lower() for w in _WORD.findall(head)]
@@ -604,6 +613,18 @@ class Attributor:
                 label = self.label_speaker(para, s_start, s_end, mentions, resolve)
                 if label:
                     return label, s_start
+            else:
+                # 'KREMLIN: TOO EARLY TO JUDGE THE ROUND' - an institution's name is the label
+                body = next((m for m in mentions if s_start <= m.start < s_start + colon), None)
+                if (
+                    body is not None
+                    and body.kind == "institution"
+                    and not para[s_start : body.start].strip()
+                    and not para[body.end : s_start + colon].strip()
+                ):
+                    actor = resolve(body)
+                    if actor:
+                        return actor, s_start
         position = (
             self._position.search(sentence)
             if self._position is not None and ("'" in sentence or "’" in sentence)
