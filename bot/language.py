@@ -111,6 +111,8 @@ class Language:
     # "launched another furious tirade at Europe": a verb, a few words, a noun of speech
     speech_act_verbs: frozenset[str] = frozenset()
     speech_act_nouns: frozenset[str] = frozenset()
+    # "The words were Macron's": a quotation's words, named after it
+    utterance_nouns: frozenset[str] = frozenset()
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
@@ -164,7 +166,7 @@ _LANGUAGE_SETS = tuple(
     occasion_prepositions addressee_prepositions topic_prepositions object_determiners
     said_pronouns clause_words auxiliaries date_prepositions sourcing_verbs question_words
     question_particles adverb_endings relative_pronouns plan_words participle_endings
-    speech_act_verbs speech_act_nouns""".split()
+    speech_act_verbs speech_act_nouns utterance_nouns""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words

@@ -166,6 +166,18 @@ class Attributor:
             + r")\s+(?:of|on|about|after|following)\s",
             re.IGNORECASE,
         )
+        # "The words were ...", "Those remarks were ...": what a quotation's owner is named after
+        pointing = language.pointing_words | language.determiners
+        self._owned_words = (
+            re.compile(
+                rf"\s*(?:{longest_first(pointing)})\s+"
+                rf"(?:(?:{longest_first(language.utterance_nouns)})\s+)?"
+                rf"(?:{longest_first(language.pointing_links)})\s+",
+                re.IGNORECASE,
+            )
+            if pointing and language.utterance_nouns and language.pointing_links
+            else None
+        )
         self._anonymity = (
             re.compile("|".join(map(re.escape, language.anonymity)), re.IGNORECASE)
             if language.anonymity
@@ -294,6 +306,23 @@ class Attributor:
             if head and re.fullmatch(r"\s*:\s*", para[head[-1].end : quote.start - 1]):
                 return resolve(head[-1])
         return ""
+
+    def named_owner(self, para, start, end, mentions, resolve) -> str:
+        """The speaker a sentence names as the owner of the words before it ("The words were
+        Emmanuel Macron's, spoken at the Elysee"; "Those were Peskov's remarks"), or ""."""
+        if self._owned_words is None:
+            return ""
+        link = self._owned_words.match(para, start, end)
+        if link is None:
+            return ""
+        first = next((m for m in mentions if link.end() <= m.start < end), None)
+        if first is None or first.start != link.end() or first.kind not in _NAMED:
+            return ""
+        # the owner's possessive, or the owner alone before the sentence's next phrase
+        rest = self.index.fold(para[first.end : first.end + 3])
+        if not (rest.startswith("'s") or rest[:1] in ("'", ",", ".", "")):
+            return ""
+        return resolve(first)
 
     def named_after_label(self, para, start, end, mentions) -> str:
         """The name a label that says who spoke introduces ('Who said it: Donald Trump, at a
