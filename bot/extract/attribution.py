@@ -191,12 +191,15 @@ class Attributor:
         links = "|".join(
             r"\s+".join(map(re.escape, link.split())) for link in language.position_links
         )
+        when = longest_first(language.date_prepositions | language.topic_prepositions)
         self._position = (
             re.compile(
                 r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
                 + "|".join(map(re.escape, language.position_nouns))
-                # "Peskov's line, via the Kremlin, is that", "Witkoff's claim that"
-                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|\s+)that\b"
+                # "Peskov's line, via the Kremlin, is that", "Witkoff's claim that", "Sybiha's
+                # line of Wednesday, that", "Trump's remark on Saturday that"
+                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|\s+(?:{when})\s+(?:[\w-]+\s+){{0,2}}?"
+                r"[\w-]+,?\s+|\s+)that\b"
             )
             if language.position_nouns and links
             else None
