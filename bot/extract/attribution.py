@@ -191,6 +191,16 @@ class Attributor:
         links = "|".join(
             r"\s+".join(map(re.escape, link.split())) for link in language.position_links
         )
+        # "After the talks ended, ...", "A day after Merz offered troops, ...": a scene opens
+        self._scene = (
+            re.compile(
+                rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{longest_first(language.scene_openers)})\b"
+                r"[^,;:\"“”«»]{0,120},",
+                re.IGNORECASE,
+            )
+            if language.scene_openers
+            else None
+        )
         when = longest_first(language.date_prepositions | language.topic_prepositions)
         self._position = (
             re.compile(
@@ -704,6 +714,11 @@ class Attributor:
         ]
         if not verbs:
             return None
+        scene = self._scene.match(sentence) if self._scene is not None else None
+        if scene is not None and any(v.start() >= scene.end() for v in verbs):
+            # "A day after Merz offered troops, his spokesman said ...": the scene's verb is
+            # not the sentence's; its main clause after the comma speaks
+            verbs = [v for v in verbs if v.start() >= scene.end()]
         relay = self._relay(para, s_start, s_end, verbs, mentions, resolve)
         if relay is not None:
             # '..., Zelensky stated in his address, Kyiv Bulletin informs.': the outlet passes on
