@@ -29,7 +29,10 @@ def _reported(extractor: Extractor, text: str) -> list[str]:
             " threats.",
             "zakharova",
         ),
-        ("President Erdogan has offered to host the next round of the ceasefire talks.", "erdogan"),
+        (
+            "President Erdogan has offered to host the next round of the ceasefire talks.",
+            "erdogan",
+        ),
     ],
 )
 def test_more_verbs_report_speech(extractor: Extractor, text: str, speaker: str) -> None:
