@@ -45,7 +45,7 @@ _DASH_NAME = re.compile(r"\s*[-—–]\s*")
 _SIGNED_REST = r"(?:,\s*(?:[A-Z0-9]|(?:{preps})\s)[^,.;:!?\"“”]{{0,40}}){{0,3}}[\s.,]*"
 # "Head of the Office of the President Andriy Yermak": a title, not a prepositional phrase
 _TITLE_PHRASE = re.compile(
-    r"\s*(?:[^\W\d_][\w'’.-]*)(?:,?\s+(?:[^\W\d_a-z][\w'’.-]*|of|the|and|for|on|to))*\s*"
+    r"\s*(?:[^\W\d_][\w'’.-]*)(?:,?\s+(?:[^\W\d_a-z][\w'’.-]*|of|the|and|for|on|to|with))*\s*"
 )
 # '"..." and Merz said', '"...", while Tusk told': another speaker's clause ('"...", as Merz put
 # it' attributes the quote)
@@ -94,6 +94,7 @@ _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _NAMED = ("person", "unknown", "institution", "anonymous")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
+_BRACKETED = re.compile(r"\s*\([^()]{1,80}\)")
 _CONTINUES = re.compile(r"\s+[a-zа-яё]")  # a word goes on after a closing quotation mark
 
 Resolve = Callable[[ActorMention], str]
@@ -510,6 +511,8 @@ class Attributor:
         for m in before:
             if m.start < clause_start or any(a <= m.start < b for a, b in aside):
                 continue
+            if _BRACKETED.search(para, m.start, v_start) and _in_brackets(para, m.start):
+                continue  # "(Servant of the People)": a party after a name, not a subject
             following = self.index.fold(para[m.end : m.end + 40])
             if following.startswith("'s") or following.startswith("'"):
                 if _CHANNEL_NOUNS.match(following) or self._document_head.match(following):
@@ -579,6 +582,9 @@ class Attributor:
             # appositive the mention took in
             gap = re.sub(r"^[^,]*,", " ", gap)
         gap = re.sub(r",[^,]*,", " ", gap)
+        # "Oksana Hrytsenko (Servant of the People), who sits on ...": a party or an
+        # abbreviation in brackets after the name
+        gap = _BRACKETED.sub(" ", gap)
         channel = (
             _CHANNEL_NOUNS.match(self.index.fold(para[subject.end : subject.end + 40])) is not None
         )
@@ -1091,3 +1097,9 @@ def _in_relative_clause(para: str, clause_start: int, pos: int) -> bool:
         and "," not in segment[last.end() :]
         and bool(segment[last.end() :].strip())
     )
+
+
+def _in_brackets(para: str, pos: int) -> bool:
+    """Whether pos stands inside a pair of round brackets ("(Servant of the People)")."""
+    opening = para.rfind("(", 0, pos)
+    return opening != -1 and para.rfind(")", opening, pos) == -1 and para.find(")", pos) != -1
