@@ -45,3 +45,24 @@ def test_a_scene_opening_the_sentence_does_not_speak(extractor: Extractor) -> No
         " spokesman Stefan Kornelius said no decision would be taken before a deal is signed."
     )
     assert _reported(extractor, text) == ["kornelius"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Sybiha was cited by the Baltic Courier as saying a vote could follow within months"
+            " of a lasting ceasefire.",
+            "sybiha",
+        ),
+        (
+            "Lavrov called the asset plan robbery in a legal costume and promised a firm reply"
+            " to the European Union.",
+            "lavrov",
+        ),
+    ],
+)
+def test_a_cited_speaker_and_a_second_verb_of_one_subject(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert _reported(extractor, text) == [speaker]
