@@ -106,6 +106,13 @@ class Language:
     question_words: frozenset[str] = frozenset()  # "asked whether": a question
     question_particles: frozenset[str] = frozenset()  # "спросил, готов ли": one word, then "ли"
     adverb_endings: frozenset[str] = frozenset()  # "asked directly whether"
+    # "A video shared 40,000 times since Monday says": a participle after an unnamed subject
+    participle_endings: frozenset[str] = frozenset()
+    # "launched another furious tirade at Europe": a verb, a few words, a noun of speech
+    speech_act_verbs: frozenset[str] = frozenset()
+    speech_act_nouns: frozenset[str] = frozenset()
+    # "The words were Macron's": a quotation's words, named after it
+    utterance_nouns: frozenset[str] = frozenset()
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
@@ -158,7 +165,8 @@ _LANGUAGE_SETS = tuple(
     agent_words event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
     occasion_prepositions addressee_prepositions topic_prepositions object_determiners
     said_pronouns clause_words auxiliaries date_prepositions sourcing_verbs question_words
-    question_particles adverb_endings relative_pronouns plan_words""".split()
+    question_particles adverb_endings relative_pronouns plan_words participle_endings
+    speech_act_verbs speech_act_nouns utterance_nouns""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words

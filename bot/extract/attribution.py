@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.config import Language
-from bot.extract.actors import ActorIndex, ActorMention, alternation
+from bot.extract.actors import ActorIndex, ActorMention
+from bot.extract.candidates import speech_pattern
 from bot.extract.quotes import Quote
 from bot.extract.segment import Segmenter, sentence_of
 from bot.language import longest_first
@@ -44,7 +45,7 @@ _DASH_NAME = re.compile(r"\s*[-—–]\s*")
 _SIGNED_REST = r"(?:,\s*(?:[A-Z0-9]|(?:{preps})\s)[^,.;:!?\"“”]{{0,40}}){{0,3}}[\s.,]*"
 # "Head of the Office of the President Andriy Yermak": a title, not a prepositional phrase
 _TITLE_PHRASE = re.compile(
-    r"\s*(?:[^\W\d_][\w'’.-]*)(?:,?\s+(?:[^\W\d_a-z][\w'’.-]*|of|the|and|for|on|to))*\s*"
+    r"\s*(?:[^\W\d_][\w'’.-]*)(?:,?\s+(?:[^\W\d_a-z][\w'’.-]*|of|the|and|for|on|to|with))*\s*"
 )
 # '"..." and Merz said', '"...", while Tusk told': another speaker's clause ('"...", as Merz put
 # it' attributes the quote)
@@ -93,6 +94,8 @@ _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _NAMED = ("person", "unknown", "institution", "anonymous")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
+_BRACKETED = re.compile(r"\s*\([^()]{1,80}\)")
+_CONTINUES = re.compile(r"\s+[a-zа-яё]")  # a word goes on after a closing quotation mark
 
 Resolve = Callable[[ActorMention], str]
 
@@ -108,10 +111,7 @@ class Attributor:
         self.language = language
         self.segmenter = segmenter
         # one trie-shaped pattern for every verb form: much faster than a flat alternation
-        forms = (*language.speech_verbs, *language.verb_phrases, *language.naming_verbs)
-        verbs = alternation({v: v for v in forms}, 0)
-        assert verbs is not None, "a language needs speech verbs"
-        self._verbs = verbs
+        self._verbs = speech_pattern(language)
         self._final_verbs = frozenset(language.speech_verbs)
         self._neutral = frozenset(language.neutral_verbs)
         self._sources = frozenset(p.lower() for p in language.source_phrases)
@@ -167,6 +167,18 @@ class Attributor:
             + r")\s+(?:of|on|about|after|following)\s",
             re.IGNORECASE,
         )
+        # "The words were ...", "Those remarks were ...": what a quotation's owner is named after
+        pointing = language.pointing_words | language.determiners
+        self._owned_words = (
+            re.compile(
+                rf"\s*(?:{longest_first(pointing)})\s+"
+                rf"(?:(?:{longest_first(language.utterance_nouns)})\s+)?"
+                rf"(?:{longest_first(language.pointing_links)})\s+",
+                re.IGNORECASE,
+            )
+            if pointing and language.utterance_nouns and language.pointing_links
+            else None
+        )
         self._anonymity = (
             re.compile("|".join(map(re.escape, language.anonymity)), re.IGNORECASE)
             if language.anonymity
@@ -180,12 +192,25 @@ class Attributor:
         links = "|".join(
             r"\s+".join(map(re.escape, link.split())) for link in language.position_links
         )
+        # "After the talks ended, ...", "A day after Merz offered troops, ...": a scene opens
+        self._scene = (
+            re.compile(
+                rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{longest_first(language.scene_openers)})\b"
+                r"[^,;:\"“”«»]{0,120},",
+                re.IGNORECASE,
+            )
+            if language.scene_openers
+            else None
+        )
+        when = longest_first(language.date_prepositions | language.topic_prepositions)
         self._position = (
             re.compile(
                 r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
                 + "|".join(map(re.escape, language.position_nouns))
-                # "Peskov's line, via the Kremlin, is that", "Witkoff's claim that"
-                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|\s+)that\b"
+                # "Peskov's line, via the Kremlin, is that", "Witkoff's claim that", "Sybiha's
+                # line of Wednesday, that", "Trump's remark on Saturday that"
+                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|\s+(?:{when})\s+(?:[\w-]+\s+){{0,2}}?"
+                r"[\w-]+,?\s+|\s+)that\b"
             )
             if language.position_nouns and links
             else None
@@ -213,6 +238,14 @@ class Attributor:
         if first is None:
             return False
         head = para[s_start : first.start - 1].rstrip()
+        if (
+            head.endswith(",")
+            and not para[first.start : first.end].rstrip().endswith((".", "!", "?", "…"))
+            and _CONTINUES.match(para, first.end + 1)
+        ):
+            # 'X says the draft has 20 points, "three or four hard issues" remain': the sentence
+            # goes on after the quotation, which stands in its syntax
+            return True
         if not head or head.endswith((":", ",", "—", "-", "–")):
             return False
         words = [w.lower() for w in _WORD.findall(head)]
@@ -287,6 +320,23 @@ class Attributor:
             if head and re.fullmatch(r"\s*:\s*", para[head[-1].end : quote.start - 1]):
                 return resolve(head[-1])
         return ""
+
+    def named_owner(self, para, start, end, mentions, resolve) -> str:
+        """The speaker a sentence names as the owner of the words before it ("The words were
+        Emmanuel Macron's, spoken at the Elysee"; "Those were Peskov's remarks"), or ""."""
+        if self._owned_words is None:
+            return ""
+        link = self._owned_words.match(para, start, end)
+        if link is None:
+            return ""
+        first = next((m for m in mentions if link.end() <= m.start < end), None)
+        if first is None or first.start != link.end() or first.kind not in _NAMED:
+            return ""
+        # the owner's possessive, or the owner alone before the sentence's next phrase
+        rest = self.index.fold(para[first.end : first.end + 3])
+        if not (rest.startswith("'s") or rest[:1] in ("'", ",", ".", "")):
+            return ""
+        return resolve(first)
 
     def named_after_label(self, para, start, end, mentions) -> str:
         """The name a label that says who spoke introduces ('Who said it: Donald Trump, at a
@@ -461,6 +511,8 @@ class Attributor:
         for m in before:
             if m.start < clause_start or any(a <= m.start < b for a, b in aside):
                 continue
+            if _BRACKETED.search(para, m.start, v_start) and _in_brackets(para, m.start):
+                continue  # "(Servant of the People)": a party after a name, not a subject
             following = self.index.fold(para[m.end : m.end + 40])
             if following.startswith("'s") or following.startswith("'"):
                 if _CHANNEL_NOUNS.match(following) or self._document_head.match(following):
@@ -530,6 +582,9 @@ class Attributor:
             # appositive the mention took in
             gap = re.sub(r"^[^,]*,", " ", gap)
         gap = re.sub(r",[^,]*,", " ", gap)
+        # "Oksana Hrytsenko (Servant of the People), who sits on ...": a party or an
+        # abbreviation in brackets after the name
+        gap = _BRACKETED.sub(" ", gap)
         channel = (
             _CHANNEL_NOUNS.match(self.index.fold(para[subject.end : subject.end + 40])) is not None
         )
@@ -557,14 +612,38 @@ class Attributor:
             and self._shared_subject is not None
             and self._shared_subject.search(gap) is not None
             and not any(c in gap for c in ',;:"“”«»')
-            and not self._verbs.search(gap)
+            # "Lavrov called the idea theft and promised a reply": a first speech verb of the
+            # same subject may stand in it, when it opens the gap
+            and all(v.start() == 1 for v in self._verbs.finditer(gap))
         )
-        limit = (
-            8 if channel else 16 if participle else 6 if anonymous else 10 if of or shared else 3
-        )
+        # "A video shared 40,000 times on social media since Monday says": an unnamed subject's
+        # participle phrase, however long, when no verb or clause stands in it
+        limit = 3
+        if channel:
+            limit = 8
+        elif participle:
+            limit = 16
+        elif anonymous:
+            limit = 12 if self._reduced_relative(gap) else 6
+        elif of or shared:
+            limit = 10
         if len(gap.split()) > limit:
             return None
         return subject
+
+    def _reduced_relative(self, gap: str) -> bool:
+        """Whether the words between a subject and its verb are one participle phrase
+        ("shared 40,000 times on social media since Monday"): no clause, no verb, no quote."""
+        first = gap.split()[0] if gap.split() else ""
+        return (
+            first.islower()
+            and any(
+                first.endswith(e) and len(first) > len(e) + 2
+                for e in self.language.participle_endings
+            )
+            and re.search(r",\s|[;:\"“”«»]", gap) is None
+            and self._verbs.search(gap) is None
+        )
 
     def reported(self, para, s_start, s_end, mentions, inside, resolve):
         """(speaker, text start) for reported speech in a sentence, or None."""
@@ -584,6 +663,18 @@ class Attributor:
                 label = self.label_speaker(para, s_start, s_end, mentions, resolve)
                 if label:
                     return label, s_start
+            else:
+                # 'KREMLIN: TOO EARLY TO JUDGE THE ROUND' - an institution's name is the label
+                body = next((m for m in mentions if s_start <= m.start < s_start + colon), None)
+                if (
+                    body is not None
+                    and body.kind == "institution"
+                    and not para[s_start : body.start].strip()
+                    and not para[body.end : s_start + colon].strip()
+                ):
+                    actor = resolve(body)
+                    if actor:
+                        return actor, s_start
         position = (
             self._position.search(sentence)
             if self._position is not None and ("'" in sentence or "’" in sentence)
@@ -640,6 +731,11 @@ class Attributor:
         ]
         if not verbs:
             return None
+        scene = self._scene.match(sentence) if self._scene is not None else None
+        if scene is not None and any(v.start() >= scene.end() for v in verbs):
+            # "A day after Merz offered troops, his spokesman said ...": the scene's verb is
+            # not the sentence's; its main clause after the comma speaks
+            verbs = [v for v in verbs if v.start() >= scene.end()]
         relay = self._relay(para, s_start, s_end, verbs, mentions, resolve)
         if relay is not None:
             # '..., Zelensky stated in his address, Kyiv Bulletin informs.': the outlet passes on
@@ -1012,3 +1108,9 @@ def _in_relative_clause(para: str, clause_start: int, pos: int) -> bool:
         and "," not in segment[last.end() :]
         and bool(segment[last.end() :].strip())
     )
+
+
+def _in_brackets(para: str, pos: int) -> bool:
+    """Whether pos stands inside a pair of round brackets ("(Servant of the People)")."""
+    opening = para.rfind("(", 0, pos)
+    return opening != -1 and para.rfind(")", opening, pos) == -1 and para.find(")", pos) != -1

@@ -31,14 +31,36 @@ def _words(words: frozenset[str] | tuple[str, ...]) -> str:
     return f"(?i:{body})" if body else "(?!)"  # "on Telegram", "on X"
 
 
+SPEECH_ACT_GAP = 3  # "launched another furious tirade": words between the verb and the noun
+
+
+def _speech_act(language: Language) -> str:
+    """A pattern of the language's speech acts ("launched another furious tirade": a verb, up
+    to a few words, a noun of speech), or "" when it has none."""
+    if not (language.speech_act_verbs and language.speech_act_nouns):
+        return ""
+    return (
+        rf"(?<![\w-])(?:{longest_first(language.speech_act_verbs)})"
+        rf"(?:\s+{_WORD}){{0,{SPEECH_ACT_GAP}}}?\s+(?:{longest_first(language.speech_act_nouns)})"
+        r"(?![\w-])"
+    )
+
+
+def speech_pattern(language: Language) -> re.Pattern[str]:
+    """Every speech verb and phrase of the language as one pattern, with its speech acts."""
+    forms = (*language.speech_verbs, *language.verb_phrases, *language.naming_verbs)
+    verbs = alternation({v: v for v in forms}, 0)
+    assert verbs is not None, "a language needs speech verbs"
+    act = _speech_act(language)
+    return re.compile(f"{act}|{verbs.pattern}") if act else verbs
+
+
 class Candidates:
     """Tells reported sentences that say something from those that only say someone spoke."""
 
     def __init__(self, language: Language) -> None:
-        forms = (*language.speech_verbs, *language.verb_phrases, *language.naming_verbs)
-        verbs = alternation({v: v for v in forms}, 0)
-        assert verbs is not None, "a language needs speech verbs"
-        self._verbs = verbs
+        self._verbs = speech_pattern(language)
+        self._act = re.compile(_speech_act(language) or "(?!)")
         self._questions = frozenset(language.question_verbs)
         self._evaluations = frozenset(e.lower() for e in language.evaluations)
         # "As Kyiv Bulletin reported, ...": a source named in an opening clause (not "As
@@ -118,8 +140,10 @@ class Candidates:
             return False
         head = sentence[: verb.start()]
         rest = sentence[verb.end() :]
-        if verb.group(0).lower() in self._evaluations:
-            return False  # "gave a high assessment to the envoy's work": the phrase says it
+        if verb.group(0).lower() in self._evaluations or self._act.fullmatch(verb.group(0)):
+            # "gave a high assessment to the envoy's work", "launched a tirade at Europe": the
+            # phrase says what was said
+            return False
         if verb.group(0).lower() in self._questions:
             # "He is asked whether ...", "X, a member of the committee, asked directly
             # whether ...": a question (in "Asked whether ..., X said" the verb is "said")

@@ -190,7 +190,8 @@ class Extractor:
                 if block.kind == "heading":
                     # a section head or live-blog entry title: what follows is a new entry
                     in_document = False
-                    ctx.prev_para_speaker = ctx.pending_speaker = ""
+                    # ... and the person the last entry named does not speak its quotation
+                    ctx.prev_para_speaker = ctx.pending_speaker = ctx.prev_first_person = ""
                     ctx.orphan_quote = None
                 continue
             block_issues = self.tagger.tags(block.text)
@@ -487,7 +488,9 @@ class Extractor:
             if not found:
                 # 'CLAIM 1: "..."' then 'Who said it: Donald Trump, at a rally': a label that
                 # says who spoke, then the name
-                named = self.attribution.named_after_label(para, s_start, s_end, mentions)
+                named = self.attribution.named_after_label(
+                    para, s_start, s_end, mentions
+                ) or self.attribution.named_owner(para, s_start, s_end, mentions, resolve)
                 found = (named, s_start) if named else None
             if found:
                 out.append(replace(orphan, statement=replace(orphan.statement, actor_id=found[0])))

@@ -1,0 +1,68 @@
+"""More verbs of saying ("swore", "blamed", "offered to host"), and a scene that opens a sentence
+("A day after X offered ..., his spokesman said"): its verb is not the sentence's. Every text
+here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.statements import Extractor
+
+LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
+
+
+def _reported(extractor: Extractor, text: str) -> list[str]:
+    found = extractor.extract(LEAD + text).statements
+    return [s.actor_id for s in found if s.kind == "reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Kallas swore that not a single euro of the frozen Russian assets would go back to"
+            " Moscow before reparations are paid.",
+            "kallas",
+        ),
+        (
+            "Zakharova blamed European capitals for stalling the ceasefire talks with leaks and"
+            " threats.",
+            "zakharova",
+        ),
+        (
+            "President Erdogan has offered to host the next round of the ceasefire talks.",
+            "erdogan",
+        ),
+    ],
+)
+def test_more_verbs_report_speech(extractor: Extractor, text: str, speaker: str) -> None:
+    assert _reported(extractor, text) == [speaker]
+
+
+def test_a_scene_opening_the_sentence_does_not_speak(extractor: Extractor) -> None:
+    text = (
+        "A day after Chancellor Friedrich Merz offered German troops for a ceasefire line, his"
+        " spokesman Stefan Kornelius said no decision would be taken before a deal is signed."
+    )
+    assert _reported(extractor, text) == ["kornelius"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Sybiha was cited by the Baltic Courier as saying a vote could follow within months"
+            " of a lasting ceasefire.",
+            "sybiha",
+        ),
+        (
+            "Lavrov called the asset plan robbery in a legal costume and promised a firm reply"
+            " to the European Union.",
+            "lavrov",
+        ),
+    ],
+)
+def test_a_cited_speaker_and_a_second_verb_of_one_subject(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert _reported(extractor, text) == [speaker]
