@@ -1,5 +1,6 @@
 """Press releases by bodies the config lacks, and who speaks in them: the body that names itself as
-the subject of its own sentences, not a capital the release names in passing. Every text here was
+the subject of its own sentences, not a capital the release names in passing; and a person beside
+an institution ("the EU ..., with Kallas saying ...") speaks as herself. Every text here was
 written for this test."""
 
 from __future__ import annotations
@@ -35,3 +36,16 @@ def test_a_quoted_sentence_in_a_release_is_only_its_speakers(extractor: Extracto
     found = extractor.extract(_RELEASE).statements
     rows = [s for s in found if "The rest is up to them" in s.text]
     assert [(s.kind, s.text) for s in rows] == [("direct", "The rest is up to them.")]
+
+
+_SCENE = "The peace talks in Valletta ended on Friday without a date for the next round.\n\n"
+
+
+def test_the_name_in_an_absolute_phrase_speaks(extractor: Extractor) -> None:
+    text = (
+        _SCENE + "The European Union sounded a familiar note on sanctions in Valletta, with Kaja"
+        ' Kallas saying the next package "is ready to go" once the round ends.'
+    )
+    found = extractor.extract(text).statements
+    assert found
+    assert {s.actor_id for s in found} == {"kallas"}
