@@ -102,6 +102,8 @@ class Language:
     clause_words: frozenset[str] = frozenset()  # "said that", "said not": a clause follows
     auxiliaries: frozenset[str] = frozenset()  # "said the talks had moved": a clause follows
     date_prepositions: frozenset[str] = frozenset()  # "on 10 December": a date, not a figure
+    place_prepositions: frozenset[str] = frozenset()  # "the round held in Ankara": a place
+    absolute_prepositions: frozenset[str] = frozenset()  # "with Kallas saying": her clause
     sourcing_verbs: frozenset[str] = frozenset()  # "..., the agency's correspondent reports"
     question_words: frozenset[str] = frozenset()  # "asked whether": a question
     question_particles: frozenset[str] = frozenset()  # "спросил, готов ли": one word, then "ли"
@@ -164,7 +166,8 @@ _LANGUAGE_SETS = tuple(
     pointing_words pointing_links subject_links question_verbs clause_openers source_articles
     agent_words event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
     occasion_prepositions addressee_prepositions topic_prepositions object_determiners
-    said_pronouns clause_words auxiliaries date_prepositions sourcing_verbs question_words
+    said_pronouns clause_words auxiliaries date_prepositions place_prepositions
+    absolute_prepositions sourcing_verbs question_words
     question_particles adverb_endings relative_pronouns plan_words participle_endings
     speech_act_verbs speech_act_nouns utterance_nouns""".split()
 )

@@ -441,6 +441,32 @@ class Attributor:
                     return actor
         return ""
 
+    def _absolute(self, para: str, m: ActorMention, word: str, v_start: int) -> bool:
+        """Whether a name after a preposition is the subject of the participle right after it:
+        "..., with Kallas saying they would stay frozen" is hers."""
+        return (
+            word in self.language.absolute_prepositions
+            and not para[m.end : v_start].strip()
+            and para[v_start:].split(" ", 1)[0].endswith("ing")
+        )
+
+    def _absolute_subject(self, para, s_start, verbs, mentions, resolve) -> str:
+        """The speaker of a participle in an absolute phrase ("..., with Kallas saying ..."),
+        or ""."""
+        for verb in verbs:
+            v_start = s_start + verb.start()
+            m = max(
+                (m for m in mentions if s_start <= m.start and m.end <= v_start),
+                key=lambda m: m.end,
+                default=None,
+            )
+            if m is None or m.kind not in _NAMED:
+                continue
+            word = _preceding_word(para, m.start, self._role_titles)
+            if self._absolute(para, m, word, v_start):
+                return resolve(m)
+        return ""
+
     def _teller(self, para, start, subject_start, mentions, resolve) -> str:
         """The speaker whose reported clause holds a subject at subject_start ("He said [both
         delegations had asked]"), or "" when it opens a clause of its own ("..., while Kallas
@@ -531,8 +557,10 @@ class Attributor:
                 for b in before
             )
             if word in self._prepositions and not titled:
-                if _SPOKES_FOR.search(para[max(0, m.start - 60) : m.start]) or (
-                    self._document_from.search(para, max(0, m.start - 40), m.start)
+                if (
+                    _SPOKES_FOR.search(para[max(0, m.start - 60) : m.start])
+                    or self._document_from.search(para, max(0, m.start - 40), m.start)
+                    or self._absolute(para, m, word, v_start)
                 ):
                     # "a spokesperson for the Commission president said", "a statement from
                     # the Kremlin later read:"
@@ -744,6 +772,11 @@ class Attributor:
         for _, m_end in self.index.media_spans(sentence):
             if any(0 <= v.start() - m_end <= 12 for v in verbs):
                 return None  # "Bloomberg reported that ...": the outlet's account, at second hand
+        absolute = self._absolute_subject(para, s_start, verbs, mentions, resolve)
+        if absolute:
+            # "The EU struck a similar note ..., with Kallas saying they would stay frozen":
+            # the words are hers, the main clause only frames them
+            return absolute, s_start
         # sentence-final attribution: '..., the person said.' / '..., Umerov said Dec. 15.'
         for verb in reversed(verbs):
             final = self._final(para, s_start, s_end, verb, mentions, resolve)

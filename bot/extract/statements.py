@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from bot.config import Language
-from bot.extract.actors import ActorIndex, ActorMention
+from bot.extract.actors import ActorIndex, ActorMention, slug
 from bot.extract.attribution import MIN_QUOTE_WORDS, Attributor
 from bot.extract.candidates import Candidates
 from bot.extract.casing import recased
@@ -127,6 +127,12 @@ class Extractor:
             re.IGNORECASE,
         )
         self._markers = tuple(m.lower() for m in language.document_markers)
+        # "The Ministry of Foreign Affairs notes": a body by its full name, opening a sentence
+        heads = longest_first(language.body_nouns)
+        self._own_body = re.compile(
+            rf"(?:^|(?<=[.!?]\s))(?:[Tt]he\s+)?(?P<name>(?i:{heads or '(?!)'})"
+            r"(?:\s+of(?:\s+(?:the\s+|and\s+)?[A-Z][\w'’-]+)+))"
+        )
         # "foreign", "minister", "secretary": words of a title before a name
         self._label_titles = language.title_words - language.stopwords - language.prepositions
         # "Ukraine's chief negotiator Rustem Umerov": the words between a role and the name
@@ -169,7 +175,7 @@ class Extractor:
         counts: Counter[str] = Counter()
         naming = 0  # prose blocks that name an issue
         terms: set[str] = set()  # the words they name issues with
-        document = self._document(blocks)
+        document = self._document(blocks, ctx)
         interviewee = ""
         if any(b.kind == "turn" for b in blocks):
             interviewee = self._interviewee(blocks, ctx)
@@ -394,7 +400,7 @@ class Extractor:
                 return m.actor_id
         return ""
 
-    def _document(self, blocks: Sequence[Block]) -> _Document | None:
+    def _document(self, blocks: Sequence[Block], ctx: Context) -> _Document | None:
         """A document the article reproduces ("The full text of the statement of ..."), if any."""
         found = None
         for i, block in enumerate(blocks[:DOCUMENT_LOOKAHEAD]):
@@ -404,12 +410,21 @@ class Extractor:
         if found is None:
             return None
         author = ""
-        # the author is named in the marker, above it, or in the release's opening line
+        # the author is named in the marker, above it, or in the release's opening line; a
+        # capital named as a place ("the round held in Ankara") is none
         for block in (blocks[found], *reversed(blocks[:found]), *blocks[found + 1 : found + 3]):
-            institutions = [m for m in self.index.find(block.text) if m.kind == "institution"]
+            institutions = [
+                m
+                for m in self.index.find(block.text)
+                if m.kind == "institution" and not self._place(block.text, m.start)
+            ]
             if institutions:
                 author = institutions[0].actor_id
                 break
+        if not author:
+            # "The Ministry of Foreign Affairs notes that ...": a body the config lacks, naming
+            # itself as the subject of its own release
+            author = self._own_author(blocks[found + 1 : found + 1 + DOCUMENT_LOOKAHEAD], ctx)
         if not author:
             return None
         principals = {
@@ -421,6 +436,27 @@ class Extractor:
         # the document starts at the first paragraph of prose after its marker (not at a dateline)
         start = next((j for j in range(found + 1, len(blocks)) if blocks[j].is_prose), found + 1)
         return _Document(author, start, frozenset(principals))
+
+    def _place(self, text: str, start: int) -> bool:
+        """Whether the name at ``start`` is a place: "held in Ankara", "at the Kremlin"."""
+        before = _WORD.findall(text[max(0, start - 20) : start])
+        while before and before[-1].lower() in self.language.determiners:
+            before.pop()
+        return bool(before) and before[-1].lower() in self.language.place_prepositions
+
+    def _own_author(self, blocks: Sequence[Block], ctx: Context) -> str:
+        """The body a release names as the subject of its own sentences ("The Ministry of
+        Foreign Affairs notes ..."), as a new actor; "" if it names none by its full name."""
+        for block in blocks:
+            if not block.is_prose:
+                continue
+            for m in self._own_body.finditer(block.text):
+                if _OWN_VERB.match(block.text, m.end()):
+                    mention = ActorMention(
+                        m.start("name"), m.end(), slug(m.group("name")), "unknown", noun="body"
+                    )
+                    return self._register(block.text, mention, ctx)
+        return ""
 
     # --- one paragraph --------------------------------------------------------------------------
 
@@ -1024,6 +1060,9 @@ class Extractor:
             return found
         if self._passive is not None and self._passive.search(sentence):
             return document.author, s_start
+        quotes = self.quotes.find(sentence)
+        if len(quotes) == 1 and all_quote(sentence, quotes[0]):
+            return None  # a sentence that is one quotation: the words of whoever is quoted
         words = {w.lower() for w in _TOKEN.findall(sentence)}
         if words & self.language.narrative_verbs:
             return None  # "The leaders met in Paris": what happened, not what was said
