@@ -153,6 +153,7 @@ def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
         ("Russia calls the eastward expansion a betrayal.", "nato"),
         ("He called the president illegitimate once again.", "elections"),
         ("Drones hit the pipeline near the border overnight.", "energy"),
+        ("A power-plant truce would be the easiest to agree.", "energy"),
         ("A pause in the fighting would let the convoys through.", "ceasefire"),
         (
             "Moscow wants Kyiv to cap its army at a fraction of today's size.",
@@ -204,6 +205,32 @@ def test_the_circumstances_of_a_remark_are_not_its_issue(extractor: Extractor) -
         " as delegations gathered for a new round of talks in Riyadh."
     )
     assert set(_one(found, "halt to strikes").issues) == {"energy", "ceasefire"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "issues"),
+    [
+        # what is said names nothing: it answers the question put to the speaker, not the
+        # paragraph's other news
+        (
+            "Asked whether Washington could lift sanctions on Moscow this year, Rubio said it"
+            " was much too early to say. The front line barely moved all week.",
+            "much too early",
+            ("sanctions",),
+        ),
+        # ... or it speaks of the subject the sentence opens on
+        (
+            "The prisoner swap, which Peskov described as a gesture of goodwill, took place on"
+            " Friday. Strikes on power plants went on all week.",
+            "gesture of goodwill",
+            ("prisoners",),
+        ),
+    ],
+)
+def test_a_reported_sentence_naming_nothing_is_about_what_it_opens_on(
+    extractor: Extractor, text: str, fragment: str, issues: tuple[str, ...]
+) -> None:
+    assert _one(extractor.extract(text), fragment).issues == issues
 
 
 def test_a_circumstance_alone_is_what_a_remark_is_about(extractor: Extractor) -> None:

@@ -235,6 +235,18 @@ class IssueReader:
             for i in h.issues
         )
 
+    def reported(self, para: str, start: int, core: int, end: int) -> tuple[str, ...]:
+        """The issues of a reported sentence ``para[start:end]`` whose attribution starts at
+        ``core``: what is said from there on names them; when it names none, the words before
+        it do - the question it answers ("Asked whether sanctions could be eased, Rubio said
+        it was too early") or the subject it is said of ("The reparations loan, which Merz
+        called overdue, ..."). Measured on the tune corpora against also replacing a bare
+        catch-all ("the talks") that way: this gains more and adds fewer wrong tags."""
+        said = self.own_in(para, core, end)
+        if core <= start or said:
+            return said
+        return self.own_in(para, start, core)
+
     def ordered(self, issues: Iterable[str]) -> tuple[str, ...]:
         """Issue ids in config order."""
         return self.tagger.ordered(issues)
