@@ -154,6 +154,17 @@ def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
         ("He called the president illegitimate once again.", "elections"),
         ("Drones hit the pipeline near the border overnight.", "energy"),
         ("A power-plant truce would be the easiest to agree.", "energy"),
+        # a force sent after the war is a guarantee, whichever word comes before "force"
+        ("Planning for a post-war force is said to be complete.", "security_guarantees"),
+        ("Finland offered officers for a monitoring mission.", "security_guarantees"),
+        # pressure on Moscow, kept up or eased, is the sanctions it is applied with
+        ("The partners must keep up the pressure until spring.", "sanctions"),
+        ("Nobody in Brussels wants to ease pressure on the Kremlin.", "sanctions"),
+        ("Партнёры усиливают давление на Москву.", "sanctions"),
+        # a freeze where the armies stand is about the land behind the line
+        ("Kyiv could live with a freeze along the current line.", "territory"),
+        ("Whoever started this war must pay for what it has destroyed.", "reconstruction"),
+        ("Strikes took out half of the thermal generation.", "energy"),
         ("A pause in the fighting would let the convoys through.", "ceasefire"),
         (
             "Moscow wants Kyiv to cap its army at a fraction of today's size.",
