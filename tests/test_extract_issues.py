@@ -165,6 +165,7 @@ def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
         ("Kyiv could live with a freeze along the current line.", "territory"),
         ("Whoever started this war must pay for what it has destroyed.", "reconstruction"),
         ("Strikes took out half of the thermal generation.", "energy"),
+        ("Warsaw would be the logistics hub for any such force.", "security_guarantees"),
         ("A pause in the fighting would let the convoys through.", "ceasefire"),
         (
             "Moscow wants Kyiv to cap its army at a fraction of today's size.",
@@ -242,6 +243,28 @@ def test_a_reported_sentence_naming_nothing_is_about_what_it_opens_on(
     extractor: Extractor, text: str, fragment: str, issues: tuple[str, ...]
 ) -> None:
     assert _one(extractor.extract(text), fragment).issues == issues
+
+
+def test_a_bare_remark_in_a_paragraph_on_the_talks_is_about_their_process(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Kyiv said the energy truce held through the night.\n\n"
+        "The next round has not been scheduled yet. Ukrainian officials said they expected it"
+        " in the autumn."
+    )
+    assert _one(found, "in the autumn").issues == ("peace_plan",)
+
+
+def test_the_call_a_quote_was_read_out_from_is_not_what_it_is_about(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Kyiv said the energy truce held through the night.\n\n"
+        'A readout of the phone call quoted Erdogan as saying that "Turkey stands ready to help'
+        ' in the Black Sea."'
+    )
+    assert _one(found, "Black Sea").issues == ("ceasefire", "energy")
 
 
 def test_a_circumstance_alone_is_what_a_remark_is_about(extractor: Extractor) -> None:

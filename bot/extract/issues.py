@@ -295,6 +295,11 @@ class IssueReader:
                 same = previous is not None and previous.actor_id == statement.actor_id
                 last = (previous.issues,) if same and previous else ()
                 chain = last + fallback if blocks and blocks[-1] == block else fallback + last
+                if fallback and not fallback[0] and self._names_process(_around(text, statement)):
+                    # its paragraph names no issue but speaks of the talks ("The next round has
+                    # not been scheduled. Officials said they expected it in the summer."): a
+                    # remark on their process, not on the paragraph before or the article's issue
+                    chain = ((CATCH_ALL,),)
                 issues = next((f for f in (*chain, dominant) if f), ())
                 statement = replace(statement, issues=self.ordered(issues))
             statements.append(statement)
@@ -491,3 +496,23 @@ def _dominant(counts: Counter[str]) -> tuple[str, ...]:
     if not counts:
         return ()
     return (counts.most_common(1)[0][0],)
+
+
+def _around(text: str, statement: Statement) -> str:
+    """The rest of a statement's paragraph in the article: its other sentences, not the one
+    holding the statement (whose attribution - "a readout of the call quoted him" - says where
+    the words come from, not what they are about)."""
+    start = text.rfind("\n", 0, statement.position) + 1
+    end = text.find("\n", statement.position)
+    end = len(text) if end < 0 else end
+    before = max(text.rfind(mark, start, statement.position) for mark in _SENTENCE_ENDS)
+    after = [
+        i for mark in _SENTENCE_ENDS
+        if (i := text.find(mark, statement.position + len(statement.text), end)) >= 0
+    ]  # fmt: skip
+    opens = before + 1 if before >= 0 else start
+    closes = min(after) + 1 if after else end
+    return f"{text[start:opens]} {text[closes:end]}"
+
+
+_SENTENCE_ENDS = (". ", "? ", "! ")
