@@ -285,6 +285,9 @@ def test_a_circumstance_alone_is_what_a_remark_is_about(extractor: Extractor) ->
         # the plan's text, and how far the talks have come, are the plan itself
         ("Rubio said the latest draft gave the occupied regions a special status.", "territory"),
         ("Rubio said the progress was real and deported children would come home.", "prisoners"),
+        # ... and so is how far they have come, which no issue term names
+        ("Rubio said the sides were closer than ever on the deported children.", "prisoners"),
+        ("Rubio said Moscow owed Kyiv concrete answers on the occupied regions.", "territory"),
     ],
 )
 def test_naming_the_plan_keeps_the_catch_all_beside_a_named_issue(

@@ -180,6 +180,7 @@ class IssueReader:
         self.tagger = tagger
         self._passing = language.process_words - language.plan_words
         self._process_words = _any_word(language.process_words)
+        self._plan_words = _any_word(language.plan_words)
         self._topic = _any_word(language.topic_phrases)
         self._scene = _scene(language)
         self._described = _descriptions(language)
@@ -338,6 +339,13 @@ class IssueReader:
         talks"), not only "the talks" or "a deal" in passing."""
         return any(self._plan_term(s.text) for s in group)
 
+    def _says_progress(self, group: Sequence[Statement]) -> bool:
+        """Whether a remark says a plan word ("closer", "concrete"): how far the talks have
+        come, which no issue term names."""
+        if self._plan_words is None:
+            return False
+        return any(self._plan_words.search(s.text) for s in group)
+
     def _plan_term(self, text: str) -> bool:
         """Whether the text names the plan or process itself: a catch-all term not said in
         passing, nor one whose subject another issue names ("an agreement on the reparations
@@ -392,6 +400,9 @@ class IssueReader:
             if CATCH_ALL in issues and len(issues) > 1 and not self._names_plan(group):
                 # the talks named in passing by a remark about a named issue
                 issues = tuple(i for i in issues if i != CATCH_ALL)
+            elif issues and CATCH_ALL not in issues and self._says_progress(group):
+                # "we are closer on the prisoner lists than ever": how far the talks have come
+                issues = self.ordered({*issues, CATCH_ALL})
             out.extend(replace(s, issues=issues) for s in group)
             i = j
         return out
