@@ -166,6 +166,10 @@ def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
         ("Whoever started this war must pay for what it has destroyed.", "reconstruction"),
         ("Strikes took out half of the thermal generation.", "energy"),
         ("Warsaw would be the logistics hub for any such force.", "security_guarantees"),
+        # how far the talks have come, in figures and in words
+        ("The mediators believe they are at eighty per cent already.", "peace_plan"),
+        ("The last five percent will take longer than the rest.", "peace_plan"),
+        ("Both envoys spoke of real headway overnight.", "peace_plan"),
         ("A pause in the fighting would let the convoys through.", "ceasefire"),
         (
             "Moscow wants Kyiv to cap its army at a fraction of today's size.",
@@ -243,6 +247,16 @@ def test_a_reported_sentence_naming_nothing_is_about_what_it_opens_on(
     extractor: Extractor, text: str, fragment: str, issues: tuple[str, ...]
 ) -> None:
     assert _one(extractor.extract(text), fragment).issues == issues
+
+
+def test_a_remark_that_the_other_side_is_stalling_is_about_the_process(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Kyiv said the energy truce held through the night.\n\n"
+        "Sybiha said Moscow was stalling again and had sent nobody on Tuesday."
+    )
+    assert _one(found, "stalling again").issues == ("peace_plan",)
 
 
 def test_a_bare_remark_in_a_paragraph_on_the_talks_is_about_their_process(
