@@ -153,6 +153,23 @@ def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
         ("Russia calls the eastward expansion a betrayal.", "nato"),
         ("He called the president illegitimate once again.", "elections"),
         ("Drones hit the pipeline near the border overnight.", "energy"),
+        ("A power-plant truce would be the easiest to agree.", "energy"),
+        # a force sent after the war is a guarantee, whichever word comes before "force"
+        ("Planning for a post-war force is said to be complete.", "security_guarantees"),
+        ("Finland offered officers for a monitoring mission.", "security_guarantees"),
+        # pressure on Moscow, kept up or eased, is the sanctions it is applied with
+        ("The partners must keep up the pressure until spring.", "sanctions"),
+        ("Nobody in Brussels wants to ease pressure on the Kremlin.", "sanctions"),
+        ("Партнёры усиливают давление на Москву.", "sanctions"),
+        # a freeze where the armies stand is about the land behind the line
+        ("Kyiv could live with a freeze along the current line.", "territory"),
+        ("Whoever started this war must pay for what it has destroyed.", "reconstruction"),
+        ("Strikes took out half of the thermal generation.", "energy"),
+        ("Warsaw would be the logistics hub for any such force.", "security_guarantees"),
+        # how far the talks have come, in figures and in words
+        ("The mediators believe they are at eighty per cent already.", "peace_plan"),
+        ("The last five percent will take longer than the rest.", "peace_plan"),
+        ("Both envoys spoke of real headway overnight.", "peace_plan"),
         ("A pause in the fighting would let the convoys through.", "ceasefire"),
         (
             "Moscow wants Kyiv to cap its army at a fraction of today's size.",
@@ -206,6 +223,64 @@ def test_the_circumstances_of_a_remark_are_not_its_issue(extractor: Extractor) -
     assert set(_one(found, "halt to strikes").issues) == {"energy", "ceasefire"}
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "issues"),
+    [
+        # what is said names nothing: it answers the question put to the speaker, not the
+        # paragraph's other news
+        (
+            "Asked whether Washington could lift sanctions on Moscow this year, Rubio said it"
+            " was much too early to say. The front line barely moved all week.",
+            "much too early",
+            ("sanctions",),
+        ),
+        # ... or it speaks of the subject the sentence opens on
+        (
+            "The prisoner swap, which Peskov described as a gesture of goodwill, took place on"
+            " Friday. Strikes on power plants went on all week.",
+            "gesture of goodwill",
+            ("prisoners",),
+        ),
+    ],
+)
+def test_a_reported_sentence_naming_nothing_is_about_what_it_opens_on(
+    extractor: Extractor, text: str, fragment: str, issues: tuple[str, ...]
+) -> None:
+    assert _one(extractor.extract(text), fragment).issues == issues
+
+
+def test_a_remark_that_the_other_side_is_stalling_is_about_the_process(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Kyiv said the energy truce held through the night.\n\n"
+        "Sybiha said Moscow was stalling again and had sent nobody on Tuesday."
+    )
+    assert _one(found, "stalling again").issues == ("peace_plan",)
+
+
+def test_a_bare_remark_in_a_paragraph_on_the_talks_is_about_their_process(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Kyiv said the energy truce held through the night.\n\n"
+        "The next round has not been scheduled yet. Ukrainian officials said they expected it"
+        " in the autumn."
+    )
+    assert _one(found, "in the autumn").issues == ("peace_plan",)
+
+
+def test_the_call_a_quote_was_read_out_from_is_not_what_it_is_about(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Kyiv said the energy truce held through the night.\n\n"
+        'A readout of the phone call quoted Erdogan as saying that "Turkey stands ready to help'
+        ' in the Black Sea."'
+    )
+    assert _one(found, "Black Sea").issues == ("ceasefire", "energy")
+
+
 def test_a_circumstance_alone_is_what_a_remark_is_about(extractor: Extractor) -> None:
     found = extractor.extract(
         "After the latest round of talks, Umerov said the mood in the room had been calm."
@@ -224,6 +299,9 @@ def test_a_circumstance_alone_is_what_a_remark_is_about(extractor: Extractor) ->
         # the plan's text, and how far the talks have come, are the plan itself
         ("Rubio said the latest draft gave the occupied regions a special status.", "territory"),
         ("Rubio said the progress was real and deported children would come home.", "prisoners"),
+        # ... and so is how far they have come, which no issue term names
+        ("Rubio said the sides were closer than ever on the deported children.", "prisoners"),
+        ("Rubio said Moscow owed Kyiv concrete answers on the occupied regions.", "territory"),
     ],
 )
 def test_naming_the_plan_keeps_the_catch_all_beside_a_named_issue(

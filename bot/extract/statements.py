@@ -654,7 +654,7 @@ class Extractor:
             if self.index.actor(speaker) is None and self.candidates.sourced(para[s_start:s_end]):
                 continue  # "As Kyiv Bulletin reported, ...": an outlet's report, not a statement
             speakers_here.append(speaker)
-            issues = self.reader.own_in(para, core, t_end)
+            issues = self.reader.reported(para, t_start, core, t_end)
             out.append(
                 _Draft(
                     Statement(
