@@ -232,3 +232,33 @@ def test_the_grouping_words_must_be_a_table(tmp_path: Path) -> None:
     bad.write_text('grouping = "monday"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="grouping"):
         load_language(bad)
+
+
+def test_a_report_close_to_two_remarks_days_apart_does_not_make_them_one(config: Config) -> None:
+    # Tuesday's offer and Thursday's "no reply yet" are two remarks; an undated round-up that
+    # evening reads like both, and joins one of them without folding the two together
+    evening = datetime(2026, 4, 16, 20, 0, tzinfo=UTC)
+    articles = [
+        _article(
+            1,
+            "Kremlin spokesman Dmitry Peskov said on Tuesday that a halt to strikes on power "
+            "stations was possible if the drone raids on refineries stopped.",
+            datetime(2026, 4, 14, 12, 0, tzinfo=UTC),
+        ),
+        _article(
+            2,
+            "Kremlin spokesman Dmitry Peskov said on Thursday that Kyiv had sent no reply to the "
+            "offer of a halt to strikes on power stations.",
+            THURSDAY,
+        ),
+        _article(
+            3,
+            "Dmitry Peskov says Kyiv has sent no reply to the offer of a halt to strikes on power "
+            "stations, as long as drone raids on refineries go on.",
+            evening,
+        ),
+    ]
+    store = Store()
+    ingest_articles(store, config, articles, evening)
+    devs = store.developments(actor="peskov")
+    assert sorted(len(d.mentions) for d in devs) == [1, 2]

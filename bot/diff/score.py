@@ -152,6 +152,29 @@ def other_days(sig: Signature, candidates: Iterable[Candidate]) -> set[int]:
     }
 
 
+def one_day(developments: Iterable[int], candidates: Iterable[Candidate]) -> list[int]:
+    """Of these developments (the surest first), those that can be one utterance together: each
+    whose mentions' stated days meet every stated day of those kept before it. A statement can
+    match two developments that each fit its own (unknown) day, yet were said days apart: folding
+    them makes one remark of two (a speaker repeating a point on Thursday he made on Tuesday)."""
+    order = list(dict.fromkeys(developments))
+    if len(order) < 2:
+        return order
+    wanted = set(order)
+    stated: dict[int, list[Days]] = {d: [] for d in order}
+    for c in candidates:
+        if c.development_id in wanted and (days := c.signature.days) is not None:
+            stated[c.development_id].append(days)
+    kept: list[int] = []
+    seen: list[Days] = []
+    for dev in order:
+        mine = stated[dev]
+        if all(a.meets(b) for a in mine for b in seen):
+            kept.append(dev)
+            seen += mine
+    return kept
+
+
 def far_apart(a: Signature, b: Signature, days: int = FAR_APART) -> bool:
     """Whether two statements were most likely said more than ``days`` days apart."""
     x, y = a.likely, b.likely
