@@ -176,3 +176,21 @@ def test_reports_weeks_apart_are_two_remarks_whatever_their_words() -> None:
     again = "willing host leader summit palace"
     assert [m.development_id for m in matches(said, sig(again, 5), [first], 0.45)] == [1]
     assert matches(said, sig(again, 30), [first], 0.45) == []  # a month on: the offer renewed
+
+
+def test_weeks_apart_two_quoted_words_among_a_paraphrase_are_not_the_remark() -> None:
+    def sig(words: str, days_after: int, quotes: frozenset[str] = frozenset()) -> Signature:
+        published = WEDNESDAY + timedelta(days=days_after)
+        return Signature(
+            frozenset(words.split()), words, quotes=quotes, near=report_days(published)
+        )
+
+    said = Statement("host", "reported", "x", ("peace_plan",), 0)
+    # the September remark: the Lisbon format was useful, no quick deal
+    first = Candidate(1, ("peace_plan",), sig("lisbon format useful quick deal illusion", 0))
+    # six weeks on, a report quotes "more useful than Lisbon" of another round
+    later = sig("oslo round useful lisbon basis next step", 42, frozenset({"\u201clisbon+useful"}))
+    assert matches(said, later, [first], 0.45) == []
+    # the same two words days later are still enough: the quote ties them then
+    soon = sig("oslo round useful lisbon basis next step", 4, frozenset({"\u201clisbon+useful"}))
+    assert [m.development_id for m in matches(said, soon, [first], 0.45)] == [1]

@@ -28,6 +28,7 @@ FAR_APART_BAR = 0.55
 # most likely said this many days apart or more, they are two remarks unless they quote the same
 # words (a report recalling a remark weeks old names its day: "in May")
 NEVER_APART = 14
+LONG_QUOTE = 3  # stems of a quoted phrase found in another report's words that still tie them then
 MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
 SHARED = 2  # stems a candidate shares with a statement before matches() looks at it
 _TOKENS = attrgetter("signature.tokens")
@@ -111,6 +112,16 @@ def similarity(a: Signature, b: Signature, decisive: frozenset[str] = frozenset(
 def quoted_alike(a: Signature, b: Signature) -> bool:
     """Whether two reports quote the same words, or one quotes words of the other's quote."""
     return not a.quotes.isdisjoint(b.quotes) or _quoted_within(a, b) or _quoted_within(b, a)
+
+
+def quoted_the_same(a: Signature, b: Signature) -> bool:
+    """Whether two reports quote the same words, or one quotes a phrase of :data:`LONG_QUOTE`
+    stems or more that is all in the other's words."""
+    return (
+        not a.quotes.isdisjoint(b.quotes)
+        or any(len(q) >= LONG_QUOTE and q <= b.tokens for q in a.quoted_stems)
+        or any(len(q) >= LONG_QUOTE and q <= a.tokens for q in b.quoted_stems)
+    )
 
 
 def _quoted_within(a: Signature, b: Signature) -> bool:
@@ -292,10 +303,12 @@ def matches(
                 apart = was.last < near_lo or was.first > near_hi
             if apart:
                 quoted = quoted_alike(sig, other_sig)
+                weeks = other is not None and (other.last < never_lo or other.first > never_hi)
+                # weeks apart: another remark, unless both quote the same words (two stems of a
+                # quote found among a paraphrase's words are not enough that far apart)
+                if weeks and not (quoted and quoted_the_same(sig, other_sig)):
+                    continue
                 if not quoted:
-                    # weeks apart: another remark
-                    if other is not None and (other.last < never_lo or other.first > never_hi):
-                        continue
                     bar = max(bar, FAR_APART_BAR)
         # issues_agree(statement.issues, c.issues), inline (specific: the statement's)
         if specific and specific.isdisjoint(c.issues) and not BROAD_ISSUES.issuperset(c.issues):
