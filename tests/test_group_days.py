@@ -88,6 +88,10 @@ def test_a_planned_day_is_not_when_it_was_said(words: str) -> None:
         ("a day later the aide made clear", True),
         # present perfect, a day of a meeting, a remark made before an event: all earlier
         ("the minister has said little since beyond her claim that", True),
+        # a past remark in the present perfect, whatever the verb: "has called", "has warned"
+        ("the ministry has called the corridor a lifeline for", True),
+        ("the envoy has been telling investors that", True),
+        ("the aide keeps telling anyone who asks that", True),
         ("the envoy told journalists on the second day that", True),
         ("in her pre-summit remarks the chancellor called", True),
         ("the envoy told reporters", False),
