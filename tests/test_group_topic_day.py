@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.app.ingest import ingest_articles
 from bot.config import Config
-from bot.diff import Candidate, Signature, matches
+from bot.diff import Candidate, Placement, Signature, matches, place
 from bot.diff.when import Days, report_days
 from bot.model import Article, Statement
 from bot.store import Store
@@ -194,3 +194,26 @@ def test_weeks_apart_two_quoted_words_among_a_paraphrase_are_not_the_remark() ->
     # the same two words days later are still enough: the quote ties them then
     soon = sig("oslo round useful lisbon basis next step", 4, frozenset({"\u201clisbon+useful"}))
     assert [m.development_id for m in matches(said, soon, [first], 0.45)] == [1]
+
+
+def test_an_undated_report_fitting_two_remarks_days_apart_joins_the_later() -> None:
+    def sig(words: str, days: Days | None = None, near: Days | None = None) -> Signature:
+        return Signature(frozenset(words.split()), words, days=days, near=near)
+
+    tuesday = Days(date(2026, 4, 14), date(2026, 4, 14))
+    thursday = Days(date(2026, 4, 16), date(2026, 4, 16))
+    # Tuesday's offer of a truce, Thursday's "no answer yet" to it: two remarks
+    offer = Candidate(
+        1, ("energy",), sig("truce energi strike halt drone refineri possibl", tuesday)
+    )
+    no_answer = Candidate(2, ("energy",), sig("truce energi offer answer halt strike", thursday))
+    said = Statement("envoy", "reported", "x", ("energy",), 0)
+    # an undated round-up that evening reads a little more like Tuesday's words
+    roundup = sig("truce energi strike halt drone refineri answer", near=thursday)
+    found = matches(said, roundup, [no_answer, offer], 0.45, lean=False)
+    assert [m.development_id for m in found] == [1, 2]
+    # ... yet it most likely carries the latest remark, and never folds the two
+    assert place(said, roundup, [no_answer, offer], lean=False) == Placement(2)
+    # a report that names its day is read by its words alone
+    dated = sig("truce energi strike halt drone refineri answer", thursday)
+    assert place(said, dated, [no_answer, offer], lean=False).development_id == 2

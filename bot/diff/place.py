@@ -11,7 +11,15 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.diff.score import Candidate, Shortlist, issues_agree, matches, one_day, other_days
+from bot.diff.score import (
+    Candidate,
+    Shortlist,
+    issues_agree,
+    latest_first,
+    matches,
+    one_day,
+    other_days,
+)
 from bot.diff.signature import Signature, content
 from bot.diff.when import Calendar, alternation
 from bot.model import Actor, Statement
@@ -63,6 +71,7 @@ def place(
         sharing=sharing,
         unleaned=unleaned,
     )
+    found = latest_first(found, sig, candidates)
     elsewhen = other_days(sig, candidates)
     pieces = [
         n.development_id

@@ -29,6 +29,8 @@ FAR_APART_BAR = 0.55
 # words (a report recalling a remark weeks old names its day: "in May")
 NEVER_APART = 14
 LONG_QUOTE = 3  # stems of a quoted phrase found in another report's words that still tie them then
+# an undated report scoring this share of its best match with another, later remark: its rival
+RIVAL_SCORE = 0.8
 MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
 SHARED = 2  # stems a candidate shares with a statement before matches() looks at it
 _TOKENS = attrgetter("signature.tokens")
@@ -184,6 +186,36 @@ def one_day(developments: Iterable[int], candidates: Iterable[Candidate]) -> lis
             kept.append(dev)
             seen += mine
     return kept
+
+
+def latest_first(
+    found: list[Match], sig: Signature, candidates: Iterable[Candidate]
+) -> list[Match]:
+    """The matches of an undated statement, best first - unless another scoring nearly as well
+    (:data:`RIVAL_SCORE`) is a remark said later than the best one's and the two cannot be one
+    (:func:`one_day`): of two remarks days apart that a report fits alike, it most likely
+    carries the latest (news carries a remark at once); that one comes first then."""
+    if sig.days is not None or len(found) < 2:
+        return found
+    rivals = [m for m in found[1:] if m.score >= RIVAL_SCORE * found[0].score]
+    if not rivals:
+        return found
+    ids = {m.development_id for m in (found[0], *rivals)}
+    last: dict[int, date] = {}  # the latest day each one's mentions state
+    for c in candidates:
+        dev, days = c.development_id, c.signature.days
+        if dev in ids and days is not None and (dev not in last or days.last > last[dev]):
+            last[dev] = days.last
+    best = found[0]
+    for m in rivals:
+        mine, theirs = last.get(m.development_id), last.get(best.development_id)
+        if mine is None or theirs is None or mine <= theirs:
+            continue
+        if len(one_day([best.development_id, m.development_id], candidates)) < 2:
+            best = m
+    if best is found[0]:
+        return found
+    return [best, *(m for m in found if m is not best)]
 
 
 def far_apart(a: Signature, b: Signature, days: int = FAR_APART) -> bool:
