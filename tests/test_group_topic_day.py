@@ -217,3 +217,20 @@ def test_an_undated_report_fitting_two_remarks_days_apart_joins_the_later() -> N
     # a report that names its day is read by its words alone
     dated = sig("truce energi strike halt drone refineri answer", thursday)
     assert place(said, dated, [no_answer, offer], lean=False).development_id == 2
+
+
+def test_reports_days_apart_sharing_only_the_topic_s_concepts_are_two_remarks() -> None:
+    def sig(words: str, days_after: int) -> Signature:
+        published = WEDNESDAY + timedelta(days=days_after)
+        return Signature(frozenset(words.split()), words, near=report_days(published))
+
+    said = Statement("envoy", "reported", "x", ("energy",), 0)
+    # a week on, the same concepts of the issue ("truce", "energy", "strikes", "Russia")
+    first = Candidate(1, ("energy",), sig("_ceasefire _energy _strike _russia _possible", 0))
+    later = sig("_ceasefire _energy _strike _russia observ", 7)
+    assert matches(said, later, [first], 0.45) == []
+    # the same day they are the speaker's one remark on it; a week on, a word of its own ties them
+    assert [m.development_id for m in matches(said, sig(later.text, 0), [first], 0.45)] == [1]
+    words = "_ceasefire _energy _strike _russia _possible refineri"
+    worded = Candidate(1, ("energy",), sig(words, 0))
+    assert [m.development_id for m in matches(said, sig(words, 7), [worded], 0.45)] == [1]

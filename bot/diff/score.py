@@ -341,6 +341,10 @@ def matches(
                 if weeks and not (quoted and quoted_the_same(sig, other_sig)):
                     continue
                 if not quoted:
+                    # days apart, sharing only concepts (the issue's own words: "truce",
+                    # "energy", "strikes") is sharing the topic; the remark shows in a word
+                    if all(t[0] == "_" for t in tokens & other_sig.tokens):
+                        continue
                     bar = max(bar, FAR_APART_BAR)
         # issues_agree(statement.issues, c.issues), inline (specific: the statement's)
         if specific and specific.isdisjoint(c.issues) and not BROAD_ISSUES.issuperset(c.issues):
