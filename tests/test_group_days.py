@@ -50,6 +50,24 @@ def test_a_clock_time_after_a_month_is_not_its_day() -> None:
     assert utterance_days("APR 16:05 -- ENVOY SAYS", THURSDAY, EN) is None
 
 
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        # day words in a printed name: an outlet, a programme
+        ("Harbour Today: the minister says the corridor opens", None),
+        ("the envoy told the Sunday Chronicle that", None),
+        ("the envoy told the Sunday edition that", date(2026, 4, 12)),
+        ("On Sunday Peskov told reporters", date(2026, 4, 12)),
+        ("Today, the envoy said", date(2026, 4, 16)),
+        ("Peskov said. Today the envoy added", date(2026, 4, 16)),
+    ],
+)
+def test_a_day_word_in_a_name_is_not_a_day(words: str, day: date | None) -> None:
+    with_verbs = Calendar(ENGLISH, load_language(LANG / "en.toml").neutral_verbs)
+    expected = None if day is None else Days(day, day)
+    assert utterance_days(words, THURSDAY, with_verbs) == expected
+
+
 def test_an_undated_report_says_nothing_of_its_day() -> None:
     # outlets carry a remark days later without its date: only a day the text gives can block
     assert utterance_days("the minister said", THURSDAY, EN) is None
