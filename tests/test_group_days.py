@@ -50,6 +50,24 @@ def test_a_clock_time_after_a_month_is_not_its_day() -> None:
     assert utterance_days("APR 16:05 -- ENVOY SAYS", THURSDAY, EN) is None
 
 
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        # day words in a printed name: an outlet, a programme
+        ("Harbour Today: the minister says the corridor opens", None),
+        ("the envoy told the Sunday Chronicle that", None),
+        ("the envoy told the Sunday edition that", date(2026, 4, 12)),
+        ("On Sunday Peskov told reporters", date(2026, 4, 12)),
+        ("Today, the envoy said", date(2026, 4, 16)),
+        ("Peskov said. Today the envoy added", date(2026, 4, 16)),
+    ],
+)
+def test_a_day_word_in_a_name_is_not_a_day(words: str, day: date | None) -> None:
+    with_verbs = Calendar(ENGLISH, load_language(LANG / "en.toml").neutral_verbs)
+    expected = None if day is None else Days(day, day)
+    assert utterance_days(words, THURSDAY, with_verbs) == expected
+
+
 def test_an_undated_report_says_nothing_of_its_day() -> None:
     # outlets carry a remark days later without its date: only a day the text gives can block
     assert utterance_days("the minister said", THURSDAY, EN) is None
@@ -88,6 +106,13 @@ def test_a_planned_day_is_not_when_it_was_said(words: str) -> None:
         ("a day later the aide made clear", True),
         # present perfect, a day of a meeting, a remark made before an event: all earlier
         ("the minister has said little since beyond her claim that", True),
+        # a past remark in the present perfect, whatever the verb: "has called", "has warned"
+        ("the ministry has called the corridor a lifeline for", True),
+        ("the envoy has been telling investors that", True),
+        ("the aide keeps telling anyone who asks that", True),
+        ("the premier has argued that the tolls", True),
+        # an agency's lede gives the day's news in the present perfect
+        ("the corridor will open, the minister has stated.", False),
         ("the envoy told journalists on the second day that", True),
         ("in her pre-summit remarks the chancellor called", True),
         ("the envoy told reporters", False),
@@ -232,3 +257,33 @@ def test_the_grouping_words_must_be_a_table(tmp_path: Path) -> None:
     bad.write_text('grouping = "monday"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="grouping"):
         load_language(bad)
+
+
+def test_a_report_close_to_two_remarks_days_apart_does_not_make_them_one(config: Config) -> None:
+    # Tuesday's offer and Thursday's "no reply yet" are two remarks; an undated round-up that
+    # evening reads like both, and joins one of them without folding the two together
+    evening = datetime(2026, 4, 16, 20, 0, tzinfo=UTC)
+    articles = [
+        _article(
+            1,
+            "Kremlin spokesman Dmitry Peskov said on Tuesday that a halt to strikes on power "
+            "stations was possible if the drone raids on refineries stopped.",
+            datetime(2026, 4, 14, 12, 0, tzinfo=UTC),
+        ),
+        _article(
+            2,
+            "Kremlin spokesman Dmitry Peskov said on Thursday that Kyiv had sent no reply to the "
+            "offer of a halt to strikes on power stations.",
+            THURSDAY,
+        ),
+        _article(
+            3,
+            "Dmitry Peskov says Kyiv has sent no reply to the offer of a halt to strikes on power "
+            "stations, as long as drone raids on refineries go on.",
+            evening,
+        ),
+    ]
+    store = Store()
+    ingest_articles(store, config, articles, evening)
+    devs = store.developments(actor="peskov")
+    assert sorted(len(d.mentions) for d in devs) == [1, 2]

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.app.ingest import ingest_articles
 from bot.config import Config
-from bot.diff import Candidate, Signature, matches
+from bot.diff import Candidate, Placement, Signature, matches, place
 from bot.diff.when import Days, report_days
 from bot.model import Article, Statement
 from bot.store import Store
@@ -176,3 +176,61 @@ def test_reports_weeks_apart_are_two_remarks_whatever_their_words() -> None:
     again = "willing host leader summit palace"
     assert [m.development_id for m in matches(said, sig(again, 5), [first], 0.45)] == [1]
     assert matches(said, sig(again, 30), [first], 0.45) == []  # a month on: the offer renewed
+
+
+def test_weeks_apart_two_quoted_words_among_a_paraphrase_are_not_the_remark() -> None:
+    def sig(words: str, days_after: int, quotes: frozenset[str] = frozenset()) -> Signature:
+        published = WEDNESDAY + timedelta(days=days_after)
+        return Signature(
+            frozenset(words.split()), words, quotes=quotes, near=report_days(published)
+        )
+
+    said = Statement("host", "reported", "x", ("peace_plan",), 0)
+    # the September remark: the Lisbon format was useful, no quick deal
+    first = Candidate(1, ("peace_plan",), sig("lisbon format useful quick deal illusion", 0))
+    # six weeks on, a report quotes "more useful than Lisbon" of another round
+    later = sig("oslo round useful lisbon basis next step", 42, frozenset({"\u201clisbon+useful"}))
+    assert matches(said, later, [first], 0.45) == []
+    # the same two words days later are still enough: the quote ties them then
+    soon = sig("oslo round useful lisbon basis next step", 4, frozenset({"\u201clisbon+useful"}))
+    assert [m.development_id for m in matches(said, soon, [first], 0.45)] == [1]
+
+
+def test_an_undated_report_fitting_two_remarks_days_apart_joins_the_later() -> None:
+    def sig(words: str, days: Days | None = None, near: Days | None = None) -> Signature:
+        return Signature(frozenset(words.split()), words, days=days, near=near)
+
+    tuesday = Days(date(2026, 4, 14), date(2026, 4, 14))
+    thursday = Days(date(2026, 4, 16), date(2026, 4, 16))
+    # Tuesday's offer of a truce, Thursday's "no answer yet" to it: two remarks
+    offer = Candidate(
+        1, ("energy",), sig("truce energi strike halt drone refineri possibl", tuesday)
+    )
+    no_answer = Candidate(2, ("energy",), sig("truce energi offer answer halt strike", thursday))
+    said = Statement("envoy", "reported", "x", ("energy",), 0)
+    # an undated round-up that evening reads a little more like Tuesday's words
+    roundup = sig("truce energi strike halt drone refineri answer", near=thursday)
+    found = matches(said, roundup, [no_answer, offer], 0.45, lean=False)
+    assert [m.development_id for m in found] == [1, 2]
+    # ... yet it most likely carries the latest remark, and never folds the two
+    assert place(said, roundup, [no_answer, offer], lean=False) == Placement(2)
+    # a report that names its day is read by its words alone
+    dated = sig("truce energi strike halt drone refineri answer", thursday)
+    assert place(said, dated, [no_answer, offer], lean=False).development_id == 2
+
+
+def test_reports_days_apart_sharing_only_the_topic_s_concepts_are_two_remarks() -> None:
+    def sig(words: str, days_after: int) -> Signature:
+        published = WEDNESDAY + timedelta(days=days_after)
+        return Signature(frozenset(words.split()), words, near=report_days(published))
+
+    said = Statement("envoy", "reported", "x", ("energy",), 0)
+    # a week on, the same concepts of the issue ("truce", "energy", "strikes", "Russia")
+    first = Candidate(1, ("energy",), sig("_ceasefire _energy _strike _russia _possible", 0))
+    later = sig("_ceasefire _energy _strike _russia observ", 7)
+    assert matches(said, later, [first], 0.45) == []
+    # the same day they are the speaker's one remark on it; a week on, a word of its own ties them
+    assert [m.development_id for m in matches(said, sig(later.text, 0), [first], 0.45)] == [1]
+    words = "_ceasefire _energy _strike _russia _possible refineri"
+    worded = Candidate(1, ("energy",), sig(words, 0))
+    assert [m.development_id for m in matches(said, sig(words, 7), [worded], 0.45)] == [1]

@@ -11,7 +11,15 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.diff.score import Candidate, Shortlist, issues_agree, matches, other_days
+from bot.diff.score import (
+    Candidate,
+    Shortlist,
+    issues_agree,
+    latest_first,
+    matches,
+    one_day,
+    other_days,
+)
 from bot.diff.signature import Signature, content
 from bot.diff.when import Calendar, alternation
 from bot.model import Actor, Statement
@@ -63,14 +71,17 @@ def place(
         sharing=sharing,
         unleaned=unleaned,
     )
-    linked = {m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD}
-    if found:
-        linked.add(found[0].development_id)
+    found = latest_first(found, sig, candidates)
     elsewhen = other_days(sig, candidates)
-    for neighbour in neighbours:
-        dev = neighbour.development_id
-        if issues_agree(statement.issues, neighbour.issues) and dev not in elsewhen:
-            linked.add(dev)
+    pieces = [
+        n.development_id
+        for n in neighbours
+        if issues_agree(statement.issues, n.issues) and n.development_id not in elsewhen
+    ]
+    bridged = [m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD]
+    # the best match, the pieces of its utterance, then the bridges: those said on days that
+    # cannot meet the ones before them are another remark (score.one_day)
+    linked = set(one_day([m.development_id for m in found[:1]] + pieces + bridged, candidates))
     if not linked:
         return Placement(None)
     keep = min(linked)  # the oldest development survives

@@ -28,6 +28,9 @@ FAR_APART_BAR = 0.55
 # most likely said this many days apart or more, they are two remarks unless they quote the same
 # words (a report recalling a remark weeks old names its day: "in May")
 NEVER_APART = 14
+LONG_QUOTE = 3  # stems of a quoted phrase found in another report's words that still tie them then
+# an undated report scoring this share of its best match with another, later remark: its rival
+RIVAL_SCORE = 0.8
 MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
 SHARED = 2  # stems a candidate shares with a statement before matches() looks at it
 _TOKENS = attrgetter("signature.tokens")
@@ -113,6 +116,16 @@ def quoted_alike(a: Signature, b: Signature) -> bool:
     return not a.quotes.isdisjoint(b.quotes) or _quoted_within(a, b) or _quoted_within(b, a)
 
 
+def quoted_the_same(a: Signature, b: Signature) -> bool:
+    """Whether two reports quote the same words, or one quotes a phrase of :data:`LONG_QUOTE`
+    stems or more that is all in the other's words."""
+    return (
+        not a.quotes.isdisjoint(b.quotes)
+        or any(len(q) >= LONG_QUOTE and q <= b.tokens for q in a.quoted_stems)
+        or any(len(q) >= LONG_QUOTE and q <= a.tokens for q in b.quoted_stems)
+    )
+
+
 def _quoted_within(a: Signature, b: Signature) -> bool:
     """Whether a phrase ``a`` quotes is all in ``b``'s words."""
     return any(map(b.tokens.issuperset, a.quoted_stems))  # in C: asked of most pairs scored
@@ -150,6 +163,59 @@ def other_days(sig: Signature, candidates: Iterable[Candidate]) -> set[int]:
         for c in candidates
         if (other := c.signature.days) is not None and (other.last < first or other.first > last)
     }
+
+
+def one_day(developments: Iterable[int], candidates: Iterable[Candidate]) -> list[int]:
+    """Of these developments (the surest first), those that can be one utterance together: each
+    whose mentions' stated days meet every stated day of those kept before it. A statement can
+    match two developments that each fit its own (unknown) day, yet were said days apart: folding
+    them makes one remark of two (a speaker repeating a point on Thursday he made on Tuesday)."""
+    order = list(dict.fromkeys(developments))
+    if len(order) < 2:
+        return order
+    wanted = set(order)
+    stated: dict[int, list[Days]] = {d: [] for d in order}
+    for c in candidates:
+        if c.development_id in wanted and (days := c.signature.days) is not None:
+            stated[c.development_id].append(days)
+    kept: list[int] = []
+    seen: list[Days] = []
+    for dev in order:
+        mine = stated[dev]
+        if all(a.meets(b) for a in mine for b in seen):
+            kept.append(dev)
+            seen += mine
+    return kept
+
+
+def latest_first(
+    found: list[Match], sig: Signature, candidates: Iterable[Candidate]
+) -> list[Match]:
+    """The matches of an undated statement, best first - unless another scoring nearly as well
+    (:data:`RIVAL_SCORE`) is a remark said later than the best one's and the two cannot be one
+    (:func:`one_day`): of two remarks days apart that a report fits alike, it most likely
+    carries the latest (news carries a remark at once); that one comes first then."""
+    if sig.days is not None or len(found) < 2:
+        return found
+    rivals = [m for m in found[1:] if m.score >= RIVAL_SCORE * found[0].score]
+    if not rivals:
+        return found
+    ids = {m.development_id for m in (found[0], *rivals)}
+    last: dict[int, date] = {}  # the latest day each one's mentions state
+    for c in candidates:
+        dev, days = c.development_id, c.signature.days
+        if dev in ids and days is not None and (dev not in last or days.last > last[dev]):
+            last[dev] = days.last
+    best = found[0]
+    for m in rivals:
+        mine, theirs = last.get(m.development_id), last.get(best.development_id)
+        if mine is None or theirs is None or mine <= theirs:
+            continue
+        if len(one_day([best.development_id, m.development_id], candidates)) < 2:
+            best = m
+    if best is found[0]:
+        return found
+    return [best, *(m for m in found if m is not best)]
 
 
 def far_apart(a: Signature, b: Signature, days: int = FAR_APART) -> bool:
@@ -269,9 +335,15 @@ def matches(
                 apart = was.last < near_lo or was.first > near_hi
             if apart:
                 quoted = quoted_alike(sig, other_sig)
+                weeks = other is not None and (other.last < never_lo or other.first > never_hi)
+                # weeks apart: another remark, unless both quote the same words (two stems of a
+                # quote found among a paraphrase's words are not enough that far apart)
+                if weeks and not (quoted and quoted_the_same(sig, other_sig)):
+                    continue
                 if not quoted:
-                    # weeks apart: another remark
-                    if other is not None and (other.last < never_lo or other.first > never_hi):
+                    # days apart, sharing only concepts (the issue's own words: "truce",
+                    # "energy", "strikes") is sharing the topic; the remark shows in a word
+                    if all(t[0] == "_" for t in tokens & other_sig.tokens):
                         continue
                     bar = max(bar, FAR_APART_BAR)
         # issues_agree(statement.issues, c.issues), inline (specific: the statement's)

@@ -24,6 +24,10 @@ VERB_REACH = 25  # characters before a day that may hold the speech verb ("told 
 PLAN_REACH = 5
 
 
+_LAST_WORD = re.compile(r"(\w[\w'’.-]*)[^\w\n]{0,3}$")  # the word before a day (its mark after)
+_NEXT_WORD = re.compile(r"[\s-]+(\w[\w'’-]*)")
+
+
 def alternation(words: Iterable[str]) -> str:
     """An alternation of phrases, longest first, a space matching any white space."""
     forms = sorted({w.lower() for w in words if w.strip()}, key=len, reverse=True)
@@ -89,6 +93,33 @@ class Calendar:
         self.not_said = re.compile(rf"\b(?:{kind('not_said')})\W+(?:\w+\W+){{0,{PLAN_REACH}}}$")
         # "Peskov had said then", "announced at the time": a report recalls an earlier remark
         self.recalling = re.compile(rf"\b(?:{kind('recalling')})\b")
+        # "the Sunday Times": a weekday after these and before a capitalised word names a title
+        self.title = frozenset(w.lower() for w in words.get("title", ()))
+
+    def in_a_name(self, printed: str, m: re.Match[str]) -> bool:
+        """Whether the day words ``m`` found are part of a name in the printed text: a word the
+        language writes in lowercase capitalised after a capitalised word ("Kyiv Today", "USA
+        Today"), or a weekday between the language's ``title`` words and a capitalised word
+        ("the Sunday Sit-down", "the Monday Briefing")."""
+        word = printed[m.start() : m.end()]
+        before = _LAST_WORD.search(printed, 0, m.start())
+        after = _NEXT_WORD.match(printed, m.end())
+        if m.group("wd"):
+            return (
+                before is not None
+                and before.group(1).lower() in self.title
+                and after is not None
+                and after.group(1)[0].isupper()
+                and after.group(1).lower() not in self.month_of
+            )
+        if not (m.group("today") or m.group("yesterday")):
+            return False  # a month or a figure: capitalised or not, a date
+        return (
+            word[:1].isupper()
+            and before is not None
+            and before.group(1)[0].isupper()
+            and not before.group(0).rstrip().endswith((".", ":", "!", "?"))
+        )
 
     def recalls(self, context: str) -> bool:
         """Whether the words attributing a statement say it was said some time before the report
@@ -162,10 +193,14 @@ def utterance_days(context: str, published: datetime | None, calendar: Calendar)
     left out) say it was said on, against the article's ``published`` date, read with the
     language's ``calendar``; None when they do not say (or say a weekday and nothing tells which
     week)."""
+    printed = context
     context = context.lower()
+    cased = len(context) == len(printed)  # lowering kept every offset: the printed case is read
     first: Days | None = None
     for m in calendar.expressions.finditer(context):
         if calendar.not_said.search(context[max(0, m.start() - 40) : m.start()]):
+            continue
+        if cased and calendar.in_a_name(printed, m):
             continue
         found = _resolve(m, published, calendar)
         if found is None:
