@@ -40,3 +40,20 @@ def test_mentions_in_text_the_fast_path_cannot_read_are_still_found(
     dotless = extractor.index.find("The mınister said the talks would go on.")
     assert [(m.kind, m.start, m.end) for m in dotless] == [(m.kind, m.start, m.end) for m in plain]
     assert [m.kind for m in plain] == ["role"]
+
+
+def test_folding_by_replacement_gives_what_the_translate_table_gives(
+    extractor: Extractor,
+) -> None:
+    index = extractor.index
+    text = "“It’s a ‘non‑starter’ — a red line,” the envoy said\u00a0– again."
+    assert index.fold(text) == text.translate(index.language.fold_table())
+    assert index.fold("no typographic marks here") == "no typographic marks here"
+
+
+def test_a_fold_table_that_chains_characters_is_translated_not_replaced() -> None:
+    from bot.extract.actors import _replacements
+
+    # "a" -> "b" and "b" -> "c": one pass maps "ab" to "bc", two replaces would give "cc"
+    assert _replacements(str.maketrans({"a": "b", "b": "c"})) is None
+    assert _replacements(str.maketrans({"’": "'"})) == (("’", "'"),)

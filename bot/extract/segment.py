@@ -236,7 +236,7 @@ class Segmenter:
             return "signature"
         if line.count(" | ") >= 2 or line.count(" > ") >= 2:
             return "heading"  # a menu, a dateline bar or a breadcrumb ("Home > News > World")
-        if _FURNITURE.search(line) and line.count(" ") < FURNITURE_MAX_WORDS:
+        if line.count(" ") < FURNITURE_MAX_WORDS and _FURNITURE.search(line):
             return "heading"  # "Enjoyed this issue? Subscribe to ...", cookie banners
         if line.count(" ") < FURNITURE_MAX_WORDS and (
             (_BIO_HINT.search(line) and _BIO.match(line)) or _SOURCES.match(line)
