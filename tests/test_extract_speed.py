@@ -57,3 +57,18 @@ def test_a_fold_table_that_chains_characters_is_translated_not_replaced() -> Non
     # "a" -> "b" and "b" -> "c": one pass maps "ab" to "bc", two replaces would give "cc"
     assert _replacements(str.maketrans({"a": "b", "b": "c"})) is None
     assert _replacements(str.maketrans({"’": "'"})) == (("’", "'"),)
+
+
+def test_cheap_tests_before_cleaning_patterns_keep_what_they_remove() -> None:
+    from bot.extract.clean import clean_text
+
+    text = (
+        "The envoy said the draft was ready https://t.co/Ab12Cd\n"
+        "Write to desk.editor@example.org for corrections.\n"
+        "A line with neither link nor address stays as it is."
+    )
+    assert clean_text(text).split("\n") == [
+        "The envoy said the draft was ready",
+        "Write to  for corrections.",
+        "A line with neither link nor address stays as it is.",
+    ]

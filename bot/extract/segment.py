@@ -255,7 +255,7 @@ class Segmenter:
             return "text"  # '"Nobody will hold elections under missiles." - Volodymyr Zelensky'
         if _BULLET.match(line) and words > TICKER_MIN_WORDS and self._says(line):
             return "text"  # "• US envoy says a pause is near": an item saying who said what
-        stripped = _CREDIT.sub("", line).rstrip(_TRAILING)
+        stripped = _without_credit(line).rstrip(_TRAILING)
         if stripped and not stripped.endswith(_TERMINAL):
             return "heading"
         return "text"
@@ -312,13 +312,19 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(\w])")
 
 def _headline(line: str) -> bool:
     """Whether an article's first line is a headline: no full stop at its end, however long."""
-    stripped = _CREDIT.sub("", line).rstrip(_TRAILING)
+    stripped = _without_credit(line).rstrip(_TRAILING)
     return (
         line.count(" ") < HEADLINE_MAX_WORDS
         and bool(stripped)
         and not stripped.endswith(_TERMINAL)
         and _QUOTE_THEN_NAME.match(line) is None
     )
+
+
+def _without_credit(line: str) -> str:
+    """The line without a photo credit at its end."""
+    # cheap: every credit has a bracket or a colon in it, most lines neither
+    return _CREDIT.sub("", line) if "(" in line or ":" in line else line
 
 
 def _looks_like_name(name: str) -> bool:
