@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bot.extract.statements import Extractor
-from bot.language import Caseless, longest_first
+from bot.language import Caseless, CaselessPattern, longest_first
 
 _WORDS = ("envoy", "secretary", "minister")
 
@@ -72,3 +72,25 @@ def test_cheap_tests_before_cleaning_patterns_keep_what_they_remove() -> None:
         "Write to  for corrections.",
         "A line with neither link nor address stays as it is.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sign up for our Morning Briefing",
+        "SUBSCRIBE NOW",
+        "a ſubscriber (a long s) signs up",  # "s" matches the long "ſ" case-insensitively
+        "İstanbul talks: manage preferences",  # "İ" lower-cases to two characters
+        "The envoy spoke for an hour.",
+    ],
+)
+def test_a_caseless_pattern_finds_what_the_case_insensitive_one_finds(text: str) -> None:
+    source = r"\b(?:sign up|subscribe|manage preferences|ſubscriber)\b"
+    assert CaselessPattern(source).found(text) == bool(re.search(source, text, re.IGNORECASE))
+
+
+def test_a_pattern_where_case_matters_is_searched_as_written() -> None:
+    # a capital or an inline flag: lower-casing the text would find what the pattern does not
+    assert not CaselessPattern(r"(?-i:nato) summit").found("NATO summit")
+    assert CaselessPattern(r"\S+ summit").found("NATO summit")
+    assert not CaselessPattern(r"\S+ summit").found(" summit")

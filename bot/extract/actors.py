@@ -262,6 +262,13 @@ class ActorIndex:
             if self._unnamed_re is not None
             else None
         )
+        # ... and a source's noun, perhaps plural ("a Whitehall source", "Elysee advisers"),
+        # which both patterns of unnamed sources end on
+        self._source_hint = (
+            re.compile(r"\s(?:" + longest_first(lower_singular) + r")s?(?![\w-])")
+            if lower_singular
+            else None
+        )
 
     def fold(self, text: str) -> str:
         """Text with the language's typographic characters folded, same length as the input."""
@@ -329,14 +336,19 @@ class ActorIndex:
             if claim(start, end):
                 actor = self.actors[actor_id]
                 found.append(ActorMention(start, end, actor_id, actor.kind, actor.gender))
-        if self._unnamed_re is not None and not _hinted_out(self._unnamed_hint, lowered):
+        no_source = _hinted_out(self._source_hint, lowered)
+        if (
+            self._unnamed_re is not None
+            and not no_source
+            and not _hinted_out(self._unnamed_hint, lowered)
+        ):
             # "a Ukrainian negotiator", "one senior Russian diplomat": an unnamed source of the
             # side its adjective names (with "the", the same words are a role anaphor)
             for m in self._unnamed_re.finditer(folded):
                 actor_id = self._unnamed_sides.get(m.group("side").lower())
                 if actor_id is not None and claim(m.start(), m.end()):
                     found.append(ActorMention(m.start(), m.end(), actor_id, "anonymous"))
-        if self._named_source_re is not None and "" in self._anonymous_of:
+        if self._named_source_re is not None and "" in self._anonymous_of and not no_source:
             for m in self._named_source_re.finditer(folded):
                 if claim(m.start(), m.end()):
                     found.append(
