@@ -232,6 +232,29 @@ class Caseless:
         return lowered
 
 
+class CaselessPattern:
+    """A case-insensitive pattern, written in lower case, whose ``found(text)`` searches the
+    lower-cased text case-sensitively where Caseless says that finds the same: several times
+    faster (re compares each branch's first letter cheaply only when case matters)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern, re.IGNORECASE)
+        # a capital in the source would go unmatched in lower-cased text, and lower-casing
+        # the source would change its escapes (\S, \W); an inline flag ("(?-i:...)") may make
+        # case matter: such a pattern is always searched as it is
+        plain = not any(c.isupper() for c in pattern) and not _INLINE_FLAGS.search(pattern)
+        self._lowered = re.compile(pattern) if plain else None
+        self._caseless = Caseless([pattern])
+
+    def found(self, text: str) -> bool:
+        """Whether the pattern matches anywhere in the text, whatever its case."""
+        lowered = self._caseless.text(text) if self._lowered is not None else None
+        if lowered is None or self._lowered is None:
+            return self.pattern.search(text) is not None
+        return self._lowered.search(lowered) is not None
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[-aiLmsux]")
 _UNKNOWN: dict[int, tuple[int, ...]] = {}
 try:  # the table re itself matches case-insensitively by (Python 3.11 and later)
     from re._casefix import _EXTRA_CASES as _CASE_PARTNERS

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bot.extract.statements import Extractor
-from bot.language import Caseless, longest_first
+from bot.language import Caseless, CaselessPattern, longest_first
 
 _WORDS = ("envoy", "secretary", "minister")
 
@@ -40,3 +40,57 @@ def test_mentions_in_text_the_fast_path_cannot_read_are_still_found(
     dotless = extractor.index.find("The mınister said the talks would go on.")
     assert [(m.kind, m.start, m.end) for m in dotless] == [(m.kind, m.start, m.end) for m in plain]
     assert [m.kind for m in plain] == ["role"]
+
+
+def test_folding_by_replacement_gives_what_the_translate_table_gives(
+    extractor: Extractor,
+) -> None:
+    index = extractor.index
+    text = "“It’s a ‘non‑starter’ — a red line,” the envoy said\u00a0– again."
+    assert index.fold(text) == text.translate(index.language.fold_table())
+    assert index.fold("no typographic marks here") == "no typographic marks here"
+
+
+def test_a_fold_table_that_chains_characters_is_translated_not_replaced() -> None:
+    from bot.extract.actors import _replacements
+
+    # "a" -> "b" and "b" -> "c": one pass maps "ab" to "bc", two replaces would give "cc"
+    assert _replacements(str.maketrans({"a": "b", "b": "c"})) is None
+    assert _replacements(str.maketrans({"’": "'"})) == (("’", "'"),)
+
+
+def test_cheap_tests_before_cleaning_patterns_keep_what_they_remove() -> None:
+    from bot.extract.clean import clean_text
+
+    text = (
+        "The envoy said the draft was ready https://t.co/Ab12Cd\n"
+        "Write to desk.editor@example.org for corrections.\n"
+        "A line with neither link nor address stays as it is."
+    )
+    assert clean_text(text).split("\n") == [
+        "The envoy said the draft was ready",
+        "Write to  for corrections.",
+        "A line with neither link nor address stays as it is.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sign up for our Morning Briefing",
+        "SUBSCRIBE NOW",
+        "a ſubscriber (a long s) signs up",  # "s" matches the long "ſ" case-insensitively
+        "İstanbul talks: manage preferences",  # "İ" lower-cases to two characters
+        "The envoy spoke for an hour.",
+    ],
+)
+def test_a_caseless_pattern_finds_what_the_case_insensitive_one_finds(text: str) -> None:
+    source = r"\b(?:sign up|subscribe|manage preferences|ſubscriber)\b"
+    assert CaselessPattern(source).found(text) == bool(re.search(source, text, re.IGNORECASE))
+
+
+def test_a_pattern_where_case_matters_is_searched_as_written() -> None:
+    # a capital or an inline flag: lower-casing the text would find what the pattern does not
+    assert not CaselessPattern(r"(?-i:nato) summit").found("NATO summit")
+    assert CaselessPattern(r"\S+ summit").found("NATO summit")
+    assert not CaselessPattern(r"\S+ summit").found(" summit")

@@ -18,7 +18,7 @@ from bot.extract.actors import ActorIndex, ActorMention
 from bot.extract.candidates import speech_pattern
 from bot.extract.quotes import Quote
 from bot.extract.segment import Segmenter, sentence_of
-from bot.language import longest_first
+from bot.language import CaselessPattern, longest_first
 
 APPOSITIVES_BACK = 2  # "Umerov, who heads the delegation, announced": commas back to the speaker
 SHORT_REST_WORDS = 4  # "told reporters in Kyiv.": an audience and an occasion after the verb
@@ -184,6 +184,13 @@ class Attributor:
             if language.anonymity
             else None
         )
+        # cheap: whether a sentence names an anonymity phrase at all (most do not), for the
+        # last sentence asked about
+        self._any_anonymity = CaselessPattern(
+            "|".join(re.escape(p.lower()) for p in language.anonymity) or "(?!)"
+        )
+        self._anonymity_seen: tuple[str, bool] = ("", False)
+        self._verbs_seen: tuple[str, tuple[re.Match[str], ...]] = ("", ())
         # each side's unnamed official, for a named body's source who asked not to be named
         self._anonymous: dict[str, str] = {}
         for actor in index.actors.values():
@@ -733,7 +740,7 @@ class Attributor:
                 actor = resolve(agent) or actor
             if actor:
                 return actor, s_start
-        found_verbs = list(self._verbs.finditer(sentence))
+        found_verbs = self._verbs_in(sentence)
         if not found_verbs:
             return None
         # a passive phrase of the language ends in one of its speech verbs
@@ -997,9 +1004,22 @@ class Attributor:
             and not word.endswith(("ly", "s", "ed"))
         )
 
+    def _verbs_in(self, sentence: str) -> tuple[re.Match[str], ...]:
+        """The speech-verb forms in a sentence, for the last sentence asked about (``asker``
+        and ``reported`` read the same one in turn)."""
+        seen = self._verbs_seen
+        if seen[0] != sentence or not sentence:
+            seen = self._verbs_seen = (sentence, tuple(self._verbs.finditer(sentence)))
+        return seen[1]
+
     def _in_anonymity(self, text: str, verb: re.Match[str]) -> bool:
         """Whether a verb form belongs to an anonymity phrase ("who asked not to be named")."""
         if self._anonymity is None:
+            return False
+        seen = self._anonymity_seen
+        if seen[0] is not text:
+            seen = self._anonymity_seen = (text, self._any_anonymity.found(text))
+        if not seen[1]:
             return False
         return any(
             m.start() <= verb.start() < m.end()
@@ -1019,7 +1039,7 @@ class Attributor:
         """Who asks the question a sentence reports ("Whitfield asked whether ..."), if any: the
         next paragraph's "he said" is the one asked, not the asker."""
         sentence = para[s_start:s_end]
-        for verb in self._verbs.finditer(sentence):
+        for verb in self._verbs_in(sentence):
             if self._question(sentence, verb):
                 v_start = s_start + verb.start()
                 before = [m for m in mentions if s_start <= m.start and m.end <= v_start]

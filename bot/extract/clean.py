@@ -82,7 +82,8 @@ def clean_text(text: str) -> str:
     out: list[str] = []
     after_embed = False
     for raw in lines:
-        line = _POST_LINK.sub("", raw).rstrip()
+        # cheap: a post link has ".co" in it ("t.co/", "pic.twitter.com/"), most lines none
+        line = (_POST_LINK.sub("", raw) if ".co" in raw else raw).rstrip()
         if after_embed and line.endswith(_ELLIPSIS):
             after_embed = False
             continue  # the embedded post's truncated continuation
@@ -101,7 +102,8 @@ def clean_text(text: str) -> str:
             after_embed = False
         if (_JUNK_LINE.match(line) and not _CAPTION_SENTENCE.match(line)) or _BYLINE.match(line):
             continue
-        line = _EMAIL.sub("", line).rstrip()
+        if "@" in line:
+            line = _EMAIL.sub("", line).rstrip()
         if line.strip():
             out.append(line)
     return "\n".join(out)
@@ -110,15 +112,21 @@ def clean_text(text: str) -> str:
 def _quoted_elsewhere(post: str, kept: list[str], lines: list[str]) -> bool:
     """Whether the article repeats the post's opening words in another paragraph."""
     probe = _squash(post)[:60]
+    # cheap: the probe's first word is in a line's lower-cased text before it is in the line
+    # squashed (squashing only turns the runs of non-word characters into spaces)
+    head = probe.split(" ", 1)[0]
     return bool(probe) and any(
-        probe in _squash(line)
+        head in line.lower() and probe in _squash(line)
         for line in (*kept, *lines)
         if line.strip() and line.strip() != post.strip()
     )
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+    return _NOT_WORD.sub(" ", text.lower()).strip()
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
 
 
 def _signature(line: str) -> str:

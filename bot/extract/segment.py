@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.config import Language
+from bot.language import CaselessPattern
 
 HEADING_MAX_WORDS = 30  # a longer line without a full stop is prose that lost its punctuation
 TRANSCRIPT_MIN_TURNS = 3  # fewer labelled lines are datelines ("KYIV: ..."), not an interview
@@ -45,6 +46,7 @@ _FURNITURE = re.compile(
     r"|views (?:expressed )?(?:here )?are (?:his|her|their|my|the author's) own)\b",
     re.IGNORECASE,
 )
+_IS_FURNITURE = CaselessPattern(_FURNITURE.pattern)  # the same, faster where it can be
 _NAME_WORDS = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}"
 # "Jane Doe is a senior fellow at ...", "John Roe writes on European security.": who wrote the
 # piece, at its foot - case matters, and the name opens the line
@@ -236,7 +238,7 @@ class Segmenter:
             return "signature"
         if line.count(" | ") >= 2 or line.count(" > ") >= 2:
             return "heading"  # a menu, a dateline bar or a breadcrumb ("Home > News > World")
-        if _FURNITURE.search(line) and line.count(" ") < FURNITURE_MAX_WORDS:
+        if line.count(" ") < FURNITURE_MAX_WORDS and _IS_FURNITURE.found(line):
             return "heading"  # "Enjoyed this issue? Subscribe to ...", cookie banners
         if line.count(" ") < FURNITURE_MAX_WORDS and (
             (_BIO_HINT.search(line) and _BIO.match(line)) or _SOURCES.match(line)
@@ -255,7 +257,7 @@ class Segmenter:
             return "text"  # '"Nobody will hold elections under missiles." - Volodymyr Zelensky'
         if _BULLET.match(line) and words > TICKER_MIN_WORDS and self._says(line):
             return "text"  # "• US envoy says a pause is near": an item saying who said what
-        stripped = _CREDIT.sub("", line).rstrip(_TRAILING)
+        stripped = _without_credit(line).rstrip(_TRAILING)
         if stripped and not stripped.endswith(_TERMINAL):
             return "heading"
         return "text"
@@ -312,13 +314,19 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(\w])")
 
 def _headline(line: str) -> bool:
     """Whether an article's first line is a headline: no full stop at its end, however long."""
-    stripped = _CREDIT.sub("", line).rstrip(_TRAILING)
+    stripped = _without_credit(line).rstrip(_TRAILING)
     return (
         line.count(" ") < HEADLINE_MAX_WORDS
         and bool(stripped)
         and not stripped.endswith(_TERMINAL)
         and _QUOTE_THEN_NAME.match(line) is None
     )
+
+
+def _without_credit(line: str) -> str:
+    """The line without a photo credit at its end."""
+    # cheap: every credit has a bracket or a colon in it, most lines neither
+    return _CREDIT.sub("", line) if "(" in line or ":" in line else line
 
 
 def _looks_like_name(name: str) -> bool:

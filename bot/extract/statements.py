@@ -28,7 +28,7 @@ from bot.extract.coreference import Context, Coreference
 from bot.extract.issues import IssueReader, IssueTagger
 from bot.extract.quotes import Quote, QuoteFinder, all_quote, mask, outside_quotes
 from bot.extract.segment import HEADING_MAX_WORDS, Block, Segmenter
-from bot.language import longest_first
+from bot.language import CaselessPattern, longest_first
 from bot.model import Actor, Statement
 
 MIN_REPORTED_WORDS = 6
@@ -122,9 +122,8 @@ class Extractor:
         self.quotes = QuoteFinder(language.quote_pairs)
         self.attribution = Attributor(index, language, self.segmenter)
         self.candidates = Candidates(language)
-        self._first_person_word = re.compile(
-            r"(?<![\w'’])(?:" + longest_first(language.first_person) + r")(?![\w'’])",
-            re.IGNORECASE,
+        self._first_person_word = CaselessPattern(
+            r"(?<![\w'’])(?:" + longest_first(language.first_person) + r")(?![\w'’])"
         )
         self._markers = tuple(m.lower() for m in language.document_markers)
         # "The Ministry of Foreign Affairs notes": a body by its full name, opening a sentence
@@ -1031,7 +1030,7 @@ class Extractor:
     def _writer_speaks(self, para: str) -> bool:
         """Whether a paragraph speaks in the first person about someone else ("I doubt his
         arithmetic"): a writer's voice, not a speaker's words laid out."""
-        if self._first_person_word.search(para) is None:
+        if not self._first_person_word.found(para):
             return False  # cheap: most paragraphs have no "I" or "we" at all
         outside = outside_quotes(para, self.quotes.find(para))
         words = {w.lower() for w in _TOKEN.findall(outside)}
