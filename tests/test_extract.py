@@ -118,7 +118,7 @@ def test_institutions_speak(extractor: Extractor) -> None:
 
 def test_named_speaker_not_in_config_becomes_a_new_actor(extractor: Extractor) -> None:
     text = (
-        "Turkey offered to host the next round of peace talks.\n"
+        "Turkey hosted the last round of peace talks in May.\n"
         "“Istanbul is ready to host a ceasefire signing at any moment,” Hakan Fidan told"
         " reporters in Ankara."
     )
