@@ -218,6 +218,8 @@ class Attributor:
         words = [w.lower() for w in _WORD.findall(head)]
         if len(words) < 3:
             return False
+        if self._said_on(para, first, quotes):
+            return True  # 'X said that "..." and that the talks went on': more than the quote
         # 'X said "..."', 'X told reporters that "..."': the quotation is all of what was said;
         # not so in 'X said the policy showed that "..."'
         if words[-1] in self._final_verbs and not (
@@ -233,6 +235,16 @@ class Attributor:
                 for i, w in enumerate(window)
             )
         return True
+
+    def _said_on(self, para: str, quote: Quote, quotes: Sequence[Quote]) -> bool:
+        """Whether the sentence goes on after the quotation with a clause of its own, outside
+        quotation marks ('... that "A" and that the talks were continuing.')."""
+        and_that = _AND_THAT.match(para, quote.end + 1)
+        if and_that is None:
+            return False
+        after = next((q for q in quotes if q.start > quote.end), None)
+        stop = self.segmenter.first_sentence_end(para[and_that.end() :]) + and_that.end()
+        return after is None or stop < after.start
 
     def quote_speaker(self, para, quotes, qi, sentences, mentions, resolve) -> str:
         """Who says quotes[qi]: the attribution after it, else before it in its sentence."""
