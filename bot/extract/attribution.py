@@ -813,6 +813,8 @@ class Attributor:
             return None  # ", though he described the meeting as useful": a clause of its own
         rest = para[s_start + verb.end() : s_end]
         short_rest = len(rest.split(",")[0].split()) <= 4 and " that " not in f" {rest} "
+        if between and self._relative_object(para[comma + 1 : between[0].start]):
+            return None  # "..., a condition Kyiv rejected.": a relative clause on a noun
         if between and short_rest and len(gap.split()) <= 14 and not self._verbs.search(gap):
             return comma, resolve(between[0])
         if not between and self._ends_clause(rest):
@@ -844,6 +846,17 @@ class Attributor:
             # "..., told reporters Ushakov on Friday in Moscow.": the verb before its subject
             return comma, resolve(after)
         return comma, ""
+
+    def _relative_object(self, head: str) -> bool:
+        """Whether the words before a name are a noun that the name's clause describes ("a
+        condition [that] Kyiv rejected"), not a title ("the Ukrainian president Zelensky")."""
+        words = head.split()
+        return (
+            1 < len(words) <= 3
+            and words[0].lower() in self.language.noun_markers
+            and all(w.islower() and w.isalpha() for w in words[1:])
+            and not any(w in self._role_titles or w in self.language.role_nouns for w in words)
+        )
 
     def closes(self, para: str, subject: int, s_end: int) -> bool:
         """Whether the speech verb after a subject closes what was said before it ("...,
