@@ -50,6 +50,7 @@ class ActorMention:
     end: int
     actor_id: str
     kind: str  # person | institution | anonymous | pronoun | thing | plural | role | unknown
+    # | another ("Another said": one more of the unnamed sources)
     gender: str = ""
     noun: str = ""  # a role anaphor's noun: "minister" in "the minister said"
     # whose role it is: "the bloc's foreign policy chief" -> "eu" (an actor id), "the ministry's
@@ -241,6 +242,18 @@ class ActorIndex:
             if pronouns
             else None
         )
+        # "Another said", "a second told Reuters": one more of the unnamed sources, before a verb
+        self._another_re = (
+            re.compile(
+                r"(?<![\w-])(?P<a>(?i:"
+                + longest_first(language.another_source)
+                + r"))\s+(?:"
+                + longest_first(language.speech_verbs)
+                + r")(?![\w-])"
+            )
+            if language.another_source and language.speech_verbs
+            else None
+        )
         # The case-insensitive searches below done over lower-cased text (see Caseless). The
         # hints are the words a match must end on (a role's noun, an unnamed source's noun): a
         # cheap test before the full pattern.
@@ -387,6 +400,10 @@ class ActorIndex:
                 if claim(m.start(), m.end()):
                     kind = {"": "thing", "p": "plural"}.get(gender, "pronoun")
                     found.append(ActorMention(m.start(), m.end(), "", kind, gender))
+        if self._another_re is not None:
+            for m in self._another_re.finditer(folded):
+                if claim(m.start("a"), m.end("a")):
+                    found.append(ActorMention(m.start("a"), m.end("a"), "", "another"))
         if unknown:
             for start, end, name in self._names_in(folded):
                 if taken.find(1, start, end) >= 0:

@@ -258,6 +258,8 @@ class Attributor:
         words = [w.lower() for w in _WORD.findall(head)]
         if len(words) < 3:
             return False
+        if self._said_on(para, first, quotes):
+            return True  # 'X said that "..." and that the talks went on': more than the quote
         # 'X said "..."', 'X told reporters that "..."': the quotation is all of what was said;
         # not so in 'X said the policy showed that "..."'
         if words[-1] in self._final_verbs and not (
@@ -273,6 +275,16 @@ class Attributor:
                 for i, w in enumerate(window)
             )
         return True
+
+    def _said_on(self, para: str, quote: Quote, quotes: Sequence[Quote]) -> bool:
+        """Whether the sentence goes on after the quotation with a clause of its own, outside
+        quotation marks ('... that "A" and that the talks were continuing.')."""
+        and_that = _AND_THAT.match(para, quote.end + 1)
+        if and_that is None:
+            return False
+        after = next((q for q in quotes if q.start > quote.end), None)
+        stop = self.segmenter.first_sentence_end(para[and_that.end() :]) + and_that.end()
+        return after is None or stop < after.start
 
     def quote_speaker(self, para, quotes, qi, sentences, mentions, resolve) -> str:
         """Who says quotes[qi]: the attribution after it, else before it in its sentence."""
@@ -904,6 +916,8 @@ class Attributor:
             return None  # ", though he described the meeting as useful": a clause of its own
         rest = para[s_start + verb.end() : s_end]
         short_rest = len(rest.split(",")[0].split()) <= 4 and " that " not in f" {rest} "
+        if between and self._relative_object(para[comma + 1 : between[0].start]):
+            return None  # "..., a condition Kyiv rejected.": a relative clause on a noun
         if between and short_rest and len(gap.split()) <= 14 and not self._verbs.search(gap):
             return comma, resolve(between[0])
         if not between and self._ends_clause(rest):
@@ -935,6 +949,17 @@ class Attributor:
             # "..., told reporters Ushakov on Friday in Moscow.": the verb before its subject
             return comma, resolve(after)
         return comma, ""
+
+    def _relative_object(self, head: str) -> bool:
+        """Whether the words before a name are a noun that the name's clause describes ("a
+        condition [that] Kyiv rejected"), not a title ("the Ukrainian president Zelensky")."""
+        words = head.split()
+        return (
+            1 < len(words) <= 3
+            and words[0].lower() in self.language.noun_markers
+            and all(w.islower() and w.isalpha() for w in words[1:])
+            and not any(w in self._role_titles or w in self.language.role_nouns for w in words)
+        )
 
     def closes(self, para: str, subject: int, s_end: int) -> bool:
         """Whether the speech verb after a subject closes what was said before it ("...,

@@ -65,6 +65,14 @@ class Coreference:
                 if actor is not None and actor.kind in ("anonymous", "institution"):
                     return actor_id
             return ""
+        if mention.kind == "another":
+            # "A person familiar with the talks said ... Another said": one more of the unnamed
+            # sources that spoke last
+            for actor_id in reversed([*here, ctx.last_speaker]):
+                actor = self.index.actor(actor_id)
+                if actor is not None and actor.kind == "anonymous":
+                    return actor_id
+            return ""
         if mention.kind == "thing":
             # "It says Putin confirmed ...": the institution (or its readout) named last
             before = [

@@ -152,7 +152,7 @@ class Segmenter:
                 kind = self._kind(line)
                 label = "time" if kind == "heading" and _TIME.match(line) else ""
                 out.append(Block(start, line, kind, label))
-        if out and out[0].kind == "text" and _headline(out[0].text):
+        if out and out[0].kind == "text" and _headline(out[0].text, out[1:2]):
             # the first line, long but without a full stop: a headline in sentence form
             out[0] = Block(out[0].start, out[0].text, "heading")
         named = self._named_labels(out)
@@ -312,8 +312,11 @@ _DATELINE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(\w])")
 
 
-def _headline(line: str) -> bool:
-    """Whether an article's first line is a headline: no full stop at its end, however long."""
+def _headline(line: str, below: Sequence[Block] = ()) -> bool:
+    """Whether an article's first line is a headline: no full stop at its end, however long; or
+    a question above the byline or menu bar (``below``: "Fact check: Did X say ...?")."""
+    if below and below[0].kind == "heading" and line.rstrip().endswith("?"):
+        return True
     stripped = _without_credit(line).rstrip(_TRAILING)
     return (
         line.count(" ") < HEADLINE_MAX_WORDS
