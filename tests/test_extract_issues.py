@@ -170,6 +170,11 @@ def test_a_phrase_names_its_own_issue_not_a_word_inside_it(
         ("The mediators believe they are at eighty per cent already.", "peace_plan"),
         ("The last five percent will take longer than the rest.", "peace_plan"),
         ("Both envoys spoke of real headway overnight.", "peace_plan"),
+        # strikes that did not happen are the truce being kept
+        ("There have been no Russian strikes on power plants since Sunday.", "ceasefire"),
+        ("Russia has not struck a single substation in a week.", "ceasefire"),
+        ("Ten nights without attacks let the repair crews work.", "ceasefire"),
+        ("Десять ночей без ударов по электростанциям.", "ceasefire"),
         ("A pause in the fighting would let the convoys through.", "ceasefire"),
         (
             "Moscow wants Kyiv to cap its army at a fraction of today's size.",
