@@ -137,3 +137,18 @@ def test_the_issue_scan_finds_the_terms_it_finds_trying_every_term_everywhere(
     for text in texts:
         assert fast.hits(text) == plain.hits(text)
     assert all(fast.hits(text) for text in texts)
+
+
+def test_a_post_the_article_quotes_goes_whatever_its_case_and_punctuation() -> None:
+    from bot.extract.clean import clean_text
+
+    post = "The delegations finished the second day; the texts go to the capitals now."
+    signature = "— Anna Example (@anna_example) March 3, 2026"
+    quoted = (
+        "She wrote that THE DELEGATIONS FINISHED the second day - the texts go to the capitals"
+        " now."
+    )
+    assert post not in clean_text("\n".join([quoted, post, signature]))
+    kept = clean_text("\n".join(["The round ended late.", post, signature]))
+    assert post in kept
+    assert "— Anna Example" in kept
