@@ -6,8 +6,10 @@ import re
 
 import pytest
 
+from bot.config import Config
+from bot.extract.issues import IssueTagger
 from bot.extract.statements import Extractor
-from bot.language import Caseless, CaselessPattern, longest_first
+from bot.language import Caseless, CaselessPattern, first_letters, longest_first
 
 _WORDS = ("envoy", "secretary", "minister")
 
@@ -94,3 +96,59 @@ def test_a_pattern_where_case_matters_is_searched_as_written() -> None:
     assert not CaselessPattern(r"(?-i:nato) summit").found("NATO summit")
     assert CaselessPattern(r"\S+ summit").found("NATO summit")
     assert not CaselessPattern(r"\S+ summit").found(" summit")
+
+
+@pytest.mark.parametrize(
+    ("source", "letters"),
+    [
+        ("refiner(?:y|ies)", "r"),
+        ("(?:oil )?refiner(?:y|ies)", "or"),  # an optional part: what follows opens too
+        ("(?<!near )(?:donbas+|donetsk)", "d"),  # a lookbehind adds no character
+        (r"(?:\d+|twenty)[ -]points?", "0123456789t"),
+        ("[sz]one|cap{1,2}", "csz"),
+        (r"u\.s\. troops", "u"),
+    ],
+)
+def test_first_letters_reads_what_a_term_opens_with(source: str, letters: str) -> None:
+    assert first_letters(source) == frozenset(letters)
+
+
+@pytest.mark.parametrize(
+    "source", [r"\w+ talks", "x?", "(?:a|)", "[^a]bc", ".x", "(?i:nato)", "(?=x)", "(?P<n>a)"]
+)
+def test_first_letters_gives_up_where_any_character_could_open(source: str) -> None:
+    assert first_letters(source) is None
+
+
+def test_the_issue_scan_finds_the_terms_it_finds_trying_every_term_everywhere(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [
+        "An energy truce would halt strikes on refineries and the grid by the spring.",
+        "Kyiv will not cede Donetsk, and a cap on its army of 600,000 is off the table.",
+        "The 20-point plan is 90% agreed, with 1,000 for 1,000 prisoner swaps next.",
+        "Foreign troops on Ukrainian soil, and U.S. troops near the front line, he said.",
+        "Переговоры о прекращении огня и о территории Украины продолжатся в пятницу.",
+        "Frozen assets, sanctions relief and elections after martial law were all raised.",
+    ]
+    fast = IssueTagger(config.issues)
+    monkeypatch.setattr("bot.extract.issues.first_letters", lambda source: None)
+    plain = IssueTagger(config.issues)
+    for text in texts:
+        assert fast.hits(text) == plain.hits(text)
+    assert all(fast.hits(text) for text in texts)
+
+
+def test_a_post_the_article_quotes_goes_whatever_its_case_and_punctuation() -> None:
+    from bot.extract.clean import clean_text
+
+    post = "The delegations finished the second day; the texts go to the capitals now."
+    signature = "— Anna Example (@anna_example) March 3, 2026"
+    quoted = (
+        "She wrote that THE DELEGATIONS FINISHED the second day - the texts go to the capitals"
+        " now."
+    )
+    assert post not in clean_text("\n".join([quoted, post, signature]))
+    kept = clean_text("\n".join(["The round ended late.", post, signature]))
+    assert post in kept
+    assert "— Anna Example" in kept

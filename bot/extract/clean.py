@@ -112,9 +112,9 @@ def clean_text(text: str) -> str:
 def _quoted_elsewhere(post: str, kept: list[str], lines: list[str]) -> bool:
     """Whether the article repeats the post's opening words in another paragraph."""
     probe = _squash(post)[:60]
-    # cheap: the probe's first word is in a line's lower-cased text before it is in the line
-    # squashed (squashing only turns the runs of non-word characters into spaces)
-    head = probe.split(" ", 1)[0]
+    # cheap: each word of the probe is in a line's lower-cased text before the probe is in
+    # the line squashed (squashing only turns runs of non-word characters into spaces)
+    head = max(probe.split(" "), key=len)
     return bool(probe) and any(
         head in line.lower() and probe in _squash(line)
         for line in (*kept, *lines)

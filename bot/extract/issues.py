@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.config import Language
-from bot.language import longest_first
+from bot.language import first_letters, longest_first
 from bot.model import Issue, Statement
 
 CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is named
@@ -84,7 +84,11 @@ class IssueTagger:
             while (m := pattern.search(lowered, pos)) is not None:
                 # the longest term starting here decides; a term two issues share
                 # ("Article 5") names both
-                ends = [(p.match(lowered, m.start()), issue) for issue, p in each]
+                ends = [
+                    (p.match(lowered, m.start()), issue)
+                    for issue, p, opens in each
+                    if opens is None or lowered[m.start()] in opens
+                ]
                 longest = max(hit.end() for hit, _issue in ends if hit)
                 named = frozenset(i for hit, i in ends if hit and hit.end() == longest)
                 out.append(Hit(m.start(), longest, named))
@@ -125,18 +129,33 @@ def _any_term(issues: tuple[Issue, ...], keep: Callable[[str], bool]) -> re.Patt
     # the engine tries a few dozen branches, not every term (a third faster); it only says
     # where a term starts, the issues' own patterns measure it
     by_first: dict[str, list[str]] = {}
+    # the other terms under each character they can open with, where their source tells
+    # (language.first_letters): tried only where the text has that character
+    opening: dict[str, list[str]] = {}
     rest = []
     for t in terms:
         if _PLAIN_START.match(t) and _one_branch(t):
             by_first.setdefault(t[0], []).append(t[1:])
+        elif (letters := first_letters(t)) is not None:
+            for letter in sorted(letters):
+                opening.setdefault(letter, []).append(t)
         else:
             rest.append(t)
     branches = [
-        re.escape(first) + "(?:" + "|".join(f"(?:{t})" for t in tails) + ")"
-        for first, tails in by_first.items()
+        _opening_with(first, by_first.get(first, []), opening.get(first, []))
+        for first in dict.fromkeys([*by_first, *opening])
     ] + [f"(?:{t})" for t in rest]
     # matched against lower-cased text: much faster than a case-insensitive pattern
     return re.compile(_BOUNDED.format("|".join(branches)))
+
+
+def _opening_with(first: str, tails: list[str], others: list[str]) -> str:
+    """The branch of the terms that open with ``first``: the plain ones by their tails after
+    it, the others whole behind a look at it."""
+    plain = [re.escape(first) + "(?:" + "|".join(f"(?:{t})" for t in tails) + ")"] * bool(tails)
+    if not others:
+        return plain[0]
+    return f"(?={re.escape(first)})(?:" + "|".join(plain + [f"(?:{t})" for t in others]) + ")"
 
 
 _PLAIN_START = re.compile(r"[^\\()\[\]|.^$?*+{}][^?*+{]")
@@ -161,15 +180,16 @@ def _one_branch(term: str) -> bool:
 
 def _each_issue(
     issues: tuple[Issue, ...], keep: Callable[[str], bool]
-) -> list[tuple[str, re.Pattern[str]]]:
-    """A pattern per issue over its terms ``keep`` selects, to measure the term found."""
+) -> list[tuple[str, re.Pattern[str], frozenset[str] | None]]:
+    """A pattern per issue over its terms ``keep`` selects, to measure the term found, and the
+    characters its terms can open with (None: any), so that it is tried only where it can."""
     out = []
     for issue in issues:
         terms = [t.lower() for t in issue.terms if keep(t)]
         if terms:
             # longest alternative first, so a shorter term does not cut a longer one short
             body = "|".join(f"(?:{t})" for t in sorted(terms, key=len, reverse=True))
-            out.append((issue.id, re.compile(_BOUNDED.format(body))))
+            out.append((issue.id, re.compile(_BOUNDED.format(body)), first_letters(body)))
     return out
 
 

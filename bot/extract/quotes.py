@@ -25,7 +25,7 @@ class Quote:
 
     def words(self, para: str) -> int:
         """How many words the quote holds."""
-        return len(_WORD.findall(para[self.start : self.end]))
+        return len(_WORD.findall(para, self.start, self.end))
 
 
 class QuoteFinder:
@@ -44,9 +44,18 @@ class QuoteFinder:
             else:
                 self._strict.append((opening, closing))
         self._double = re.compile('["“”]') if double else None
+        # the last paragraph read and its quotes: the extractor asks for them again after
+        # reading the paragraph, for the context of the next one
+        self._seen: tuple[str, tuple[Quote, ...]] = ("", ())
 
     def find(self, para: str) -> list[Quote]:
         """Quotation spans of a paragraph, in text order."""
+        seen = self._seen
+        if seen[0] is not para:
+            seen = self._seen = (para, tuple(self._find(para)))
+        return list(seen[1])
+
+    def _find(self, para: str) -> list[Quote]:
         for opening, closing in self._strict:
             if opening in para:
                 quotes = _strict(para, opening, closing)
