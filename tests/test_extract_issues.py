@@ -376,6 +376,21 @@ def test_in_energy_truce_coverage_the_truce_is_that_truce_not_every_ceasefire(
     assert "energy" not in _one(found, "full ceasefire").issues
 
 
+def test_a_truce_named_once_with_energy_makes_the_article_s_truce_that_truce(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Kyiv and Moscow have agreed a moratorium on strikes on power plants, Umerov said.\n\n"
+        "Peskov said the moratorium would be checked by observers from third countries."
+    )
+    assert set(_one(found, "checked by observers").issues) == {"ceasefire", "energy"}
+    found = extractor.extract(
+        "Drones hit a power plant near Odesa overnight, Kyiv said.\n\n"
+        "Peskov said a pause in the fighting was possible before the summer."
+    )
+    assert _one(found, "pause in the fighting").issues == ("ceasefire",)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -329,7 +329,7 @@ class IssueReader:
         statements = self._pointing_back(statements, blocks)
         if self._a_truce is None:
             return statements
-        coverage = counts[ENERGY] >= ENERGY_TRUCE_MENTIONS and counts[TRUCE]
+        coverage = self._energy_truce_coverage(counts, text)
         out = []
         for s in statements:
             if self._a_truce.search(s.text):
@@ -341,6 +341,19 @@ class IssueReader:
                     s = replace(s, issues=self.ordered({*s.issues, ENERGY}))
             out.append(s)
         return out
+
+    def _energy_truce_coverage(self, counts: Counter[str], text: str) -> bool:
+        """Whether an article covers an energy truce: it keeps coming back to energy while
+        naming a truce, or one of its paragraphs names the truce with energy ("a moratorium on
+        strikes on power plants"), so that "the moratorium" elsewhere in it is that one."""
+        if counts[ENERGY] >= ENERGY_TRUCE_MENTIONS and counts[TRUCE]:
+            return True
+        if self._a_truce is None or not counts[ENERGY]:
+            return False
+        return any(
+            self._a_truce.search(para) is not None and ENERGY in self.tagger.tags(para)
+            for para in text.split("\n")
+        )
 
     def _names_process(self, text: str) -> bool:
         """Whether a remark speaks of the talks or their process ("the call", "the meeting"),
