@@ -234,3 +234,18 @@ def test_reports_days_apart_sharing_only_the_topic_s_concepts_are_two_remarks() 
     words = "_ceasefire _energy _strike _russia _possible refineri"
     worded = Candidate(1, ("energy",), sig(words, 0))
     assert [m.development_id for m in matches(said, sig(words, 7), [worded], 0.45)] == [1]
+
+
+def test_the_piece_of_its_utterance_outweighs_a_closer_remark_of_another_day() -> None:
+    tuesday = Days(date(2026, 4, 14), date(2026, 4, 14))
+    thursday = Days(date(2026, 4, 16), date(2026, 4, 16))
+    # "The envoy said on Tuesday that ..." then its quote, undated: the quote is Tuesday's words
+    # even when its wording is closer to a remark of Thursday
+    sentence = Candidate(1, ("energy",), Signature(frozenset({"grid", "repair"}), "", tuesday))
+    thursday_words = "truce energi strike halt winter grid"
+    other = Candidate(2, ("energy",), Signature(frozenset(thursday_words.split()), "", thursday))
+    quote = Signature(frozenset("truce energi strike halt winter".split()), "")
+    said = Statement("envoy", "direct", "x", ("energy",), 0)
+    candidates = [sentence, other]
+    assert [m.development_id for m in matches(said, quote, candidates, 0.45)] == [2]
+    assert place(said, quote, candidates, neighbours=[sentence]) == Placement(1)

@@ -79,9 +79,9 @@ def place(
         if issues_agree(statement.issues, n.issues) and n.development_id not in elsewhen
     ]
     bridged = [m.development_id for m in found[1:] if m.score >= BRIDGE_THRESHOLD]
-    # the best match, the pieces of its utterance, then the bridges: those said on days that
-    # cannot meet the ones before them are another remark (score.one_day)
-    linked = set(one_day([m.development_id for m in found[:1]] + pieces + bridged, candidates))
+    # the pieces of its utterance in the article, the best match, then the bridges: those said
+    # on days that cannot meet the ones before them are another remark (score.one_day)
+    linked = set(one_day(pieces + [m.development_id for m in found[:1]] + bridged, candidates))
     if not linked:
         return Placement(None)
     keep = min(linked)  # the oldest development survives
