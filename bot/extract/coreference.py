@@ -38,6 +38,7 @@ class Context:
     prev_issues: tuple[str, ...] = ()  # the issues the previous paragraph names
     live_blog: bool = False  # entries under time stamps: quote paragraphs go without marks
     orphan_quote: Any = None  # a quotation paragraph still without a speaker (a _Draft)
+    addressee: str = ""  # in an interviewer's question, who "you" is
 
 
 class Coreference:

@@ -127,6 +127,15 @@ class Extractor:
             re.IGNORECASE,
         )
         self._markers = tuple(m.lower() for m in language.document_markers)
+        # "You said in Oslo that ...": the addressee speaking, in an interviewer's question
+        self._you_said = (
+            re.compile(
+                rf"(?<![\w'’])(?i:{longest_first(language.second_person)})"
+                rf"(?=\s+(?:{longest_first(language.speech_verbs)})(?![\w'’]))"
+            )
+            if language.second_person and language.speech_verbs
+            else None
+        )
         # "That was the message from ...": a sentence crediting the one before it
         nouns = longest_first(language.position_nouns | language.event_nouns)
         self._credit = re.compile(
@@ -330,9 +339,11 @@ class Extractor:
             named = self.tagger.tags(body)
             ctx.question_named = bool(named)
             ctx.question_issues = named or ctx.question_issues
-            # "Moscow says the force would be a NATO deployment. Is it?": speech in a question
+            # "Moscow says the force would be a NATO deployment. Is it?": speech in a question;
+            # "You said in Oslo that ...": the one interviewed
+            ctx.addressee = interviewee
             found = self._paragraph(body, block.start + block.body, ctx, None, laid_out=False)
-            ctx.prev_para_speaker = ""
+            ctx.prev_para_speaker = ctx.addressee = ""
             return found
         start, end = _trim(block.text, block.body, len(block.text))
         text = block.text[start:end]
@@ -493,6 +504,12 @@ class Extractor:
             noun = "office" if spokes.group("office") else ""
             mentions.append(
                 ActorMention(spokes.start(), spokes.end(), "", "pronoun", gender, noun=noun)
+            )
+        if ctx.addressee and self._you_said is not None:
+            mentions.extend(
+                ActorMention(m.start(), m.end(), ctx.addressee, "person")
+                for m in self._you_said.finditer(para)
+                if not inside[m.start()]
             )
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
