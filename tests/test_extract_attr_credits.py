@@ -1,6 +1,7 @@
 """A paraphrase credited by the sentence after it ("... That was the message from X."), and a name
 in a relative clause on a speech verb's object ('said the "plan" Lavrov outlined "..."') that does
-not speak the quotation. Every text here was written for this test."""
+not speak the quotation; "cast doubt on" states a position. Every text here was written for this
+test."""
 
 from __future__ import annotations
 
@@ -35,3 +36,12 @@ def test_the_name_in_a_clause_on_the_object_does_not_speak(extractor: Extractor)
     )
     found = [s for s in extractor.extract(text).statements if s.kind == "direct"]
     assert [s.actor_id for s in found] == ["kremlin"]
+
+
+def test_casting_doubt_is_a_stated_position(extractor: Extractor) -> None:
+    text = (
+        _SCENE + "Sergey Lavrov has cast doubt on the neutrality of Malta as a host of the"
+        " ceasefire talks.\n"
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["lavrov"]
