@@ -45,3 +45,16 @@ def test_a_possessed_role_names_its_one_holder_whatever_its_adjective(
     )
     found = extractor.extract(text).statements
     assert [s.actor_id for s in found] == ["umerov"]
+
+
+def test_a_name_after_a_verb_that_opens_what_was_said_is_not_inverted(
+    extractor: Extractor,
+) -> None:
+    text = (
+        _SCENE + "A Whitehall source said the ceasefire plan was “not worth the paper”, but"
+        " insisted Britain would keep its troops ready “for as long as the truce needs.”\n"
+    )
+    found = extractor.extract(text).statements
+    assert found
+    kinds = {extractor.index.actor(s.actor_id).kind for s in found}  # type: ignore[union-attr]
+    assert kinds == {"anonymous"}

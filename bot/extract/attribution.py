@@ -399,6 +399,8 @@ class Attributor:
                 and self._inversion_gap(para[v_end : after[0].start])
                 and verb.group(0) in self._inverted
                 and not self.index.fold(para[after[0].end : after[0].end + 2]).startswith("'")
+                # "insisted Britain would keep backing Kyiv": the subject of what was said
+                and _first_word(para, after[0].end) not in self.language.auxiliaries
             ):
                 actor = resolve(after[0])
                 if actor:
@@ -1053,6 +1055,12 @@ class Attributor:
         if last in lang.negations or last.endswith("n't"):
             return found in self._neutral
         return False
+
+
+def _first_word(para: str, pos: int) -> str:
+    """The word right at or after pos, lower-cased ("" at a comma or the end)."""
+    m = re.match(r"\s*([\w'’]+)", para[pos : pos + 30])
+    return m.group(1).lower() if m else ""
 
 
 def _word_before(para: str, pos: int) -> str:
