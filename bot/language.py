@@ -106,6 +106,7 @@ class Language:
     absolute_prepositions: frozenset[str] = frozenset()  # "with Kallas saying": her clause
     credit_prepositions: frozenset[str] = frozenset()  # "That was the message from Rubio"
     second_person: frozenset[str] = frozenset()  # "Q: You said in Oslo ...": the interviewee
+    verb_particles: frozenset[str] = frozenset()  # "blasted out the message": part of the verb
     sourcing_verbs: frozenset[str] = frozenset()  # "..., the agency's correspondent reports"
     question_words: frozenset[str] = frozenset()  # "asked whether": a question
     question_particles: frozenset[str] = frozenset()  # "спросил, готов ли": one word, then "ли"
@@ -163,7 +164,7 @@ _LANGUAGE_SETS = tuple(
     agent_words event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
     occasion_prepositions addressee_prepositions topic_prepositions object_determiners
     said_pronouns clause_words auxiliaries date_prepositions place_prepositions
-    absolute_prepositions credit_prepositions second_person sourcing_verbs
+    absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
         question_words
     question_particles adverb_endings relative_pronouns plan_words""".split()
 )

@@ -99,8 +99,13 @@ class Candidates:
             rf"(?:{_words(language.occasion_nouns)})\b[^,]*?"
             rf"|(?:{_words(language.addressee_prepositions)})\s+(?:{det}\b|[{_UPPER}])[^,]*?"
         )
+        # "blasted out the message": a particle of the verb
+        particle = (
+            rf"(?:(?:{_words(language.verb_particles)})\s+)?" if language.verb_particles else ""
+        )
         self._nothing = re.compile(
-            rf"\s*(?:(?:{audience})\s*)?(?:(?:{said})\s*)?(?:,?\s*(?:{occasion})\s*)*[.!]?\s*"
+            rf"\s*{particle}(?:(?:{audience})\s*)?(?:(?:{said})\s*)?"
+            rf"(?:,?\s*(?:{occasion})\s*)*[.!]?\s*"
         )
 
     def sourced(self, sentence: str) -> bool:
