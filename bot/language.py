@@ -114,6 +114,7 @@ class Language:
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     another_source: tuple[str, ...] = ()  # "Another said ...": one more of the unnamed sources
+    recap_openers: tuple[str, ...] = ()  # "In short: ...": the writer's recap, nobody's words
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
     # "gave a high assessment to the envoy's work": a speech phrase that says what was said
     evaluations: tuple[str, ...] = ()
@@ -171,7 +172,7 @@ _LANGUAGE_SETS = tuple(
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
-    topic_phrases evaluations speaker_descriptions another_source""".split()
+    topic_phrases evaluations speaker_descriptions another_source recap_openers""".split()
 )
 
 

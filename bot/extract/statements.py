@@ -681,6 +681,8 @@ class Extractor:
                 continue  # "Sybiha echoed the message on social media": nothing said
             if self.index.actor(speaker) is None and self.candidates.sourced(para[s_start:s_end]):
                 continue  # "As Kyiv Bulletin reported, ...": an outlet's report, not a statement
+            if self.candidates.recap(para[s_start:s_end]):
+                continue  # "In short: ...; Moscow says no breakthrough": the writer's recap
             speakers_here.append(speaker)
             issues = self.reader.own_in(para, core, t_end)
             out.append(
