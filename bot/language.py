@@ -104,6 +104,9 @@ class Language:
     date_prepositions: frozenset[str] = frozenset()  # "on 10 December": a date, not a figure
     place_prepositions: frozenset[str] = frozenset()  # "the round held in Ankara": a place
     absolute_prepositions: frozenset[str] = frozenset()  # "with Kallas saying": her clause
+    credit_prepositions: frozenset[str] = frozenset()  # "That was the message from Rubio"
+    second_person: frozenset[str] = frozenset()  # "Q: You said in Oslo ...": the interviewee
+    verb_particles: frozenset[str] = frozenset()  # "blasted out the message": part of the verb
     sourcing_verbs: frozenset[str] = frozenset()  # "..., the agency's correspondent reports"
     question_words: frozenset[str] = frozenset()  # "asked whether": a question
     question_particles: frozenset[str] = frozenset()  # "спросил, готов ли": one word, then "ли"
@@ -118,6 +121,7 @@ class Language:
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     another_source: tuple[str, ...] = ()  # "Another said ...": one more of the unnamed sources
+    recap_openers: tuple[str, ...] = ()  # "In short: ...": the writer's recap, nobody's words
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
     # "gave a high assessment to the envoy's work": a speech phrase that says what was said
     evaluations: tuple[str, ...] = ()
@@ -168,14 +172,14 @@ _LANGUAGE_SETS = tuple(
     agent_words event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
     occasion_prepositions addressee_prepositions topic_prepositions object_determiners
     said_pronouns clause_words auxiliaries date_prepositions place_prepositions
-    absolute_prepositions sourcing_verbs question_words
-    question_particles adverb_endings relative_pronouns plan_words participle_endings
-    speech_act_verbs speech_act_nouns utterance_nouns""".split()
+    absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
+    question_words question_particles adverb_endings relative_pronouns plan_words
+    participle_endings speech_act_verbs speech_act_nouns utterance_nouns""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
-    topic_phrases evaluations speaker_descriptions another_source""".split()
+    topic_phrases evaluations speaker_descriptions another_source recap_openers""".split()
 )
 
 

@@ -1,6 +1,6 @@
 """A fact-check's question headline is no statement, and a sentence that goes on past its quotation
-('said that "..." and that ...') is a reported statement as well as the quote. Every text here was
-written for this test."""
+('said that "..." and that ...') is a reported statement as well as the quote; a bracketed caption
+ending on its credit is read. Every text here was written for this test."""
 
 from __future__ import annotations
 
@@ -37,3 +37,15 @@ def test_a_sentence_that_is_only_its_quotation_is_not(extractor: Extractor) -> N
     text = _SCENE + 'The Kremlin said that "the door to a ceasefire remains open".\n'
     found = extractor.extract(text).statements
     assert [s.kind for s in found] == ["direct"]
+
+
+def test_a_bracketed_caption_with_a_credit_is_read(extractor: Extractor) -> None:
+    text = (
+        _SCENE + "[Image: Sergey Lavrov in Valletta. Lavrov said the ceasefire talks would"
+        " resume in the spring. Credit: Pool]\n\n"
+        "The delegations left Valletta on Saturday.\n"
+    )
+    found = extractor.extract(text).statements
+    assert [(s.actor_id, s.text) for s in found] == [
+        ("lavrov", "Lavrov said the ceasefire talks would resume in the spring.")
+    ]

@@ -36,6 +36,10 @@ def test_russian_speech_with_nothing_said(ru: Extractor, nothing: str, something
         "Andrii Sybiha commented on the results of the round on his Telegram channel.",
         "Rustem Umerov asked directly whether the ceasefire monitors would be armed.",
         "Russia's Defence Ministry has not yet commented on the numbers of the ceasefire.",
+        # the writer's recap of what others said
+        "In short: a ceasefire in principle, monitors not agreed; Moscow says it brought nothing.",
+        # a particle of the verb before what it was about
+        "Dmitry Medvedev blasted out the message on his Telegram channel after midnight.",
         # an outlet named as the writer's source is not a speaker
         "As Kyiv Bulletin reported, the third round of ceasefire talks began in Ankara on 14 May.",
     ],

@@ -439,6 +439,8 @@ class Attributor:
             subject = self._subject(
                 para, before, start, v_start, long_roles=max_words_to_verb is not None
             )
+            if subject is not None and self._object_before(para, start, subject.start):
+                continue  # 'a spokesperson said the "sequence" Rubio described "..."'
             if subject is not None:
                 actor = resolve(subject)
                 if actor and nearest_last:
@@ -454,6 +456,8 @@ class Attributor:
                 and self._inversion_gap(para[v_end : after[0].start])
                 and verb.group(0) in self._inverted
                 and not self.index.fold(para[after[0].end : after[0].end + 2]).startswith("'")
+                # "insisted Britain would keep backing Kyiv": the subject of what was said
+                and _first_word(para, after[0].end) not in self.language.auxiliaries
             ):
                 actor = resolve(after[0])
                 if actor:
@@ -958,8 +962,21 @@ class Attributor:
             1 < len(words) <= 3
             and words[0].lower() in self.language.noun_markers
             and all(w.islower() and w.isalpha() for w in words[1:])
-            and not any(w in self._role_titles or w in self.language.role_nouns for w in words)
+            and not any(
+                w in self._role_titles or w in self.language.role_nouns or w in self._prepositions
+                for w in words
+            )
         )
+
+    def _object_before(self, para: str, start: int, subject: int) -> bool:
+        """Whether a name is the subject of a relative clause on the noun right before it, a
+        speech verb's object ('said the "sequence" Rubio described'): not the speaker."""
+        words = _WORD.findall(para[max(start, subject - 60) : subject])
+        for i in range(len(words) - 2, max(0, len(words) - 4), -1):
+            if words[i].lower() in self.language.noun_markers:
+                verb = words[i - 1] if i else ""
+                return verb in self._final_verbs and self._relative_object(" ".join(words[i:]))
+        return False
 
     def closes(self, para: str, subject: int, s_end: int) -> bool:
         """Whether the speech verb after a subject closes what was said before it ("...,
@@ -1154,6 +1171,12 @@ class Attributor:
         if last in lang.negations or last.endswith("n't"):
             return found in self._neutral
         return False
+
+
+def _first_word(para: str, pos: int) -> str:
+    """The word right at or after pos, lower-cased ("" at a comma or the end)."""
+    m = re.match(r"\s*([\w'’]+)", para[pos : pos + 30])
+    return m.group(1).lower() if m else ""
 
 
 def _word_before(para: str, pos: int) -> str:

@@ -69,6 +69,11 @@ class Candidates:
             rf"\s*(?:{_words(language.sourcing_openers)})\s+[{_UPPER}][^,]{{0,60}}?\s+"
             rf"(?:{_words(language.sourcing_verbs)})\s*,"
         )
+        self._recap = (
+            re.compile(rf"\s*(?i:{longest_first(language.recap_openers)})\s*[:,—–-]")
+            if language.recap_openers
+            else None
+        )
         grouping = dict(language.grouping)
         # a language without articles ("the", "a") has no determiner before what was said
         det = _words(language.object_determiners)
@@ -121,9 +126,19 @@ class Candidates:
             rf"(?:{_words(language.occasion_nouns)})\b[^,]*?"
             rf"|(?:{_words(language.addressee_prepositions)})\s+(?:{det}\b|[{_UPPER}])[^,]*?"
         )
-        self._nothing = re.compile(
-            rf"\s*(?:(?:{audience})\s*)?(?:(?:{said})\s*)?(?:,?\s*(?:{occasion})\s*)*[.!]?\s*"
+        # "blasted out the message": a particle of the verb
+        particle = (
+            rf"(?:(?:{_words(language.verb_particles)})\s+)?" if language.verb_particles else ""
         )
+        self._nothing = re.compile(
+            rf"\s*{particle}(?:(?:{audience})\s*)?(?:(?:{said})\s*)?"
+            rf"(?:,?\s*(?:{occasion})\s*)*[.!]?\s*"
+        )
+
+    def recap(self, sentence: str) -> bool:
+        """Whether a sentence is the writer's recap ("In short: principles agreed; Moscow says
+        no breakthrough"): what others said, summed up, is nobody's statement."""
+        return self._recap is not None and self._recap.match(sentence) is not None
 
     def sourced(self, sentence: str) -> bool:
         """Whether a sentence opens on the writer's sourcing ("As Kyiv Bulletin reported, the

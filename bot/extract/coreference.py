@@ -38,6 +38,7 @@ class Context:
     prev_issues: tuple[str, ...] = ()  # the issues the previous paragraph names
     live_blog: bool = False  # entries under time stamps: quote paragraphs go without marks
     orphan_quote: Any = None  # a quotation paragraph still without a speaker (a _Draft)
+    addressee: str = ""  # in an interviewer's question, who "you" is
 
 
 class Coreference:
@@ -240,6 +241,24 @@ class Coreference:
         # "the chair of the committee said" after a quote of the U.S. president: not him
         return open_ or first
 
+    def _possessed(self, span: str, noun: str) -> str:
+        """The one tracked person a possessed role describes, whatever its adjective: "Ukraine's
+        lead negotiator" for "Ukraine's top negotiator"; "" if none or several."""
+        words = _words(span).split()
+        if len(words) < 4 or words[1] != "s" or words[-1] != _words(noun):
+            return ""  # not "<owner>'s <adjective> <noun>"
+        head, tail = f"{words[0]} s ", f" {words[-1]}"
+        held = {
+            a.id
+            for a in self.index.actors.values()
+            if a.kind == "person"
+            and any(
+                (d := _words(form)).startswith(head) and d.endswith(tail)
+                for form in a.descriptions
+            )
+        }
+        return held.pop() if len(held) == 1 else ""
+
     def _holder(self, mention: ActorMention, ctx: Context, candidates: list[str]) -> str:
         """Who holds a role its words or its owner pin down: "the alliance's secretary-general"
         (a role of NATO), "the secretary of state" (one tracked person's role) - first among the
@@ -273,7 +292,9 @@ class Coreference:
             if actor is not None and actor.kind == "person" and fits(actor):
                 return actor_id
         tracked = [a.id for a in self.index.actors.values() if a.kind == "person" and fits(a)]
-        return tracked[0] if len(tracked) == 1 else ""
+        if len(tracked) == 1:
+            return tracked[0]
+        return self._possessed(ctx.para[mention.start : mention.end], mention.noun)
 
 
 _WORDS = re.compile(r"[\w'’]+")

@@ -28,7 +28,7 @@ _TERMINAL = tuple(".!?…:;")
 _TRAILING = "\"'”’»“)] \t*"  # "[Image: ... vehicle.]": a caption in brackets
 _CREDIT = re.compile(
     r"\s*(?:\((?:[^()]*\b(?:photo|image|picture|file)\b[^()]*)\)"
-    r"|(?:Photo|Image|Picture)s?(?: credit)?:[^.]*"
+    r"|(?:(?:Photo|Image|Picture)s?(?: credit)?|(?<=[.!?] )Credits?):[^.]*"
     # "Photo: Lavrov said the troops would be targets. (Agency/Pool)": a caption's credit after
     # its full stop
     r"|(?<=[.!?\"”’])\s*\([^()]{1,40}\))\s*$",

@@ -126,6 +126,22 @@ class Extractor:
             r"(?<![\w'’])(?:" + longest_first(language.first_person) + r")(?![\w'’])"
         )
         self._markers = tuple(m.lower() for m in language.document_markers)
+        # "You said in Oslo that ...": the addressee speaking, in an interviewer's question
+        self._you_said = (
+            re.compile(
+                rf"(?<![\w'’])(?i:{longest_first(language.second_person)})"
+                rf"(?=\s+(?:{longest_first(language.speech_verbs)})(?![\w'’]))"
+            )
+            if language.second_person and language.speech_verbs
+            else None
+        )
+        # "That was the message from ...": a sentence crediting the one before it
+        nouns = longest_first(language.position_nouns | language.event_nouns)
+        self._credit = re.compile(
+            rf"(?:That|This)\s+(?i:{longest_first(language.copulas) or '(?!)'})\s+"
+            rf"(?:[\w'’-]+\s+){{0,2}}?(?i:{nouns or '(?!)'})\s+"
+            rf"(?i:{longest_first(language.credit_prepositions) or '(?!)'})\s"
+        )
         # "The Ministry of Foreign Affairs notes": a body by its full name, opening a sentence
         heads = longest_first(language.body_nouns)
         self._own_body = re.compile(
@@ -323,9 +339,11 @@ class Extractor:
             named = self.tagger.tags(body)
             ctx.question_named = bool(named)
             ctx.question_issues = named or ctx.question_issues
-            # "Moscow says the force would be a NATO deployment. Is it?": speech in a question
+            # "Moscow says the force would be a NATO deployment. Is it?": speech in a question;
+            # "You said in Oslo that ...": the one interviewed
+            ctx.addressee = interviewee
             found = self._paragraph(body, block.start + block.body, ctx, None, laid_out=False)
-            ctx.prev_para_speaker = ""
+            ctx.prev_para_speaker = ctx.addressee = ""
             return found
         start, end = _trim(block.text, block.body, len(block.text))
         text = block.text[start:end]
@@ -487,6 +505,12 @@ class Extractor:
             mentions.append(
                 ActorMention(spokes.start(), spokes.end(), "", "pronoun", gender, noun=noun)
             )
+        if ctx.addressee and self._you_said is not None:
+            mentions.extend(
+                ActorMention(m.start(), m.end(), ctx.addressee, "person")
+                for m in self._you_said.finditer(para)
+                if not inside[m.start()]
+            )
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             if m.kind == "unknown":
@@ -620,6 +644,13 @@ class Extractor:
             if asker:
                 ctx.asker = asked = asker  # the answer that follows is not the asker's
             found = self.attribution.reported(para, s_start, s_end, mentions, inside, resolve)
+            if found is None and s_idx + 1 < len(sentences) and not any(inside[s_start:s_end]):
+                # "Nothing comes off until something is signed. That was the message from
+                # Rubio.": the next sentence credits this one, and is no statement itself
+                credited = self._credited(para, sentences[s_idx + 1], mentions, resolve)
+                if credited:
+                    found = credited, s_start
+                    attribution_only.add(s_idx + 1)
             if document is not None:
                 found = self._in_document(para, s_start, s_end, found, document)
             if not found or (
@@ -652,6 +683,8 @@ class Extractor:
                 continue  # "Sybiha echoed the message on social media": nothing said
             if self.index.actor(speaker) is None and self.candidates.sourced(para[s_start:s_end]):
                 continue  # "As Kyiv Bulletin reported, ...": an outlet's report, not a statement
+            if self.candidates.recap(para[s_start:s_end]):
+                continue  # "In short: ...; Moscow says no breakthrough": the writer's recap
             speakers_here.append(speaker)
             issues = self.reader.reported(para, t_start, core, t_end)
             out.append(
@@ -972,6 +1005,27 @@ class Extractor:
         if found and self.candidates.says_nothing(para[n_start:n_end], found[1] - n_start):
             return found[0]
         return ""
+
+    def _credited(
+        self,
+        para: str,
+        sentence: tuple[int, int],
+        mentions: Sequence[ActorMention],
+        resolve: Resolve,
+    ) -> str:
+        """Who a sentence credits with the one before it ("That was the message from Marco
+        Rubio on Monday."), or ""."""
+        credit = self._credit.match(para, sentence[0], sentence[1])
+        if credit is None:
+            return ""
+        named = next((m for m in mentions if credit.end() <= m.start < sentence[1]), None)
+        if named is None or named.kind not in ("person", "institution", "anonymous", "unknown"):
+            return ""
+        between = _WORD.findall(para[credit.end() : named.start])
+        titles = self.language.title_words | self.language.role_nouns
+        if not all(w[0].isupper() or w.lower() in titles for w in between):
+            return ""  # "the message of the round for Rubio": not his
+        return resolve(named)
 
     def _is_title(self, text: str) -> bool:
         """Whether quoted words are a name or a title ("Sunday Forum", "Coalition of the
