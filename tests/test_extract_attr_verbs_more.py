@@ -66,3 +66,26 @@ def test_a_cited_speaker_and_a_second_verb_of_one_subject(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
     assert _reported(extractor, text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Kallas was quick to point out that the sanctions would stay until a ceasefire.",
+            "kallas",
+        ),
+        (
+            "Merz made it clear that German troops would only deploy after a ceasefire.",
+            "merz",
+        ),
+        (
+            "Sybiha has gone on record saying that elections will follow a lasting ceasefire.",
+            "sybiha",
+        ),
+    ],
+)
+def test_phrases_and_an_infinitive_before_a_clause(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert _reported(extractor, text) == [speaker]

@@ -1063,7 +1063,8 @@ class Attributor:
             return True
         if last in lang.infinitive_markers:
             refused = len(words) > 1 and words[-2] in lang.refusals
-            return refused or not re.match(r"[\w'’-]+\s+(?:that\b|:)", para[v_start:])
+            # "was quick to point out that": the whole phrase, then its clause
+            return refused or not re.match(r"\s+(?:that\b|:)", para[v_start + len(found) :])
         if last in lang.negations or last.endswith("n't"):
             return found in self._neutral
         return False
