@@ -627,9 +627,27 @@ class Attributor:
             limit = 12 if self._reduced_relative(gap) else 6
         elif of or shared:
             limit = 10
+        elif self._refused_but(para[subject.end : v_start]):
+            limit = 24
         if len(gap.split()) > limit:
             return None
         return subject
+
+    def _refused_but(self, gap: str) -> bool:
+        """Whether the words between a subject and its speech verb are a refusal or a negated
+        verb of its own, then "but" ("declined to say which companies had called, but"; "did
+        not give a date but"): the subject goes on to say something."""
+        words = [w.lower().replace("’", "'") for w in _WORD.findall(gap)]
+        if len(words) < 3 or words[-1] != "but" or any(c in gap for c in ';:"“”«»'):
+            return False
+        lang = self.language
+        first = words[0]
+        if first in lang.refusals:
+            return True
+        # "did not give", "would not say", "didn't confirm"
+        return first in lang.auxiliaries | _AUXILIARIES and (
+            words[1] in lang.negations or first.endswith("n't")
+        )
 
     def _reduced_relative(self, gap: str) -> bool:
         """Whether the words between a subject and its verb are one participle phrase
