@@ -751,7 +751,12 @@ class Attributor:
             # the attribution before it
             return relay, s_start
         for _, m_end in self.index.media_spans(sentence):
-            if any(0 <= v.start() - m_end <= 12 for v in verbs):
+            if any(
+                0 <= v.start() - m_end <= 12
+                # "In an interview with the BBC, Sybiha said": a speaker between them speaks
+                and not any(s_start + m_end <= m.start < s_start + v.start() for m in mentions)
+                for v in verbs
+            ):
                 return None  # "Bloomberg reported that ...": the outlet's account, at second hand
         # sentence-final attribution: '..., the person said.' / '..., Umerov said Dec. 15.'
         for verb in reversed(verbs):
