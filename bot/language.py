@@ -113,6 +113,8 @@ class Language:
     speech_act_nouns: frozenset[str] = frozenset()
     # "The words were Macron's": a quotation's words, named after it
     utterance_nouns: frozenset[str] = frozenset()
+    owner_links: tuple[str, ...] = ()  # "The words belong to Sybiha"
+    inversion_openers: frozenset[str] = frozenset()  # "So said Sybiha in Kyiv"
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
@@ -166,12 +168,12 @@ _LANGUAGE_SETS = tuple(
     occasion_prepositions addressee_prepositions topic_prepositions object_determiners
     said_pronouns clause_words auxiliaries date_prepositions sourcing_verbs question_words
     question_particles adverb_endings relative_pronouns plan_words participle_endings
-    speech_act_verbs speech_act_nouns utterance_nouns""".split()
+    speech_act_verbs speech_act_nouns utterance_nouns inversion_openers""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
-    topic_phrases evaluations speaker_descriptions""".split()
+    topic_phrases evaluations speaker_descriptions owner_links""".split()
 )
 
 

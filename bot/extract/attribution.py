@@ -173,7 +173,7 @@ class Attributor:
             re.compile(
                 rf"\s*(?:{longest_first(pointing)})\s+"
                 rf"(?:(?:{longest_first(language.utterance_nouns)})\s+)?"
-                rf"(?:{longest_first(language.pointing_links)})\s+",
+                rf"(?:{longest_first((*language.pointing_links, *language.owner_links))})\s+",
                 re.IGNORECASE,
             )
             if pointing and language.utterance_nouns and language.pointing_links
@@ -803,6 +803,10 @@ class Attributor:
                 return unnamed, s_start
             subject = self._subject(para, before, s_start, v_start)
             if subject is None:
+                inverted = self._opened_inversion(para, s_start, v_start, verb, mentions)
+                actor = resolve(inverted) if inverted is not None else ""
+                if actor:
+                    return actor, s_start  # "So said Sybiha in Kyiv on Monday."
                 continue
             actor = resolve(subject)
             if actor:
@@ -810,6 +814,18 @@ class Attributor:
                 oblique = _preceding_word(para, subject.start, self._role_titles)
                 return actor, s_start if oblique in self._prepositions else subject.start
         return None
+
+    def _opened_inversion(self, para, s_start, v_start, verb, mentions) -> ActorMention | None:
+        """The subject after an inverted verb that an opener alone precedes ("So said Sybiha",
+        "Thus spoke the minister"), or None."""
+        opener = para[s_start:v_start].strip().lower()
+        if opener not in self.language.inversion_openers or verb.group(0) not in self._inverted:
+            return None
+        v_end = s_start + verb.end()
+        after = next((m for m in mentions if m.start >= v_end), None)
+        if after is None or after.kind not in _NAMED:
+            return None
+        return after if self._inversion_gap(para[v_end : after.start]) else None
 
     def _after_position(self, para, s_start, s_end, after, mentions, inside, resolve):
         """(speaker, text start) of a speech clause after a stated position ("Lavrov's warning
