@@ -115,6 +115,7 @@ class Language:
     utterance_nouns: frozenset[str] = frozenset()
     owner_links: tuple[str, ...] = ()  # "The words belong to Sybiha"
     inversion_openers: frozenset[str] = frozenset()  # "So said Sybiha in Kyiv"
+    inversion_articles: frozenset[str] = frozenset()  # '"...," said a beaming Witkoff'
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
@@ -168,7 +169,8 @@ _LANGUAGE_SETS = tuple(
     occasion_prepositions addressee_prepositions topic_prepositions object_determiners
     said_pronouns clause_words auxiliaries date_prepositions sourcing_verbs question_words
     question_particles adverb_endings relative_pronouns plan_words participle_endings
-    speech_act_verbs speech_act_nouns utterance_nouns inversion_openers""".split()
+    speech_act_verbs speech_act_nouns utterance_nouns inversion_openers inversion_articles
+    """.split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words

@@ -44,3 +44,13 @@ def test_a_speaker_after_an_outlet_in_the_opening_phrase_speaks(extractor: Extra
         " Sybiha said Ukraine would never accept a ceasefire that froze the front line."
     )
     assert [s.actor_id for s in extractor.extract(text).statements] == ["sybiha"]
+
+
+def test_an_inverted_verb_before_a_described_name(extractor: Extractor) -> None:
+    text = (
+        "The Geneva round on the ceasefire ended late on Friday.\n"
+        '"We are closer than ever to a ceasefire," said a visibly relieved Witkoff after the'
+        " session."
+    )
+    found = extractor.extract(text).statements
+    assert [(s.actor_id, s.kind) for s in found] == [("witkoff", "direct")]

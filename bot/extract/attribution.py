@@ -1054,6 +1054,12 @@ class Attributor:
         words = gap.split()
         if any(w[:1].isupper() or not w.isalpha() for w in words):
             return False
+        if (
+            len(words) in (2, 3)
+            and words[0] in self.language.inversion_articles
+            and not any(w in self._prepositions or w == "that" for w in words[1:])
+        ):
+            return True  # 'said a beaming Witkoff', 'said a visibly relieved Umerov'
         # 'told reporters Ushakov', not 'said that Peskov' nor 'spoke to Peskov'
         if any(
             w in self._prepositions or w in self.language.determiners or w == "that" for w in words
