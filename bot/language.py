@@ -116,6 +116,7 @@ class Language:
     owner_links: tuple[str, ...] = ()  # "The words belong to Sybiha"
     inversion_openers: frozenset[str] = frozenset()  # "So said Sybiha in Kyiv"
     inversion_articles: frozenset[str] = frozenset()  # '"...," said a beaming Witkoff'
+    comment_requests: tuple[str, ...] = ()  # "asked the Kremlin for comment": no statement
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
@@ -175,7 +176,7 @@ _LANGUAGE_SETS = tuple(
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
-    topic_phrases evaluations speaker_descriptions owner_links""".split()
+    topic_phrases evaluations speaker_descriptions owner_links comment_requests""".split()
 )
 
 

@@ -202,6 +202,13 @@ class Attributor:
             if language.scene_openers
             else None
         )
+        # "It is easy to say that ...", "it would be fair to say": an impersonal infinitive
+        self._impersonal = re.compile(
+            rf"(?<![\w'’-])(?i:{longest_first(language.pronouns_thing) or '(?!)'})\s+"
+            rf"(?:(?:{longest_first(language.auxiliaries)})\s+)?"
+            rf"(?:{longest_first(language.copulas) or '(?!)'})\s+[\w-]+\s+"
+            rf"(?:{longest_first(language.infinitive_markers) or '(?!)'})\s+$"
+        )
         when = longest_first(language.date_prepositions | language.topic_prepositions)
         self._position = (
             re.compile(
@@ -1108,6 +1115,8 @@ class Attributor:
             return True
         if last in lang.infinitive_markers:
             refused = len(words) > 1 and words[-2] in lang.refusals
+            if self._impersonal.search(para, max(0, v_start - 60), v_start):
+                return True  # "It is easy to say that Vienna failed": nobody says it
             # "was quick to point out that": the whole phrase, then its clause
             return refused or not re.match(r"\s+(?:that\b|:)", para[v_start + len(found) :])
         if last in lang.negations or last.endswith("n't"):
