@@ -581,9 +581,18 @@ class Attributor:
                 and max(para.rfind(c, m.end, v_start) for c in ",-–—") >= subject.end
             ):
                 return m  # the appositive is all that stands between it and the verb
+        raw = para[subject.end : v_start]
+        if (
+            subject.kind in ("person", "unknown")
+            and _RELATIVE.match(raw)
+            and _APPOSITIVE.fullmatch(raw) is not None
+        ):
+            # "Peskov, who spoke as delegations from Russia, Ukraine and the US gathered at
+            # ..., said": a relative clause, however many commas it holds
+            return subject
         # "Putin has shown no sign of ... his demands": too far from the verb to be its subject
         # "Medvedev - famous for his rants - also mocked ...": a parenthesis between dashes
-        gap = _DASHED.sub(" ", para[subject.end : v_start])
+        gap = _DASHED.sub(" ", raw)
         if "," in para[subject.start : subject.end] and not gap.lstrip().startswith(","):
             # "Umerov, the secretary of the Council, had earlier told": the rest of the
             # appositive the mention took in
