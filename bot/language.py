@@ -118,6 +118,10 @@ class Language:
     speech_act_nouns: frozenset[str] = frozenset()
     # "The words were Macron's": a quotation's words, named after it
     utterance_nouns: frozenset[str] = frozenset()
+    owner_links: tuple[str, ...] = ()  # "The words belong to Sybiha"
+    inversion_openers: frozenset[str] = frozenset()  # "So said Sybiha in Kyiv"
+    inversion_articles: frozenset[str] = frozenset()  # '"...," said a beaming Witkoff'
+    comment_requests: tuple[str, ...] = ()  # "asked the Kremlin for comment": no statement
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     another_source: tuple[str, ...] = ()  # "Another said ...": one more of the unnamed sources
@@ -174,12 +178,14 @@ _LANGUAGE_SETS = tuple(
     said_pronouns clause_words auxiliaries date_prepositions place_prepositions
     absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
     question_words question_particles adverb_endings relative_pronouns plan_words
-    participle_endings speech_act_verbs speech_act_nouns utterance_nouns""".split()
+    participle_endings speech_act_verbs speech_act_nouns utterance_nouns inversion_openers
+    inversion_articles""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
-    topic_phrases evaluations speaker_descriptions another_source recap_openers""".split()
+    topic_phrases evaluations speaker_descriptions another_source recap_openers owner_links
+    comment_requests""".split()
 )
 
 

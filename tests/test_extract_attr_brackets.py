@@ -34,3 +34,28 @@ def test_brackets_and_long_titles_keep_the_speaker(
 ) -> None:
     found = extractor.extract(LEAD + text).statements
     assert [s.actor_id for s in found if s.kind == "reported"] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Ukraine's General Staff", "ukraine_s_general_staff"),
+        ("Ukraine's air force", "ukraine_s_air_force"),
+    ],
+)
+def test_a_military_body_not_in_the_config_speaks(
+    extractor: Extractor, body: str, speaker: str
+) -> None:
+    text = f"{body} said Russia had launched 60 drones overnight despite the energy truce."
+    found = extractor.extract(LEAD + text).statements
+    assert [s.actor_id for s in found if s.kind == "reported"] == [speaker]
+
+
+def test_a_long_relative_clause_with_commas_keeps_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "Sybiha, who spoke as the delegations of Russia, Ukraine and the United States met in a"
+        " lakeside villa outside the city, said the question of Donbas would not be traded for"
+        " a ceasefire."
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [s.actor_id for s in found if s.kind == "reported"] == ["sybiha"]

@@ -37,3 +37,17 @@ def test_a_section_head_parts_a_quotation_from_the_last_person_named(
     text = REACTIONS.format(naming="The French government published no readout of the call.")
     found = [s for s in extractor.extract(text).statements if "first morning" in s.text]
     assert all(s.actor_id != "tusk" for s in found)
+
+
+@pytest.mark.parametrize(
+    "naming",
+    [
+        "This was stated by Emmanuel Macron at a press conference in Paris on Monday.",
+        "So said Emmanuel Macron in Paris on Monday, a day before the Geneva round.",
+        "The words belong to Emmanuel Macron, who spoke in Paris on Monday.",
+    ],
+)
+def test_the_next_paragraph_names_the_speaker(extractor: Extractor, naming: str) -> None:
+    text = REACTIONS.format(naming=naming)
+    found = [s for s in extractor.extract(text).statements if "first morning" in s.text]
+    assert [s.actor_id for s in found] == ["macron"]

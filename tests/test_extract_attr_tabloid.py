@@ -17,7 +17,11 @@ def _speakers(extractor: Extractor, text: str, words: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "act",
-    ["has launched another savage tirade at", "unleashed a furious broadside against"],
+    [
+        "has launched another savage tirade at",
+        "unleashed a furious broadside against",
+        "has issued a stark warning to",
+    ],
 )
 def test_a_speech_act_told_as_a_noun_is_reported_speech(extractor: Extractor, act: str) -> None:
     text = (

@@ -36,3 +36,21 @@ def test_a_quotation_ending_its_sentence_is_only_direct(extractor: Extractor) ->
     )
     kinds = [s.kind for s in extractor.extract(text).statements if s.actor_id == "witkoff"]
     assert kinds == ["direct"]
+
+
+def test_a_speaker_after_an_outlet_in_the_opening_phrase_speaks(extractor: Extractor) -> None:
+    text = (
+        "The Geneva round on the ceasefire ended late on Friday.\nIn an interview with the BBC,"
+        " Sybiha said Ukraine would never accept a ceasefire that froze the front line."
+    )
+    assert [s.actor_id for s in extractor.extract(text).statements] == ["sybiha"]
+
+
+def test_an_inverted_verb_before_a_described_name(extractor: Extractor) -> None:
+    text = (
+        "The Geneva round on the ceasefire ended late on Friday.\n"
+        '"We are closer than ever to a ceasefire," said a visibly relieved Witkoff after the'
+        " session."
+    )
+    found = extractor.extract(text).statements
+    assert [(s.actor_id, s.kind) for s in found] == [("witkoff", "direct")]

@@ -66,3 +66,38 @@ def test_a_cited_speaker_and_a_second_verb_of_one_subject(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
     assert _reported(extractor, text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Kallas was quick to point out that the sanctions would stay until a ceasefire.",
+            "kallas",
+        ),
+        (
+            "Merz made it clear that German troops would only deploy after a ceasefire.",
+            "merz",
+        ),
+        (
+            "Sybiha has gone on record saying that elections will follow a lasting ceasefire.",
+            "sybiha",
+        ),
+    ],
+)
+def test_phrases_and_an_infinitive_before_a_clause(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert _reported(extractor, text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Umerov declined to say which countries had offered to mediate, but said the lists for"
+        " the exchange were ready.",
+        "Umerov did not give a date for the exchange but said that the lists had been agreed.",
+    ],
+)
+def test_a_refusal_then_but_keeps_the_subject(extractor: Extractor, text: str) -> None:
+    assert _reported(extractor, text) == ["umerov"]

@@ -99,3 +99,14 @@ def test_a_speakers_description_in_a_relative_clause_is_not_the_issue(ru: Extrac
     )
     s = _one(ru.extract(text).statements, "гарантии безопасности")
     assert (s.actor_id, s.issues) == ("umerov", ("security_guarantees",))
+
+
+def test_a_quote_named_by_the_next_paragraph(ru: Extractor) -> None:
+    text = (
+        "Переговоры о перемирии в Женеве продолжились во второй день.\n"
+        "«Без гарантий безопасности не будет никакого перемирия, и мы не уступим ни метра"
+        " Донбасса».\n"
+        "Об этом заявил журналистам Зеленский в понедельник."
+    )
+    quote = _one(ru.extract(text).statements, "Без гарантий")
+    assert (quote.actor_id, quote.kind) == ("zelensky", "direct")

@@ -173,7 +173,7 @@ class Attributor:
             re.compile(
                 rf"\s*(?:{longest_first(pointing)})\s+"
                 rf"(?:(?:{longest_first(language.utterance_nouns)})\s+)?"
-                rf"(?:{longest_first(language.pointing_links)})\s+",
+                rf"(?:{longest_first((*language.pointing_links, *language.owner_links))})\s+",
                 re.IGNORECASE,
             )
             if pointing and language.utterance_nouns and language.pointing_links
@@ -208,6 +208,13 @@ class Attributor:
             )
             if language.scene_openers
             else None
+        )
+        # "It is easy to say that ...", "it would be fair to say": an impersonal infinitive
+        self._impersonal = re.compile(
+            rf"(?<![\w'’-])(?i:{longest_first(language.pronouns_thing) or '(?!)'})\s+"
+            rf"(?:(?:{longest_first(language.auxiliaries)})\s+)?"
+            rf"(?:{longest_first(language.copulas) or '(?!)'})\s+[\w-]+\s+"
+            rf"(?:{longest_first(language.infinitive_markers) or '(?!)'})\s+$"
         )
         when = longest_first(language.date_prepositions | language.topic_prepositions)
         self._position = (
@@ -625,9 +632,18 @@ class Attributor:
                 and max(para.rfind(c, m.end, v_start) for c in ",-–—") >= subject.end
             ):
                 return m  # the appositive is all that stands between it and the verb
+        raw = para[subject.end : v_start]
+        if (
+            subject.kind in ("person", "unknown")
+            and _RELATIVE.match(raw)
+            and _APPOSITIVE.fullmatch(raw) is not None
+        ):
+            # "Peskov, who spoke as delegations from Russia, Ukraine and the US gathered at
+            # ..., said": a relative clause, however many commas it holds
+            return subject
         # "Putin has shown no sign of ... his demands": too far from the verb to be its subject
         # "Medvedev - famous for his rants - also mocked ...": a parenthesis between dashes
-        gap = _DASHED.sub(" ", para[subject.end : v_start])
+        gap = _DASHED.sub(" ", raw)
         if "," in para[subject.start : subject.end] and not gap.lstrip().startswith(","):
             # "Umerov, the secretary of the Council, had earlier told": the rest of the
             # appositive the mention took in
@@ -678,9 +694,27 @@ class Attributor:
             limit = 12 if self._reduced_relative(gap) else 6
         elif of or shared:
             limit = 10
+        elif self._refused_but(para[subject.end : v_start]):
+            limit = 24
         if len(gap.split()) > limit:
             return None
         return subject
+
+    def _refused_but(self, gap: str) -> bool:
+        """Whether the words between a subject and its speech verb are a refusal or a negated
+        verb of its own, then "but" ("declined to say which companies had called, but"; "did
+        not give a date but"): the subject goes on to say something."""
+        words = [w.lower().replace("’", "'") for w in _WORD.findall(gap)]
+        if len(words) < 3 or words[-1] != "but" or any(c in gap for c in ';:"“”«»'):
+            return False
+        lang = self.language
+        first = words[0]
+        if first in lang.refusals:
+            return True
+        # "did not give", "would not say", "didn't confirm"
+        return first in lang.auxiliaries | _AUXILIARIES and (
+            words[1] in lang.negations or first.endswith("n't")
+        )
 
     def _reduced_relative(self, gap: str) -> bool:
         """Whether the words between a subject and its verb are one participle phrase
@@ -793,7 +827,12 @@ class Attributor:
             # the attribution before it
             return relay, s_start
         for _, m_end in self.index.media_spans(sentence):
-            if any(0 <= v.start() - m_end <= 12 for v in verbs):
+            if any(
+                0 <= v.start() - m_end <= 12
+                # "In an interview with the BBC, Sybiha said": a speaker between them speaks
+                and not any(s_start + m_end <= m.start < s_start + v.start() for m in mentions)
+                for v in verbs
+            ):
                 return None  # "Bloomberg reported that ...": the outlet's account, at second hand
         absolute = self._absolute_subject(para, s_start, verbs, mentions, resolve)
         if absolute:
@@ -845,6 +884,10 @@ class Attributor:
                 return unnamed, s_start
             subject = self._subject(para, before, s_start, v_start)
             if subject is None:
+                inverted = self._opened_inversion(para, s_start, v_start, verb, mentions)
+                actor = resolve(inverted) if inverted is not None else ""
+                if actor:
+                    return actor, s_start  # "So said Sybiha in Kyiv on Monday."
                 continue
             actor = resolve(subject)
             if actor:
@@ -852,6 +895,18 @@ class Attributor:
                 oblique = _preceding_word(para, subject.start, self._role_titles)
                 return actor, s_start if oblique in self._prepositions else subject.start
         return None
+
+    def _opened_inversion(self, para, s_start, v_start, verb, mentions) -> ActorMention | None:
+        """The subject after an inverted verb that an opener alone precedes ("So said Sybiha",
+        "Thus spoke the minister"), or None."""
+        opener = para[s_start:v_start].strip().lower()
+        if opener not in self.language.inversion_openers or verb.group(0) not in self._inverted:
+            return None
+        v_end = s_start + verb.end()
+        after = next((m for m in mentions if m.start >= v_end), None)
+        if after is None or after.kind not in _NAMED:
+            return None
+        return after if self._inversion_gap(para[v_end : after.start]) else None
 
     def _after_position(self, para, s_start, s_end, after, mentions, inside, resolve):
         """(speaker, text start) of a speech clause after a stated position ("Lavrov's warning
@@ -1119,6 +1174,12 @@ class Attributor:
         words = gap.split()
         if any(w[:1].isupper() or not w.isalpha() for w in words):
             return False
+        if (
+            len(words) in (2, 3)
+            and words[0] in self.language.inversion_articles
+            and not any(w in self._prepositions or w == "that" for w in words[1:])
+        ):
+            return True  # 'said a beaming Witkoff', 'said a visibly relieved Umerov'
         # 'told reporters Ushakov', not 'said that Peskov' nor 'spoke to Peskov'
         if any(
             w in self._prepositions or w in self.language.determiners or w == "that" for w in words
@@ -1167,7 +1228,10 @@ class Attributor:
             return True
         if last in lang.infinitive_markers:
             refused = len(words) > 1 and words[-2] in lang.refusals
-            return refused or not re.match(r"[\w'’-]+\s+(?:that\b|:)", para[v_start:])
+            if self._impersonal.search(para, max(0, v_start - 60), v_start):
+                return True  # "It is easy to say that Vienna failed": nobody says it
+            # "was quick to point out that": the whole phrase, then its clause
+            return refused or not re.match(r"\s+(?:that\b|:)", para[v_start + len(found) :])
         if last in lang.negations or last.endswith("n't"):
             return found in self._neutral
         return False

@@ -61,6 +61,11 @@ class Candidates:
     def __init__(self, language: Language) -> None:
         self._verbs = speech_pattern(language)
         self._act = re.compile(_speech_act(language) or "(?!)")
+        self._request = re.compile(
+            rf"\b(?:{_words(language.comment_requests)})\b"
+            if language.comment_requests
+            else "(?!)"
+        )
         self._questions = frozenset(language.question_verbs)
         self._evaluations = frozenset(e.lower() for e in language.evaluations)
         # "As Kyiv Bulletin reported, ...": a source named in an opening clause (not "As
@@ -162,7 +167,12 @@ class Candidates:
         if verb.group(0).lower() in self._questions:
             # "He is asked whether ...", "X, a member of the committee, asked directly
             # whether ...": a question (in "Asked whether ..., X said" the verb is "said")
-            return bool(self._asks.match(rest) or self._passive.search(head))
+            return bool(
+                self._asks.match(rest)
+                or self._passive.search(head)
+                # "asked the Kremlin for comment on the round": a request, when no answer follows
+                or (self._request.search(rest) is not None and not self._verbs.search(rest))
+            )
         if len(sentence[subject : verb.start()].split()) > SUBJECT_MAX_WORDS:
             return False  # the verb belongs to a clause of its own, not to the speaker's
         if "," in head and len(head[: head.find(",")].split()) > INTRO_MAX_WORDS:
