@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.config import Language
-from bot.language import Caseless, longest_first
+from bot.language import Caseless, CaselessPattern, longest_first
 from bot.model import Actor
 
 EN = Language()  # no folding: pass the configured language
@@ -232,7 +232,7 @@ class ActorIndex:
             else None
         )
         # the body nouns alone, a cheap test before the full pattern
-        self._body_hint = re.compile(heads or "(?!)", re.IGNORECASE)
+        self._body_hint = CaselessPattern(heads or "(?!)")
         pronouns = {p: "m" for p in language.pronouns_male}
         pronouns.update({p: "f" for p in language.pronouns_female})
         pronouns.update({p: "" for p in language.pronouns_thing})
@@ -356,7 +356,7 @@ class ActorIndex:
                     found.append(
                         ActorMention(m.start(), m.end(), self._anonymous_of[""], "anonymous")
                     )
-        if unknown and self._body_re is not None and self._body_hint.search(folded):
+        if unknown and self._body_re is not None and self._body_hint.found(folded):
             # "the Emirati foreign ministry", "Norway's Defence Ministry": a body not in the
             # config speaks as itself
             for m in self._body_re.finditer(folded):
