@@ -152,3 +152,25 @@ def test_a_post_the_article_quotes_goes_whatever_its_case_and_punctuation() -> N
     kept = clean_text("\n".join(["The round ended late.", post, signature]))
     assert post in kept
     assert "— Anna Example" in kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky said so.",  # a form at the very start
+        "An anti-Zelensky rally, a pro-Peskov blog, and Peskov, Zelensky and Dmitry Peskov.",
+        "Kyiv\nZelensky's office, (Peskov) and «Zelensky»",
+        "PeskovZelensky run together; Zelenskyism",
+    ],
+)
+def test_skipping_ahead_to_a_names_first_letter_finds_the_same_names(text: str) -> None:
+    from bot.extract.actors import alternation
+
+    table = {form: form for form in ("Zelensky", "Zelensky's office", "Peskov", "Dmitry Peskov")}
+    plain, skipping = alternation(table, 0), alternation(table, 0, skip_ahead=True)
+    assert plain is not None
+    assert skipping is not None
+    assert [m.span() for m in skipping.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [bool(skipping.match(text, i)) for i in range(len(text))] == [
+        bool(plain.match(text, i)) for i in range(len(text))
+    ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.config import Language
-from bot.language import Caseless, longest_first
+from bot.language import Caseless, CaselessPattern, longest_first
 from bot.model import Actor
 
 EN = Language()  # no folding: pass the configured language
@@ -25,8 +25,10 @@ _CAP_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏА-ЯЁІЇЄҐ"
 # "Khalid al-Harthi", "Abu-Zeid": a particle joined by a hyphen to the capitalised name
 _HYPHENED = r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|bint)-"
+# (the boundary test after the first capital, so that re skips ahead to capitals: "(?<![\w'’-])"
+# before it, as a test of the two characters before the one after it)
 _CAP_RUN = re.compile(
-    rf"(?<![\w'’-])[{_UPPER}][\w'’-]*(?:\s(?:(?:de|da|van|von|der|al|bin|el)\s)?"
+    rf"[{_UPPER}](?<![\w'’-].)[\w'’-]*(?:\s(?:(?:de|da|van|von|der|al|bin|el)\s)?"
     rf"(?:{_HYPHENED})?[{_UPPER}][\w'’-]*)+"
 )
 _PARTICLE_NAME = re.compile(rf"{_HYPHENED}[{_UPPER}]")
@@ -102,10 +104,10 @@ class ActorIndex:
                 described.setdefault(fold(desc).lower(), actor.id)
         self._names = names
         self._described = described
-        self._name_re = alternation(names, flags=0)
+        self._name_re = alternation(names, flags=0, skip_ahead=True)
         self._desc_re = alternation(described, flags=re.IGNORECASE)
         self._media = {fold(m).lower() for m in media}
-        self._media_re = alternation({fold(m): m for m in media}, flags=0)
+        self._media_re = alternation({fold(m): m for m in media}, flags=0, skip_ahead=True)
         # All known surnames and name words: "Stubb" inside "Alexander Stubb" is no new person.
         self._known_words = {w for form in names for w in form.split()}
         # the same, lower-cased: the words a shouted line keeps capitalised ("PESKOV SAYS")
@@ -231,7 +233,7 @@ class ActorIndex:
             else None
         )
         # the body nouns alone, a cheap test before the full pattern
-        self._body_hint = re.compile(heads or "(?!)", re.IGNORECASE)
+        self._body_hint = CaselessPattern(heads or "(?!)")
         pronouns = {p: "m" for p in language.pronouns_male}
         pronouns.update({p: "f" for p in language.pronouns_female})
         pronouns.update({p: "" for p in language.pronouns_thing})
@@ -367,7 +369,7 @@ class ActorIndex:
                     found.append(
                         ActorMention(m.start(), m.end(), self._anonymous_of[""], "anonymous")
                     )
-        if unknown and self._body_re is not None and self._body_hint.search(folded):
+        if unknown and self._body_re is not None and self._body_hint.found(folded):
             # "the Emirati foreign ministry", "Norway's Defence Ministry": a body not in the
             # config speaks as itself
             for m in self._body_re.finditer(folded):
@@ -555,9 +557,14 @@ def _hinted_out(hint: re.Pattern[str] | None, lowered: str | None) -> bool:
     return hint is not None and lowered is not None and hint.search(lowered) is None
 
 
-def alternation(table: dict[str, str], flags: int) -> re.Pattern[str] | None:
+def alternation(
+    table: dict[str, str], flags: int, *, skip_ahead: bool = False
+) -> re.Pattern[str] | None:
     """One pattern for every form, as a trie (shared prefixes factored out): much faster than a
-    flat alternation of hundreds of names, and still longest-first."""
+    flat alternation of hundreds of names, and still longest-first. ``skip_ahead``: each form's
+    first character comes before the test that no word runs into it, so that re skips ahead to
+    the characters forms open with - faster where those are few (names open with capitals),
+    slower where they are most letters (verbs)."""
     if not table:
         return None
     trie: dict[str, Any] = {}
@@ -566,6 +573,13 @@ def alternation(table: dict[str, str], flags: int) -> re.Pattern[str] | None:
         for ch in form.lower() if flags & re.IGNORECASE else form:
             node = node.setdefault(ch, {})
         node[""] = {}
+    if skip_ahead and "" not in trie:
+        # "(?<![\w-])" before a character, tested after it: the two characters before the
+        # position after it are not a word character (or "-") and that character
+        body = "|".join(
+            re.escape(ch) + r"(?<![\w-].)" + _trie(child) for ch, child in sorted(trie.items())
+        )
+        return re.compile(rf"(?:{body})(?![\w-])", flags)
     return re.compile(rf"(?<![\w-])(?:{_trie(trie)})(?![\w-])", flags)
 
 

@@ -186,7 +186,7 @@ class Segmenter:
         return ": " in line or any(w in self.verbs for w in line.lower().split())
 
     def _turn(self, line: str, named: frozenset[str] = frozenset()) -> re.Match[str] | None:
-        m = _TURN.match(line)
+        m = _turn_label(line)
         if m is None:
             return None
         label = m["label"]
@@ -216,7 +216,7 @@ class Segmenter:
         speaker."""
         counts: dict[str, int] = {}
         for block in blocks:
-            m = _TURN.match(block.text) if block.kind == "text" else None
+            m = _turn_label(block.text) if block.kind == "text" else None
             if m is None:
                 continue
             words = m["label"].split()
@@ -324,6 +324,12 @@ def _headline(line: str, below: Sequence[Block] = ()) -> bool:
         and not stripped.endswith(_TERMINAL)
         and _QUOTE_THEN_NAME.match(line) is None
     )
+
+
+def _turn_label(line: str) -> re.Match[str] | None:
+    """A line opening on a speaker's label ("ZELENSKY: ...", "Q: ..."), as a _TURN match."""
+    # cheap: a label ends in a colon, and most lines have none
+    return _TURN.match(line) if ":" in line else None
 
 
 def _without_credit(line: str) -> str:
