@@ -17,6 +17,8 @@ from typing import Any, Self
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store.tally import Scope
+
 migrations = Migrations("talkwatch")
 
 
@@ -314,26 +316,43 @@ class _Database(Database):
     (``BEGIN IMMEDIATE``). Two connections write to one file (the bot's loop and the worker
     thread, bot/worker.py): a deferred transaction that reads and then writes fails at once with
     "database is locked" if the other connection committed in between (WAL cannot upgrade a
-    stale snapshot, and the busy timeout does not apply); an immediate one waits its turn."""
+    stale snapshot, and the busy timeout does not apply); an immediate one waits its turn.
+
+    ``scope`` is what the store's writes keep of the rows they read while the write lock is held
+    (bot/store/tally.py): dropped when a transaction begins or ends and when a savepoint rolls
+    back (and by its users when another connection committed since: :meth:`Scope.check`), so
+    it never describes rows another connection may have changed or a rollback undid."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.scope = Scope()
 
     @contextmanager
     def atomic(self) -> Iterator[Database]:  # type: ignore[override]
         """One transaction (nested: a savepoint), holding the write lock from its start."""
         if self.conn.in_transaction:
-            with super().atomic():
-                yield self
+            try:
+                with super().atomic():
+                    yield self
+            except BaseException:
+                self.scope.clear()
+                raise
             return
+        self.scope.clear()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self
-        except BaseException:
-            self.rollback()
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.rollback()
-            raise
+            try:
+                yield self
+            except BaseException:
+                self.rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+        finally:
+            self.scope.clear()
 
 
 class StoreBase:
