@@ -318,28 +318,40 @@ class _Database(Database):
     "database is locked" if the other connection committed in between (WAL cannot upgrade a
     stale snapshot, and the busy timeout does not apply); an immediate one waits its turn.
 
-    ``scope`` is what the store's writes keep of the rows they read while the write lock is held
-    (bot/store/tally.py): dropped when a transaction begins or ends and when a savepoint rolls
-    back (and by its users when another connection committed since: :meth:`Scope.check`), so
-    it never describes rows another connection may have changed or a rollback undid."""
+    ``scope`` is what the store's writes keep of the rows they read inside ``atomic()``, where
+    the write lock is held (bot/store/tally.py): dropped when such a block begins or ends a
+    transaction, when one begins or ends inside a transaction sqlite3 opened by itself (before
+    a write outside ``atomic()``, which anyone may commit), and when a savepoint rolls back; so
+    it never describes rows another connection may have changed or a rollback undid. Outside
+    ``atomic()`` (``depth`` 0) nothing is kept."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.scope = Scope()
+        self.depth = 0  # atomic() blocks open
 
     @contextmanager
     def atomic(self) -> Iterator[Database]:  # type: ignore[override]
         """One transaction (nested: a savepoint), holding the write lock from its start."""
         if self.conn.in_transaction:
+            foreign = not self.depth  # in a transaction sqlite3 began by itself
+            if foreign:
+                self.scope.clear()
+            self.depth += 1
             try:
                 with super().atomic():
                     yield self
             except BaseException:
                 self.scope.clear()
                 raise
+            finally:
+                self.depth -= 1
+                if foreign:
+                    self.scope.clear()
             return
         self.scope.clear()
         self.conn.execute("BEGIN IMMEDIATE")
+        self.depth += 1
         try:
             try:
                 yield self
@@ -352,6 +364,7 @@ class _Database(Database):
                 self.rollback()
                 raise
         finally:
+            self.depth -= 1
             self.scope.clear()
 
 

@@ -13,10 +13,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from bot.model import Statement
 from bot.store.db import StoreBase, iso, parse_dt
 from bot.store.tally import Scope, Tally, shown_issues
+
+
+@lru_cache(maxsize=1024)
+def _as_json(issues: tuple[str, ...]) -> str:
+    # issue ids as stored (a JSON list), twice a statement: few distinct values
+    return json.dumps(list(issues))
 
 
 class PlacementStore(StoreBase):
@@ -42,7 +49,7 @@ class PlacementStore(StoreBase):
                 statement.actor_id,
                 statement.kind,
                 statement.text,
-                json.dumps(list(statement.issues)),
+                _as_json(statement.issues),
                 iso(now),
                 iso(now),
                 iso(said_at),
@@ -82,12 +89,9 @@ class PlacementStore(StoreBase):
         )
 
     def _scope(self) -> Scope:
-        """What this transaction kept of the rows it read. A transaction sqlite3 began by itself
-        (before a write outside ``atomic()``) may have been committed since it was kept, and
-        another connection have written since: then it is dropped."""
-        scope = self.db.scope
-        scope.check(self.db.conn.execute("pragma data_version").fetchone()[0])
-        return scope
+        """What this transaction kept of the rows it read; outside ``atomic()`` (in a
+        transaction sqlite3 began by itself, which anyone may commit) a new, empty one."""
+        return self.db.scope if self.db.depth else Scope()
 
     def _tally(self, dev_id: int, scope: Scope) -> Tally:
         """What this transaction knows of a development, read on first use."""
@@ -180,7 +184,7 @@ class PlacementStore(StoreBase):
                 statement.actor_id,
                 statement.kind,
                 statement.text,
-                json.dumps(list(statement.issues)),
+                _as_json(statement.issues),
                 statement.position,
                 development_id,
                 signature,
@@ -207,7 +211,7 @@ class PlacementStore(StoreBase):
                where id = ?""",
             [
                 iso(now),
-                json.dumps(issues),
+                _as_json(tuple(issues)),
                 new_outlet,
                 iso(said_at),
                 iso(said_at),
@@ -292,7 +296,7 @@ class PlacementStore(StoreBase):
             [
                 min(kept[0], dropped[0]),
                 max(kept[1], dropped[1]),
-                json.dumps(issues),
+                _as_json(tuple(issues)),
                 counts[0],
                 counts[1],
                 min(said) if said else None,

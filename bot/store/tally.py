@@ -5,8 +5,9 @@ bot/store/db.py), so what a statement joining a development needs to know of it 
 count, how many mentions name each issue and whether its first did, the issues it is shown with,
 the outlets known to have carried it - is read once, then kept up to date by the store's own
 writes (bot/store/placements.py) instead of being read again per statement. A :class:`Scope`
-holds it and the transaction machinery drops it whenever its transaction begins or ends and
-whenever a savepoint rolls back, so nothing in it outlives what it describes.
+holds it, only inside ``atomic()`` blocks, and the transaction machinery (bot/store/db.py)
+drops it whenever such a block begins or ends a transaction and whenever a savepoint rolls
+back, so nothing in it outlives what it describes.
 """
 
 from __future__ import annotations
@@ -45,20 +46,11 @@ class Scope:
 
     tallies: dict[int, Tally] = field(default_factory=dict)
     outlets: dict[int | None, str | None] = field(default_factory=dict)
-    version: int | None = None  # the database's data_version when last checked
 
     def clear(self) -> None:
         """Forget everything (the transaction began, ended or rolled back a savepoint)."""
         self.tallies.clear()
         self.outlets.clear()
-        self.version = None
-
-    def check(self, version: int) -> None:
-        """Forget everything if another connection committed since the last check
-        (``version``: SQLite's ``PRAGMA data_version`` now)."""
-        if version != self.version:
-            self.clear()
-            self.version = version
 
 
 def shown_issues(counts: Iterable[tuple[str, int, int]], mentions: int) -> list[str]:
