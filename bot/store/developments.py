@@ -15,6 +15,7 @@ import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Literal
 
 from bot.model import Development, Mention
@@ -49,9 +50,15 @@ class DevelopmentStore(StoreBase):
             where d.actor_id = ? and d.last_seen >= ?
             order by d.last_seen desc limit ?
         """
-        rows = [r for a in ids for r in self.db.execute(sql, [a, iso(since), limit]).fetchall()]
-        rows.sort(key=lambda r: r[0], reverse=True)
-        return [(r[1], r[2], _issue_ids(r[3]), r[4], r[5]) for r in rows[:limit]]
+        if not ids:
+            return []
+        execute, after = self.db.conn.execute, iso(since)
+        rows = execute(sql, [ids[0], after, limit]).fetchall()
+        if len(ids) > 1:
+            rows += [r for a in ids[1:] for r in execute(sql, [a, after, limit]).fetchall()]
+            rows.sort(key=itemgetter(0), reverse=True)
+            del rows[limit:]
+        return [(r[1], r[2], _issue_ids(r[3]), r[4], r[5]) for r in rows]
 
     def development_kind(self, development_id: int) -> str:
         """Whether a development is shown as a direct quote or as reported speech."""
