@@ -395,3 +395,47 @@ def test_ingested_developments_hold_the_counts_of_their_rows(seeded_store: Store
         mentions, outlets, issues = _stored_tally(seeded_store, dev.id)
         assert _counts(seeded_store, dev.id) == (mentions, outlets)
         assert dev.issues == issues
+
+
+def test_starting_a_development_writes_what_creating_it_and_adding_its_mention_write(
+    tmp_path: Path,
+) -> None:
+    said = datetime(2026, 3, 15, 18, 0, tzinfo=UTC)
+    now = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)
+    dumps = []
+    for start in (True, False):
+        store = Store(tmp_path / f"{start}.db")
+        store.upsert_actors([Actor("budanov", "Kyrylo Budanov")])
+        for k, (issues, outlet) in enumerate(
+            [(("sanctions", "prisoners"), "Wire"), ((), ""), (("energy",), "Post")]
+        ):
+            article = Article(url=f"https://o.example/{k}", title="", text="", source=outlet)
+            statement = Statement(
+                "budanov",
+                "direct",
+                f"remark {k}",
+                issues,
+                0,
+                store.insert_article(article, f"h{k}", now),
+            )
+            with store.transaction():
+                if start:
+                    store.start_development(statement, now, "remark", said_at=said, quiet=k == 1)
+                else:
+                    dev = store.create_development(statement, now, said_at=said, quiet=k == 1)
+                    store.add_statement(statement, dev, now, "remark", said_at=said)
+        dumps.append(
+            [
+                list(store.db.execute(f"select * from {table} order by 1, 2"))
+                for table in (
+                    "developments",
+                    "statements",
+                    "development_issues",
+                    "development_issue_mentions",
+                    "development_sources",
+                )
+            ]
+        )
+        store.close()
+    assert dumps[0] == dumps[1]
+    assert dumps[0][0][0][2:4] == ("direct", "remark 0")

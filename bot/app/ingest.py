@@ -256,13 +256,12 @@ class _Batch:
             unleaned=[d for d in self.fresh if self.kinds.get(d) == statement.kind],
         )
         if placement.development_id is None:
-            dev_id = self.store.create_development(
-                statement, self.now, said_at=said_at, quiet=quiet
+            dev_id = self.store.start_development(
+                statement, self.now, sig.stored, said_at=said_at, quiet=quiet
             )
             self.created[dev_id] = None
             self.fresh.add(dev_id)
             self.kinds[dev_id] = statement.kind
-            shown = False
         else:
             dev_id = placement.development_id
             for gone in placement.merged:  # folded into dev_id: report dev_id only
@@ -276,9 +275,9 @@ class _Batch:
                 kind = self.store.development_kind(dev_id)
             shown = takes_text(kind, statement.kind)
             self.kinds[dev_id] = statement.kind if shown else kind
-        self.store.add_statement(
-            statement, dev_id, self.now, sig.stored, shown=shown, said_at=said_at
-        )
+            self.store.add_statement(
+                statement, dev_id, self.now, sig.stored, shown=shown, said_at=said_at
+            )
         placed = self.pool.placed(speaker, statement, sig, placement, dev_id)
         if dev_id not in self.created:
             self.updated[dev_id] = None
