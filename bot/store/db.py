@@ -274,7 +274,7 @@ def m004_development_sources(db: Database) -> None:
 def m005_development_issue_mentions(db: Database) -> None:
     # How many mentions of each development name each issue, and whether its first mention did:
     # a development is shown with the issues its first mention names or at least half of its
-    # mentions name (bot/store/developments.py), so one outlet's incidental tag does not spread
+    # mentions name (bot/store/tally.py), so one outlet's incidental tag does not spread
     # to every report of a remark. development_issues keeps only the issues shown.
     db.table("development_issue_mentions").create(
         {"development_id": int, "issue_id": str, "mentions": int, "by_first": int},
