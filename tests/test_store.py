@@ -14,10 +14,12 @@ from bot.store import Store
 from bot.store.articles import ArticleStore
 from bot.store.chats import ChatStore
 from bot.store.db import StoreBase
+from bot.store.developments import DevelopmentStore
 from bot.store.feeds import FeedStore
 from bot.store.outbox import OutboxStore
+from bot.store.placements import PlacementStore
 
-CONCERNS = (ArticleStore, ChatStore, FeedStore, OutboxStore)
+CONCERNS = (ArticleStore, DevelopmentStore, PlacementStore, ChatStore, FeedStore, OutboxStore)
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -86,7 +88,8 @@ def test_candidates_are_newest_first_with_issue_tuples_and_stems(seeded_store: S
     rows = seeded_store.candidate_mentions("peskov", since)
     assert rows
     statements = {s.id: s for s in seeded_store.statements()}
-    for sid, dev_id, issues, signature in rows:
+    for sid, dev_id, issues, signature, kind in rows:
+        assert kind == seeded_store.development_kind(dev_id)
         assert statements[sid].development_id == dev_id
         assert issues == statements[sid].issues
         counted = {
@@ -98,7 +101,7 @@ def test_candidates_are_newest_first_with_issue_tuples_and_stems(seeded_store: S
         }
         assert set(issues) <= counted  # every mention's issues are counted for its development
         assert signature.split()  # space-separated stems
-    assert any(issues for _, _, issues, _ in rows)
+    assert any(issues for _, _, issues, _, _ in rows)
     assert len(seeded_store.candidate_mentions("peskov", since, limit=2)) == 2
 
 
@@ -327,3 +330,112 @@ def test_an_older_database_shows_what_its_mentions_agree_on(tmp_path: Path) -> N
 def test_savepoint_journals_stay_in_memory(store: Store) -> None:
     # an article's savepoint journal is no temporary file (2: MEMORY)
     assert store.db.execute("pragma temp_store").fetchone()[0] == 2
+
+
+def _stored_tally(store: Store, dev_id: int) -> tuple[int, int, tuple[str, ...]]:
+    """A development's mention and outlet counts and shown issues, counted from its rows."""
+    row = store.db.execute(
+        """select (select count(*) from statements where development_id = ?),
+                  (select count(distinct a.source) from statements s join articles a
+                   on a.id = s.article_id where s.development_id = ?)""",
+        [dev_id, dev_id],
+    ).fetchone()
+    (dev,) = store.developments(ids=[dev_id])
+    return row[0], row[1], dev.issues
+
+
+def test_mentions_written_in_one_transaction_count_as_written_one_by_one(store: Store) -> None:
+    # one transaction keeps what it read of a development (bot/store/tally.py); a savepoint
+    # rolled back inside it, and what it had kept, leave no trace
+    store.upsert_actors([Actor("budanov", "Kyrylo Budanov")])
+
+    def failing_article(dev: int) -> None:
+        with store.transaction():
+            _issue_mention(store, dev, 3, ("peace_plan",))
+            _issue_mention(store, dev, 4, ("peace_plan",))
+            raise RuntimeError("the article failed")
+
+    with store.transaction():
+        dev = _issue_mention(store, None, 1, ("prisoners",))
+        _issue_mention(store, dev, 2, ("peace_plan",))
+        with pytest.raises(RuntimeError):
+            failing_article(dev)
+        _issue_mention(store, dev, 5, ("sanctions",))
+        # peace_plan: 1 of 3 (the rolled-back two are gone), sanctions 1 of 3
+        assert _stored_tally(store, dev) == (3, 3, ("prisoners",))
+        _issue_mention(store, dev, 6, ("peace_plan",))
+    assert _counts(store, dev) == (4, 4)
+    assert _stored_tally(store, dev) == (4, 4, ("peace_plan", "prisoners"))
+
+
+def test_a_mention_written_after_another_connection_counts_its_rows(tmp_path: Path) -> None:
+    # sqlite3 opens a transaction by itself before a write outside atomic(); once that is
+    # committed, another connection may write before the next one, and what the first kept
+    # of the development must not be used
+    path = tmp_path / "two.db"
+    one, two = Store(path), Store(path)
+    one.upsert_actors([Actor("budanov", "Kyrylo Budanov")])
+    dev = _issue_mention(one, None, 1, ("prisoners",))
+    one.mark_announced([dev], datetime(2026, 3, 16, 10, 0, tzinfo=UTC))  # begins one itself
+    assert one.db.conn.in_transaction
+    _issue_mention(one, dev, 2, ("peace_plan",))
+    one.db.conn.commit()
+    _issue_mention(two, dev, 3, ("peace_plan",))
+    one.mark_announced([dev], datetime(2026, 3, 16, 11, 0, tzinfo=UTC))
+    _issue_mention(one, dev, 4, ("sanctions",))
+    one.db.conn.commit()
+    assert _counts(one, dev) == (4, 4)
+    assert _stored_tally(one, dev) == (4, 4, ("peace_plan", "prisoners"))
+    one.close()
+    two.close()
+
+
+def test_ingested_developments_hold_the_counts_of_their_rows(seeded_store: Store) -> None:
+    for dev in seeded_store.developments():
+        mentions, outlets, issues = _stored_tally(seeded_store, dev.id)
+        assert _counts(seeded_store, dev.id) == (mentions, outlets)
+        assert dev.issues == issues
+
+
+def test_starting_a_development_writes_what_creating_it_and_adding_its_mention_write(
+    tmp_path: Path,
+) -> None:
+    said = datetime(2026, 3, 15, 18, 0, tzinfo=UTC)
+    now = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)
+    dumps = []
+    for start in (True, False):
+        store = Store(tmp_path / f"{start}.db")
+        store.upsert_actors([Actor("budanov", "Kyrylo Budanov")])
+        for k, (issues, outlet) in enumerate(
+            [(("sanctions", "prisoners"), "Wire"), ((), ""), (("energy",), "Post")]
+        ):
+            article = Article(url=f"https://o.example/{k}", title="", text="", source=outlet)
+            statement = Statement(
+                "budanov",
+                "direct",
+                f"remark {k}",
+                issues,
+                0,
+                store.insert_article(article, f"h{k}", now),
+            )
+            with store.transaction():
+                if start:
+                    store.start_development(statement, now, "remark", said_at=said, quiet=k == 1)
+                else:
+                    dev = store.create_development(statement, now, said_at=said, quiet=k == 1)
+                    store.add_statement(statement, dev, now, "remark", said_at=said)
+        dumps.append(
+            [
+                list(store.db.execute(f"select * from {table} order by 1, 2"))
+                for table in (
+                    "developments",
+                    "statements",
+                    "development_issues",
+                    "development_issue_mentions",
+                    "development_sources",
+                )
+            ]
+        )
+        store.close()
+    assert dumps[0] == dumps[1]
+    assert dumps[0][0][0][2:4] == ("direct", "remark 0")

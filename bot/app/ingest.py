@@ -168,11 +168,12 @@ class _Batch:
         # the loader holds the store, not the batch: a batch -> pool -> bound method -> batch
         # cycle left every batch's candidates for the cyclic collector, whose full passes then
         # cost more the longer the process ran
-        self.pool = CandidatePool(_loader(store, pipeline, self.since), pipeline.spare)
-        self.fresh: set[int] = set()  # the developments the article being added started
-        # the kind (direct or reported) of each development this batch wrote or read: the batch
-        # writes every change to it, so it need not read it back per statement
+        # the kind (direct or reported) of each development this batch wrote or read: read with
+        # the candidates, and the batch writes every change to it, so it need not read it back
+        # per statement
         self.kinds: dict[int, str] = {}
+        self.pool = CandidatePool(_loader(store, pipeline, self.since, self.kinds), pipeline.spare)
+        self.fresh: set[int] = set()  # the developments the article being added started
         # developments folded into another (bridges) in this batch: gone from the store, though
         # the article's earlier statements still name them
         self.folded: set[int] = set()
@@ -255,13 +256,12 @@ class _Batch:
             unleaned=[d for d in self.fresh if self.kinds.get(d) == statement.kind],
         )
         if placement.development_id is None:
-            dev_id = self.store.create_development(
-                statement, self.now, said_at=said_at, quiet=quiet
+            dev_id = self.store.start_development(
+                statement, self.now, sig.stored, said_at=said_at, quiet=quiet
             )
             self.created[dev_id] = None
             self.fresh.add(dev_id)
             self.kinds[dev_id] = statement.kind
-            shown = False
         else:
             dev_id = placement.development_id
             for gone in placement.merged:  # folded into dev_id: report dev_id only
@@ -275,9 +275,9 @@ class _Batch:
                 kind = self.store.development_kind(dev_id)
             shown = takes_text(kind, statement.kind)
             self.kinds[dev_id] = statement.kind if shown else kind
-        self.store.add_statement(
-            statement, dev_id, self.now, sig.stored, shown=shown, said_at=said_at
-        )
+            self.store.add_statement(
+                statement, dev_id, self.now, sig.stored, shown=shown, said_at=said_at
+            )
         placed = self.pool.placed(speaker, statement, sig, placement, dev_id)
         if dev_id not in self.created:
             self.updated[dev_id] = None
@@ -303,13 +303,19 @@ def _joins(
     )
 
 
-def _loader(store: Store, pipe: Pipeline, since: datetime) -> Callable[[str], list[Candidate]]:
-    """A function reading a speaker's recent mentions in this store, newest first."""
+def _loader(
+    store: Store, pipe: Pipeline, since: datetime, kinds: dict[int, str]
+) -> Callable[[str], list[Candidate]]:
+    """A function reading a speaker's recent mentions in this store, newest first, noting each
+    one's development kind in ``kinds`` (unless the batch already knows it: what it wrote is
+    newer than what it read)."""
 
     def load(speaker: str) -> list[Candidate]:
         actors = pipe.speakers.get(speaker, (speaker,))
         rows = store.candidate_mentions(actors, since, limit=CANDIDATES)
-        return [pipe.candidate(dev, issues, sig) for _, dev, issues, sig in rows]
+        for _, dev, _, _, kind in rows:
+            kinds.setdefault(dev, kind)
+        return [pipe.candidate(dev, issues, sig) for _, dev, issues, sig, _ in rows]
 
     return load
 

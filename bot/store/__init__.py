@@ -2,7 +2,9 @@
 
     db.py        opening the database (WAL), schema and migrations, iso/parse_dt, transactions
     articles.py  articles, actors, statements
-    developments.py  developments (grouped statements), mentions, the full-text index
+    developments.py  developments (grouped statements) read back, mentions, the full-text index
+    placements.py    the diff engine's decisions written down: new developments, mentions, merges
+    tally.py     what those writes keep of the rows they read, for one write transaction
     chats.py     chats, subscriptions, what each chat was told, digest slots
     feeds.py     feed state (as :class:`bot.model.FeedState`)
     outbox.py    the outbox and the deliveries log
@@ -26,9 +28,10 @@ from bot.store.db import StoreBase, iso, migrations, parse_dt
 from bot.store.developments import DevelopmentStore
 from bot.store.feeds import FeedStore
 from bot.store.outbox import OutboxStore
+from bot.store.placements import PlacementStore
 
 __all__ = ["Store", "StoreBase", "iso", "migrations", "parse_dt"]
 
 
-class Store(ArticleStore, DevelopmentStore, ChatStore, FeedStore, OutboxStore):
+class Store(ArticleStore, DevelopmentStore, PlacementStore, ChatStore, FeedStore, OutboxStore):
     """A talkwatch database: a real SQLite file (WAL) or an in-memory one for tests."""

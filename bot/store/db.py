@@ -17,6 +17,8 @@ from typing import Any, Self
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store.tally import Scope
+
 migrations = Migrations("talkwatch")
 
 
@@ -272,7 +274,7 @@ def m004_development_sources(db: Database) -> None:
 def m005_development_issue_mentions(db: Database) -> None:
     # How many mentions of each development name each issue, and whether its first mention did:
     # a development is shown with the issues its first mention names or at least half of its
-    # mentions name (bot/store/developments.py), so one outlet's incidental tag does not spread
+    # mentions name (bot/store/tally.py), so one outlet's incidental tag does not spread
     # to every report of a remark. development_issues keeps only the issues shown.
     db.table("development_issue_mentions").create(
         {"development_id": int, "issue_id": str, "mentions": int, "by_first": int},
@@ -314,26 +316,56 @@ class _Database(Database):
     (``BEGIN IMMEDIATE``). Two connections write to one file (the bot's loop and the worker
     thread, bot/worker.py): a deferred transaction that reads and then writes fails at once with
     "database is locked" if the other connection committed in between (WAL cannot upgrade a
-    stale snapshot, and the busy timeout does not apply); an immediate one waits its turn."""
+    stale snapshot, and the busy timeout does not apply); an immediate one waits its turn.
+
+    ``scope`` is what the store's writes keep of the rows they read inside ``atomic()``, where
+    the write lock is held (bot/store/tally.py): dropped when such a block begins or ends a
+    transaction, when one begins or ends inside a transaction sqlite3 opened by itself (before
+    a write outside ``atomic()``, which anyone may commit), and when a savepoint rolls back; so
+    it never describes rows another connection may have changed or a rollback undid. Outside
+    ``atomic()`` (``depth`` 0) nothing is kept."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.scope = Scope()
+        self.depth = 0  # atomic() blocks open
 
     @contextmanager
     def atomic(self) -> Iterator[Database]:  # type: ignore[override]
         """One transaction (nested: a savepoint), holding the write lock from its start."""
         if self.conn.in_transaction:
-            with super().atomic():
-                yield self
+            foreign = not self.depth  # in a transaction sqlite3 began by itself
+            if foreign:
+                self.scope.clear()
+            self.depth += 1
+            try:
+                with super().atomic():
+                    yield self
+            except BaseException:
+                self.scope.clear()
+                raise
+            finally:
+                self.depth -= 1
+                if foreign:
+                    self.scope.clear()
             return
+        self.scope.clear()
         self.conn.execute("BEGIN IMMEDIATE")
+        self.depth += 1
         try:
-            yield self
-        except BaseException:
-            self.rollback()
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.rollback()
-            raise
+            try:
+                yield self
+            except BaseException:
+                self.rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+        finally:
+            self.depth -= 1
+            self.scope.clear()
 
 
 class StoreBase:

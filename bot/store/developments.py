@@ -5,22 +5,21 @@ Columns that say *when*: ``first_seen`` (when talkwatch first stored it, microse
 ``said_at`` (the earliest ``published`` of its mentions, when an outlet gave one) and
 ``announced_at`` (when its alerts were decided; set back to null when it gains an issue, so new
 followers are told). ``quiet`` marks a back-fill: stored and searchable, never alerted and never
-in a digest. Which development a statement joins is decided by bot/diff; this module only writes
-the decision down.
+in a digest. This module reads them (and the diff engine's candidates); writing a placement
+down is bot/store/placements.py.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Literal
 
-from bot.model import Development, Mention, Statement
+from bot.model import Development, Mention
 from bot.store.db import StoreBase, iso, parse_dt
-
-SHOWN_SHARE = 0.5  # a development shows an issue at least this share of its mentions name
 
 
 @lru_cache(maxsize=4096)
@@ -30,14 +29,15 @@ def _issue_ids(stored: str) -> tuple[str, ...]:
 
 
 class DevelopmentStore(StoreBase):
-    """Developments written as the diff engine places statements, and read back."""
+    """Developments read back: the diff engine's candidates, listings, what is not announced."""
 
     def candidate_mentions(
         self, actor_ids: str | Sequence[str], since: datetime, limit: int = 150
-    ) -> list[tuple[int, int, tuple[str, ...], str]]:
+    ) -> list[tuple[int, int, tuple[str, ...], str, str]]:
         """Recent statements by these actors (one speaker for grouping: a spokesperson and the
-        institution), newest first, as (statement id, development id, issue ids, diff signature):
-        the diff engine's candidates.
+        institution), newest first, as (statement id, development id, issue ids, diff signature,
+        the development's kind): the diff engine's candidates, and whether each development is
+        shown as a direct quote (read here, not once per statement placed in it).
 
         Bounded by the (actor_id, last_seen) index and the limit, so the cost does not grow with
         the number of stored developments.
@@ -45,106 +45,20 @@ class DevelopmentStore(StoreBase):
         ids = [actor_ids] if isinstance(actor_ids, str) else list(dict.fromkeys(actor_ids))
         # one indexed query per actor (an IN list would sort every row in the window), merged
         sql = """
-            select d.last_seen, s.id, s.development_id, s.issues, s.signature
+            select d.last_seen, s.id, s.development_id, s.issues, s.signature, d.kind
             from developments d join statements s on s.development_id = d.id
             where d.actor_id = ? and d.last_seen >= ?
             order by d.last_seen desc limit ?
         """
-        rows = [r for a in ids for r in self.db.execute(sql, [a, iso(since), limit]).fetchall()]
-        rows.sort(key=lambda r: r[0], reverse=True)
-        return [(r[1], r[2], _issue_ids(r[3]), r[4]) for r in rows[:limit]]
-
-    def create_development(
-        self,
-        statement: Statement,
-        now: datetime,
-        *,
-        said_at: datetime | None = None,
-        quiet: bool = False,
-    ) -> int:
-        """A new development whose first mention is this statement; returns its id."""
-        if not self.db.conn.in_transaction:  # its rows land together (as in add_statement)
-            with self.transaction():
-                return self.create_development(statement, now, said_at=said_at, quiet=quiet)
-        cursor = self.db.conn.execute(
-            """insert into developments (actor_id, kind, text, issues, first_seen, last_seen,
-               mention_count, outlet_count, said_at, quiet)
-               values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)""",
-            [
-                statement.actor_id,
-                statement.kind,
-                statement.text,
-                json.dumps(list(statement.issues)),
-                iso(now),
-                iso(now),
-                iso(said_at),
-                int(quiet),
-            ],
-        )
-        dev_id = int(cursor.lastrowid or 0)
-        self._add_development_issues(dev_id, statement.issues, now)
-        # its first mention's issues, counted when that mention is stored (add_statement)
-        self.db.conn.executemany(
-            """insert into development_issue_mentions (development_id, issue_id, mentions,
-               by_first) values (?, ?, 0, 1)""",
-            [(dev_id, i) for i in statement.issues],
-        )
-        return dev_id
-
-    def _add_development_issues(self, dev_id: int, issues: Iterable[str], now: datetime) -> int:
-        """Record issues of a development; returns how many it did not have yet."""
-        before = self.db.conn.total_changes
-        self.db.conn.executemany(
-            """insert or ignore into development_issues (development_id, issue_id, first_seen)
-               values (?, ?, ?)""",
-            [(dev_id, i, iso(now)) for i in issues],
-        )
-        return self.db.conn.total_changes - before
-
-    def _count_issues(self, dev_id: int, issues: Iterable[str]) -> None:
-        """One more mention of a development names these issues."""
-        self.db.conn.executemany(
-            """insert into development_issue_mentions
-               (development_id, issue_id, mentions, by_first) values (?, ?, 1, 0)
-               on conflict (development_id, issue_id) do update set mentions = mentions + 1""",
-            [(dev_id, i) for i in issues],
-        )
-
-    def _show_issues(
-        self, dev_id: int, mentions: int | None, now: datetime
-    ) -> tuple[list[str], bool]:
-        """Bring the issues a development is shown with in line with its counts; returns them
-        (sorted) and whether it gained one. ``mentions``: its mention count, or None for the
-        stored count plus the mention being added (read in the same query).
-
-        Shown: the issues its first mention names and those at least half of its mentions name
-        (``SHOWN_SHARE``). One outlet's incidental tag ("... as prisoner swaps resumed") does not
-        spread to a remark a dozen outlets carried, and the first report, which set what the
-        development is, keeps its own. Measured on the tune corpora against the union of every
-        mention's issues (issue F1, mean of tune..tune6): union .845, at least half .850, first
-        or half .852, first or more than half .843, first or a third .850."""
-        rows = self.db.conn.execute(
-            """select m.issue_id, m.mentions, m.by_first, i.issue_id is not null,
-                      d.mention_count + 1
-               from development_issue_mentions m join developments d on d.id = m.development_id
-               left join development_issues i
-               on i.development_id = m.development_id and i.issue_id = m.issue_id
-               where m.development_id = ?""",
-            [dev_id],
-        ).fetchall()
-        if not rows:  # no mention names an issue: none shown, none was
-            return [], False
-        share = SHOWN_SHARE * (rows[0][4] if mentions is None else mentions)
-        shown = sorted(r[0] for r in rows if r[2] or r[1] >= share)
-        before = {r[0] for r in rows if r[3]}
-        gone = before.difference(shown)
-        if gone:
-            self.db.conn.executemany(
-                "delete from development_issues where development_id = ? and issue_id = ?",
-                [(dev_id, i) for i in gone],
-            )
-        new = [i for i in shown if i not in before]
-        return shown, bool(new) and self._add_development_issues(dev_id, new, now) > 0
+        if not ids:
+            return []
+        execute, after = self.db.conn.execute, iso(since)
+        rows = execute(sql, [ids[0], after, limit]).fetchall()
+        if len(ids) > 1:
+            rows += [r for a in ids[1:] for r in execute(sql, [a, after, limit]).fetchall()]
+            rows.sort(key=itemgetter(0), reverse=True)
+            del rows[limit:]
+        return [(r[1], r[2], _issue_ids(r[3]), r[4], r[5]) for r in rows]
 
     def development_kind(self, development_id: int) -> str:
         """Whether a development is shown as a direct quote or as reported speech."""
@@ -152,80 +66,6 @@ class DevelopmentStore(StoreBase):
             "select kind from developments where id = ?", [development_id]
         ).fetchone()
         return str(row[0]) if row else ""
-
-    def add_statement(
-        self,
-        statement: Statement,
-        development_id: int,
-        now: datetime,
-        signature: str = "",
-        *,
-        shown: bool = False,
-        said_at: datetime | None = None,
-    ) -> int:
-        """Store a statement as a mention of a development and refresh the development: its
-        issues, counts, when it was said, and - when ``shown`` - its text and kind become this
-        statement's. A development that gains an issue has its alerts decided again."""
-        conn = self.db.conn
-        if not conn.in_transaction:  # its writes land together (conn.execute never commits)
-            with self.transaction():
-                return self.add_statement(
-                    statement, development_id, now, signature, shown=shown, said_at=said_at
-                )
-        # the connection's own execute: sqlite-utils' wrapper cost more than these one-row
-        # statements (about six a statement)
-        cursor = conn.execute(
-            """insert into statements (article_id, actor_id, kind, text, issues, position,
-               development_id, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                statement.article_id,
-                statement.actor_id,
-                statement.kind,
-                statement.text,
-                json.dumps(list(statement.issues)),
-                statement.position,
-                development_id,
-                signature,
-                iso(now),
-            ],
-        )
-        if statement.issues:
-            self._count_issues(development_id, statement.issues)
-        # the mention count is read with the issue counts: this mention is not counted yet
-        issues, gained = self._show_issues(development_id, None, now)
-        before = conn.total_changes
-        conn.execute(
-            """insert or ignore into development_sources (development_id, source)
-               select ?, coalesce(source, '') from articles where id = ?""",
-            [development_id, statement.article_id],
-        )
-        new_outlet = conn.total_changes - before
-        conn.execute(
-            """update developments set
-                 last_seen = ?,
-                 issues = ?,
-                 mention_count = mention_count + 1,
-                 outlet_count = outlet_count + ?,
-                 said_at = case when said_at is null or ? < said_at then ? else said_at end,
-                 text = case when ? then ? else text end,
-                 kind = case when ? then ? else kind end,
-                 announced_at = case when ? then null else announced_at end
-               where id = ?""",
-            [
-                iso(now),
-                json.dumps(issues),
-                new_outlet,
-                iso(said_at),
-                iso(said_at),
-                shown,
-                statement.text,
-                shown,
-                statement.kind,
-                gained,
-                development_id,
-            ],
-        )
-        return int(cursor.lastrowid or 0)
 
     def unannounced(self, limit: int = 500, seen_by: datetime | None = None) -> list[int]:
         """Developments whose alerts have not been decided yet (first seen by ``seen_by``, when
@@ -261,87 +101,6 @@ class DevelopmentStore(StoreBase):
             "update developments set announced_at = ? where id = ?",
             [(iso(now), d) for d in development_ids],
         )
-
-    def merge_developments(self, keep: int, drop: int) -> None:
-        """Fold development ``drop`` into ``keep``: its mentions, issues, what chats were told.
-        The result is news if either was; its alerts are decided again if it gained an issue or
-        ``drop`` was not yet decided."""
-        if not self.db.conn.in_transaction:  # all of it or nothing
-            with self.transaction():
-                return self.merge_developments(keep, drop)
-        execute = self.db.conn.execute  # (see add_statement)
-        before = {r[0] for r in self._issue_rows(keep)}
-        execute("update statements set development_id = ? where development_id = ?", [keep, drop])
-        execute(
-            """insert or ignore into development_issues (development_id, issue_id, first_seen)
-               select ?, issue_id, first_seen from development_issues where development_id = ?""",
-            [keep, drop],
-        )
-        execute("delete from development_issues where development_id = ?", [drop])
-        # the kept development's first mention stays its first
-        execute(
-            """insert into development_issue_mentions
-               (development_id, issue_id, mentions, by_first)
-               select ?, issue_id, mentions, 0 from development_issue_mentions
-               where development_id = ?
-               on conflict (development_id, issue_id)
-               do update set mentions = mentions + excluded.mentions""",
-            [keep, drop],
-        )
-        execute("delete from development_issue_mentions where development_id = ?", [drop])
-        execute(
-            """insert or ignore into development_sources (development_id, source)
-               select ?, source from development_sources where development_id = ?""",
-            [keep, drop],
-        )
-        execute("delete from development_sources where development_id = ?", [drop])
-        execute(
-            """insert or ignore into chat_developments (chat_id, development_id, via, told_at)
-               select chat_id, ?, via, told_at from chat_developments where development_id = ?""",
-            [keep, drop],
-        )
-        execute("delete from chat_developments where development_id = ?", [drop])
-        kept, dropped = (
-            execute(
-                """select first_seen, last_seen, said_at, quiet, announced_at
-                   from developments where id = ?""",
-                [d],
-            ).fetchone()
-            for d in (keep, drop)
-        )
-        said = [s for s in (kept[2], dropped[2]) if s]
-        counts = execute(
-            """select (select count(*) from statements where development_id = ?),
-                      (select count(*) from development_sources where development_id = ?)""",
-            [keep, keep],
-        ).fetchone()
-        # an issue the dropped one showed and the merged one does not is shown no longer; one
-        # it shows that the kept one did not is news for its followers
-        seen = parse_dt(max(kept[1], dropped[1])) or datetime.min.replace(tzinfo=UTC)
-        issues, _ = self._show_issues(keep, counts[0], seen)
-        again = bool(set(issues) - before) or dropped[4] is None
-        execute(
-            """update developments set first_seen = ?, last_seen = ?, issues = ?,
-               mention_count = ?, outlet_count = ?, said_at = ?, quiet = ?,
-               announced_at = case when ? then null else announced_at end where id = ?""",
-            [
-                min(kept[0], dropped[0]),
-                max(kept[1], dropped[1]),
-                json.dumps(issues),
-                counts[0],
-                counts[1],
-                min(said) if said else None,
-                int(bool(kept[3]) and bool(dropped[3])),
-                again,
-                keep,
-            ],
-        )
-        execute("delete from developments where id = ?", [drop])
-
-    def _issue_rows(self, dev_id: int) -> list[tuple[str]]:
-        return self.db.execute(
-            "select issue_id from development_issues where development_id = ?", [dev_id]
-        ).fetchall()
 
     def index_statements(self) -> None:
         """Add statements stored since the last call to the full-text index. (The index is an
