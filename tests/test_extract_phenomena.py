@@ -329,3 +329,27 @@ def test_a_tabloid_whose_remarks_name_the_talks_between_lines_of_colour_is_on_to
         "The hotel bar stayed open past midnight."
     )
     assert {s.actor_id for s in found.statements} == {"rutte", "zelensky"}
+
+
+def test_an_item_whose_prose_names_the_talks_throughout_keeps_its_remarks_of_colour(
+    extractor: Extractor,
+) -> None:
+    # one remark names an issue, the others are colour; the prose names the talks' issues in
+    # four paragraphs and many words, so the item is about the talks
+    found = extractor.extract(
+        "Home | World | Europe\n"
+        "Envoy: no deal without the east\n"
+        "By Staff | 3 min read\n"
+        "Witkoff said a deal would stall unless the question of territory in the east was"
+        " settled first.\n"
+        "Peskov said it was too early to judge.\n"
+        "Lavrov told reporters that he had nothing to add.\n"
+        "Rubio said he was hopeful.\n"
+        "Macron said he would call Putin soon.\n"
+        "Starmer said he had spoken to both men on Sunday.\n"
+        "The ceasefire along the front line has held since Monday.\n"
+        "Security guarantees for Kyiv were not on the agenda this week.\n"
+        "Sanctions relief is expected to come up at the next round.\n"
+        "Read more: The talks so far"
+    )
+    assert {"witkoff", "peskov", "starmer"} <= {s.actor_id for s in found.statements}

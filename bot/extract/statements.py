@@ -274,7 +274,17 @@ class Extractor:
         # one remark that happens to name an issue among many that do not is chance (a
         # stadium's security, a storm's power cuts); an article about the talks names them
         # again and again, in its statements and in its prose
-        by_statements = own >= 2 or (own > 0 and own * 4 >= len(drafts))
+        # ... unless the prose itself names them throughout, in many words: then one remark
+        # that does is enough (an aggregator's short item whose other remarks are colour)
+        by_statements = (
+            own >= 2
+            or (own > 0 and own * 4 >= len(drafts))
+            or (
+                own > 0
+                and terms > TOPIC_TERMS
+                and naming >= min(TOPIC_BLOCKS, TOPIC_SHARE * prose)
+            )
+        )
         # and in many words: a budget speech's "draft", "guarantee" and "vote" are three
         # ... or a tabloid's short paragraphs of colour ("MPs in London were furious") between
         # remarks that name issues again and again: its statements carry the topic
