@@ -43,8 +43,13 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("On the margins of the NATO summit the envoys compared notes.", ("peace_plan",)),
         # a threat to troops, not a word on legitimacy
         ("Any such contingent would be a legitimate target.", ("security_guarantees",)),
-        # the plant: who runs it (the land it stands on) and who gets its power
-        ("Inspectors reached the Zaporizhzhia nuclear plant at dawn.", ("territory", "energy")),
+        # the plant named after its region is the plant (energy), not the region's land
+        ("Inspectors reached the Zaporizhzhia nuclear plant at dawn.", ("energy",)),
+        ("On Zaporizhzhia, the nuclear plant would restart later.", ("energy",)),
+        ("The nuclear reactors at Zaporizhzhia stay cold.", ("energy",)),
+        ("Запорожская АЭС остановлена.", ("energy",)),
+        # the region itself is still the land
+        ("Moscow claims all of Zaporizhzhia region.", ("territory",)),
         # an energy deal is an energy truce
         ("The annex on energy infrastructure is ready.", ("ceasefire", "energy")),
         # strikes that must stop are a truce; what is struck still names its issue
