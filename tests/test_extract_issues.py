@@ -48,6 +48,15 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("On Zaporizhzhia, the nuclear plant would restart later.", ("energy",)),
         ("The nuclear reactors at Zaporizhzhia stay cold.", ("energy",)),
         ("Запорожская АЭС остановлена.", ("energy",)),
+        # a country labelled by its alliance is a party to the talks, not Ukraine's membership
+        ("Finland, a NATO member, offered to host the next round.", ("peace_plan",)),
+        ("He called Denmark a village with a NATO badge.", ("peace_plan",)),
+        ("Kyiv will not give up its hope to become a NATO member.", ("nato",)),
+        ("Troops from NATO member states would be deployed.", ("nato", "security_guarantees")),
+        ("Moscow says no honest broker sits in Geneva.", ("peace_plan",)),
+        # a government department named after energy is an institution, not the issue
+        ("Advisers from the Department of Energy joined the team.", ()),
+        ("Experts from the Energy Department joined the team.", ()),
         # the region itself is still the land
         ("Moscow claims all of Zaporizhzhia region.", ("territory",)),
         # an energy deal is an energy truce
