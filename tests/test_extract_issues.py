@@ -57,6 +57,12 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # a government department named after energy is an institution, not the issue
         ("Advisers from the Department of Energy joined the team.", ()),
         ("Experts from the Energy Department joined the team.", ()),
+        # prisoners coming home is the exchange, whatever the verb; coffins and troops are not
+        ("The wounded soldiers could be home by spring.", ("prisoners",)),
+        ("Our captives will come home before Easter.", ("prisoners",)),
+        ("They will go home in boxes.", ()),
+        ("After that, a bigger exchange is planned.", ("prisoners",)),
+        ("A further exchange of views followed.", ()),
         # the region itself is still the land
         ("Moscow claims all of Zaporizhzhia region.", ("territory",)),
         # an energy deal is an energy truce
