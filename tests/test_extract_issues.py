@@ -645,3 +645,16 @@ def test_the_plan_as_the_time_of_a_remark_is_not_its_issue(
     extractor: Extractor, text: str
 ) -> None:
     assert _one(extractor.extract(text), "Kallas said").issues == ("sanctions",)
+
+
+@pytest.mark.parametrize(
+    "closer",
+    [
+        "a day after the last round ended without a deal on a truce",
+        "a week after envoys failed to agree on a ceasefire",
+        "weeks before any ceasefire could be signed",
+    ],
+)
+def test_a_closing_clause_of_time_is_not_what_was_said(extractor: Extractor, closer: str) -> None:
+    found = extractor.extract(f"Lavrov said Western security guarantees were a trap, {closer}.")
+    assert _one(found, "Lavrov said").issues == ("security_guarantees",)
