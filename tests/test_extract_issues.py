@@ -658,3 +658,10 @@ def test_the_plan_as_the_time_of_a_remark_is_not_its_issue(
 def test_a_closing_clause_of_time_is_not_what_was_said(extractor: Extractor, closer: str) -> None:
     found = extractor.extract(f"Lavrov said Western security guarantees were a trap, {closer}.")
     assert _one(found, "Lavrov said").issues == ("security_guarantees",)
+
+
+def test_the_body_a_speaker_heads_is_who_speaks_not_the_remark(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Sybiha, head of the recovery fund board, said the sanctions would stay."
+    )
+    assert _one(found, "Sybiha").issues == ("sanctions",)
