@@ -63,6 +63,10 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("They will go home in boxes.", ()),
         ("After that, a bigger exchange is planned.", ("prisoners",)),
         ("A further exchange of views followed.", ()),
+        # who would watch a truce, and how it is checked, is the truce
+        ("Monitors would come from neutral states.", ("ceasefire",)),
+        ("A verification mechanism using drones was tabled.", ("ceasefire",)),
+        ("Kyiv monitors the situation closely.", ()),
         # the region itself is still the land
         ("Moscow claims all of Zaporizhzhia region.", ("territory",)),
         # an energy deal is an energy truce
