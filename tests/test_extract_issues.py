@@ -43,8 +43,32 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("On the margins of the NATO summit the envoys compared notes.", ("peace_plan",)),
         # a threat to troops, not a word on legitimacy
         ("Any such contingent would be a legitimate target.", ("security_guarantees",)),
-        # the plant: who runs it (the land it stands on) and who gets its power
-        ("Inspectors reached the Zaporizhzhia nuclear plant at dawn.", ("territory", "energy")),
+        # the plant named after its region is the plant (energy), not the region's land
+        ("Inspectors reached the Zaporizhzhia nuclear plant at dawn.", ("energy",)),
+        ("On Zaporizhzhia, the nuclear plant would restart later.", ("energy",)),
+        ("The nuclear reactors at Zaporizhzhia stay cold.", ("energy",)),
+        ("Запорожская АЭС остановлена.", ("energy",)),
+        # a country labelled by its alliance is a party to the talks, not Ukraine's membership
+        ("Finland, a NATO member, offered to host the next round.", ("peace_plan",)),
+        ("He called Denmark a village with a NATO badge.", ("peace_plan",)),
+        ("Kyiv will not give up its hope to become a NATO member.", ("nato",)),
+        ("Troops from NATO member states would be deployed.", ("nato", "security_guarantees")),
+        ("Moscow says no honest broker sits in Geneva.", ("peace_plan",)),
+        # a government department named after energy is an institution, not the issue
+        ("Advisers from the Department of Energy joined the team.", ()),
+        ("Experts from the Energy Department joined the team.", ()),
+        # prisoners coming home is the exchange, whatever the verb; coffins and troops are not
+        ("The wounded soldiers could be home by spring.", ("prisoners",)),
+        ("Our captives will come home before Easter.", ("prisoners",)),
+        ("They will go home in boxes.", ()),
+        ("After that, a bigger exchange is planned.", ("prisoners",)),
+        ("A further exchange of views followed.", ()),
+        # who would watch a truce, and how it is checked, is the truce
+        ("Monitors would come from neutral states.", ("ceasefire",)),
+        ("A verification mechanism using drones was tabled.", ("ceasefire",)),
+        ("Kyiv monitors the situation closely.", ()),
+        # the region itself is still the land
+        ("Moscow claims all of Zaporizhzhia region.", ("territory",)),
         # an energy deal is an energy truce
         ("The annex on energy infrastructure is ready.", ("ceasefire", "energy")),
         # strikes that must stop are a truce; what is struck still names its issue
@@ -625,3 +649,23 @@ def test_the_plan_as_the_time_of_a_remark_is_not_its_issue(
     extractor: Extractor, text: str
 ) -> None:
     assert _one(extractor.extract(text), "Kallas said").issues == ("sanctions",)
+
+
+@pytest.mark.parametrize(
+    "closer",
+    [
+        "a day after the last round ended without a deal on a truce",
+        "a week after envoys failed to agree on a ceasefire",
+        "weeks before any ceasefire could be signed",
+    ],
+)
+def test_a_closing_clause_of_time_is_not_what_was_said(extractor: Extractor, closer: str) -> None:
+    found = extractor.extract(f"Lavrov said Western security guarantees were a trap, {closer}.")
+    assert _one(found, "Lavrov said").issues == ("security_guarantees",)
+
+
+def test_the_body_a_speaker_heads_is_who_speaks_not_the_remark(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Sybiha, head of the recovery fund board, said the sanctions would stay."
+    )
+    assert _one(found, "Sybiha").issues == ("sanctions",)
