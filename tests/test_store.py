@@ -439,3 +439,20 @@ def test_starting_a_development_writes_what_creating_it_and_adding_its_mention_w
         store.close()
     assert dumps[0] == dumps[1]
     assert dumps[0][0][0][2:4] == ("direct", "remark 0")
+
+
+def test_a_transaction_writing_many_developments_keeps_a_bounded_tally(store: Store) -> None:
+    from bot.store.tally import KEPT
+
+    store.upsert_actors([Actor("budanov", "Kyrylo Budanov")])
+    now = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)
+    with store.transaction():
+        first = 0
+        for k in range(KEPT + 10):
+            statement = Statement("budanov", "direct", f"remark {k}", ("energy",), k, None)
+            dev = store.start_development(statement, now)
+            first = first or dev
+            assert len(store.db.scope.tallies) <= KEPT
+        # a development whose tally was let go is read again, as stored
+        store.add_statement(Statement("budanov", "direct", "again", (), 0, None), first, now)
+    assert _counts(store, first) == (2, 0)

@@ -58,8 +58,8 @@ class PlacementStore(StoreBase):
         )
         dev_id = int(cursor.lastrowid or 0)
         self._add_development_issues(dev_id, statement.issues, now)
-        self._scope().tallies[dev_id] = Tally(
-            0, {i: [0, 1] for i in statement.issues}, set(statement.issues)
+        self._scope().keep(
+            dev_id, Tally(0, {i: [0, 1] for i in statement.issues}, set(statement.issues))
         )
         # its first mention's issues, counted when that mention is stored (add_statement)
         self.db.conn.executemany(
@@ -105,10 +105,13 @@ class PlacementStore(StoreBase):
                    union all select 2, '', mention_count, 0 from developments where id = ?""",
                 [dev_id, dev_id, dev_id],
             ).fetchall()
-            tally = scope.tallies[dev_id] = Tally(
-                next((r[2] for r in rows if r[0] == 2), 0),
-                {r[1]: [r[2], r[3]] for r in rows if r[0] == 0},
-                {r[1] for r in rows if r[0] == 1},
+            tally = scope.keep(
+                dev_id,
+                Tally(
+                    next((r[2] for r in rows if r[0] == 2), 0),
+                    {r[1]: [r[2], r[3]] for r in rows if r[0] == 0},
+                    {r[1] for r in rows if r[0] == 1},
+                ),
             )
         return tally
 
@@ -138,13 +141,12 @@ class PlacementStore(StoreBase):
 
     def _outlet(self, article_id: int | None, scope: Scope) -> str | None:
         """The outlet of a stored article ('' when it names none; None: no such article)."""
-        outlets = scope.outlets
-        if article_id not in outlets:
-            row = self.db.conn.execute(
-                "select coalesce(source, '') from articles where id = ?", [article_id]
-            ).fetchone()
-            outlets[article_id] = row[0] if row else None
-        return outlets[article_id]
+        if article_id in scope.outlets:
+            return scope.outlets[article_id]
+        row = self.db.conn.execute(
+            "select coalesce(source, '') from articles where id = ?", [article_id]
+        ).fetchone()
+        return scope.keep_outlet(article_id, row[0] if row else None)
 
     def _credit(self, dev_id: int, tally: Tally, outlet: str | None) -> int:
         """Record an outlet as one that carried a development; returns 1 when it is new for
@@ -204,7 +206,7 @@ class PlacementStore(StoreBase):
             [(dev_id, i) for i in issues],
         )
         self._insert_statement(statement, dev_id, now, signature)
-        tally = scope.tallies[dev_id] = Tally(1, {i: [1, 1] for i in issues}, set(issues))
+        tally = scope.keep(dev_id, Tally(1, {i: [1, 1] for i in issues}, set(issues)))
         self._credit(dev_id, tally, outlet)
         return dev_id
 

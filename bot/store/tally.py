@@ -16,6 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 SHOWN_SHARE = 0.5  # a development shows an issue at least this share of its mentions name
+# developments (and articles) one scope keeps at most: an ingest transaction touches a few
+# hundred; one that writes far more (a bulk load) starts again past this, not growing with it
+KEPT = 4096
 
 
 @dataclass(slots=True)
@@ -51,6 +54,20 @@ class Scope:
         """Forget everything (the transaction began, ended or rolled back a savepoint)."""
         self.tallies.clear()
         self.outlets.clear()
+
+    def keep(self, dev_id: int, tally: Tally) -> Tally:
+        """Keep a development's tally (forgetting the others first when :data:`KEPT` are)."""
+        if len(self.tallies) >= KEPT:
+            self.tallies.clear()
+        self.tallies[dev_id] = tally
+        return tally
+
+    def keep_outlet(self, article_id: int | None, outlet: str | None) -> str | None:
+        """Keep an article's outlet (forgetting the others first when :data:`KEPT` are)."""
+        if len(self.outlets) >= KEPT:
+            self.outlets.clear()
+        self.outlets[article_id] = outlet
+        return outlet
 
 
 def shown_issues(counts: Iterable[tuple[str, int, int]], mentions: int) -> list[str]:
