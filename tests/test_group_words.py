@@ -74,6 +74,16 @@ def test_stem_suffixes_are_the_language_files(config: Config) -> None:
     # an adverb and its adjective ("artificially", "artificial") are one word
     assert stem("artificially", suffixes) == stem("artificial", suffixes)
     assert stem("negotiating", ()) == "negotiating"
+    # a word ending in -e and its -es/-ed forms are one word ("guarantee", "guarantees")
+    assert stem("pledge", suffixes) == stem("pledges", suffixes) == stem("pledged", suffixes)
+    assert stem("endorse", suffixes) == stem("endorsed", suffixes)
+
+
+def test_singular_and_plural_of_a_noun_in_e_are_the_same_words(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    one = signature("the pledge is a trap", lexicon)
+    many = signature("pledges like that are a trap", lexicon)
+    assert len(one.tokens & many.tokens) == 2  # the trap and the pledge
 
 
 def test_russian_numbers_and_endings_fold_with_the_russian_file(config: Config) -> None:
