@@ -116,6 +116,9 @@ def test_a_planned_day_is_not_when_it_was_said(words: str) -> None:
         ("in her pre-summit remarks the chancellor called", True),
         ("the envoy told reporters", False),
         ("the minister presented prepared remarks", False),
+        # "had to" is what the words say must happen, not a remark made earlier
+        ("any truce, the envoy said, had to be verified by", False),
+        ("the envoy had said that any truce had to be verified", True),
     ],
 )
 def test_a_report_recalling_an_earlier_remark_is_dated_before(words: str, recalls: bool) -> None:

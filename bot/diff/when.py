@@ -93,6 +93,8 @@ class Calendar:
         self.not_said = re.compile(rf"\b(?:{kind('not_said')})\W+(?:\w+\W+){{0,{PLAN_REACH}}}$")
         # "Peskov had said then", "announced at the time": a report recalls an earlier remark
         self.recalling = re.compile(rf"\b(?:{kind('recalling')})\b")
+        # "had to take into account": a recalling word inside these says what was said, not when
+        self.not_recalling = re.compile(rf"\b(?:{kind('not_recalling')})\b")
         # "the Sunday Times": a weekday after these and before a capitalised word names a title
         self.title = frozenset(w.lower() for w in words.get("title", ()))
 
@@ -124,7 +126,7 @@ class Calendar:
     def recalls(self, context: str) -> bool:
         """Whether the words attributing a statement say it was said some time before the report
         ("had said", "at the time", "earlier"), on a day they do not give."""
-        return self.recalling.search(context.lower()) is not None
+        return self.recalling.search(self.not_recalling.sub(" ", context.lower())) is not None
 
     def weekday(self, word: str) -> int:
         """Monday's 0 to Sunday's 6, for a form of a weekday."""
