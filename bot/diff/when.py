@@ -159,6 +159,10 @@ class Days:
         """Whether the text gave the day itself."""
         return self.first == self.last
 
+    def spanning(self, other: Days) -> Days:
+        """The days from the first of both to the last of both."""
+        return Days(min(self.first, other.first), max(self.last, other.last))
+
     def same_day(self, other: Days) -> bool:
         """Whether both are known to one day, and it is the same."""
         return self.exact and other.exact and self.first == other.first
@@ -274,12 +278,16 @@ RECALLED = timedelta(days=14)  # how long before a report a remark it recalls ma
 
 
 @lru_cache(maxsize=4096)  # an article's statements share it
-def report_days(published: datetime | None, recalled: bool = False) -> Days | None:
+def report_days(
+    published: datetime | None, recalled: bool = False, dated: Days | None = None
+) -> Days | None:
     """The days an undated remark was most likely said on: the day it is published (news carries
     a remark at once), or any day of :data:`RECALLED` before it when the report recalls an
     earlier remark (:meth:`Calendar.recalls`); a guess that can join reports, never part them
-    alone."""
+    alone. ``dated``: the days its article said its speaker spoke on, before it ("X said on
+    Monday that ..."): the words after may be more of that remark, so those days are likely too."""
     if published is None:
-        return None
+        return dated
     day = published.date()
-    return Days(day - RECALLED, day) if recalled else _one(day)
+    near = Days(day - RECALLED, day) if recalled else _one(day)
+    return near if dated is None else near.spanning(dated)
