@@ -104,6 +104,7 @@ def test_a_planned_day_is_not_when_it_was_said(words: str) -> None:
         ("the envoy had said then that", True),
         ("as the minister announced at the time,", True),
         ("a day later the aide made clear", True),
+        ("the minister answered the following day by calling", True),
         # present perfect, a day of a meeting, a remark made before an event: all earlier
         ("the minister has said little since beyond her claim that", True),
         # a past remark in the present perfect, whatever the verb: "has called", "has warned"
