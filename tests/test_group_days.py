@@ -161,6 +161,14 @@ def test_the_context_leaves_out_the_quoted_words() -> None:
     assert "Friday" not in context
 
 
+def test_what_the_speaker_added_after_a_quote_does_not_date_the_quote() -> None:
+    text = '"The corridor stays open," the envoy said, adding that Kyiv had sent no reply.'
+    quote = "The corridor stays open,"
+    context = said_context(text, _at(text, quote, "direct"), EN)
+    assert "the envoy said" in context
+    assert not EN.recalls(context)  # "had sent" is the added remark's tense
+
+
 def _at(text: str, words: str, kind: str, actor: str = "envoy") -> Statement:
     return Statement(actor, kind, words, ("peace_plan",), text.index(words))  # type: ignore[arg-type]
 
