@@ -60,6 +60,10 @@ def test_diplomatic_synonyms_fold_into_one_concept(config: Config) -> None:
         ("the tolls were discussed at length", "the tolls were negotiated at length"),
         ("the guards freed forty sailors", "the guards released forty sailors"),
         ("drones keep hitting the grid", "drones keep striking the grid"),
+        ("the Russian Federation must consent", "Russia must consent"),
+        ("the United States of America will mediate", "the United States will mediate"),
+        ("a role for observers at the dam", "participation of observers at the dam"),
+        ("observers will participate at the dam", "observers will have a role at the dam"),
     ]
     for one, other in pairs:
         assert signature(one, lexicon).tokens == signature(other, lexicon).tokens, one
