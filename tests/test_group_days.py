@@ -104,6 +104,7 @@ def test_a_planned_day_is_not_when_it_was_said(words: str) -> None:
         ("the envoy had said then that", True),
         ("as the minister announced at the time,", True),
         ("a day later the aide made clear", True),
+        ("the minister answered the following day by calling", True),
         # present perfect, a day of a meeting, a remark made before an event: all earlier
         ("the minister has said little since beyond her claim that", True),
         # a past remark in the present perfect, whatever the verb: "has called", "has warned"
@@ -116,6 +117,9 @@ def test_a_planned_day_is_not_when_it_was_said(words: str) -> None:
         ("in her pre-summit remarks the chancellor called", True),
         ("the envoy told reporters", False),
         ("the minister presented prepared remarks", False),
+        # "had to" is what the words say must happen, not a remark made earlier
+        ("any truce, the envoy said, had to be verified by", False),
+        ("the envoy had said that any truce had to be verified", True),
     ],
 )
 def test_a_report_recalling_an_earlier_remark_is_dated_before(words: str, recalls: bool) -> None:
@@ -155,6 +159,14 @@ def test_the_context_leaves_out_the_quoted_words() -> None:
     assert "Tuesday" in context
     assert "Sunday" not in context
     assert "Friday" not in context
+
+
+def test_what_the_speaker_added_after_a_quote_does_not_date_the_quote() -> None:
+    text = '"The corridor stays open," the envoy said, adding that Kyiv had sent no reply.'
+    quote = "The corridor stays open,"
+    context = said_context(text, _at(text, quote, "direct"), EN)
+    assert "the envoy said" in context
+    assert not EN.recalls(context)  # "had sent" is the added remark's tense
 
 
 def _at(text: str, words: str, kind: str, actor: str = "envoy") -> Statement:
@@ -286,3 +298,30 @@ def test_a_report_close_to_two_remarks_days_apart_does_not_make_them_one(config:
     ingest_articles(store, config, articles, evening)
     devs = store.developments(actor="peskov")
     assert sorted(len(d.mentions) for d in devs) == [1, 2]
+
+
+@pytest.mark.parametrize(("lead_day", "joined"), [(" on Monday", True), ("", False)])
+def test_an_undated_remark_may_be_from_the_day_its_article_gave_the_speaker(
+    config: Config, lead_day: str, joined: bool
+) -> None:
+    # a Thursday article that says the spokesman spoke on Monday, then gives more of what he
+    # said without a day: that may be Monday's remark too, not only the day's news
+    monday = datetime(2026, 4, 13, 15, 0, tzinfo=UTC)
+    first = (
+        "Kremlin spokesman Dmitry Peskov said the ceasefire monitors would have to come from "
+        "neutral states and not from NATO members."
+    )
+    later = (
+        f"Kremlin spokesman Dmitry Peskov said{lead_day} that Moscow would send a delegation to "
+        "Geneva for the talks.\n\nThe talks have stalled since March.\n\n"
+        "Peskov ruled out monitors from alliance countries for the truce."
+    )
+    store = Store()
+    ingest_articles(
+        store, config, [_article(1, first, monday), _article(2, later, THURSDAY)], THURSDAY
+    )
+    sizes = sorted(len(d.mentions) for d in store.developments(actor="peskov"))
+    assert sizes == ([1, 2] if joined else [1, 1, 1])
+    assert report_days(THURSDAY, dated=Days(date(2026, 4, 13), date(2026, 4, 13))) == Days(
+        date(2026, 4, 13), date(2026, 4, 16)
+    )

@@ -198,6 +198,7 @@ class _Batch:
                     and article.published < self.old
                 )
                 earlier: list[tuple[Statement, Candidate]] = []
+                dated: dict[str, Days] = {}  # speaker -> the days the article said it spoke on
                 self.fresh.clear()
                 for statement in extraction.statements:
                     neighbours = [
@@ -211,9 +212,14 @@ class _Batch:
                     ]
                     said = said_context(text, statement, self.pipe.calendar)
                     days = utterance_days(said, article.published, self.pipe.calendar)
+                    speaker = self.pipe.speaker(statement.actor_id)
+                    if days is not None:
+                        dated[speaker] = (
+                            dated[speaker].spanning(days) if speaker in dated else days
+                        )
                     placed = self._statement(
                         replace(statement, article_id=article_id),
-                        self.pipe.speaker(statement.actor_id),
+                        speaker,
                         neighbours,
                         article.published,
                         quiet,
@@ -221,6 +227,8 @@ class _Batch:
                         # "he added": the speaker said more that day than one remark
                         lean=not says_more(text, statement, self.pipe.another_claim),
                         recalled=days is None and self.pipe.calendar.recalls(said),
+                        # "X said on Monday that ...": his words after it may be Monday's too
+                        dated=dated.get(speaker) if days is None else None,
                     )
                     earlier.append((statement, placed))
         except BaseException:
@@ -241,8 +249,9 @@ class _Batch:
         *,
         lean: bool = True,
         recalled: bool = False,
+        dated: Days | None = None,
     ) -> Candidate:
-        near = report_days(said_at, recalled)
+        near = report_days(said_at, recalled, dated)
         sig = self.pipe.signer(statement).on(days, near)
         candidates = self.pool.of(speaker)
         placement = place(

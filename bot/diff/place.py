@@ -212,6 +212,9 @@ def said_context(text: str, statement: Statement, calendar: Calendar) -> str:
         statement.text.rstrip().endswith((".", "!", "?")) and not _ATTRIBUTION_FOLLOWS.match(after)
     ):
         after = ""  # the sentence ended with the statement: what follows is another sentence
+    # '"...," Peskov said, adding that Moscow had not yet received ...': after "that" is what
+    # else was said, and its tense or day is that content's, not when the quote was said
+    after = calendar.what_was_said(after)
     own = " "
     if statement.kind == "reported":
         # "X said on Monday that talks resume on Friday": after "that" is what was said, and a

@@ -313,7 +313,8 @@ _WORD = re.compile(r"_?[^\W_]+(?:[-.][^\W_]+)*")
 
 
 def _tokens(folded: str, lexicon: Lexicon) -> set[str]:
-    folded = lexicon.numbers.as_digits(lexicon.phrases(lexicon.without_reporting(folded)))
+    # phrases before the speech verbs go: "united states" is a phrase, "states" a speech verb
+    folded = lexicon.numbers.as_digits(lexicon.without_reporting(lexicon.phrases(folded)))
     # each word's stems memoised (lexicon.word_stems): the same words recur in every report
     return set(chain.from_iterable(map(lexicon.word_stems, _WORD.findall(folded))))
 

@@ -93,6 +93,8 @@ class Calendar:
         self.not_said = re.compile(rf"\b(?:{kind('not_said')})\W+(?:\w+\W+){{0,{PLAN_REACH}}}$")
         # "Peskov had said then", "announced at the time": a report recalls an earlier remark
         self.recalling = re.compile(rf"\b(?:{kind('recalling')})\b")
+        # "had to take into account": a recalling word inside these says what was said, not when
+        self.not_recalling = re.compile(rf"\b(?:{kind('not_recalling')})\b")
         # "the Sunday Times": a weekday after these and before a capitalised word names a title
         self.title = frozenset(w.lower() for w in words.get("title", ()))
 
@@ -124,7 +126,7 @@ class Calendar:
     def recalls(self, context: str) -> bool:
         """Whether the words attributing a statement say it was said some time before the report
         ("had said", "at the time", "earlier"), on a day they do not give."""
-        return self.recalling.search(context.lower()) is not None
+        return self.recalling.search(self.not_recalling.sub(" ", context.lower())) is not None
 
     def weekday(self, word: str) -> int:
         """Monday's 0 to Sunday's 6, for a form of a weekday."""
@@ -156,6 +158,10 @@ class Days:
     def exact(self) -> bool:
         """Whether the text gave the day itself."""
         return self.first == self.last
+
+    def spanning(self, other: Days) -> Days:
+        """The days from the first of both to the last of both."""
+        return Days(min(self.first, other.first), max(self.last, other.last))
 
     def same_day(self, other: Days) -> bool:
         """Whether both are known to one day, and it is the same."""
@@ -272,12 +278,16 @@ RECALLED = timedelta(days=14)  # how long before a report a remark it recalls ma
 
 
 @lru_cache(maxsize=4096)  # an article's statements share it
-def report_days(published: datetime | None, recalled: bool = False) -> Days | None:
+def report_days(
+    published: datetime | None, recalled: bool = False, dated: Days | None = None
+) -> Days | None:
     """The days an undated remark was most likely said on: the day it is published (news carries
     a remark at once), or any day of :data:`RECALLED` before it when the report recalls an
     earlier remark (:meth:`Calendar.recalls`); a guess that can join reports, never part them
-    alone."""
+    alone. ``dated``: the days its article said its speaker spoke on, before it ("X said on
+    Monday that ..."): the words after may be more of that remark, so those days are likely too."""
     if published is None:
-        return None
+        return dated
     day = published.date()
-    return Days(day - RECALLED, day) if recalled else _one(day)
+    near = Days(day - RECALLED, day) if recalled else _one(day)
+    return near if dated is None else near.spanning(dated)
