@@ -1172,6 +1172,8 @@ class Attributor:
         """Whether the words between an inverted verb and its subject allow the inversion:
         none in English ('said Peskov'), a few in Russian ('заявил журналистам Песков')."""
         words = gap.split()
+        while words and words[-1].lower() in self.language.honorifics:
+            words.pop()  # 'said His Excellency Adel Nasser': a form of address, not a word between
         if any(w[:1].isupper() or not w.isalpha() for w in words):
             return False
         if (

@@ -436,22 +436,16 @@ class Extractor:
                 found = i
         if found is None:
             return None
-        author = ""
         # the author is named in the marker, above it, or in the release's opening line; a
         # capital named as a place ("the round held in Ankara") is none
-        for block in (blocks[found], *reversed(blocks[:found]), *blocks[found + 1 : found + 3]):
-            institutions = [
-                m
-                for m in self.index.find(block.text)
-                if m.kind == "institution" and not self._place(block.text, m.start)
-            ]
-            if institutions:
-                author = institutions[0].actor_id
-                break
+        author = self._institution((blocks[found], *reversed(blocks[:found])))
         if not author:
-            # "The Ministry of Foreign Affairs notes that ...": a body the config lacks, naming
-            # itself as the subject of its own release
+            # "The Ministry of Foreign Affairs notes that ...": a body naming itself as the
+            # subject of its own release, before the bodies its opening line names in passing
+            # ("The delegations of ... met in Riyadh" did not write it)
             author = self._own_author(blocks[found + 1 : found + 1 + DOCUMENT_LOOKAHEAD], ctx)
+        if not author:
+            author = self._institution(blocks[found + 1 : found + 3])
         if not author:
             return None
         principals = {
@@ -463,6 +457,14 @@ class Extractor:
         # the document starts at the first paragraph of prose after its marker (not at a dateline)
         start = next((j for j in range(found + 1, len(blocks)) if blocks[j].is_prose), found + 1)
         return _Document(author, start, frozenset(principals))
+
+    def _institution(self, blocks: Sequence[Block]) -> str:
+        """The first institution these blocks name other than as a place; "" if none."""
+        for block in blocks:
+            for m in self.index.find(block.text):
+                if m.kind == "institution" and not self._place(block.text, m.start):
+                    return m.actor_id
+        return ""
 
     def _place(self, text: str, start: int) -> bool:
         """Whether the name at ``start`` is a place: "held in Ankara", "at the Kremlin"."""
@@ -479,6 +481,16 @@ class Extractor:
                 continue
             for m in self._own_body.finditer(block.text):
                 if _OWN_VERB.match(block.text, m.end()):
+                    known = next(
+                        (
+                            k.actor_id
+                            for k in self.index.find(block.text, unknown=False)
+                            if k.kind == "institution" and k.start <= m.start("name") < k.end
+                        ),
+                        "",
+                    )
+                    if known:  # a body the config has, by its full name
+                        return known
                     mention = ActorMention(
                         m.start("name"), m.end(), slug(m.group("name")), "unknown", noun="body"
                     )
@@ -661,7 +673,10 @@ class Extractor:
                 if credited:
                     found = credited, s_start
                     attribution_only.add(s_idx + 1)
-            if document is not None:
+            if document is not None and not (
+                found is None and quoted_by and document.author not in quoted_by
+            ):
+                # ('"...," said His Excellency Adel Nasser.' is his quotation, not the release's)
                 found = self._in_document(para, s_start, s_end, found, document)
             if not found or (
                 also_other
