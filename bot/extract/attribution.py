@@ -302,6 +302,7 @@ class Attributor:
         tail_end = quotes[qi + 1].start - 1 if qi + 1 < len(quotes) else len(para)
         tail_start = quote.end + 1
         tail = para[tail_start:tail_end]
+        relayed = ""  # the speaker of an agency's attribution after the quote
         new_clause = _NEW_CLAUSE.match(tail) is not None  # '"..." and Merz said ...'
         if tail.strip() and not new_clause and not (ends_sentence and tail.lstrip()[:1].isupper()):
             dash = _DASH_NAME.match(tail)
@@ -316,8 +317,9 @@ class Attributor:
             speaker = self.speaker_in(
                 para, tail_start, tail_start + cut, mentions, resolve, max_words_to_verb=12
             )
-            if speaker:
+            if speaker and not self._relays(tail[:cut]):
                 return speaker
+            relayed = speaker
         # 2. attribution before the quote, in the same sentence: 'Merz said: "..."'
         s_idx = sentence_of(sentences, quote.start)
         head_start = sentences[s_idx][0]
@@ -334,8 +336,10 @@ class Attributor:
             speaker = self.speaker_in(
                 para, head_start, quote.start - 1, mentions, resolve, nearest_last=True
             )
-            if speaker:
+            if speaker and (not relayed or self._person(speaker)):
                 return speaker
+            if relayed:
+                return relayed
             # reaction lines: 'Jonas Berg, an analyst in Kyiv, on X: "..."' - the name that
             # opens a label ending in a colon
             label = self.label_speaker(para, head_start, quote.start - 1, mentions, resolve)
@@ -345,7 +349,17 @@ class Attributor:
             head = [m for m in mentions if head_start <= m.start and m.end < quote.start]
             if head and re.fullmatch(r"\s*:\s*", para[head[-1].end : quote.start - 1]):
                 return resolve(head[-1])
-        return ""
+        return relayed
+
+    def _relays(self, tail: str) -> bool:
+        """Whether an attribution ends on a verb of passing on ('..., the agency reported')."""
+        words = _WORD.findall(tail)
+        return bool(words) and words[-1].lower() in self.language.sourcing_verbs
+
+    def _person(self, actor_id: str) -> bool:
+        """Whether a speaker is a person (one the config lacks is, as names are)."""
+        actor = self.index.actor(actor_id)
+        return actor is None or actor.kind == "person"
 
     def named_owner(self, para, start, end, mentions, resolve) -> str:
         """The speaker a sentence names as the owner of the words before it ("The words were
@@ -1080,6 +1094,12 @@ class Attributor:
             # "Zelensky has once again insisted that ..., Dnipro Herald reports.": a name not
             # tracked passes on what the main clause's subject says
             return self.speaker_in(para, s_start, last[0], mentions, resolve) or None
+        if before is None and verbs[-1].group(0).lower() in self.language.sourcing_verbs:
+            # "In Moscow, Zakharova called the force '...', Russia's state agency reported.":
+            # an agency passing on a person's words is not their speaker, nor is its owner
+            main = self.speaker_in(para, s_start, last[0], mentions, resolve)
+            if main and self._person(main):
+                return main
         return (before[1] or None) if before is not None else None
 
     def _modifier(self, para: str, end: int, v_start: int) -> bool:

@@ -1,0 +1,29 @@
+"""Who speaks when a sentence names both a speaker and someone who passes the words on: an
+agency's closing attribution ("..., the agency reported"), and a capital standing for its
+government beside the person who spoke for it. Every text here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.statements import Extractor
+
+_SCENE = "The ceasefire talks in Valletta ended on Friday without a date for the next round.\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'In Moscow, Maria Zakharova called the monitoring plan "a NATO mission in a new coat",'
+        " Russia's Northern Wire agency reported.",
+        "Maria Zakharova said the monitoring plan was a NATO mission under a new flag, the"
+        " agency reported.",
+    ],
+)
+def test_an_agency_passing_on_a_persons_words_is_not_their_speaker(
+    extractor: Extractor, sentence: str
+) -> None:
+    found = extractor.extract(_SCENE + sentence).statements
+    rows = [s for s in found if s.position >= len(_SCENE)]
+    assert rows
+    assert {s.actor_id for s in rows} == {"zakharova"}
