@@ -27,3 +27,23 @@ def test_an_agency_passing_on_a_persons_words_is_not_their_speaker(
     rows = [s for s in found if s.position >= len(_SCENE)]
     assert rows
     assert {s.actor_id for s in rows} == {"zakharova"}
+
+
+def test_the_person_who_delivered_a_capitals_answer_states_it(extractor: Extractor) -> None:
+    text = (
+        _SCENE + "Moscow's reply, delivered over coffee in the hotel lobby by Yuri Ushakov, was"
+        " that any ceasefire line would follow the front."
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["ushakov"]
+
+
+def test_a_capitals_answer_that_someone_else_welcomed_is_still_the_capitals(
+    extractor: Extractor,
+) -> None:
+    text = (
+        _SCENE + "Moscow's reply, welcomed over coffee in the hotel lobby by Steve Witkoff, was"
+        " that any ceasefire line would follow the front."
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["kremlin"]

@@ -78,7 +78,8 @@ _CONJUNCTION = re.compile(
     r"\s*(?:and|but|though|although|while|whereas|because|since|if|when|after|before)\s",
     re.IGNORECASE,
 )
-_BY_AGENT = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]+)\s+by\s")
+# ", restated by Lavrov", ", delivered in the same corridors by Ushakov": a participle's agent
+_BY_AGENT = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]+)\s+([^,]{0,50}?\s)?by\s")
 # what a question verb asks: "asked whether", "asked him if", "asks why"
 _ASKED = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:whether|if|what|why|how|when|where|who)\b")
 # a verb of telling whose object is the main clause's subject: "had told him", "assured her"
@@ -1168,7 +1169,11 @@ class Attributor:
         """The agent of a speech verb's participle in an appositive (", restated by Foreign
         Minister Lavrov on Friday,"), if any, in para[start:end]."""
         for by in _BY_AGENT.finditer(para, start, end):
-            if by.group(1) not in self._final_verbs:
+            verb = by.group(1)
+            # a speech verb's agent follows it ("restated by"); a delivery's may come later
+            if verb not in self.language.delivery_verbs and (
+                by.group(2) or verb not in self._final_verbs
+            ):
                 continue
             for m in mentions:
                 if (
