@@ -110,6 +110,7 @@ class Language:
     sourcing_verbs: frozenset[str] = frozenset()  # "..., the agency's correspondent reports"
     honorifics: frozenset[str] = frozenset()  # "said His Excellency Adel ...": before a name
     delivery_verbs: frozenset[str] = frozenset()  # "Moscow's answer, delivered by Ushakov, was"
+    channel_prepositions: frozenset[str] = frozenset()  # "Moscow said, through Zakharova, that"
     question_words: frozenset[str] = frozenset()  # "asked whether": a question
     question_particles: frozenset[str] = frozenset()  # "спросил, готов ли": one word, then "ли"
     adverb_endings: frozenset[str] = frozenset()  # "asked directly whether"
@@ -181,7 +182,7 @@ _LANGUAGE_SETS = tuple(
     absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
     question_words question_particles adverb_endings relative_pronouns plan_words
     participle_endings speech_act_verbs speech_act_nouns utterance_nouns inversion_openers
-    inversion_articles honorifics delivery_verbs""".split()
+    inversion_articles honorifics delivery_verbs channel_prepositions""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words

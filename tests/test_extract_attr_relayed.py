@@ -47,3 +47,25 @@ def test_a_capitals_answer_that_someone_else_welcomed_is_still_the_capitals(
     )
     found = extractor.extract(text).statements
     assert [s.actor_id for s in found] == ["kremlin"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Moscow has made clear, through Maria Zakharova among others, that it sees any"
+            " ceasefire monitors from Europe as a NATO deployment.",
+            "zakharova",
+        ),
+        (
+            "Moscow has said, via its embassy in Rome, that it sees any ceasefire monitors from"
+            " Europe as a NATO deployment.",
+            "kremlin",
+        ),
+    ],
+)
+def test_a_body_speaking_through_a_person_is_that_persons_statement(
+    extractor: Extractor, sentence: str, speaker: str
+) -> None:
+    found = extractor.extract(_SCENE + sentence).statements
+    assert [s.actor_id for s in found] == [speaker]

@@ -905,11 +905,27 @@ class Attributor:
                     return actor, s_start  # "So said Sybiha in Kyiv on Monday."
                 continue
             actor = resolve(subject)
+            if actor and not self._person(actor):
+                channel = self._channel(para, v_end, s_end, mentions)
+                speaker = resolve(channel) if channel is not None else ""
+                if speaker and self._person(speaker):
+                    return speaker, s_start  # "Moscow has made clear, through Zakharova, that"
             if actor:
                 # "... were echoed by Lavrov, who said": the sentence, not from its object on
                 oblique = _preceding_word(para, subject.start, self._role_titles)
                 return actor, s_start if oblique in self._prepositions else subject.start
         return None
+
+    def _channel(self, para, v_end, s_end, mentions) -> ActorMention | None:
+        """The name a body speaks through, right after its speech verb (", through Zakharova
+        among others,"), or None."""
+        after = next((m for m in mentions if v_end <= m.start < s_end), None)
+        if after is None or after.kind not in _NAMED:
+            return None
+        words = _WORD.findall(para[v_end : after.start])
+        if len(words) != 1 or words[0].lower() not in self.language.channel_prepositions:
+            return None
+        return after if para[v_end : after.start].strip().startswith(",") else None
 
     def _opened_inversion(self, para, s_start, v_start, verb, mentions) -> ActorMention | None:
         """The subject after an inverted verb that an opener alone precedes ("So said Sybiha",
