@@ -69,3 +69,18 @@ def test_a_body_speaking_through_a_person_is_that_persons_statement(
 ) -> None:
     found = extractor.extract(_SCENE + sentence).statements
     assert [s.actor_id for s in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ceasefire talks were businesslike, said Dmitry Peskov.",
+        "The ceasefire talks were businesslike, but a deal is far off, says Kremlin spokesman"
+        " Dmitry Peskov.",
+    ],
+)
+def test_an_inverted_attribution_may_close_a_sentence_without_a_quotation(
+    extractor: Extractor, sentence: str
+) -> None:
+    found = extractor.extract(_SCENE + sentence).statements
+    assert [(s.actor_id, s.kind) for s in found] == [("peskov", "reported")]

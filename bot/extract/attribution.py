@@ -1085,7 +1085,8 @@ class Attributor:
     def _adverbial(self, rest: str) -> bool:
         """Whether what follows an inverted subject only says when or where ("on Friday in
         Moscow."), not what it did ("said Washington hoped to ...")."""
-        words = rest.split(",")[0].split()
+        # the sentence's full stop is no word ("..., said Peskov.")
+        words = rest.split(",")[0].strip().rstrip(".!?…").split()
         if not words:
             return True
         first = words[0].lower().strip(".")
