@@ -84,3 +84,12 @@ def test_an_inverted_attribution_may_close_a_sentence_without_a_quotation(
 ) -> None:
     found = extractor.extract(_SCENE + sentence).statements
     assert [(s.actor_id, s.kind) for s in found] == [("peskov", "reported")]
+
+
+def test_a_passive_attribution_names_its_agent_after_a_long_title(extractor: Extractor) -> None:
+    text = (
+        _SCENE + "The ceasefire round was useful, but it is too soon to speak of results, this was"
+        " stated by Russian Presidential Press Secretary Dmitry Peskov on Saturday."
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["peskov"]

@@ -21,6 +21,7 @@ from bot.extract.segment import Segmenter, sentence_of
 from bot.language import CaselessPattern, longest_first
 
 APPOSITIVES_BACK = 2  # "Umerov, who heads the delegation, announced": commas back to the speaker
+TITLE_RUN_MAX = 6  # "by Russian Presidential Press Secretary Dmitry Peskov": the words of a title
 SHORT_REST_WORDS = 4  # "told reporters in Kyiv.": an audience and an occasion after the verb
 MIN_QUOTE_WORDS = 5  # shorter quotes are scare quotes or fragments inside reported speech
 
@@ -816,7 +817,9 @@ class Attributor:
             agent = _AGENT.match(sentence, passive.end())
             if agent is not None:
                 at = s_start + agent.end()
-                m = next((m for m in mentions if at <= m.start <= at + 4), None)
+                m = next((m for m in mentions if at <= m.start), None)
+                if m is not None and m.start > at + 4 and not self._title_run(para[at : m.start]):
+                    m = None  # "by Russian Presidential Press Secretary Dmitry Peskov" is his
                 actor = resolve(m) if m is not None else ""
                 if actor:
                     return actor, s_start
@@ -926,6 +929,13 @@ class Attributor:
         if len(words) != 1 or words[0].lower() not in self.language.channel_prepositions:
             return None
         return after if para[v_end : after.start].strip().startswith(",") else None
+
+    def _title_run(self, text: str) -> bool:
+        """Whether text is a title before a name ("Russian Presidential Press Secretary")."""
+        words = text.split()
+        return 0 < len(words) <= TITLE_RUN_MAX and all(
+            w[:1].isupper() or w.lower() in self._role_titles for w in words
+        )
 
     def _opened_inversion(self, para, s_start, v_start, verb, mentions) -> ActorMention | None:
         """The subject after an inverted verb that an opener alone precedes ("So said Sybiha",
