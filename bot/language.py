@@ -125,6 +125,7 @@ class Language:
     inversion_openers: frozenset[str] = frozenset()  # "So said Sybiha in Kyiv"
     inversion_articles: frozenset[str] = frozenset()  # '"...," said a beaming Witkoff'
     comment_requests: tuple[str, ...] = ()  # "asked the Kremlin for comment": no statement
+    hedges: tuple[str, ...] = ()  # "Kushner is understood to have told": still his words
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     another_source: tuple[str, ...] = ()  # "Another said ...": one more of the unnamed sources
@@ -188,7 +189,7 @@ _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
     topic_phrases evaluations speaker_descriptions another_source recap_openers owner_links
-    comment_requests""".split()
+    comment_requests hedges""".split()
 )
 
 

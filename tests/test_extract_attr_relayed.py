@@ -93,3 +93,18 @@ def test_a_passive_attribution_names_its_agent_after_a_long_title(extractor: Ext
     )
     found = extractor.extract(text).statements
     assert [s.actor_id for s in found] == ["peskov"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Steve Witkoff is understood to have told the Russian side over lunch that a ceasefire"
+        " line could be drawn by June.",
+        "Steve Witkoff is believed to have assured his hosts that the ceasefire would hold.",
+    ],
+)
+def test_a_hedge_between_a_subject_and_its_verb_keeps_the_subject(
+    extractor: Extractor, sentence: str
+) -> None:
+    found = extractor.extract(_SCENE + sentence).statements
+    assert [s.actor_id for s in found] == ["witkoff"]

@@ -140,6 +140,12 @@ class Attributor:
         self._signed_rest = re.compile(_SIGNED_REST.format(preps=preps))
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
+        # "Kushner is understood to have told ...": a hedge between a subject and its verb
+        self._hedge = (
+            re.compile(r"\s(?i:" + longest_first(language.hedges) + r")\s*$")
+            if language.hedges
+            else None
+        )
         self._body_nouns = language.document_nouns - language.role_nouns
         # what a subject's first verb phrase ends with when a second verb shares the subject
         self._shared_subject = (
@@ -668,6 +674,8 @@ class Attributor:
         # "Oksana Hrytsenko (Servant of the People), who sits on ...": a party or an
         # abbreviation in brackets after the name
         gap = _BRACKETED.sub(" ", gap)
+        if self._hedge is not None:
+            gap = self._hedge.sub(" ", gap)
         channel = (
             _CHANNEL_NOUNS.match(self.index.fold(para[subject.end : subject.end + 40])) is not None
         )
