@@ -108,3 +108,14 @@ def test_a_hedge_between_a_subject_and_its_verb_keeps_the_subject(
 ) -> None:
     found = extractor.extract(_SCENE + sentence).statements
     assert [s.actor_id for s in found] == ["witkoff"]
+
+
+def test_an_appositive_noun_with_a_relative_clause_of_many_commas_keeps_the_subject(
+    extractor: Extractor,
+) -> None:
+    text = (
+        _SCENE + "Kirill Dmitriev, the banker who has flown between Doha, Miami and Abu Dhabi all"
+        " year, has been telling investors that ceasefire contracts could follow within weeks."
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["dmitriev"]

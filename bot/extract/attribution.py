@@ -65,7 +65,9 @@ _WORD = re.compile(r"[\w'’-]+")
 _NO_END = r"(?:[^,;:.]|(?<=[A-Z])\.)"
 _NO_STOP = r"(?:[^;:.]|(?<=[A-Z])\.)"
 _APPOSITIVE = re.compile(
-    rf"(?:\s*(?:,{_NO_END}{{2,160}}(?=,)|,\s*(?:who|which|whose)\b{_NO_STOP}{{2,200}}(?=,)"
+    rf"(?:\s*(?:,{_NO_END}{{2,160}}(?=,)"
+    # ", the fund manager who has shuttled between Moscow, Miami and the Gulf, has been"
+    rf"|,\s*(?:{_NO_END}{{1,60}}?\s)?(?:who|which|whose)\b{_NO_STOP}{{2,200}}(?=,)"
     rf"|\s[-–—]\s{_NO_END}{{2,160}}\s[-–—]))+,?"
     r"\s*(?:[a-z]+\s+){0,2}"
 )
@@ -96,6 +98,8 @@ _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _NAMED = ("person", "unknown", "institution", "anonymous")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
+# ", who spoke ...", ", the fund manager who has spent ...": a relative clause, on a noun or not
+_NOUN_RELATIVE = re.compile(r",\s+(?:[^,;:.]{1,60}?\s)?(?:who|which|whose|whom)\b")
 _BRACKETED = re.compile(r"\s*\([^()]{1,80}\)")
 _CONTINUES = re.compile(r"\s+[a-zа-яё]")  # a word goes on after a closing quotation mark
 
@@ -657,7 +661,7 @@ class Attributor:
         raw = para[subject.end : v_start]
         if (
             subject.kind in ("person", "unknown")
-            and _RELATIVE.match(raw)
+            and _NOUN_RELATIVE.match(raw)
             and _APPOSITIVE.fullmatch(raw) is not None
         ):
             # "Peskov, who spoke as delegations from Russia, Ukraine and the US gathered at
