@@ -119,3 +119,13 @@ def test_an_appositive_noun_with_a_relative_clause_of_many_commas_keeps_the_subj
     )
     found = extractor.extract(text).statements
     assert [s.actor_id for s in found] == ["dmitriev"]
+
+
+@pytest.mark.parametrize("noun", ["pitch", "prediction", "forecast"])
+def test_a_pitch_or_a_prediction_is_a_stated_position(extractor: Extractor, noun: str) -> None:
+    text = (
+        _SCENE + f"Steve Witkoff's {noun}, repeated to several visitors this week, is that a"
+        " ceasefire could be signed before the summer."
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["witkoff"]
