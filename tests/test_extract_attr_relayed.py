@@ -129,3 +129,23 @@ def test_a_pitch_or_a_prediction_is_a_stated_position(extractor: Extractor, noun
     )
     found = extractor.extract(text).statements
     assert [s.actor_id for s in found] == ["witkoff"]
+
+
+@pytest.mark.parametrize(
+    ("signature", "speaker"),
+    [("— Steve Witkoff, in Doha on Monday", "witkoff"), ("— Ines Varga, to reporters", None)],
+)
+def test_the_line_under_a_quotation_of_the_day_signs_it(
+    extractor: Extractor, signature: str, speaker: str | None
+) -> None:
+    text = (
+        _SCENE + "LINE OF THE WEEK\n"
+        '"A ceasefire is a promise with a stopwatch attached."\n' + signature + "\nComing up\n"
+    )
+    found = extractor.extract(text)
+    rows = [s for s in found.statements if s.text.startswith("A ceasefire is a promise")]
+    assert len(rows) == 1
+    if speaker is None:  # a name the config lacks speaks as a new actor
+        assert {a.id for a in found.new_actors} == {rows[0].actor_id}
+    else:
+        assert rows[0].actor_id == speaker

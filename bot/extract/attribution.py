@@ -363,6 +363,10 @@ class Attributor:
                 return resolve(head[-1])
         return relayed
 
+    def signs(self, line: str, name_end: int) -> bool:
+        """Whether what follows a signing name is only where and when ('Rubio, in Riyadh')."""
+        return self._signed_rest.fullmatch(line, name_end) is not None
+
     def _relays(self, tail: str) -> bool:
         """Whether an attribution ends on a verb of passing on ('..., the agency reported')."""
         words = _WORD.findall(tail)

@@ -60,6 +60,8 @@ _ANAPHORIC_TOPIC = re.compile(
 )
 _STAMPED = re.compile(r"\s*\d{1,2}[:.]\d{2}")
 _ANAPHORIC_START = re.compile(r"(?:That|This|Those|These|So|Such|Thus)\b")
+# "— Marco Rubio, in Riyadh": a dash opens the line that signs the quotation above it
+_SIGNATURE = re.compile(r"\s*[-—–]\s*(?=[A-Z])")
 _POSSESSIVE_SPOKES = re.compile(
     r"\b(?P<p>[Hh]is|[Hh]er) (?:spokes(?:man|woman|person)|(?P<office>office))\b"
 )
@@ -208,6 +210,14 @@ class Extractor:
                 # before a ceasefire, in an interview with ..." attributes a statement
                 block = replace(block, kind="text")
             if not block.is_prose:
+                signed = self._signature(block, ctx) if block.kind == "heading" else None
+                if signed is not None:
+                    # '"..."' then '— Marco Rubio, in Riyadh': the line under a quotation
+                    # signs it
+                    drafts.append(replace(signed, block=i - 1))
+                    actor = ctx.unknown.get(signed.statement.actor_id)
+                    if actor is not None:
+                        new_actors.setdefault(actor.id, actor)
                 if block.kind == "heading":
                     # a section head or live-blog entry title: what follows is a new entry
                     in_document = False
@@ -1059,6 +1069,28 @@ class Extractor:
         return all(w[0].isupper() or w.lower() in self.language.stopwords for w in words) and any(
             w[0].isupper() for w in words
         )
+
+    def _signature(self, block: Block, ctx: Context) -> _Draft | None:
+        """The quotation nobody was named for, signed by the line under it ('— Marco Rubio, in
+        Riyadh on Saturday'), with its speaker; None when the line signs nothing."""
+        orphan = ctx.orphan_quote
+        dash = _SIGNATURE.match(block.text)
+        if orphan is None or dash is None:
+            return None
+        named = next(
+            (m for m in self.index.find(block.text) if m.start == dash.end()),
+            None,
+        )
+        if named is None or named.kind not in ("person", "unknown"):
+            return None
+        if not self.attribution.signs(block.text, named.end):
+            return None
+        speaker = self._register(block.text, named, ctx) if named.kind == "unknown" else ""
+        speaker = speaker or named.actor_id
+        if not speaker:
+            return None
+        ctx.orphan_quote = None
+        return replace(orphan, statement=replace(orphan.statement, actor_id=speaker))
 
     def _orphan(
         self, para: str, base: int, quote: Quote, ctx: Context, para_issues: tuple[str, ...]
