@@ -149,3 +149,26 @@ def test_the_line_under_a_quotation_of_the_day_signs_it(
         assert {a.id for a in found.new_actors} == {rows[0].actor_id}
     else:
         assert rows[0].actor_id == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Kaja Kallas told ministers that the frozen assets would stay put"
+            ' "until the last invoice is paid", according to three diplomats at the table.',
+            "kallas",
+        ),
+        (
+            'The frozen assets would stay put "until the last invoice is paid", according to'
+            " Kaja Kallas.",
+            "kallas",
+        ),
+    ],
+)
+def test_a_source_after_a_quotation_does_not_take_it_from_the_speaker_before_it(
+    extractor: Extractor, sentence: str, speaker: str
+) -> None:
+    found = extractor.extract(_SCENE + sentence).statements
+    quote = next(s for s in found if s.kind == "direct")
+    assert quote.actor_id == speaker

@@ -368,7 +368,10 @@ class Attributor:
         return self._signed_rest.fullmatch(line, name_end) is not None
 
     def _relays(self, tail: str) -> bool:
-        """Whether an attribution ends on a verb of passing on ('..., the agency reported')."""
+        """Whether an attribution passes words on ('..., the agency reported', '..., according
+        to two diplomats in the room'): a speaker before the quotation is who said them."""
+        if _ACCORDING_TO.match(tail.lstrip(" ,")):
+            return True
         words = _WORD.findall(tail)
         return bool(words) and words[-1].lower() in self.language.sourcing_verbs
 
