@@ -172,3 +172,30 @@ def test_a_source_after_a_quotation_does_not_take_it_from_the_speaker_before_it(
     found = extractor.extract(_SCENE + sentence).statements
     quote = next(s for s in found if s.kind == "direct")
     assert quote.actor_id == speaker
+
+
+def test_a_sentence_opening_on_a_roles_account_is_his_with_its_quotation(
+    extractor: Extractor,
+) -> None:
+    text = (
+        _SCENE + "Zelensky said the delegation had reported to him in detail.\n\n"
+        "According to the President, the Ukrainian side argues that the ceasefire must be"
+        ' monitored first, "before any word about maps."'
+    )
+    found = extractor.extract(text).statements
+    rows = [s for s in found if s.text.startswith(("According", "before any"))]
+    assert sorted((s.kind, s.actor_id) for s in rows) == [
+        ("direct", "zelensky"),
+        ("reported", "zelensky"),
+    ]
+
+
+def test_a_quotation_after_a_second_speech_verb_is_only_the_quotation(
+    extractor: Extractor,
+) -> None:
+    text = (
+        _SCENE + "Peskov went on to say that Moscow was not kept informed of the ceasefire drafts,"
+        ' saying that, "once the Americans finish their part, we expect to see the text."'
+    )
+    found = extractor.extract(text).statements
+    assert [s.kind for s in found if s.actor_id == "peskov"] == ["direct"]

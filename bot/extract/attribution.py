@@ -21,6 +21,7 @@ from bot.extract.segment import Segmenter, sentence_of
 from bot.language import CaselessPattern, longest_first
 
 APPOSITIVES_BACK = 2  # "Umerov, who heads the delegation, announced": commas back to the speaker
+REPORTED_CLAUSE_MIN = 3  # words after 'that' in a clause reported before a quotation
 TITLE_RUN_MAX = 6  # "by Russian Presidential Press Secretary Dmitry Peskov": the words of a title
 SHORT_REST_WORDS = 4  # "told reporters in Kyiv.": an audience and an occasion after the verb
 MIN_QUOTE_WORDS = 5  # shorter quotes are scare quotes or fragments inside reported speech
@@ -272,6 +273,10 @@ class Attributor:
             # 'X says the draft has 20 points, "three or four hard issues" remain': the sentence
             # goes on after the quotation, which stands in its syntax
             return True
+        if head.endswith(",") and self._reports_before(head):
+            # 'the side insists that the guarantees come first, "before any talk of lines."':
+            # a reported clause of its own, the quotation added to it
+            return True
         if not head or head.endswith((":", ",", "—", "-", "–")):
             return False
         words = [w.lower() for w in _WORD.findall(head)]
@@ -294,6 +299,16 @@ class Attributor:
                 for i, w in enumerate(window)
             )
         return True
+
+    def _reports_before(self, head: str) -> bool:
+        """Whether the words before a quotation already report a clause: a speech verb, then
+        'that' and a few words of what was said."""
+        verbs = list(self._verbs.finditer(head))
+        if not verbs:
+            return False
+        # the last verb's: in '..., saying that, "..."' the quotation is what is said
+        rest = _WORD.findall(head[verbs[-1].end() :])
+        return "that" in rest[:3] and len(rest) - rest.index("that") > REPORTED_CLAUSE_MIN
 
     def _said_on(self, para: str, quote: Quote, quotes: Sequence[Quote]) -> bool:
         """Whether the sentence goes on after the quotation with a clause of its own, outside
@@ -343,6 +358,15 @@ class Attributor:
             head_start = quotes[qi - 1].end + 1
         if head_start > sentences[s_idx][0] and _AND_THAT.match(para, head_start):
             return ""  # 'X said that "..." and that "...": the same speaker goes on
+        if head_start == sentences[s_idx][0] and head_start < quote.start - 1:
+            first = self._verbs.search(para, head_start, quote.start)
+            account = (
+                self._account(para, head_start, quote.start, first, mentions, resolve)
+                if first is not None
+                else ""
+            )
+            if account:
+                return account  # 'According to the President, the side insists "..."'
         if head_start < quote.start - 1:
             # "Tusk said ..., while Kallas wrote that "...": the nearest attribution
             speaker = self.speaker_in(
@@ -884,21 +908,9 @@ class Attributor:
             if final[1]:
                 return final[1], s_start
             break
-        opener = verbs[0] if verbs[0].group(0).lower() in self._sources else None
-        if opener is not None and not sentence[: opener.start()].strip():
-            # "According to him, the delegation reported to him in detail ...": a sentence that
-            # opens on a person's account (translated state media) is his, whoever it names
-            v_end = s_start + opener.end()
-            after = next((m for m in mentions if v_end <= m.start < s_end), None)
-            if (
-                after is not None
-                and after.kind in ("pronoun", "person")
-                and not para[v_end : after.start].strip()
-                and para[after.end : after.end + 1] == ","
-            ):
-                actor = resolve(after)
-                if actor:
-                    return actor, s_start
+        account = self._account(para, s_start, s_end, verbs[0], mentions, resolve)
+        if account:
+            return account, s_start
         # "According to sources, Zelensky insisted ...": a speaking subject beats the source
         verbs.sort(key=lambda v: v.group(0).lower() in self._sources)
         for verb in verbs:
@@ -955,6 +967,30 @@ class Attributor:
         return 0 < len(words) <= TITLE_RUN_MAX and all(
             w[:1].isupper() or w.lower() in self._role_titles for w in words
         )
+
+    def _account(self, para, s_start, s_end, first, mentions, resolve) -> str:
+        """Whose account a sentence opens on, its first verb a source phrase ("According to
+        him, the delegation reported ..." in translated state media; "According to the
+        President, ..."): his, whoever it names; "" if it opens on none."""
+        if (
+            first.group(0).lower() not in self._sources
+            or para[s_start : s_start + first.start()].strip()
+        ):
+            return ""
+        v_end = s_start + first.end()
+        after = next((m for m in mentions if v_end <= m.start < s_end), None)
+        if (
+            after is not None
+            # a person's role too, not a body's ("According to the Office, the President ...")
+            and (
+                after.kind in ("pronoun", "person")
+                or (after.kind == "role" and after.noun not in self._body_nouns)
+            )
+            and not para[v_end : after.start].strip()
+            and para[after.end : after.end + 1] == ","
+        ):
+            return resolve(after)
+        return ""
 
     def _opened_inversion(self, para, s_start, v_start, verb, mentions) -> ActorMention | None:
         """The subject after an inverted verb that an opener alone precedes ("So said Sybiha",
