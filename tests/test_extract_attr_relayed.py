@@ -199,3 +199,12 @@ def test_a_quotation_after_a_second_speech_verb_is_only_the_quotation(
     )
     found = extractor.extract(text).statements
     assert [s.kind for s in found if s.actor_id == "peskov"] == ["direct"]
+
+
+def test_a_relative_clause_without_commas_stays_with_its_subject(extractor: Extractor) -> None:
+    text = (
+        _SCENE + "One European diplomat who has attended every briefing since March described the"
+        " ceasefire plan as a timetable without a clock."
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["anon_european_official"]

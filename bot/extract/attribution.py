@@ -99,6 +99,7 @@ _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _NAMED = ("person", "unknown", "institution", "anonymous")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
+_BARE_RELATIVE = re.compile(r"\s+(?:who|whose)\s")
 # ", who spoke ...", ", the fund manager who has spent ...": a relative clause, on a noun or not
 _NOUN_RELATIVE = re.compile(r",\s+(?:[^,;:.]{1,60}?\s)?(?:who|which|whose|whom)\b")
 _BRACKETED = re.compile(r"\s*\([^()]{1,80}\)")
@@ -749,6 +750,10 @@ class Attributor:
             limit = 8
         elif participle:
             limit = 16
+        elif _BARE_RELATIVE.match(gap) and not self._verbs.search(gap) and "," not in gap:
+            # "One European diplomat who has sat in on the meetings described": a relative
+            # clause without commas, on its subject
+            limit = 12
         elif anonymous:
             limit = 12 if self._reduced_relative(gap) else 6
         elif of or shared:
