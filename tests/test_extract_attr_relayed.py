@@ -208,3 +208,15 @@ def test_a_relative_clause_without_commas_stays_with_its_subject(extractor: Extr
     )
     found = extractor.extract(text).statements
     assert [s.actor_id for s in found] == ["anon_european_official"]
+
+
+@pytest.mark.parametrize("subject", ["A widely shared post", "A widely circulated video"])
+def test_a_widely_shared_post_speaks_for_whoever_posted_it(
+    extractor: Extractor, subject: str
+) -> None:
+    text = (
+        _SCENE + f"{subject} on Telegram claimed on Sunday that Kyiv had accepted a ceasefire"
+        " along the Dnipro."
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["anon_social"]
