@@ -88,3 +88,14 @@ def test_a_sentence_quoting_someone_in_a_release_is_not_also_the_bodys(
     found = extractor.extract(_HOSTED).statements
     rows = [s for s in found if "keeps the coffee warm" in s.text]
     assert [(s.kind, s.actor_id) for s in rows] == [("direct", "mart_kask")]
+
+
+def test_a_releases_note_on_itself_and_a_reception_are_no_statements(
+    extractor: Extractor,
+) -> None:
+    text = _HOSTED + (
+        "\nThe heads of delegation were received by the Prime Minister at Kadriorg.\n"
+        "\nThis communiqué is also available in Estonian.\n"
+    )
+    found = extractor.extract(text).statements
+    assert not [s for s in found if s.text.startswith(("The heads of", "This communiqué"))]
