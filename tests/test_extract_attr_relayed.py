@@ -220,3 +220,14 @@ def test_a_widely_shared_post_speaks_for_whoever_posted_it(
     )
     found = extractor.extract(text).statements
     assert [s.actor_id for s in found] == ["anon_social"]
+
+
+def test_a_question_before_a_quoted_answer_leaves_only_the_answer(extractor: Extractor) -> None:
+    text = (
+        _SCENE + "Donald Trump flew back to Florida on Sunday.\n\n"
+        "Asked later by journalists at the airport whether a ceasefire was near, the president"
+        ' said: "Closer than last week, not as close as I want."'
+    )
+    found = extractor.extract(text).statements
+    rows = [s for s in found if "airport" in s.text or s.text.startswith("Closer")]
+    assert [(s.kind, s.actor_id) for s in rows] == [("direct", "trump")]

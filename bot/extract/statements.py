@@ -897,6 +897,8 @@ class Extractor:
             return False
         head = para[s_start : m.start].rstrip()
         words = head.split()
+        if words and words[0].lower() in self.language.question_verbs:
+            return False  # "Asked later whether a deal was near, the president said:": a question
         if words and words[-1].lower() in self._before_source:
             head = head[: -len(words[-1])]  # "..., one European diplomat told me"
         # 'Asked about the round, he said: "..."' or '... he answered that "..."' introduce
