@@ -231,3 +231,12 @@ def test_a_question_before_a_quoted_answer_leaves_only_the_answer(extractor: Ext
     found = extractor.extract(text).statements
     rows = [s for s in found if "airport" in s.text or s.text.startswith("Closer")]
     assert [(s.kind, s.actor_id) for s in rows] == [("direct", "trump")]
+
+
+def test_a_position_may_carry_its_occasion_between_commas(extractor: Extractor) -> None:
+    text = (
+        _SCENE + "Steve Witkoff's forecast, on the last night in Valletta, that a ceasefire"
+        " would hold by June looked bold by the morning."
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["witkoff"]

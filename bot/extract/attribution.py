@@ -236,8 +236,9 @@ class Attributor:
                 r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
                 + "|".join(map(re.escape, language.position_nouns))
                 # "Peskov's line, via the Kremlin, is that", "Witkoff's claim that", "Sybiha's
-                # line of Wednesday, that", "Trump's remark on Saturday that"
-                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|\s+(?:{when})\s+(?:[\w-]+\s+){{0,2}}?"
+                # line of Wednesday, that", "Trump's remark on Saturday that", "Witkoff's
+                # prediction, on the first evening in Geneva, that"
+                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|,?\s+(?:{when})\s+(?:[\w-]+\s+){{0,4}}?"
                 r"[\w-]+,?\s+|\s+)that\b"
             )
             if language.position_nouns and links
