@@ -108,6 +108,9 @@ class Language:
     second_person: frozenset[str] = frozenset()  # "Q: You said in Oslo ...": the interviewee
     verb_particles: frozenset[str] = frozenset()  # "blasted out the message": part of the verb
     sourcing_verbs: frozenset[str] = frozenset()  # "..., the agency's correspondent reports"
+    honorifics: frozenset[str] = frozenset()  # "said His Excellency Adel ...": before a name
+    delivery_verbs: frozenset[str] = frozenset()  # "Moscow's answer, delivered by Ushakov, was"
+    channel_prepositions: frozenset[str] = frozenset()  # "Moscow said, through Zakharova, that"
     question_words: frozenset[str] = frozenset()  # "asked whether": a question
     question_particles: frozenset[str] = frozenset()  # "спросил, готов ли": one word, then "ли"
     adverb_endings: frozenset[str] = frozenset()  # "asked directly whether"
@@ -122,6 +125,7 @@ class Language:
     inversion_openers: frozenset[str] = frozenset()  # "So said Sybiha in Kyiv"
     inversion_articles: frozenset[str] = frozenset()  # '"...," said a beaming Witkoff'
     comment_requests: tuple[str, ...] = ()  # "asked the Kremlin for comment": no statement
+    hedges: tuple[str, ...] = ()  # "Kushner is understood to have told": still his words
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     another_source: tuple[str, ...] = ()  # "Another said ...": one more of the unnamed sources
@@ -179,13 +183,13 @@ _LANGUAGE_SETS = tuple(
     absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
     question_words question_particles adverb_endings relative_pronouns plan_words
     participle_endings speech_act_verbs speech_act_nouns utterance_nouns inversion_openers
-    inversion_articles""".split()
+    inversion_articles honorifics delivery_verbs channel_prepositions""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
     topic_phrases evaluations speaker_descriptions another_source recap_openers owner_links
-    comment_requests""".split()
+    comment_requests hedges""".split()
 )
 
 

@@ -21,6 +21,8 @@ from bot.extract.segment import Segmenter, sentence_of
 from bot.language import CaselessPattern, longest_first
 
 APPOSITIVES_BACK = 2  # "Umerov, who heads the delegation, announced": commas back to the speaker
+REPORTED_CLAUSE_MIN = 3  # words after 'that' in a clause reported before a quotation
+TITLE_RUN_MAX = 6  # "by Russian Presidential Press Secretary Dmitry Peskov": the words of a title
 SHORT_REST_WORDS = 4  # "told reporters in Kyiv.": an audience and an occasion after the verb
 MIN_QUOTE_WORDS = 5  # shorter quotes are scare quotes or fragments inside reported speech
 
@@ -64,7 +66,9 @@ _WORD = re.compile(r"[\w'’-]+")
 _NO_END = r"(?:[^,;:.]|(?<=[A-Z])\.)"
 _NO_STOP = r"(?:[^;:.]|(?<=[A-Z])\.)"
 _APPOSITIVE = re.compile(
-    rf"(?:\s*(?:,{_NO_END}{{2,160}}(?=,)|,\s*(?:who|which|whose)\b{_NO_STOP}{{2,200}}(?=,)"
+    rf"(?:\s*(?:,{_NO_END}{{2,160}}(?=,)"
+    # ", the fund manager who has shuttled between Moscow, Miami and the Gulf, has been"
+    rf"|,\s*(?:{_NO_END}{{1,60}}?\s)?(?:who|which|whose)\b{_NO_STOP}{{2,200}}(?=,)"
     rf"|\s[-–—]\s{_NO_END}{{2,160}}\s[-–—]))+,?"
     r"\s*(?:[a-z]+\s+){0,2}"
 )
@@ -78,7 +82,8 @@ _CONJUNCTION = re.compile(
     r"\s*(?:and|but|though|although|while|whereas|because|since|if|when|after|before)\s",
     re.IGNORECASE,
 )
-_BY_AGENT = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]+)\s+by\s")
+# ", restated by Lavrov", ", delivered in the same corridors by Ushakov": a participle's agent
+_BY_AGENT = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]+)\s+([^,]{0,50}?\s)?by\s")
 # what a question verb asks: "asked whether", "asked him if", "asks why"
 _ASKED = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:whether|if|what|why|how|when|where|who)\b")
 # a verb of telling whose object is the main clause's subject: "had told him", "assured her"
@@ -94,6 +99,9 @@ _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _NAMED = ("person", "unknown", "institution", "anonymous")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
+_BARE_RELATIVE = re.compile(r"\s+(?:who|whose)\s")
+# ", who spoke ...", ", the fund manager who has spent ...": a relative clause, on a noun or not
+_NOUN_RELATIVE = re.compile(r",\s+(?:[^,;:.]{1,60}?\s)?(?:who|which|whose|whom)\b")
 _BRACKETED = re.compile(r"\s*\([^()]{1,80}\)")
 _CONTINUES = re.compile(r"\s+[a-zа-яё]")  # a word goes on after a closing quotation mark
 
@@ -138,6 +146,12 @@ class Attributor:
         self._signed_rest = re.compile(_SIGNED_REST.format(preps=preps))
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
+        # "Kushner is understood to have told ...": a hedge between a subject and its verb
+        self._hedge = (
+            re.compile(r"\s(?i:" + longest_first(language.hedges) + r")\s*$")
+            if language.hedges
+            else None
+        )
         self._body_nouns = language.document_nouns - language.role_nouns
         # what a subject's first verb phrase ends with when a second verb shares the subject
         self._shared_subject = (
@@ -222,8 +236,9 @@ class Attributor:
                 r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
                 + "|".join(map(re.escape, language.position_nouns))
                 # "Peskov's line, via the Kremlin, is that", "Witkoff's claim that", "Sybiha's
-                # line of Wednesday, that", "Trump's remark on Saturday that"
-                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|\s+(?:{when})\s+(?:[\w-]+\s+){{0,2}}?"
+                # line of Wednesday, that", "Trump's remark on Saturday that", "Witkoff's
+                # prediction, on the first evening in Geneva, that"
+                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|,?\s+(?:{when})\s+(?:[\w-]+\s+){{0,4}}?"
                 r"[\w-]+,?\s+|\s+)that\b"
             )
             if language.position_nouns and links
@@ -260,6 +275,10 @@ class Attributor:
             # 'X says the draft has 20 points, "three or four hard issues" remain': the sentence
             # goes on after the quotation, which stands in its syntax
             return True
+        if head.endswith(",") and self._reports_before(head):
+            # 'the side insists that the guarantees come first, "before any talk of lines."':
+            # a reported clause of its own, the quotation added to it
+            return True
         if not head or head.endswith((":", ",", "—", "-", "–")):
             return False
         words = [w.lower() for w in _WORD.findall(head)]
@@ -283,6 +302,16 @@ class Attributor:
             )
         return True
 
+    def _reports_before(self, head: str) -> bool:
+        """Whether the words before a quotation already report a clause: a speech verb, then
+        'that' and a few words of what was said."""
+        verbs = list(self._verbs.finditer(head))
+        if not verbs:
+            return False
+        # the last verb's: in '..., saying that, "..."' the quotation is what is said
+        rest = _WORD.findall(head[verbs[-1].end() :])
+        return "that" in rest[:3] and len(rest) - rest.index("that") > REPORTED_CLAUSE_MIN
+
     def _said_on(self, para: str, quote: Quote, quotes: Sequence[Quote]) -> bool:
         """Whether the sentence goes on after the quotation with a clause of its own, outside
         quotation marks ('... that "A" and that the talks were continuing.')."""
@@ -302,6 +331,7 @@ class Attributor:
         tail_end = quotes[qi + 1].start - 1 if qi + 1 < len(quotes) else len(para)
         tail_start = quote.end + 1
         tail = para[tail_start:tail_end]
+        relayed = ""  # the speaker of an agency's attribution after the quote
         new_clause = _NEW_CLAUSE.match(tail) is not None  # '"..." and Merz said ...'
         if tail.strip() and not new_clause and not (ends_sentence and tail.lstrip()[:1].isupper()):
             dash = _DASH_NAME.match(tail)
@@ -316,8 +346,9 @@ class Attributor:
             speaker = self.speaker_in(
                 para, tail_start, tail_start + cut, mentions, resolve, max_words_to_verb=12
             )
-            if speaker:
+            if speaker and not self._relays(tail[:cut]):
                 return speaker
+            relayed = speaker
         # 2. attribution before the quote, in the same sentence: 'Merz said: "..."'
         s_idx = sentence_of(sentences, quote.start)
         head_start = sentences[s_idx][0]
@@ -329,13 +360,24 @@ class Attributor:
             head_start = quotes[qi - 1].end + 1
         if head_start > sentences[s_idx][0] and _AND_THAT.match(para, head_start):
             return ""  # 'X said that "..." and that "...": the same speaker goes on
+        if head_start == sentences[s_idx][0] and head_start < quote.start - 1:
+            first = self._verbs.search(para, head_start, quote.start)
+            account = (
+                self._account(para, head_start, quote.start, first, mentions, resolve)
+                if first is not None
+                else ""
+            )
+            if account:
+                return account  # 'According to the President, the side insists "..."'
         if head_start < quote.start - 1:
             # "Tusk said ..., while Kallas wrote that "...": the nearest attribution
             speaker = self.speaker_in(
                 para, head_start, quote.start - 1, mentions, resolve, nearest_last=True
             )
-            if speaker:
+            if speaker and (not relayed or self._person(speaker)):
                 return speaker
+            if relayed:
+                return relayed
             # reaction lines: 'Jonas Berg, an analyst in Kyiv, on X: "..."' - the name that
             # opens a label ending in a colon
             label = self.label_speaker(para, head_start, quote.start - 1, mentions, resolve)
@@ -345,7 +387,24 @@ class Attributor:
             head = [m for m in mentions if head_start <= m.start and m.end < quote.start]
             if head and re.fullmatch(r"\s*:\s*", para[head[-1].end : quote.start - 1]):
                 return resolve(head[-1])
-        return ""
+        return relayed
+
+    def signs(self, line: str, name_end: int) -> bool:
+        """Whether what follows a signing name is only where and when ('Rubio, in Riyadh')."""
+        return self._signed_rest.fullmatch(line, name_end) is not None
+
+    def _relays(self, tail: str) -> bool:
+        """Whether an attribution passes words on ('..., the agency reported', '..., according
+        to two diplomats in the room'): a speaker before the quotation is who said them."""
+        if _ACCORDING_TO.match(tail.lstrip(" ,")):
+            return True
+        words = _WORD.findall(tail)
+        return bool(words) and words[-1].lower() in self.language.sourcing_verbs
+
+    def _person(self, actor_id: str) -> bool:
+        """Whether a speaker is a person (one the config lacks is, as names are)."""
+        actor = self.index.actor(actor_id)
+        return actor is None or actor.kind == "person"
 
     def named_owner(self, para, start, end, mentions, resolve) -> str:
         """The speaker a sentence names as the owner of the words before it ("The words were
@@ -635,7 +694,7 @@ class Attributor:
         raw = para[subject.end : v_start]
         if (
             subject.kind in ("person", "unknown")
-            and _RELATIVE.match(raw)
+            and _NOUN_RELATIVE.match(raw)
             and _APPOSITIVE.fullmatch(raw) is not None
         ):
             # "Peskov, who spoke as delegations from Russia, Ukraine and the US gathered at
@@ -652,6 +711,8 @@ class Attributor:
         # "Oksana Hrytsenko (Servant of the People), who sits on ...": a party or an
         # abbreviation in brackets after the name
         gap = _BRACKETED.sub(" ", gap)
+        if self._hedge is not None:
+            gap = self._hedge.sub(" ", gap)
         channel = (
             _CHANNEL_NOUNS.match(self.index.fold(para[subject.end : subject.end + 40])) is not None
         )
@@ -690,6 +751,10 @@ class Attributor:
             limit = 8
         elif participle:
             limit = 16
+        elif _BARE_RELATIVE.match(gap) and not self._verbs.search(gap) and "," not in gap:
+            # "One European diplomat who has sat in on the meetings described": a relative
+            # clause without commas, on its subject
+            limit = 12
         elif anonymous:
             limit = 12 if self._reduced_relative(gap) else 6
         elif of or shared:
@@ -801,7 +866,9 @@ class Attributor:
             agent = _AGENT.match(sentence, passive.end())
             if agent is not None:
                 at = s_start + agent.end()
-                m = next((m for m in mentions if at <= m.start <= at + 4), None)
+                m = next((m for m in mentions if at <= m.start), None)
+                if m is not None and m.start > at + 4 and not self._title_run(para[at : m.start]):
+                    m = None  # "by Russian Presidential Press Secretary Dmitry Peskov" is his
                 actor = resolve(m) if m is not None else ""
                 if actor:
                     return actor, s_start
@@ -847,21 +914,9 @@ class Attributor:
             if final[1]:
                 return final[1], s_start
             break
-        opener = verbs[0] if verbs[0].group(0).lower() in self._sources else None
-        if opener is not None and not sentence[: opener.start()].strip():
-            # "According to him, the delegation reported to him in detail ...": a sentence that
-            # opens on a person's account (translated state media) is his, whoever it names
-            v_end = s_start + opener.end()
-            after = next((m for m in mentions if v_end <= m.start < s_end), None)
-            if (
-                after is not None
-                and after.kind in ("pronoun", "person")
-                and not para[v_end : after.start].strip()
-                and para[after.end : after.end + 1] == ","
-            ):
-                actor = resolve(after)
-                if actor:
-                    return actor, s_start
+        account = self._account(para, s_start, s_end, verbs[0], mentions, resolve)
+        if account:
+            return account, s_start
         # "According to sources, Zelensky insisted ...": a speaking subject beats the source
         verbs.sort(key=lambda v: v.group(0).lower() in self._sources)
         for verb in verbs:
@@ -890,11 +945,58 @@ class Attributor:
                     return actor, s_start  # "So said Sybiha in Kyiv on Monday."
                 continue
             actor = resolve(subject)
+            if actor and not self._person(actor):
+                channel = self._channel(para, v_end, s_end, mentions)
+                speaker = resolve(channel) if channel is not None else ""
+                if speaker and self._person(speaker):
+                    return speaker, s_start  # "Moscow has made clear, through Zakharova, that"
             if actor:
                 # "... were echoed by Lavrov, who said": the sentence, not from its object on
                 oblique = _preceding_word(para, subject.start, self._role_titles)
                 return actor, s_start if oblique in self._prepositions else subject.start
         return None
+
+    def _channel(self, para, v_end, s_end, mentions) -> ActorMention | None:
+        """The name a body speaks through, right after its speech verb (", through Zakharova
+        among others,"), or None."""
+        after = next((m for m in mentions if v_end <= m.start < s_end), None)
+        if after is None or after.kind not in _NAMED:
+            return None
+        words = _WORD.findall(para[v_end : after.start])
+        if len(words) != 1 or words[0].lower() not in self.language.channel_prepositions:
+            return None
+        return after if para[v_end : after.start].strip().startswith(",") else None
+
+    def _title_run(self, text: str) -> bool:
+        """Whether text is a title before a name ("Russian Presidential Press Secretary")."""
+        words = text.split()
+        return 0 < len(words) <= TITLE_RUN_MAX and all(
+            w[:1].isupper() or w.lower() in self._role_titles for w in words
+        )
+
+    def _account(self, para, s_start, s_end, first, mentions, resolve) -> str:
+        """Whose account a sentence opens on, its first verb a source phrase ("According to
+        him, the delegation reported ..." in translated state media; "According to the
+        President, ..."): his, whoever it names; "" if it opens on none."""
+        if (
+            first.group(0).lower() not in self._sources
+            or para[s_start : s_start + first.start()].strip()
+        ):
+            return ""
+        v_end = s_start + first.end()
+        after = next((m for m in mentions if v_end <= m.start < s_end), None)
+        if (
+            after is not None
+            # a person's role too, not a body's ("According to the Office, the President ...")
+            and (
+                after.kind in ("pronoun", "person")
+                or (after.kind == "role" and after.noun not in self._body_nouns)
+            )
+            and not para[v_end : after.start].strip()
+            and para[after.end : after.end + 1] == ","
+        ):
+            return resolve(after)
+        return ""
 
     def _opened_inversion(self, para, s_start, v_start, verb, mentions) -> ActorMention | None:
         """The subject after an inverted verb that an opener alone precedes ("So said Sybiha",
@@ -1054,7 +1156,8 @@ class Attributor:
     def _adverbial(self, rest: str) -> bool:
         """Whether what follows an inverted subject only says when or where ("on Friday in
         Moscow."), not what it did ("said Washington hoped to ...")."""
-        words = rest.split(",")[0].split()
+        # the sentence's full stop is no word ("..., said Peskov.")
+        words = rest.split(",")[0].strip().rstrip(".!?…").split()
         if not words:
             return True
         first = words[0].lower().strip(".")
@@ -1080,6 +1183,12 @@ class Attributor:
             # "Zelensky has once again insisted that ..., Dnipro Herald reports.": a name not
             # tracked passes on what the main clause's subject says
             return self.speaker_in(para, s_start, last[0], mentions, resolve) or None
+        if before is None and verbs[-1].group(0).lower() in self.language.sourcing_verbs:
+            # "In Moscow, Zakharova called the force '...', Russia's state agency reported.":
+            # an agency passing on a person's words is not their speaker, nor is its owner
+            main = self.speaker_in(para, s_start, last[0], mentions, resolve)
+            if main and self._person(main):
+                return main
         return (before[1] or None) if before is not None else None
 
     def _modifier(self, para: str, end: int, v_start: int) -> bool:
@@ -1148,7 +1257,11 @@ class Attributor:
         """The agent of a speech verb's participle in an appositive (", restated by Foreign
         Minister Lavrov on Friday,"), if any, in para[start:end]."""
         for by in _BY_AGENT.finditer(para, start, end):
-            if by.group(1) not in self._final_verbs:
+            verb = by.group(1)
+            # a speech verb's agent follows it ("restated by"); a delivery's may come later
+            if verb not in self.language.delivery_verbs and (
+                by.group(2) or verb not in self._final_verbs
+            ):
                 continue
             for m in mentions:
                 if (
@@ -1172,6 +1285,8 @@ class Attributor:
         """Whether the words between an inverted verb and its subject allow the inversion:
         none in English ('said Peskov'), a few in Russian ('заявил журналистам Песков')."""
         words = gap.split()
+        while words and words[-1].lower() in self.language.honorifics:
+            words.pop()  # 'said His Excellency Adel Nasser': a form of address, not a word between
         if any(w[:1].isupper() or not w.isalpha() for w in words):
             return False
         if (

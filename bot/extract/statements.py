@@ -60,6 +60,8 @@ _ANAPHORIC_TOPIC = re.compile(
 )
 _STAMPED = re.compile(r"\s*\d{1,2}[:.]\d{2}")
 _ANAPHORIC_START = re.compile(r"(?:That|This|Those|These|So|Such|Thus)\b")
+# "— Marco Rubio, in Riyadh": a dash opens the line that signs the quotation above it
+_SIGNATURE = re.compile(r"\s*[-—–]\s*(?=[A-Z])")
 _POSSESSIVE_SPOKES = re.compile(
     r"\b(?P<p>[Hh]is|[Hh]er) (?:spokes(?:man|woman|person)|(?P<office>office))\b"
 )
@@ -208,6 +210,14 @@ class Extractor:
                 # before a ceasefire, in an interview with ..." attributes a statement
                 block = replace(block, kind="text")
             if not block.is_prose:
+                signed = self._signature(block, ctx) if block.kind == "heading" else None
+                if signed is not None:
+                    # '"..."' then '— Marco Rubio, in Riyadh': the line under a quotation
+                    # signs it
+                    drafts.append(replace(signed, block=i - 1))
+                    actor = ctx.unknown.get(signed.statement.actor_id)
+                    if actor is not None:
+                        new_actors.setdefault(actor.id, actor)
                 if block.kind == "heading":
                     # a section head or live-blog entry title: what follows is a new entry
                     in_document = False
@@ -436,22 +446,16 @@ class Extractor:
                 found = i
         if found is None:
             return None
-        author = ""
         # the author is named in the marker, above it, or in the release's opening line; a
         # capital named as a place ("the round held in Ankara") is none
-        for block in (blocks[found], *reversed(blocks[:found]), *blocks[found + 1 : found + 3]):
-            institutions = [
-                m
-                for m in self.index.find(block.text)
-                if m.kind == "institution" and not self._place(block.text, m.start)
-            ]
-            if institutions:
-                author = institutions[0].actor_id
-                break
+        author = self._institution((blocks[found], *reversed(blocks[:found])))
         if not author:
-            # "The Ministry of Foreign Affairs notes that ...": a body the config lacks, naming
-            # itself as the subject of its own release
+            # "The Ministry of Foreign Affairs notes that ...": a body naming itself as the
+            # subject of its own release, before the bodies its opening line names in passing
+            # ("The delegations of ... met in Riyadh" did not write it)
             author = self._own_author(blocks[found + 1 : found + 1 + DOCUMENT_LOOKAHEAD], ctx)
+        if not author:
+            author = self._institution(blocks[found + 1 : found + 3])
         if not author:
             return None
         principals = {
@@ -463,6 +467,14 @@ class Extractor:
         # the document starts at the first paragraph of prose after its marker (not at a dateline)
         start = next((j for j in range(found + 1, len(blocks)) if blocks[j].is_prose), found + 1)
         return _Document(author, start, frozenset(principals))
+
+    def _institution(self, blocks: Sequence[Block]) -> str:
+        """The first institution these blocks name other than as a place; "" if none."""
+        for block in blocks:
+            for m in self.index.find(block.text):
+                if m.kind == "institution" and not self._place(block.text, m.start):
+                    return m.actor_id
+        return ""
 
     def _place(self, text: str, start: int) -> bool:
         """Whether the name at ``start`` is a place: "held in Ankara", "at the Kremlin"."""
@@ -479,6 +491,16 @@ class Extractor:
                 continue
             for m in self._own_body.finditer(block.text):
                 if _OWN_VERB.match(block.text, m.end()):
+                    known = next(
+                        (
+                            k.actor_id
+                            for k in self.index.find(block.text, unknown=False)
+                            if k.kind == "institution" and k.start <= m.start("name") < k.end
+                        ),
+                        "",
+                    )
+                    if known:  # a body the config has, by its full name
+                        return known
                     mention = ActorMention(
                         m.start("name"), m.end(), slug(m.group("name")), "unknown", noun="body"
                     )
@@ -661,7 +683,10 @@ class Extractor:
                 if credited:
                     found = credited, s_start
                     attribution_only.add(s_idx + 1)
-            if document is not None:
+            if document is not None and not (
+                found is None and quoted_by and document.author not in quoted_by
+            ):
+                # ('"...," said His Excellency Adel Nasser.' is his quotation, not the release's)
                 found = self._in_document(para, s_start, s_end, found, document)
             if not found or (
                 also_other
@@ -872,6 +897,8 @@ class Extractor:
             return False
         head = para[s_start : m.start].rstrip()
         words = head.split()
+        if words and words[0].lower() in self.language.question_verbs:
+            return False  # "Asked later whether a deal was near, the president said:": a question
         if words and words[-1].lower() in self._before_source:
             head = head[: -len(words[-1])]  # "..., one European diplomat told me"
         # 'Asked about the round, he said: "..."' or '... he answered that "..."' introduce
@@ -1044,6 +1071,28 @@ class Extractor:
         return all(w[0].isupper() or w.lower() in self.language.stopwords for w in words) and any(
             w[0].isupper() for w in words
         )
+
+    def _signature(self, block: Block, ctx: Context) -> _Draft | None:
+        """The quotation nobody was named for, signed by the line under it ('— Marco Rubio, in
+        Riyadh on Saturday'), with its speaker; None when the line signs nothing."""
+        orphan = ctx.orphan_quote
+        dash = _SIGNATURE.match(block.text)
+        if orphan is None or dash is None:
+            return None
+        named = next(
+            (m for m in self.index.find(block.text) if m.start == dash.end()),
+            None,
+        )
+        if named is None or named.kind not in ("person", "unknown"):
+            return None
+        if not self.attribution.signs(block.text, named.end):
+            return None
+        speaker = self._register(block.text, named, ctx) if named.kind == "unknown" else ""
+        speaker = speaker or named.actor_id
+        if not speaker:
+            return None
+        ctx.orphan_quote = None
+        return replace(orphan, statement=replace(orphan.statement, actor_id=speaker))
 
     def _orphan(
         self, para: str, base: int, quote: Quote, ctx: Context, para_issues: tuple[str, ...]
