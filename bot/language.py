@@ -7,7 +7,7 @@ stage keys on come from the file, so adding a language is a file plus tests.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -316,28 +316,9 @@ def _alternatives(source: str) -> tuple[set[str], bool]:
     return letters, empty
 
 
-def _split_top(source: str) -> list[str]:
-    """The alternatives of a source, split at its top-level bars."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(source, i)
-            continue
-        depth += (ch == "(") - (ch == ")")
-        if ch == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-        i += 1
-    parts.append(source[start:])
-    return parts
-
-
-def _group_end(source: str, i: int) -> int:
-    """Where the group opening at ``source[i]`` ends (past its closing bracket)."""
+def _walk(source: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(position, character, bracket depth after it) of each character of a source from ``i``
+    on that is neither escaped nor inside a class."""
     depth = 0
     while i < len(source):
         ch = source[i]
@@ -348,9 +329,26 @@ def _group_end(source: str, i: int) -> int:
             i = _class_end(source, i)
             continue
         depth += (ch == "(") - (ch == ")")
+        yield i, ch, depth
         i += 1
+
+
+def _split_top(source: str) -> list[str]:
+    """The alternatives of a source, split at its top-level bars."""
+    parts, start = [], 0
+    for i, ch, depth in _walk(source):
+        if ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+    parts.append(source[start:])
+    return parts
+
+
+def _group_end(source: str, i: int) -> int:
+    """Where the group opening at ``source[i]`` ends (past its closing bracket)."""
+    for j, _, depth in _walk(source, i):
         if depth == 0:
-            return i
+            return j + 1
     raise _Unread(source)
 
 
