@@ -99,7 +99,6 @@ _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 _WHO_VERB = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _NAMED = ("person", "unknown", "institution", "anonymous")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
-_BARE_RELATIVE = re.compile(r"\s+(?:who|whose)\s")
 # ", who spoke ...", ", the fund manager who has spent ...": a relative clause, on a noun or not
 _NOUN_RELATIVE = re.compile(r",\s+(?:[^,;:.]{1,60}?\s)?(?:who|which|whose|whom)\b")
 _BRACKETED = re.compile(r"\s*\([^()]{1,80}\)")
@@ -115,6 +114,13 @@ class Attributor:
     """Finds the speaker of quotes and reported speech, with one language's speech verbs."""
 
     def __init__(self, index: ActorIndex, language: Language, segmenter: Segmenter) -> None:
+        # "One European diplomat who has sat in on the meetings described": the language's
+        # relative pronouns opening a clause on the subject
+        self._bare_relative = (
+            re.compile(r"\s+(?:" + longest_first(language.relative_pronouns) + r")\s")
+            if language.relative_pronouns
+            else None
+        )
         self.index = index
         self.language = language
         self.segmenter = segmenter
@@ -751,7 +757,12 @@ class Attributor:
             limit = 8
         elif participle:
             limit = 16
-        elif _BARE_RELATIVE.match(gap) and not self._verbs.search(gap) and "," not in gap:
+        elif (
+            self._bare_relative is not None
+            and self._bare_relative.match(gap)
+            and not self._verbs.search(gap)
+            and "," not in gap
+        ):
             # "One European diplomat who has sat in on the meetings described": a relative
             # clause without commas, on its subject
             limit = 12
