@@ -1,0 +1,102 @@
+"""Whether an article is about the talks, read as evidence from its prose.
+
+An article about the talks says so paragraph after paragraph, in independent ways: it names the
+issues they are about (issues.toml), the talks and the war themselves ("negotiations", "the
+envoy", "a ceasefire", "troops": the language's ``topic_words``) and the country they are about
+("Kyiv", "Ukrainian": ``topic_places``); its actors (actors.toml) speak, and it names actors of
+more than one side. Each kind a paragraph names is one unit of evidence, and so is each of the
+last two. An article on a storm, a budget or a hockey match has a unit or two in passing ("power
+was restored", "a peace garden", "no truce on the ice", a minister of one side speaking); one on
+the talks piles them up. No single count decides: a change to one issue term takes at most one
+unit from each paragraph it named.
+
+Pure functions of text + config.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.config import Language
+from bot.extract.actors import ActorIndex
+from bot.extract.issues import IssueTagger
+from bot.extract.segment import Block
+from bot.language import CaselessPattern, longest_first
+
+SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
+TOPIC_ENOUGH = 6  # units of evidence that make an article of any length about the talks
+TOPIC_DENSITY = 0.5  # ... or this many per prose paragraph, for a shorter one
+PARTY_KINDS = ("person", "institution")  # mentions that name an actor of a side
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How many prose paragraphs of an article name each kind of evidence, whether a tracked
+    actor speaks in it and whether it names actors of two sides."""
+
+    prose: int  # prose paragraphs
+    issues: int  # naming an issue of the talks
+    talks: int  # naming the talks or the war
+    places: int  # naming the country the talks are about
+    tracked: bool  # a tracked actor (actors.toml) speaks
+    sides: bool  # actors of two sides (actors.toml) are named: Putin and Stubb, Rubio and Lavrov
+
+    @property
+    def units(self) -> int:
+        """The evidence in all."""
+        return self.issues + self.talks + self.places + self.tracked + self.sides
+
+    @property
+    def enough(self) -> bool:
+        """Whether it makes the article about the talks: much of it, or a shorter one dense
+        with it. Issue words alone are too little in more than a short item ("power", "a
+        guarantee", "the vote" are said of a storm or a budget as well), and a tracked actor
+        speaking is enough only in one too short to judge."""
+        if self.prose <= SHORT_ITEM_BLOCKS and self.tracked:
+            return True
+        if self.prose > SHORT_ITEM_BLOCKS and not (self.talks or self.places or self.sides):
+            return False
+        return self.units >= min(TOPIC_ENOUGH, TOPIC_DENSITY * self.prose) and self.units > 0
+
+
+class TopicGate:
+    """Reads the evidence that an article is about the talks from its prose blocks."""
+
+    def __init__(self, index: ActorIndex, tagger: IssueTagger, language: Language) -> None:
+        self.index = index
+        self.tagger = tagger
+        self._talks = _any_word(language.topic_words)
+        self._places = _any_word(language.topic_places)
+
+    def evidence(self, blocks: Iterable[Block], tracked: bool) -> Evidence:
+        """The evidence in an article's prose blocks, where a tracked actor speaks or not."""
+        prose = issues = talks = places = 0
+        sides: set[str] = set()
+        for block in blocks:
+            if not block.is_prose:
+                continue
+            prose += 1
+            issues += bool(self.tagger.tags(block.text))
+            talks += self._talks is not None and self._talks.found(block.text)
+            places += self._places is not None and self._places.found(block.text)
+            if len(sides) < 2:
+                sides.update(self._sides(block.text))
+        return Evidence(prose, issues, talks, places, tracked, len(sides) >= 2)
+
+    def _sides(self, text: str) -> set[str]:
+        """The sides of the actors a text names."""
+        return {
+            actor.side
+            for m in self.index.find(text, unknown=False)
+            if m.kind in PARTY_KINDS
+            and (actor := self.index.actor(m.actor_id)) is not None
+            and actor.side
+        }
+
+
+def _any_word(words: frozenset[str]) -> CaselessPattern | None:
+    """One of these words, whole; a hyphen may join it ("Russian-Ukrainian", "Kyiv-based")."""
+    if not words:
+        return None
+    return CaselessPattern(rf"(?<!\w)(?:{longest_first(w.lower() for w in words)})(?!\w)")
