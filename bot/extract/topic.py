@@ -26,7 +26,7 @@ from bot.language import CaselessPattern, longest_first
 
 SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
 TOPIC_ENOUGH = 6  # units of evidence that make an article of any length about the talks
-TOPIC_DENSITY = 0.5  # ... or this many per prose paragraph, for a shorter one
+TOPIC_DENSITY = 0.6  # ... or this many per prose paragraph, for a shorter one
 PARTY_KINDS = ("person", "institution")  # mentions that name an actor of a side
 
 
@@ -39,13 +39,14 @@ class Evidence:
     issues: int  # naming an issue of the talks
     talks: int  # naming the talks or the war
     places: int  # naming the country the talks are about
-    tracked: bool  # a tracked actor (actors.toml) speaks
     sides: bool  # actors of two sides (actors.toml) are named: Putin and Stubb, Rubio and Lavrov
+    remarks: bool  # a statement names an issue, the talks or the country
+    tracked: bool  # a tracked actor (actors.toml) speaks
 
     @property
     def units(self) -> int:
         """The evidence in all."""
-        return self.issues + self.talks + self.places + self.tracked + self.sides
+        return self.issues + self.talks + self.places + self.sides + self.remarks
 
     @property
     def enough(self) -> bool:
@@ -69,8 +70,9 @@ class TopicGate:
         self._talks = _any_word(language.topic_words)
         self._places = _any_word(language.topic_places)
 
-    def evidence(self, blocks: Iterable[Block], tracked: bool) -> Evidence:
-        """The evidence in an article's prose blocks, where a tracked actor speaks or not."""
+    def evidence(self, blocks: Iterable[Block], remarks: bool, tracked: bool) -> Evidence:
+        """The evidence in an article's prose blocks, given whether a statement found in it
+        names the talks (:meth:`names_talks`) and whether a tracked actor speaks."""
         prose = issues = talks = places = 0
         sides: set[str] = set()
         for block in blocks:
@@ -82,7 +84,15 @@ class TopicGate:
             places += self._places is not None and self._places.found(block.text)
             if len(sides) < 2:
                 sides.update(self._sides(block.text))
-        return Evidence(prose, issues, talks, places, tracked, len(sides) >= 2)
+        return Evidence(prose, issues, talks, places, len(sides) >= 2, remarks, tracked)
+
+    def names_talks(self, text: str) -> bool:
+        """Whether a text names an issue, the talks or the country they are about."""
+        return bool(
+            self.tagger.tags(text)
+            or (self._talks is not None and self._talks.found(text))
+            or (self._places is not None and self._places.found(text))
+        )
 
     def _sides(self, text: str) -> set[str]:
         """The sides of the actors a text names."""
