@@ -248,14 +248,17 @@ class Extractor:
         """Whether an article is about the talks (bot/extract/topic.py): its prose and its
         statements name the issues, the talks and the country they are about, again and again;
         an item too short to judge is, when a tracked actor speaks in it."""
-        # a remark names an issue in its own words or its sentence ("He said so on Donbas")
-        remarks = any(d.own or self.topic.names_talks(d.statement.text) for d in drafts)
         tracked = any(
             (actor := self.index.actor(d.statement.actor_id)) is not None
             and actor.kind != "anonymous"
             for d in drafts
         )
-        return self.topic.evidence(blocks, remarks, tracked).enough
+        return self.topic.on_topic(
+            blocks,
+            # a remark names an issue in its own words or its sentence ("He said so on Donbas")
+            lambda: any(d.own or self.topic.names_talks(d.statement.text) for d in drafts),
+            tracked,
+        )
 
     # --- blocks that are not plain prose ------------------------------------------------------
 

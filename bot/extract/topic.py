@@ -15,8 +15,8 @@ Pure functions of text + config.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from bot.config import Language
 from bot.extract.actors import ActorIndex
@@ -70,28 +70,51 @@ class TopicGate:
         self._talks = _any_word(language.topic_words)
         self._places = _any_word(language.topic_places)
 
-    def evidence(self, blocks: Iterable[Block], remarks: bool, tracked: bool) -> Evidence:
-        """The evidence in an article's prose blocks, given whether a statement found in it
-        names the talks (:meth:`names_talks`) and whether a tracked actor speaks."""
-        prose = issues = talks = places = 0
-        sides: set[str] = set()
-        for block in blocks:
-            if not block.is_prose:
-                continue
-            prose += 1
+    def on_topic(
+        self, blocks: Sequence[Block], remarks: Callable[[], bool], tracked: bool
+    ) -> bool:
+        """Whether an article is about the talks, given whether a tracked actor speaks in it and
+        a way to tell whether a statement found in it names the talks (:meth:`names_talks`)."""
+        prose = [b for b in blocks if b.is_prose]
+        evidence = self._read(prose, False, tracked)
+        # the statements and actors of two sides are read only where the paragraphs are not
+        # enough (a pass of the gazetteer over each): most articles on the talks are
+        return (
+            evidence.enough
+            or (evidence := replace(evidence, remarks=remarks())).enough
+            or replace(evidence, sides=self._two_sides(prose)).enough
+        )
+
+    def evidence(self, blocks: Sequence[Block], remarks: bool, tracked: bool) -> Evidence:
+        """All the evidence in an article's prose blocks, given whether a statement found in it
+        names the talks and whether a tracked actor speaks."""
+        prose = [b for b in blocks if b.is_prose]
+        return replace(self._read(prose, remarks, tracked), sides=self._two_sides(prose))
+
+    def _read(self, prose: Sequence[Block], remarks: bool, tracked: bool) -> Evidence:
+        """The evidence in prose blocks but for actors of two sides."""
+        issues = talks = places = 0
+        for block in prose:
             issues += bool(self.tagger.tags(block.text))
             talks += self._talks is not None and self._talks.found(block.text)
             places += self._places is not None and self._places.found(block.text)
-            if len(sides) < 2:
-                sides.update(self._sides(block.text))
-        return Evidence(prose, issues, talks, places, len(sides) >= 2, remarks, tracked)
+        return Evidence(len(prose), issues, talks, places, False, remarks, tracked)
+
+    def _two_sides(self, prose: Sequence[Block]) -> bool:
+        """Whether prose blocks name actors of two sides."""
+        sides: set[str] = set()
+        for block in prose:
+            sides.update(self._sides(block.text))
+            if len(sides) >= 2:
+                return True
+        return False
 
     def names_talks(self, text: str) -> bool:
         """Whether a text names an issue, the talks or the country they are about."""
-        return bool(
-            self.tagger.tags(text)
-            or (self._talks is not None and self._talks.found(text))
+        return (
+            (self._talks is not None and self._talks.found(text))
             or (self._places is not None and self._places.found(text))
+            or bool(self.tagger.tags(text))
         )
 
     def _sides(self, text: str) -> set[str]:
