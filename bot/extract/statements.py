@@ -7,7 +7,7 @@ surname after its first mention, "it" for an institution) → issues (read in co
 prose it reads embedded posts ("text" above "— Name"), interview transcripts ("ZELENSKY: ...",
 "Q:"/"A:"), paragraphs laid out as a speaker's words, and documents reproduced in full
 (readouts, joint statements: their sentences are the author's). Headlines are never statements,
-and an article whose statements name no issue is not about the talks and yields nothing.
+and an article that is not about the talks (bot/extract/topic.py) yields nothing.
 
 Pure functions of text + config.
 """
