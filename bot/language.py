@@ -67,6 +67,8 @@ class Language:
     agent_words: frozenset[str] = frozenset()  # "pressed by presenter X": X asks, not answers
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
     plan_words: frozenset[str] = frozenset()  # "the draft", "progress": the plan, never in passing
+    topic_words: frozenset[str] = frozenset()  # "negotiations", "ceasefire": the talks, the war
+    topic_places: frozenset[str] = frozenset()  # "Kyiv", "Ukrainian": the country they are about
     # the issues stage: clauses setting a remark in time or place (", as talks began", but not
     # ", as well as"); stems for a pause in strikes; "this is ..." points back; "on": the
     # subject of a plan term ("an agreement on the loan"); "until", "before": the plan named as
@@ -183,7 +185,8 @@ _LANGUAGE_SETS = tuple(
     absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
     question_words question_particles adverb_endings relative_pronouns plan_words
     participle_endings speech_act_verbs speech_act_nouns utterance_nouns inversion_openers
-    inversion_articles honorifics delivery_verbs channel_prepositions""".split()
+    inversion_articles honorifics delivery_verbs channel_prepositions topic_words
+    topic_places""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words

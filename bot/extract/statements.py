@@ -7,7 +7,7 @@ surname after its first mention, "it" for an institution) → issues (read in co
 prose it reads embedded posts ("text" above "— Name"), interview transcripts ("ZELENSKY: ...",
 "Q:"/"A:"), paragraphs laid out as a speaker's words, and documents reproduced in full
 (readouts, joint statements: their sentences are the author's). Headlines are never statements,
-and an article whose statements name no issue is not about the talks and yields nothing.
+and an article that is not about the talks (bot/extract/topic.py) yields nothing.
 
 Pure functions of text + config.
 """
@@ -28,6 +28,7 @@ from bot.extract.coreference import Context, Coreference
 from bot.extract.issues import IssueReader, IssueTagger
 from bot.extract.quotes import Quote, QuoteFinder, all_quote, mask, outside_quotes
 from bot.extract.segment import HEADING_MAX_WORDS, Block, Segmenter
+from bot.extract.topic import TopicGate
 from bot.language import CaselessPattern, longest_first
 from bot.model import Actor, Statement
 
@@ -44,15 +45,6 @@ LIVE_BLOG_TIMES = 2  # time-stamped entries that make an article a live blog
 DECK_MIN_WORDS = 8  # a shorter line under the headline is a byline or a label
 LABEL_WORDS = 3  # 'CLAIM 1: "..."': a label this short before a quotation names no one
 KICKER_MAX_WORDS = 3  # "FACT CHECK" above the headline is a label, not the headline
-SHORT_ITEM_BLOCKS = 3  # an item this short is judged on-topic by its tracked speakers
-# An article about the talks names their issues throughout; one about a storm or a budget names
-# one in passing ("power was restored"). Below both bars it is off-topic.
-TOPIC_BLOCKS = 4  # prose blocks naming an issue that make an article about the talks
-TOPIC_SHARE = 0.3  # or this share of its prose blocks
-TOPIC_JUDGED = 6  # prose blocks an article needs before its share is judged (a brief is too short)
-TOPIC_TERMS = 4  # different issue words a judged article uses (an article on the talks uses many)
-TOPIC_TERMS_UNNAMED = 2  # ... and one that never names the talks' process (any length)
-TOPIC_OWN = 3  # statements naming issues themselves that stand in for the prose's share
 _ANAPHORIC_TOPIC = re.compile(
     r"\b(?:this|that|these|the) "
     r"(?:issue|question|matter|point|topic|problem|demand|proposal|idea)s?\b",
@@ -121,6 +113,7 @@ class Extractor:
         self.segmenter = Segmenter(language)
         self.coref = Coreference(index, language)
         self.reader = IssueReader(tagger, language)
+        self.topic = TopicGate(index, tagger, language)
         self.quotes = QuoteFinder(language.quote_pairs)
         self.attribution = Attributor(index, language, self.segmenter)
         self.candidates = Candidates(language)
@@ -161,8 +154,6 @@ class Extractor:
         )
         cues = longest_first(language.moderator_cues)
         self._cue = re.compile(rf"(?<!\w)(?:{cues or '(?!)'})(?!\w)", re.IGNORECASE)
-        process = longest_first(language.process_words)
-        self._process = re.compile(rf"(?<!\w)(?:{process or '(?!)'})(?!\w)", re.IGNORECASE)
         # 'the so-called "reassurance force"': a term in quotation marks, nobody's words
         terms = longest_first(language.term_markers)
         self._term_before = re.compile(rf"(?i:{terms or '(?!)'})\W*$")
@@ -190,8 +181,6 @@ class Extractor:
         drafts: list[_Draft] = []
         new_actors: dict[str, Actor] = {}
         counts: Counter[str] = Counter()
-        naming = 0  # prose blocks that name an issue
-        terms: set[str] = set()  # the words they name issues with
         document = self._document(blocks, ctx)
         interviewee = ""
         if any(b.kind == "turn" for b in blocks):
@@ -228,9 +217,6 @@ class Extractor:
             block_issues = self.tagger.tags(block.text)
             for issue in block_issues:
                 counts[issue] += 1
-            naming += bool(block_issues)
-            if block_issues:
-                terms.update(term for term, _ in self.tagger.terms(block.text))
             if block.kind == "post":
                 found = self._post(block, ctx)
                 ctx.pending_speaker = ""  # 'X posted on X:' introduced the post, signed
@@ -248,7 +234,7 @@ class Extractor:
                     new_actors.setdefault(actor.id, actor)
             ctx.prev_para = outside_quotes(block.text, self.quotes.find(block.text))
             ctx.prev_issues = block_issues
-        if not self._on_topic(drafts, blocks, naming, len(terms)):
+        if not self._on_topic(drafts, blocks):
             return Extraction((), ())
         statements = self.reader.settle(
             [(d.statement, d.fallback, d.block) for d in drafts], counts, text
@@ -258,56 +244,20 @@ class Extractor:
             statements = [_as_printed(s, text, printed) for s in statements]
         return Extraction(tuple(statements), tuple(new_actors.values()))
 
-    def _on_topic(
-        self, drafts: Sequence[_Draft], blocks: Sequence[Block], naming: int, terms: int
-    ) -> bool:
-        """Whether an article is about the talks: its statements name issues, and its prose names
-        them throughout (``naming`` blocks of it), not once in passing. A long article where no
-        statement does, or only one of many, is about something else (Peskov on hockey); a short
-        item gives too little context to judge, and a tracked actor speaking in it is enough."""
-        prose = sum(1 for b in blocks if b.is_prose)
-        if (
-            prose > SHORT_ITEM_BLOCKS
-            and terms < TOPIC_TERMS_UNNAMED
-            and not any(
-                self._process.search(b.text)
-                or any(m.kind == "institution" for m in self.index.find(b.text, unknown=False))
-                for b in blocks
-                if b.is_prose
-            )
-        ):
-            # "the vote would be held once everyone has been heard": a page that names one
-            # issue word, and never the talks or a party to them (Kyiv, the Kremlin), is about
-            # something else (a school board); a short item is too short to tell
-            return False
-        own = sum(1 for d in drafts if d.own)
-        # one remark that happens to name an issue among many that do not is chance (a
-        # stadium's security, a storm's power cuts); an article about the talks names them
-        # again and again, in its statements and in its prose
-        # ... unless the prose itself names them throughout, in many words: then one remark
-        # that does is enough (an aggregator's short item whose other remarks are colour)
-        by_statements = (
-            own >= 2
-            or (own > 0 and own * 4 >= len(drafts))
-            or (
-                own > 0
-                and terms > TOPIC_TERMS
-                and naming >= min(TOPIC_BLOCKS, TOPIC_SHARE * prose)
-            )
-        )
-        # and in many words: a budget speech's "draft", "guarantee" and "vote" are three
-        # ... or a tabloid's short paragraphs of colour ("MPs in London were furious") between
-        # remarks that name issues again and again: its statements carry the topic
-        by_prose = prose < TOPIC_JUDGED or (
-            terms >= TOPIC_TERMS
-            and (naming >= min(TOPIC_BLOCKS, TOPIC_SHARE * prose) or own >= TOPIC_OWN)
-        )
-        if by_statements and by_prose:
-            return True
-        return prose <= SHORT_ITEM_BLOCKS and any(
+    def _on_topic(self, drafts: Sequence[_Draft], blocks: Sequence[Block]) -> bool:
+        """Whether an article is about the talks (bot/extract/topic.py): its prose and its
+        statements name the issues, the talks and the country they are about, again and again;
+        an item too short to judge is, when a tracked actor speaks in it."""
+        tracked = any(
             (actor := self.index.actor(d.statement.actor_id)) is not None
             and actor.kind != "anonymous"
             for d in drafts
+        )
+        return self.topic.on_topic(
+            blocks,
+            # a remark names an issue in its own words or its sentence ("He said so on Donbas")
+            lambda: any(d.own or self.topic.names_talks(d.statement.text) for d in drafts),
+            tracked,
         )
 
     # --- blocks that are not plain prose ------------------------------------------------------
