@@ -21,6 +21,9 @@ SAME_DAY_BAR = 0.8  # said on the same day: the threshold times this
 # the one development of this speaker on this specific issue around this day: this bar, from two
 # shared stems (a paraphrase or re-translation of the remark shares its gist, not its words)
 TOPIC_DAY_BAR = 0.1
+# of two remarks or more on it that day, one whose first mention shares this many stems more with
+# the statement than any other's is still the one it leans to
+LEAN_AHEAD = 3
 # most likely said days apart (undated, published days apart): another utterance, unless the words
 # say it is the same (an outlet carries a remark days later, mostly in its own words)
 FAR_APART = 2  # days between them
@@ -257,9 +260,10 @@ def matches(
     leans to it (:data:`TOPIC_DAY_BAR`, from its first mention): a speaker mostly makes one
     remark on an issue a day, and its re-reports share the gist more than the words. Not when
     ``lean`` is False (the article says the speaker said more that day: "he added"), nor when
-    there are two or more such, nor to the developments in ``unleaned``: those the article
-    started with a statement of the same kind. Two quotes (or two reported sentences) of one
-    speaker that a writer gives apart are two passages; the lean is for another outlet's
+    there are two or more such - unless one shares :data:`LEAN_AHEAD` stems more with it than
+    any other (:func:`_clearly_closest`) - nor to the developments in ``unleaned``: those the
+    article started with a statement of the same kind. Two quotes (or two reported sentences)
+    of one speaker that a writer gives apart are two passages; the lean is for another outlet's
     re-report, or the sentence paraphrasing a quote.
     """
     candidates = candidates if isinstance(candidates, list) else list(candidates)
@@ -279,7 +283,7 @@ def matches(
         } - elsewhen
         leaning.difference_update(unleaned)
         if len(leaning) > 1:  # two remarks on it that day: the words decide which
-            leaning = set()
+            leaning = _clearly_closest(leaning, sig, by_development)
     tokens = sig.tokens
     pairs = list(zip(short.counts, short.sharers, strict=True))
     # the most shared first (a stable sort: in candidate order among equals), those sharing two
@@ -372,6 +376,20 @@ def matches(
             best[dev_id] = score
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
     return [Match(dev_id, score) for dev_id, score in ranked]
+
+
+def _clearly_closest(
+    leaning: set[int], sig: Signature, developments: Mapping[int, Sequence[Candidate]]
+) -> set[int]:
+    """Of two remarks or more on the issue that day, the one whose first mention shares
+    :data:`LEAN_AHEAD` stems more with the statement than any other does; else none."""
+    tokens = sig.tokens
+    shares = sorted(
+        ((len(tokens & developments[d][-1].signature.tokens), d) for d in leaning), reverse=True
+    )
+    if shares[0][0] - shares[1][0] >= LEAN_AHEAD:
+        return {shares[0][1]}
+    return set()
 
 
 def _bounds(day: Days, gap: int) -> tuple[date, date]:
