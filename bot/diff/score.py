@@ -17,7 +17,8 @@ BROAD_ISSUES = frozenset({"peace_plan"})
 DECISIVE_PENALTY = 0.7  # reports that differ in a decisive concept ("drop" the bid, or not)
 QUOTED_SCORE = 0.48  # the same quoted phrase: enough to join (not to bridge two developments)
 ISSUES_DIFFER_BAR = 0.6  # tagged with different issues, yet this close: the tags are what differ
-SAME_DAY_BAR = 0.8  # said on the same day: the threshold times this
+# said on one day (or, another article's report, most likely said on it): the threshold times this
+SAME_DAY_BAR = 0.8
 # the one development of this speaker on this specific issue around this day: this bar, from two
 # shared stems (a paraphrase or re-translation of the remark shares its gist, not its words)
 TOPIC_DAY_BAR = 0.1
@@ -232,6 +233,13 @@ def same_day(a: Signature, b: Signature) -> bool:
     return a.days is not None and b.days is not None and a.days.same_day(b.days)
 
 
+def same_likely_day(a: Signature, b: Signature) -> bool:
+    """Whether both statements were most likely said on one and the same day (stated or
+    guessed: :attr:`Signature.likely`)."""
+    x, y = a.likely, b.likely
+    return x is not None and y is not None and x.same_day(y)
+
+
 def issues_agree(a: Sequence[str], b: Sequence[str]) -> bool:
     """Statements on different specific issues are different claims."""
     sa, sb = set(a) - BROAD_ISSUES, set(b) - BROAD_ISSUES
@@ -322,7 +330,13 @@ def matches(
         if dev_id in elsewhen:
             continue
         other_sig = c.signature
-        bar = threshold * SAME_DAY_BAR if same_day(sig, other_sig) else threshold
+        # said on one day; or, another article's, most likely said on it (undated, published
+        # that day): one day's news carries a speaker's remark in each outlet's words. Not two
+        # passages of this article (unleaned: see above), which may be two remarks that day
+        one = same_day(sig, other_sig) or (
+            dev_id not in unleaned and same_likely_day(sig, other_sig)
+        )
+        bar = threshold * SAME_DAY_BAR if one else threshold
         # the first mention: the oldest of the development's candidates
         first = by_development[dev_id][-1].signature
         # the lean is to the remark the development is (its first mention), not to a report
