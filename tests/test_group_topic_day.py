@@ -249,3 +249,36 @@ def test_the_piece_of_its_utterance_outweighs_a_closer_remark_of_another_day() -
     candidates = [sentence, other]
     assert [m.development_id for m in matches(said, quote, candidates, 0.45)] == [2]
     assert place(said, quote, candidates, neighbours=[sentence]) == Placement(1)
+
+
+def test_of_two_remarks_on_the_issue_that_day_one_far_closer_in_words_is_leaned_to() -> None:
+    def sig(words: str) -> Signature:
+        return Signature(frozenset(words.split()), words, near=report_days(WEDNESDAY))
+
+    # two remarks of the envoy on prisoners that day: the wounded to go home before the holiday,
+    # and the Red Cross checking the lists; a paraphrase shares three stems with the first and
+    # none with the second, yet too few of its words to reach the bar on words alone
+    holiday = Candidate(1, ("prisoners",), sig("wound _prisoner home holiday minsk custodi"))
+    lists = Candidate(2, ("prisoners",), sig("red cross list check name camp"))
+    said = Statement("envoy", "reported", "x", ("prisoners",), 0)
+    gist = sig("wound _prisoner home spring return sick soldier famili")
+    assert [m.development_id for m in matches(said, gist, [lists, holiday], 0.45)] == [1]
+    # one stem more than the other is no lead: the lean stays off, the words decide
+    close = sig("wound _prisoner spring return sick soldier list famili")
+    assert matches(said, close, [lists, holiday], 0.45) == []
+
+
+def test_another_outlets_undated_report_of_that_day_needs_the_same_day_bar_only() -> None:
+    def sig(words: str, published: datetime) -> Signature:
+        return Signature(frozenset(words.split()), words, near=report_days(published))
+
+    # three of six stems in common: under the threshold, over the same-day bar
+    first = Candidate(1, ("peace_plan",), sig("round format vienna illus settl singl", WEDNESDAY))
+    said = Statement("envoy", "reported", "x", ("peace_plan",), 0)
+    words = "round format vienna expect daily brief"
+    same_day = sig(words, WEDNESDAY + timedelta(hours=6))
+    assert [m.development_id for m in matches(said, same_day, [first], 0.45)] == [1]
+    # published the next day, it may be another remark: the threshold decides
+    assert matches(said, sig(words, WEDNESDAY + timedelta(days=1)), [first], 0.45) == []
+    # two passages of one article are not two outlets' reports of that day's news
+    assert matches(said, same_day, [first], 0.45, unleaned={1}) == []

@@ -17,10 +17,14 @@ BROAD_ISSUES = frozenset({"peace_plan"})
 DECISIVE_PENALTY = 0.7  # reports that differ in a decisive concept ("drop" the bid, or not)
 QUOTED_SCORE = 0.48  # the same quoted phrase: enough to join (not to bridge two developments)
 ISSUES_DIFFER_BAR = 0.6  # tagged with different issues, yet this close: the tags are what differ
-SAME_DAY_BAR = 0.8  # said on the same day: the threshold times this
+# said on one day (or, another article's report, most likely said on it): the threshold times this
+SAME_DAY_BAR = 0.8
 # the one development of this speaker on this specific issue around this day: this bar, from two
 # shared stems (a paraphrase or re-translation of the remark shares its gist, not its words)
 TOPIC_DAY_BAR = 0.1
+# of two remarks or more on it that day, one whose first mention shares this many stems more with
+# the statement than any other's is still the one it leans to
+LEAN_AHEAD = 3
 # most likely said days apart (undated, published days apart): another utterance, unless the words
 # say it is the same (an outlet carries a remark days later, mostly in its own words)
 FAR_APART = 2  # days between them
@@ -229,6 +233,13 @@ def same_day(a: Signature, b: Signature) -> bool:
     return a.days is not None and b.days is not None and a.days.same_day(b.days)
 
 
+def same_likely_day(a: Signature, b: Signature) -> bool:
+    """Whether both statements were most likely said on one and the same day (stated or
+    guessed: :attr:`Signature.likely`)."""
+    x, y = a.likely, b.likely
+    return x is not None and y is not None and x.same_day(y)
+
+
 def issues_agree(a: Sequence[str], b: Sequence[str]) -> bool:
     """Statements on different specific issues are different claims."""
     sa, sb = set(a) - BROAD_ISSUES, set(b) - BROAD_ISSUES
@@ -257,9 +268,10 @@ def matches(
     leans to it (:data:`TOPIC_DAY_BAR`, from its first mention): a speaker mostly makes one
     remark on an issue a day, and its re-reports share the gist more than the words. Not when
     ``lean`` is False (the article says the speaker said more that day: "he added"), nor when
-    there are two or more such, nor to the developments in ``unleaned``: those the article
-    started with a statement of the same kind. Two quotes (or two reported sentences) of one
-    speaker that a writer gives apart are two passages; the lean is for another outlet's
+    there are two or more such - unless one shares :data:`LEAN_AHEAD` stems more with it than
+    any other (:func:`_clearly_closest`) - nor to the developments in ``unleaned``: those the
+    article started with a statement of the same kind. Two quotes (or two reported sentences)
+    of one speaker that a writer gives apart are two passages; the lean is for another outlet's
     re-report, or the sentence paraphrasing a quote.
     """
     candidates = candidates if isinstance(candidates, list) else list(candidates)
@@ -279,7 +291,7 @@ def matches(
         } - elsewhen
         leaning.difference_update(unleaned)
         if len(leaning) > 1:  # two remarks on it that day: the words decide which
-            leaning = set()
+            leaning = _clearly_closest(leaning, sig, by_development)
     tokens = sig.tokens
     pairs = list(zip(short.counts, short.sharers, strict=True))
     # the most shared first (a stable sort: in candidate order among equals), those sharing two
@@ -318,7 +330,13 @@ def matches(
         if dev_id in elsewhen:
             continue
         other_sig = c.signature
-        bar = threshold * SAME_DAY_BAR if same_day(sig, other_sig) else threshold
+        # said on one day; or, another article's, most likely said on it (undated, published
+        # that day): one day's news carries a speaker's remark in each outlet's words. Not two
+        # passages of this article (unleaned: see above), which may be two remarks that day
+        one = same_day(sig, other_sig) or (
+            dev_id not in unleaned and same_likely_day(sig, other_sig)
+        )
+        bar = threshold * SAME_DAY_BAR if one else threshold
         # the first mention: the oldest of the development's candidates
         first = by_development[dev_id][-1].signature
         # the lean is to the remark the development is (its first mention), not to a report
@@ -372,6 +390,20 @@ def matches(
             best[dev_id] = score
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
     return [Match(dev_id, score) for dev_id, score in ranked]
+
+
+def _clearly_closest(
+    leaning: set[int], sig: Signature, developments: Mapping[int, Sequence[Candidate]]
+) -> set[int]:
+    """Of two remarks or more on the issue that day, the one whose first mention shares
+    :data:`LEAN_AHEAD` stems more with the statement than any other does; else none."""
+    tokens = sig.tokens
+    shares = sorted(
+        ((len(tokens & developments[d][-1].signature.tokens), d) for d in leaning), reverse=True
+    )
+    if shares[0][0] - shares[1][0] >= LEAN_AHEAD:
+        return {shares[0][1]}
+    return set()
 
 
 def _bounds(day: Days, gap: int) -> tuple[date, date]:
