@@ -81,9 +81,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         head = HEADER.format(title=body.split("\n")[0], name=name, day=day)
         (folder / "articles" / f"{name}.txt").write_text(head + body, encoding="utf-8")
     rows = [
-        {"article": a, "speaker": s, "kind": "direct", "issues": i, "text": t, "cluster": c}
+        # a whole sentence is a reported row here, anything shorter a quotation
+        {"article": a, "speaker": s, "kind": "reported" if t.endswith(".") else "direct",
+         "issues": i, "text": t, "cluster": c}
         for a, s, i, t, c in GOLD
-    ]
+    ]  # fmt: skip
     (folder / "gold.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     return folder
 
@@ -102,7 +104,7 @@ def _bucket(tally: Tally, stage: str) -> dict[str, int]:
 def test_missed_rows_are_put_where_they_were_lost(tally: Tally) -> None:
     assert _bucket(tally, "missed") == {
         "not text: headline": 1,
-        "no frame found": 1,
+        "no frame found: reported": 1,
         "article dropped whole": 1,
     }
 
@@ -142,6 +144,6 @@ def test_a_heldout_folder_prints_counts_never_texts(corpus: Path, tmp_path: Path
          "--verbose"],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    assert "| missed | no frame found | 1 | 1 |" in run.stdout
+    assert "| missed | no frame found: reported | 1 | 1 |" in run.stdout
     assert "delegations" not in run.stdout
     assert "Zelensky" not in run.stdout

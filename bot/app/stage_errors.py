@@ -55,13 +55,16 @@ from bot.store import Store
 # The rows of the table, in the order printed: (stage, cause).
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("missed", ("article dropped whole", "not text: headline", "not text: caption",
-                "not text: link", "not text: clutter", "no frame found", "trimmed (too short)",
+                "not text: link", "not text: clutter", "no frame found: direct",
+                "no frame found: reported", "trimmed (too short)",
                 "merged (runs past it)", "not in the text read")),
     ("extra", ("headline/caption/clutter block", "question", "scare quote",
-               "off-topic article", "on a matched gold row", "other")),
+               "off-topic article", "on a matched gold row", "other: direct",
+               "other: reported")),
     ("speaker", ("anonymous vs named", "institution vs person", "unknown vs tracked actor",
                  "nearest name (same sentence)", "coreference (earlier sentence)", "other")),
-    ("issue missed", ("own term", "term in context", "term in another mention", "no term")),
+    ("issue missed", ("tagged, lost to its development", "own term", "term in context",
+                      "term in another mention", "no term")),
     ("issue extra", ("own term", "inherited from context", "from another mention")),
     ("split pair", ("same article", "other article", "speaker differs", "days differ",
                     "issues differ", "words overlap low", "words overlap high")),
@@ -74,6 +77,8 @@ _CAPTION = re.compile(
     r"\b(?:photo|image|picture|pictured|caption|credit|getty|afp|reuters|ap photo|pool)\b",
     re.IGNORECASE,
 )
+# "Photo: ...", "Pictured: ...": a caption the segmenter read as prose
+_CAPTION_LINE = re.compile(r"\s*\(?(?:photo|image|picture|pictured|caption)s?\b", re.I)
 _LINK = re.compile(r"^\s*(?:read more|related|see also|more on|watch|listen|live:)", re.I)
 _ANON_GOLD = ("unnamed", "person familiar", "people familiar")
 
@@ -198,7 +203,8 @@ def _missed(c: _Corpus, tally: Tally, g: Mapping[str, Any], example: str) -> Non
         and span[0] < s.position + len(s.text)
     ]
     if not touching:
-        tally.add("missed", "no frame found", example)
+        kind = "direct" if g.get("kind") == "direct" else "reported"
+        tally.add("missed", "no frame found: " + kind, example)
     elif any(s.position < span[0] or s.position + len(s.text) > span[1] for s in touching):
         tally.add("missed", "merged (runs past it)", example)
     else:
@@ -213,7 +219,8 @@ def _extra(c: _Corpus, tally: Tally, p: Placed, on_topic: set[str], example: str
         return
     if s is not None and t is not None:
         i = t.block_at(s.position)
-        if i < 0 or not t.blocks[i].is_prose or _not_text(t, i) == "headline":
+        # the first line is the headline, whatever the segmenter made of it
+        if i <= 0 or not t.blocks[i].is_prose or _CAPTION_LINE.match(t.blocks[i].text):
             tally.add("extra", "headline/caption/clutter block", example)
             return
     if p.text.rstrip(" \"'”’»").endswith("?"):
@@ -223,7 +230,8 @@ def _extra(c: _Corpus, tally: Tally, p: Placed, on_topic: set[str], example: str
     elif s is not None and t is not None and _on_gold(c, p.article, s):
         tally.add("extra", "on a matched gold row", example)
     else:
-        tally.add("extra", "other", example)
+        kind = "direct" if s is None or s.kind == "direct" else "reported"
+        tally.add("extra", "other: " + kind, example)
 
 
 def _on_gold(c: _Corpus, name: str, s: Statement) -> bool:
@@ -339,7 +347,9 @@ def _issues(c: _Corpus, tally: Tally, g: Mapping[str, Any], p: Placed, example: 
         tally.add("issue extra", cause, f"{issue}: {example}")
         tally.issues["issue extra", issue, cause] += 1
     for issue in sorted(gi - si):
-        if issue in words:
+        if issue in own_tags:
+            cause = "tagged, lost to its development"
+        elif issue in words:
             cause = "own term"
         elif issue in context:
             cause = "term in context"
