@@ -6,8 +6,8 @@ Each gold row the scorer misses, each mention it finds no gold for, each wrong s
 and grouping pair is put in one bucket (``bot/app/stage_errors.py``); the counts come from the
 scorer's own matching (``bot/app/scoring.py``), so they add up to what ``benchmarks/quality.py``
 and ``talkwatch eval`` report. A second table splits the issue tags by issue. ``--heldout`` adds
-the held-out folders, counts only: their texts are never printed. ``--verbose`` prints examples
-of each bucket for the tune folders.
+the held-out folders, counts only (their texts are never printed), summed apart from the tune
+folders. ``--verbose`` prints examples of each bucket for the tune folders.
 """
 
 from __future__ import annotations
@@ -57,11 +57,13 @@ def main() -> None:
                 print(f"## {folder.name} {stage}: {cause} ({len(lines)})")
                 for line in lines[:EXAMPLES]:
                     print(f"   {line}")
-    total = Tally()
-    for tally in tallies.values():
-        total.update(tally)
-    names = [*tallies, "all"]
-    every = [*tallies.values(), total]
+    # held-out and tune folders are summed apart: one is scored, the other tuned on
+    sums: dict[str, Tally] = {}
+    for name, tally in tallies.items():
+        group = "all held-out" if name.startswith("heldout") else "all"
+        sums.setdefault(group, Tally()).update(tally)
+    names = [*tallies, *sums]
+    every = [*tallies.values(), *sums.values()]
     print("| stage | cause | " + " | ".join(names) + " |")
     print("|---|---|" + "---:|" * len(names))
     for key in ("gold", "mentions", "missed", "extra", "speaker", "split pairs",
@@ -72,16 +74,17 @@ def main() -> None:
         for cause in causes:
             cells = " | ".join(str(t.counts[stage, cause]) for t in every)
             print(f"| {stage} | {cause} | {cells} |")
-    issues = sorted({issue for _, issue, _ in total.issues})
-    for stage, causes in STAGES:
-        if not stage.startswith("issue"):
-            continue
-        print(f"\n| {stage} (all folders) | " + " | ".join(causes) + " | total |")
-        print("|---|" + "---:|" * (len(causes) + 1))
-        for issue in issues:
-            row = [total.issues[stage, issue, cause] for cause in causes]
-            if any(row):
-                print(f"| {issue} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
+    for group, total in sums.items():
+        issues = sorted({issue for _, issue, _ in total.issues})
+        for stage, causes in STAGES:
+            if not stage.startswith("issue"):
+                continue
+            print(f"\n| {stage} ({group}) | " + " | ".join(causes) + " | total |")
+            print("|---|" + "---:|" * (len(causes) + 1))
+            for issue in issues:
+                row = [total.issues[stage, issue, cause] for cause in causes]
+                if any(row):
+                    print(f"| {issue} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
 
 
 if __name__ == "__main__":
