@@ -164,7 +164,7 @@ class _Corpus:
             return None
         body = t.article.text
         spans = [(m.start(), m.start() + len(text)) for m in re.finditer(re.escape(text), body)]
-        prose = [s for s in spans if t.blocks[t.block_at(s[0])].is_prose]
+        prose = [s for s in spans if t.block_at(s[0]) >= 0 and t.blocks[t.block_at(s[0])].is_prose]
         found = prose or spans
         return found[0] if found else None
 
