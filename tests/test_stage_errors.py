@@ -104,7 +104,7 @@ def _bucket(tally: Tally, stage: str) -> dict[str, int]:
 def test_missed_rows_are_put_where_they_were_lost(tally: Tally) -> None:
     assert _bucket(tally, "missed") == {
         "not text: headline": 1,
-        "no frame found: reported": 1,
+        "no frame found: reported, no verb": 1,
         "article dropped whole": 1,
     }
 
@@ -144,6 +144,6 @@ def test_a_heldout_folder_prints_counts_never_texts(corpus: Path, tmp_path: Path
          "--verbose"],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    assert "| missed | no frame found: reported | 1 | 1 |" in run.stdout
+    assert "| missed | no frame found: reported, no verb | 1 | 1 |" in run.stdout
     assert "delegations" not in run.stdout
     assert "Zelensky" not in run.stdout

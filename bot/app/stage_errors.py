@@ -56,7 +56,8 @@ from bot.store import Store
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("missed", ("article dropped whole", "not text: headline", "not text: caption",
                 "not text: link", "not text: clutter", "no frame found: direct",
-                "no frame found: reported", "trimmed (too short)",
+                "no frame found: reported, speech verb", "no frame found: reported, no verb",
+                "trimmed (too short)",
                 "merged (runs past it)", "not in the text read")),
     ("extra", ("headline/caption/clutter block", "question", "scare quote",
                "off-topic article", "on a matched gold row", "other: direct",
@@ -80,6 +81,7 @@ _CAPTION = re.compile(
 # "Photo: ...", "Pictured: ...": a caption the segmenter read as prose
 _CAPTION_LINE = re.compile(r"\s*\(?(?:photo|image|picture|pictured|caption)s?\b", re.I)
 _LINK = re.compile(r"^\s*(?:read more|related|see also|more on|watch|listen|live:)", re.I)
+_WORDS = re.compile(r"[^\W\d_]+")
 _ANON_GOLD = ("unnamed", "person familiar", "people familiar")
 
 
@@ -203,8 +205,13 @@ def _missed(c: _Corpus, tally: Tally, g: Mapping[str, Any], example: str) -> Non
         and span[0] < s.position + len(s.text)
     ]
     if not touching:
-        kind = "direct" if g.get("kind") == "direct" else "reported"
-        tally.add("missed", "no frame found: " + kind, example)
+        if g.get("kind") == "direct":
+            cause = "direct"
+        else:  # a verb the language knows, or one it lacks ("signalled", "made clear")
+            verbs = c.pipe.config.language.speech_verbs
+            known = any(w in verbs for w in _WORDS.findall(g["text"].lower()))
+            cause = "reported, speech verb" if known else "reported, no verb"
+        tally.add("missed", "no frame found: " + cause, example)
     elif any(s.position < span[0] or s.position + len(s.text) > span[1] for s in touching):
         tally.add("missed", "merged (runs past it)", example)
     else:
