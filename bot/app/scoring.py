@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import combinations
@@ -134,18 +134,66 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def score(
+@dataclass(frozen=True)
+class Placed:
+    """A system mention placed in an article: the development it is a mention of (an index
+    into the developments scored), which of its mentions, and its text."""
+
+    article: str
+    development: int
+    mention: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Matching:
+    """How the scorer paired gold rows with system mentions (what the figures count):
+    ``best[n]`` is gold row n's best-matching mention of its article and its score (a match
+    when the score is at least ``MATCH_MIN``)."""
+
+    gold: tuple[Mapping[str, Any], ...]  # the on-topic rows
+    placed: Mapping[str, Sequence[Placed]]  # article file name -> its mentions, in order
+    best: tuple[tuple[Placed | None, float], ...]
+
+    def matched(self) -> list[tuple[Mapping[str, Any], Placed]]:
+        """The gold rows matched, each with its mention."""
+        return [
+            (g, p)
+            for g, (p, s) in zip(self.gold, self.best, strict=True)
+            if p is not None and s >= MATCH_MIN
+        ]
+
+    def unused(self) -> list[Placed]:
+        """The mentions no gold row matched (the extras)."""
+        used = {(p.article, p.development, p.mention) for _, p in self.matched()}
+        return [
+            p
+            for lst in self.placed.values()
+            for p in lst
+            if (p.article, p.development, p.mention) not in used
+        ]
+
+
+def article_of(gold_row: Mapping[str, Any], articles: Iterable[str]) -> str:
+    """The article file a gold row names (by its prefix)."""
+    name = next((a for a in articles if a.startswith(gold_row["article"])), None)
+    if name is None:
+        raise ValueError(f"no article for {gold_row['article']}")
+    return name
+
+
+def match(
     gold: Sequence[Mapping[str, Any]],
     articles: Mapping[str, str],
     developments: Sequence[Mapping[str, Any]],
-) -> Report:
-    """Score developments (as ``talkwatch statements --json`` prints them) against gold rows;
-    ``articles`` maps each article file's name to its text."""
+) -> Matching:
+    """Place each system mention in its article and find each gold row's best mention, as the
+    team's scorer does."""
     gold = [g for g in gold if "off_topic" not in g.get("issues", [])]
     bodies = {name: " ".join(_norm(text).split()) for name, text in articles.items()}
-    by_article: dict[str, list[tuple[int, str]]] = {}
+    placed: dict[str, list[Placed]] = {}
     for i, dev in enumerate(developments):
-        for m in dev.get("mentions") or []:
+        for j, m in enumerate(dev.get("mentions") or []):
             t = " ".join(_toks(m.get("text", "")))
             if not t:
                 continue
@@ -154,25 +202,37 @@ def score(
             if not where:
                 where = [a for a, body in bodies.items() if t[:120] in body]
             for a in where[:1]:
-                by_article.setdefault(a, []).append((i, m.get("text", "")))
-    matched: list[tuple[Mapping[str, Any], int]] = []
-    used: set[tuple[str, int]] = set()
-    missed = []
+                placed.setdefault(a, []).append(Placed(a, i, j, m.get("text", "")))
+    best_of: list[tuple[Placed | None, float]] = []
     for g in gold:
-        name = next((a for a in articles if a.startswith(g["article"])), None)
-        if name is None:
-            raise ValueError(f"no article for {g['article']}")
+        name = article_of(g, articles)
         best, best_s = None, 0.0
-        for k, (i, t) in enumerate(by_article.get(name, [])):
-            s = min(_overlap(g["text"], t), 1.0) * 0.7 + _overlap(t, g["text"]) * 0.3
+        for p in placed.get(name, []):
+            s = min(_overlap(g["text"], p.text), 1.0) * 0.7 + _overlap(p.text, g["text"]) * 0.3
             if s > best_s:
-                best, best_s = (name, k, i), s
-        if best and best_s >= MATCH_MIN:
-            matched.append((g, best[2]))
-            used.add((best[0], best[1]))
-        else:
-            missed.append(f"[{g['article']}] {g['speaker']}: {g['text'][:90]}")
-    n_sys = sum(len(v) for v in by_article.values())
+                best, best_s = p, s
+        best_of.append((best, best_s))
+    return Matching(tuple(gold), placed, tuple(best_of))
+
+
+def score(
+    gold: Sequence[Mapping[str, Any]],
+    articles: Mapping[str, str],
+    developments: Sequence[Mapping[str, Any]],
+) -> Report:
+    """Score developments (as ``talkwatch statements --json`` prints them) against gold rows;
+    ``articles`` maps each article file's name to its text."""
+    found = match(gold, articles, developments)
+    gold = found.gold
+    pairs = found.matched()
+    matched = [(g, p.development) for g, p in pairs]
+    missed = [
+        f"[{g['article']}] {g['speaker']}: {g['text'][:90]}"
+        for g, (p, s) in zip(gold, found.best, strict=True)
+        if p is None or s < MATCH_MIN
+    ]
+    used = {(p.article, p.development, p.mention) for _, p in pairs}
+    n_sys = sum(len(v) for v in found.placed.values())
     attr = [
         speaker_ok(g["speaker"], str(developments[i].get("actor") or ""),
                    str(developments[i].get("actor_name") or ""))
@@ -185,10 +245,8 @@ def score(
         if not ok
     ]
     extra = [
-        f"[{a[:3]}] {developments[i].get('actor_name')}: {t[:90]}"
-        for a, lst in by_article.items()
-        for k, (i, t) in enumerate(lst)
-        if (a, k) not in used
+        f"[{p.article[:3]}] {developments[p.development].get('actor_name')}: {p.text[:90]}"
+        for p in found.unused()
     ]
     tp = fp = fn = 0
     for g, i in matched:
