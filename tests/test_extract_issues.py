@@ -133,6 +133,14 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # membership, unqualified, in these talks is the alliance's; the EU's is not
         ("Ukraine's membership is for the allies to decide.", ("nato",)),
         ("Kyiv hopes for membership of the EU by 2030.", ()),
+        # troops taken back from the land, whoever owns them and however the verb is inflected
+        ("Kyiv will not withdraw its last troops from there.", ("territory",)),
+        ("Nobody here is pulling our soldiers out.", ("territory",)),
+        ("The withdrawals of both armies would take a month.", ("territory",)),
+        # not an inch of it: the land counted in units
+        ("Not a single kilometre will change hands on paper.", ("territory",)),
+        # the exchange, as a verb in any form
+        ("The wounded were swapped at the border at dawn.", ("prisoners",)),
         # a curly apostrophe is an apostrophe
         ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
         # in coverage of the talks, "the exchange" is the prisoner exchange; an exchange of
