@@ -677,3 +677,27 @@ def test_the_body_a_speaker_heads_is_who_speaks_not_the_remark(extractor: Extrac
         "Sybiha, head of the recovery fund board, said the sanctions would stay."
     )
     assert _one(found, "Sybiha").issues == ("sanctions",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after the verb of saying and its day, with no comma
+        "The blockade of the ports will stay, Lavrov said on Monday as envoys opened a fourth"
+        " round of talks in Vienna.",
+        "The blockade of the ports will stay, Lavrov said in Vienna while the rounds of talks"
+        " dragged on.",
+        # after a comma, even where the talks it names are not said in passing
+        "Lavrov said the blockade of the ports would stay, as envoys opened a fourth round of"
+        " talks in Vienna.",
+    ],
+)
+def test_the_talks_named_as_when_it_was_said_are_not_its_issue(
+    extractor: Extractor, text: str
+) -> None:
+    assert _one(extractor.extract(text), "Lavrov").issues == ("sanctions",)
+
+
+def test_said_as_much_is_not_a_circumstance(extractor: Extractor) -> None:
+    found = extractor.extract("Lavrov said as much about the blockade of the ports on Monday.")
+    assert _one(found, "Lavrov").issues == ("sanctions",)

@@ -239,8 +239,11 @@ class IssueReader:
         ("Dmitriev, the envoy for economic cooperation, said") is never what was said."""
         return self.own_in(text, 0, len(text))
 
-    def own_in(self, para: str, start: int, end: int) -> tuple[str, ...]:
-        """``own`` for the span [start, end) of a paragraph (a sentence, a quote with it)."""
+    def own_in(
+        self, para: str, start: int, end: int, *, scene_only: bool = True
+    ) -> tuple[str, ...]:
+        """``own`` for the span [start, end) of a paragraph (a sentence, a quote with it);
+        ``scene_only``: when only the circumstances name an issue, it is the span's."""
         hits = [h for h in self.tagger.hits(para) if start <= h.start and h.end <= end]
         if not hits:
             return ()
@@ -251,7 +254,7 @@ class IssueReader:
         # who speaks is never what is said, even when nothing else names an issue
         return self.ordered(
             i
-            for h in (kept or hits)
+            for h in (kept or hits * scene_only)
             if not any(h.start < b and a < h.end for a, b in described)
             for i in h.issues
         )
@@ -262,11 +265,13 @@ class IssueReader:
         it do - the question it answers ("Asked whether sanctions could be eased, Rubio said
         it was too early") or the subject it is said of ("The reparations loan, which Merz
         called overdue, ..."). Measured on the tune corpora against also replacing a bare
-        catch-all ("the talks") that way: this gains more and adds fewer wrong tags."""
-        said = self.own_in(para, core, end)
-        if core <= start or said:
-            return said
-        return self.own_in(para, start, core)
+        catch-all ("the talks") that way: this gains more and adds fewer wrong tags. The
+        circumstances of the attribution ("..., Lavrov said on Monday as talks opened") name
+        its issues only when nothing else does."""
+        if core <= start:
+            return self.own_in(para, core, end)
+        said = self.own_in(para, core, end, scene_only=False)
+        return said or self.own_in(para, start, core) or self.own_in(para, core, end)
 
     def ordered(self, issues: Iterable[str]) -> tuple[str, ...]:
         """Issue ids in config order."""
@@ -386,11 +391,14 @@ class IssueReader:
         hits = self.tagger.hits(text)
         lowered = _lower(text)
         described = self.descriptions(text)
+        scene = [m.span() for m in self._scene.finditer(text)] if self._scene is not None else []
         for k, hit in enumerate(hits):
             if CATCH_ALL not in hit.issues or lowered[hit.start : hit.end] in self._passing:
                 continue
             if any(a <= hit.start and hit.end <= b for a, b in described):
                 continue  # "a source familiar with the negotiations": who speaks
+            if any(a <= hit.start and hit.end <= b for a, b in scene):
+                continue  # "..., as a new round of talks opened": when it was said
             if self._timing is not None and self._timing.search(
                 lowered, max(0, hit.start - _TIMING_REACH), hit.start
             ):
@@ -482,14 +490,22 @@ def _any_word(words: Iterable[str], whole: bool = True) -> re.Pattern[str] | Non
 
 def _scene(language: Language) -> re.Pattern[str] | None:
     """A clause setting a remark in time or place, not part of what was said: one opening the
-    sentence up to its comma, or one closing it after a comma."""
+    sentence up to its comma, or one closing it after a comma or after the verb of saying."""
     parts = []
     if language.scene_openers:
         parts.append(rf"^{_alternation(language.scene_openers)}\b[^,;]{{0,120}},")
+    unless = rf"(?!{_alternation(language.not_scene)}\b)" if language.not_scene else ""
     if language.scene_closers:
-        unless = rf"(?!{_alternation(language.not_scene)}\b)" if language.not_scene else ""
         # the comma may close a quotation first ('praised the talks as "very good," even as')
         parts.append(rf",[\"”’']?\s+{unless}{_alternation(language.scene_closers)}\b.*$")
+    if language.speech_scene_closers and language.speech_verbs:
+        # "the Kremlin said on Tuesday as delegations gathered": after the verb of saying and
+        # when or where it was said, no comma needed
+        when = _alternation(language.date_prepositions | language.place_prepositions)
+        parts.append(
+            rf"(?<!\w){_alternation(language.speech_verbs)}"
+            rf"(?:\s+{when}(?:\s+[\w'’-]+){{1,2}}){{0,2}}\s+{unless}{_alternation(language.speech_scene_closers)}\b.*$"
+        )
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
