@@ -701,3 +701,10 @@ def test_the_talks_named_as_when_it_was_said_are_not_its_issue(
 def test_said_as_much_is_not_a_circumstance(extractor: Extractor) -> None:
     found = extractor.extract("Lavrov said as much about the blockade of the ports on Monday.")
     assert _one(found, "Lavrov").issues == ("sanctions",)
+
+
+def test_a_closing_clause_that_says_more_is_part_of_the_remark(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Lavrov said the blockade of the ports was working, while urging Kyiv to accept a truce."
+    )
+    assert _one(found, "Lavrov").issues == ("ceasefire", "sanctions")

@@ -495,6 +495,10 @@ def _scene(language: Language) -> re.Pattern[str] | None:
     if language.scene_openers:
         parts.append(rf"^{_alternation(language.scene_openers)}\b[^,;]{{0,120}},")
     unless = rf"(?!{_alternation(language.not_scene)}\b)" if language.not_scene else ""
+    closers = (*language.scene_closers, *language.speech_scene_closers)
+    if closers and language.speech_verbs:
+        # "..., while urging Moscow to accept a truce": the speaker saying more, not a scene
+        unless += rf"(?!{_alternation(closers)}\s+{_alternation(language.speech_verbs)}\b)"
     if language.scene_closers:
         # the comma may close a quotation first ('praised the talks as "very good," even as')
         parts.append(rf",[\"”’']?\s+{unless}{_alternation(language.scene_closers)}\b.*$")
