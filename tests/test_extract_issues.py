@@ -141,6 +141,12 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("Not a single kilometre will change hands on paper.", ("territory",)),
         # the exchange, as a verb in any form
         ("The wounded were swapped at the border at dawn.", ("prisoners",)),
+        # taking the immobilised money, as the side it belongs to names it; children taken are
+        # the deported children
+        ("Moscow calls the plan theft in broad daylight.", ("frozen_assets",)),
+        ("Any confiscation would invite a legal fight.", ("frozen_assets",)),
+        ("They want to steal what is not theirs.", ("frozen_assets",)),
+        ("The stolen children must come back first.", ("prisoners",)),
         # a curly apostrophe is an apostrophe
         ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
         # in coverage of the talks, "the exchange" is the prisoner exchange; an exchange of
