@@ -147,6 +147,16 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("Any confiscation would invite a legal fight.", ("frozen_assets",)),
         ("They want to steal what is not theirs.", ("frozen_assets",)),
         ("The stolen children must come back first.", ("prisoners",)),
+        # who checks a truce, and the quiet it brings; watching a situation is neither
+        ("Nobody has agreed who does the monitoring yet.", ("ceasefire",)),
+        ("Kyiv keeps monitoring whether the shelling resumes.", ()),
+        ("Give the towns silence first, then we will talk.", ("ceasefire",)),
+        ("The minister broke his silence on Friday.", ()),
+        # land taken, or borders changed, by force
+        ("No one will accept borders changed by force.", ("territory",)),
+        ("They could not take the city by force.", ("territory",)),
+        # the wounded an exchange puts first
+        ("Priority goes to the seriously wounded, the envoy said.", ("prisoners",)),
         # a curly apostrophe is an apostrophe
         ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
         # in coverage of the talks, "the exchange" is the prisoner exchange; an exchange of
