@@ -157,6 +157,9 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("They could not take the city by force.", ("territory",)),
         # the wounded an exchange puts first
         ("Priority goes to the seriously wounded, the envoy said.", ("prisoners",)),
+        # troops a country would send are a guarantee; troops it sent are the war
+        ("Warsaw will not send a single soldier east.", ("security_guarantees",)),
+        ("Moscow sent two more brigades to the south.", ()),
         # a curly apostrophe is an apostrophe
         ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
         # in coverage of the talks, "the exchange" is the prisoner exchange; an exchange of
