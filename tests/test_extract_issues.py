@@ -160,6 +160,11 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # troops a country would send are a guarantee; troops it sent are the war
         ("Warsaw will not send a single soldier east.", ("security_guarantees",)),
         ("Moscow sent two more brigades to the south.", ()),
+        # the same in Russian
+        ("Любая конфискация станет воровством.", ("frozen_assets",)),
+        ("Режим тишины должен начаться в полночь.", ("ceasefire",)),
+        ("Сначала вернутся тяжелораненые.", ("prisoners",)),
+        ("Польша не направит туда своих солдат.", ("security_guarantees",)),
         # a curly apostrophe is an apostrophe
         ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
         # in coverage of the talks, "the exchange" is the prisoner exchange; an exchange of
