@@ -165,6 +165,9 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         ("Режим тишины должен начаться в полночь.", ("ceasefire",)),
         ("Сначала вернутся тяжелораненые.", ("prisoners",)),
         ("Польша не направит туда своих солдат.", ("security_guarantees",)),
+        # foreign troops under whatever flag; firms coming back once the restrictions go
+        ("No troops will come, whatever flag they fly.", ("security_guarantees",)),
+        ("Western firms are queueing to return, he claimed.", ("sanctions",)),
         # a curly apostrophe is an apostrophe
         ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
         # in coverage of the talks, "the exchange" is the prisoner exchange; an exchange of
