@@ -168,6 +168,10 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # foreign troops under whatever flag; firms coming back once the restrictions go
         ("No troops will come, whatever flag they fly.", ("security_guarantees",)),
         ("Western firms are queueing to return, he claimed.", ("sanctions",)),
+        # a parliament's vote is no election, nor are measures called illegitimate
+        ("No vote in the Rada can hand that over.", ()),
+        ("They called the bank restrictions illegitimate restrictions.", ("sanctions",)),
+        ("Moscow calls the president illegitimate.", ("elections",)),
         # a curly apostrophe is an apostrophe
         ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
         # in coverage of the talks, "the exchange" is the prisoner exchange; an exchange of
@@ -735,3 +739,10 @@ def test_a_closing_clause_that_says_more_is_part_of_the_remark(extractor: Extrac
         "Lavrov said the blockade of the ports was working, while urging Kyiv to accept a truce."
     )
     assert _one(found, "Lavrov").issues == ("ceasefire", "sanctions")
+
+
+def test_an_envoy_on_a_subject_is_who_speaks_not_the_remark(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Dmitriev, an envoy of the Kremlin on economic matters, said the sanctions would go."
+    )
+    assert _one(found, "Dmitriev").issues == ("sanctions",)
