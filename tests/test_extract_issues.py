@@ -746,3 +746,36 @@ def test_an_envoy_on_a_subject_is_who_speaks_not_the_remark(extractor: Extractor
         "Dmitriev, an envoy of the Kremlin on economic matters, said the sanctions would go."
     )
     assert _one(found, "Dmitriev").issues == ("sanctions",)
+
+
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [
+        # the subject the remark is said of, when what is said names only the talks
+        (
+            "Lavrov is equally firm on the blockade, which he says will not end one day before"
+            " a peace agreement is signed.",
+            ("sanctions",),
+        ),
+        (
+            "Commenting on reports of a truce, Lavrov said they had nothing to do with the"
+            " negotiations.",
+            ("ceasefire",),
+        ),
+        # where it was said is not what was said
+        (
+            "Speaking at an energy forum in Baku, Lavrov said the blockade would stay.",
+            ("sanctions",),
+        ),
+        # a timing word in quotation marks is still one
+        (
+            'Kallas said no sanctions would be lifted "one day before" a peace plan is signed.',
+            ("sanctions",),
+        ),
+    ],
+)
+def test_what_a_reported_remark_is_said_of(
+    extractor: Extractor, text: str, issues: tuple[str, ...]
+) -> None:
+    found = [s for s in extractor.extract(text).statements if s.kind == "reported"]
+    assert [s.issues for s in found] == [issues]

@@ -209,7 +209,7 @@ class IssueReader:
         # "until there is a signed deal": a timing word, then up to three words
         self._timing = (
             re.compile(
-                rf"(?<!\w){_alternation(language.timing_words)}\s+(?:[\w'’-]+\s+){{0,3}}$",
+                rf"(?<!\w){_alternation(language.timing_words)}{_GAP}(?:[\w'’-]+{_GAP}){{0,3}}$",
                 re.IGNORECASE,
             )
             if language.timing_words
@@ -271,7 +271,10 @@ class IssueReader:
         if core <= start:
             return self.own_in(para, core, end)
         said = self.own_in(para, core, end, scene_only=False)
-        return said or self.own_in(para, start, core) or self.own_in(para, core, end)
+        if said and set(said) != {CATCH_ALL}:
+            return said
+        before = self.own_in(para, start, core, scene_only=False)
+        return self.ordered({*said, *before}) or self.own_in(para, core, end)
 
     def ordered(self, issues: Iterable[str]) -> tuple[str, ...]:
         """Issue ids in config order."""
@@ -470,6 +473,7 @@ class IssueReader:
 
 _INTRODUCED = re.compile(r":\s*\W?$")  # a colon just before the second quote's mark
 _SPLIT_GAP = 120  # characters between the pieces of one split quote: its attribution
+_GAP = r"[\s\"“”«»]+"  # between words: spaces, and quotation marks ('"one day before" a deal')
 _TIMING_REACH = 60  # characters before a plan term within which its timing word stands
 _SUBJECT_REACH = 30  # characters after "on" within which the subject's term starts
 
