@@ -264,10 +264,12 @@ class IssueReader:
         ``core``: what is said from there on names them; when it names none, the words before
         it do - the question it answers ("Asked whether sanctions could be eased, Rubio said
         it was too early") or the subject it is said of ("The reparations loan, which Merz
-        called overdue, ..."). Measured on the tune corpora against also replacing a bare
-        catch-all ("the talks") that way: this gains more and adds fewer wrong tags. The
-        circumstances of the attribution ("..., Lavrov said on Monday as talks opened") name
-        its issues only when nothing else does."""
+        called overdue, ..."); when it names only the catch-all ("the talks"), those words
+        join it and the pieces' catch-all check (``_shared``) decides whether the talks stay -
+        replacing the catch-all outright was measured to add more wrong tags than it fixed,
+        joining fixed four tune statements and broke none. The circumstances of the
+        attribution ("..., Lavrov said on Monday as talks opened") name its issues only when
+        nothing else does."""
         if core <= start:
             return self.own_in(para, core, end)
         said = self.own_in(para, core, end, scene_only=False)
