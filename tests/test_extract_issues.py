@@ -716,6 +716,8 @@ def test_the_body_a_speaker_heads_is_who_speaks_not_the_remark(extractor: Extrac
         # after the verb of saying and its day, with no comma
         "The blockade of the ports will stay, Lavrov said on Monday as envoys opened a fourth"
         " round of talks in Vienna.",
+        "The blockade of the ports will stay, Lavrov told reporters in Vienna while the rounds"
+        " of talks dragged on.",
         "The blockade of the ports will stay, Lavrov said in Vienna while the rounds of talks"
         " dragged on.",
         # after a comma, even where the talks it names are not said in passing

@@ -512,8 +512,12 @@ def _scene(language: Language) -> re.Pattern[str] | None:
         # "the Kremlin said on Tuesday as delegations gathered": after the verb of saying and
         # when or where it was said, no comma needed
         when = _alternation(language.date_prepositions | language.place_prepositions)
+        # ... and whom it was told to ("told reporters on Monday as ...")
+        told = rf"(?:\s+(?:the\s+)?{_alternation(language.audience_nouns)})?" * bool(
+            language.audience_nouns
+        )
         parts.append(
-            rf"(?<!\w){_alternation(language.speech_verbs)}"
+            rf"(?<!\w){_alternation(language.speech_verbs)}{told}"
             rf"(?:\s+{when}(?:\s+[\w'’-]+){{1,2}}){{0,2}}\s+{unless}{_alternation(language.speech_scene_closers)}\b.*$"
         )
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
