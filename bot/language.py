@@ -75,6 +75,7 @@ class Language:
     # the time of something else ("sanctions stay until there is a signed deal")
     scene_openers: tuple[str, ...] = ()
     scene_closers: tuple[str, ...] = ()
+    speech_scene_closers: tuple[str, ...] = ()  # "said on Tuesday as talks opened": no comma
     not_scene: tuple[str, ...] = ()
     truce_words: tuple[str, ...] = ()
     timing_words: tuple[str, ...] = ()
@@ -189,7 +190,8 @@ _LANGUAGE_SETS = tuple(
     topic_places""".split()
 )
 _LANGUAGE_LISTS = tuple(
-    """document_markers passive_speech scene_openers scene_closers not_scene truce_words
+    """document_markers passive_speech scene_openers scene_closers speech_scene_closers
+    not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
     topic_phrases evaluations speaker_descriptions another_source recap_openers owner_links
     comment_requests hedges""".split()

@@ -133,6 +133,45 @@ def _one(extraction: Extraction, fragment: str) -> Statement:
         # membership, unqualified, in these talks is the alliance's; the EU's is not
         ("Ukraine's membership is for the allies to decide.", ("nato",)),
         ("Kyiv hopes for membership of the EU by 2030.", ()),
+        # troops taken back from the land, whoever owns them and however the verb is inflected
+        ("Kyiv will not withdraw its last troops from there.", ("territory",)),
+        ("Nobody here is pulling our soldiers out.", ("territory",)),
+        ("The withdrawals of both armies would take a month.", ("territory",)),
+        # not an inch of it: the land counted in units
+        ("Not a single kilometre will change hands on paper.", ("territory",)),
+        # the exchange, as a verb in any form
+        ("The wounded were swapped at the border at dawn.", ("prisoners",)),
+        # taking the immobilised money, as the side it belongs to names it; children taken are
+        # the deported children
+        ("Moscow calls the plan theft in broad daylight.", ("frozen_assets",)),
+        ("Any confiscation would invite a legal fight.", ("frozen_assets",)),
+        ("They want to steal what is not theirs.", ("frozen_assets",)),
+        ("The stolen children must come back first.", ("prisoners",)),
+        # who checks a truce, and the quiet it brings; watching a situation is neither
+        ("Nobody has agreed who does the monitoring yet.", ("ceasefire",)),
+        ("Kyiv keeps monitoring whether the shelling resumes.", ()),
+        ("Give the towns silence first, then we will talk.", ("ceasefire",)),
+        ("The minister broke his silence on Friday.", ()),
+        # land taken, or borders changed, by force
+        ("No one will accept borders changed by force.", ("territory",)),
+        ("They could not take the city by force.", ("territory",)),
+        # the wounded an exchange puts first
+        ("Priority goes to the seriously wounded, the envoy said.", ("prisoners",)),
+        # troops a country would send are a guarantee; troops it sent are the war
+        ("Warsaw will not send a single soldier east.", ("security_guarantees",)),
+        ("Moscow sent two more brigades to the south.", ()),
+        # the same in Russian
+        ("Любая конфискация станет воровством.", ("frozen_assets",)),
+        ("Режим тишины должен начаться в полночь.", ("ceasefire",)),
+        ("Сначала вернутся тяжелораненые.", ("prisoners",)),
+        ("Польша не направит туда своих солдат.", ("security_guarantees",)),
+        # foreign troops under whatever flag; firms coming back once the restrictions go
+        ("No troops will come, whatever flag they fly.", ("security_guarantees",)),
+        ("Western firms are queueing to return, he claimed.", ("sanctions",)),
+        # a parliament's vote is no election, nor are measures called illegitimate
+        ("No vote in the Rada can hand that over.", ()),
+        ("They called the bank restrictions illegitimate restrictions.", ("sanctions",)),
+        ("Moscow calls the president illegitimate.", ("elections",)),
         # a curly apostrophe is an apostrophe
         ("Nobody will redraw Ukraine’s borders by force.", ("territory",)),
         # in coverage of the talks, "the exchange" is the prisoner exchange; an exchange of
@@ -669,3 +708,76 @@ def test_the_body_a_speaker_heads_is_who_speaks_not_the_remark(extractor: Extrac
         "Sybiha, head of the recovery fund board, said the sanctions would stay."
     )
     assert _one(found, "Sybiha").issues == ("sanctions",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after the verb of saying and its day, with no comma
+        "The blockade of the ports will stay, Lavrov said on Monday as envoys opened a fourth"
+        " round of talks in Vienna.",
+        "The blockade of the ports will stay, Lavrov told reporters in Vienna while the rounds"
+        " of talks dragged on.",
+        "The blockade of the ports will stay, Lavrov said in Vienna while the rounds of talks"
+        " dragged on.",
+        # after a comma, even where the talks it names are not said in passing
+        "Lavrov said the blockade of the ports would stay, as envoys opened a fourth round of"
+        " talks in Vienna.",
+    ],
+)
+def test_the_talks_named_as_when_it_was_said_are_not_its_issue(
+    extractor: Extractor, text: str
+) -> None:
+    assert _one(extractor.extract(text), "Lavrov").issues == ("sanctions",)
+
+
+def test_said_as_much_is_not_a_circumstance(extractor: Extractor) -> None:
+    found = extractor.extract("Lavrov said as much about the blockade of the ports on Monday.")
+    assert _one(found, "Lavrov").issues == ("sanctions",)
+
+
+def test_a_closing_clause_that_says_more_is_part_of_the_remark(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Lavrov said the blockade of the ports was working, while urging Kyiv to accept a truce."
+    )
+    assert _one(found, "Lavrov").issues == ("ceasefire", "sanctions")
+
+
+def test_an_envoy_on_a_subject_is_who_speaks_not_the_remark(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Dmitriev, an envoy of the Kremlin on economic matters, said the sanctions would go."
+    )
+    assert _one(found, "Dmitriev").issues == ("sanctions",)
+
+
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [
+        # the subject the remark is said of, when what is said names only the talks
+        (
+            "Lavrov is equally firm on the blockade, which he says will not end one day before"
+            " a peace agreement is signed.",
+            ("sanctions",),
+        ),
+        (
+            "Commenting on reports of a truce, Lavrov said they had nothing to do with the"
+            " negotiations.",
+            ("ceasefire",),
+        ),
+        # where it was said is not what was said
+        (
+            "Speaking at an energy forum in Baku, Lavrov said the blockade would stay.",
+            ("sanctions",),
+        ),
+        # a timing word in quotation marks is still one
+        (
+            'Kallas said no sanctions would be lifted "one day before" a peace plan is signed.',
+            ("sanctions",),
+        ),
+    ],
+)
+def test_what_a_reported_remark_is_said_of(
+    extractor: Extractor, text: str, issues: tuple[str, ...]
+) -> None:
+    found = [s for s in extractor.extract(text).statements if s.kind == "reported"]
+    assert [s.issues for s in found] == [issues]
