@@ -1,0 +1,67 @@
+"""A verb of saying in every form copy uses it in: the gerund ("spent the day explaining that"),
+the base after a plural subject or a modal ("officials describe", "aides maintain") and the third
+person ("reaffirms"), not only the past tense. Every text here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.statements import Extractor
+
+LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
+
+
+def _reported(extractor: Extractor, text: str) -> list[str]:
+    found = extractor.extract(LEAD + text).statements
+    return [s.actor_id for s in found if s.kind == "reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Dmitry Peskov spent Tuesday explaining that no date had yet been set for"
+            " the next round of talks.",
+            "peskov",
+        ),
+        (
+            "Maria Zakharova, commenting on the round, accused Brussels of sabotaging the"
+            " ceasefire talks with its asset plan.",
+            "zakharova",
+        ),
+        (
+            "The Kremlin is questioning whether the Ukrainian president can legally sign a"
+            " peace deal at all.",
+            "kremlin",
+        ),
+        (
+            "Andrii Sybiha reaffirm that Kyiv will never trade occupied land for a ceasefire.",
+            "sybiha",
+        ),
+        (
+            "Kaja Kallas was clarifying on Monday that the frozen assets must pay for the"
+            " reconstruction of Ukraine.",
+            "kallas",
+        ),
+    ],
+)
+def test_every_form_of_a_speech_verb_reports(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert _reported(extractor, text) == [speaker]
+
+
+def test_a_plural_subject_with_the_base_form_reports(extractor: Extractor) -> None:
+    text = (
+        "European officials describe the draft as a workable basis for a ceasefire along the"
+        " current front line."
+    )
+    assert len(_reported(extractor, text)) == 1
+
+
+def test_a_verb_inside_the_reported_clause_keeps_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "Maria Zakharova told her weekly briefing that any seizure of the frozen assets would"
+        " be theft and that Moscow would respond in kind."
+    )
+    assert _reported(extractor, text) == ["zakharova"]
