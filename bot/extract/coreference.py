@@ -118,6 +118,9 @@ class Coreference:
             *subjects[:1],
             *[p for p in people_before[:1] if p not in agents],
             *subjects[1:],  # "Sybiha and Kallas met. She said": the next of the right gender
+            # "Kallas was more cautious than Rubio. He told reporters": the last person this
+            # paragraph named before the pronoun, when no subject before it fits
+            *[p for p in reversed(people_before) if p not in agents],
             ctx.prev_para_speaker,
             ctx.prev_first_person,
             ctx.last_speaker,
