@@ -65,3 +65,35 @@ def test_a_verb_inside_the_reported_clause_keeps_the_speaker(extractor: Extracto
         " be theft and that Moscow would respond in kind."
     )
     assert _reported(extractor, text) == ["zakharova"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            'Peskov said the talks on the ceasefire had been useful, adding that "the process'
+            ' cannot be rushed by anyone".',
+            "the process cannot be rushed by anyone",
+        ),
+        (
+            'Sybiha said Ukraine would never give up the Donbas, warning that "any concession'
+            ' now would only invite another invasion".',
+            "any concession now would only invite another invasion",
+        ),
+    ],
+)
+def test_a_reported_clause_before_an_added_quotation_is_reported_too(
+    extractor: Extractor, text: str, quoted: str
+) -> None:
+    found = extractor.extract(LEAD + text).statements
+    assert [s.kind for s in found] == ["reported", "direct"]
+    assert found[1].text == quoted
+
+
+def test_a_question_before_the_verb_is_no_reported_clause(extractor: Extractor) -> None:
+    text = (
+        'Peskov, asked about the timing of the next round of talks, said that "no date has'
+        ' been agreed yet by anyone".'
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [s.kind for s in found] == ["direct"]

@@ -285,6 +285,10 @@ class Attributor:
             # 'the side insists that the guarantees come first, "before any talk of lines."':
             # a reported clause of its own, the quotation added to it
             return True
+        if self._reports_then_adds(head):
+            # 'X said the talks were useful, adding that "..."': a reported clause of its own,
+            # then a second verb that brings in the quotation
+            return True
         if not head or head.endswith((":", ",", "—", "-", "–")):
             return False
         words = [w.lower() for w in _WORD.findall(head)]
@@ -317,6 +321,30 @@ class Attributor:
         # the last verb's: in '..., saying that, "..."' the quotation is what is said
         rest = _WORD.findall(head[verbs[-1].end() :])
         return "that" in rest[:3] and len(rest) - rest.index("that") > REPORTED_CLAUSE_MIN
+
+    def _reports_then_adds(self, head: str) -> bool:
+        """Whether the words before a quotation report a clause of their own before the verb
+        that introduces it: 'X said the talks were useful, adding that', 'X rejected the
+        demand for the Donbas, telling reporters:' (not 'X, asked about the round, said')."""
+        verbs = list(self._verbs.finditer(head))
+        if len(verbs) < 2 or verbs[-1].group(0).lower() in self.language.restating_verbs:
+            return False
+        before = head[: verbs[-1].start()].rstrip()
+        if not before.endswith(","):
+            return False
+        before = before[:-1]
+        earlier = [v for v in verbs[:-1] if v.end() <= len(before)]
+        if not earlier or earlier[-1].group(0).lower() in self.language.question_verbs:
+            return False
+        # the earlier verb's clause runs to the comma, with no comma or relative pronoun in it
+        clause = before[earlier[-1].end() :]
+        opening = before[: earlier[-1].start()]
+        segment = opening[max(opening.rfind(","), 0) :]
+        if "," in clause or any(
+            w.lower() in self.language.relative_pronouns for w in _WORD.findall(segment)
+        ):
+            return False
+        return len(_WORD.findall(clause)) > REPORTED_CLAUSE_MIN
 
     def _said_on(self, para: str, quote: Quote, quotes: Sequence[Quote]) -> bool:
         """Whether the sentence goes on after the quotation with a clause of its own, outside
