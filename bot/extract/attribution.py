@@ -24,6 +24,7 @@ APPOSITIVES_BACK = 2  # "Umerov, who heads the delegation, announced": commas ba
 REPORTED_CLAUSE_MIN = 3  # words after 'that' in a clause reported before a quotation
 TITLE_RUN_MAX = 6  # "by Russian Presidential Press Secretary Dmitry Peskov": the words of a title
 SHORT_REST_WORDS = 4  # "told reporters in Kyiv.": an audience and an occasion after the verb
+PASSIVE_AGENT_CHARS = 30  # "was announced by the Kremlin": how far after the verb its "by" may be
 MIN_QUOTE_WORDS = 5  # shorter quotes are scare quotes or fragments inside reported speech
 
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -126,6 +127,12 @@ class Attributor:
         self.segmenter = segmenter
         # one trie-shaped pattern for every verb form: much faster than a flat alternation
         self._verbs = speech_pattern(language)
+        # "was told by Peskov", "was announced on Monday by": a passive's agent word, two words on
+        self._by_after = (
+            re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{longest_first(language.agent_words)})\s")
+            if language.agent_words
+            else None
+        )
         self._final_verbs = frozenset(language.speech_verbs)
         self._neutral = frozenset(language.neutral_verbs)
         self._sources = frozenset(p.lower() for p in language.source_phrases)
@@ -911,6 +918,13 @@ class Attributor:
                 actor = resolve(m) if m is not None else ""
                 if actor:
                     return actor, s_start
+        by_agent = self._passive_agent(para, s_start, s_end, found_verbs, mentions, inside)
+        if by_agent is not None:
+            actor = resolve(by_agent)
+            if actor:
+                # "Reporters were told by Peskov that ...", "the plan was denounced by
+                # Zakharova as theft": the agent of a speech verb in the passive speaks
+                return actor, s_start
         verbs = [
             v
             for v in found_verbs
@@ -1309,6 +1323,41 @@ class Attributor:
                 ):
                     return m
         return None
+
+    def _passive_agent(self, para, s_start, s_end, verbs, mentions, inside):
+        """The agent of the sentence's first speech verb when it is a passive: a form of "be"
+        (perhaps an adverb between) before it, "by" and a name after it, a few words on ("was
+        announced by the Kremlin on Monday that", "were told by Peskov"); None otherwise, and
+        for a verb inside a relative clause ("Zelensky, who was praised by Trump, said")."""
+        lang = self.language
+        first = next((v for v in verbs if not inside[s_start + v.start()]), None)
+        if first is None or first.group(0).lower() in lang.question_verbs:
+            return None
+        v_start, v_end = s_start + first.start(), s_start + first.end()
+        before = _WORD.findall(para[max(s_start, v_start - 40) : v_start])
+        while (
+            before
+            and lang.adverb_endings
+            and before[-1].lower().endswith(tuple(lang.adverb_endings))
+        ):
+            before.pop()  # "was strongly denounced by"
+        if not before or before[-1].lower() not in lang.copulas:
+            return None
+        if len(before) == 2 and before[0].lower() in lang.pointing_words:
+            return None  # "This was announced by Ushakov": the sentence before is what he said
+        if self._by_after is None or _in_relative_clause(para, s_start, v_start):
+            return None
+        window = para[v_end : min(s_end, v_end + PASSIVE_AGENT_CHARS)]
+        by = self._by_after.match(window)
+        if by is None or "," in window[: by.end()]:
+            return None
+        at = v_end + by.end()
+        agent = next((m for m in mentions if at <= m.start < s_end), None)
+        if agent is None or (agent.start > at + 4 and not self._title_run(para[at : agent.start])):
+            return None  # "by Russian Presidential Press Secretary Dmitry Peskov" is his
+        if agent.kind not in ("person", "unknown", "institution", "anonymous"):
+            return None  # "echoed by Poland's deputy minister, Pawel Nowak, who": its name speaks
+        return agent
 
     def _own_source(self, phrase: str, start: int, end: int) -> ActorMention | None:
         """A source phrase whose possessive names the speaker ("in his words", "in her view"):
