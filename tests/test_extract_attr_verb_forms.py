@@ -97,3 +97,26 @@ def test_a_question_before_the_verb_is_no_reported_clause(extractor: Extractor) 
     )
     found = extractor.extract(LEAD + text).statements
     assert [s.kind for s in found] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volodymyr Zelensky used his nightly video address to say that Kyiv would never trade"
+        " land for a ceasefire.",
+        "Zelensky took the opportunity of the joint press conference to warn that Kyiv would"
+        " never trade land for a ceasefire.",
+    ],
+)
+def test_a_verb_phrase_ending_in_to_before_the_speech_verb_keeps_its_subject(
+    extractor: Extractor, text: str
+) -> None:
+    assert _reported(extractor, text) == ["zelensky"]
+
+
+def test_a_purpose_infinitive_without_a_clause_says_nothing(extractor: Extractor) -> None:
+    text = (
+        "Zelensky travelled all the way to Brussels on Monday to discuss the frozen assets with"
+        " EU leaders."
+    )
+    assert _reported(extractor, text) == []

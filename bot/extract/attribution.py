@@ -785,6 +785,17 @@ class Attributor:
             # same subject may stand in it, when it opens the gap
             and all(v.start() == 1 for v in self._verbs.finditer(gap))
         )
+        # "Zelensky used his nightly address to say that ...": the subject's own verb phrase
+        # ends in an infinitive marker, and a clause follows the speech verb
+        words = gap.split()
+        verb = self._verbs.match(para, v_start)
+        purpose = (
+            bool(words)
+            and words[-1].lower() in self.language.infinitive_markers
+            and not any(c in gap for c in ',;:"“”«»')
+            and verb is not None
+            and re.match(r"\s+(?:that\b|:)", para[verb.end() : verb.end() + 8]) is not None
+        )
         # "A video shared 40,000 times on social media since Monday says": an unnamed subject's
         # participle phrase, however long, when no verb or clause stands in it
         limit = 3
@@ -803,7 +814,7 @@ class Attributor:
             limit = 12
         elif anonymous:
             limit = 12 if self._reduced_relative(gap) else 6
-        elif of or shared:
+        elif of or shared or purpose:
             limit = 10
         elif self._refused_but(para[subject.end : v_start]):
             limit = 24
