@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from bot.config import Language
@@ -65,7 +66,7 @@ class Coreference:
                 actor = self.index.actor(actor_id)
                 if actor is not None and actor.kind in ("anonymous", "institution"):
                     return actor_id
-            return ""
+            return self._pair(ctx.para, mention, mentions)
         if mention.kind == "another":
             # "A person familiar with the talks said ... Another said": one more of the unnamed
             # sources that spoke last
@@ -134,6 +135,25 @@ class Coreference:
                 return actor_id
             if actor.kind == "person" and actor.gender in ("", mention.gender):
                 return self._office(actor) if mention.noun == "office" else actor_id
+        return ""
+
+    def _pair(self, para: str, mention: ActorMention, mentions: Sequence[ActorMention]) -> str:
+        """ "Witkoff and Kushner flew to Moscow. They said ...": the first of two people joined
+        by a conjunction who open the sentence before the pronoun's (or the pronoun's own)."""
+        start = max(para.rfind(c, 0, mention.start) for c in ".!?") + 1
+        start = max(para.rfind(c, 0, max(start - 1, 0)) for c in ".!?") + 1
+        named = [m for m in mentions if start <= m.start and m.end <= mention.start]
+        for i, (first, second) in enumerate(pairwise(named)):
+            sentence = max(para.rfind(c, 0, first.start) for c in ".!?") + 1
+            if (
+                first.kind in ("person", "unknown")
+                and second.kind in ("person", "unknown")
+                and para[first.end : second.start].strip().lower()
+                in self.language.pair_conjunctions
+                and not any(sentence <= m.start for m in named[:i])
+                and not self._oblique(para, first)
+            ):
+                return first.actor_id
         return ""
 
     def asked_about(self, para: str, at: int) -> range:
