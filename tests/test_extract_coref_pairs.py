@@ -1,4 +1,4 @@
-""""They" after two people joined by "and" who open a sentence is the first of them, when no
+""" "They" after two people joined by "and" who open a sentence is the first of them, when no
 unnamed source or body spoke before; not a pair inside a prepositional phrase. Every text here
 was written for this test."""
 
