@@ -35,3 +35,19 @@ def test_a_question_aside_then_a_negated_verb_says_nothing(extractor: Extractor)
         " would resume."
     )
     assert _reported(extractor, text) == []
+
+
+def test_an_outlet_that_quotes_the_speaker_only_carries_it(extractor: Extractor) -> None:
+    text = (
+        "Yuri Ushakov was quoted by TASS as saying that the next round of the ceasefire talks"
+        " could be held in Istanbul."
+    )
+    assert _reported(extractor, text) == ["ushakov"]
+
+
+def test_a_phrase_opening_on_a_preposition_is_no_title(extractor: Extractor) -> None:
+    text = (
+        "In a video posted on Telegram, Zelensky said Russia had launched 400 drones overnight"
+        " despite the energy truce agreed at the ceasefire talks."
+    )
+    assert _reported(extractor, text) == ["zelensky"]

@@ -682,9 +682,15 @@ class Attributor:
             # "Commenting on it, Minister of Foreign Affairs X said": a title after the comma
             title_start = max(clause_start, para.rfind(",", clause_start, m.start) + 1)
             # ... not "State Secretary Jussi Haapala of the Finnish Ministry": a name before
-            titled = _TITLE_PHRASE.fullmatch(para[title_start : m.start]) is not None and not any(
-                title_start <= b.start and b.end <= m.start and b.kind in ("person", "unknown")
-                for b in before
+            title = para[title_start : m.start].split()
+            titled = (
+                _TITLE_PHRASE.fullmatch(para[title_start : m.start]) is not None
+                # "In a video posted on Telegram, Zelensky said": a preposition, not a title
+                and not (title and title[0].lower() in self._prepositions)
+                and not any(
+                    title_start <= b.start and b.end <= m.start and b.kind in ("person", "unknown")
+                    for b in before
+                )
             )
             if word in self._prepositions and not titled:
                 if (
@@ -957,7 +963,12 @@ class Attributor:
             # '..., Zelensky stated in his address, Kyiv Bulletin informs.': the outlet passes on
             # the attribution before it
             return relay, s_start
-        for _, m_end in self.index.media_spans(sentence):
+        for m_start, m_end in self.index.media_spans(sentence):
+            if any(
+                v.end() <= m_start <= v.end() + 1 and v.group(0).lower().endswith(" by")
+                for v in verbs
+            ):
+                continue  # "Ushakov was quoted by TASS as saying": the outlet only carries it
             if any(
                 0 <= v.start() - m_end <= 12
                 # "In an interview with the BBC, Sybiha said": a speaker between them speaks
