@@ -685,8 +685,9 @@ class Attributor:
             title = para[title_start : m.start].split()
             titled = (
                 _TITLE_PHRASE.fullmatch(para[title_start : m.start]) is not None
-                # "In a video posted on Telegram, Zelensky said": a preposition, not a title
-                and not (title and title[0].lower() in self._prepositions)
+                # "In a video posted on Telegram, Zelensky said": a preposition alone, not a
+                # title ("On Tuesday Sybiha called" has one)
+                and not (len(title) == 1 and title[0].lower() in self._prepositions)
                 and not any(
                     title_start <= b.start and b.end <= m.start and b.kind in ("person", "unknown")
                     for b in before
