@@ -201,9 +201,10 @@ class ActorIndex:
                 r"(?<![\w-])(?:(?i:"
                 + "|".join(sorted(map(re.escape, language.determiners)))
                 + r")|[A-Z][\w-]*'s)\s+"
-                rf"(?:{filler_word}\s+){{0,3}}?(?P<w>(?i:"
-                + longest_first(nouns)
-                + r")(?:-[a-z]+)?)(?![\w-])"
+                # the last of consecutive role nouns is the head: "America's chief diplomat"
+                # (not after a body's noun: "the delegation head" is the delegation)
+                rf"(?:{filler_word}\s+){{0,3}}?(?P<w>(?:(?i:{longest_first(language.role_nouns)})"
+                r"(?:-[a-z]+)?\s+)*(?i:" + longest_first(nouns) + r")(?:-[a-z]+)?)(?![\w-])"
             )
             if nouns and language.determiners
             else None
@@ -379,7 +380,7 @@ class ActorIndex:
                     )
         if self._role_re is not None and not _hinted_out(self._role_hint, lowered):
             for m in self._role_re.finditer(folded):
-                noun = m.group("w").lower()
+                noun = m.group("w").lower().split()[-1]
                 # "the Russian Defence Ministry" is a name, found above; a capitalised noun
                 # after a capitalised word is part of one
                 if claim(m.start(), m.end()):
@@ -452,15 +453,22 @@ class ActorIndex:
         assert self._owned_re is not None
         out: list[ActorMention] = []
         for i, m in enumerate(found):
-            body = m.kind == "institution" or (m.kind == "role" and m.noun in self._bodies)
-            owned = self._owned_re.match(folded, m.end) if body else None
+            body = m.kind in ("institution", "person") or (
+                m.kind == "role" and m.noun in self._bodies
+            )
+            # "The Kremlin's" may be the alias itself: its role follows the possessive
+            at = m.end - 2 if folded[m.end - 2 : m.end] == "'s" else m.end
+            owned = self._owned_re.match(folded, at) if body else None
             nxt = found[i + 1].start if i + 1 < len(found) else len(folded)
             if owned is None or owned.end() > nxt:
                 out.append(m)
                 continue
             noun = owned.group("w").lower()
             owner = m.actor_id or m.noun
-            phrase = folded[m.end : owned.end()].split(None, 1)[-1]
+            phrase = folded[at : owned.end()].split(None, 1)[-1]
+            of = _OF_PHRASE.match(folded, owned.end())
+            if of is not None:  # "Zelensky's chief of staff"
+                phrase += of.group(0)
             out.append(
                 ActorMention(
                     m.start, owned.end(), "", "role", noun=noun, owner=owner, phrase=phrase

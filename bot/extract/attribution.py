@@ -24,6 +24,7 @@ APPOSITIVES_BACK = 2  # "Umerov, who heads the delegation, announced": commas ba
 REPORTED_CLAUSE_MIN = 3  # words after 'that' in a clause reported before a quotation
 TITLE_RUN_MAX = 6  # "by Russian Presidential Press Secretary Dmitry Peskov": the words of a title
 SHORT_REST_WORDS = 4  # "told reporters in Kyiv.": an audience and an occasion after the verb
+PASSIVE_AGENT_CHARS = 30  # "was announced by the Kremlin": how far after the verb its "by" may be
 MIN_QUOTE_WORDS = 5  # shorter quotes are scare quotes or fragments inside reported speech
 
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -126,6 +127,12 @@ class Attributor:
         self.segmenter = segmenter
         # one trie-shaped pattern for every verb form: much faster than a flat alternation
         self._verbs = speech_pattern(language)
+        # "was told by Peskov", "was announced on Monday by": a passive's agent word, two words on
+        self._by_after = (
+            re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{longest_first(language.agent_words)})\s")
+            if language.agent_words
+            else None
+        )
         self._final_verbs = frozenset(language.speech_verbs)
         self._neutral = frozenset(language.neutral_verbs)
         self._sources = frozenset(p.lower() for p in language.source_phrases)
@@ -285,6 +292,10 @@ class Attributor:
             # 'the side insists that the guarantees come first, "before any talk of lines."':
             # a reported clause of its own, the quotation added to it
             return True
+        if self._reports_then_adds(head):
+            # 'X said the talks were useful, adding that "..."': a reported clause of its own,
+            # then a second verb that brings in the quotation
+            return True
         if not head or head.endswith((":", ",", "—", "-", "–")):
             return False
         words = [w.lower() for w in _WORD.findall(head)]
@@ -317,6 +328,30 @@ class Attributor:
         # the last verb's: in '..., saying that, "..."' the quotation is what is said
         rest = _WORD.findall(head[verbs[-1].end() :])
         return "that" in rest[:3] and len(rest) - rest.index("that") > REPORTED_CLAUSE_MIN
+
+    def _reports_then_adds(self, head: str) -> bool:
+        """Whether the words before a quotation report a clause of their own before the verb
+        that introduces it: 'X said the talks were useful, adding that', 'X rejected the
+        demand for the Donbas, telling reporters:' (not 'X, asked about the round, said')."""
+        verbs = list(self._verbs.finditer(head))
+        if len(verbs) < 2 or verbs[-1].group(0).lower() in self.language.restating_verbs:
+            return False
+        before = head[: verbs[-1].start()].rstrip()
+        if not before.endswith(","):
+            return False
+        before = before[:-1]
+        earlier = [v for v in verbs[:-1] if v.end() <= len(before)]
+        if not earlier or earlier[-1].group(0).lower() in self.language.question_verbs:
+            return False
+        # the earlier verb's clause runs to the comma, with no comma or relative pronoun in it
+        clause = before[earlier[-1].end() :]
+        opening = before[: earlier[-1].start()]
+        segment = opening[max(opening.rfind(","), 0) :]
+        if "," in clause or any(
+            w.lower() in self.language.relative_pronouns for w in _WORD.findall(segment)
+        ):
+            return False
+        return len(_WORD.findall(clause)) > REPORTED_CLAUSE_MIN
 
     def _said_on(self, para: str, quote: Quote, quotes: Sequence[Quote]) -> bool:
         """Whether the sentence goes on after the quotation with a clause of its own, outside
@@ -647,9 +682,16 @@ class Attributor:
             # "Commenting on it, Minister of Foreign Affairs X said": a title after the comma
             title_start = max(clause_start, para.rfind(",", clause_start, m.start) + 1)
             # ... not "State Secretary Jussi Haapala of the Finnish Ministry": a name before
-            titled = _TITLE_PHRASE.fullmatch(para[title_start : m.start]) is not None and not any(
-                title_start <= b.start and b.end <= m.start and b.kind in ("person", "unknown")
-                for b in before
+            title = para[title_start : m.start].split()
+            titled = (
+                _TITLE_PHRASE.fullmatch(para[title_start : m.start]) is not None
+                # "In a video posted on Telegram, Zelensky said": a preposition alone, not a
+                # title ("On Tuesday Sybiha called" has one)
+                and not (len(title) == 1 and title[0].lower() in self._prepositions)
+                and not any(
+                    title_start <= b.start and b.end <= m.start and b.kind in ("person", "unknown")
+                    for b in before
+                )
             )
             if word in self._prepositions and not titled:
                 if (
@@ -750,6 +792,17 @@ class Attributor:
             # same subject may stand in it, when it opens the gap
             and all(v.start() == 1 for v in self._verbs.finditer(gap))
         )
+        # "Zelensky used his nightly address to say that ...": the subject's own verb phrase
+        # ends in an infinitive marker, and a clause follows the speech verb
+        words = gap.split()
+        verb = self._verbs.match(para, v_start)
+        purpose = (
+            bool(words)
+            and words[-1].lower() in self.language.infinitive_markers
+            and not any(c in gap for c in ',;:"“”«»')
+            and verb is not None
+            and re.match(r"\s+(?:that\b|:)", para[verb.end() : verb.end() + 8]) is not None
+        )
         # "A video shared 40,000 times on social media since Monday says": an unnamed subject's
         # participle phrase, however long, when no verb or clause stands in it
         limit = 3
@@ -768,7 +821,7 @@ class Attributor:
             limit = 12
         elif anonymous:
             limit = 12 if self._reduced_relative(gap) else 6
-        elif of or shared:
+        elif of or shared or purpose:
             limit = 10
         elif self._refused_but(para[subject.end : v_start]):
             limit = 24
@@ -883,6 +936,13 @@ class Attributor:
                 actor = resolve(m) if m is not None else ""
                 if actor:
                     return actor, s_start
+        by_agent = self._passive_agent(para, s_start, s_end, found_verbs, mentions, inside)
+        if by_agent is not None:
+            actor = resolve(by_agent)
+            if actor:
+                # "Reporters were told by Peskov that ...", "the plan was denounced by
+                # Zakharova as theft": the agent of a speech verb in the passive speaks
+                return actor, s_start
         verbs = [
             v
             for v in found_verbs
@@ -904,7 +964,12 @@ class Attributor:
             # '..., Zelensky stated in his address, Kyiv Bulletin informs.': the outlet passes on
             # the attribution before it
             return relay, s_start
-        for _, m_end in self.index.media_spans(sentence):
+        for m_start, m_end in self.index.media_spans(sentence):
+            if any(
+                v.end() <= m_start <= v.end() + 1 and v.group(0).lower().endswith(" by")
+                for v in verbs
+            ):
+                continue  # "Ushakov was quoted by TASS as saying": the outlet only carries it
             if any(
                 0 <= v.start() - m_end <= 12
                 # "In an interview with the BBC, Sybiha said": a speaker between them speaks
@@ -1281,6 +1346,41 @@ class Attributor:
                 ):
                     return m
         return None
+
+    def _passive_agent(self, para, s_start, s_end, verbs, mentions, inside):
+        """The agent of the sentence's first speech verb when it is a passive: a form of "be"
+        (perhaps an adverb between) before it, "by" and a name after it, a few words on ("was
+        announced by the Kremlin on Monday that", "were told by Peskov"); None otherwise, and
+        for a verb inside a relative clause ("Zelensky, who was praised by Trump, said")."""
+        lang = self.language
+        first = next((v for v in verbs if not inside[s_start + v.start()]), None)
+        if first is None or first.group(0).lower() in lang.question_verbs:
+            return None
+        v_start, v_end = s_start + first.start(), s_start + first.end()
+        before = _WORD.findall(para[max(s_start, v_start - 40) : v_start])
+        while (
+            before
+            and lang.adverb_endings
+            and before[-1].lower().endswith(tuple(lang.adverb_endings))
+        ):
+            before.pop()  # "was strongly denounced by"
+        if not before or before[-1].lower() not in lang.copulas:
+            return None
+        if len(before) == 2 and before[0].lower() in lang.pointing_words:
+            return None  # "This was announced by Ushakov": the sentence before is what he said
+        if self._by_after is None or _in_relative_clause(para, s_start, v_start):
+            return None
+        window = para[v_end : min(s_end, v_end + PASSIVE_AGENT_CHARS)]
+        by = self._by_after.match(window)
+        if by is None or "," in window[: by.end()]:
+            return None
+        at = v_end + by.end()
+        agent = next((m for m in mentions if at <= m.start < s_end), None)
+        if agent is None or (agent.start > at + 4 and not self._title_run(para[at : agent.start])):
+            return None  # "by Russian Presidential Press Secretary Dmitry Peskov" is his
+        if agent.kind not in ("person", "unknown", "institution", "anonymous"):
+            return None  # "echoed by Poland's deputy minister, Pawel Nowak, who": its name speaks
+        return agent
 
     def _own_source(self, phrase: str, start: int, end: int) -> ActorMention | None:
         """A source phrase whose possessive names the speaker ("in his words", "in her view"):

@@ -21,6 +21,7 @@ from bot.language import longest_first
 INTRO_MAX_WORDS = 4  # "By evening, officials had weighed in": an adverbial before the speaker
 SUBJECT_MAX_WORDS = 10  # "Rustem Umerov, Ukraine's chief negotiator, posted": speaker to verb
 _QUOTE_MARK = re.compile('["“”«»„‘‹›:;]')  # not ’, the apostrophe of "Ukraine’s"
+_ASIDE_OPENS = re.compile(r",\s*(?:[\w'’]+\s+)?$")  # ", asked", ", when asked": an aside opens
 _UPPER = "A-ZА-ЯЁ"  # a capital in the scripts of the language files: "to Zelensky", "Зеленскому"
 _LOWER = "a-zа-яё"
 _WORD = r"[\w'’-]+"
@@ -155,9 +156,26 @@ class Candidates:
         that someone spoke (or asked a question), not what was said."""
         if _QUOTE_MARK.search(sentence):
             return False  # a quotation
-        verb = next((v for v in self._verbs.finditer(sentence, subject)), None)
-        if verb is None:
+        verbs = list(self._verbs.finditer(sentence, subject))
+        if not verbs:
             return False
+        verb = verbs[0]
+        if verb.group(0).lower() in self._questions and _ASIDE_OPENS.search(
+            sentence, 0, verb.start()
+        ):
+            # "Peskov, asked about the round, said ...", "Peskov, when asked about it, said":
+            # the question is an aside; the verb after it says what was said
+            verb = next(
+                (
+                    v
+                    for v in verbs[1:]
+                    if v.group(0).lower() not in self._questions
+                    and "," in sentence[verb.end() : v.start()]
+                ),
+                verb,
+            )
+            if self._negated.search(sentence, 0, verb.start()):
+                return True  # "Peskov, asked about it, did not say when": nothing said
         head = sentence[: verb.start()]
         rest = sentence[verb.end() :]
         if verb.group(0).lower() in self._evaluations or self._act.fullmatch(verb.group(0)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from bot.config import Language
@@ -65,7 +66,7 @@ class Coreference:
                 actor = self.index.actor(actor_id)
                 if actor is not None and actor.kind in ("anonymous", "institution"):
                     return actor_id
-            return ""
+            return self._pair(ctx.para, mention, mentions)
         if mention.kind == "another":
             # "A person familiar with the talks said ... Another said": one more of the unnamed
             # sources that spoke last
@@ -118,6 +119,9 @@ class Coreference:
             *subjects[:1],
             *[p for p in people_before[:1] if p not in agents],
             *subjects[1:],  # "Sybiha and Kallas met. She said": the next of the right gender
+            # "Kallas was more cautious than Rubio. He told reporters": the last person this
+            # paragraph named before the pronoun, when no subject before it fits
+            *[p for p in reversed(people_before) if p not in agents],
             ctx.prev_para_speaker,
             ctx.prev_first_person,
             ctx.last_speaker,
@@ -131,6 +135,25 @@ class Coreference:
                 return actor_id
             if actor.kind == "person" and actor.gender in ("", mention.gender):
                 return self._office(actor) if mention.noun == "office" else actor_id
+        return ""
+
+    def _pair(self, para: str, mention: ActorMention, mentions: Sequence[ActorMention]) -> str:
+        """ "Witkoff and Kushner flew to Moscow. They said ...": the first of two people joined
+        by a conjunction who open the sentence before the pronoun's (or the pronoun's own)."""
+        start = max(para.rfind(c, 0, mention.start) for c in ".!?") + 1
+        start = max(para.rfind(c, 0, max(start - 1, 0)) for c in ".!?") + 1
+        named = [m for m in mentions if start <= m.start and m.end <= mention.start]
+        for i, (first, second) in enumerate(pairwise(named)):
+            sentence = max(para.rfind(c, 0, first.start) for c in ".!?") + 1
+            if (
+                first.kind in ("person", "unknown")
+                and second.kind in ("person", "unknown")
+                and para[first.end : second.start].strip().lower()
+                in self.language.pair_conjunctions
+                and not any(sentence <= m.start for m in named[:i])
+                and not self._oblique(para, first)
+            ):
+                return first.actor_id
         return ""
 
     def asked_about(self, para: str, at: int) -> range:
@@ -213,10 +236,13 @@ class Coreference:
         holder = self._holder(mention, ctx, candidates)
         if holder:
             return holder
-        if mention.owner and self.index.actor(mention.owner) is not None:
+        owner = self.index.actor(mention.owner) if mention.owner else None
+        if owner is not None and owner.kind != "person":
             return mention.owner  # "the bloc's envoy" nobody holds: the body speaks
+        if owner is not None:
+            return ""  # "Zelensky's chief of staff" nobody tracked holds: not Zelensky
         first = open_ = ""
-        noun = _words(noun)
+        noun = self._head(mention.phrase) or _words(noun)
         # a name this paragraph introduced, or the one who spoke just before: "Deputy Minister
         # Ryabkov noted ..." then '"...," the diplomat added' is him, not a tracked diplomat
         # named further back
@@ -238,8 +264,22 @@ class Coreference:
                     open_ = open_ or actor_id
             elif noun in _described(actor):
                 return actor_id
-        # "the chair of the committee said" after a quote of the U.S. president: not him
+        # "the chair of the committee said" after a quote of the U.S. president: not him;
+        # "Russia's lead negotiator" is someone's role its owner pins down, not whoever spoke
+        # last, if their role is known to differ
+        if _words(ctx.para[mention.start : mention.end]).split()[1:2] == ["s"]:
+            known = self.index.actor(first) if first else None
+            return open_ or ("" if known is not None and _described(known) else first)
         return open_ or first
+
+    def _head(self, phrase: str) -> str:
+        """The role nouns a phrase ends on, as words: "deputy minister" in "the deputy
+        minister" (not any minister), "minister" in "the foreign minister"."""
+        words = _words(phrase.split(" of ", 1)[0]).split()
+        head: list[str] = []
+        while words and words[-1] in self.language.role_nouns:
+            head.insert(0, words.pop())
+        return " ".join(head)
 
     def _possessed(self, span: str, noun: str) -> str:
         """The one tracked person a possessed role describes, whatever its adjective: "Ukraine's
@@ -257,6 +297,18 @@ class Coreference:
                 for form in a.descriptions
             )
         }
+        if not held:
+            # "America's chief diplomat" for "America's top diplomat": the owner and the noun
+            # in one of the person's descriptions, whatever stands between
+            held = {
+                a.id
+                for a in self.index.actors.values()
+                if a.kind == "person"
+                and any(
+                    f" {words[0]} " in f" {d} " and d.endswith(tail)
+                    for d in map(_words, a.descriptions)
+                )
+            }
         return held.pop() if len(held) == 1 else ""
 
     def _holder(self, mention: ActorMention, ctx: Context, candidates: list[str]) -> str:
@@ -277,9 +329,14 @@ class Coreference:
             else {owner}
         )
 
+        # "Zelensky's chief of staff": the noun with its complement, not any chief of his
+        head = _words(mention.noun)
+        if owner and f"{head} of " in phrase:
+            head = phrase[phrase.index(f"{head} of ") :]
+
         def fits(actor: Actor) -> bool:
             described = _described(actor)
-            if (phrase if not owner else _words(mention.noun)) not in described:
+            if (phrase if not owner else head) not in described:
                 return False
             if not owner:
                 return True

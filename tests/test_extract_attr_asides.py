@@ -1,0 +1,53 @@
+"""A question put to the speaker as an aside between commas ("Peskov, asked about the round,
+said ...") is no question the sentence asks: the verb after it says what was said; nothing is
+said when that verb is refused or negated. Every text here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.statements import Extractor
+
+LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
+
+
+def _reported(extractor: Extractor, text: str) -> list[str]:
+    found = extractor.extract(LEAD + text).statements
+    return [s.actor_id for s in found if s.kind == "reported"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dmitry Peskov, asked about the energy truce, said Russia saw no reason to hurry the"
+        " ceasefire talks.",
+        "The Kremlin spokesman, when asked about the energy truce, said Russia saw no reason to"
+        " hurry the ceasefire talks.",
+    ],
+)
+def test_a_question_aside_leaves_the_verb_after_it(extractor: Extractor, text: str) -> None:
+    assert _reported(extractor, text) == ["peskov"]
+
+
+def test_a_question_aside_then_a_negated_verb_says_nothing(extractor: Extractor) -> None:
+    text = (
+        "Dmitry Peskov, asked about the energy truce, did not say when the ceasefire talks"
+        " would resume."
+    )
+    assert _reported(extractor, text) == []
+
+
+def test_an_outlet_that_quotes_the_speaker_only_carries_it(extractor: Extractor) -> None:
+    text = (
+        "Yuri Ushakov was quoted by TASS as saying that the next round of the ceasefire talks"
+        " could be held in Istanbul."
+    )
+    assert _reported(extractor, text) == ["ushakov"]
+
+
+def test_a_phrase_opening_on_a_preposition_is_no_title(extractor: Extractor) -> None:
+    text = (
+        "In a video posted on Telegram, Zelensky said Russia had launched 400 drones overnight"
+        " despite the energy truce agreed at the ceasefire talks."
+    )
+    assert _reported(extractor, text) == ["zelensky"]

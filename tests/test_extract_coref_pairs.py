@@ -1,0 +1,30 @@
+""" "They" after two people joined by "and" who open a sentence is the first of them, when no
+unnamed source or body spoke before; not a pair inside a prepositional phrase. Every text here
+was written for this test."""
+
+from __future__ import annotations
+
+from bot.extract.statements import Extractor
+
+LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
+
+
+def _reported(extractor: Extractor, text: str) -> list[str]:
+    found = extractor.extract(LEAD + text).statements
+    return [s.actor_id for s in found if s.kind == "reported"]
+
+
+def test_they_after_a_pair_of_people_is_the_first_of_them(extractor: Extractor) -> None:
+    text = (
+        "Steve Witkoff and Jared Kushner flew to Moscow on Thursday. They said afterwards that"
+        " the Kremlin was ready to discuss a ceasefire on energy infrastructure."
+    )
+    assert _reported(extractor, text) == ["witkoff"]
+
+
+def test_a_pair_after_a_preposition_is_no_subject(extractor: Extractor) -> None:
+    text = (
+        "Putin met with Steve Witkoff and Jared Kushner on Thursday. They said afterwards that"
+        " the Kremlin was ready to discuss a ceasefire on energy infrastructure."
+    )
+    assert "witkoff" not in _reported(extractor, text)
