@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.config import Language
-from bot.language import first_letters, longest_first
+from bot.language import first_letters, group_end, longest_first, split_top
 from bot.model import Issue, Statement
 
 CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is named
@@ -122,7 +122,10 @@ _BOUNDED = r"(?<!\w)(?:{})(?!\w)"
 
 def _any_term(issues: tuple[Issue, ...], keep: Callable[[str], bool]) -> re.Pattern[str] | None:
     """One pattern over the terms ``keep`` selects of every issue: where a term starts."""
-    terms = [t.lower() for issue in issues for t in issue.terms if keep(t)]
+    # each term as the forms it can take that open on a plain character, where it has them
+    # ("(?:oil )?refiner" is "oil refiner" or "refiner"): at most positions a term's branch
+    # is then turned down on its first character, not tried whole (the scan ~4x faster)
+    terms = [f for issue in issues for t in issue.terms if keep(t) for f in _forms(t.lower())]
     if not terms:
         return None
     # terms that open with a plain character are grouped under it, so that at each position
@@ -176,6 +179,61 @@ def _one_branch(term: str) -> bool:
         elif ch == "|" and depth == 0:
             return False
     return True
+
+
+FORMS_MAX = 64  # forms of one term, at most: past that it is scanned as written
+
+
+def _forms(term: str) -> list[str]:
+    """A term's source as alternatives that match where it matches, each opening on a plain
+    character where that can be read: its top-level bars split it, a leading group is spread
+    over what follows ("(?:oil )?refiner" -> "oil refiner", "refiner"), a leading lookbehind of
+    plain characters moves behind the first character ("(?<!in )the zone" -> "t(?<!in t)he
+    zone"). Only where a term starts counts (its issues' own patterns measure it), so the forms
+    need not keep its order of alternatives. The term itself where its source is not read."""
+    try:
+        todo, out = split_top(term), list[str]()
+        while todo:
+            if len(out) + len(todo) > FORMS_MAX:
+                return [term]
+            form = todo.pop()
+            spread = _spread(form)
+            if spread is None:
+                out.append(form)
+            else:
+                todo.extend(spread)
+    except ValueError:  # a group or a class that does not close
+        return [term]
+    return out
+
+
+_PLAIN_LITERAL = re.compile(r"(?:[^\\()\[\]|.^$?*+{}]|\\[^\w])*")
+
+
+def _spread(form: str) -> list[str] | None:
+    """One step of ``_forms`` on an alternative: what it becomes, or None where it already
+    opens on a plain character or cannot be rewritten."""
+    behind, i = [], 0
+    while form.startswith(("(?<!", "(?<="), i):
+        end = group_end(form, i)
+        if not _PLAIN_LITERAL.fullmatch(form, i + 4, end - 1):
+            return None  # a lookbehind of alternatives or classes keeps its place
+        behind.append(form[i + 3 : end - 1])  # "!near " of "(?<!near )"
+        i = end
+    rest = form[i:]
+    if rest.startswith("(?:"):
+        end = group_end(rest, 0)
+        quantifier = rest[end : end + 2]
+        if quantifier[:1] in ("*", "+", "{") or quantifier in ("??", "?+"):
+            return None
+        optional = quantifier[:1] == "?"
+        tail = rest[end + optional :]
+        lead = form[:i]
+        return [lead + a + tail for a in split_top(rest[3 : end - 1])] + [lead + tail] * optional
+    if behind and _PLAIN_START.match(rest):
+        first = re.escape(rest[0])
+        return [rest[0] + "".join(f"(?<{b}{first})" for b in behind) + rest[1:]]
+    return None
 
 
 def _each_issue(
