@@ -233,3 +233,18 @@ def test_skipping_ahead_to_a_names_first_letter_finds_the_same_names(text: str) 
     assert [bool(skipping.match(text, i)) for i in range(len(text))] == [
         bool(plain.match(text, i)) for i in range(len(text))
     ]
+
+
+@pytest.mark.parametrize("caseless", [False, True])
+def test_a_word_trie_matches_what_the_longest_first_alternation_matches(caseless: bool) -> None:
+    from bot.extract.actors import any_word
+
+    words = ["minister", "foreign minister", "min", "envoy", "Envoy", "envoys", "a", "an"]
+    text = "The Foreign Minister met an envoy, Envoys and the mini minister; a min. an ENVOY"
+    flags = re.IGNORECASE if caseless else 0
+    for after in (r"(?![\w-])", r"s?\b", r"\s+\w+", ""):
+        plain = re.compile(rf"(?<![\w-])(?P<w>{longest_first(words)}){after}", flags)
+        trie = re.compile(rf"(?<![\w-])(?P<w>{any_word(words, caseless=caseless)}){after}", flags)
+        assert [m.span("w") for m in trie.finditer(text)] == [
+            m.span("w") for m in plain.finditer(text)
+        ]
