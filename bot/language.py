@@ -326,7 +326,7 @@ def _walk(source: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
             i += 2
             continue
         if ch == "[":
-            i = _class_end(source, i)
+            i = class_end(source, i)
             continue
         depth += (ch == "(") - (ch == ")")
         yield i, ch, depth
@@ -353,7 +353,7 @@ def group_end(source: str, i: int) -> int:
     raise _Unread(source)
 
 
-def _class_end(source: str, i: int) -> int:
+def class_end(source: str, i: int) -> int:
     """Where the class opening at ``source[i]`` ends (past its closing bracket)."""
     j = i + 1 + (source[i + 1 : i + 2] == "]")
     while j < len(source) and source[j] != "]":
@@ -415,7 +415,7 @@ def _sequence(source: str) -> tuple[set[str], bool]:
             else:
                 first, empty = _alternatives(inner)
         elif ch == "[":
-            end = _class_end(source, i)
+            end = class_end(source, i)
             first, empty = _class_letters(source[i + 1 : end - 1]), False
         elif ch == "\\":
             end = i + 2

@@ -182,6 +182,25 @@ def test_the_forms_of_a_term_match_where_the_term_matches(text: str) -> None:
         assert [m.start() for m in spread.finditer(text)] == starts
 
 
+@pytest.mark.parametrize(
+    ("form", "needs"),
+    [
+        ("[a-z]+ty figure", [{"ty figure"}]),
+        (r"\d+ ?(?:%|per ?cent) of", [{"%", "cent"}, {" of"}]),  # a group it cannot skip
+        ("cede|ceding|concessions? of land", [{"cede", "ceding", "concession"}]),
+        ("(?:abc )?defg", [{"defg"}]),  # an optional group needs nothing
+        ("(?<!x )a(?=yz)b+c", [{"a"}, {"c"}]),  # nor a lookaround, nor a repeated character
+        ("(?:x|y", []),  # not read
+    ],
+)
+def test_a_term_needs_the_literals_it_cannot_match_without(
+    form: str, needs: list[set[str]]
+) -> None:
+    from bot.extract.issues import _needs
+
+    assert [set(choice) for choice in _needs(form)] == needs
+
+
 def test_the_issue_scan_of_forms_finds_what_the_terms_as_written_find(
     config: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -189,9 +208,11 @@ def test_the_issue_scan_of_forms_finds_what_the_terms_as_written_find(
         "Kyiv will not cede Donetsk or withdraw from the zone; an oil refinery near Odesa burned.",
         "The so-called peace deal, NATO membership and EU membership were raised in Geneva.",
         "Twenty per cent of the text is open, and the 1,000 for 1,000 exchange went ahead.",
+        "The 20-point plan is 90 per cent agreed; the 30% figure and the 5th package stand.",
     ]
     fast = IssueTagger(config.issues)
     monkeypatch.setattr("bot.extract.issues._forms", lambda term: [term])
+    monkeypatch.setattr("bot.extract.issues._needs", lambda form: ())
     plain = IssueTagger(config.issues)
     for text in texts:
         assert fast.hits(text) == plain.hits(text)

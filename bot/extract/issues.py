@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.config import Language
-from bot.language import first_letters, group_end, longest_first, split_top
+from bot.language import class_end, first_letters, group_end, longest_first, split_top
 from bot.model import Issue, Statement
 
 CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is named
@@ -80,19 +80,19 @@ class IssueTagger:
         for script, pattern, each in self._scans:
             if script is not None and not script.search(lowered):
                 continue
-            pos = 0
-            while (m := pattern.search(lowered, pos)) is not None:
+            next_start, pos = pattern.starts(lowered), 0
+            while (start := next_start(pos)) is not None:
                 # the longest term starting here decides; a term two issues share
                 # ("Article 5") names both
                 ends = [
-                    (p.match(lowered, m.start()), issue)
+                    (p.match(lowered, start), issue)
                     for issue, p, opens in each
-                    if opens is None or lowered[m.start()] in opens
+                    if opens is None or lowered[start] in opens
                 ]
                 longest = max(hit.end() for hit, _issue in ends if hit)
                 named = frozenset(i for hit, i in ends if hit and hit.end() == longest)
-                out.append(Hit(m.start(), longest, named))
-                pos = max(longest, m.start() + 1)
+                out.append(Hit(start, longest, named))
+                pos = max(longest, start + 1)
         return tuple(sorted(out, key=lambda h: h.start))
 
 
@@ -120,14 +120,77 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _BOUNDED = r"(?<!\w)(?:{})(?!\w)"
 
 
-def _any_term(issues: tuple[Issue, ...], keep: Callable[[str], bool]) -> re.Pattern[str] | None:
-    """One pattern over the terms ``keep`` selects of every issue: where a term starts."""
+class _Scan:
+    """Finds where a term starts: one pattern over the terms that open on a plain character or
+    on a few ("\\d+-point"), and one for each term that can open on most letters ("[a-z]+ty per
+    cent", tried at every word start) and holds literals it cannot match without ("cent",
+    "figure"): searched only in text that holds them."""
+
+    def __init__(self, forms: list[str]) -> None:
+        gated = [(needs, f) for f in forms if _at_most_words(f) and (needs := _needs(f))]
+        always = [f for f in forms if not any(f == g for _, g in gated)]
+        self._always = _combined(always) if always else None
+        # the most telling literals first: a text without them is turned down soonest
+        self._gated = [
+            (sorted(needs, key=_worst, reverse=True), re.compile(_BOUNDED.format(f)))
+            for needs, f in gated
+        ]
+
+    def starts(self, lowered: str) -> Callable[[int], int | None]:
+        """Where, from a position on, the next term starts in this (lower-cased) text."""
+        patterns = [self._always] if self._always is not None else []
+        patterns += [
+            p
+            for needs, p in self._gated
+            if all(any(n in lowered for n in choice) for choice in needs)
+        ]
+        if len(patterns) == 1:
+            search = patterns[0].search
+
+            def one(pos: int) -> int | None:
+                m = search(lowered, pos)
+                return None if m is None else m.start()
+
+            return one
+        found = [p.search(lowered) for p in patterns]
+
+        def first(pos: int) -> int | None:
+            for k, m in enumerate(found):
+                if m is not None and m.start() < pos:
+                    found[k] = patterns[k].search(lowered, pos)
+            return min((m.start() for m in found if m is not None), default=None)
+
+        return first
+
+
+GATED_LETTERS = 16  # a term that can open on more characters than this is tried at most words
+
+
+def _at_most_words(form: str) -> bool:
+    """Whether a form is tried at most word starts: it opens on a class of letters or on
+    anything (not on a plain character, nor only on digits)."""
+    if _plain(form):
+        return False
+    letters = first_letters(form)
+    return letters is None or len(letters) > GATED_LETTERS
+
+
+def _any_term(issues: tuple[Issue, ...], keep: Callable[[str], bool]) -> _Scan | None:
+    """The scan over the terms ``keep`` selects of every issue: where a term starts."""
     # each term as the forms it can take that open on a plain character, where it has them
     # ("(?:oil )?refiner" is "oil refiner" or "refiner"): at most positions a term's branch
-    # is then turned down on its first character, not tried whole (the scan ~4x faster)
+    # is then turned down on its first character, not tried whole (the scan a third faster)
     terms = [f for issue in issues for t in issue.terms if keep(t) for f in _forms(t.lower())]
-    if not terms:
-        return None
+    return _Scan(terms) if terms else None
+
+
+def _plain(form: str) -> bool:
+    """Whether a form opens on a plain character and has no top-level alternation."""
+    return bool(_PLAIN_START.match(form)) and _one_branch(form)
+
+
+def _combined(terms: list[str]) -> re.Pattern[str]:
+    """One pattern over the terms: where one of them starts."""
     # terms that open with a plain character are grouped under it, so that at each position
     # the engine tries a few dozen branches, not every term (a third faster); it only says
     # where a term starts, the issues' own patterns measure it
@@ -137,7 +200,7 @@ def _any_term(issues: tuple[Issue, ...], keep: Callable[[str], bool]) -> re.Patt
     opening: dict[str, list[str]] = {}
     rest = []
     for t in terms:
-        if _PLAIN_START.match(t) and _one_branch(t):
+        if _plain(t):
             by_first.setdefault(t[0], []).append(t[1:])
         elif (letters := first_letters(t)) is not None:
             for letter in sorted(letters):
@@ -234,6 +297,67 @@ def _spread(form: str) -> list[str] | None:
         first = re.escape(rest[0])
         return [rest[0] + "".join(f"(?<{b}{first})" for b in behind) + rest[1:]]
     return None
+
+
+_QUANTIFIED = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+
+
+def _needs(form: str) -> tuple[frozenset[str], ...]:
+    """What every match of a form holds, as sets of literals each of which must have one in
+    the text: the runs of plain characters it cannot match without, and for a group it cannot
+    skip, one of each alternative's. Empty where its source tells none."""
+    try:
+        return _required(form)
+    except ValueError:
+        return ()
+
+
+def _required(source: str) -> tuple[frozenset[str], ...]:
+    """``_needs`` for an alternation: one literal of each alternative's."""
+    alternatives = split_top(source)
+    if len(alternatives) == 1:
+        return _in_sequence(source)
+    each = [_in_sequence(a) for a in alternatives]
+    return (frozenset(w for a in each for w in max(a, key=_worst)),) if all(each) else ()
+
+
+def _in_sequence(seq: str) -> tuple[frozenset[str], ...]:
+    """``_needs`` for one alternative."""
+    choices: list[frozenset[str]] = []
+    run, i = "", 0
+    while i < len(seq):
+        ch, literal = seq[i], ""
+        if ch == "(":
+            end = group_end(seq, i)
+            inner = seq[i + 1 : end - 1]
+            quantifier = _QUANTIFIED.match(seq, end)
+            if inner.startswith("?:") and (quantifier is None or quantifier.group()[0] == "+"):
+                choices.extend(_required(inner[2:]))  # a group it cannot skip
+        elif ch == "[":
+            end = class_end(seq, i)
+        elif ch == "\\":
+            end = i + 2
+            literal = seq[i + 1 : end] if not seq[i + 1 : end].isalnum() else ""
+        else:
+            end = i + 1
+            literal = ch if ch not in ".^$|)" else ""
+        quantifier = _QUANTIFIED.match(seq, end)
+        if quantifier is not None:
+            end, literal = quantifier.end(), ""  # an optional or repeated part breaks a run
+        if literal:
+            run += literal
+        elif run:
+            choices.append(frozenset([run]))
+            run = ""
+        i = end
+    if run:
+        choices.append(frozenset([run]))
+    return tuple(choices)
+
+
+def _worst(choice: frozenset[str]) -> int:
+    """How telling a set of literals is: the length of its shortest."""
+    return min(map(len, choice))
 
 
 def _each_issue(
