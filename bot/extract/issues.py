@@ -194,25 +194,60 @@ def _combined(terms: list[str]) -> re.Pattern[str]:
     # terms that open with a plain character are grouped under it, so that at each position
     # the engine tries a few dozen branches, not every term (a third faster); it only says
     # where a term starts, the issues' own patterns measure it
-    by_first: dict[str, list[str]] = {}
+    # ... and by the plain characters they open with after it, as a trie (one "nato" for
+    # "nato", "nato (?:troops|...)" and the rest): a smaller pattern, each prefix tried once
+    trie: _Node = {}
     # the other terms under each character they can open with, where their source tells
     # (language.first_letters): tried only where the text has that character
     opening: dict[str, list[str]] = {}
     rest = []
-    for t in terms:
+    for t in dict.fromkeys(terms):  # a term two issues share is one branch
         if _plain(t):
-            by_first.setdefault(t[0], []).append(t[1:])
+            node = trie
+            tokens, tail = _literal_start(t)
+            for token in tokens:
+                node = node.setdefault(token, {})
+            node.setdefault("", {})[tail] = {}
         elif (letters := first_letters(t)) is not None:
             for letter in sorted(letters):
                 opening.setdefault(letter, []).append(t)
         else:
             rest.append(t)
     branches = [
-        _opening_with(first, by_first.get(first, []), opening.get(first, []))
-        for first in dict.fromkeys([*by_first, *opening])
+        _opening_with(first, [_emit(trie[first])] if first in trie else [], opening.get(first, []))
+        for first in dict.fromkeys([*trie, *opening])
     ] + [f"(?:{t})" for t in rest]
     # matched against lower-cased text: much faster than a case-insensitive pattern
     return re.compile(_BOUNDED.format("|".join(branches)))
+
+
+_Node = dict[str, "_Node"]  # a trie: the next literal of a term's source, "" its tails
+_SPECIAL = frozenset("\\()[]|.^$?*+{}")
+
+
+def _literal_start(form: str) -> tuple[list[str], str]:
+    """The literal characters a form's source opens with (each as written: "a", "\\."), none
+    of them quantified, and the rest of the source."""
+    tokens, i = [], 0
+    while i < len(form):
+        if form[i] == "\\" and not form[i + 1 : i + 2].isalnum():
+            token = form[i : i + 2]
+        elif form[i] not in _SPECIAL:
+            token = form[i]
+        else:
+            break
+        if _QUANTIFIED.match(form, i + len(token)):
+            break  # "points?": the "s" is the rest's
+        tokens.append(token)
+        i += len(token)
+    return tokens, form[i:]
+
+
+def _emit(node: _Node) -> str:
+    """A trie's source: each literal then what follows it, and the tails that end there."""
+    branches = [token + _emit(child) for token, child in node.items() if token]
+    branches += list(node.get("", {}))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _opening_with(first: str, tails: list[str], others: list[str]) -> str:
