@@ -84,10 +84,11 @@ class IssueTagger:
             while (start := next_start(pos)) is not None:
                 # the longest term starting here decides; a term two issues share
                 # ("Article 5") names both
+                ch = lowered[start]
                 ends = [
                     (p.match(lowered, start), issue)
-                    for issue, p, opens in each
-                    if opens is None or lowered[start] in opens
+                    for issue, by_char, anywhere in each
+                    if (p := by_char.get(ch, anywhere)) is not None
                 ]
                 longest = max(hit.end() for hit, _issue in ends if hit)
                 named = frozenset(i for hit, i in ends if hit and hit.end() == longest)
@@ -397,17 +398,30 @@ def _worst(choice: frozenset[str]) -> int:
 
 def _each_issue(
     issues: tuple[Issue, ...], keep: Callable[[str], bool]
-) -> list[tuple[str, re.Pattern[str], frozenset[str] | None]]:
-    """A pattern per issue over its terms ``keep`` selects, to measure the term found, and the
-    characters its terms can open with (None: any), so that it is tried only where it can."""
+) -> list[tuple[str, dict[str, re.Pattern[str]], re.Pattern[str] | None]]:
+    """A pattern per issue over its terms ``keep`` selects, to measure the term found: for each
+    character its terms can open with, over those that can (in the same order, so the same
+    alternative wins), and for any other character over those whose source does not tell
+    (None where there are none): tried only where it can match, on the terms that can."""
     out = []
     for issue in issues:
-        terms = [t.lower() for t in issue.terms if keep(t)]
+        # longest alternative first, so a shorter term does not cut a longer one short
+        terms = sorted((t.lower() for t in issue.terms if keep(t)), key=len, reverse=True)
+        opens = [(t, first_letters(t)) for t in terms]
+        chars = sorted({ch for _, letters in opens for ch in letters or ()})
+        by_char = {
+            ch: _measure([t for t, letters in opens if letters is None or ch in letters])
+            for ch in chars
+        }
+        anywhere = [t for t, letters in opens if letters is None]
         if terms:
-            # longest alternative first, so a shorter term does not cut a longer one short
-            body = "|".join(f"(?:{t})" for t in sorted(terms, key=len, reverse=True))
-            out.append((issue.id, re.compile(_BOUNDED.format(body)), first_letters(body)))
+            out.append((issue.id, by_char, _measure(anywhere) if anywhere else None))
     return out
+
+
+def _measure(terms: list[str]) -> re.Pattern[str]:
+    """The pattern that measures a term found: its terms in order, bounded."""
+    return re.compile(_BOUNDED.format("|".join(f"(?:{t})" for t in terms)))
 
 
 class IssueReader:
