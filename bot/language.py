@@ -305,7 +305,7 @@ def first_letters(pattern: str) -> frozenset[str] | None:
     return None if empty or not letters else frozenset(letters)
 
 
-class _Unread(Exception):
+class _Unread(ValueError):
     """A part of a regex source first_letters does not read."""
 
 
@@ -318,7 +318,7 @@ def _alternatives(source: str) -> tuple[set[str], bool]:
     """(first characters, whether it may match empty) of an alternation."""
     letters: set[str] = set()
     empty = False
-    for part in _split_top(source):
+    for part in split_top(source):
         first, may_be_empty = _sequence(part)
         letters |= first
         empty |= may_be_empty
@@ -335,14 +335,14 @@ def _walk(source: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
             i += 2
             continue
         if ch == "[":
-            i = _class_end(source, i)
+            i = class_end(source, i)
             continue
         depth += (ch == "(") - (ch == ")")
         yield i, ch, depth
         i += 1
 
 
-def _split_top(source: str) -> list[str]:
+def split_top(source: str) -> list[str]:
     """The alternatives of a source, split at its top-level bars."""
     parts, start = [], 0
     for i, ch, depth in _walk(source):
@@ -353,15 +353,16 @@ def _split_top(source: str) -> list[str]:
     return parts
 
 
-def _group_end(source: str, i: int) -> int:
-    """Where the group opening at ``source[i]`` ends (past its closing bracket)."""
+def group_end(source: str, i: int) -> int:
+    """Where the group opening at ``source[i]`` ends (past its closing bracket); ValueError
+    where it does not close."""
     for j, _, depth in _walk(source, i):
         if depth == 0:
             return j + 1
     raise _Unread(source)
 
 
-def _class_end(source: str, i: int) -> int:
+def class_end(source: str, i: int) -> int:
     """Where the class opening at ``source[i]`` ends (past its closing bracket)."""
     j = i + 1 + (source[i + 1 : i + 2] == "]")
     while j < len(source) and source[j] != "]":
@@ -411,7 +412,7 @@ def _sequence(source: str) -> tuple[set[str], bool]:
     while i < len(source):
         ch = source[i]
         if ch == "(":
-            end = _group_end(source, i)
+            end = group_end(source, i)
             inner = source[i + 1 : end - 1]
             if inner.startswith(_LOOKAROUND):
                 i = end  # zero width: it only narrows what follows
@@ -423,7 +424,7 @@ def _sequence(source: str) -> tuple[set[str], bool]:
             else:
                 first, empty = _alternatives(inner)
         elif ch == "[":
-            end = _class_end(source, i)
+            end = class_end(source, i)
             first, empty = _class_letters(source[i + 1 : end - 1]), False
         elif ch == "\\":
             end = i + 2

@@ -139,6 +139,86 @@ def test_the_issue_scan_finds_the_terms_it_finds_trying_every_term_everywhere(
     assert all(fast.hits(text) for text in texts)
 
 
+@pytest.mark.parametrize(
+    ("term", "forms"),
+    [
+        ("(?:oil )?refiner(?:y|ies)", {"oil refiner(?:y|ies)", "refiner(?:y|ies)"}),
+        ("cede|ceding", {"cede", "ceding"}),
+        ("(?<!in )the zone", {"t(?<!in t)he zone"}),
+        ("(?<=to )annex", {"a(?<=to a)nnex"}),
+        ("(?:a|b)(?:c|d) x", {"a(?:c|d) x", "b(?:c|d) x"}),  # the leading group only
+        (r"(?<!eu |wto )membership", {r"(?<!eu |wto )membership"}),  # alternatives: kept
+        (r"(?:\d+|[a-z]+ty) figure", {r"\d+ figure", "[a-z]+ty figure"}),
+        ("(?:ab)+c", {"(?:ab)+c"}),  # a repeated group is not spread
+        ("(?:x|y", {"(?:x|y"}),  # not read: as written
+    ],
+)
+def test_a_term_is_scanned_as_forms_that_open_on_a_plain_character(
+    term: str, forms: set[str]
+) -> None:
+    from bot.extract.issues import _forms
+
+    assert set(_forms(term)) == forms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the zone, in the zone, within the zone",
+        "a refinery, an oil refinery, refiners, oil refineries",
+        "plans to annex it; to annex Crimea; annexation",
+        "ac x, ad x, bd x, bc y, bc x",
+        "twenty figure, 20 figure, a figure",
+    ],
+)
+def test_the_forms_of_a_term_match_where_the_term_matches(text: str) -> None:
+    from bot.extract.issues import _BOUNDED, _forms
+
+    for term in ["(?<!in )the zone", "(?:oil )?refiner(?:y|ies)", "(?<=to )annex",
+                 "(?:a|b)(?:c|d) x", r"(?:\d+|[a-z]+ty) figure"]:  # fmt: skip
+        whole = re.compile(_BOUNDED.format(term))
+        spread = re.compile(_BOUNDED.format("|".join(f"(?:{f})" for f in _forms(term))))
+        starts = [m.start() for m in whole.finditer(text)]
+        assert [m.start() for m in spread.finditer(text)] == starts
+
+
+@pytest.mark.parametrize(
+    ("form", "needs"),
+    [
+        ("[a-z]+ty figure", [{"ty figure"}]),
+        (r"\d+ ?(?:%|per ?cent) of", [{"%", "cent"}, {" of"}]),  # a group it cannot skip
+        ("cede|ceding|concessions? of land", [{"cede", "ceding", "concession"}]),
+        ("(?:abc )?defg", [{"defg"}]),  # an optional group needs nothing
+        ("(?<!x )a(?=yz)b+c", [{"a"}, {"c"}]),  # nor a lookaround, nor a repeated character
+        ("(?:x|y", []),  # not read
+    ],
+)
+def test_a_term_needs_the_literals_it_cannot_match_without(
+    form: str, needs: list[set[str]]
+) -> None:
+    from bot.extract.issues import _needs
+
+    assert [set(choice) for choice in _needs(form)] == needs
+
+
+def test_the_issue_scan_of_forms_finds_what_the_terms_as_written_find(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [
+        "Kyiv will not cede Donetsk or withdraw from the zone; an oil refinery near Odesa burned.",
+        "The so-called peace deal, NATO membership and EU membership were raised in Geneva.",
+        "Twenty per cent of the text is open, and the 1,000 for 1,000 exchange went ahead.",
+        "The 20-point plan is 90 per cent agreed; the 30% figure and the 5th package stand.",
+    ]
+    fast = IssueTagger(config.issues)
+    monkeypatch.setattr("bot.extract.issues._forms", lambda term: [term])
+    monkeypatch.setattr("bot.extract.issues._needs", lambda form: ())
+    plain = IssueTagger(config.issues)
+    for text in texts:
+        assert fast.hits(text) == plain.hits(text)
+    assert all(fast.hits(text) for text in texts)
+
+
 def test_a_post_the_article_quotes_goes_whatever_its_case_and_punctuation() -> None:
     from bot.extract.clean import clean_text
 
@@ -174,3 +254,18 @@ def test_skipping_ahead_to_a_names_first_letter_finds_the_same_names(text: str) 
     assert [bool(skipping.match(text, i)) for i in range(len(text))] == [
         bool(plain.match(text, i)) for i in range(len(text))
     ]
+
+
+@pytest.mark.parametrize("caseless", [False, True])
+def test_a_word_trie_matches_what_the_longest_first_alternation_matches(caseless: bool) -> None:
+    from bot.extract.actors import any_word
+
+    words = ["minister", "foreign minister", "min", "envoy", "Envoy", "envoys", "a", "an"]
+    text = "The Foreign Minister met an envoy, Envoys and the mini minister; a min. an ENVOY"
+    flags = re.IGNORECASE if caseless else 0
+    for after in (r"(?![\w-])", r"s?\b", r"\s+\w+", ""):
+        plain = re.compile(rf"(?<![\w-])(?P<w>{longest_first(words)}){after}", flags)
+        trie = re.compile(rf"(?<![\w-])(?P<w>{any_word(words, caseless=caseless)}){after}", flags)
+        assert [m.span("w") for m in trie.finditer(text)] == [
+            m.span("w") for m in plain.finditer(text)
+        ]

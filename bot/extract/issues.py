@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.config import Language
-from bot.language import first_letters, longest_first
+from bot.language import class_end, first_letters, group_end, longest_first, split_top
 from bot.model import Issue, Statement
 
 CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is named
@@ -80,19 +80,20 @@ class IssueTagger:
         for script, pattern, each in self._scans:
             if script is not None and not script.search(lowered):
                 continue
-            pos = 0
-            while (m := pattern.search(lowered, pos)) is not None:
+            next_start, pos = pattern.starts(lowered), 0
+            while (start := next_start(pos)) is not None:
                 # the longest term starting here decides; a term two issues share
                 # ("Article 5") names both
+                ch = lowered[start]
                 ends = [
-                    (p.match(lowered, m.start()), issue)
-                    for issue, p, opens in each
-                    if opens is None or lowered[m.start()] in opens
+                    (p.match(lowered, start), issue)
+                    for issue, by_char, anywhere in each
+                    if (p := by_char.get(ch, anywhere)) is not None
                 ]
                 longest = max(hit.end() for hit, _issue in ends if hit)
                 named = frozenset(i for hit, i in ends if hit and hit.end() == longest)
-                out.append(Hit(m.start(), longest, named))
-                pos = max(longest, m.start() + 1)
+                out.append(Hit(start, longest, named))
+                pos = max(longest, start + 1)
         return tuple(sorted(out, key=lambda h: h.start))
 
 
@@ -120,33 +121,134 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _BOUNDED = r"(?<!\w)(?:{})(?!\w)"
 
 
-def _any_term(issues: tuple[Issue, ...], keep: Callable[[str], bool]) -> re.Pattern[str] | None:
-    """One pattern over the terms ``keep`` selects of every issue: where a term starts."""
-    terms = [t.lower() for issue in issues for t in issue.terms if keep(t)]
-    if not terms:
-        return None
+class _Scan:
+    """Finds where a term starts: one pattern over the terms that open on a plain character or
+    on a few ("\\d+-point"), and one for each term that can open on most letters ("[a-z]+ty per
+    cent", tried at every word start) and holds literals it cannot match without ("cent",
+    "figure"): searched only in text that holds them."""
+
+    def __init__(self, forms: list[str]) -> None:
+        gated = [(needs, f) for f in forms if _at_most_words(f) and (needs := _needs(f))]
+        always = [f for f in forms if not any(f == g for _, g in gated)]
+        self._always = _combined(always) if always else None
+        # the most telling literals first: a text without them is turned down soonest
+        self._gated = [
+            (sorted(needs, key=_worst, reverse=True), re.compile(_BOUNDED.format(f)))
+            for needs, f in gated
+        ]
+
+    def starts(self, lowered: str) -> Callable[[int], int | None]:
+        """Where, from a position on, the next term starts in this (lower-cased) text."""
+        patterns = [self._always] if self._always is not None else []
+        patterns += [
+            p
+            for needs, p in self._gated
+            if all(any(n in lowered for n in choice) for choice in needs)
+        ]
+        if len(patterns) == 1:
+            search = patterns[0].search
+
+            def one(pos: int) -> int | None:
+                m = search(lowered, pos)
+                return None if m is None else m.start()
+
+            return one
+        found = [p.search(lowered) for p in patterns]
+
+        def first(pos: int) -> int | None:
+            for k, m in enumerate(found):
+                if m is not None and m.start() < pos:
+                    found[k] = patterns[k].search(lowered, pos)
+            return min((m.start() for m in found if m is not None), default=None)
+
+        return first
+
+
+GATED_LETTERS = 16  # a term that can open on more characters than this is tried at most words
+
+
+def _at_most_words(form: str) -> bool:
+    """Whether a form is tried at most word starts: it opens on a class of letters or on
+    anything (not on a plain character, nor only on digits)."""
+    if _plain(form):
+        return False
+    letters = first_letters(form)
+    return letters is None or len(letters) > GATED_LETTERS
+
+
+def _any_term(issues: tuple[Issue, ...], keep: Callable[[str], bool]) -> _Scan | None:
+    """The scan over the terms ``keep`` selects of every issue: where a term starts."""
+    # each term as the forms it can take that open on a plain character, where it has them
+    # ("(?:oil )?refiner" is "oil refiner" or "refiner"): at most positions a term's branch
+    # is then turned down on its first character, not tried whole (the scan a third faster)
+    terms = [f for issue in issues for t in issue.terms if keep(t) for f in _forms(t.lower())]
+    return _Scan(terms) if terms else None
+
+
+def _plain(form: str) -> bool:
+    """Whether a form opens on a plain character and has no top-level alternation."""
+    return bool(_PLAIN_START.match(form)) and _one_branch(form)
+
+
+def _combined(terms: list[str]) -> re.Pattern[str]:
+    """One pattern over the terms: where one of them starts."""
     # terms that open with a plain character are grouped under it, so that at each position
     # the engine tries a few dozen branches, not every term (a third faster); it only says
     # where a term starts, the issues' own patterns measure it
-    by_first: dict[str, list[str]] = {}
+    # ... and by the plain characters they open with after it, as a trie (one "nato" for
+    # "nato", "nato (?:troops|...)" and the rest): a smaller pattern, each prefix tried once
+    trie: _Node = {}
     # the other terms under each character they can open with, where their source tells
     # (language.first_letters): tried only where the text has that character
     opening: dict[str, list[str]] = {}
     rest = []
-    for t in terms:
-        if _PLAIN_START.match(t) and _one_branch(t):
-            by_first.setdefault(t[0], []).append(t[1:])
+    for t in dict.fromkeys(terms):  # a term two issues share is one branch
+        if _plain(t):
+            node = trie
+            tokens, tail = _literal_start(t)
+            for token in tokens:
+                node = node.setdefault(token, {})
+            node.setdefault("", {})[tail] = {}
         elif (letters := first_letters(t)) is not None:
             for letter in sorted(letters):
                 opening.setdefault(letter, []).append(t)
         else:
             rest.append(t)
     branches = [
-        _opening_with(first, by_first.get(first, []), opening.get(first, []))
-        for first in dict.fromkeys([*by_first, *opening])
+        _opening_with(first, [_emit(trie[first])] if first in trie else [], opening.get(first, []))
+        for first in dict.fromkeys([*trie, *opening])
     ] + [f"(?:{t})" for t in rest]
     # matched against lower-cased text: much faster than a case-insensitive pattern
     return re.compile(_BOUNDED.format("|".join(branches)))
+
+
+_Node = dict[str, "_Node"]  # a trie: the next literal of a term's source, "" its tails
+_SPECIAL = frozenset("\\()[]|.^$?*+{}")
+
+
+def _literal_start(form: str) -> tuple[list[str], str]:
+    """The literal characters a form's source opens with (each as written: "a", "\\."), none
+    of them quantified, and the rest of the source."""
+    tokens, i = [], 0
+    while i < len(form):
+        if form[i] == "\\" and not form[i + 1 : i + 2].isalnum():
+            token = form[i : i + 2]
+        elif form[i] not in _SPECIAL:
+            token = form[i]
+        else:
+            break
+        if _QUANTIFIED.match(form, i + len(token)):
+            break  # "points?": the "s" is the rest's
+        tokens.append(token)
+        i += len(token)
+    return tokens, form[i:]
+
+
+def _emit(node: _Node) -> str:
+    """A trie's source: each literal then what follows it, and the tails that end there."""
+    branches = [token + _emit(child) for token, child in node.items() if token]
+    branches += list(node.get("", {}))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _opening_with(first: str, tails: list[str], others: list[str]) -> str:
@@ -178,19 +280,148 @@ def _one_branch(term: str) -> bool:
     return True
 
 
+FORMS_MAX = 64  # forms of one term, at most: past that it is scanned as written
+
+
+def _forms(term: str) -> list[str]:
+    """A term's source as alternatives that match where it matches, each opening on a plain
+    character where that can be read: its top-level bars split it, a leading group is spread
+    over what follows ("(?:oil )?refiner" -> "oil refiner", "refiner"), a leading lookbehind of
+    plain characters moves behind the first character ("(?<!in )the zone" -> "t(?<!in t)he
+    zone"). Only where a term starts counts (its issues' own patterns measure it), so the forms
+    need not keep its order of alternatives. The term itself where its source is not read."""
+    try:
+        todo, out = split_top(term), list[str]()
+        while todo:
+            if len(out) + len(todo) > FORMS_MAX:
+                return [term]
+            form = todo.pop()
+            spread = _spread(form)
+            if spread is None:
+                out.append(form)
+            else:
+                todo.extend(spread)
+    except ValueError:  # a group or a class that does not close
+        return [term]
+    return out
+
+
+_PLAIN_LITERAL = re.compile(r"(?:[^\\()\[\]|.^$?*+{}]|\\[^\w])*")
+
+
+def _spread(form: str) -> list[str] | None:
+    """One step of ``_forms`` on an alternative: what it becomes, or None where it already
+    opens on a plain character or cannot be rewritten."""
+    behind, i = [], 0
+    while form.startswith(("(?<!", "(?<="), i):
+        end = group_end(form, i)
+        if not _PLAIN_LITERAL.fullmatch(form, i + 4, end - 1):
+            return None  # a lookbehind of alternatives or classes keeps its place
+        behind.append(form[i + 3 : end - 1])  # "!near " of "(?<!near )"
+        i = end
+    rest = form[i:]
+    if rest.startswith("(?:"):
+        end = group_end(rest, 0)
+        quantifier = rest[end : end + 2]
+        if quantifier[:1] in ("*", "+", "{") or quantifier in ("??", "?+"):
+            return None
+        optional = quantifier[:1] == "?"
+        tail = rest[end + optional :]
+        lead = form[:i]
+        return [lead + a + tail for a in split_top(rest[3 : end - 1])] + [lead + tail] * optional
+    if behind and _PLAIN_START.match(rest):
+        first = re.escape(rest[0])
+        return [rest[0] + "".join(f"(?<{b}{first})" for b in behind) + rest[1:]]
+    return None
+
+
+_QUANTIFIED = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+
+
+def _needs(form: str) -> tuple[frozenset[str], ...]:
+    """What every match of a form holds, as sets of literals each of which must have one in
+    the text: the runs of plain characters it cannot match without, and for a group it cannot
+    skip, one of each alternative's. Empty where its source tells none."""
+    try:
+        return _required(form)
+    except ValueError:
+        return ()
+
+
+def _required(source: str) -> tuple[frozenset[str], ...]:
+    """``_needs`` for an alternation: one literal of each alternative's."""
+    alternatives = split_top(source)
+    if len(alternatives) == 1:
+        return _in_sequence(source)
+    each = [_in_sequence(a) for a in alternatives]
+    return (frozenset(w for a in each for w in max(a, key=_worst)),) if all(each) else ()
+
+
+def _in_sequence(seq: str) -> tuple[frozenset[str], ...]:
+    """``_needs`` for one alternative."""
+    choices: list[frozenset[str]] = []
+    run, i = "", 0
+    while i < len(seq):
+        ch, literal = seq[i], ""
+        if ch == "(":
+            end = group_end(seq, i)
+            inner = seq[i + 1 : end - 1]
+            quantifier = _QUANTIFIED.match(seq, end)
+            if inner.startswith("?:") and (quantifier is None or quantifier.group()[0] == "+"):
+                choices.extend(_required(inner[2:]))  # a group it cannot skip
+        elif ch == "[":
+            end = class_end(seq, i)
+        elif ch == "\\":
+            end = i + 2
+            literal = seq[i + 1 : end] if not seq[i + 1 : end].isalnum() else ""
+        else:
+            end = i + 1
+            literal = ch if ch not in ".^$|)" else ""
+        quantifier = _QUANTIFIED.match(seq, end)
+        if quantifier is not None:
+            end, literal = quantifier.end(), ""  # an optional or repeated part breaks a run
+        if literal:
+            run += literal
+        elif run:
+            choices.append(frozenset([run]))
+            run = ""
+        i = end
+    if run:
+        choices.append(frozenset([run]))
+    return tuple(choices)
+
+
+def _worst(choice: frozenset[str]) -> int:
+    """How telling a set of literals is: the length of its shortest."""
+    return min(map(len, choice))
+
+
 def _each_issue(
     issues: tuple[Issue, ...], keep: Callable[[str], bool]
-) -> list[tuple[str, re.Pattern[str], frozenset[str] | None]]:
-    """A pattern per issue over its terms ``keep`` selects, to measure the term found, and the
-    characters its terms can open with (None: any), so that it is tried only where it can."""
+) -> list[tuple[str, dict[str, re.Pattern[str]], re.Pattern[str] | None]]:
+    """A pattern per issue over its terms ``keep`` selects, to measure the term found: for each
+    character its terms can open with, over those that can (in the same order, so the same
+    alternative wins), and for any other character over those whose source does not tell
+    (None where there are none): tried only where it can match, on the terms that can."""
     out = []
     for issue in issues:
-        terms = [t.lower() for t in issue.terms if keep(t)]
+        # longest alternative first, so a shorter term does not cut a longer one short
+        terms = sorted((t.lower() for t in issue.terms if keep(t)), key=len, reverse=True)
+        opens = [(t, first_letters(t)) for t in terms]
+        chars = sorted({ch for _, letters in opens for ch in letters or ()})
+        by_char = {
+            ch: _measure([t for t, letters in opens if letters is None or ch in letters])
+            for ch in chars
+        }
+        anywhere = [t for t, letters in opens if letters is None]
         if terms:
-            # longest alternative first, so a shorter term does not cut a longer one short
-            body = "|".join(f"(?:{t})" for t in sorted(terms, key=len, reverse=True))
-            out.append((issue.id, re.compile(_BOUNDED.format(body)), first_letters(body)))
+            out.append((issue.id, by_char, _measure(anywhere) if anywhere else None))
     return out
+
+
+def _measure(terms: list[str]) -> re.Pattern[str]:
+    """The pattern that measures a term found: its terms in order, bounded."""
+    return re.compile(_BOUNDED.format("|".join(f"(?:{t})" for t in terms)))
 
 
 class IssueReader:
