@@ -187,3 +187,28 @@ def test_a_development_shows_its_first_direct_mention(seeded_store: Store) -> No
         assert (kind, text) == tuple(direct[0] if direct else mentions[0])
         replaced += mentions[0][0] == "reported" and len(direct) > 1
     assert replaced > 0  # the seeds hold the case: reported first, then two direct quotes
+
+
+def test_the_cyclic_collector_is_paused_during_an_ingest_and_resumed_after(
+    store: Store, config: Config
+) -> None:
+    during: list[bool] = []
+    article = Article(
+        url="https://wire.example/pause",
+        title="Pause",
+        source="Wire",
+        text="“The grain corridor must stay open all winter,” Sybiha said in Odesa.",
+    )
+    assert gc.isenabled()
+    ingest_articles(
+        store, config, [article], INGEST_TIME, progress=lambda _: during.append(gc.isenabled())
+    )
+    assert during == [False]
+    assert gc.isenabled()
+    # a caller that turned it off keeps it off
+    gc.disable()
+    try:
+        ingest_articles(store, config, [article], INGEST_TIME)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -9,10 +9,13 @@ built from what was read (a parsed signature, a candidate), keyed by all of it.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -68,6 +71,19 @@ def ingest_articles(
     digest) when ``backfill`` is True (a feed's first poll) or, unless ``backfill`` is None (the
     bundled seeds), when the article was published more than ``backfill_hours`` before ``now``.
     """
+    with _collector_paused():
+        return _ingest(store, config, articles, now, pipeline, progress, backfill)
+
+
+def _ingest(
+    store: Store,
+    config: Config,
+    articles: Iterable[Article],
+    now: datetime,
+    pipeline: Pipeline | None,
+    progress: Callable[[int], None] | None,
+    backfill: bool | None,
+) -> IngestReport:
     batch = _Batch(store, config, pipeline or Pipeline(config), now, backfill)
     store.upsert_actors(config.actors)
     seen = new = statements = 0
@@ -117,6 +133,35 @@ def ingest_articles(
         len(batch.updated),
     )
     return report
+
+
+_paused = 0  # ingest calls running with the cyclic collector paused (threads may overlap)
+_pause_lock = threading.Lock()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a batch runs, and resumed after it (unless it
+    was off already). A batch allocates about a hundred thousand containers, and every so often
+    that set off a full collection, which walks every object the process holds (the pipeline's
+    memos, the spare windows: ~200,000, 0.25 s each): 13 of them cost about 6 % of a 5,000-article
+    ingest's CPU. Reference counting still frees what a batch drops; the few cycles it leaves
+    are collected at the first collection after it, and the batch's survivors are then looked at
+    once, as young objects."""
+    global _paused
+    with _pause_lock:
+        pause = _paused > 0 or gc.isenabled()
+        if pause:
+            gc.disable()
+            _paused += 1
+    try:
+        yield
+    finally:
+        if pause:
+            with _pause_lock:
+                _paused -= 1
+                if not _paused:
+                    gc.enable()
 
 
 def _storage_key(store: Store, article: Article, digest: str) -> str | None:
