@@ -60,6 +60,11 @@ class Language:
     position_nouns: frozenset[str] = frozenset()  # "Peskov's line is that": a stated position
     position_links: frozenset[str] = frozenset()  # "is", "remains": link that noun to its clause
     body_nouns: frozenset[str] = frozenset()  # "the Emirati foreign ministry": a body
+    institution_heads: frozenset[str] = frozenset()  # "The Federal Ministry of Finance notes"
+    release_labels: tuple[str, ...] = ()  # "Press release", "Statement — Doha": a release
+    release_links: frozenset[str] = frozenset()  # "Joint statement on the outcome of ..."
+    present_endings: frozenset[str] = frozenset()  # "notes", "expresses": a release's verbs
+    issuing_verbs: frozenset[str] = frozenset()  # "the statement issued by X": X's words
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
     # "Tusk said X, while Kallas wrote": open a clause of its own, not one a speaker reports
     clause_openers: frozenset[str] = frozenset()
@@ -183,13 +188,14 @@ _LANGUAGE_SETS = tuple(
     absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
     question_words question_particles adverb_endings relative_pronouns plan_words
     participle_endings speech_act_verbs speech_act_nouns utterance_nouns inversion_openers
-    inversion_articles honorifics delivery_verbs channel_prepositions""".split()
+    inversion_articles honorifics delivery_verbs channel_prepositions institution_heads
+    release_links present_endings issuing_verbs""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
     topic_phrases evaluations speaker_descriptions another_source recap_openers owner_links
-    comment_requests hedges""".split()
+    comment_requests hedges release_labels""".split()
 )
 
 

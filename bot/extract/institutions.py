@@ -1,0 +1,194 @@
+"""Institutions as speakers: a press release's or joint statement's author, a document named with
+its issuer, and the labels at a paragraph's start that name a place, not a speaker.
+
+- A release opens on a label ("Press release", "Statement — Doha, 11 November", "Joint statement
+  on the outcome of ..."); its author names itself as the subject of its own sentences, by its full
+  name and in the present tense ("The Federal Ministry of Finance, as host, notes ...", "The
+  Ministry of Foreign Affairs expresses ..."): that body is the author of the document, a new
+  actor when the config lacks it.
+- "The joint statement issued by Qatar's foreign ministry says": a document with its issuer named
+  speaks as the issuer.
+- "BRUSSELS: EU foreign policy chief Kaja Kallas told reporters": a place in capitals before a
+  colon is a dateline, never the speaker; nor is a venue ("at the Kuleli Pavilion").
+
+Pure functions of text + the language's words (``config/lang/<code>.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.config import Language
+from bot.extract.actors import ActorMention, slug
+from bot.extract.candidates import speech_pattern
+from bot.language import longest_first
+
+# "BRUSSELS:", "ISTANBUL/MOSCOW:": a place in capitals, a colon, then ordinary prose
+_CAP = "A-ZÀ-ÞА-ЯЁІЇЄҐ"
+_PLACE_LABEL = re.compile(
+    rf"\s*[{_CAP}][{_CAP}'’.-]+(?:[ /-]{{1,3}}[{_CAP}][{_CAP}'’.-]+){{0,2}}\s*:\s+"
+    rf"(?=[\"“«‘]?[{_CAP}][a-zà-ÿа-яё'’])"
+)
+_NAME_WORD = r"[A-Z][\w'’-]+"
+# ", as host,", ", for its part,": a short aside between a subject and its verb
+_ASIDE = r"(?:,\s+[^,.;:\"“”]{1,30},)?"
+
+
+class Institutions:
+    """The language's words for institutions that speak, compiled."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        heads = longest_first(language.body_nouns | language.institution_heads)
+        labels = longest_first(language.release_labels)
+        links = longest_first(language.release_links)
+        # "Press release", "Statement — Doha, 11 November 2026", "Joint statement on the ..."
+        self._release = re.compile(
+            rf"\s*(?i:{labels or '(?!)'})(?:\s*$|\s*[-–—:|,]|\s+(?i:{links or '(?!)'})\s)"
+        )
+        # "The Federal Ministry of Finance, as host, notes", "The Ministry of Foreign Affairs
+        # expresses": a body by its full name (capitalised words before its head noun, or an
+        # "of" phrase after it) opening a sentence, then its verb in the present tense
+        self._own = re.compile(
+            rf"(?:^|(?<=[.!?]\s))(?:[Tt]he\s+)?(?P<name>(?P<pre>(?:{_NAME_WORD}\s+){{0,3}})"
+            rf"(?i:{heads or '(?!)'})(?P<of>(?:\s+of(?:\s+(?:the\s+|and\s+)?{_NAME_WORD})+)*))"
+            rf"{_ASIDE}\s+(?P<verb>[a-z][\w'’-]*)"
+        )
+        # the same name anywhere: "said the Ministry of Foreign Affairs of Portugal"
+        self._named = re.compile(
+            rf"(?<![\w'’-])(?:[Tt]he\s+)?(?P<name>(?P<pre>(?:{_NAME_WORD}\s+){{0,3}})"
+            rf"(?i:{heads or '(?!)'})(?P<of>(?:\s+of(?:\s+(?:the\s+|and\s+)?{_NAME_WORD})+)*))"
+            r"(?![\w'’-])"
+        )
+        self._stop = language.stopwords
+        self._heads = language.body_nouns | language.institution_heads
+        present = longest_first(language.present_endings)
+        self._present = re.compile(rf"\w+(?:{present or '(?!)'})")
+        # "the joint statement issued by", "a readout published by": a document and its issuer
+        documents = longest_first(language.document_nouns - language.role_nouns)
+        issuing = longest_first(language.issuing_verbs)
+        determiners = longest_first(language.determiners | language.source_articles)
+        self._issued = re.compile(
+            rf"(?<![\w-])(?i:{determiners or '(?!)'}|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?i:{documents or '(?!)'})\s*,?\s+(?i:{issuing or '(?!)'})\s+"
+            rf"(?i:{longest_first(language.agent_words) or '(?!)'})\s+"
+        )
+        self._places = language.place_prepositions
+        self._speech = speech_pattern(language)
+        self._determiners = language.determiners
+
+    # --- releases -------------------------------------------------------------------------
+
+    def release_label(self, line: str) -> bool:
+        """Whether a heading labels the text under it as a release or a statement ("Press
+        release", "Statement — Doha, 11 November 2026", "Joint statement on the outcome of")."""
+        return self._release.match(line) is not None
+
+    def own_body(self, text: str, *, present: bool = False) -> tuple[int, int] | None:
+        """Where a body names itself by its full name as a sentence's subject ("The Federal
+        Ministry of Finance, as host, notes"); ``present``: only with a verb in the present
+        tense, as a release speaks of itself."""
+        for m in self._own.finditer(text):
+            if not (m.group("pre").strip() or m.group("of")):
+                continue  # "The Ministry welcomes": the body named before, not its name
+            verb = m.group("verb")
+            if verb in self.language.stopwords or verb in self.language.role_nouns:
+                continue  # "The Foreign Ministry spokeswoman": no verb
+            if present and not self._present.fullmatch(verb):
+                continue
+            return m.start("name"), m.end("name")
+        return None
+
+    def speaks(self, sentence: str) -> bool:
+        """Whether a sentence has a verb of saying ("The parties further agreed that ...")."""
+        return self._speech.search(sentence) is not None
+
+    def place_turn(self, label: str, mentions: Sequence[ActorMention]) -> bool:
+        """Whether a transcript-like label in capitals is a dateline ("MOSCOW:", "BRUSSELS:"
+        opening a roundup's paragraphs): it names only a body (a capital standing for its
+        government), never a person, and no interview's speaker is a body."""
+        return (
+            label.isupper()
+            and bool(mentions)
+            and all(m.kind == "institution" for m in mentions)
+            and not label.title()[: mentions[0].start].strip()
+        )
+
+    # --- mentions -------------------------------------------------------------------------
+
+    def mentions(self, para: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """The paragraph's mentions without a dateline's place or a venue, and with a document
+        whose issuer is named standing for the issuer."""
+        label = _PLACE_LABEL.match(para)
+        out = []
+        for m in mentions:
+            if label is not None and m.end <= label.end() and m.kind == "institution":
+                continue  # "BRUSSELS: EU foreign policy chief Kaja Kallas told reporters"
+            if m.kind == "unknown" and self._venue(para, m):
+                continue  # "talks at the Kuleli Pavilion": a place, not a speaker
+            out.append(m)
+        return self._issuers(para, out)
+
+    def _bodies(self, para: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Add the bodies named by their full names that nothing else claimed ("the Federal
+        Ministry of Finance", "the Ministry of Foreign Affairs of Portugal"), as names not in
+        the config."""
+        if self._named.search(para) is None:
+            return mentions
+        added = []
+        for m in self._named.finditer(para):
+            pre = m.group("pre").split()
+            if not m.group("of") and not pre:
+                continue  # "the ministry": a role, the body named before
+            if pre and pre[0].lower() in self._stop and not m.group("of"):
+                continue
+            start, end = m.start(), m.end()
+            overlapping = [k for k in mentions if k.start < end and start < k.end]
+            if any(k.kind != "role" or k.noun not in self._heads for k in overlapping):
+                continue  # a body the config has, or a name found otherwise
+            # "The Federal Ministry" read as a role: the body's full name instead
+            mentions = [k for k in mentions if k not in overlapping]
+            name_start = m.start("name")
+            name = para[name_start:end]
+            added.append(ActorMention(name_start, end, slug(name), "unknown", noun="body"))
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda k: k.start)
+
+    def _venue(self, para: str, m: ActorMention) -> bool:
+        """Whether a name not in the config stands right after a preposition of place."""
+        words = para[max(0, m.start - 16) : m.start].split()
+        if words and words[-1].lower() in self._determiners:
+            words.pop()
+        return bool(words) and words[-1].lower() in self._places
+
+    def _issuers(self, para: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """ "The joint statement issued by Qatar's foreign ministry": one mention of the issuer,
+        from the document's first word (the subject of the sentence's verb)."""
+        if not mentions or self._issued.search(para) is None:
+            return mentions
+        out = list(mentions)
+        for doc in self._issued.finditer(para):
+            issuer = next((m for m in out if m.start == doc.end()), None)
+            if issuer is None:
+                continue
+            out = [m for m in out if not (doc.start() <= m.start < doc.end()) and m is not issuer]
+            out.append(
+                ActorMention(
+                    doc.start(),
+                    issuer.end,
+                    issuer.actor_id,
+                    issuer.kind,
+                    issuer.gender,
+                    noun=issuer.noun,
+                    owner=issuer.owner,
+                    phrase=issuer.phrase,
+                )
+            )
+        return sorted(out, key=lambda m: m.start)
+
+
+def release_start(institutions: Institutions, lines: Sequence[str]) -> int | None:
+    """The index of the first line that labels a release, if any."""
+    return next((i for i, line in enumerate(lines) if institutions.release_label(line)), None)
