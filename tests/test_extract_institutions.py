@@ -123,3 +123,26 @@ def test_a_venue_is_no_speaker(extractor: Extractor) -> None:
     )
     found = extractor.extract(text)
     assert not any(s.actor_id == "marble_pavilion" for s in found.statements)
+
+
+def test_a_body_by_its_full_name_opening_a_sentence_speaks(extractor: Extractor) -> None:
+    text = (
+        "Talks on the energy truce went on in Lisbon on Tuesday.\n\n"
+        "The Ministry of Foreign Affairs of Portugal said it would publish the text of the energy"
+        " truce once the delegations had signed it.\n\n"
+        "The Ministry added that strikes on power plants had stopped on Monday.\n"
+    )
+    found = extractor.extract(text)
+    body = next(a for a in found.new_actors if a.kind == "institution")
+    assert body.name == "Ministry of Foreign Affairs of Portugal"
+    assert [s.actor_id for s in found.statements] == [body.id, body.id]
+
+
+def test_a_body_in_a_persons_description_is_no_new_speaker(extractor: Extractor) -> None:
+    text = (
+        "Talks on the energy truce went on in Lisbon on Tuesday.\n\n"
+        "Joana Ferreira, State Secretary at the National Ministry of Economy, said strikes on"
+        " power plants had stopped on Monday.\n"
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["joana_ferreira"]

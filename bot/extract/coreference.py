@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.config import Language
 from bot.extract.actors import ActorIndex, ActorMention
+from bot.extract.institutions import is_body
 from bot.model import Actor
 
 
@@ -174,7 +175,8 @@ class Coreference:
         """The institution a noun stands for ("the coalition"): the latest whose name holds
         it, else (unless ``strict``) the latest named."""
         for actor_id in reversed(ctx.institutions):
-            actor = self.index.actor(actor_id)
+            # a body the config lacks too: "the Federal Ministry of Finance ... The Ministry"
+            actor = self.index.actor(actor_id) or ctx.unknown.get(actor_id)
             if noun and actor is not None and noun in actor.name.lower():
                 return actor_id
         return "" if strict else ctx.last_institution
@@ -192,7 +194,9 @@ class Coreference:
         lang = self.language
         if noun in lang.document_nouns and noun not in lang.role_nouns:
             before = [
-                m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
+                m.actor_id
+                for m in mentions
+                if (m.kind == "institution" or is_body(m)) and m.end <= mention.start
             ]
             return before[-1] if before else self._institution(mention.noun, ctx)
         if noun in lang.anonymous_nouns:

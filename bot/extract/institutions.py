@@ -57,11 +57,11 @@ class Institutions:
         )
         # the same name anywhere: "said the Ministry of Foreign Affairs of Portugal"
         self._named = re.compile(
-            rf"(?<![\w'’-])(?:[Tt]he\s+)?(?P<name>(?P<pre>(?:{_NAME_WORD}\s+){{0,3}})"
+            rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))(?:[Tt]he\s+)?(?P<name>(?P<pre>(?:{_NAME_WORD}\s+){{0,3}})"
             rf"(?i:{heads or '(?!)'})(?P<of>(?:\s+of(?:\s+(?:the\s+|and\s+)?{_NAME_WORD})+)*))"
-            r"(?![\w'’-])"
+            r"(?![\w'’-])(?=,|\s+[a-z])"
         )
-        self._stop = language.stopwords
+        self._stop = language.stopwords | language.noun_markers
         self._heads = language.body_nouns | language.institution_heads
         present = longest_first(language.present_endings)
         self._present = re.compile(rf"\w+(?:{present or '(?!)'})")
@@ -128,12 +128,13 @@ class Institutions:
             if m.kind == "unknown" and self._venue(para, m):
                 continue  # "talks at the Kuleli Pavilion": a place, not a speaker
             out.append(m)
-        return self._issuers(para, out)
+        return self._issuers(para, self._bodies(para, out))
 
     def _bodies(self, para: str, mentions: list[ActorMention]) -> list[ActorMention]:
-        """Add the bodies named by their full names that nothing else claimed ("the Federal
-        Ministry of Finance", "the Ministry of Foreign Affairs of Portugal"), as names not in
-        the config."""
+        """Add the bodies named by their full names as a sentence's first words that nothing
+        else claimed ("The Federal Ministry of Finance said", "The Ministry of Foreign Affairs
+        of Portugal notes"), as names not in the config; inside a sentence a body is mostly
+        part of a person's description ("deputy chairman of Russia's Security Council")."""
         if self._named.search(para) is None:
             return mentions
         added = []
@@ -141,8 +142,8 @@ class Institutions:
             pre = m.group("pre").split()
             if not m.group("of") and not pre:
                 continue  # "the ministry": a role, the body named before
-            if pre and pre[0].lower() in self._stop and not m.group("of"):
-                continue
+            if any(w.lower() in self._stop for w in pre):
+                continue  # "Your government", "This Ministry"
             start, end = m.start(), m.end()
             overlapping = [k for k in mentions if k.start < end and start < k.end]
             if any(k.kind != "role" or k.noun not in self._heads for k in overlapping):
@@ -187,6 +188,11 @@ class Institutions:
                 )
             )
         return sorted(out, key=lambda m: m.start)
+
+
+def is_body(mention: ActorMention) -> bool:
+    """Whether a mention is of a body the config lacks ("the Emirati foreign ministry")."""
+    return mention.kind == "unknown" and mention.noun == "body"
 
 
 def release_start(institutions: Institutions, lines: Sequence[str]) -> int | None:

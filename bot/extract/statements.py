@@ -25,7 +25,7 @@ from bot.extract.attribution import MIN_QUOTE_WORDS, Attributor
 from bot.extract.candidates import Candidates
 from bot.extract.casing import recased
 from bot.extract.coreference import Context, Coreference
-from bot.extract.institutions import Institutions
+from bot.extract.institutions import Institutions, is_body
 from bot.extract.issues import IssueReader, IssueTagger
 from bot.extract.quotes import Quote, QuoteFinder, all_quote, mask, outside_quotes
 from bot.extract.segment import HEADING_MAX_WORDS, Block, Segmenter
@@ -792,13 +792,17 @@ class Extractor:
         if out:
             ctx.last_speaker = out[-1].statement.actor_id
         # "the minister pauses before answering." names him for the quotation that follows
-        people = [resolve(m) for m in mentions if m.kind in ("person", "unknown", "role")]
+        people = [
+            resolve(m)
+            for m in mentions
+            if m.kind in ("person", "unknown", "role") and not is_body(m)
+        ]
         people = [p for p in people if p]
         ctx.prev_first_person = people[0] if people else ""
         ctx.asker = asked
         ctx.recent_people.extend(people)
         del ctx.recent_people[:-20]
-        institutions = [m.actor_id for m in mentions if m.kind == "institution"]
+        institutions = [m.actor_id for m in mentions if m.kind == "institution" or is_body(m)]
         if institutions:
             ctx.last_institution = institutions[-1]
             ctx.institutions.extend(institutions)
