@@ -146,3 +146,27 @@ def test_a_body_in_a_persons_description_is_no_new_speaker(extractor: Extractor)
     )
     found = extractor.extract(text).statements
     assert [s.actor_id for s in found] == ["joana_ferreira"]
+
+
+def test_a_body_named_by_its_portfolio_is_a_new_speaker(extractor: Extractor) -> None:
+    text = (
+        "The talks on the frozen assets in Lisbon ended on Thursday.\n\n"
+        "The Kremlin said the talks were useful. The justice ministry says the frozen assets"
+        " are a matter for the courts.\n"
+    )
+    found = extractor.extract(text)
+    said = next(s for s in found.statements if s.text.startswith("The justice ministry"))
+    body = next(a for a in found.new_actors if a.id == said.actor_id)
+    assert body.kind == "institution"
+    assert body.name.lower() == "justice ministry"
+
+
+def test_a_portfolio_names_the_tracked_body_that_holds_it(extractor: Extractor) -> None:
+    text = (
+        "The talks on the frozen assets in Lisbon ended on Thursday.\n\n"
+        "The Russian Defence Ministry reported strikes on Monday. The Kremlin said the talks"
+        " were useful. The defence ministry says the frozen assets are a matter for the courts.\n"
+    )
+    found = extractor.extract(text).statements
+    said = next(s for s in found if s.text.startswith("The defence ministry"))
+    assert said.actor_id == "russia_mod"

@@ -23,6 +23,7 @@ from bot.config import Language
 from bot.extract.actors import ActorMention, slug
 from bot.extract.candidates import speech_pattern
 from bot.language import longest_first
+from bot.model import Actor
 
 # "BRUSSELS:", "ISTANBUL/MOSCOW:": a place in capitals, a colon, then ordinary prose
 _CAP = "A-ZÀ-ÞА-ЯЁІЇЄҐ"
@@ -188,6 +189,20 @@ class Institutions:
                 )
             )
         return sorted(out, key=lambda m: m.start)
+
+
+def portfolio(mention: ActorMention, portfolios: frozenset[str], heads: frozenset[str]) -> str:
+    """A body's role phrase by its portfolio ("the finance ministry" -> "finance ministry"), or
+    "" for any other ("the ministry", "the same ministry")."""
+    words = mention.phrase.lower().split()
+    if len(words) != 2 or words[1] not in heads or words[0] not in portfolios:
+        return ""
+    return " ".join(words)
+
+
+def new_body(name: str) -> Actor:
+    """A body the config lacks, by the words the copy names it with ("finance ministry")."""
+    return Actor(id=slug(name), name=name[:1].upper() + name[1:], kind="institution", known=False)
 
 
 def is_body(mention: ActorMention) -> bool:
