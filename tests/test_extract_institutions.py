@@ -170,3 +170,26 @@ def test_a_portfolio_names_the_tracked_body_that_holds_it(extractor: Extractor) 
     found = extractor.extract(text).statements
     said = next(s for s in found if s.text.startswith("The defence ministry"))
     assert said.actor_id == "russia_mod"
+
+
+_TRUCE = "Talks on the energy truce ended in Geneva on Friday with a deal on power plants.\n\n"
+
+
+def test_a_document_issued_by_bodies_the_config_lacks_is_theirs(extractor: Extractor) -> None:
+    text = (
+        _TRUCE + "A joint communique issued by the Maltese and Omani foreign ministries said the"
+        " truce on energy facilities would be reviewed after a month.\n"
+    )
+    found = extractor.extract(text)
+    body = next(a for a in found.new_actors if a.kind == "institution")
+    assert body.name == "Maltese and Omani foreign ministries"
+    assert [s.actor_id for s in found.statements] == [body.id]
+
+
+def test_a_tracked_name_inside_a_bodys_of_phrase_is_part_of_it(extractor: Extractor) -> None:
+    text = (
+        _TRUCE
+        + "The Presidency of the Council of the EU said the energy truce had to be verified.\n"
+    )
+    found = extractor.extract(text)
+    assert [s.actor_id for s in found.statements] == ["presidency_of_the_council_of_the_eu"]

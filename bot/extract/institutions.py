@@ -76,6 +76,11 @@ class Institutions:
             rf"(?i:{longest_first(language.agent_words) or '(?!)'})\s+"
         )
         self._places = language.place_prepositions
+        # the words of an issuer the config lacks, up to its head noun before the verb
+        self._issuer = re.compile(
+            rf"(?:(?i:the)\s+)?(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?i:{heads or '(?!)'}))"
+            r"(?![\w'’-])(?=\s*,|\s+[a-z])"
+        )
         self._speech = speech_pattern(language)
         self._determiners = language.determiners
 
@@ -118,9 +123,12 @@ class Institutions:
 
     # --- mentions -------------------------------------------------------------------------
 
-    def mentions(self, para: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    def mentions(
+        self, para: str, mentions: list[ActorMention]
+    ) -> tuple[list[ActorMention], list[ActorMention]]:
         """The paragraph's mentions without a dateline's place or a venue, and with a document
-        whose issuer is named standing for the issuer."""
+        whose issuer is named standing for the issuer; and the bodies not in the config it
+        names, each at its own name (to register)."""
         label = _PLACE_LABEL.match(para)
         out = []
         for m in mentions:
@@ -129,7 +137,9 @@ class Institutions:
             if m.kind == "unknown" and self._venue(para, m):
                 continue  # "talks at the Kuleli Pavilion": a place, not a speaker
             out.append(m)
-        return self._issuers(para, self._bodies(para, out))
+        found = self._bodies(para, out)
+        bodies = [m for m in found if is_body(m) and m not in mentions]
+        return self._issuers(para, found, bodies), bodies
 
     def _bodies(self, para: str, mentions: list[ActorMention]) -> list[ActorMention]:
         """Add the bodies named by their full names as a sentence's first words that nothing
@@ -147,9 +157,13 @@ class Institutions:
                 continue  # "Your government", "This Ministry"
             start, end = m.start(), m.end()
             overlapping = [k for k in mentions if k.start < end and start < k.end]
-            if any(k.kind != "role" or k.noun not in self._heads for k in overlapping):
+            if any(
+                k.start < m.start("of") and (k.kind != "role" or k.noun not in self._heads)
+                for k in overlapping
+            ):
                 continue  # a body the config has, or a name found otherwise
-            # "The Federal Ministry" read as a role: the body's full name instead
+            # "The Federal Ministry" read as a role, "the EU" in "The Presidency of the Council
+            # of the EU": the body's full name instead
             mentions = [k for k in mentions if k not in overlapping]
             name_start = m.start("name")
             name = para[name_start:end]
@@ -165,16 +179,25 @@ class Institutions:
             words.pop()
         return bool(words) and words[-1].lower() in self._places
 
-    def _issuers(self, para: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    def _issuers(
+        self, para: str, mentions: list[ActorMention], bodies: list[ActorMention]
+    ) -> list[ActorMention]:
         """ "The joint statement issued by Qatar's foreign ministry": one mention of the issuer,
         from the document's first word (the subject of the sentence's verb)."""
-        if not mentions or self._issued.search(para) is None:
+        if self._issued.search(para) is None:
             return mentions
         out = list(mentions)
         for doc in self._issued.finditer(para):
             issuer = next((m for m in out if m.start == doc.end()), None)
             if issuer is None:
-                continue
+                # "issued by the Swiss and Qatari foreign ministries": bodies the config lacks
+                words = self._issuer.match(para, doc.end())
+                if words is None or any(doc.end() <= m.start < words.end() for m in out):
+                    continue
+                start = words.start("name")
+                name = para[start : words.end()]
+                issuer = ActorMention(start, words.end(), slug(name), "unknown", noun="body")
+                bodies.append(issuer)
             out = [m for m in out if not (doc.start() <= m.start < doc.end()) and m is not issuer]
             out.append(
                 ActorMention(

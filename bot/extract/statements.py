@@ -560,7 +560,9 @@ class Extractor:
         mentions = [m for m in found_mentions if not inside[m.start]]
         mentions = _merge_adjacent(mentions, para, self._name_titles)
         # no dateline's place or venue speaks; a document with its issuer named is the issuer's
-        mentions = self.institutions.mentions(para, mentions)
+        mentions, bodies = self.institutions.mentions(para, mentions)
+        for body in bodies:
+            self._register(para, body, ctx)
         for spokes in _POSSESSIVE_SPOKES.finditer(para):
             gender = "m" if spokes.group("p").lower() == "his" else "f"
             # "his office said": the office of the man he stands for, when it is tracked
