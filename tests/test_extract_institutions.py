@@ -193,3 +193,31 @@ def test_a_tracked_name_inside_a_bodys_of_phrase_is_part_of_it(extractor: Extrac
     )
     found = extractor.extract(text)
     assert [s.actor_id for s in found.statements] == ["presidency_of_the_council_of_the_eu"]
+
+
+def test_a_portfolio_body_of_a_country_is_its_own_body(extractor: Extractor) -> None:
+    text = (
+        _TRUCE + "In a statement, the Turkish Foreign Ministry said the energy truce was a first"
+        " step.\n\nThe foreign ministry of Estonia said the energy truce should lead to talks on"
+        " sanctions.\n"
+    )
+    found = extractor.extract(text).statements
+    said = next(s for s in found if s.text.startswith("The foreign ministry of Estonia"))
+    assert said.actor_id == "foreign_ministry_of_estonia"
+
+
+def test_the_body_a_statement_comes_from_speaks(extractor: Extractor) -> None:
+    text = (
+        _TRUCE + "According to a statement from the Icelandic Presidency, monitors will arrive on"
+        " Monday for the energy truce.\n"
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["icelandic_presidency"]
+
+
+def test_a_body_before_a_role_noun_is_a_persons_description(extractor: Extractor) -> None:
+    text = (
+        _TRUCE + "The Estonian foreign ministry spokeswoman said the energy truce was fragile.\n"
+    )
+    found = extractor.extract(text)
+    assert not any(a.kind == "institution" for a in found.new_actors)

@@ -57,12 +57,23 @@ class Institutions:
             rf"{_ASIDE}\s+(?P<verb>[a-z][\w'’-]*)"
         )
         # the same name anywhere: "said the Ministry of Foreign Affairs of Portugal"
-        self._named = re.compile(
-            rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))(?:[Tt]he\s+)?(?P<name>(?P<pre>(?:{_NAME_WORD}\s+){{0,3}})"
+        # (a portfolio in lower case before the head too: "The foreign ministry of Hungary")
+        portfolios = longest_first({w.lower() for w in language.not_name_words}) or "(?!)"
+        body = (
+            rf"(?:[Tt]he\s+)?(?P<name>(?P<pre>(?:(?:{_NAME_WORD}|{portfolios})\s+){{0,3}})"
             rf"(?i:{heads or '(?!)'})(?P<of>(?:\s+of(?:\s+(?:the\s+|and\s+)?{_NAME_WORD})+)*))"
             r"(?![\w'’-])(?=,|\s+[a-z])"
         )
+        self._named = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)){body}")
+        self._body = re.compile(body)
+        # "a statement from the Finnish Presidency": a document's source, named after it
+        credit = longest_first(language.credit_prepositions) or "(?!)"
+        documents = longest_first(language.document_nouns - language.role_nouns) or "(?!)"
+        self._credited = re.compile(
+            rf"(?<![\w-])(?i:{documents})\s+(?i:{credit})\s+(?=(?:the\s+)?[A-Z])"
+        )
         self._stop = language.stopwords | language.noun_markers
+        self._roles = language.role_nouns | language.anonymous_nouns
         self._heads = language.body_nouns | language.institution_heads
         present = longest_first(language.present_endings)
         self._present = re.compile(rf"\w+(?:{present or '(?!)'})")
@@ -146,15 +157,23 @@ class Institutions:
         else claimed ("The Federal Ministry of Finance said", "The Ministry of Foreign Affairs
         of Portugal notes"), as names not in the config; inside a sentence a body is mostly
         part of a person's description ("deputy chairman of Russia's Security Council")."""
-        if self._named.search(para) is None:
+        found = [*self._named.finditer(para)]
+        for credit in self._credited.finditer(para):
+            named = self._body.match(para, credit.end())
+            if named is not None:
+                found.append(named)
+        if not found:
             return mentions
         added = []
-        for m in self._named.finditer(para):
+        for m in found:
             pre = m.group("pre").split()
-            if not m.group("of") and not pre:
-                continue  # "the ministry": a role, the body named before
+            if not m.group("of") and not any(w[:1].isupper() for w in pre):
+                continue  # "the ministry", "the finance ministry": a role, resolved in context
             if any(w.lower() in self._stop for w in pre):
                 continue  # "Your government", "This Ministry"
+            after = para[m.end() :].split(None, 1)
+            if after and after[0].lower().strip(",") in self._roles:
+                continue  # "The foreign ministry mouthpiece said": a person's description
             start, end = m.start(), m.end()
             overlapping = [k for k in mentions if k.start < end and start < k.end]
             if any(
