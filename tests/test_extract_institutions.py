@@ -221,3 +221,25 @@ def test_a_body_before_a_role_noun_is_a_persons_description(extractor: Extractor
     )
     found = extractor.extract(text)
     assert not any(a.kind == "institution" for a in found.new_actors)
+
+
+def test_a_bodys_account_relays_the_words_of_the_person_it_opens_on(
+    extractor: Extractor,
+) -> None:
+    text = (
+        _TRUCE + "Donald Trump at the closing dinner, according to the Maltese foreign ministry's"
+        ' account: the United States will check the energy truce "and make public what it'
+        ' finds".\n'
+    )
+    found = extractor.extract(text).statements
+    assert found
+    assert {s.actor_id for s in found} == {"trump"}
+
+
+def test_a_bodys_account_of_an_event_stays_the_bodys(extractor: Extractor) -> None:
+    text = (
+        _TRUCE + "Donald Trump met the delegations on Monday. The talks on the energy truce were"
+        " useful, according to the Maltese foreign ministry's account.\n"
+    )
+    found = extractor.extract(text).statements
+    assert all(s.actor_id != "trump" for s in found)

@@ -25,6 +25,7 @@ from bot.extract.candidates import speech_pattern
 from bot.language import longest_first
 from bot.model import Actor
 
+ACCOUNT_GAP = 6  # words between a sentence's subject and "according to the ministry's account"
 # "BRUSSELS:", "ISTANBUL/MOSCOW:": a place in capitals, a colon, then ordinary prose
 _CAP = "A-ZÀ-ÞА-ЯЁІЇЄҐ"
 _PLACE_LABEL = re.compile(
@@ -87,6 +88,12 @@ class Institutions:
             rf"(?i:{longest_first(language.agent_words) or '(?!)'})\s+"
         )
         self._places = language.place_prepositions
+        accounts = longest_first(language.account_nouns)
+        self._account = (
+            re.compile(rf"['’]s\s+(?:[\w-]+\s+)?(?i:{accounts})(?![\w-])") if accounts else None
+        )
+        sources = longest_first(language.source_phrases) or "(?!)"
+        self._source_before = re.compile(rf",\s+(?i:{sources})\s+(?:the\s+)?$")
         # the words of an issuer the config lacks, up to its head noun before the verb
         self._issuer = re.compile(
             rf"(?:(?i:the)\s+)?(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?i:{heads or '(?!)'}))"
@@ -150,7 +157,36 @@ class Institutions:
             out.append(m)
         found = self._bodies(para, out)
         bodies = [m for m in found if is_body(m) and m not in mentions]
-        return self._issuers(para, found, bodies), bodies
+        return self._accounts(para, self._issuers(para, found, bodies)), bodies
+
+    def _accounts(self, para: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """ "Rubio at the closing session, according to the foreign ministry's account: ...":
+        the words are those of the person the sentence opens on; the body whose account
+        relays them is the channel, as an outlet would be."""
+        if self._account is None or ("'" not in para and "’" not in para):
+            return mentions
+        out = list(mentions)
+        for i, m in enumerate(out):
+            if m.kind not in ("institution", "unknown") or not self._account.match(para, m.end):
+                continue
+            opener = self._source_before.search(para, max(0, m.start - 40), m.start)
+            if opener is None:
+                continue
+            subject = next(
+                (
+                    k
+                    for k in reversed(out[:i])
+                    if k.kind in ("person", "unknown") and not is_body(k)
+                ),
+                None,
+            )
+            if subject is None or not _opens_sentence(para, subject.start):
+                continue
+            between = para[subject.end : opener.start()]
+            if len(between.split()) > ACCOUNT_GAP or any(c in between for c in ".!?;:"):
+                continue
+            out[i] = ActorMention(m.start, m.end, subject.actor_id, subject.kind, subject.gender)
+        return out
 
     def _bodies(self, para: str, mentions: list[ActorMention]) -> list[ActorMention]:
         """Add the bodies named by their full names as a sentence's first words that nothing
@@ -231,6 +267,12 @@ class Institutions:
                 )
             )
         return sorted(out, key=lambda m: m.start)
+
+
+def _opens_sentence(para: str, start: int) -> bool:
+    """Whether a sentence starts at ``start``."""
+    before = para[:start].rstrip()
+    return not before or before[-1] in '.!?"”'
 
 
 def portfolio(mention: ActorMention, portfolios: frozenset[str], heads: frozenset[str]) -> str:
