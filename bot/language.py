@@ -66,6 +66,7 @@ class Language:
     present_endings: frozenset[str] = frozenset()  # "notes", "expresses": a release's verbs
     issuing_verbs: frozenset[str] = frozenset()  # "the statement issued by X": X's words
     account_nouns: frozenset[str] = frozenset()  # "according to the ministry's account"
+    joint_heads: frozenset[str] = frozenset()  # "the US, Ukrainian and Russian delegations"
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
     # "Tusk said X, while Kallas wrote": open a clause of its own, not one a speaker reports
     clause_openers: frozenset[str] = frozenset()
@@ -190,7 +191,8 @@ _LANGUAGE_SETS = tuple(
     question_words question_particles adverb_endings relative_pronouns plan_words
     participle_endings speech_act_verbs speech_act_nouns utterance_nouns inversion_openers
     inversion_articles honorifics delivery_verbs channel_prepositions institution_heads
-    release_links present_endings issuing_verbs account_nouns""".split()
+    release_links present_endings issuing_verbs account_nouns
+    joint_heads""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers not_scene truce_words

@@ -243,3 +243,23 @@ def test_a_bodys_account_of_an_event_stays_the_bodys(extractor: Extractor) -> No
     )
     found = extractor.extract(text).statements
     assert all(s.actor_id != "trump" for s in found)
+
+
+def test_several_sides_delegations_are_the_delegations(extractor: Extractor) -> None:
+    text = (
+        _TRUCE + "In a joint statement released after the talks, the US, Ukrainian and Russian"
+        " delegations said the energy truce would start on Monday.\n"
+    )
+    found = extractor.extract(text).statements
+    assert [s.actor_id for s in found] == ["delegations"]
+
+
+def test_two_governments_speaking_together_are_a_new_body(extractor: Extractor) -> None:
+    text = (
+        _TRUCE + "The Maltese and Omani governments said they stood ready to host monitors of the"
+        " energy truce.\n"
+    )
+    found = extractor.extract(text)
+    body = next(a for a in found.new_actors if a.kind == "institution")
+    assert body.name == "Maltese and Omani governments"
+    assert [s.actor_id for s in found.statements] == [body.id]

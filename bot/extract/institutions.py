@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from bot.config import Language
-from bot.extract.actors import ActorMention, slug
+from bot.extract.actors import ActorIndex, ActorMention, slug
 from bot.extract.candidates import speech_pattern
 from bot.language import longest_first
 from bot.model import Actor
@@ -40,8 +40,15 @@ _ASIDE = r"(?:,\s+[^,.;:\"“”]{1,30},)?"
 class Institutions:
     """The language's words for institutions that speak, compiled."""
 
-    def __init__(self, language: Language) -> None:
+    def __init__(self, language: Language, index: ActorIndex | None = None) -> None:
         self.language = language
+        self._index = index
+        # "the US, Ukrainian and Russian delegations": several sides' bodies speaking together
+        joint = longest_first(language.joint_heads)
+        self._joint = re.compile(
+            rf"(?<![\w'’-])(?:[Tt]he\s+)?(?P<name>[A-Z][\w.'’-]*(?:(?:,\s+|,?\s+and\s+)"
+            rf"[A-Z][\w.'’-]*){{1,4}}\s+(?P<head>(?i:{joint or '(?!)'})))(?![\w'’-])"
+        )
         heads = longest_first(language.body_nouns | language.institution_heads)
         labels = longest_first(language.release_labels)
         links = longest_first(language.release_links)
@@ -155,9 +162,30 @@ class Institutions:
             if m.kind == "unknown" and self._venue(para, m):
                 continue  # "talks at the Kuleli Pavilion": a place, not a speaker
             out.append(m)
-        found = self._bodies(para, out)
+        found = self._joints(para, self._bodies(para, out))
         bodies = [m for m in found if is_body(m) and m not in mentions]
         return self._accounts(para, self._issuers(para, found, bodies)), bodies
+
+    def _joints(self, para: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """ "the US, Ukrainian and Russian delegations": the configured body of that plural
+        ("the delegations") if there is one, else a body the config lacks."""
+        if self._joint.search(para) is None:
+            return mentions
+        out = list(mentions)
+        for m in self._joint.finditer(para):
+            inside = [k for k in out if m.start() <= k.start and k.end <= m.end()]
+            if any(k.start < m.start() < k.end or k.start < m.end() < k.end for k in out):
+                continue  # part of a longer name
+            head = m.group("head").lower()
+            known = self._index.find("the " + head, unknown=False) if self._index else []
+            if known and known[0].kind == "institution":
+                joint = ActorMention(m.start(), m.end(), known[0].actor_id, "institution")
+            else:
+                name = m.group("name")
+                joint = ActorMention(m.start("name"), m.end(), slug(name), "unknown", noun="body")
+            out = [k for k in out if k not in inside]
+            out.append(joint)
+        return sorted(out, key=lambda k: k.start)
 
     def _accounts(self, para: str, mentions: list[ActorMention]) -> list[ActorMention]:
         """ "Rubio at the closing session, according to the foreign ministry's account: ...":

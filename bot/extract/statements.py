@@ -128,7 +128,7 @@ class Extractor:
         self.quotes = QuoteFinder(language.quote_pairs)
         self.attribution = Attributor(index, language, self.segmenter)
         self.candidates = Candidates(language)
-        self.institutions = Institutions(language)
+        self.institutions = Institutions(language, index)
         self._first_person_word = CaselessPattern(
             r"(?<![\w'’])(?:" + longest_first(language.first_person) + r")(?![\w'’])"
         )
