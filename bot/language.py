@@ -60,6 +60,13 @@ class Language:
     position_nouns: frozenset[str] = frozenset()  # "Peskov's line is that": a stated position
     position_links: frozenset[str] = frozenset()  # "is", "remains": link that noun to its clause
     body_nouns: frozenset[str] = frozenset()  # "the Emirati foreign ministry": a body
+    institution_heads: frozenset[str] = frozenset()  # "The Federal Ministry of Finance notes"
+    release_labels: tuple[str, ...] = ()  # "Press release", "Statement — Doha": a release
+    release_links: frozenset[str] = frozenset()  # "Joint statement on the outcome of ..."
+    present_endings: frozenset[str] = frozenset()  # "notes", "expresses": a release's verbs
+    issuing_verbs: frozenset[str] = frozenset()  # "the statement issued by X": X's words
+    account_nouns: frozenset[str] = frozenset()  # "according to the ministry's account"
+    joint_heads: frozenset[str] = frozenset()  # "the US, Ukrainian and Russian delegations"
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
     # "Tusk said X, while Kallas wrote": open a clause of its own, not one a speaker reports
     clause_openers: frozenset[str] = frozenset()
@@ -191,14 +198,15 @@ _LANGUAGE_SETS = tuple(
     pair_conjunctions plan_words
     participle_endings speech_act_verbs speech_act_nouns utterance_nouns inversion_openers
     inversion_articles honorifics delivery_verbs channel_prepositions topic_words
-    topic_places""".split()
+    topic_places institution_heads release_links present_endings issuing_verbs account_nouns
+    joint_heads""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers speech_scene_closers
     not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
     topic_phrases evaluations speaker_descriptions another_source recap_openers owner_links
-    comment_requests hedges""".split()
+    comment_requests hedges release_labels""".split()
 )
 
 

@@ -1396,8 +1396,13 @@ class Attributor:
         """Whether the words between an inverted verb and its subject allow the inversion:
         none in English ('said Peskov'), a few in Russian ('заявил журналистам Песков')."""
         words = gap.split()
-        while words and words[-1].lower() in self.language.honorifics:
-            words.pop()  # 'said His Excellency Adel Nasser': a form of address, not a word between
+        while words and (
+            words[-1].lower() in self.language.honorifics
+            or (words[-1][:1].isupper() and words[-1].lower() in self._role_titles)
+        ):
+            # 'said His Excellency Adel Nasser', 'said State Secretary Ingrid Fellner': a form
+            # of address or a title, not a word between
+            words.pop()
         if any(w[:1].isupper() or not w.isalpha() for w in words):
             return False
         if (

@@ -14,7 +14,8 @@ from itertools import pairwise
 from typing import Any
 
 from bot.config import Language
-from bot.extract.actors import ActorIndex, ActorMention
+from bot.extract.actors import ActorIndex, ActorMention, slug
+from bot.extract.institutions import is_body, new_body, portfolio
 from bot.model import Actor
 
 
@@ -50,6 +51,8 @@ class Coreference:
         self.language = language
         self._titles = (language.title_words - language.prepositions) | {"people's"}
         self._question_words = language.question_words - language.prepositions
+        self._portfolios = frozenset(w.lower() for w in language.not_name_words)
+        self._heads = language.body_nouns | language.institution_heads
 
     def resolve(
         self,
@@ -193,11 +196,15 @@ class Coreference:
             words.pop()  # "asked by People's Deputy Hrytsenko": the title is no preposition
         return bool(words) and words[-1] in self.language.prepositions
 
-    def _institution(self, noun: str, ctx: Context, *, strict: bool = False) -> str:
+    def _institution(
+        self, noun: str, ctx: Context, *, strict: bool = False, also: Sequence[str] = ()
+    ) -> str:
         """The institution a noun stands for ("the coalition"): the latest whose name holds
-        it, else (unless ``strict``) the latest named."""
-        for actor_id in reversed(ctx.institutions):
-            actor = self.index.actor(actor_id)
+        it (of ``also`` named in this paragraph, then the earlier ones), else (unless
+        ``strict``) the latest named."""
+        for actor_id in (*reversed(also), *reversed(ctx.institutions)):
+            # a body the config lacks too: "the Federal Ministry of Finance ... The Ministry"
+            actor = self.index.actor(actor_id) or ctx.unknown.get(actor_id)
             if noun and actor is not None and noun in actor.name.lower():
                 return actor_id
         return "" if strict else ctx.last_institution
@@ -215,8 +222,15 @@ class Coreference:
         lang = self.language
         if noun in lang.document_nouns and noun not in lang.role_nouns:
             before = [
-                m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
+                m.actor_id
+                for m in mentions
+                if (m.kind == "institution" or is_body(m)) and m.end <= mention.start
             ]
+            named = portfolio(mention, self._portfolios, self._heads)
+            if named:
+                # "the finance ministry says": the body whose name holds it, else a new one
+                found = self._institution(named, ctx, strict=True, also=before)
+                return found or ctx.unknown.setdefault(slug(named), new_body(named)).id
             return before[-1] if before else self._institution(mention.noun, ctx)
         if noun in lang.anonymous_nouns:
             for actor_id in reversed([*here, ctx.last_speaker]):

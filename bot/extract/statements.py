@@ -25,6 +25,7 @@ from bot.extract.attribution import MIN_QUOTE_WORDS, Attributor
 from bot.extract.candidates import Candidates
 from bot.extract.casing import recased
 from bot.extract.coreference import Context, Coreference
+from bot.extract.institutions import Institutions, is_body
 from bot.extract.issues import IssueReader, IssueTagger
 from bot.extract.quotes import Quote, QuoteFinder, all_quote, mask, outside_quotes
 from bot.extract.segment import HEADING_MAX_WORDS, Block, Segmenter
@@ -92,6 +93,9 @@ class _Document:
     author: str
     start: int  # index of the first block of the document
     principals: frozenset[str]
+    # a release known by its label only: a sentence of it without a verb of saying is what
+    # happened ("The session concluded today"), not its author's words
+    speech_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ class Extractor:
         self.quotes = QuoteFinder(language.quote_pairs)
         self.attribution = Attributor(index, language, self.segmenter)
         self.candidates = Candidates(language)
+        self.institutions = Institutions(language, index)
         self._first_person_word = CaselessPattern(
             r"(?<![\w'’])(?:" + longest_first(language.first_person) + r")(?![\w'’])"
         )
@@ -136,12 +141,6 @@ class Extractor:
             rf"(?:That|This)\s+(?i:{longest_first(language.copulas) or '(?!)'})\s+"
             rf"(?:[\w'’-]+\s+){{0,2}}?(?i:{nouns or '(?!)'})\s+"
             rf"(?i:{longest_first(language.credit_prepositions) or '(?!)'})\s"
-        )
-        # "The Ministry of Foreign Affairs notes": a body by its full name, opening a sentence
-        heads = longest_first(language.body_nouns)
-        self._own_body = re.compile(
-            rf"(?:^|(?<=[.!?]\s))(?:[Tt]he\s+)?(?P<name>(?i:{heads or '(?!)'})"
-            r"(?:\s+of(?:\s+(?:the\s+|and\s+)?[A-Z][\w'’-]+)+))"
         )
         # "foreign", "minister", "secretary": words of a title before a name
         self._label_titles = language.title_words - language.stopwords - language.prepositions
@@ -287,6 +286,9 @@ class Extractor:
         """A transcript turn: an answer is a direct statement by whoever gives it."""
         body = block.text[block.body :]
         label = block.label
+        if self.institutions.place_turn(label, self.index.find(label.title(), unknown=False)):
+            # "BRUSSELS: EU foreign policy chief Kaja Kallas told reporters": a dateline
+            return self._paragraph(body, block.start + block.body, ctx, None)
         if label.lower() in self._question_labels:
             speaker = ""
         elif label.lower() in self._answer_labels:
@@ -395,7 +397,9 @@ class Extractor:
             if any(m in low for m in self._markers):
                 found = i
         if found is None:
-            return None
+            # "Statement — Doha, 11 November": a release's label, its author the body that
+            # names itself in the present tense ("The Ministry of Foreign Affairs expresses")
+            return self._release(blocks, ctx)
         # the author is named in the marker, above it, or in the release's opening line; a
         # capital named as a place ("the round held in Ankara") is none
         author = self._institution((blocks[found], *reversed(blocks[:found])))
@@ -404,10 +408,34 @@ class Extractor:
             # subject of its own release, before the bodies its opening line names in passing
             # ("The delegations of ... met in Riyadh" did not write it)
             author = self._own_author(blocks[found + 1 : found + 1 + DOCUMENT_LOOKAHEAD], ctx)
+            if author:
+                # a body that names itself in its own voice does not speak for the people its
+                # headline names ("Statement by Minister X": his words are quoted as his)
+                return replace(self._document_at(blocks, found, author), principals=frozenset())
         if not author:
             author = self._institution(blocks[found + 1 : found + 3])
+        return self._document_at(blocks, found, author) if author else None
+
+    def _release(self, blocks: Sequence[Block], ctx: Context) -> _Document | None:
+        """A release under its label ("Press release", "Joint statement on ..."), if its author
+        names itself in its first paragraphs."""
+        labels = [
+            i
+            for i, block in enumerate(blocks[:DOCUMENT_LOOKAHEAD])
+            if not block.is_prose and self.institutions.release_label(block.text)
+        ]
+        if not labels:
+            return None
+        found = labels[-1]
+        following = blocks[found + 1 : found + 1 + DOCUMENT_LOOKAHEAD]
+        author = self._own_author(following, ctx, present=True)
         if not author:
             return None
+        document = self._document_at(blocks, found, author)
+        return replace(document, principals=frozenset(), speech_only=True)
+
+    def _document_at(self, blocks: Sequence[Block], found: int, author: str) -> _Document:
+        """The document under its marker at block ``found``, by ``author``."""
         principals = {
             m.actor_id
             for block in blocks[: found + 2]
@@ -433,28 +461,29 @@ class Extractor:
             before.pop()
         return bool(before) and before[-1].lower() in self.language.place_prepositions
 
-    def _own_author(self, blocks: Sequence[Block], ctx: Context) -> str:
+    def _own_author(self, blocks: Sequence[Block], ctx: Context, *, present: bool = False) -> str:
         """The body a release names as the subject of its own sentences ("The Ministry of
         Foreign Affairs notes ..."), as a new actor; "" if it names none by its full name."""
         for block in blocks:
             if not block.is_prose:
                 continue
-            for m in self._own_body.finditer(block.text):
-                if _OWN_VERB.match(block.text, m.end()):
-                    known = next(
-                        (
-                            k.actor_id
-                            for k in self.index.find(block.text, unknown=False)
-                            if k.kind == "institution" and k.start <= m.start("name") < k.end
-                        ),
-                        "",
-                    )
-                    if known:  # a body the config has, by its full name
-                        return known
-                    mention = ActorMention(
-                        m.start("name"), m.end(), slug(m.group("name")), "unknown", noun="body"
-                    )
-                    return self._register(block.text, mention, ctx)
+            found = self.institutions.own_body(block.text, present=present)
+            if found is None:
+                continue
+            start, end = found
+            known = next(
+                (
+                    k.actor_id
+                    for k in self.index.find(block.text, unknown=False)
+                    if k.kind == "institution" and k.start <= start < k.end
+                ),
+                "",
+            )
+            if known:  # a body the config has, by its full name
+                return known
+            name = block.text[start:end]
+            mention = ActorMention(start, end, slug(name), "unknown", noun="body")
+            return self._register(block.text, mention, ctx)
         return ""
 
     # --- one paragraph --------------------------------------------------------------------------
@@ -480,6 +509,10 @@ class Extractor:
         found_mentions = self._with_surnames(para, found_mentions, ctx)
         mentions = [m for m in found_mentions if not inside[m.start]]
         mentions = _merge_adjacent(mentions, para, self._name_titles)
+        # no dateline's place or venue speaks; a document with its issuer named is the issuer's
+        mentions, bodies = self.institutions.mentions(para, mentions)
+        for body in bodies:
+            self._register(para, body, ctx)
         for spokes in _POSSESSIVE_SPOKES.finditer(para):
             gender = "m" if spokes.group("p").lower() == "his" else "f"
             # "his office said": the office of the man he stands for, when it is tracked
@@ -711,13 +744,17 @@ class Extractor:
         if out:
             ctx.last_speaker = out[-1].statement.actor_id
         # "the minister pauses before answering." names him for the quotation that follows
-        people = [resolve(m) for m in mentions if m.kind in ("person", "unknown", "role")]
+        people = [
+            resolve(m)
+            for m in mentions
+            if m.kind in ("person", "unknown", "role") and not is_body(m)
+        ]
         people = [p for p in people if p]
         ctx.prev_first_person = people[0] if people else ""
         ctx.asker = asked
         ctx.recent_people.extend(people)
         del ctx.recent_people[:-20]
-        institutions = [m.actor_id for m in mentions if m.kind == "institution"]
+        institutions = [m.actor_id for m in mentions if m.kind == "institution" or is_body(m)]
         if institutions:
             ctx.last_institution = institutions[-1]
             ctx.institutions.extend(institutions)
@@ -1122,6 +1159,8 @@ class Extractor:
             return found
         if self._passive is not None and self._passive.search(sentence):
             return document.author, s_start
+        if document.speech_only and not self.institutions.speaks(sentence):
+            return None
         quotes = self.quotes.find(sentence)
         if len(quotes) == 1 and all_quote(sentence, quotes[0]):
             return None  # a sentence that is one quotation: the words of whoever is quoted
