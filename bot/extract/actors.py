@@ -195,6 +195,7 @@ class ActorIndex:
         # "the words of the delegation" is no role: no stopword inside one
         filler = any_word(language.stopwords, caseless=True)
         filler_word = rf"(?!(?i:{filler})\s)[\w'-]+" if filler else r"[\w'-]+"
+        role_nouns = any_word(language.role_nouns, caseless=True)
         self._role_re = (
             re.compile(
                 # "the minister", "our source", "Ukraine's lead negotiator"
@@ -203,8 +204,10 @@ class ActorIndex:
                 + r")|[A-Z][\w-]*'s)\s+"
                 # the last of consecutive role nouns is the head: "America's chief diplomat"
                 # (not after a body's noun: "the delegation head" is the delegation)
-                rf"(?:{filler_word}\s+){{0,3}}?(?P<w>(?:(?i:{any_word(language.role_nouns, caseless=True)})"
-                r"(?:-[a-z]+)?\s+)*(?i:" + any_word(nouns, caseless=True) + r")(?:-[a-z]+)?)(?![\w-])"
+                rf"(?:{filler_word}\s+){{0,3}}?(?P<w>(?:(?i:{role_nouns})"
+                r"(?:-[a-z]+)?\s+)*(?i:"
+                + any_word(nouns, caseless=True)
+                + r")(?:-[a-z]+)?)(?![\w-])"
             )
             if nouns and language.determiners
             else None
