@@ -8,8 +8,9 @@ import pytest
 
 from bot.config import Config
 from bot.extract.issues import IssueTagger
+from bot.extract.regex_source import first_letters
 from bot.extract.statements import Extractor
-from bot.language import Caseless, CaselessPattern, first_letters, longest_first
+from bot.language import Caseless, CaselessPattern, longest_first
 
 _WORDS = ("envoy", "secretary", "minister")
 

@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.config import Language
-from bot.language import class_end, first_letters, group_end, longest_first, split_top
+from bot.extract.regex_source import class_end, first_letters, group_end, split_top
+from bot.language import longest_first
 from bot.model import Issue, Statement
 
 CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is named
@@ -199,7 +200,7 @@ def _combined(terms: list[str]) -> re.Pattern[str]:
     # "nato", "nato (?:troops|...)" and the rest): a smaller pattern, each prefix tried once
     trie: _Node = {}
     # the other terms under each character they can open with, where their source tells
-    # (language.first_letters): tried only where the text has that character
+    # (regex_source.first_letters): tried only where the text has that character
     opening: dict[str, list[str]] = {}
     rest = []
     for t in dict.fromkeys(terms):  # a term two issues share is one branch
