@@ -263,3 +263,19 @@ def test_two_governments_speaking_together_are_a_new_body(extractor: Extractor) 
     body = next(a for a in found.new_actors if a.kind == "institution")
     assert body.name == "Maltese and Omani governments"
     assert [s.actor_id for s in found.statements] == [body.id]
+
+
+def test_a_discovered_body_inside_a_release_speaks_through_its_author(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Press release\n\n"
+        "Working group on frozen assets ends its second session\n\n"
+        "Lisbon, 5 May 2027\n\n"
+        "The National Ministry of Economy notes that every delegation stayed for the whole"
+        " session on the frozen assets.\n\n"
+        "The justice ministry notes that no decision on the frozen assets was taken.\n"
+    )
+    found = extractor.extract(text)
+    author = next(a for a in found.new_actors if a.name == "National Ministry of Economy")
+    assert {s.actor_id for s in found.statements} == {author.id}

@@ -670,7 +670,7 @@ class Extractor:
                 found is None and quoted_by and document.author not in quoted_by
             ):
                 # ('"...," said His Excellency Adel Nasser.' is his quotation, not the release's)
-                found = self._in_document(para, s_start, s_end, found, document)
+                found = self._in_document(para, s_start, s_end, found, document, ctx.unknown)
             if not found or (
                 also_other
                 and found[0] in quoted_by
@@ -1146,14 +1146,15 @@ class Extractor:
         }
         return bool(words & self.language.first_person)
 
-    def _in_document(self, para, s_start, s_end, found, document: _Document):
-        """Inside a reproduced document, its sentences are its author's statements."""
+    def _in_document(self, para, s_start, s_end, found, document: _Document, discovered=None):
+        """Inside a reproduced document, its sentences are its author's statements; a body
+        named as the subject (tracked or ``discovered`` in the article) speaks through it."""
         sentence = para[s_start:s_end]
         if found is not None:
             speaker = found[0]
             if speaker in document.principals or speaker == document.author:
                 return document.author, s_start
-            actor = self.index.actor(speaker)
+            actor = self.index.actor(speaker) or (discovered or {}).get(speaker)
             if actor is not None and actor.kind != "person":
                 return document.author, s_start
             return found
