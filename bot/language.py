@@ -88,6 +88,7 @@ class Language:
     # 'X said ..., saying that "..."': a second verb that restates, so the quotation is all
     restating_verbs: frozenset[str] = frozenset()
     pair_conjunctions: frozenset[str] = frozenset()  # "Witkoff and Kushner ... They said"
+    source_prepositions: frozenset[str] = frozenset()  # "an aide to Zelensky": his side's source
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
     inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
     inversion_gap: int = 0  # words allowed between an inverted verb and its subject
@@ -185,7 +186,7 @@ _LANGUAGE_SETS = tuple(
     said_pronouns clause_words auxiliaries date_prepositions place_prepositions
     absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
     question_words question_particles adverb_endings relative_pronouns restating_verbs
-    pair_conjunctions plan_words
+    pair_conjunctions source_prepositions plan_words
     participle_endings speech_act_verbs speech_act_nouns utterance_nouns inversion_openers
     inversion_articles honorifics delivery_verbs channel_prepositions""".split()
 )

@@ -51,3 +51,24 @@ def test_a_phrase_opening_on_a_preposition_is_no_title(extractor: Extractor) -> 
         " despite the energy truce agreed at the ceasefire talks."
     )
     assert _reported(extractor, text) == ["zelensky"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "An aide to Zelensky said the president would not travel to Istanbul for the"
+            " ceasefire talks unless Putin came too.",
+            "anon_ukrainian_official",
+        ),
+        (
+            "Rustem Umerov, a senior adviser to Zelensky, said Kyiv would not sign any deal on"
+            " territory at the ceasefire talks.",
+            "umerov",
+        ),
+    ],
+)
+def test_an_aide_to_a_name_is_an_unnamed_source_of_its_side(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert _reported(extractor, text) == [speaker]
