@@ -72,3 +72,19 @@ def test_an_aide_to_a_name_is_an_unnamed_source_of_its_side(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
     assert _reported(extractor, text) == [speaker]
+
+
+def test_a_body_naming_its_document_speaks_through_it(extractor: Extractor) -> None:
+    text = (
+        "A Kremlin readout of the call said Putin had stressed the need to address the root"
+        " causes of the conflict before any ceasefire."
+    )
+    assert _reported(extractor, text) == ["kremlin"]
+
+
+def test_a_place_as_a_modifier_still_does_not_speak(extractor: Extractor) -> None:
+    text = (
+        "The Berlin discussions on the ceasefire, Peskov said, had brought no progress on the"
+        " frozen assets."
+    )
+    assert _reported(extractor, text) == ["peskov"]

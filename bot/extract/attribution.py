@@ -712,6 +712,8 @@ class Attributor:
                     _word_before(para, m.start) in self.language.noun_markers
                     or self._modifier(para, m.end, v_start)
                 )
+                # "A Kremlin readout of the call said": the body whose document speaks
+                and _first_word(para, m.end) not in self._body_nouns
             ):
                 continue  # "the Berlin discussions": a place name as a modifier
             eligible.append(m)
@@ -763,6 +765,11 @@ class Attributor:
             gap = self._hedge.sub(" ", gap)
         channel = (
             _CHANNEL_NOUNS.match(self.index.fold(para[subject.end : subject.end + 40])) is not None
+            # "A Kremlin readout of the call said": a body's document
+            or (
+                subject.kind == "institution"
+                and _first_word(para, subject.end) in self._body_nouns
+            )
         )
         # "Merz put the issue in starker terms, saying ...": a participle after a comma belongs
         # to the main clause's subject, however far away
