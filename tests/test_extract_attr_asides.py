@@ -88,3 +88,22 @@ def test_a_place_as_a_modifier_still_does_not_speak(extractor: Extractor) -> Non
         " frozen assets."
     )
     assert _reported(extractor, text) == ["peskov"]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "said the Ukrainian foreign minister, Andrii Sybiha.",
+        "said the Ukrainian foreign minister.",
+        "said the minister.",
+    ],
+)
+def test_an_inverted_verb_before_the_role_of_its_speaker(
+    extractor: Extractor, attribution: str
+) -> None:
+    text = (
+        "Andrii Sybiha met his Polish counterpart in Warsaw to discuss the ceasefire talks.\n"
+        '"Nobody will force us out of Zaporizhzhia, whatever Moscow demands," ' + attribution
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [s.actor_id for s in found if s.kind == "direct"] == ["sybiha"]

@@ -559,7 +559,8 @@ class Attributor:
             after = [m for m in mentions if v_end <= m.start < end]
             if (
                 after
-                and after[0].kind not in ("pronoun", "thing", "plural", "role")
+                # '"...," said the minister': a role may be the inverted subject
+                and after[0].kind not in ("pronoun", "thing", "plural")
                 and self._inversion_gap(para[v_end : after[0].start])
                 and verb.group(0) in self._inverted
                 and not self.index.fold(para[after[0].end : after[0].end + 2]).startswith("'")
@@ -1407,6 +1408,8 @@ class Attributor:
             words.pop()  # 'said His Excellency Adel Nasser': a form of address, not a word between
         if any(w[:1].isupper() or not w.isalpha() for w in words):
             return False
+        if len(words) == 1 and words[0] in self.language.determiners and words[0] != "that":
+            return True  # 'said the Ukrainian foreign minister, Andrii Sybiha'
         if (
             len(words) in (2, 3)
             and words[0] in self.language.inversion_articles
