@@ -1,4 +1,4 @@
-""""The latter" is the last of the people just named, "the former" the one named before that;
+""" "The latter" is the last of the people just named, "the former" the one named before that;
 before a capitalised word "former" is an adjective. Every text here was written for this test."""
 
 from __future__ import annotations
