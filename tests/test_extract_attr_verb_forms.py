@@ -129,6 +129,8 @@ def test_a_purpose_infinitive_without_a_clause_says_nothing(extractor: Extractor
         " the energy truce.",
         "Sergei Lavrov pointed to the need for a full settlement rather than a temporary"
         " ceasefire.",
+        "Dmitry Peskov was adamant that the Donbas must be handed over in full before any"
+        " ceasefire.",
     ],
 )
 def test_a_phrase_that_states_a_point_reports(extractor: Extractor, text: str) -> None:
