@@ -98,6 +98,9 @@ class Language:
     # 'X said ..., saying that "..."': a second verb that restates, so the quotation is all
     restating_verbs: frozenset[str] = frozenset()
     pair_conjunctions: frozenset[str] = frozenset()  # "Witkoff and Kushner ... They said"
+    source_prepositions: frozenset[str] = frozenset()  # "an aide to Zelensky": his side's source
+    latter_nouns: frozenset[str] = frozenset()  # "the latter said": the last person named
+    former_nouns: frozenset[str] = frozenset()  # "the former said": the one named before him
     source_phrases: frozenset[str] = frozenset({"according to"})  # the speaker follows
     inverted_verbs: frozenset[str] = frozenset({"said", "says"})  # 'said Peskov'; "*": all
     inversion_gap: int = 0  # words allowed between an inverted verb and its subject
@@ -195,7 +198,7 @@ _LANGUAGE_SETS = tuple(
     said_pronouns clause_words auxiliaries date_prepositions place_prepositions
     absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
     question_words question_particles adverb_endings relative_pronouns restating_verbs
-    pair_conjunctions plan_words
+    pair_conjunctions source_prepositions latter_nouns former_nouns plan_words
     participle_endings speech_act_verbs speech_act_nouns utterance_nouns inversion_openers
     inversion_articles honorifics delivery_verbs channel_prepositions topic_words
     topic_places institution_heads release_links present_endings issuing_verbs account_nouns

@@ -51,3 +51,59 @@ def test_a_phrase_opening_on_a_preposition_is_no_title(extractor: Extractor) -> 
         " despite the energy truce agreed at the ceasefire talks."
     )
     assert _reported(extractor, text) == ["zelensky"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "An aide to Zelensky said the president would not travel to Istanbul for the"
+            " ceasefire talks unless Putin came too.",
+            "anon_ukrainian_official",
+        ),
+        (
+            "Rustem Umerov, a senior adviser to Zelensky, said Kyiv would not sign any deal on"
+            " territory at the ceasefire talks.",
+            "umerov",
+        ),
+    ],
+)
+def test_an_aide_to_a_name_is_an_unnamed_source_of_its_side(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert _reported(extractor, text) == [speaker]
+
+
+def test_a_body_naming_its_document_speaks_through_it(extractor: Extractor) -> None:
+    text = (
+        "A Kremlin readout of the call said Putin had stressed the need to address the root"
+        " causes of the conflict before any ceasefire."
+    )
+    assert _reported(extractor, text) == ["kremlin"]
+
+
+def test_a_place_as_a_modifier_still_does_not_speak(extractor: Extractor) -> None:
+    text = (
+        "The Berlin discussions on the ceasefire, Peskov said, had brought no progress on the"
+        " frozen assets."
+    )
+    assert _reported(extractor, text) == ["peskov"]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "said the Ukrainian foreign minister, Andrii Sybiha.",
+        "said the Ukrainian foreign minister.",
+        "said the minister.",
+    ],
+)
+def test_an_inverted_verb_before_the_role_of_its_speaker(
+    extractor: Extractor, attribution: str
+) -> None:
+    text = (
+        "Andrii Sybiha met his Polish counterpart in Warsaw to discuss the ceasefire talks.\n"
+        '"Nobody will force us out of Zaporizhzhia, whatever Moscow demands," ' + attribution
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [s.actor_id for s in found if s.kind == "direct"] == ["sybiha"]

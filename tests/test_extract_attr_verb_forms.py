@@ -120,3 +120,18 @@ def test_a_purpose_infinitive_without_a_clause_says_nothing(extractor: Extractor
         " EU leaders."
     )
     assert _reported(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andrii Sybiha drew attention to the continuing Russian strikes on power plants despite"
+        " the energy truce.",
+        "Sergei Lavrov pointed to the need for a full settlement rather than a temporary"
+        " ceasefire.",
+        "Dmitry Peskov was adamant that the Donbas must be handed over in full before any"
+        " ceasefire.",
+    ],
+)
+def test_a_phrase_that_states_a_point_reports(extractor: Extractor, text: str) -> None:
+    assert len(_reported(extractor, text)) == 1

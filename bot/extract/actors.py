@@ -159,6 +159,21 @@ class ActorIndex:
             if sources
             else None
         )
+        # "an aide to Zelensky", "a senior adviser to the Kremlin": an unnamed source's noun,
+        # then one of the language's source prepositions, right before a name
+        self._source_before = (
+            re.compile(
+                r"(?<![\w-])(?i:"
+                + longest_first(language.source_articles)
+                + r")\s+(?:(?i:senior|top|close)\s+)?(?i:"
+                + longest_first(language.unnamed_nouns)
+                + r")\s+(?i:"
+                + longest_first(language.source_prepositions)
+                + r")\s+(?:(?i:the)\s+)?$"
+            )
+            if language.source_articles and language.unnamed_nouns and language.source_prepositions
+            else None
+        )
         self._source_article = re.compile(
             r"(?<![\w-])(?:"
             + "|".join(map(re.escape, sorted(language.source_articles, key=len, reverse=True)))
@@ -435,20 +450,31 @@ class ActorIndex:
         return ActorMention(m.start, m.end + len("'s office"), office, "institution")
 
     def _source_of_name(self, folded: str, m: ActorMention) -> ActorMention:
-        """ "a Downing Street source", "an Erdogan aide": not the name, an unnamed source of its
-        side (any side for a name not in the config)."""
+        """ "a Downing Street source", "an Erdogan aide", "an aide to Zelensky": not the name,
+        an unnamed source of its side (any side for a name not in the config)."""
         if self._source_of is None or m.kind not in ("person", "institution", "unknown"):
             return m
         noun = self._source_of.match(folded, m.end)
         article = self._source_article.search(folded, max(0, m.start - 8), m.start)
         if noun is None or article is None:
-            return m
+            aide = (
+                self._source_before.search(folded, max(0, m.start - 40), m.start)
+                if self._source_before is not None
+                else None
+            )
+            if aide is None or folded.startswith("'s", m.end):
+                return m
+            article, noun = aide, None  # "an aide to Zelensky": the source before the name
+        if noun is None:
+            start, end = article.start(), m.end
+        else:
+            start, end = article.start(), noun.end()
         actor = self.actors.get(m.actor_id)
         side = actor.side if actor is not None else ""
         anonymous = self._anonymous_of.get(side) or self._anonymous_of.get("")
         if anonymous is None:
             return m
-        return ActorMention(article.start(), noun.end(), anonymous, "anonymous")
+        return ActorMention(start, end, anonymous, "anonymous")
 
     def _owned(self, folded: str, found: list[ActorMention]) -> list[ActorMention]:
         """A body's mention followed by a role of it ("the alliance's secretary-general") is

@@ -559,7 +559,8 @@ class Attributor:
             after = [m for m in mentions if v_end <= m.start < end]
             if (
                 after
-                and after[0].kind not in ("pronoun", "thing", "plural", "role")
+                # '"...," said the minister': a role may be the inverted subject
+                and after[0].kind not in ("pronoun", "thing", "plural")
                 and self._inversion_gap(para[v_end : after[0].start])
                 and verb.group(0) in self._inverted
                 and not self.index.fold(para[after[0].end : after[0].end + 2]).startswith("'")
@@ -712,6 +713,8 @@ class Attributor:
                     _word_before(para, m.start) in self.language.noun_markers
                     or self._modifier(para, m.end, v_start)
                 )
+                # "A Kremlin readout of the call said": the body whose document speaks
+                and _first_word(para, m.end) not in self._body_nouns
             ):
                 continue  # "the Berlin discussions": a place name as a modifier
             eligible.append(m)
@@ -763,6 +766,11 @@ class Attributor:
             gap = self._hedge.sub(" ", gap)
         channel = (
             _CHANNEL_NOUNS.match(self.index.fold(para[subject.end : subject.end + 40])) is not None
+            # "A Kremlin readout of the call said": a body's document
+            or (
+                subject.kind == "institution"
+                and _first_word(para, subject.end) in self._body_nouns
+            )
         )
         # "Merz put the issue in starker terms, saying ...": a participle after a comma belongs
         # to the main clause's subject, however far away
@@ -1405,6 +1413,8 @@ class Attributor:
             words.pop()
         if any(w[:1].isupper() or not w.isalpha() for w in words):
             return False
+        if len(words) == 1 and words[0] in self.language.determiners and words[0] != "that":
+            return True  # 'said the Ukrainian foreign minister, Andrii Sybiha'
         if (
             len(words) in (2, 3)
             and words[0] in self.language.inversion_articles

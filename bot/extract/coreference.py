@@ -220,6 +220,13 @@ class Coreference:
     ) -> str:
         """ "the minister", "the diplomat", "the readout": the actor the role phrase stands for."""
         lang = self.language
+        if noun in lang.latter_nouns | lang.former_nouns:
+            if _CAPITAL_NEXT.match(ctx.para, mention.end):
+                return ""  # "the former Soviet republics": an adjective, not the anaphor
+            # "Merz and Macron disagreed. The former said": by order, among those just named
+            named = [p for i, p in enumerate(people_before) if p not in people_before[:i]]
+            back = 1 if noun in lang.latter_nouns else 2
+            return named[-back] if len(named) >= back else ""
         if noun in lang.document_nouns and noun not in lang.role_nouns:
             before = [
                 m.actor_id
@@ -369,6 +376,7 @@ class Coreference:
 
 
 _WORDS = re.compile(r"[\w'’]+")
+_CAPITAL_NEXT = re.compile(r"\s+[^\W\d_a-zа-яё]")  # a capitalised word next
 
 
 def _after_agent_word(para: str, m: ActorMention, agent_words: frozenset[str]) -> bool:

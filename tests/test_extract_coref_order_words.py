@@ -1,0 +1,29 @@
+""" "The latter" is the last of the people just named, "the former" the one named before that;
+before a capitalised word "former" is an adjective. Every text here was written for this test."""
+
+from __future__ import annotations
+
+from bot.extract.statements import Extractor
+
+LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
+
+
+def _reported(extractor: Extractor, text: str) -> list[str]:
+    found = extractor.extract(LEAD + text).statements
+    return [s.actor_id for s in found if s.kind == "reported"]
+
+
+def test_the_latter_is_the_last_person_named(extractor: Extractor) -> None:
+    text = (
+        "Lavrov met Rubio in Riyadh, and the latter said afterwards that the sanctions on"
+        " Russia would stay until a deal was signed."
+    )
+    assert _reported(extractor, text) == ["rubio"]
+
+
+def test_the_former_is_the_person_named_before_the_last(extractor: Extractor) -> None:
+    text = (
+        "Merz and Macron disagreed on the troops. The former said Germany would not send"
+        " soldiers before a ceasefire."
+    )
+    assert _reported(extractor, text) == ["merz"]
