@@ -233,11 +233,11 @@ class Coreference:
                 for m in mentions
                 if (m.kind == "institution" or is_body(m)) and m.end <= mention.start
             ]
-            named = portfolio(mention, self._portfolios, self._heads)
-            if named:
+            held = portfolio(mention, self._portfolios, self._heads)
+            if held:
                 # "the finance ministry says": the body whose name holds it, else a new one
-                found = self._institution(named, ctx, strict=True, also=before)
-                return found or ctx.unknown.setdefault(slug(named), new_body(named)).id
+                found = self._institution(held, ctx, strict=True, also=before)
+                return found or ctx.unknown.setdefault(slug(held), new_body(held)).id
             return before[-1] if before else self._institution(mention.noun, ctx)
         if noun in lang.anonymous_nouns:
             for actor_id in reversed([*here, ctx.last_speaker]):
