@@ -3,7 +3,7 @@ published date; two reports whose days cannot meet are two developments."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -324,4 +324,25 @@ def test_an_undated_remark_may_be_from_the_day_its_article_gave_the_speaker(
     assert sizes == ([1, 2] if joined else [1, 1, 1])
     assert report_days(THURSDAY, dated=Days(date(2026, 4, 13), date(2026, 4, 13))) == Days(
         date(2026, 4, 13), date(2026, 4, 16)
+    )
+
+
+@pytest.mark.parametrize(
+    ("published", "likely"),
+    [
+        # a morning edition carries what was said the evening before
+        (datetime(2026, 4, 17, 6, 30, tzinfo=UTC), date(2026, 4, 16)),
+        # the same hour written in another zone is read in UTC
+        (datetime(2026, 4, 17, 10, 30, tzinfo=timezone(timedelta(hours=3))), date(2026, 4, 16)),
+        (datetime(2026, 4, 17, 13, 0, tzinfo=UTC), date(2026, 4, 17)),
+        (datetime(2026, 4, 17, 23, 50, tzinfo=UTC), date(2026, 4, 17)),
+    ],
+)
+def test_an_undated_morning_report_most_likely_carries_the_day_before(
+    published: datetime, likely: date
+) -> None:
+    assert report_days(published) == Days(likely, likely)
+    # recalling an earlier remark, any day of the two weeks before is as likely
+    assert report_days(published, recalled=True) == Days(
+        published.date() - timedelta(days=14), published.date()
     )

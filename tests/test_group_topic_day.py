@@ -282,3 +282,22 @@ def test_another_outlets_undated_report_of_that_day_needs_the_same_day_bar_only(
     assert matches(said, sig(words, WEDNESDAY + timedelta(days=1)), [first], 0.45) == []
     # two passages of one article are not two outlets' reports of that day's news
     assert matches(said, same_day, [first], 0.45, unleaned={1}) == []
+
+
+def test_one_days_reports_tagged_apart_join_at_the_plain_threshold() -> None:
+    def sig(words: str, published: datetime) -> Signature:
+        return Signature(frozenset(words.split()), words, near=report_days(published))
+
+    afternoon = WEDNESDAY + timedelta(hours=5)
+    # one outlet tagged the remark as the energy truce, another as a ceasefire
+    first = Candidate(1, ("energy",), sig("pause strik grid thirty day hold winter", afternoon))
+    said = Statement("envoy", "reported", "x", ("ceasefire",), 0)
+    words = "pause strik grid thirty hope last long"  # four of seven stems: about 0.5
+    found = matches(said, sig(words, afternoon + timedelta(hours=3)), [first], 0.45)
+    assert [m.development_id for m in found] == [1]
+    # reported the next afternoon it may be another remark: the tags then tell them apart
+    later = sig(words, afternoon + timedelta(days=1))
+    assert matches(said, later, [first], 0.45) == []
+    # on one day still, fewer words in common stay under the threshold
+    fewer = sig("pause strik grid hope last long calm", afternoon + timedelta(hours=3))
+    assert matches(said, fewer, [first], 0.45) == []

@@ -16,7 +16,9 @@ from bot.model import Statement
 BROAD_ISSUES = frozenset({"peace_plan"})
 DECISIVE_PENALTY = 0.7  # reports that differ in a decisive concept ("drop" the bid, or not)
 QUOTED_SCORE = 0.48  # the same quoted phrase: enough to join (not to bridge two developments)
-ISSUES_DIFFER_BAR = 0.6  # tagged with different issues, yet this close: the tags are what differ
+# tagged with different issues, yet this close: the tags are what differ (said on one day, the
+# plain threshold: see matches())
+ISSUES_DIFFER_BAR = 0.6
 # said on one day (or, another article's report, most likely said on it): the threshold times this
 SAME_DAY_BAR = 0.8
 # the one development of this speaker on this specific issue around this day: this bar, from two
@@ -366,10 +368,15 @@ def matches(
                     bar = max(bar, FAR_APART_BAR)
         # issues_agree(statement.issues, c.issues), inline (specific: the statement's)
         if specific and specific.isdisjoint(c.issues) and not BROAD_ISSUES.issuperset(c.issues):
-            # sharing under 40% of the shorter one's stems, it cannot reach the higher bar
-            if shared < 0.4 * min(len(tokens), len(other_sig.tokens)):
-                continue
-            bar = max(bar, ISSUES_DIFFER_BAR)
+            if one:
+                # said on one day: the tags of one remark differ between outlets (one names the
+                # energy truce, another the ceasefire): the words decide, at the plain threshold
+                bar = max(bar, threshold)
+            else:
+                # sharing under 40% of the shorter one's stems, it cannot reach the higher bar
+                if shared < 0.4 * min(len(tokens), len(other_sig.tokens)):
+                    continue
+                bar = max(bar, ISSUES_DIFFER_BAR)
         # similarity(sig, other_sig, decisive), from what is known here
         if not tokens or not other_sig.tokens:
             score = 0.0
