@@ -332,6 +332,29 @@ def test_savepoint_journals_stay_in_memory(store: Store) -> None:
     assert store.db.execute("pragma temp_store").fetchone()[0] == 2
 
 
+def test_nested_savepoints_roll_back_only_their_own_writes(store: Store) -> None:
+    # savepoints are named by their depth: a rolled-back inner one undoes its writes only, and
+    # the one around it, at another depth, keeps its own
+    def names() -> list[str]:
+        return [r[0] for r in store.db.execute("select id from actors order by id")]
+
+    def failing(actor: str) -> None:
+        with store.transaction():
+            store.upsert_actors([Actor(actor, actor.upper())])
+            raise RuntimeError(actor)
+
+    with store.transaction():
+        store.upsert_actors([Actor("a", "A")])
+        with store.transaction():
+            store.upsert_actors([Actor("b", "B")])
+            with pytest.raises(RuntimeError):
+                failing("c")
+            assert names() == ["a", "b"]
+        with pytest.raises(RuntimeError):
+            failing("d")
+    assert names() == ["a", "b"]
+
+
 def _stored_tally(store: Store, dev_id: int) -> tuple[int, int, tuple[str, ...]]:
     """A development's mention and outlet counts and shown issues, counted from its rows."""
     row = store.db.execute(

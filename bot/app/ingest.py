@@ -333,6 +333,7 @@ class _Batch:
                 statement, dev_id, self.now, sig.stored, shown=shown, said_at=said_at
             )
         placed = self.pool.placed(speaker, statement, sig, placement, dev_id)
+        self.pipe.remember(placed)
         if dev_id not in self.created:
             self.updated[dev_id] = None
         return placed

@@ -133,6 +133,27 @@ class Pipeline:
             found = self._candidates[key] = Candidate(development_id, issues, self.stored(stored))
         return found
 
+    def remember(self, placed: Candidate) -> None:
+        """A statement just placed, as the candidate its stored row will be read back as (the
+        same development, issues and stored signature): the next batch's read then gives this
+        very object, which the spare window already indexes (resetting the window keeps it),
+        instead of a new one parsed from the same text, unindexed and indexed again. Its
+        signature stands for its stored text only when none does yet (a signature parsed from
+        that text is the same value; only one object stands for it)."""
+        stored = placed.signature.stored
+        found = self._parsed.get(stored)
+        if found is None:
+            if len(self._parsed) >= PARSED_MEMO:
+                self._parsed.clear()
+            found = self._parsed[stored] = placed.signature
+        if found is not placed.signature:
+            return
+        key = (placed.development_id, placed.issues, stored)
+        if key not in self._candidates:
+            if len(self._candidates) >= PARSED_MEMO:
+                self._candidates.clear()
+            self._candidates[key] = placed
+
     def speaker(self, actor_id: str) -> str:
         """The grouping speaker an actor speaks as."""
         return speaker_of(self.index.actor(actor_id), actor_id)

@@ -338,9 +338,22 @@ class _Database(Database):
             if foreign:
                 self.scope.clear()
             self.depth += 1
+            # named by its depth, not at random as sqlite-utils names them: the same three
+            # statements every time, prepared once (SQLite allows a name open twice; the
+            # innermost is meant)
+            savepoint = f"talkwatch_{self.depth}"
             try:
-                with super().atomic():
+                self.conn.execute(f"SAVEPOINT {savepoint}")
+                try:
                     yield self
+                except BaseException:
+                    # an error may have ended the whole transaction, savepoints included:
+                    # cleaning up then would hide it behind "no such savepoint"
+                    if self.conn.in_transaction:
+                        self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                        self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                    raise
+                self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
             except BaseException:
                 self.scope.clear()
                 raise
