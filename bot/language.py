@@ -146,6 +146,7 @@ class Language:
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     another_source: tuple[str, ...] = ()  # "Another said ...": one more of the unnamed sources
     recap_openers: tuple[str, ...] = ()  # "In short: ...": the writer's recap, nobody's words
+    concessive_openers: tuple[str, ...] = ()  # "While both sides stress unity, ...": a contrast
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
     # "gave a high assessment to the envoy's work": a speech phrase that says what was said
     evaluations: tuple[str, ...] = ()
@@ -209,7 +210,7 @@ _LANGUAGE_LISTS = tuple(
     not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
     topic_phrases evaluations speaker_descriptions another_source recap_openers owner_links
-    comment_requests hedges release_labels""".split()
+    comment_requests hedges release_labels concessive_openers""".split()
 )
 
 
