@@ -132,6 +132,7 @@ class Language:
     adverb_endings: frozenset[str] = frozenset()  # "asked directly whether"
     # "A video shared 40,000 times since Monday says": a participle after an unnamed subject
     participle_endings: frozenset[str] = frozenset()
+    gerund_endings: frozenset[str] = frozenset()  # "rather than commenting": no finite verb
     # "launched another furious tirade at Europe": a verb, a few words, a noun of speech
     speech_act_verbs: frozenset[str] = frozenset()
     speech_act_nouns: frozenset[str] = frozenset()
@@ -200,8 +201,8 @@ _LANGUAGE_SETS = tuple(
     absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
     question_words question_particles adverb_endings relative_pronouns restating_verbs
     pair_conjunctions source_prepositions latter_nouns former_nouns plan_words
-    participle_endings speech_act_verbs speech_act_nouns utterance_nouns inversion_openers
-    inversion_articles honorifics delivery_verbs channel_prepositions topic_words
+    participle_endings gerund_endings speech_act_verbs speech_act_nouns utterance_nouns
+    inversion_openers inversion_articles honorifics delivery_verbs channel_prepositions topic_words
     topic_places institution_heads release_links present_endings issuing_verbs account_nouns
     joint_heads""".split()
 )
