@@ -132,6 +132,7 @@ class Language:
     adverb_endings: frozenset[str] = frozenset()  # "asked directly whether"
     # "A video shared 40,000 times since Monday says": a participle after an unnamed subject
     participle_endings: frozenset[str] = frozenset()
+    gerund_endings: frozenset[str] = frozenset()  # "rather than commenting": no finite verb
     # "launched another furious tirade at Europe": a verb, a few words, a noun of speech
     speech_act_verbs: frozenset[str] = frozenset()
     speech_act_nouns: frozenset[str] = frozenset()
@@ -146,6 +147,7 @@ class Language:
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     another_source: tuple[str, ...] = ()  # "Another said ...": one more of the unnamed sources
     recap_openers: tuple[str, ...] = ()  # "In short: ...": the writer's recap, nobody's words
+    concessive_openers: tuple[str, ...] = ()  # "While both sides stress unity, ...": a contrast
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
     # "gave a high assessment to the envoy's work": a speech phrase that says what was said
     evaluations: tuple[str, ...] = ()
@@ -199,8 +201,8 @@ _LANGUAGE_SETS = tuple(
     absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
     question_words question_particles adverb_endings relative_pronouns restating_verbs
     pair_conjunctions source_prepositions latter_nouns former_nouns plan_words
-    participle_endings speech_act_verbs speech_act_nouns utterance_nouns inversion_openers
-    inversion_articles honorifics delivery_verbs channel_prepositions topic_words
+    participle_endings gerund_endings speech_act_verbs speech_act_nouns utterance_nouns
+    inversion_openers inversion_articles honorifics delivery_verbs channel_prepositions topic_words
     topic_places institution_heads release_links present_endings issuing_verbs account_nouns
     joint_heads""".split()
 )
@@ -209,7 +211,7 @@ _LANGUAGE_LISTS = tuple(
     not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
     topic_phrases evaluations speaker_descriptions another_source recap_openers owner_links
-    comment_requests hedges release_labels""".split()
+    comment_requests hedges release_labels concessive_openers""".split()
 )
 
 

@@ -1155,6 +1155,14 @@ class Attributor:
         comma = para.rfind(",", s_start, v_start)
         if comma == -1 or verb.group(0) not in self._final_verbs:
             return None
+        owner = para[s_start:v_start].split()[-1:] or [""]
+        if verb.group(0).lower().endswith(tuple(self.language.gerund_endings)) and not (
+            # "..., in Zakharova's telling, is ...": a possessor makes it a noun, and hers
+            owner[0].endswith(("'s", "’s", "s'", "s’"))
+            or owner[0].lower()
+            in self.language.possessives_male | self.language.possessives_female
+        ):
+            return None  # "..., rather than commenting on it.": no finite verb, no attribution
         between = [m for m in mentions if comma < m.start and m.end <= v_start]
         gap = para[comma + 1 : v_start]
         if _CONJUNCTION.match(gap):

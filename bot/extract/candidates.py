@@ -80,6 +80,12 @@ class Candidates:
             if language.recap_openers
             else None
         )
+        # "While both sides stress unity, ...": a contrast clause opening the sentence
+        self._concessive = (
+            re.compile(rf"\s*(?i:{longest_first(language.concessive_openers)})\s+[^,]*?,")
+            if language.concessive_openers
+            else None
+        )
         grouping = dict(language.grouping)
         # a language without articles ("the", "a") has no determiner before what was said
         det = _words(language.object_determiners)
@@ -196,6 +202,13 @@ class Candidates:
         if "," in head and len(head[: head.find(",")].split()) > INTRO_MAX_WORDS:
             return False  # a clause before the speaker: '..., one of them said'
         rest = self._sourcing.sub("", rest)
+        contrast = self._concessive.match(sentence) if self._concessive else None
+        if contrast and verb.end() < contrast.end():
+            # "While both sides stress unity, real gaps remain": the verb has only a noun in
+            # the contrast clause; "While Peskov said that ..., ..." says something
+            return not self._content.search(
+                self._date.sub(" ", sentence[verb.end() : contrast.end()])
+            )
         if self._content.search(self._date.sub(" ", rest)):
             return False
         # "The ministry has not yet commented on the numbers": nothing said, whatever follows
