@@ -159,6 +159,16 @@ class Attributor:
         self._signed_rest = re.compile(_SIGNED_REST.format(preps=preps))
         # "special envoy", "deputy minister": title words that stand before a name
         self._role_titles = language.title_words - language.stopwords - self._prepositions
+        # "on Tuesday Rubio said", "On 10 February Umerov announced": the preposition before a
+        # name opens a date, and the name after it is the subject, not the preposition's object
+        grouping = dict(language.grouping)
+        self._date_words = frozenset(
+            form.lower()
+            for key in ("weekdays", "months")
+            for forms in grouping.get(key, ())
+            for form in forms.split()
+        )
+        self._date_openers = frozenset(w.lower() for w in language.date_prepositions)
         # "Kushner is understood to have told ...": a hedge between a subject and its verb
         self._hedge = (
             re.compile(r"\s(?i:" + longest_first(language.hedges) + r")\s*$")
@@ -694,7 +704,7 @@ class Attributor:
                     for b in before
                 )
             )
-            if word in self._prepositions and not titled:
+            if word in self._prepositions and not titled and not self._dated(para, m.start):
                 if (
                     _SPOKES_FOR.search(para[max(0, m.start - 60) : m.start])
                     or self._document_from.search(para, max(0, m.start - 40), m.start)
@@ -836,6 +846,17 @@ class Attributor:
         if len(gap.split()) > limit:
             return None
         return subject
+
+    def _dated(self, para: str, pos: int) -> bool:
+        """Whether a date opened by a preposition stands right before pos ("on Monday",
+        "on 10 February", "in March"), with no other word between it and pos."""
+        window = re.split(r"[;:!?\"“”(\[—–]", para[max(0, pos - 40) : pos])[-1]
+        words = [w.strip(".,").lower() for w in window.split()]
+        dated = False
+        while words and (words[-1] in self._date_words or words[-1].isdigit()):
+            dated = dated or words[-1] in self._date_words
+            words.pop()
+        return dated and bool(words) and words[-1] in self._date_openers
 
     def _refused_but(self, gap: str) -> bool:
         """Whether the words between a subject and its speech verb are a refusal or a negated
