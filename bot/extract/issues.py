@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.config import Language
+from bot.extract.actors import any_word
 from bot.extract.regex_source import class_end, first_letters, group_end, split_top
 from bot.language import longest_first
 from bot.model import Issue, Statement
@@ -713,8 +714,10 @@ _SUBJECT_REACH = 30  # characters after "on" within which the subject's term sta
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """A regex group matching any of these words or phrases, the longest first."""
-    return f"(?:{longest_first(words)})"
+    """A regex group matching any of these words or phrases, the longest first, written as a
+    trie (``actors.any_word``): the same matches, but one character decides each branch instead
+    of every word being tried at every position (the scene pattern's ~300 speech verbs)."""
+    return f"(?:{any_word(words)})"
 
 
 def _any_word(words: Iterable[str], whole: bool = True) -> re.Pattern[str] | None:
