@@ -799,6 +799,13 @@ class Attributor:
             subject.kind in ("person", "unknown", *(("role",) if long_roles else ()))
             and _OF_AFFILIATION.match(gap) is not None
             and not self._verbs.search(gap)
+        ) or (
+            # "Russia's chief envoy at the Istanbul round of talks has said": a role that opens
+            # its clause, its "of/at" phrase without a comma or a verb of its own
+            subject.kind == "role"
+            and not para[clause_start : subject.start].strip(" \n\t,")
+            and _OF_AFFILIATION.match(raw) is not None
+            and not self._verbs.search(raw)
         )
         # "the vice president went to Ohio and told a crowd": one subject, two verbs
         shared = (
