@@ -35,3 +35,15 @@ def test_a_role_inside_a_clause_with_a_verb_is_not_the_subject(extractor: Extrac
     )
     found = extractor.extract(_SCENE + text).statements
     assert all(s.actor_id != "dmitriev" for s in found)
+
+
+def test_a_role_of_a_body_then_a_relative_clause_is_the_subject(extractor: Extractor) -> None:
+    # the body in the role's "of" phrase is not the subject, nor is the relative clause a gap
+    text = (
+        "Former Russian president Dmitry Medvedev mocked the Geneva round on Tuesday. The"
+        " deputy chairman of Russia's Security Council, who posts on his channel most nights,"
+        " said the energy truce would not outlast the winter."
+    )
+    found = [s for s in extractor.extract(_SCENE + text).statements if "outlast" in s.text]
+    assert found, text
+    assert {s.actor_id for s in found} == {"medvedev"}
