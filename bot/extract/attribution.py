@@ -727,6 +727,15 @@ class Attributor:
                 and _first_word(para, m.end) not in self._body_nouns
             ):
                 continue  # "the Berlin discussions": a place name as a modifier
+            if (
+                eligible
+                and eligible[-1].kind == "role"
+                and m.kind == "role"
+                and m.noun in self._body_nouns
+                and not m.owner
+                and re.fullmatch(r"\s+(?:of|at|from)\s+", para[eligible[-1].end : m.start])
+            ):
+                continue  # "The deputy chairman of the Security Council": the role's body
             eligible.append(m)
         if not eligible:
             return None
@@ -797,6 +806,13 @@ class Attributor:
         # works, however long, when no verb stands in it
         of = (
             subject.kind in ("person", "unknown", *(("role",) if long_roles else ()))
+            and _OF_AFFILIATION.match(gap) is not None
+            and not self._verbs.search(gap)
+        ) or (
+            # "Russia's chief envoy at the Istanbul round of talks has said": a role that opens
+            # its clause, its "of/at" phrase without a comma or a verb of its own
+            subject.kind == "role"
+            and not para[clause_start : subject.start].strip(" \n\t,")
             and _OF_AFFILIATION.match(gap) is not None
             and not self._verbs.search(gap)
         )
