@@ -26,6 +26,7 @@ EXAMPLES = 5  # examples printed per bucket and folder with --verbose
 def main() -> None:
     """Print the tables."""
     from bot.app.pipeline import Pipeline
+    from bot.app.scoring import corpus_folders
     from bot.app.stage_errors import STAGES, Tally, stage_errors
     from bot.config import load_config
 
@@ -37,14 +38,7 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="examples (tune folders only)")
     args = parser.parse_args()
     base = ROOT / "tests" / "data" / "corpus"
-    folders = args.corpus or sorted(
-        (
-            d
-            for d in base.iterdir()
-            if (d / "gold.jsonl").is_file() and (args.heldout or not d.name.startswith("heldout"))
-        ),
-        key=lambda d: (not d.name.startswith("heldout"), len(d.name), d.name),
-    )
+    folders = args.corpus or corpus_folders(base, args.heldout)
     config = load_config(ROOT / "config", {})
     pipe = Pipeline(config)
     now = datetime.now(UTC)

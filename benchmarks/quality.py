@@ -24,7 +24,7 @@ COLUMNS = ("recall", "precision", "attribution", "attributed recall", "issue F1"
 
 def main() -> None:
     """Print the per-corpus table."""
-    from bot.app.scoring import evaluate_corpus
+    from bot.app.scoring import corpus_folders, evaluate_corpus
     from bot.config import load_config
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -34,15 +34,7 @@ def main() -> None:
     parser.add_argument("--heldout", action="store_true", help="include the held-out folders")
     args = parser.parse_args()
     base = ROOT / "tests" / "data" / "corpus"
-    folders = args.corpus or sorted(
-        (
-            d
-            for d in base.iterdir()
-            if (d / "gold.jsonl").is_file() and (args.heldout or not d.name.startswith("heldout"))
-        ),
-        # held-out first, then tune, tune2 ... tune10 in their order, not as strings sort
-        key=lambda d: (not d.name.startswith("heldout"), len(d.name), d.name),
-    )
+    folders = args.corpus or corpus_folders(base, args.heldout)
     config = load_config(ROOT / "config", {})
     now = datetime.now(UTC)
     print("| corpus | statements | " + " | ".join(COLUMNS) + " |")

@@ -316,6 +316,19 @@ def article_files(store: Store) -> dict[str, str]:
     }
 
 
+def corpus_folders(base: Path, heldout: bool) -> list[Path]:
+    """The labelled folders under ``base`` (those with a gold.jsonl), the held-out ones only when
+    asked: held-out first, then tune, tune2 ... tune10 in their order, not as strings sort."""
+    return sorted(
+        (
+            d
+            for d in base.iterdir()
+            if (d / "gold.jsonl").is_file() and (heldout or not d.name.startswith("heldout"))
+        ),
+        key=lambda d: (not d.name.startswith("heldout"), len(d.name), d.name),
+    )
+
+
 def evaluate_corpus(config: Config, gold_path: Path, articles_dir: Path, now: datetime) -> Report:
     """Ingest a folder of articles into a fresh in-memory store; score it against a gold file."""
     store = Store()
