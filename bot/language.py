@@ -303,3 +303,35 @@ def longest_first(words: Iterable[str]) -> str:
     """A regex alternation of these words or phrases, escaped, the longest first (a phrase wins
     over a shorter one it starts with); empty when there are none."""
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def any_word(words: Iterable[str], *, caseless: bool = False) -> str:
+    """The alternation ``longest_first(words)`` gives, as a trie: it matches the same (the
+    longest word that lets the rest of the pattern match), each branch one character, and a
+    case-insensitive one is much faster where re tries every branch at every position.
+    ``caseless``: the words lower-cased, for a case-insensitive pattern."""
+    forms = {w.lower() for w in words} if caseless else set(words)
+    if caseless and not all(w.isascii() for w in forms):
+        return longest_first(words)  # "ſ" and "s" would be two branches matching one "s"
+    return trie_source(word_trie(forms))
+
+
+def word_trie(forms: Iterable[str]) -> dict[str, Any]:
+    """The forms as a trie of characters; ``""`` marks where a form ends."""
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return trie
+
+
+def trie_source(node: dict[str, Any]) -> str:
+    """The regex source of a trie (:func:`word_trie`): one branch per next character, a form's
+    end an optional tail, so the longest form that lets the rest match wins."""
+    branches = [re.escape(ch) + trie_source(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

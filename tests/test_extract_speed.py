@@ -259,7 +259,7 @@ def test_skipping_ahead_to_a_names_first_letter_finds_the_same_names(text: str) 
 
 @pytest.mark.parametrize("caseless", [False, True])
 def test_a_word_trie_matches_what_the_longest_first_alternation_matches(caseless: bool) -> None:
-    from bot.extract.actors import any_word
+    from bot.language import any_word
 
     words = ["minister", "foreign minister", "min", "envoy", "Envoy", "envoys", "a", "an"]
     text = "The Foreign Minister met an envoy, Envoys and the mini minister; a min. an ENVOY"

@@ -10,10 +10,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from bot.config import Language
-from bot.language import Caseless, CaselessPattern, longest_first
+from bot.language import Caseless, CaselessPattern, any_word, longest_first, trie_source, word_trie
 from bot.model import Actor
 
 EN = Language()  # no folding: pass the configured language
@@ -604,42 +603,13 @@ def alternation(
     slower where they are most letters (verbs)."""
     if not table:
         return None
-    trie: dict[str, Any] = {}
-    for form in table:
-        node = trie
-        for ch in form.lower() if flags & re.IGNORECASE else form:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    trie = word_trie(form.lower() if flags & re.IGNORECASE else form for form in table)
     if skip_ahead and "" not in trie:
         # "(?<![\w-])" before a character, tested after it: the two characters before the
         # position after it are not a word character (or "-") and that character
         body = "|".join(
-            re.escape(ch) + r"(?<![\w-].)" + _trie(child) for ch, child in sorted(trie.items())
+            re.escape(ch) + r"(?<![\w-].)" + trie_source(child)
+            for ch, child in sorted(trie.items())
         )
         return re.compile(rf"(?:{body})(?![\w-])", flags)
-    return re.compile(rf"(?<![\w-])(?:{_trie(trie)})(?![\w-])", flags)
-
-
-def any_word(words: Iterable[str], *, caseless: bool = False) -> str:
-    """The alternation ``longest_first(words)`` gives, as a trie: it matches the same (the
-    longest word that lets the rest of the pattern match), each branch one character, and a
-    case-insensitive one is much faster where re tries every branch at every position.
-    ``caseless``: the words lower-cased, for a case-insensitive pattern."""
-    forms = {w.lower() for w in words} if caseless else set(words)
-    if caseless and not all(w.isascii() for w in forms):
-        return longest_first(words)  # "ſ" and "s" would be two branches matching one "s"
-    trie: dict[str, Any] = {}
-    for form in forms:
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie(trie)
-
-
-def _trie(node: dict[str, Any]) -> str:
-    branches = [re.escape(ch) + _trie(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return re.compile(rf"(?<![\w-])(?:{trie_source(trie)})(?![\w-])", flags)

@@ -13,9 +13,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.config import Language
-from bot.extract.actors import any_word
 from bot.extract.regex_source import class_end, first_letters, group_end, split_top
-from bot.language import longest_first
+from bot.language import any_word, longest_first
 from bot.model import Issue, Statement
 
 CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is named
@@ -715,7 +714,7 @@ _SUBJECT_REACH = 30  # characters after "on" within which the subject's term sta
 
 def _alternation(words: Iterable[str]) -> str:
     """A regex group matching any of these words or phrases, the longest first, written as a
-    trie (``actors.any_word``): the same matches, but one character decides each branch instead
+    trie (``language.any_word``): the same matches, but one character decides each branch instead
     of every word being tried at every position (the scene pattern's ~300 speech verbs)."""
     return f"(?:{any_word(words)})"
 
