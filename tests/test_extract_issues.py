@@ -644,6 +644,9 @@ def test_a_speakers_description_is_not_what_the_remark_is_about(
         "Sybiha said the evening had been frank and useful, if long.",
         "Sybiha said the two sides would fix the next steps over the coming week.",
         "Sybiha said nobody in the hall wanted the work rushed.",
+        # who sits at the table, and that the sides talked at all
+        "Sybiha said Moscow would only come back to the table when it ran out of excuses.",
+        "Sybiha said the two teams had talked for nine hours without a break.",
     ],
 )
 def test_how_the_talks_went_is_a_remark_on_the_process(extractor: Extractor, remark: str) -> None:
