@@ -67,6 +67,7 @@ class Language:
     issuing_verbs: frozenset[str] = frozenset()  # "the statement issued by X": X's words
     account_nouns: frozenset[str] = frozenset()  # "according to the ministry's account"
     joint_heads: frozenset[str] = frozenset()  # "the US, Ukrainian and Russian delegations"
+    body_links: frozenset[str] = frozenset({"of"})  # "The Ministry for Foreign Affairs of Finland"
     prepositions: frozenset[str] = frozenset()  # "to Zelensky": not a verb's subject
     # "Tusk said X, while Kallas wrote": open a clause of its own, not one a speaker reports
     clause_openers: frozenset[str] = frozenset()
@@ -204,7 +205,7 @@ _LANGUAGE_SETS = tuple(
     participle_endings gerund_endings speech_act_verbs speech_act_nouns utterance_nouns
     inversion_openers inversion_articles honorifics delivery_verbs channel_prepositions topic_words
     topic_places institution_heads release_links present_endings issuing_verbs account_nouns
-    joint_heads""".split()
+    joint_heads body_links""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers speech_scene_closers

@@ -279,3 +279,17 @@ def test_a_discovered_body_inside_a_release_speaks_through_its_author(
     found = extractor.extract(text)
     author = next(a for a in found.new_actors if a.name == "National Ministry of Economy")
     assert {s.actor_id for s in found.statements} == {author.id}
+
+
+def test_a_body_joined_to_its_portfolio_by_for_names_itself(extractor: Extractor) -> None:
+    text = (
+        "Press release\n\n"
+        "The Ministry for Foreign Relations of Norway announces that the talks on a pause in"
+        " strikes on power plants, held in Bergen this week, have ended.\n\n"
+        "The ministry notes that the parties will meet again in March.\n"
+    )
+    found = extractor.extract(text)
+    body = next(a for a in found.new_actors if a.kind == "institution")
+    assert body.name == "Ministry for Foreign Relations of Norway"
+    announces = next(s for s in found.statements if s.text.startswith("The Ministry for"))
+    assert announces.actor_id == body.id

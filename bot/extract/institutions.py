@@ -50,6 +50,9 @@ class Institutions:
             rf"[A-Z][\w.'’-]*){{1,4}}\s+(?P<head>(?i:{joint or '(?!)'})))(?![\w'’-])"
         )
         heads = longest_first(language.body_nouns | language.institution_heads)
+        # "of Portugal", "for Foreign Affairs of Finland": the rest of a body's full name
+        joins = longest_first(language.body_links) or "of"
+        rest = rf"(?P<of>(?:\s+(?:{joins})(?:\s+(?:the\s+|and\s+)?{_NAME_WORD})+)*)"
         labels = longest_first(language.release_labels)
         links = longest_first(language.release_links)
         # "Press release", "Statement — Doha, 11 November 2026", "Joint statement on the ..."
@@ -61,7 +64,7 @@ class Institutions:
         # "of" phrase after it) opening a sentence, then its verb in the present tense
         self._own = re.compile(
             rf"(?:^|(?<=[.!?]\s))(?:[Tt]he\s+)?(?P<name>(?P<pre>(?:{_NAME_WORD}\s+){{0,3}})"
-            rf"(?i:{heads or '(?!)'})(?P<of>(?:\s+of(?:\s+(?:the\s+|and\s+)?{_NAME_WORD})+)*))"
+            rf"(?i:{heads or '(?!)'}){rest})"
             rf"{_ASIDE}\s+(?P<verb>[a-z][\w'’-]*)"
         )
         # the same name anywhere: "said the Ministry of Foreign Affairs of Portugal"
@@ -69,7 +72,7 @@ class Institutions:
         portfolios = longest_first({w.lower() for w in language.not_name_words}) or "(?!)"
         body = (
             rf"(?:[Tt]he\s+)?(?P<name>(?P<pre>(?:(?:{_NAME_WORD}|{portfolios})\s+){{0,3}})"
-            rf"(?i:{heads or '(?!)'})(?P<of>(?:\s+of(?:\s+(?:the\s+|and\s+)?{_NAME_WORD})+)*))"
+            rf"(?i:{heads or '(?!)'}){rest})"
             r"(?![\w'’-])(?=,|\s+[a-z])"
         )
         self._named = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)){body}")
