@@ -346,3 +346,27 @@ def test_an_undated_morning_report_most_likely_carries_the_day_before(
     assert report_days(published, recalled=True) == Days(
         published.date() - timedelta(days=14), published.date()
     )
+
+
+@pytest.mark.parametrize(("lead_day", "joined"), [(" on Monday", True), ("", False)])
+def test_an_undated_remark_may_be_from_the_day_its_article_opened_on(
+    config: Config, lead_day: str, joined: bool
+) -> None:
+    # a Thursday article that dates its event by another speaker's remark ("Zelensky said on
+    # Monday"), then gives the spokesman's words with no day: Monday is a likely day for them too
+    monday = datetime(2026, 4, 13, 15, 0, tzinfo=UTC)
+    first = (
+        "Kremlin spokesman Dmitry Peskov said the ceasefire monitors would have to come from "
+        "neutral states and not from NATO members."
+    )
+    later = (
+        f"Ukrainian President Volodymyr Zelensky said{lead_day} that Kyiv would send a delegation"
+        " to Geneva for the talks.\n\nThe talks have stalled since March.\n\n"
+        "Kremlin spokesman Dmitry Peskov ruled out monitors from alliance countries for the truce."
+    )
+    store = Store()
+    ingest_articles(
+        store, config, [_article(1, first, monday), _article(2, later, THURSDAY)], THURSDAY
+    )
+    sizes = sorted(len(d.mentions) for d in store.developments(actor="peskov"))
+    assert sizes == ([2] if joined else [1, 1])
