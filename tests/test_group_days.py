@@ -300,27 +300,33 @@ def test_a_report_close_to_two_remarks_days_apart_does_not_make_them_one(config:
     assert sorted(len(d.mentions) for d in devs) == [1, 2]
 
 
+def _peskov_after_monday(config: Config, later: str) -> list[int]:
+    """The sizes of Peskov's developments after a Monday report of his remark on the monitors and
+    ``later``, published on Thursday."""
+    monday = datetime(2026, 4, 13, 15, 0, tzinfo=UTC)
+    first = (
+        "Kremlin spokesman Dmitry Peskov said the ceasefire monitors would have to come from "
+        "neutral states and not from NATO members."
+    )
+    store = Store()
+    ingest_articles(
+        store, config, [_article(1, first, monday), _article(2, later, THURSDAY)], THURSDAY
+    )
+    return sorted(len(d.mentions) for d in store.developments(actor="peskov"))
+
+
 @pytest.mark.parametrize(("lead_day", "joined"), [(" on Monday", True), ("", False)])
 def test_an_undated_remark_may_be_from_the_day_its_article_gave_the_speaker(
     config: Config, lead_day: str, joined: bool
 ) -> None:
     # a Thursday article that says the spokesman spoke on Monday, then gives more of what he
     # said without a day: that may be Monday's remark too, not only the day's news
-    monday = datetime(2026, 4, 13, 15, 0, tzinfo=UTC)
-    first = (
-        "Kremlin spokesman Dmitry Peskov said the ceasefire monitors would have to come from "
-        "neutral states and not from NATO members."
-    )
     later = (
         f"Kremlin spokesman Dmitry Peskov said{lead_day} that Moscow would send a delegation to "
         "Geneva for the talks.\n\nThe talks have stalled since March.\n\n"
         "Peskov ruled out monitors from alliance countries for the truce."
     )
-    store = Store()
-    ingest_articles(
-        store, config, [_article(1, first, monday), _article(2, later, THURSDAY)], THURSDAY
-    )
-    sizes = sorted(len(d.mentions) for d in store.developments(actor="peskov"))
+    sizes = _peskov_after_monday(config, later)
     assert sizes == ([1, 2] if joined else [1, 1, 1])
     assert report_days(THURSDAY, dated=Days(date(2026, 4, 13), date(2026, 4, 13))) == Days(
         date(2026, 4, 13), date(2026, 4, 16)
@@ -354,19 +360,10 @@ def test_an_undated_remark_may_be_from_the_day_its_article_opened_on(
 ) -> None:
     # a Thursday article that dates its event by another speaker's remark ("Zelensky said on
     # Monday"), then gives the spokesman's words with no day: Monday is a likely day for them too
-    monday = datetime(2026, 4, 13, 15, 0, tzinfo=UTC)
-    first = (
-        "Kremlin spokesman Dmitry Peskov said the ceasefire monitors would have to come from "
-        "neutral states and not from NATO members."
-    )
     later = (
         f"Ukrainian President Volodymyr Zelensky said{lead_day} that Kyiv would send a delegation"
         " to Geneva for the talks.\n\nThe talks have stalled since March.\n\n"
         "Kremlin spokesman Dmitry Peskov ruled out monitors from alliance countries for the truce."
     )
-    store = Store()
-    ingest_articles(
-        store, config, [_article(1, first, monday), _article(2, later, THURSDAY)], THURSDAY
-    )
-    sizes = sorted(len(d.mentions) for d in store.developments(actor="peskov"))
+    sizes = _peskov_after_monday(config, later)
     assert sizes == ([2] if joined else [1, 1])

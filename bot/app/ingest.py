@@ -243,9 +243,10 @@ class _Batch:
                     and article.published < self.old
                 )
                 earlier: list[tuple[Statement, Candidate]] = []
-                # speaker -> the days the article said it spoke on; "" -> the first day the
-                # article stated for anyone (the event it reports, a likely day for the rest)
-                dated: dict[str, Days] = {}
+                dated: dict[str, Days] = {}  # speaker -> the days the article said it spoke on
+                # the first day the article stated for anyone: the event it reports, a likely
+                # day for the undated remarks of its other speakers too
+                opened: Days | None = None
                 self.fresh.clear()
                 for statement in extraction.statements:
                     neighbours = [
@@ -264,8 +265,7 @@ class _Batch:
                         dated[speaker] = (
                             dated[speaker].spanning(days) if speaker in dated else days
                         )
-                        if "" not in dated:
-                            dated[""] = days
+                        opened = opened or days
                     placed = self._statement(
                         replace(statement, article_id=article_id),
                         speaker,
@@ -277,7 +277,7 @@ class _Batch:
                         lean=not says_more(text, statement, self.pipe.another_claim),
                         recalled=days is None and self.pipe.calendar.recalls(said),
                         # "X said on Monday that ...": his words after it may be Monday's too
-                        dated=dated.get(speaker, dated.get("")) if days is None else None,
+                        dated=dated.get(speaker, opened) if days is None else None,
                     )
                     earlier.append((statement, placed))
         except BaseException:
