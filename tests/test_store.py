@@ -479,3 +479,14 @@ def test_a_transaction_writing_many_developments_keeps_a_bounded_tally(store: St
         # a development whose tally was let go is read again, as stored
         store.add_statement(Statement("budanov", "direct", "again", (), 0, None), first, now)
     assert _counts(store, first) == (2, 0)
+
+
+def test_a_trace_sees_each_statement_the_store_runs() -> None:
+    store = Store()
+    seen: list[str] = []
+    store.trace(seen.append)
+    store.find_article("https://example.org/a", "", None)
+    store.trace(None)
+    store.find_article("https://example.org/b", "", None)
+    assert len(seen) == 1
+    assert "articles" in seen[0]

@@ -7,7 +7,7 @@ in each database, so they are never renamed or edited once released - a change i
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -420,6 +420,11 @@ class StoreBase:
     def close(self) -> None:
         """Close the connection cleanly (checkpoints the WAL)."""
         self.db.close()
+
+    def trace(self, callback: Callable[[str], None] | None) -> None:
+        """Call ``callback`` with every SQL statement the connection runs (None: no longer);
+        what benchmarks/placing.py counts."""
+        self.db.conn.set_trace_callback(callback)
 
     @contextmanager
     def transaction(self) -> Iterator[Self]:
