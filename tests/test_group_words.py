@@ -3,6 +3,7 @@ a disagreement of issue tags."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from bot.app.pipeline import lexicon_for
 from bot.config import Config, load_language
 from bot.diff import Candidate, Signature, matches, signature, similarity
 from bot.diff.signature import NumberWords, stem
+from bot.diff.when import alternation, literal_trie
 from bot.model import Statement
 
 RU = Path(__file__).resolve().parent.parent / "config" / "lang" / "ru.toml"
@@ -248,3 +250,17 @@ def test_one_quoted_word_of_the_speaker_keys_the_remark(config: Config) -> None:
     levy = signature('He called the levy "robbery" again.', lexicon)
     assert "_theft" in levy.tokens
     assert all(len(q) > 1 for q in levy.quoted_stems)
+
+
+def test_phrase_tries_match_as_the_flat_alternation_longest_first() -> None:
+    forms = ["talk", "talks", "talks with", "take", "talked"]
+    flat = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    trie = literal_trie(forms)
+    for pattern in (r"\b(?:{})\b", r"\b(?:{})", r"(?<!\w)(?:{})(?!\w)"):
+        old, new = re.compile(pattern.format(flat)), re.compile(pattern.format(trie))
+        for text in ("she talks with them", "talkshow talks", "he talked, then take", "tal"):
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+    # the longest form wins, backing off to a shorter one where the boundary fails
+    assert re.compile(rf"\b(?:{trie})\b").findall("talks withheld") == ["talks"]
+    # a space in alternation() stands for any white space, as it did
+    assert re.fullmatch(alternation(["talks with"]), "talks \n with")

@@ -97,7 +97,7 @@ def takes_text(development_kind: str, statement_kind: str) -> bool:
 def claim_markers(words: Iterable[str]) -> re.Pattern[str]:
     """The language's words that say what follows is another claim by the same speaker ("adding
     that", "he added", "also said"); without words, nothing does."""
-    return re.compile(rf"\b(?:{alternation(words)})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternation(words, trie=False)})\b", re.IGNORECASE)
 
 
 MARKER_REACH = 60  # characters before a quoted fragment that may say it was added

@@ -17,7 +17,7 @@ from functools import lru_cache, partial
 from itertools import chain
 from typing import Any, Generic, TypeVar, overload
 
-from bot.diff.when import Calendar, Days, alternation
+from bot.diff.when import Calendar, Days, alternation, literal_trie
 from bot.model import Statement
 
 NEAR_MARK = "~"  # opens the days a statement was most likely said on, in its stored form
@@ -154,11 +154,8 @@ class Lexicon:
         self.stopwords = frozenset(stopwords)
         self.fold = str.maketrans(dict(fold))
         verbs = sorted(set(reporting), key=len, reverse=True)
-        self._reporting = (
-            re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b")
-            if verbs
-            else None
-        )
+        # as tries (when.literal_trie): these run over every signature's text
+        self._reporting = re.compile(r"\b(?:" + literal_trie(verbs) + r")\b") if verbs else None
         phrases: list[tuple[str, str]] = []
         stems: list[tuple[str, str]] = []
         for concept, words in concepts.items():
@@ -181,9 +178,7 @@ class Lexicon:
         phrases = [(p, c) for p, c in phrases if " * " not in p]
         phrases.sort(key=lambda p: len(p[0]), reverse=True)
         self._phrase_re = (
-            re.compile(r"\b(?:" + "|".join(re.escape(p) for p, _ in phrases) + r")")
-            if phrases
-            else None
+            re.compile(r"\b(?:" + literal_trie(p for p, _ in phrases) + r")") if phrases else None
         )
         self._phrases = dict(phrases)
         self._stems = sorted(stems, key=lambda s: len(s[0]), reverse=True)
@@ -218,7 +213,7 @@ class Lexicon:
         forms = sorted({n.translate(self.fold).lower() for n in names if n}, key=len, reverse=True)
         if not forms:
             return None
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+        return re.compile(r"(?<!\w)(?:" + literal_trie(forms) + r")(?!\w)")
 
 
 class NumberWords:
