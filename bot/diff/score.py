@@ -6,14 +6,19 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
+# the candidates' types, kept in bot/diff/candidates.py, named here as they always were
+from bot.diff.candidates import BROAD_ISSUES as BROAD_ISSUES
+from bot.diff.candidates import SHARED as SHARED
+from bot.diff.candidates import Candidate as Candidate
+from bot.diff.candidates import Shortlist as Shortlist
+from bot.diff.candidates import by_development as by_development
+from bot.diff.candidates import shortlist as shortlist
 from bot.diff.signature import Signature
 from bot.diff.when import Days
 from bot.model import Statement
 
-# Issues so broad that sharing (or not sharing) them says little about sameness.
-BROAD_ISSUES = frozenset({"peace_plan"})
 DECISIVE_PENALTY = 0.7  # reports that differ in a decisive concept ("drop" the bid, or not)
 QUOTED_SCORE = 0.48  # the same quoted phrase: enough to join (not to bridge two developments)
 # tagged with different issues, yet this close: the tags are what differ (said on one day, the
@@ -38,59 +43,7 @@ LONG_QUOTE = 3  # stems of a quoted phrase found in another report's words that 
 # an undated report scoring this share of its best match with another, later remark: its rival
 RIVAL_SCORE = 0.8
 MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
-SHARED = 2  # stems a candidate shares with a statement before matches() looks at it
-_TOKENS = attrgetter("signature.tokens")
 _SHARED = itemgetter(0)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A stored mention a new statement may join: its development, issues and signature."""
-
-    development_id: int
-    issues: tuple[str, ...]
-    signature: Signature
-
-
-@dataclass(frozen=True)
-class Shortlist:
-    """What :func:`matches` reads of a speaker's candidates for one statement: those sharing
-    :data:`SHARED` stems or more with it, in candidate order, with how many each shares; each
-    development's candidates, newest first (the last is its first mention); and the candidates
-    on one of the statement's specific issues, in any order. :func:`shortlist` counts them from
-    the candidates; bot/diff/pool.py keeps indexes that give the same."""
-
-    counts: Sequence[int]
-    sharers: Sequence[Candidate]
-    by_development: Mapping[int, Sequence[Candidate]]
-    on_issues: Sequence[Candidate] = ()
-
-
-def shortlist(statement: Statement, sig: Signature, candidates: Sequence[Candidate]) -> Shortlist:
-    """A statement's shortlist, counted from its speaker's candidates (newest first)."""
-    tokens = sig.tokens
-    # counted in C through map: this pass runs over every candidate
-    counts = list(map(len, map(tokens.intersection, map(_TOKENS, candidates))))
-    pairs = [(n, c) for n, c in zip(counts, candidates, strict=True) if n >= SHARED]
-    specific = set(statement.issues) - BROAD_ISSUES
-    return Shortlist(
-        [n for n, _ in pairs],
-        [c for _, c in pairs],
-        by_development(candidates),
-        [c for c in candidates if not specific.isdisjoint(c.issues)] if specific else [],
-    )
-
-
-def by_development(candidates: Iterable[Candidate]) -> dict[int, list[Candidate]]:
-    """Each development's candidates, in the order given."""
-    out: dict[int, list[Candidate]] = {}
-    for c in candidates:
-        found = out.get(c.development_id)
-        if found is None:
-            out[c.development_id] = [c]
-        else:
-            found.append(c)
-    return out
 
 
 @dataclass(frozen=True)
