@@ -279,6 +279,13 @@ def matches(
         near_lo, near_hi = _bounds(day, FAR_APART)
         never_lo, never_hi = _bounds(day, NEVER_APART)
     mine = tokens & decisive if decisive else tokens
+    # what same_day() and same_likely_day() ask of the statement, asked once: its one stated day
+    # (None unless it states exactly one), its one likely day (likewise)
+    days = sig.days
+    one_stated = days.first if days is not None and days.first == days.last else None
+    one_likely = day.first if day is not None and day.first == day.last else None
+    figures = sig.figures
+    size = len(tokens)
     best: dict[int, float] = {}
     for shared, c in overlapping[:MAX_SCORED]:
         dev_id = c.development_id
@@ -288,8 +295,16 @@ def matches(
         # said on one day; or, another article's, most likely said on it (undated, published
         # that day): one day's news carries a speaker's remark in each outlet's words. Not two
         # passages of this article (unleaned: see above), which may be two remarks that day
-        one = same_day(sig, other_sig) or (
-            dev_id not in unleaned and same_likely_day(sig, other_sig)
+        # (same_day(sig, other_sig) or same_likely_day(sig, other_sig), inline)
+        one = (
+            one_stated is not None
+            and (stated := other_sig.days) is not None
+            and stated.first == one_stated == stated.last
+        ) or (
+            one_likely is not None
+            and dev_id not in unleaned
+            and (likely := other_sig.likely) is not None
+            and likely.first == one_likely == likely.last
         )
         bar = threshold * SAME_DAY_BAR if one else threshold
         # the first mention: the oldest of the development's candidates
@@ -319,6 +334,7 @@ def matches(
                     if all(t[0] == "_" for t in tokens & other_sig.tokens):
                         continue
                     bar = max(bar, FAR_APART_BAR)
+        other_tokens = other_sig.tokens
         # issues_agree(statement.issues, c.issues), inline (specific: the statement's)
         if specific and specific.isdisjoint(c.issues) and not BROAD_ISSUES.issuperset(c.issues):
             if one:
@@ -327,17 +343,29 @@ def matches(
                 bar = max(bar, threshold)
             else:
                 # sharing under 40% of the shorter one's stems, it cannot reach the higher bar
-                if shared < 0.4 * min(len(tokens), len(other_sig.tokens)):
+                if shared < 0.4 * min(size, len(other_tokens)):
                     continue
                 bar = max(bar, ISSUES_DIFFER_BAR)
         # similarity(sig, other_sig, decisive), from what is known here
-        if not tokens or not other_sig.tokens:
+        if not tokens or not other_tokens:
             score = 0.0
         else:
-            differ = decisive and mine != other_sig.tokens & decisive
-            score = (DECISIVE_PENALTY if differ else 1.0) * _ratio(
-                len(tokens), len(other_sig.tokens), shared, len(sig.figures & other_sig.figures)
+            # differing in a decisive concept (without a set built when the statement has none)
+            differ = decisive and (
+                mine != other_tokens & decisive if mine else not other_tokens.isdisjoint(decisive)
             )
+            # _ratio(), inline: the same arithmetic in the same order
+            other_size = len(other_tokens)
+            both_figures = len(figures & other_sig.figures) if figures else 0
+            total = shared + both_figures
+            smaller = min(size, other_size) + both_figures
+            containment = total / smaller
+            jaccard = total / (size + other_size - shared + both_figures)
+            if total < 3 and smaller > 3:
+                ratio = min(containment, jaccard)
+            else:
+                ratio = max(0.6 * containment + 0.4 * jaccard, 0.8 * containment * containment)
+            score = (DECISIVE_PENALTY if differ else 1.0) * ratio
             # the same quoted words raise the score to QUOTED_SCORE: asked only when that can
             # change what the score decides
             if (
