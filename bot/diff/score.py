@@ -44,6 +44,7 @@ LONG_QUOTE = 3  # stems of a quoted phrase found in another report's words that 
 RIVAL_SCORE = 0.8
 MAX_SCORED = 24  # only the candidates sharing the most stems are scored in full
 _SHARED = itemgetter(0)
+_THREE_OR_MORE = (2).__lt__  # a count of shared stems of three or more
 
 
 @dataclass(frozen=True)
@@ -237,23 +238,25 @@ def matches(
     specific = set(statement.issues) - BROAD_ISSUES
     day = sig.likely
     if lean and specific and day is not None:
+        low, high = day.first, day.last
         leaning = {
             c.development_id
             for c in short.on_issues
             if (other := c.signature.likely) is not None
-            and day.first <= other.last  # day.meets(other), inline: a pass over every one
-            and other.first <= day.last
+            and low <= other.last  # day.meets(other), inline: a pass over every one
+            and other.first <= high
         } - elsewhen
         leaning.difference_update(unleaned)
         if len(leaning) > 1:  # two remarks on it that day: the words decide which
             leaning = _clearly_closest(leaning, sig, by_development)
     tokens = sig.tokens
-    pairs = list(zip(short.counts, short.sharers, strict=True))
     # the most shared first (a stable sort: in candidate order among equals), those sharing two
-    # stems last: when the ones sharing three or more fill MAX_SCORED, they are never scored
-    overlapping = [pair for pair in pairs if pair[0] >= 3]
-    overlapping.sort(key=_SHARED, reverse=True)
-    if len(overlapping) < MAX_SCORED:
+    # stems last: when the ones sharing three or more fill MAX_SCORED, they are never scored.
+    # One sort of all of them: those sharing under three are then last, in candidate order
+    ordered = sorted(zip(short.counts, short.sharers, strict=True), key=_SHARED, reverse=True)
+    three = sum(map(_THREE_OR_MORE, short.counts))
+    overlapping = ordered[:three]
+    if three < MAX_SCORED:
         short_one = len(tokens) <= 4
         # a quoted phrase has two stems or more, so two reports sharing one share two at least
         quotes = sig.quotes
@@ -262,7 +265,7 @@ def matches(
         within = [q for q in sig.quoted_stems if len(q) <= 2 or not q <= tokens]
         overlapping += [
             (shared, c)
-            for shared, c in pairs
+            for shared, c in ordered[three:]
             if shared == 2
             and (
                 short_one
