@@ -189,15 +189,13 @@ class CandidatePool:
         # development just started has no copy yet)
         if placement.development_id is not None:
             stored = sig.stored
-            # the same stored words are the same stems: only candidates carrying its first stem
-            # (a statement without stems: every candidate) can be copies
-            first = next(iter(sig.tokens), None)
+            # the same stored words are the same stems: only candidates carrying every one of
+            # its stems can be copies, so those carrying its rarest one are enough to look at
+            # (a statement without stems: every candidate)
+            postings = window.postings
             held = window.held
-            maybe = (
-                (held[k] for k in window.postings.get(first, _NONE))
-                if first is not None and not gone
-                else recent
-            )
+            rarest = min((postings.get(t, _NONE) for t in sig.tokens), key=len, default=None)
+            maybe = (held[k] for k in rarest) if rarest is not None and not gone else recent
             if any(c.development_id == dev_id and c.signature.stored == stored for c in maybe):
                 same = [
                     c
