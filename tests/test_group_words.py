@@ -264,3 +264,21 @@ def test_phrase_tries_match_as_the_flat_alternation_longest_first() -> None:
     assert re.compile(rf"\b(?:{trie})\b").findall("talks withheld") == ["talks"]
     # a space in alternation() stands for any white space, as it did
     assert re.fullmatch(alternation(["talks with"]), "talks \n with")
+
+
+def test_the_same_quoted_words_join_reports_that_share_little_else(config: Config) -> None:
+    lexicon = lexicon_for(config)
+    own = signature(
+        'The minister described the night session as "frank and useful" before leaving.', lexicon
+    )
+    other = signature(
+        'Her counterpart promised more rounds, calling the exchange "frank and useful" while'
+        " warning of delays over grain exports.",
+        lexicon,
+    )
+    # the words alone overlap far under any bar: only the quoted phrase can join them
+    bare = similarity(replace(own, quotes=frozenset()), replace(other, quotes=frozenset()))
+    assert bare < 0.3
+    statement = Statement("lavrov", "direct", "frank and useful", (), 0)
+    found = matches(statement, own, [Candidate(7, (), other)], 0.45)
+    assert [m.development_id for m in found] == [7]

@@ -289,12 +289,41 @@ def matches(
     one_likely = day.first if day is not None and day.first == day.last else None
     figures = sig.figures
     size = len(tokens)
+    # the lowest bar a candidate not leaned to can have (the plain one, or that of one day)
+    floor = min(threshold * SAME_DAY_BAR, threshold)
+    quotes, quoted_stems = sig.quotes, sig.quoted_stems
     best: dict[int, float] = {}
     for shared, c in overlapping[:MAX_SCORED]:
         dev_id = c.development_id
         if dev_id in elsewhen:
             continue
         other_sig = c.signature
+        other_tokens = other_sig.tokens
+        # how much the words overlap (_ratio(), inline: the same arithmetic in the same order)
+        if tokens and other_tokens:
+            other_size = len(other_tokens)
+            both_figures = len(figures & other_sig.figures) if figures else 0
+            total = shared + both_figures
+            smaller = min(size, other_size) + both_figures
+            containment = total / smaller
+            jaccard = total / (size + other_size - shared + both_figures)
+            if total < 3 and smaller > 3:
+                ratio = min(containment, jaccard)
+            else:
+                ratio = max(0.6 * containment + 0.4 * jaccard, 0.8 * containment * containment)
+        else:
+            ratio = 0.0
+        # the score is at most the overlap, raised only by the same quoted words: under the
+        # lowest bar, not leaned to and quoting nothing alike (quoted_alike(), inline), it
+        # cannot match (three in four of the candidates scored; the rest of the tests skipped)
+        if (
+            ratio < floor
+            and dev_id not in leaning
+            and quotes.isdisjoint(other_sig.quotes)
+            and not any(map(other_tokens.issuperset, quoted_stems))
+            and not any(map(tokens.issuperset, other_sig.quoted_stems))
+        ):
+            continue
         # said on one day; or, another article's, most likely said on it (undated, published
         # that day): one day's news carries a speaker's remark in each outlet's words. Not two
         # passages of this article (unleaned: see above), which may be two remarks that day
@@ -337,7 +366,6 @@ def matches(
                     if all(t[0] == "_" for t in tokens & other_sig.tokens):
                         continue
                     bar = max(bar, FAR_APART_BAR)
-        other_tokens = other_sig.tokens
         # issues_agree(statement.issues, c.issues), inline (specific: the statement's)
         if specific and specific.isdisjoint(c.issues) and not BROAD_ISSUES.issuperset(c.issues):
             if one:
@@ -357,17 +385,6 @@ def matches(
             differ = decisive and (
                 mine != other_tokens & decisive if mine else not other_tokens.isdisjoint(decisive)
             )
-            # _ratio(), inline: the same arithmetic in the same order
-            other_size = len(other_tokens)
-            both_figures = len(figures & other_sig.figures) if figures else 0
-            total = shared + both_figures
-            smaller = min(size, other_size) + both_figures
-            containment = total / smaller
-            jaccard = total / (size + other_size - shared + both_figures)
-            if total < 3 and smaller > 3:
-                ratio = min(containment, jaccard)
-            else:
-                ratio = max(0.6 * containment + 0.4 * jaccard, 0.8 * containment * containment)
             score = (DECISIVE_PENALTY if differ else 1.0) * ratio
             # the same quoted words raise the score to QUOTED_SCORE: asked only when that can
             # change what the score decides
