@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.app.ingest import ingest_articles, ingest_seeds
+from bot.app.ingest import content_hash, ingest_articles, ingest_seeds
 from bot.config import Config
 from bot.model import Article
 from bot.store import Store, migrations
@@ -212,3 +212,10 @@ def test_the_cyclic_collector_is_paused_during_an_ingest_and_resumed_after(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_content_hash_ignores_white_space_of_any_kind_and_case() -> None:
+    plain = content_hash("The ferry line reopens on Friday.")
+    assert content_hash("  the ferry\u00a0line\n\treopens  on\u2009FRIDAY. \n") == plain
+    assert content_hash("The ferry line reopens on Sunday.") != plain
+    assert content_hash("Theferry line reopens on Friday.") != plain  # words still apart

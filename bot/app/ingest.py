@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -48,7 +47,9 @@ FILE_GUID = "file:"  # a seed file's guid is its file URI
 
 def content_hash(text: str) -> str:
     """A hash of an article's text that ignores white space and case."""
-    return hashlib.sha256(re.sub(r"\s+", " ", text).strip().lower().encode()).hexdigest()
+    # its words joined by one space: what collapsing every run of white space (re's \s, the
+    # characters str.split() splits on) and stripping the ends gave, at half the cost
+    return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()
 
 
 def ingest_articles(
