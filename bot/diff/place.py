@@ -61,6 +61,8 @@ def place(
     ``sharing``: its shortlist among the candidates, as matches() takes it; ``unleaned``:
     the developments its article started with a statement of its kind, which it may not lean
     to (matches() says why)."""
+    # the developments it cannot join (a pass over every candidate): asked once, for both
+    elsewhen = other_days(sig, candidates)
     found = matches(
         statement,
         sig,
@@ -70,9 +72,9 @@ def place(
         lean=lean,
         sharing=sharing,
         unleaned=unleaned,
+        elsewhen=elsewhen,
     )
     found = latest_first(found, sig, candidates)
-    elsewhen = other_days(sig, candidates)
     pieces = [
         n.development_id
         for n in neighbours

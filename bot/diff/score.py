@@ -212,10 +212,12 @@ def matches(
     lean: bool = True,
     sharing: Shortlist | None = None,
     unleaned: Collection[int] = frozenset(),
+    elsewhen: set[int] | None = None,
 ) -> list[Match]:
     """The developments this statement belongs to, best first, from candidate mentions by the
     same actor. ``sharing``: what :func:`shortlist` counts from the candidates, kept by
-    bot/diff/pool.py's indexes instead; without it they are counted.
+    bot/diff/pool.py's indexes instead; without it they are counted. ``elsewhen``: what
+    :func:`other_days` gives for these candidates, when the caller has it already.
 
     More than one means the statement bridges developments that are really one: the first report
     quoted only the first half of a statement, a later one only the second, and this one both.
@@ -233,7 +235,8 @@ def matches(
     candidates = candidates if isinstance(candidates, list) else list(candidates)
     short = sharing if sharing is not None else shortlist(statement, sig, candidates)
     by_development = short.by_development
-    elsewhen = other_days(sig, candidates)
+    if elsewhen is None:
+        elsewhen = other_days(sig, candidates)
     leaning: set[int] = set()
     specific = set(statement.issues) - BROAD_ISSUES
     day = sig.likely
@@ -263,16 +266,17 @@ def matches(
         # of its quoted phrases, those that can lie within a candidate sharing just two of its
         # stems: one of two stems, or one not all among its own stems (all a candidate shares)
         within = [q for q in sig.quoted_stems if len(q) <= 2 or not q <= tokens]
+        superset = tokens.issuperset
         overlapping += [
             (shared, c)
             for shared, c in ordered[three:]
             if shared == 2
             and (
                 short_one
-                or len(c.signature.tokens) <= 4
-                or not quotes.isdisjoint(c.signature.quotes)
-                or (within and any(q <= c.signature.tokens for q in within))
-                or _quoted_within(c.signature, sig)
+                or len((theirs := c.signature).tokens) <= 4
+                or (quotes and not quotes.isdisjoint(theirs.quotes))
+                or (within and any(q <= theirs.tokens for q in within))
+                or any(map(superset, theirs.quoted_stems))  # _quoted_within(theirs, sig)
                 or c.development_id in leaning
             )
         ]
