@@ -772,3 +772,24 @@ def test_what_a_reported_remark_is_said_of(
 ) -> None:
     found = [s for s in extractor.extract(text).statements if s.kind == "reported"]
     assert [s.issues for s in found] == [issues]
+
+
+def test_a_bare_remark_takes_its_paragraphs_narrative_not_another_speakers_issue(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Moscow would treat any NATO soldiers sent to Ukraine as legitimate targets, Sergei"
+        " Lavrov said on Monday. The security guarantees for Kyiv are still being drafted in"
+        ' London. Keir Starmer said the preparations were "nearly complete".'
+    )
+    # NATO is Lavrov's word; the paragraph's own narrative is about the guarantees
+    assert _one(found, "nearly complete").issues == ("security_guarantees",)
+
+
+def test_a_bare_reply_keeps_the_issue_of_the_remark_it_answers(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Kaja Kallas said the frozen Russian assets should pay for Ukraine's defence. Friedrich"
+        ' Merz was blunter: "We cannot wait another month."'
+    )
+    # the paragraph's narrative names no issue: the other speaker's is the topic
+    assert _one(found, "another month").issues == ("frozen_assets",)
