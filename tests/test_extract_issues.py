@@ -793,3 +793,32 @@ def test_a_bare_reply_keeps_the_issue_of_the_remark_it_answers(extractor: Extrac
     )
     # the paragraph's narrative names no issue: the other speaker's is the topic
     assert _one(found, "another month").issues == ("frozen_assets",)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "issues"),
+    [
+        (
+            'Yuri Ushakov said the evening session had been "useful" but that Crimea was still'
+            " where the two sides parted.",
+            "evening session",
+            ("territory", "peace_plan"),
+        ),
+        (
+            'Rustem Umerov called the round "businesslike" and said the exchange of prisoners'
+            " would follow next week.",
+            "called the round",
+            ("peace_plan", "prisoners"),
+        ),
+        (
+            '"The atmosphere was good, but the frozen assets stay where they are," Kaja Kallas'
+            " said.",
+            "atmosphere was good",
+            ("frozen_assets", "peace_plan"),
+        ),
+    ],
+)
+def test_how_the_talks_went_is_about_the_talks_beside_a_named_issue(
+    extractor: Extractor, text: str, fragment: str, issues: tuple[str, ...]
+) -> None:
+    assert _one(extractor.extract(text), fragment).issues == issues
