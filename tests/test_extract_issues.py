@@ -822,3 +822,15 @@ def test_how_the_talks_went_is_about_the_talks_beside_a_named_issue(
     extractor: Extractor, text: str, fragment: str, issues: tuple[str, ...]
 ) -> None:
     assert _one(extractor.extract(text), fragment).issues == issues
+
+
+def test_a_remark_pointing_at_a_deal_is_about_what_the_deal_is_on(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Russia and Ukraine signed a moratorium on strikes against power plants on Friday.\n"
+        'Friedrich Merz said the agreement would "keep hospitals lit through the winter".\n'
+        'Friedrich Merz said the call had lasted "almost two hours".'
+    )
+    # "the agreement" is the moratorium the paragraph before names
+    assert _one(found, "said the agreement").issues == ("ceasefire", "energy")
+    # "the call" is the talks themselves
+    assert _one(found, "said the call").issues == ("peace_plan",)

@@ -458,6 +458,17 @@ class IssueReader:
             if language.pointing_words and language.pointing_links
             else None
         )
+        # "the agreement", "the American paper": a determiner, at most one other word, the noun
+        self._deal = (
+            re.compile(
+                rf"(?<!\w){_alternation(language.deal_determiners)}\s+"
+                rf"(?:(?!{_alternation(language.object_determiners)}\s)[\w'’-]+\s+)?"
+                rf"{_alternation(language.deal_nouns)}(?!\w)",
+                re.IGNORECASE,
+            )
+            if language.deal_determiners and language.deal_nouns
+            else None
+        )
         self._about = (
             re.compile(rf"\s+{_alternation(language.subject_links)}\s+")
             if language.subject_links
@@ -546,7 +557,8 @@ class IssueReader:
         for (statement, _, block), fallback in zip(found, fallbacks, strict=True):
             terms.append(bool(statement.issues))
             named.append(bool(statement.issues) or self._names_process(statement.text))
-            if not statement.issues and self._names_process(statement.text):
+            deal = not statement.issues and self._names_a_deal(statement.text)
+            if not statement.issues and not deal and self._names_process(statement.text):
                 # "the call lasted two hours": in coverage of the talks, a remark on their
                 # process, not on whatever its paragraph is about
                 statement = replace(statement, issues=(CATCH_ALL,))
@@ -559,7 +571,14 @@ class IssueReader:
                 same = previous is not None and previous.actor_id == statement.actor_id
                 last = (previous.issues,) if same and previous else ()
                 chain = last + fallback if blocks and blocks[-1] == block else fallback + last
-                if fallback and not fallback[0] and self._names_process(_around(text, statement)):
+                if deal:
+                    # "the agreement would keep millions warm": on what its context names, the
+                    # deal's issue (else a remark on the talks)
+                    on = next((f for f in (*chain, dominant) if set(f) - {CATCH_ALL}), ())
+                    chain = (tuple(i for i in on if i != CATCH_ALL) or (CATCH_ALL,),)
+                elif (
+                    fallback and not fallback[0] and self._names_process(_around(text, statement))
+                ):
                     # its paragraph names no issue but speaks of the talks ("The next round has
                     # not been scheduled. Officials said they expected it in the summer."): a
                     # remark on their process, not on the paragraph before or the article's issue
@@ -640,6 +659,10 @@ class IssueReader:
             self._a_truce.search(para) is not None and ENERGY in self.tagger.tags(para)
             for para in text.split("\n")
         )
+
+    def _names_a_deal(self, text: str) -> bool:
+        """Whether a remark points at a deal ("the agreement", "this Ukrainian paper")."""
+        return self._deal is not None and self._deal.search(text) is not None
 
     def _names_process(self, text: str) -> bool:
         """Whether a remark speaks of the talks or their process ("the call", "the meeting"),
