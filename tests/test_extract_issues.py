@@ -834,3 +834,12 @@ def test_a_remark_pointing_at_a_deal_is_about_what_the_deal_is_on(extractor: Ext
     assert _one(found, "said the agreement").issues == ("ceasefire", "energy")
     # "the call" is the talks themselves
     assert _one(found, "said the call").issues == ("peace_plan",)
+
+
+def test_the_deal_pointed_at_is_the_one_its_context_names(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Russia and Ukraine signed a moratorium on strikes against power plants on Friday.\n"
+        "Volodymyr Zelensky said Kyiv would keep to every clause of the deal."
+    )
+    # "deal" names the talks, but "the deal" is the moratorium
+    assert _one(found, "every clause").issues == ("ceasefire", "energy")

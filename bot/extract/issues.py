@@ -557,7 +557,11 @@ class IssueReader:
         for (statement, _, block), fallback in zip(found, fallbacks, strict=True):
             terms.append(bool(statement.issues))
             named.append(bool(statement.issues) or self._names_process(statement.text))
-            deal = not statement.issues and self._names_a_deal(statement.text)
+            # "he said Kyiv would honour every line of the deal": the talks named only as a
+            # deal pointed at, whether or not "deal" is a term of theirs
+            deal = set(statement.issues) <= {CATCH_ALL} and self._names_a_deal(statement.text)
+            if deal:
+                statement = replace(statement, issues=())
             if not statement.issues and not deal and self._names_process(statement.text):
                 # "the call lasted two hours": in coverage of the talks, a remark on their
                 # process, not on whatever its paragraph is about
