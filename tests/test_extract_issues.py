@@ -843,3 +843,13 @@ def test_the_deal_pointed_at_is_the_one_its_context_names(extractor: Extractor) 
     )
     # "deal" names the talks, but "the deal" is the moratorium
     assert _one(found, "every clause").issues == ("ceasefire", "energy")
+
+
+def test_a_remark_in_coverage_naming_no_issue_at_all_is_about_the_talks(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        'Dmitry Medvedev sneered that Kyiv would be "left waiting in the corridor" when the two'
+        " presidents finally sit down."
+    )
+    assert [s.issues for s in found.statements] == [("peace_plan",), ("peace_plan",)]

@@ -871,9 +871,10 @@ def _introduced(first: Statement, second: Statement, text: str) -> bool:
 
 
 def _dominant(counts: Counter[str]) -> tuple[str, ...]:
-    """The issue an article is mostly about, for statements that name none themselves."""
+    """The issue an article is mostly about, for statements that name none themselves; in
+    coverage of the talks that names no issue at all, the talks (the catch-all)."""
     if not counts:
-        return ()
+        return (CATCH_ALL,)
     return (counts.most_common(1)[0][0],)
 
 
