@@ -75,6 +75,9 @@ class Language:
     agent_words: frozenset[str] = frozenset()  # "pressed by presenter X": X asks, not answers
     process_words: frozenset[str] = frozenset()  # "talks", "deal": the process in passing
     plan_words: frozenset[str] = frozenset()  # "the draft", "progress": the plan, never in passing
+    # "the agreement would keep millions warm": a deal pointed at, the one its context names
+    deal_determiners: frozenset[str] = frozenset()
+    deal_nouns: frozenset[str] = frozenset()
     topic_words: frozenset[str] = frozenset()  # "negotiations", "ceasefire": the talks, the war
     topic_places: frozenset[str] = frozenset()  # "Kyiv", "Ukrainian": the country they are about
     # the issues stage: clauses setting a remark in time or place (", as talks began", but not
@@ -205,7 +208,7 @@ _LANGUAGE_SETS = tuple(
     participle_endings gerund_endings speech_act_verbs speech_act_nouns utterance_nouns
     inversion_openers inversion_articles honorifics delivery_verbs channel_prepositions topic_words
     topic_places institution_heads release_links present_endings issuing_verbs account_nouns
-    joint_heads body_links""".split()
+    joint_heads body_links deal_determiners deal_nouns""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers speech_scene_closers

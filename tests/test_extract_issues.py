@@ -772,3 +772,84 @@ def test_what_a_reported_remark_is_said_of(
 ) -> None:
     found = [s for s in extractor.extract(text).statements if s.kind == "reported"]
     assert [s.issues for s in found] == [issues]
+
+
+def test_a_bare_remark_takes_its_paragraphs_narrative_not_another_speakers_issue(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        "Moscow would treat any NATO soldiers sent to Ukraine as legitimate targets, Sergei"
+        " Lavrov said on Monday. The security guarantees for Kyiv are still being drafted in"
+        ' London. Keir Starmer said the preparations were "nearly complete".'
+    )
+    # NATO is Lavrov's word; the paragraph's own narrative is about the guarantees
+    assert _one(found, "nearly complete").issues == ("security_guarantees",)
+
+
+def test_a_bare_reply_keeps_the_issue_of_the_remark_it_answers(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Kaja Kallas said the frozen Russian assets should pay for Ukraine's defence. Friedrich"
+        ' Merz was blunter: "We cannot wait another month."'
+    )
+    # the paragraph's narrative names no issue: the other speaker's is the topic
+    assert _one(found, "another month").issues == ("frozen_assets",)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "issues"),
+    [
+        (
+            'Yuri Ushakov said the evening session had been "useful" but that Crimea was still'
+            " where the two sides parted.",
+            "evening session",
+            ("territory", "peace_plan"),
+        ),
+        (
+            'Rustem Umerov called the round "businesslike" and said the exchange of prisoners'
+            " would follow next week.",
+            "called the round",
+            ("peace_plan", "prisoners"),
+        ),
+        (
+            '"The atmosphere was good, but the frozen assets stay where they are," Kaja Kallas'
+            " said.",
+            "atmosphere was good",
+            ("frozen_assets", "peace_plan"),
+        ),
+    ],
+)
+def test_how_the_talks_went_is_about_the_talks_beside_a_named_issue(
+    extractor: Extractor, text: str, fragment: str, issues: tuple[str, ...]
+) -> None:
+    assert _one(extractor.extract(text), fragment).issues == issues
+
+
+def test_a_remark_pointing_at_a_deal_is_about_what_the_deal_is_on(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Russia and Ukraine signed a moratorium on strikes against power plants on Friday.\n"
+        'Friedrich Merz said the agreement would "keep hospitals lit through the winter".\n'
+        'Friedrich Merz said the call had lasted "almost two hours".'
+    )
+    # "the agreement" is the moratorium the paragraph before names
+    assert _one(found, "said the agreement").issues == ("ceasefire", "energy")
+    # "the call" is the talks themselves
+    assert _one(found, "said the call").issues == ("peace_plan",)
+
+
+def test_the_deal_pointed_at_is_the_one_its_context_names(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Russia and Ukraine signed a moratorium on strikes against power plants on Friday.\n"
+        "Volodymyr Zelensky said Kyiv would keep to every clause of the deal."
+    )
+    # "deal" names the talks, but "the deal" is the moratorium
+    assert _one(found, "every clause").issues == ("ceasefire", "energy")
+
+
+def test_a_remark_in_coverage_naming_no_issue_at_all_is_about_the_talks(
+    extractor: Extractor,
+) -> None:
+    found = extractor.extract(
+        'Dmitry Medvedev sneered that Kyiv would be "left waiting in the corridor" when the two'
+        " presidents finally sit down."
+    )
+    assert [s.issues for s in found.statements] == [("peace_plan",), ("peace_plan",)]
