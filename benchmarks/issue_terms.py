@@ -13,12 +13,14 @@ with the issues found in their paragraph, to find the phrasings the vocabulary l
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+_BOUNDED = r"(?<!\w)(?:{})(?!\w)"  # as the tagger bounds a term
 sys.path.insert(0, str(ROOT))
 
 
@@ -33,8 +35,13 @@ def main() -> None:
     parser.add_argument("--corpus", action="append", type=Path, help="a corpus folder")
     parser.add_argument("--issue", help="only this issue")
     parser.add_argument("--misses", action="store_true", help="gold issues no own term names")
+    parser.add_argument("--verbose", action="store_true", help="each statement a probe finds")
     parser.add_argument("--min", type=int, default=2, help="terms with at least this many wrong")
     parser.add_argument("--term", help="print the statements this term tags wrongly")
+    parser.add_argument(
+        "--probe", action="append", default=[], metavar="ISSUE=REGEX",
+        help="a candidate term: how many statements it finds, and whose gold has the issue",
+    )  # fmt: skip
     args = parser.parse_args()
     base = ROOT / "tests" / "data" / "corpus"
     folders = args.corpus or corpus_folders(base, heldout=False)
@@ -43,6 +50,9 @@ def main() -> None:
     pipe = Pipeline(config)
     tagger = pipe.extractor.tagger
     now = datetime.now(UTC)
+    probes = [(i, re.compile(_BOUNDED.format(r), re.I)) for i, _, r in
+              (p.partition("=") for p in args.probe)]  # fmt: skip
+    found: Counter[tuple[int, str]] = Counter()
     right: Counter[tuple[str, str]] = Counter()
     wrong: Counter[tuple[str, str]] = Counter()
     silent: Counter[tuple[str, str]] = Counter()
@@ -51,6 +61,16 @@ def main() -> None:
         for g, p in c.found.matched():
             gi = set(g["issues"]) - {"other"}
             si = set(c.records[p.development].get("issues") or []) - {"other"}
+            for k, (issue, pattern) in enumerate(probes):
+                if pattern.search(p.text):
+                    has = ("gold" if issue in gi else "not gold") + (
+                        ", tagged" if issue in si else ", untagged"
+                    )
+                    found[k, has] += 1
+                    if args.verbose:
+                        print(f"  {k} {has} [{folder.name}/{g['article']}] {p.text[:160]}")
+            if probes:
+                continue
             if args.misses:
                 own = set(tagger.tags(p.text)) | set(tagger.tags(g["text"]))
                 for issue in sorted(gi - si - own):
@@ -77,7 +97,12 @@ def main() -> None:
                                   f" sys={sorted(si)}\n    {p.text}")  # fmt: skip
                     else:
                         silent[key] += 1
-    if args.misses:
+    for k, (issue, pattern) in enumerate(probes):
+        counts = ", ".join(
+            f"{has} {found[k, has]}" for has in sorted(h for j, h in found if j == k)
+        )
+        print(f"{issue} {pattern.pattern}: {counts or 'nothing'}")
+    if args.misses or probes:
         return
     print("| issue | term | right | wrong | silent |")
     print("|---|---|---:|---:|---:|")

@@ -1,0 +1,43 @@
+"""The issue vocabulary (config/issues.toml): phrasings that name an issue, and near misses that
+must not. Every sentence here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Config
+from bot.extract.issues import IssueTagger
+
+
+@pytest.fixture(scope="module")
+def tagger(config: Config) -> IssueTagger:
+    return IssueTagger(config.issues)
+
+
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [
+        # holding fire, in the words of a joint statement: a truce, whatever it covers
+        ("Both armies will refrain from strikes on each other's ports.", ("ceasefire",)),
+        ("The co-chairs asked everyone to refrain from hasty remarks.", ()),
+        # the verb's other forms name the truce as its base form does
+        ("Nobody spoke of halting the fighting in the east.", ("ceasefire",)),
+        ("He dreams of ending the shooting by spring.", ("ceasefire",)),
+        # gas is an energy file like oil and power; the weapon and the mask are not
+        ("Gas was kept out of the package to please the buyers.", ("energy",)),
+        ("Police used tear gas on the crowd outside.", ()),
+        # the line the armies face each other across, in the plural too
+        ("Kyiv tabled two possible lines of contact.", ("territory",)),
+        # changing frontiers is the land question, whoever does it
+        ("Borders changed by force will never be accepted.", ("territory",)),
+        ("Nobody may redraw the borders of a neighbour.", ("territory",)),
+        # a fund named after investment is an institution, not the rebuilding
+        ("The Direct Investment Fund sent a delegation to Miami.", ()),
+        ("A new investment fund will pay for bridges and schools.", ("reconstruction",)),
+        # rebuilding a region is the rebuilding, not the claim to its land
+        ("Firms could help rebuild the Donbas within a decade.", ("reconstruction",)),
+        ("Moscow will never give up the Donbas.", ("territory",)),
+    ],
+)
+def test_terms(tagger: IssueTagger, text: str, issues: tuple[str, ...]) -> None:
+    assert tagger.tags(text) == issues
