@@ -37,6 +37,20 @@ def tagger(config: Config) -> IssueTagger:
         # rebuilding a region is the rebuilding, not the claim to its land
         ("Firms could help rebuild the Donbas within a decade.", ("reconstruction",)),
         ("Moscow will never give up the Donbas.", ("territory",)),
+        # working groups on two files are the talks' machinery, not either file
+        ("Working groups on ports and prisoners met until dawn.", ("peace_plan",)),
+        ("Kyiv wants every prisoner home by winter.", ("prisoners",)),
+        # where a truce applies is not the land in dispute
+        ("No strikes on power plants on each other's territory.", ("ceasefire", "energy")),
+        ("Not one metre of our territory is for sale.", ("territory",)),
+        # guarantees that the alliance will not grow are the membership question
+        ("Moscow wants guarantees of non-expansion in writing.", ("nato",)),
+        ("Kyiv wants guarantees in writing.", ("security_guarantees",)),
+        # the assets debate in its own words: escrow, legal risk, whose money it is
+        ("An escrow account would keep the funds out of reach.", ("frozen_assets",)),
+        ("Belgium will not carry the legal risk alone.", ("frozen_assets",)),
+        ("They have already spent Russia's money.", ("frozen_assets",)),
+        ("Donors raised money for schools.", ()),
     ],
 )
 def test_terms(tagger: IssueTagger, text: str, issues: tuple[str, ...]) -> None:
