@@ -51,6 +51,16 @@ def tagger(config: Config) -> IssueTagger:
         ("Belgium will not carry the legal risk alone.", ("frozen_assets",)),
         ("They have already spent Russia's money.", ("frozen_assets",)),
         ("Donors raised money for schools.", ()),
+        # a shared air-defence scheme is one of the guarantees; a shot-down drone is not
+        ("The draft on joint air defence was read line by line.", ("security_guarantees",)),
+        ("Berlin will fund the air defence component.", ("security_guarantees",)),
+        ("Air defence shot down most of the drones overnight.", ()),
+        # the grid in everyday words: heat, light, a dark city, a cold winter home
+        ("The pause should keep the heat and the lights on.", ("energy",)),
+        ("He said Europe would freeze in the dark.", ("energy",)),
+        ("It will keep millions of families warm this winter.", ("energy",)),
+        ("Two days is long when a city is dark.", ("energy",)),
+        ("They kept the talks warm all week.", ("peace_plan",)),
     ],
 )
 def test_terms(tagger: IssueTagger, text: str, issues: tuple[str, ...]) -> None:
