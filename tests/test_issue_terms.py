@@ -61,6 +61,16 @@ def tagger(config: Config) -> IssueTagger:
         ("It will keep millions of families warm this winter.", ("energy",)),
         ("Two days is long when a city is dark.", ("energy",)),
         ("They kept the talks warm all week.", ("peace_plan",)),
+        # how a truce is watched: the monitoring mechanism, checking the pause
+        ("The monitoring piece is basically done.", ("ceasefire",)),
+        ("Washington will verify the pause from the air.", ("ceasefire",)),
+        ("The agency is monitoring the markets.", ()),
+        # soldiers handed back in numbers are the exchange
+        ("The ministry said it had received 300 servicemen overnight.", ("prisoners",)),
+        ("The ministry said it had received 300 letters overnight.", ()),
+        # repairs and the bill for the war's damage are the rebuilding
+        ("Berlin will fund urgent repairs to the bridges.", ("reconstruction",)),
+        ("Kyiv puts the war damage at a huge sum.", ("reconstruction",)),
     ],
 )
 def test_terms(tagger: IssueTagger, text: str, issues: tuple[str, ...]) -> None:
