@@ -71,6 +71,11 @@ def tagger(config: Config) -> IssueTagger:
         # repairs and the bill for the war's damage are the rebuilding
         ("Berlin will fund urgent repairs to the bridges.", ("reconstruction",)),
         ("Kyiv puts the war damage at a huge sum.", ("reconstruction",)),
+        # the talks' process in its own words: a seat at the table, the format, practical steps
+        ("Europe must be at the table this time.", ("peace_plan",)),
+        ("He left the papers on the table.", ()),
+        ("The Baku format still has a chance.", ("peace_plan",)),
+        ("It was a real, practical step.", ("peace_plan",)),
     ],
 )
 def test_terms(tagger: IssueTagger, text: str, issues: tuple[str, ...]) -> None:
