@@ -76,6 +76,12 @@ def tagger(config: Config) -> IssueTagger:
         ("He left the papers on the table.", ()),
         ("The Baku format still has a chance.", ("peace_plan",)),
         ("It was a real, practical step.", ("peace_plan",)),
+        # handing the nuclear plant back is its power and the land it stands on
+        ("Moscow agreed to give back the Zaporizhzhia plant.", ("territory", "energy")),
+        ("Inspectors toured the Zaporizhzhia plant again.", ("energy",)),
+        # what could wreck a deal is not the deal
+        ("The money may be the quietest deal-breaker in the room.", ()),
+        ("The deal may be signed next week.", ("peace_plan",)),
     ],
 )
 def test_terms(tagger: IssueTagger, text: str, issues: tuple[str, ...]) -> None:
