@@ -26,6 +26,7 @@ def tagger(config: Config) -> IssueTagger:
         # gas is an energy file like oil and power; the weapon and the mask are not
         ("Gas was kept out of the package to please the buyers.", ("energy",)),
         ("Police used tear gas on the crowd outside.", ()),
+        ("Gas prices rose again at the pump.", ()),
         # the line the armies face each other across, in the plural too
         ("Kyiv tabled two possible lines of contact.", ("territory",)),
         # changing frontiers is the land question, whoever does it
@@ -51,6 +52,7 @@ def tagger(config: Config) -> IssueTagger:
         ("Belgium will not carry the legal risk alone.", ("frozen_assets",)),
         ("They have already spent Russia's money.", ("frozen_assets",)),
         ("Donors raised money for schools.", ()),
+        ("The council says it is our money to spend.", ()),
         # a shared air-defence scheme is one of the guarantees; a shot-down drone is not
         ("The draft on joint air defence was read line by line.", ("security_guarantees",)),
         ("Berlin will fund the air defence component.", ("security_guarantees",)),
@@ -68,8 +70,10 @@ def tagger(config: Config) -> IssueTagger:
         # soldiers handed back in numbers are the exchange
         ("The ministry said it had received 300 servicemen overnight.", ("prisoners",)),
         ("The ministry said it had received 300 letters overnight.", ()),
-        # repairs and the bill for the war's damage are the rebuilding
-        ("Berlin will fund urgent repairs to the bridges.", ("reconstruction",)),
+        # repairs to the grid and the bill for the war's damage are the rebuilding; a library
+        # mended after a flood is not (nor evidence that a local brief is about the talks)
+        ("Berlin will fund urgent repairs to the power grid.", ("energy", "reconstruction")),
+        ("The library reopens after three months of flood repairs.", ()),
         ("Kyiv puts the war damage at a huge sum.", ("reconstruction",)),
         # the talks' process in its own words: a seat at the table, the format, practical steps
         ("Europe must be at the table this time.", ("peace_plan",)),
