@@ -80,6 +80,11 @@ def tagger(config: Config) -> IssueTagger:
         ("He left the papers on the table.", ()),
         ("The Baku format still has a chance.", ("peace_plan",)),
         ("It was a real, practical step.", ("peace_plan",)),
+        # how far the talks have come, judged: too early, premature - beside the topic named
+        ("Talk of a truce now would be premature.", ("ceasefire", "peace_plan")),
+        ("It is too early to say who wins the cup.", ()),
+        # the land as it is held: the reality on the ground
+        ("Kyiv must accept the reality on the ground.", ("territory",)),
         # handing the nuclear plant back is its power and the land it stands on
         ("Moscow agreed to give back the Zaporizhzhia plant.", ("territory", "energy")),
         ("Inspectors toured the Zaporizhzhia plant again.", ("energy",)),
