@@ -102,6 +102,9 @@ def claim_markers(words: Iterable[str]) -> re.Pattern[str]:
 
 MARKER_REACH = 60  # characters before a quoted fragment that may say it was added
 SPLIT_GAP = 80  # characters between two quoted pieces that can only be their attribution
+# characters of one attribution sentence between two quoted pieces that describes the speaker at
+# length ('," said Ann Roe, a senior fellow at the Lund Institute, who has seen every round. "')
+ATTRIBUTION_GAP = 160
 SENTENCE_GAP = 160  # characters between two quoted fragments of one sentence
 
 
@@ -127,7 +130,7 @@ def pieces_of_one(
         return False
     # '," Peskov said. "' - nothing but the attribution: after its last stop, only the mark
     opens_next = re.split(r"[.,:;!?]", gap)[-1].strip(" \"“”«»'‘’") == ""
-    if len(gap) <= SPLIT_GAP and opens_next:
+    if opens_next and (len(gap) <= SPLIT_GAP or _one_attribution(gap, another)):
         return True
     # 'X said that "A" and that "B."': quoted fragments of one reported sentence are pieces of
     # the remark it reports, unless the words between say the speaker added one
@@ -140,6 +143,16 @@ def pieces_of_one(
 
 
 _CLAUSE_END = re.compile(r",|\bthat\b")
+
+
+def _one_attribution(gap: str, another: re.Pattern[str]) -> bool:
+    """Whether the words between two quoted pieces are one sentence, their attribution however
+    long its description of the speaker, that does not say the speaker added a claim."""
+    return (
+        len(gap) <= ATTRIBUTION_GAP
+        and len(_SENTENCE_END.findall(gap)) <= 1
+        and another.search(gap) is None
+    )
 
 
 def says_more(text: str, statement: Statement, another: re.Pattern[str]) -> bool:
