@@ -1,10 +1,18 @@
-"""The pieces of one utterance in an article: a quote split around a long attribution."""
+"""The pieces of one utterance in an article: a quote split around a long attribution, and the
+quote after the sentence that starts a development."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from bot.app.ingest import _Batch
+from bot.app.pipeline import Pipeline
 from bot.config import Config
 from bot.diff import claim_markers, pieces_of_one
-from bot.model import Statement
+from bot.model import Article, Statement
+from bot.store import Store
+
+NOW = datetime(2026, 5, 4, 15, 0, tzinfo=UTC)
 
 
 def test_a_quote_split_around_a_long_description_of_its_speaker_is_one_remark(
@@ -29,3 +37,24 @@ def test_a_quote_split_around_a_long_description_of_its_speaker_is_one_remark(
     assert pieces_of_one(easy, fees, text, claim)  # one sentence between: its attribution
     assert not pieces_of_one(clock, sign, text, claim)  # two sentences between them
     assert not pieces_of_one(sign, come, text, claim)  # "she also told": another claim
+
+
+def test_a_development_started_after_a_fold_is_not_taken_for_the_folded_one(
+    config: Config,
+) -> None:
+    # a bridge folds a development away and the store deletes it; the next development may be
+    # given its id again, and the quote after the sentence starting it is still its piece
+    store = Store()
+    store.upsert_actors(config.actors)
+    batch = _Batch(store, config, Pipeline(config), NOW, None)
+    batch.folded.update(range(1, 100))  # every id the store may hand out: folded earlier
+    text = (
+        "Harbour talks\n"
+        "Kremlin spokesman Dmitry Peskov said the ferry timetable was settled. "
+        '"Nobody in Tallinn should count on a quick signature," he told reporters.\n'
+    )
+    article = Article("https://example.org/ferry", "Harbour talks", text, "Example", NOW)
+    batch.add(article, text, "ferry")
+    devs = {d.id for d in store.developments() if d.actor_id == "peskov"}
+    store.close()
+    assert len(devs) == 1

@@ -319,6 +319,7 @@ class _Batch:
             )
             self.created[dev_id] = None
             self.fresh.add(dev_id)
+            self.folded.discard(dev_id)
             self.kinds[dev_id] = statement.kind
         else:
             dev_id = placement.development_id
