@@ -281,19 +281,70 @@ RECALLED = timedelta(days=14)  # how long before a report a remark it recalls ma
 EARLY_HOUR = 8
 
 
+# a line of at most this many words, all but this many of them day words, heads a section of
+# the article ("YESTERDAY", "MONDAY, 9 FEBRUARY", "Tuesday 10 November")
+SECTION_WORDS = 6
+SECTION_OTHER_WORDS = 2
+_WORDS = re.compile(r"\w+")
+
+
+def section_days(
+    text: str, published: datetime | None, calendar: Calendar
+) -> list[tuple[int, Days | None]]:
+    """Where the sections of an article headed by a day begin, and the day each heads, when it
+    is before the article's ``published`` day: a live ticker's "YESTERDAY", a recap's "MONDAY 10
+    AUGUST". A section headed by the published day itself (None) ends the one before; a day
+    line at the top of a newsletter, its date, says nothing the published date does not."""
+    if published is None:
+        return []
+    day = published.date()
+    found: list[tuple[int, Days | None]] = []
+    start = 0
+    for line in text.split("\n"):
+        at, start = start, start + len(line) + 1
+        words = line.strip()
+        if not words or len(words.split()) > SECTION_WORDS or words.endswith((".", ":", "?", "!")):
+            continue
+        low = words.lower()
+        rest = calendar.expressions.sub(" ", low)
+        if rest == low or len(_WORDS.findall(rest)) > SECTION_OTHER_WORDS:
+            continue
+        days = utterance_days(words, published, calendar)
+        if days is not None:
+            found.append((at, days if days.last < day else None))
+    return found
+
+
+def carried_days(sections: Sequence[tuple[int, Days | None]], position: int) -> Days | None:
+    """The day of the section a statement at ``position`` stands in (:func:`section_days`)."""
+    carried = None
+    for at, days in sections:
+        if at > position:
+            break
+        carried = days
+    return carried
+
+
 @lru_cache(maxsize=4096)  # an article's statements share it
 def report_days(
-    published: datetime | None, recalled: bool = False, dated: Days | None = None
+    published: datetime | None,
+    recalled: bool = False,
+    dated: Days | None = None,
+    carried: Days | None = None,
 ) -> Days | None:
     """The days an undated remark was most likely said on: the day it is published (news carries
     a remark at once), or any day of :data:`RECALLED` before it when the report recalls an
     earlier remark (:meth:`Calendar.recalls`); a guess that can join reports, never part them
     alone. Published before :data:`EARLY_HOUR`, the day before it is the likely one. ``dated``:
     the days its article said its speaker spoke on, before it ("X said on Monday that ..."): the
-    words after may be more of that remark, so those days are likely too."""
+    words after may be more of that remark, so those days are likely too. ``carried``: the day
+    of the article's section it stands in (:func:`section_days`), which it was likely said on
+    instead of the published day."""
     if published is None:
         return dated
     day = published.date()
+    if carried is not None and not recalled:
+        return carried if dated is None else carried.spanning(dated)
     if recalled:
         near = Days(day - RECALLED, day)
     else:

@@ -1,0 +1,43 @@
+"""The day a section heading carries: a live ticker's "YESTERDAY", a recap's "MONDAY 10 AUGUST"
+are the likely day of the undated remarks under them, not the published day."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from bot.config import load_language
+from bot.diff.when import Calendar, Days, carried_days, report_days, section_days
+
+LANG = Path(__file__).resolve().parent.parent / "config" / "lang"
+EN = Calendar(dict(load_language(LANG / "en.toml").grouping))
+WEDNESDAY = datetime(2026, 4, 15, 11, 0, tzinfo=UTC)
+TUESDAY = Days(date(2026, 4, 14), date(2026, 4, 14))
+
+TICKER = (
+    "Wednesday, April 15, 2026\n"
+    "10:40 - The ferry envoy says the harbour fees are still open.\n"
+    "YESTERDAY\n"
+    "18:05 - The port minister calls the timetable settled.\n"
+    "Ferry talks resume on Friday\n"
+    "17:30 - The envoy says nobody will sign in March.\n"
+)
+
+
+def test_a_section_heading_carries_its_day_to_the_remarks_under_it() -> None:
+    sections = section_days(TICKER, WEDNESDAY, EN)
+    # the date on top is the published day: it carries nothing; "on Friday" is a headline
+    assert [days for _, days in sections] == [None, TUESDAY]
+    envoy, minister = TICKER.index("10:40"), TICKER.index("18:05")
+    assert carried_days(sections, envoy) is None
+    assert carried_days(sections, minister) == TUESDAY
+    assert carried_days(sections, TICKER.index("17:30")) == TUESDAY
+
+
+def test_the_carried_day_replaces_the_published_day_as_the_likely_one() -> None:
+    assert report_days(WEDNESDAY) == Days(date(2026, 4, 15), date(2026, 4, 15))
+    assert report_days(WEDNESDAY, carried=TUESDAY) == TUESDAY
+    # a remark the report recalls may be older than the section: the two weeks before still
+    assert report_days(WEDNESDAY, recalled=True, carried=TUESDAY) == Days(
+        date(2026, 4, 1), date(2026, 4, 15)
+    )
