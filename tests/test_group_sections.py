@@ -7,7 +7,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.config import load_language
-from bot.diff.when import Calendar, Days, carried_days, report_days, section_days
+from bot.diff.when import (
+    Calendar,
+    Days,
+    carried_days,
+    interview_days,
+    report_days,
+    section_days,
+)
 
 LANG = Path(__file__).resolve().parent.parent / "config" / "lang"
 EN = Calendar(dict(load_language(LANG / "en.toml").grouping))
@@ -41,3 +48,17 @@ def test_the_carried_day_replaces_the_published_day_as_the_likely_one() -> None:
     assert report_days(WEDNESDAY, recalled=True, carried=TUESDAY) == Days(
         date(2026, 4, 1), date(2026, 4, 15)
     )
+
+
+def test_an_interview_introduction_gives_the_day_its_remarks_were_made() -> None:
+    intro = (
+        "Harbour talks: the ferry envoy on fees and timetables\n"
+        "The ferry envoy spoke to the Quay Review in Tallinn on Monday, a day after the round "
+        "ended. The interview has been edited for length.\n"
+        "QUAY REVIEW: Are the fees settled?\n"
+    )
+    monday = date(2026, 4, 13)
+    # said on Monday, published on Wednesday: re-reports carry either day
+    assert interview_days(intro, WEDNESDAY, EN) == Days(monday, date(2026, 4, 15))
+    news = "Ferry envoy says fees settled\nThe ferry envoy said on Monday the fees were settled.\n"
+    assert interview_days(news, WEDNESDAY, EN) is None  # no interview: a report's own day

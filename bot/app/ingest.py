@@ -33,7 +33,14 @@ from bot.diff import (
     takes_text,
 )
 from bot.diff.place import CANDIDATES, NEIGHBOURS, WINDOW
-from bot.diff.when import Days, carried_days, report_days, section_days, utterance_days
+from bot.diff.when import (
+    Days,
+    carried_days,
+    interview_days,
+    report_days,
+    section_days,
+    utterance_days,
+)
 from bot.extract.clean import clean_text, parse_text_file
 from bot.model import Actor, Article, IngestReport, Statement
 from bot.store import Store
@@ -249,6 +256,8 @@ class _Batch:
                 opened: Days | None = None
                 # the days that head sections of the article ("YESTERDAY", "MONDAY 10 AUGUST")
                 sections = section_days(text, article.published, self.pipe.calendar)
+                # the day its introduction says an interview was held: the day of its remarks
+                interview = interview_days(text, article.published, self.pipe.calendar)
                 self.fresh.clear()
                 for statement in extraction.statements:
                     neighbours = [
@@ -280,7 +289,8 @@ class _Batch:
                         recalled=days is None and self.pipe.calendar.recalls(said),
                         # "X said on Monday that ...": his words after it may be Monday's too
                         dated=dated.get(speaker, opened) if days is None else None,
-                        carried=carried_days(sections, statement.position) if sections else None,
+                        carried=(carried_days(sections, statement.position) if sections else None)
+                        or interview,
                     )
                     earlier.append((statement, placed))
         except BaseException:

@@ -97,6 +97,8 @@ class Calendar:
         self.not_recalling = re.compile(rf"\b(?:{kind('not_recalling')})\b")
         # "the Sunday Times": a weekday after these and before a capitalised word names a title
         self.title = frozenset(w.lower() for w in words.get("title", ()))
+        # "X spoke to the Review on 21 July": an interview's introduction gives its day
+        self.interview = re.compile(rf"\b(?:{kind('interview')})\b")
 
     def in_a_name(self, printed: str, m: re.Match[str]) -> bool:
         """Whether the day words ``m`` found are part of a name in the printed text: a word the
@@ -313,6 +315,31 @@ def section_days(
         if days is not None:
             found.append((at, days if days.last < day else None))
     return found
+
+
+INTRO_LINES = 4  # lines at the top of an article (its title among them) that introduce it
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def interview_days(text: str, published: datetime | None, calendar: Calendar) -> Days | None:
+    """The days an article's introduction says its interview was held on ("X spoke to the
+    Review in Warsaw on 21 July", "Recorded in Jeddah on 18 May"), before its ``published``
+    day, to the published day (re-reports carry the remarks as said on either): the likely
+    days of its undated remarks. None when the top of the article names no interview with an
+    earlier day."""
+    if published is None:
+        return None
+    top = "\n".join(text.split("\n", INTRO_LINES)[:INTRO_LINES])
+    for m in _SENTENCE.finditer(top):
+        sentence = m.group(0)
+        if calendar.interview.search(sentence.lower()) is None:
+            continue
+        days = utterance_days(sentence, published, calendar)
+        if days is not None:
+            if days.last >= published.date():
+                return None
+            return days.spanning(Days(published.date(), published.date()))
+    return None
 
 
 def carried_days(sections: Sequence[tuple[int, Days | None]], position: int) -> Days | None:
