@@ -14,10 +14,12 @@ from bot.diff.when import (
     interview_days,
     report_days,
     section_days,
+    utterance_days,
 )
 
 LANG = Path(__file__).resolve().parent.parent / "config" / "lang"
-EN = Calendar(dict(load_language(LANG / "en.toml").grouping))
+ENGLISH = load_language(LANG / "en.toml")
+EN = Calendar(dict(ENGLISH.grouping), ENGLISH.neutral_verbs)
 WEDNESDAY = datetime(2026, 4, 15, 11, 0, tzinfo=UTC)
 TUESDAY = Days(date(2026, 4, 14), date(2026, 4, 14))
 
@@ -62,3 +64,11 @@ def test_an_interview_introduction_gives_the_day_its_remarks_were_made() -> None
     assert interview_days(intro, WEDNESDAY, EN) == Days(monday, date(2026, 4, 15))
     news = "Ferry envoy says fees settled\nThe ferry envoy said on Monday the fees were settled.\n"
     assert interview_days(news, WEDNESDAY, EN) is None  # no interview: a report's own day
+
+
+def test_said_last_year_is_last_year_and_a_comparison_is_no_day() -> None:
+    assert utterance_days("the ombudswoman said last year the count", WEDNESDAY, EN) == Days(
+        date(2025, 1, 1), date(2025, 12, 31)
+    )
+    comparison = "the ferry traffic, she said, was down on last year"
+    assert utterance_days(comparison, WEDNESDAY, EN) is None

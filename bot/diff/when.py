@@ -47,6 +47,8 @@ class Calendar:
         # the language's neutral speech verbs: a day right after one is when it was said
         said = alternation(verbs)
         self.said = re.compile(rf"\b(?:{said})\b") if said != NEVER else None
+        # "she said last year": the verb right before the words
+        self.said_just = re.compile(rf"\b(?:{said})\s+$") if said != NEVER else None
         self.weekdays = tuple(tuple(e.lower().split()) for e in words.get("weekdays", ()))
         months = [tuple(e.lower().split()) for e in words.get("months", ())]
         self.month_of = {form: n for n, forms in enumerate(months, 1) for form in forms}
@@ -80,6 +82,7 @@ class Calendar:
               | (?P<weekend>{kind("weekend")})
               | (?P<lastmonth>{kind("last_month")})
               | (?P<thismonth>{kind("this_month")})
+              | (?P<lastyear>{kind("last_year")})
             )\b""",
             re.VERBOSE,
         )
@@ -216,6 +219,11 @@ def utterance_days(context: str, published: datetime | None, calendar: Calendar)
         # "the truce it floated on Tuesday ..., Peskov said on Thursday": the day the speech
         # verb gives is when it was said; without one, the first day the words give
         lead = context[max(0, m.start() - VERB_REACH) : m.start()]
+        if m.group("lastyear"):
+            # "down on last year": a comparison, unless the speech verb right before says when
+            if calendar.said_just is not None and calendar.said_just.search(lead):
+                return found
+            continue
         if calendar.said is None or calendar.said.search(lead):
             return found
         first = first or found
@@ -254,6 +262,8 @@ def _resolve(m: re.Match[str], published: datetime | None, calendar: Calendar) -
         return Days(end.replace(day=1), end)
     if m.group("thismonth"):
         return Days(first_of_month, day)
+    if m.group("lastyear"):
+        return Days(date(day.year - 1, 1, 1), date(day.year - 1, 12, 31))
     return None
 
 
