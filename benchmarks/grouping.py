@@ -55,6 +55,30 @@ def _gold_day(cluster: str, published: date) -> date | None:
     return day
 
 
+def _statement_rows(store: Any) -> list[tuple[str, str, str, str]]:
+    """Each stored statement as (article URL, its published time, text, stored signature), read
+    through the store's own queries."""
+    from bot.store import Store
+
+    assert isinstance(store, Store)
+    articles = {a.id: a for a in store.articles()}
+    statements = store.statements()
+    signatures: dict[int, str] = {}
+    # a development's statements are read by its actor, which may be another than theirs
+    for actor in {s.actor_id for s in statements} | {d.actor_id for d in store.developments()}:
+        every = store.candidate_mentions(actor, datetime.min.replace(tzinfo=UTC), len(statements))
+        signatures.update((sid, sig) for sid, _, _, sig, _ in every)
+    rows = []
+    for st in statements:
+        article = articles[st.article_id] if st.article_id is not None else None
+        if article is None or article.published is None or st.id is None:
+            continue
+        rows.append(
+            (article.url, article.published.isoformat(), st.text, signatures.get(st.id, ""))
+        )
+    return rows
+
+
 def main() -> None:
     """Print the tables."""
     from bot.app.ingest import ingest_seeds
@@ -89,10 +113,7 @@ def main() -> None:
         ingest_seeds(store, config, folder / "articles", now)
         files = article_files(store)
         devs = [development_record(d, files) for d in store.developments()]
-        rows = store.db.execute(
-            "select a.url, a.published, s.text, s.signature from statements s"
-            " join articles a on a.id = s.article_id"
-        ).fetchall()
+        rows = _statement_rows(store)
         store.close()
         texts = {
             p.name: p.read_text(encoding="utf-8") for p in (folder / "articles").glob("*.txt")
