@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from bot.app.ingest import _Batch
 from bot.app.pipeline import Pipeline
 from bot.config import Config
-from bot.diff import claim_markers, pieces_of_one
+from bot.diff import claim_markers, pieces_of_one, same_utterance
 from bot.model import Article, Statement
 from bot.store import Store
 
@@ -58,3 +58,30 @@ def test_a_development_started_after_a_fold_is_not_taken_for_the_folded_one(
     devs = {d.id for d in store.developments() if d.actor_id == "peskov"}
     store.close()
     assert len(devs) == 1
+
+
+def test_a_quote_after_words_that_only_attribute_it_is_the_sentence_before_it(
+    config: Config,
+) -> None:
+    claim = claim_markers(dict(config.language.grouping)["another_claim"])
+    text = (
+        "The port minister said the ferry timetable was settled. In her words, "
+        '"the boats sail in May." The ministry said the fees were still open. Then the hall '
+        'emptied and the crews went home, "nobody is sure of June." She said the tolls would '
+        'wait. She also noted: "the tolls are last."'
+    )
+
+    def at(fragment: str, kind: str) -> Statement:
+        return Statement("minister", kind, fragment, (), position=text.index(fragment))  # type: ignore[arg-type]
+
+    timetable = at("The port minister said the ferry timetable was settled.", "reported")
+    may = at("the boats sail in May.", "direct")
+    fees = at("The ministry said the fees were still open.", "reported")
+    june = at("nobody is sure of June.", "direct")
+    tolls, last = (
+        at("She said the tolls would wait.", "reported"),
+        at("the tolls are last.", "direct"),
+    )
+    assert same_utterance(timetable, may, text, claim)  # "In her words,": the attribution
+    assert not same_utterance(fees, june, text, claim)  # a narrative sentence between
+    assert not same_utterance(tolls, last, text, claim)  # "She also noted": another claim

@@ -174,6 +174,10 @@ def says_more(text: str, statement: Statement, another: re.Pattern[str]) -> bool
 # between a reported sentence and the quote that opens the next sentence or paragraph: nothing but
 # the sentence's end and the opening mark
 _QUOTE_FOLLOWS = re.compile(r"[\s.!?]*[\"“«„‘']?")
+# or words that only attribute the quote opening it, in the same paragraph ('. In his words, "',
+# '. He insisted: "', '. The constitution, the spokesman said, "')
+_LEAD_IN = re.compile(r"[\s.!?]*(?P<lead>[^\n.!?\"“”«»„]{1,80}?)[,:]\s*[\"“«„‘']")
+LEAD_IN_WORDS = 6
 
 
 def same_utterance(
@@ -181,8 +185,9 @@ def same_utterance(
 ) -> bool:
     """Whether a statement is a piece of the same utterance as one before it in the article:
     the pieces of one quote (:func:`pieces_of_one`), or a reported sentence and the quote that
-    opens the very next sentence or paragraph by the same speaker (the quote it reports).
-    Another sentence by the same speaker, or a quote after narrative, is another claim."""
+    opens the very next sentence or paragraph by the same speaker (the quote it reports), or
+    follows in the same paragraph words that only attribute it ("In his words, ..."). Another
+    sentence by the same speaker, or a quote after narrative, is another claim."""
     if before.actor_id != after.actor_id:
         return False
     before, after = content(before), content(after)
@@ -192,8 +197,16 @@ def same_utterance(
     if nested or before.kind != "reported" or after.kind != "direct":
         return False
     gap = text[before.position + len(before.text) : after.position]
-    if gap.count("\n") > 1 or _QUOTE_FOLLOWS.fullmatch(gap) is None:
+    if gap.count("\n") > 1:
         return False
+    if _QUOTE_FOLLOWS.fullmatch(gap) is None:
+        lead = _LEAD_IN.fullmatch(gap)
+        if (
+            lead is None
+            or len(lead.group("lead").split()) > LEAD_IN_WORDS
+            or another.search(lead.group("lead")) is not None
+        ):
+            return False
     # '"...," he added.': the quote is a further claim, not the one the sentence reports
     end = after.position + len(after.text)
     tail = text[end : end + CONTEXT]
