@@ -32,7 +32,14 @@ from bot.diff import (
     takes_text,
 )
 from bot.diff.place import CANDIDATES, NEIGHBOURS, WINDOW
-from bot.diff.when import Days, report_days, utterance_days
+from bot.diff.when import (
+    Days,
+    carried_days,
+    interview_days,
+    report_days,
+    section_days,
+    utterance_days,
+)
 from bot.extract.clean import clean_text, parse_text_file
 from bot.model import Actor, Article, IngestReport, Statement
 from bot.store import Store
@@ -248,6 +255,10 @@ class _Batch:
                 # the first day the article stated for anyone: the event it reports, a likely
                 # day for the undated remarks of its other speakers too
                 opened: Days | None = None
+                # the days that head sections of the article ("YESTERDAY", "MONDAY 10 AUGUST")
+                sections = section_days(text, article.published, self.pipe.calendar)
+                # the day its introduction says an interview was held: the day of its remarks
+                interview = interview_days(text, article.published, self.pipe.calendar)
                 self.fresh.clear()
                 for statement in extraction.statements:
                     neighbours = [
@@ -279,6 +290,8 @@ class _Batch:
                         recalled=days is None and self.pipe.calendar.recalls(said),
                         # "X said on Monday that ...": his words after it may be Monday's too
                         dated=dated.get(speaker, opened) if days is None else None,
+                        carried=(carried_days(sections, statement.position) if sections else None)
+                        or interview,
                     )
                     earlier.append((statement, placed))
         except BaseException:
@@ -300,8 +313,9 @@ class _Batch:
         lean: bool = True,
         recalled: bool = False,
         dated: Days | None = None,
+        carried: Days | None = None,
     ) -> Candidate:
-        near = report_days(said_at, recalled, dated)
+        near = report_days(said_at, recalled, dated, carried)
         sig = self.pipe.signer(statement).on(days, near)
         candidates = self.pool.of(speaker)
         placement = place(
@@ -320,6 +334,7 @@ class _Batch:
             )
             self.created[dev_id] = None
             self.fresh.add(dev_id)
+            self.folded.discard(dev_id)
             self.kinds[dev_id] = statement.kind
         else:
             dev_id = placement.development_id

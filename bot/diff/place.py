@@ -104,6 +104,9 @@ def claim_markers(words: Iterable[str]) -> re.Pattern[str]:
 
 MARKER_REACH = 60  # characters before a quoted fragment that may say it was added
 SPLIT_GAP = 80  # characters between two quoted pieces that can only be their attribution
+# characters of one attribution sentence between two quoted pieces that describes the speaker at
+# length ('," said Ann Roe, a senior fellow at the Lund Institute, who has seen every round. "')
+ATTRIBUTION_GAP = 160
 SENTENCE_GAP = 160  # characters between two quoted fragments of one sentence
 
 
@@ -129,7 +132,7 @@ def pieces_of_one(
         return False
     # '," Peskov said. "' - nothing but the attribution: after its last stop, only the mark
     opens_next = re.split(r"[.,:;!?]", gap)[-1].strip(" \"“”«»'‘’") == ""
-    if len(gap) <= SPLIT_GAP and opens_next:
+    if opens_next and (len(gap) <= SPLIT_GAP or _one_attribution(gap, another)):
         return True
     # 'X said that "A" and that "B."': quoted fragments of one reported sentence are pieces of
     # the remark it reports, unless the words between say the speaker added one
@@ -142,6 +145,16 @@ def pieces_of_one(
 
 
 _CLAUSE_END = re.compile(r",|\bthat\b")
+
+
+def _one_attribution(gap: str, another: re.Pattern[str]) -> bool:
+    """Whether the words between two quoted pieces are one sentence, their attribution however
+    long its description of the speaker, that does not say the speaker added a claim."""
+    return (
+        len(gap) <= ATTRIBUTION_GAP
+        and len(_SENTENCE_END.findall(gap)) <= 1
+        and another.search(gap) is None
+    )
 
 
 def says_more(text: str, statement: Statement, another: re.Pattern[str]) -> bool:
@@ -163,6 +176,10 @@ def says_more(text: str, statement: Statement, another: re.Pattern[str]) -> bool
 # between a reported sentence and the quote that opens the next sentence or paragraph: nothing but
 # the sentence's end and the opening mark
 _QUOTE_FOLLOWS = re.compile(r"[\s.!?]*[\"“«„‘']?")
+# or words that only attribute the quote opening it, in the same paragraph ('. In his words, "',
+# '. He insisted: "', '. The constitution, the spokesman said, "')
+_LEAD_IN = re.compile(r"[\s.!?]*(?P<lead>[^\n.!?\"“”«»„]{1,80}?)[,:]\s*[\"“«„‘']")
+LEAD_IN_WORDS = 6
 
 
 def same_utterance(
@@ -170,8 +187,9 @@ def same_utterance(
 ) -> bool:
     """Whether a statement is a piece of the same utterance as one before it in the article:
     the pieces of one quote (:func:`pieces_of_one`), or a reported sentence and the quote that
-    opens the very next sentence or paragraph by the same speaker (the quote it reports).
-    Another sentence by the same speaker, or a quote after narrative, is another claim."""
+    opens the very next sentence or paragraph by the same speaker (the quote it reports), or
+    follows in the same paragraph words that only attribute it ("In his words, ..."). Another
+    sentence by the same speaker, or a quote after narrative, is another claim."""
     if before.actor_id != after.actor_id:
         return False
     before, after = content(before), content(after)
@@ -181,8 +199,16 @@ def same_utterance(
     if nested or before.kind != "reported" or after.kind != "direct":
         return False
     gap = text[before.position + len(before.text) : after.position]
-    if gap.count("\n") > 1 or _QUOTE_FOLLOWS.fullmatch(gap) is None:
+    if gap.count("\n") > 1:
         return False
+    if _QUOTE_FOLLOWS.fullmatch(gap) is None:
+        lead = _LEAD_IN.fullmatch(gap)
+        if (
+            lead is None
+            or len(lead.group("lead").split()) > LEAD_IN_WORDS
+            or another.search(lead.group("lead")) is not None
+        ):
+            return False
     # '"...," he added.': the quote is a further claim, not the one the sentence reports
     end = after.position + len(after.text)
     tail = text[end : end + CONTEXT]

@@ -84,6 +84,8 @@ class Calendar:
         # the language's neutral speech verbs: a day right after one is when it was said
         said = alternation(verbs)
         self.said = re.compile(rf"\b(?:{said})\b") if said != NEVER else None
+        # "she said last year": the verb right before the words
+        self.said_just = re.compile(rf"\b(?:{said})\s+$") if said != NEVER else None
         self.weekdays = tuple(tuple(e.lower().split()) for e in words.get("weekdays", ()))
         months = [tuple(e.lower().split()) for e in words.get("months", ())]
         self.month_of = {form: n for n, forms in enumerate(months, 1) for form in forms}
@@ -117,6 +119,7 @@ class Calendar:
               | (?P<weekend>{kind("weekend")})
               | (?P<lastmonth>{kind("last_month")})
               | (?P<thismonth>{kind("this_month")})
+              | (?P<lastyear>{kind("last_year")})
             )\b""",
             re.VERBOSE,
         )
@@ -134,6 +137,8 @@ class Calendar:
         self.not_recalling = re.compile(rf"\b(?:{kind('not_recalling')})\b")
         # "the Sunday Times": a weekday after these and before a capitalised word names a title
         self.title = frozenset(w.lower() for w in words.get("title", ()))
+        # "X spoke to the Review on 21 July": an interview's introduction gives its day
+        self.interview = re.compile(rf"\b(?:{kind('interview')})\b")
 
     def in_a_name(self, printed: str, m: re.Match[str]) -> bool:
         """Whether the day words ``m`` found are part of a name in the printed text: a word the
@@ -251,6 +256,11 @@ def utterance_days(context: str, published: datetime | None, calendar: Calendar)
         # "the truce it floated on Tuesday ..., Peskov said on Thursday": the day the speech
         # verb gives is when it was said; without one, the first day the words give
         lead = context[max(0, m.start() - VERB_REACH) : m.start()]
+        if m.group("lastyear"):
+            # "down on last year": a comparison, unless the speech verb right before says when
+            if calendar.said_just is not None and calendar.said_just.search(lead):
+                return found
+            continue
         if calendar.said is None or calendar.said.search(lead):
             return found
         first = first or found
@@ -289,6 +299,8 @@ def _resolve(m: re.Match[str], published: datetime | None, calendar: Calendar) -
         return Days(end.replace(day=1), end)
     if m.group("thismonth"):
         return Days(first_of_month, day)
+    if m.group("lastyear"):
+        return Days(date(day.year - 1, 1, 1), date(day.year - 1, 12, 31))
     return None
 
 
@@ -318,19 +330,95 @@ RECALLED = timedelta(days=14)  # how long before a report a remark it recalls ma
 EARLY_HOUR = 8
 
 
+# a line of at most this many words, all but this many of them day words, heads a section of
+# the article ("YESTERDAY", "MONDAY, 9 FEBRUARY", "Tuesday 10 November")
+SECTION_WORDS = 6
+SECTION_OTHER_WORDS = 2
+_WORDS = re.compile(r"\w+")
+
+
+def section_days(
+    text: str, published: datetime | None, calendar: Calendar
+) -> list[tuple[int, Days | None]]:
+    """Where the sections of an article headed by a day begin, and the day each heads, when it
+    is before the article's ``published`` day: a live ticker's "YESTERDAY", a recap's "MONDAY 10
+    AUGUST". A section headed by the published day itself (None) ends the one before; a day
+    line at the top of a newsletter, its date, says nothing the published date does not."""
+    if published is None:
+        return []
+    day = published.date()
+    found: list[tuple[int, Days | None]] = []
+    start = 0
+    for line in text.split("\n"):
+        at, start = start, start + len(line) + 1
+        words = line.strip()
+        if not words or len(words.split()) > SECTION_WORDS or words.endswith((".", ":", "?", "!")):
+            continue
+        low = words.lower()
+        rest = calendar.expressions.sub(" ", low)
+        if rest == low or len(_WORDS.findall(rest)) > SECTION_OTHER_WORDS:
+            continue
+        days = utterance_days(words, published, calendar)
+        if days is not None:
+            found.append((at, days if days.last < day else None))
+    return found
+
+
+INTRO_LINES = 4  # lines at the top of an article (its title among them) that introduce it
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def interview_days(text: str, published: datetime | None, calendar: Calendar) -> Days | None:
+    """The days an article's introduction says its interview was held on ("X spoke to the
+    Review in Warsaw on 21 July", "Recorded in Jeddah on 18 May"), before its ``published``
+    day, to the published day (re-reports carry the remarks as said on either): the likely
+    days of its undated remarks. None when the top of the article names no interview with an
+    earlier day."""
+    if published is None:
+        return None
+    top = "\n".join(text.split("\n", INTRO_LINES)[:INTRO_LINES])
+    for m in _SENTENCE.finditer(top):
+        sentence = m.group(0)
+        if calendar.interview.search(sentence.lower()) is None:
+            continue
+        days = utterance_days(sentence, published, calendar)
+        if days is not None:
+            if days.last >= published.date():
+                return None
+            return days.spanning(Days(published.date(), published.date()))
+    return None
+
+
+def carried_days(sections: Sequence[tuple[int, Days | None]], position: int) -> Days | None:
+    """The day of the section a statement at ``position`` stands in (:func:`section_days`)."""
+    carried = None
+    for at, days in sections:
+        if at > position:
+            break
+        carried = days
+    return carried
+
+
 @lru_cache(maxsize=4096)  # an article's statements share it
 def report_days(
-    published: datetime | None, recalled: bool = False, dated: Days | None = None
+    published: datetime | None,
+    recalled: bool = False,
+    dated: Days | None = None,
+    carried: Days | None = None,
 ) -> Days | None:
     """The days an undated remark was most likely said on: the day it is published (news carries
     a remark at once), or any day of :data:`RECALLED` before it when the report recalls an
     earlier remark (:meth:`Calendar.recalls`); a guess that can join reports, never part them
     alone. Published before :data:`EARLY_HOUR`, the day before it is the likely one. ``dated``:
     the days its article said its speaker spoke on, before it ("X said on Monday that ..."): the
-    words after may be more of that remark, so those days are likely too."""
+    words after may be more of that remark, so those days are likely too. ``carried``: the day
+    of the article's section it stands in (:func:`section_days`), which it was likely said on
+    instead of the published day."""
     if published is None:
         return dated
     day = published.date()
+    if carried is not None and not recalled:
+        return carried if dated is None else carried.spanning(dated)
     if recalled:
         near = Days(day - RECALLED, day)
     else:
