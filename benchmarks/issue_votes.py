@@ -1,6 +1,6 @@
 """How a development's shown issues score against the gold, under other voting rules.
 
-    python benchmarks/issue_votes.py [--corpus DIR ...] [--cache FILE]
+    python benchmarks/issue_votes.py [--corpus DIR ...] [--cache FILE] [--tags]
 
 The scorer compares a gold row's issues with those of the development its mention belongs to;
 those come from a vote over the development's mentions (``bot.store.tally.shown_issues``).
@@ -13,7 +13,6 @@ pooled over the folders: tags right (tp), extra (fp), missed (fn) and F1, plus p
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 import sys
 from collections import Counter
@@ -36,7 +35,9 @@ def collect(folders: list[Path]) -> list[tuple[str, list[Dev], list[tuple[set[st
     from bot.app.ingest import ingest_seeds
     from bot.app.scoring import article_files, development_record, match, read_gold
     from bot.config import load_config
+    from bot.model import Statement
     from bot.store import Store
+    from bot.store.tally import first_holds
 
     config = load_config(ROOT / "config", {})
     now = datetime.now(UTC)
@@ -48,34 +49,27 @@ def collect(folders: list[Path]) -> list[tuple[str, list[Dev], list[tuple[set[st
             files = article_files(store)
             found = store.developments()
             records = [development_record(d, files) for d in found]
-            conn = store.db.conn
+            by_dev: dict[int | None, list[Statement]] = {}
+            for st in store.statements():  # in the order stored: a development's first first
+                by_dev.setdefault(st.development_id, []).append(st)
             devs: list[Dev] = []
             for d in found:
-                counts = {
-                    i: [n, f]
-                    for i, n, f in conn.execute(
-                        """select issue_id, mentions, by_first from development_issue_mentions
-                           where development_id = ?""",
-                        [d.id],
-                    )
-                }
-                own = {
-                    r[0]: (tuple(json.loads(r[1])), r[2])
-                    for r in conn.execute(
-                        """select id, issues, kind from statements where development_id = ?
-                           order by id""",
-                        [d.id],
-                    )
-                }
-                mentions = [v[0] for v in own.values()]
-                kinds = [v[1] for v in own.values()]
-                order = list(own)
+                own = by_dev.get(d.id, [])
+                first = own[0] if own else None
+                holds = first is not None and first_holds(first.kind, first.issues)
+                counts: dict[str, list[int]] = {}
+                for st in own:
+                    for i in st.issues:
+                        counts.setdefault(i, [0, int(holds and st is first)])[0] += 1
+                order = [st.id for st in own]
                 devs.append(
                     {
-                        "n": len(mentions),
+                        "n": len(own),
                         "counts": counts,
-                        "mentions": mentions,
-                        "kinds": kinds,
+                        "mentions": [st.issues for st in own],
+                        "kinds": [st.kind for st in own],
+                        "texts": [st.text for st in own],
+                        "articles": [st.article_id for st in own],
                         "shown": set(d.issues),
                         "at": [order.index(m.statement_id) for m in d.mentions],
                     }
@@ -99,6 +93,12 @@ def _current(d: Dev) -> set[str]:
     return {i for i, (n, f) in d["counts"].items() if f or n >= 0.5 * d["n"]}
 
 
+def _any_first(d: Dev) -> set[str]:
+    # every first mention keeps its issues, whatever its kind (before tally.first_holds)
+    first = set(d["mentions"][0]) if d["mentions"] else set()
+    return {i for i, (n, _) in d["counts"].items() if n and (i in first or n >= 0.5 * d["n"])}
+
+
 def _share(share: float, first: bool = True, strict: bool = False) -> Rule:
     def rule(d: Dev) -> set[str]:
         cut = share * d["n"]
@@ -113,7 +113,8 @@ def _share(share: float, first: bool = True, strict: bool = False) -> Rule:
 
 RULES: dict[str, Rule] = {
     "as stored": lambda d: d["shown"] - {"other"},
-    "current (first or half)": _current,
+    "first (if it holds) or half": _current,
+    "any first or half": _any_first,
     "union": lambda d: {i for i, (n, _) in d["counts"].items() if n > 0},
     "first only": lambda d: {i for i, (_, f) in d["counts"].items() if f},
     "half": _share(0.5, first=False),
