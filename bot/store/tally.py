@@ -88,11 +88,12 @@ def first_holds(kind: str, issues: Sequence[str]) -> bool:
 
 def shown_issues(counts: Iterable[tuple[str, int, int]], mentions: int) -> list[str]:
     """The issues a development is shown with, sorted, from (issue, mentions naming it, whether
-    its first mention did) and its mention count: those its first mention names and those at
-    least half of its mentions name (``SHOWN_SHARE``). One outlet's incidental tag ("... as
-    prisoner swaps resumed") does not spread to a remark a dozen outlets carried, and the first
-    report, which set what the development is, keeps its own. Measured on the tune corpora
-    against the union of every mention's issues (issue F1, mean of tune..tune6): union .845, at
-    least half .850, first or half .852, first or more than half .843, first or a third .850."""
+    its first mention did and holds them: :func:`first_holds`) and its mention count: those its
+    first mention holds and those at least half of its mentions name (``SHOWN_SHARE``). One
+    outlet's incidental tag ("... as prisoner swaps resumed") does not spread to a remark a
+    dozen outlets carried, and the first report, which set what the development is, keeps its
+    own. Measured on the tune corpora against the union of every mention's issues (issue F1,
+    mean of tune..tune6): union .845, at least half .850, first or half .852, first or more
+    than half .843, first or a third .850."""
     share = SHOWN_SHARE * mentions
     return sorted(issue for issue, named, first in counts if first or named >= share)
