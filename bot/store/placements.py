@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from bot.model import Statement
 from bot.store.db import StoreBase, iso, parse_dt
-from bot.store.tally import Scope, Tally, shown_issues
+from bot.store.tally import Scope, Tally, first_holds, shown_issues
 
 
 @lru_cache(maxsize=1024)
@@ -58,14 +58,15 @@ class PlacementStore(StoreBase):
         )
         dev_id = int(cursor.lastrowid or 0)
         self._add_development_issues(dev_id, statement.issues, now)
+        first = int(first_holds(statement.kind, statement.issues))
         self._scope().keep(
-            dev_id, Tally(0, {i: [0, 1] for i in statement.issues}, set(statement.issues))
+            dev_id, Tally(0, {i: [0, first] for i in statement.issues}, set(statement.issues))
         )
         # its first mention's issues, counted when that mention is stored (add_statement)
         self.db.conn.executemany(
             """insert into development_issue_mentions (development_id, issue_id, mentions,
-               by_first) values (?, ?, 0, 1)""",
-            [(dev_id, i) for i in statement.issues],
+               by_first) values (?, ?, 0, ?)""",
+            [(dev_id, i, first) for i in statement.issues],
         )
         return dev_id
 
@@ -200,13 +201,14 @@ class PlacementStore(StoreBase):
         )
         dev_id = int(cursor.lastrowid or 0)
         self._add_development_issues(dev_id, issues, now)
+        first = int(first_holds(statement.kind, issues))
         conn.executemany(
             """insert into development_issue_mentions (development_id, issue_id, mentions,
-               by_first) values (?, ?, 1, 1)""",
-            [(dev_id, i) for i in issues],
+               by_first) values (?, ?, 1, ?)""",
+            [(dev_id, i, first) for i in issues],
         )
         self._insert_statement(statement, dev_id, now, signature)
-        tally = scope.keep(dev_id, Tally(1, {i: [1, 1] for i in issues}, set(issues)))
+        tally = scope.keep(dev_id, Tally(1, {i: [1, first] for i in issues}, set(issues)))
         self._credit(dev_id, tally, outlet)
         return dev_id
 
