@@ -270,3 +270,27 @@ def test_a_word_trie_matches_what_the_longest_first_alternation_matches(caseless
         assert [m.span("w") for m in trie.finditer(text)] == [
             m.span("w") for m in plain.finditer(text)
         ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "The Ministry of Foreign Affairs of Norway said the talks were useful.",
+        "THE MINISTRY OF DEFENCE OF ESTONIA SAID THE TALKS WERE USEFUL.",
+        "A statement from the Federal Chancellery said the draft was ready.",
+        "The joint communique issued by the Norwegian and Swiss foreign ministries was short.",
+        "The Finnish and Estonian delegations said the draft was ready.",
+        "The mınistry (a dotless i) of Finance of Latvia said the draft was ready.",
+        "Nobody in this sentence heads anything.",
+    ],
+)
+def test_institutions_gated_by_a_word_they_need_find_what_the_full_patterns_find(
+    extractor: Extractor, para: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    institutions = extractor.institutions
+    mentions = extractor.index.find(para)
+    gated = institutions.mentions(para, mentions)
+    for gate in ("_any_head", "_any_joint", "_any_issuing"):
+        # a gate that lets every paragraph through
+        monkeypatch.setattr(institutions, gate, CaselessPattern(""))
+    assert institutions.mentions(para, mentions) == gated
