@@ -294,3 +294,16 @@ def test_institutions_gated_by_a_word_they_need_find_what_the_full_patterns_find
         # a gate that lets every paragraph through
         monkeypatch.setattr(institutions, gate, CaselessPattern(""))
     assert institutions.mentions(para, mentions) == gated
+
+
+def test_the_mentions_kept_for_a_text_are_given_anew_to_each_caller(extractor: Extractor) -> None:
+    text = "The minister told the envoy that the talks would resume in Geneva."
+    first = extractor.index.find(text)
+    first.append(first[0])  # a caller's own list: what it adds is not kept
+    again = extractor.index.find(text)
+    assert again == first[:-1]
+    assert [m.kind for m in again] == ["role", "role"]
+    # "unknown" is part of what is kept: without it, names the config lacks are left out
+    named = "Ingrid Solberg told the envoy that the talks would resume."
+    assert "unknown" in [m.kind for m in extractor.index.find(named)]
+    assert "unknown" not in [m.kind for m in extractor.index.find(named, unknown=False)]

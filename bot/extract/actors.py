@@ -10,12 +10,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.config import Language
 from bot.language import Caseless, CaselessPattern, any_word, longest_first, trie_source, word_trie
 from bot.model import Actor
 
 EN = Language()  # no folding: pass the configured language
+FOUND_CACHE = 4096  # texts whose mentions an index keeps (a few MB)
 
 
 # A capitalised word, in any script: "Aydın", "Zawadzki", "Песков"
@@ -328,6 +330,12 @@ class ActorIndex:
 
     def find(self, text: str, *, unknown: bool = True) -> list[ActorMention]:
         """Every actor mention in text, longest match first where they overlap, in text order."""
+        return list(self._found(text, unknown))
+
+    @lru_cache(maxsize=FOUND_CACHE)  # noqa: B019 - one index per config, its state fixed
+    def _found(self, text: str, unknown: bool) -> tuple[ActorMention, ...]:
+        """``find``, kept for the texts read last: a paragraph is read again by later stages,
+        and outlets reprint the same wire copy and the same boilerplate."""
         folded = self.fold(text)
         lowered = self._caseless.text(folded)
         found: list[ActorMention] = []
@@ -439,7 +447,7 @@ class ActorIndex:
             found = [self._source_of_name(folded, m) for m in found]
         if self._office_of:
             found = [self._office(folded, m) for m in found]
-        return found
+        return tuple(found)
 
     def _office(self, folded: str, m: ActorMention) -> ActorMention:
         """ "President Volodymyr Zelensky's office" is the office, not the man."""
