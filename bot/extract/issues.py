@@ -78,21 +78,20 @@ class IssueTagger:
         """Where each issue term stands in the text, and the issues it names."""
         out = []
         lowered = _lower(text)
-        for script, pattern, each in self._scans:
+        for script, pattern, (by_char, anywhere) in self._scans:
             if script is not None and not script.search(lowered):
                 continue
             next_start, pos = pattern.starts(lowered), 0
             while (start := next_start(pos)) is not None:
                 # the longest term starting here decides; a term two issues share
                 # ("Article 5") names both
-                ch = lowered[start]
                 ends = [
-                    (p.match(lowered, start), issue)
-                    for issue, by_char, anywhere in each
-                    if (p := by_char.get(ch, anywhere)) is not None
+                    (m.end(), issue)
+                    for issue, p in by_char.get(lowered[start], anywhere)
+                    if (m := p.match(lowered, start))
                 ]
-                longest = max(hit.end() for hit, _issue in ends if hit)
-                named = frozenset(i for hit, i in ends if hit and hit.end() == longest)
+                longest = max(end for end, _issue in ends)
+                named = frozenset(i for end, i in ends if end == longest)
                 out.append(Hit(start, longest, named))
                 pos = max(longest, start + 1)
         return tuple(sorted(out, key=lambda h: h.start))
@@ -397,7 +396,30 @@ def _worst(choice: frozenset[str]) -> int:
     return min(map(len, choice))
 
 
+_Measures = tuple[tuple[str, re.Pattern[str]], ...]  # (issue, the pattern measuring its term)
+
+
 def _each_issue(
+    issues: tuple[Issue, ...], keep: Callable[[str], bool]
+) -> tuple[dict[str, _Measures], _Measures]:
+    """The patterns that measure a term found at a character: by that character, for each issue
+    whose terms can open with it, over those that can; and for any other character, for each
+    issue with terms whose source does not tell where they open, over those."""
+    each = _per_issue(issues, keep)
+    chars = {ch for _issue, by_char, _anywhere in each for ch in by_char}
+    by_char = {
+        ch: tuple(
+            (issue, p)
+            for issue, patterns, anywhere in each
+            if (p := patterns.get(ch, anywhere)) is not None
+        )
+        for ch in sorted(chars)
+    }
+    anywhere = tuple((issue, p) for issue, _by_char, p in each if p is not None)
+    return by_char, anywhere
+
+
+def _per_issue(
     issues: tuple[Issue, ...], keep: Callable[[str], bool]
 ) -> list[tuple[str, dict[str, re.Pattern[str]], re.Pattern[str] | None]]:
     """A pattern per issue over its terms ``keep`` selects, to measure the term found: for each
