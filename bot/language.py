@@ -7,7 +7,7 @@ stage keys on come from the file, so adding a language is a file plus tests.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -279,8 +279,10 @@ class CaselessPattern:
         self.pattern = re.compile(pattern, re.IGNORECASE)
         # a capital in the source would go unmatched in lower-cased text, and lower-casing
         # the source would change its escapes (\S, \W); an inline flag ("(?-i:...)") may make
-        # case matter: such a pattern is always searched as it is
+        # case matter; a range of letters ("[a-z]") matches case partners of letters it does
+        # not name ("ı" for "i"): such a pattern is always searched as it is
         plain = not any(c.isupper() for c in pattern) and not _INLINE_FLAGS.search(pattern)
+        plain = plain and not _LETTER_RANGE.search(pattern)
         self._lowered = re.compile(pattern) if plain else None
         self._caseless = Caseless([pattern])
 
@@ -291,8 +293,17 @@ class CaselessPattern:
             return self.pattern.search(text) is not None
         return self._lowered.search(lowered) is not None
 
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in the text, whatever its case, found in the text lower-cased
+        where that finds the same: read their spans, and what they hold from the text itself."""
+        lowered = self._caseless.text(text) if self._lowered is not None else None
+        if lowered is None or self._lowered is None:
+            return self.pattern.finditer(text)
+        return self._lowered.finditer(lowered)
+
 
 _INLINE_FLAGS = re.compile(r"\(\?[-aiLmsux]")
+_LETTER_RANGE = re.compile(r"\[[^\]]*[^\W\d_]-[^\W\d_]")  # a class naming a range of letters
 _UNKNOWN: dict[int, tuple[int, ...]] = {}
 try:  # the table re itself matches case-insensitively by (Python 3.11 and later)
     from re._casefix import _EXTRA_CASES as _CASE_PARTNERS

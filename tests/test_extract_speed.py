@@ -307,3 +307,29 @@ def test_the_mentions_kept_for_a_text_are_given_anew_to_each_caller(extractor: E
     named = "Ingrid Solberg told the envoy that the talks would resume."
     assert "unknown" in [m.kind for m in extractor.index.find(named)]
     assert "unknown" not in [m.kind for m in extractor.index.find(named, unknown=False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks resumed, as delegations gathered in Geneva, and the envoy said so.",
+        "TALKS RESUMED, AS DELEGATIONS GATHERED IN GENEVA.",
+        "Talks resumed, as delegatıons gathered in Geneva.",  # a dotless i
+        "İstanbul talks resumed, as delegations gathered.",
+    ],
+)
+def test_a_caseless_patterns_matches_are_where_the_case_insensitive_ones_are(text: str) -> None:
+    source = r",\s+as\s+[a-z]+\s+(?:gathered|met)\b"
+    expected = [m.span() for m in re.finditer(source, text, re.IGNORECASE)]
+    assert expected  # every text holds one, in whatever case
+    assert [m.span() for m in CaselessPattern(source).finditer(text)] == expected
+
+
+def test_a_speakers_description_is_found_whatever_its_case(extractor: Extractor) -> None:
+    reader = extractor.reader
+    said = "Olena Marchuk, the CEO of a grid operator, said repairs would take weeks."
+    (span,) = reader.descriptions(said)
+    assert said[span[0] : span[1]] == "CEO of a grid operator"
+    assert reader.descriptions(said.upper()) == [span]
+    # "who" opens a description only after a comma or a speaker's noun
+    assert reader.descriptions("Those who want war said nothing.") == []

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from bot.config import Language
 from bot.extract.regex_source import class_end, first_letters, group_end, split_top
-from bot.language import any_word, longest_first
+from bot.language import CaselessPattern, any_word
 from bot.model import Issue, Statement
 
 CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is named
@@ -453,11 +453,13 @@ class IssueReader:
     def __init__(self, tagger: IssueTagger, language: Language) -> None:
         self.tagger = tagger
         self._passing = language.process_words - language.plan_words
-        self._process_words = _any_word(language.process_words)
-        self._plan_words = _any_word(language.plan_words)
+        # searched in the text lower-cased where that finds the same (CaselessPattern): these
+        # are read in every paragraph and statement
+        self._process_words = _caseless(_any_word(language.process_words))
+        self._plan_words = _caseless(_any_word(language.plan_words))
         self._topic = _any_word(language.topic_phrases)
-        self._scene = _scene(language)
-        self._described = _descriptions(language)
+        self._scene = _caseless(_scene(language))
+        self._described = _caseless(_descriptions(language))
         self._relatives = language.relative_pronouns
         self._antecedents = language.role_nouns | language.anonymous_nouns
         # "until there is a signed deal": a timing word, then up to three words
@@ -470,7 +472,7 @@ class IssueReader:
             else None
         )
         # in coverage of an energy truce, "the truce" is that truce (stems, inside a word)
-        self._a_truce = _any_word(language.truce_words, whole=False)
+        self._a_truce = _caseless(_any_word(language.truce_words, whole=False))
         self._pointing = (
             re.compile(
                 rf"{_alternation(language.pointing_words)}\s+{_alternation(language.pointing_links)}"
@@ -546,7 +548,7 @@ class IssueReader:
             before = text[: m.start()]
             if _quoted(before):
                 continue  # inside a quote, it is what was said
-            if m.group(1).lower() in self._relatives:
+            if text[m.start(1) : m.end(1)].lower() in self._relatives:
                 last = before.rstrip()
                 word = last.split()[-1:]
                 if not last.endswith(",") and not (word and word[0].lower() in self._antecedents):
@@ -596,7 +598,7 @@ class IssueReader:
         coverage = self._energy_truce_coverage(counts, text)
         out = []
         for s in statements:
-            if self._a_truce.search(s.text):
+            if self._a_truce.found(s.text):
                 if ENERGY in s.issues:
                     # "a pause on strikes against power plants": an energy truce is a truce
                     s = replace(s, issues=self.ordered({*s.issues, TRUCE}))
@@ -615,7 +617,7 @@ class IssueReader:
         if self._a_truce is None or not counts[ENERGY]:
             return False
         return any(
-            self._a_truce.search(para) is not None and ENERGY in self.tagger.tags(para)
+            self._a_truce.found(para) and ENERGY in self.tagger.tags(para)
             for para in text.split("\n")
         )
 
@@ -629,7 +631,7 @@ class IssueReader:
         for a, b in reversed(self.descriptions(text)):
             # "who is part of the delegation": the speaker's part in the talks, not the remark's
             text = text[:a] + " " + text[b:]
-        return self._process_words.search(text) is not None
+        return self._process_words.found(text)
 
     def _names_plan(self, group: Sequence[Statement]) -> bool:
         """Whether a remark names the plan or the process itself ("the peace plan", "rounds of
@@ -641,7 +643,7 @@ class IssueReader:
         come, which no issue term names."""
         if self._plan_words is None:
             return False
-        return any(self._plan_words.search(s.text) for s in group)
+        return any(self._plan_words.found(s.text) for s in group)
 
     def _plan_term(self, text: str) -> bool:
         """Whether the text names the plan or process itself: a catch-all term not said in
@@ -785,10 +787,12 @@ def _descriptions(language: Language) -> re.Pattern[str] | None:
     openers = (*language.speaker_descriptions, *language.relative_pronouns)
     if not openers:
         return None
-    verbs = longest_first(language.speech_verbs)
+    # as tries of the words lower-cased ("CEO of"): the same matches, and a pattern in lower
+    # case is searched in the text lower-cased (CaselessPattern)
+    verbs = any_word(language.speech_verbs, caseless=True)
     end = rf"(?=[,;:\"“”«»]|\s+(?:{verbs})(?!\w)|$)" if verbs else r"(?=[,;:\"“”«»]|$)"
     return re.compile(
-        rf"(?<!\w)({longest_first(openers)})(?!\w)"
+        rf"(?<!\w)({any_word(openers, caseless=True)})(?!\w)"
         rf"[^,;:\"“”«»]{{0,100}}?{end}",
         re.IGNORECASE,
     )
@@ -846,3 +850,11 @@ def _around(text: str, statement: Statement) -> str:
 
 
 _SENTENCE_ENDS = (". ", "? ", "! ")
+
+
+def _caseless(pattern: re.Pattern[str] | None) -> CaselessPattern | None:
+    """A case-insensitive pattern as a CaselessPattern: the same matches, found faster."""
+    if pattern is None:
+        return None
+    assert pattern.flags & re.IGNORECASE, "only a case-insensitive pattern reads lower-cased text"
+    return CaselessPattern(pattern.pattern)
