@@ -333,3 +333,25 @@ def test_a_speakers_description_is_found_whatever_its_case(extractor: Extractor)
     assert reader.descriptions(said.upper()) == [span]
     # "who" opens a description only after a comma or a speaker's noun
     assert reader.descriptions("Those who want war said nothing.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was also stated by Foreign Minister Sergei Lavrov that the talks would go on.",
+        "It was noted at the Kremlin that the round had ended.",
+        "Asked whether he trusted Putin, Zelensky said the talks would decide.",
+        "ASKED whether he trusted Putin, Zelensky said the talks would decide.",
+        "Pressed on whether Putin would come, Peskov said he would not.",
+    ],
+)
+def test_the_cheap_test_for_a_question_verb_changes_no_statement(
+    extractor: Extractor, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read() -> list[tuple[str, str, str]]:
+        return [(s.actor_id, s.kind, s.text) for s in extractor.extract(text).statements]
+
+    found = read()
+    assert found  # each text is a statement
+    monkeypatch.setattr(extractor.coref, "_asking", None)  # every sentence read word by word
+    assert read() == found
