@@ -293,6 +293,14 @@ class CaselessPattern:
             return self.pattern.search(text) is not None
         return self._lowered.search(lowered) is not None
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """The pattern's first match in the text, whatever its case, found in the text
+        lower-cased where that finds the same: read its span, and what it holds from the text."""
+        lowered = self._caseless.text(text) if self._lowered is not None else None
+        if lowered is None or self._lowered is None:
+            return self.pattern.search(text)
+        return self._lowered.search(lowered)
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The pattern's matches in the text, whatever its case, found in the text lower-cased
         where that finds the same: read their spans, and what they hold from the text itself."""

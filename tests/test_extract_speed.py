@@ -322,7 +322,11 @@ def test_a_caseless_patterns_matches_are_where_the_case_insensitive_ones_are(tex
     source = r",\s+as\s+[a-z]+\s+(?:gathered|met)\b"
     expected = [m.span() for m in re.finditer(source, text, re.IGNORECASE)]
     assert expected  # every text holds one, in whatever case
-    assert [m.span() for m in CaselessPattern(source).finditer(text)] == expected
+    pattern = CaselessPattern(source)
+    assert [m.span() for m in pattern.finditer(text)] == expected
+    first = pattern.search(text)
+    assert first is not None
+    assert first.span() == expected[0]
 
 
 def test_a_speakers_description_is_found_whatever_its_case(extractor: Extractor) -> None:
