@@ -359,3 +359,21 @@ def test_the_cheap_test_for_a_question_verb_changes_no_statement(
     assert found  # each text is a statement
     monkeypatch.setattr(extractor.coref, "_asking", None)  # every sentence read word by word
     assert read() == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One official said the talks had stalled. Another said they would resume.",
+        "A diplomat said the draft was ready. A Second said it was not.",
+        "The envoy said nothing more about the draft.",
+    ],
+)
+def test_the_cheap_test_for_one_more_unnamed_source_finds_what_the_full_pattern_finds(
+    extractor: Extractor, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = extractor.index
+    found = index.find(text)
+    monkeypatch.setattr(index, "_another_hint", None)  # the full pattern over every text
+    index._found.cache_clear()
+    assert index.find(text) == found

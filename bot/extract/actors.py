@@ -280,7 +280,8 @@ class ActorIndex:
         # hints are the words a match must end on (a role's noun, an unnamed source's noun): a
         # cheap test before the full pattern.
         lower_nouns, lower_singular = _lowered(nouns), _lowered(singular)
-        self._caseless = Caseless([*described, *pronouns, *lower_nouns, *lower_singular])
+        another = _lowered(language.another_source)
+        self._caseless = Caseless([*described, *pronouns, *lower_nouns, *lower_singular, *another])
         self._desc_low = alternation(described, flags=0)
         self._pronoun_low = (
             re.compile(r"(?<![\w-])(?P<p>" + any_word(_lowered(pronouns)) + r")(?![\w-])")
@@ -296,6 +297,10 @@ class ActorIndex:
             re.compile(r"\s(?:" + any_word(lower_singular) + r")(?![\w-])")
             if self._unnamed_re is not None
             else None
+        )
+        # ... "another", "a second" for one more unnamed source (before its verb)
+        self._another_hint = (
+            re.compile(any_word(another)) if self._another_re is not None else None
         )
         # ... and a source's noun, perhaps plural ("a Whitehall source", "Elysee advisers"),
         # which both patterns of unnamed sources end on
@@ -428,7 +433,7 @@ class ActorIndex:
                 if claim(m.start(), m.end()):
                     kind = {"": "thing", "p": "plural"}.get(gender, "pronoun")
                     found.append(ActorMention(m.start(), m.end(), "", kind, gender))
-        if self._another_re is not None:
+        if self._another_re is not None and not _hinted_out(self._another_hint, lowered):
             for m in self._another_re.finditer(folded):
                 if claim(m.start("a"), m.end("a")):
                     found.append(ActorMention(m.start("a"), m.end("a"), "", "another"))
