@@ -705,7 +705,8 @@ class IssueReader:
             elif issues and CATCH_ALL not in issues and self._says_progress(group):
                 # "we are closer on the prisoner lists than ever": how far the talks have come
                 issues = self.ordered({*issues, CATCH_ALL})
-            out.extend(replace(s, issues=issues) for s in group)
+            # (a statement whose issues stay is kept as it is: replace() is costly)
+            out.extend(s if s.issues == issues else replace(s, issues=issues) for s in group)
             i = j
         return out
 
