@@ -257,6 +257,9 @@ class Caseless:
             sorted({chr(q) for ch in letters for q in _CASE_PARTNERS.get(ord(ch), ())})
         )
         self._usable = _CASE_PARTNERS is not _UNKNOWN
+        # partners beyond ASCII ("ı", "ſ") cannot stand in text all in ASCII, most text: no
+        # need to look for them there
+        self._ascii_clear = not any(ch.isascii() for ch in self._partners)
 
     def text(self, text: str) -> str | None:
         """The text lower-cased, one character for one, if searching it finds what a
@@ -264,6 +267,8 @@ class Caseless:
         lowered = text.lower()
         if not self._usable or len(lowered) != len(text):
             return None
+        if self._ascii_clear and lowered.isascii():
+            return lowered
         for ch in self._partners:
             if ch in lowered:
                 return None

@@ -377,3 +377,12 @@ def test_the_cheap_test_for_one_more_unnamed_source_finds_what_the_full_pattern_
     monkeypatch.setattr(index, "_another_hint", None)  # the full pattern over every text
     index._found.cache_clear()
     assert index.find(text) == found
+
+
+def test_ascii_text_is_read_lower_cased_unless_a_word_has_an_ascii_case_partner() -> None:
+    # no ASCII letter lower-cases to a partner of "envoy"'s letters ("ſ", "ı" are not ASCII)
+    assert Caseless(_WORDS).text("The ENVOY spoke") == "the envoy spoke"
+    # a dotless "ı" in a word matches the ASCII "i" case-insensitively: ASCII text is searched
+    # as written then
+    assert re.search("kırım", "the kirim talks", re.IGNORECASE) is not None
+    assert Caseless(["kırım"]).text("the kirim talks") is None
