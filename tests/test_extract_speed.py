@@ -386,3 +386,14 @@ def test_ascii_text_is_read_lower_cased_unless_a_word_has_an_ascii_case_partner(
     # as written then
     assert re.search("kırım", "the kirim talks", re.IGNORECASE) is not None
     assert Caseless(["kırım"]).text("the kirim talks") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on 10 December, in Geneva", "on Dec. 15, 2026 and 12 March", "in the spring", ""],
+)
+def test_dates_are_taken_out_only_where_a_digit_is_yet_as_the_full_pattern_takes_them(
+    extractor: Extractor, text: str
+) -> None:
+    candidates = extractor.candidates
+    assert candidates._undated(text) == candidates._date.sub(" ", text)
