@@ -397,3 +397,20 @@ def test_dates_are_taken_out_only_where_a_digit_is_yet_as_the_full_pattern_takes
 ) -> None:
     candidates = extractor.candidates
     assert candidates._undated(text) == candidates._date.sub(" ", text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Lavrov said the troops would be targets. (Agency/Pool)",
+        "Delegations arrive in Geneva (photo: Jane Doe/Agency)  ",
+        "Photo credit: Jane Doe/Agency",
+        "The envoy said: no deal yet.",
+        "A line (with a bracket) in the middle.",
+        "It ended.  (Agency Photo)",
+    ],
+)
+def test_a_photo_credit_is_looked_for_only_where_one_could_end_the_line(line: str) -> None:
+    from bot.extract.segment import _CREDIT, _without_credit
+
+    assert _without_credit(line) == _CREDIT.sub("", line)
