@@ -7,7 +7,7 @@ stage keys on come from the file, so adding a language is a file plus tests.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -260,6 +260,9 @@ class Caseless:
             sorted({chr(q) for ch in letters for q in _CASE_PARTNERS.get(ord(ch), ())})
         )
         self._usable = _CASE_PARTNERS is not _UNKNOWN
+        # partners beyond ASCII ("ı", "ſ") cannot stand in text all in ASCII, most text: no
+        # need to look for them there
+        self._ascii_clear = not any(ch.isascii() for ch in self._partners)
 
     def text(self, text: str) -> str | None:
         """The text lower-cased, one character for one, if searching it finds what a
@@ -267,6 +270,8 @@ class Caseless:
         lowered = text.lower()
         if not self._usable or len(lowered) != len(text):
             return None
+        if self._ascii_clear and lowered.isascii():
+            return lowered
         for ch in self._partners:
             if ch in lowered:
                 return None
@@ -282,8 +287,10 @@ class CaselessPattern:
         self.pattern = re.compile(pattern, re.IGNORECASE)
         # a capital in the source would go unmatched in lower-cased text, and lower-casing
         # the source would change its escapes (\S, \W); an inline flag ("(?-i:...)") may make
-        # case matter: such a pattern is always searched as it is
+        # case matter; a range of letters ("[a-z]") matches case partners of letters it does
+        # not name ("ı" for "i"): such a pattern is always searched as it is
         plain = not any(c.isupper() for c in pattern) and not _INLINE_FLAGS.search(pattern)
+        plain = plain and not _LETTER_RANGE.search(pattern)
         self._lowered = re.compile(pattern) if plain else None
         self._caseless = Caseless([pattern])
 
@@ -294,8 +301,25 @@ class CaselessPattern:
             return self.pattern.search(text) is not None
         return self._lowered.search(lowered) is not None
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """The pattern's first match in the text, whatever its case, found in the text
+        lower-cased where that finds the same: read its span, and what it holds from the text."""
+        lowered = self._caseless.text(text) if self._lowered is not None else None
+        if lowered is None or self._lowered is None:
+            return self.pattern.search(text)
+        return self._lowered.search(lowered)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in the text, whatever its case, found in the text lower-cased
+        where that finds the same: read their spans, and what they hold from the text itself."""
+        lowered = self._caseless.text(text) if self._lowered is not None else None
+        if lowered is None or self._lowered is None:
+            return self.pattern.finditer(text)
+        return self._lowered.finditer(lowered)
+
 
 _INLINE_FLAGS = re.compile(r"\(\?[-aiLmsux]")
+_LETTER_RANGE = re.compile(r"\[[^\]]*[^\W\d_]-[^\W\d_]")  # a class naming a range of letters
 _UNKNOWN: dict[int, tuple[int, ...]] = {}
 try:  # the table re itself matches case-insensitively by (Python 3.11 and later)
     from re._casefix import _EXTRA_CASES as _CASE_PARTNERS

@@ -270,3 +270,147 @@ def test_a_word_trie_matches_what_the_longest_first_alternation_matches(caseless
         assert [m.span("w") for m in trie.finditer(text)] == [
             m.span("w") for m in plain.finditer(text)
         ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "The Ministry of Foreign Affairs of Norway said the talks were useful.",
+        "THE MINISTRY OF DEFENCE OF ESTONIA SAID THE TALKS WERE USEFUL.",
+        "A statement from the Federal Chancellery said the draft was ready.",
+        "The joint communique issued by the Norwegian and Swiss foreign ministries was short.",
+        "The Finnish and Estonian delegations said the draft was ready.",
+        "The mınistry (a dotless i) of Finance of Latvia said the draft was ready.",
+        "Nobody in this sentence heads anything.",
+    ],
+)
+def test_institutions_gated_by_a_word_they_need_find_what_the_full_patterns_find(
+    extractor: Extractor, para: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    institutions = extractor.institutions
+    mentions = extractor.index.find(para)
+    gated = institutions.mentions(para, mentions)
+    for gate in ("_any_head", "_any_joint", "_any_issuing"):
+        # a gate that lets every paragraph through
+        monkeypatch.setattr(institutions, gate, CaselessPattern(""))
+    assert institutions.mentions(para, mentions) == gated
+
+
+def test_the_mentions_kept_for_a_text_are_given_anew_to_each_caller(extractor: Extractor) -> None:
+    text = "The minister told the envoy that the talks would resume in Geneva."
+    first = extractor.index.find(text)
+    first.append(first[0])  # a caller's own list: what it adds is not kept
+    again = extractor.index.find(text)
+    assert again == first[:-1]
+    assert [m.kind for m in again] == ["role", "role"]
+    # "unknown" is part of what is kept: without it, names the config lacks are left out
+    named = "Ingrid Solberg told the envoy that the talks would resume."
+    assert "unknown" in [m.kind for m in extractor.index.find(named)]
+    assert "unknown" not in [m.kind for m in extractor.index.find(named, unknown=False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks resumed, as delegations gathered in Geneva, and the envoy said so.",
+        "TALKS RESUMED, AS DELEGATIONS GATHERED IN GENEVA.",
+        "Talks resumed, as delegatıons gathered in Geneva.",  # a dotless i
+        "İstanbul talks resumed, as delegations gathered.",
+    ],
+)
+def test_a_caseless_patterns_matches_are_where_the_case_insensitive_ones_are(text: str) -> None:
+    source = r",\s+as\s+[a-z]+\s+(?:gathered|met)\b"
+    expected = [m.span() for m in re.finditer(source, text, re.IGNORECASE)]
+    assert expected  # every text holds one, in whatever case
+    pattern = CaselessPattern(source)
+    assert [m.span() for m in pattern.finditer(text)] == expected
+    first = pattern.search(text)
+    assert first is not None
+    assert first.span() == expected[0]
+
+
+def test_a_speakers_description_is_found_whatever_its_case(extractor: Extractor) -> None:
+    reader = extractor.reader
+    said = "Olena Marchuk, the CEO of a grid operator, said repairs would take weeks."
+    (span,) = reader.descriptions(said)
+    assert said[span[0] : span[1]] == "CEO of a grid operator"
+    assert reader.descriptions(said.upper()) == [span]
+    # "who" opens a description only after a comma or a speaker's noun
+    assert reader.descriptions("Those who want war said nothing.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was also stated by Foreign Minister Sergei Lavrov that the talks would go on.",
+        "It was noted at the Kremlin that the round had ended.",
+        "Asked whether he trusted Putin, Zelensky said the talks would decide.",
+        "ASKED whether he trusted Putin, Zelensky said the talks would decide.",
+        "Pressed on whether Putin would come, Peskov said he would not.",
+    ],
+)
+def test_the_cheap_test_for_a_question_verb_changes_no_statement(
+    extractor: Extractor, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read() -> list[tuple[str, str, str]]:
+        return [(s.actor_id, s.kind, s.text) for s in extractor.extract(text).statements]
+
+    found = read()
+    assert found  # each text is a statement
+    monkeypatch.setattr(extractor.coref, "_asking", None)  # every sentence read word by word
+    assert read() == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One official said the talks had stalled. Another said they would resume.",
+        "A diplomat said the draft was ready. A Second said it was not.",
+        "The envoy said nothing more about the draft.",
+    ],
+)
+def test_the_cheap_test_for_one_more_unnamed_source_finds_what_the_full_pattern_finds(
+    extractor: Extractor, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = extractor.index
+    found = index.find(text)
+    monkeypatch.setattr(index, "_another_hint", None)  # the full pattern over every text
+    index._found.cache_clear()
+    assert index.find(text) == found
+
+
+def test_ascii_text_is_read_lower_cased_unless_a_word_has_an_ascii_case_partner() -> None:
+    # no ASCII letter lower-cases to a partner of "envoy"'s letters ("ſ", "ı" are not ASCII)
+    assert Caseless(_WORDS).text("The ENVOY spoke") == "the envoy spoke"
+    # a dotless "ı" in a word matches the ASCII "i" case-insensitively: ASCII text is searched
+    # as written then
+    assert re.search("kırım", "the kirim talks", re.IGNORECASE) is not None
+    assert Caseless(["kırım"]).text("the kirim talks") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on 10 December, in Geneva", "on Dec. 15, 2026 and 12 March", "in the spring", ""],
+)
+def test_dates_are_taken_out_only_where_a_digit_is_yet_as_the_full_pattern_takes_them(
+    extractor: Extractor, text: str
+) -> None:
+    candidates = extractor.candidates
+    assert candidates._undated(text) == candidates._date.sub(" ", text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Lavrov said the troops would be targets. (Agency/Pool)",
+        "Delegations arrive in Geneva (photo: Jane Doe/Agency)  ",
+        "Photo credit: Jane Doe/Agency",
+        "The envoy said: no deal yet.",
+        "A line (with a bracket) in the middle.",
+        "It ended.  (Agency Photo)",
+    ],
+)
+def test_a_photo_credit_is_looked_for_only_where_one_could_end_the_line(line: str) -> None:
+    from bot.extract.segment import _CREDIT, _without_credit
+
+    assert _without_credit(line) == _CREDIT.sub("", line)

@@ -10,12 +10,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.config import Language
 from bot.language import Caseless, CaselessPattern, any_word, longest_first, trie_source, word_trie
 from bot.model import Actor
 
 EN = Language()  # no folding: pass the configured language
+FOUND_CACHE = 4096  # texts whose mentions an index keeps (a few MB)
 
 
 # A capitalised word, in any script: "Aydın", "Zawadzki", "Песков"
@@ -278,7 +280,8 @@ class ActorIndex:
         # hints are the words a match must end on (a role's noun, an unnamed source's noun): a
         # cheap test before the full pattern.
         lower_nouns, lower_singular = _lowered(nouns), _lowered(singular)
-        self._caseless = Caseless([*described, *pronouns, *lower_nouns, *lower_singular])
+        another = _lowered(language.another_source)
+        self._caseless = Caseless([*described, *pronouns, *lower_nouns, *lower_singular, *another])
         self._desc_low = alternation(described, flags=0)
         self._pronoun_low = (
             re.compile(r"(?<![\w-])(?P<p>" + any_word(_lowered(pronouns)) + r")(?![\w-])")
@@ -294,6 +297,10 @@ class ActorIndex:
             re.compile(r"\s(?:" + any_word(lower_singular) + r")(?![\w-])")
             if self._unnamed_re is not None
             else None
+        )
+        # ... "another", "a second" for one more unnamed source (before its verb)
+        self._another_hint = (
+            re.compile(any_word(another)) if self._another_re is not None else None
         )
         # ... and a source's noun, perhaps plural ("a Whitehall source", "Elysee advisers"),
         # which both patterns of unnamed sources end on
@@ -328,6 +335,12 @@ class ActorIndex:
 
     def find(self, text: str, *, unknown: bool = True) -> list[ActorMention]:
         """Every actor mention in text, longest match first where they overlap, in text order."""
+        return list(self._found(text, unknown))
+
+    @lru_cache(maxsize=FOUND_CACHE)  # noqa: B019 - one index per config, its state fixed
+    def _found(self, text: str, unknown: bool) -> tuple[ActorMention, ...]:
+        """``find``, kept for the texts read last: a paragraph is read again by later stages,
+        and outlets reprint the same wire copy and the same boilerplate."""
         folded = self.fold(text)
         lowered = self._caseless.text(folded)
         found: list[ActorMention] = []
@@ -420,7 +433,7 @@ class ActorIndex:
                 if claim(m.start(), m.end()):
                     kind = {"": "thing", "p": "plural"}.get(gender, "pronoun")
                     found.append(ActorMention(m.start(), m.end(), "", kind, gender))
-        if self._another_re is not None:
+        if self._another_re is not None and not _hinted_out(self._another_hint, lowered):
             for m in self._another_re.finditer(folded):
                 if claim(m.start("a"), m.end("a")):
                     found.append(ActorMention(m.start("a"), m.end("a"), "", "another"))
@@ -439,7 +452,7 @@ class ActorIndex:
             found = [self._source_of_name(folded, m) for m in found]
         if self._office_of:
             found = [self._office(folded, m) for m in found]
-        return found
+        return tuple(found)
 
     def _office(self, folded: str, m: ActorMention) -> ActorMention:
         """ "President Volodymyr Zelensky's office" is the office, not the man."""

@@ -268,15 +268,14 @@ class Attributor:
             else None
         )
         self._passive = (
-            re.compile(
+            CaselessPattern(
                 # "it was also stated": a word may stand inside the phrase
                 r"(?<!\w)(?:"
                 + "|".join(
                     r"(?:\s+\w+)?\s+".join(map(re.escape, p.split()))
                     for p in language.passive_speech
                 )
-                + r")(?!\w)",
-                re.IGNORECASE,
+                + r")(?!\w)"
             )
             if language.passive_speech
             else None

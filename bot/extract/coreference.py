@@ -51,6 +51,10 @@ class Coreference:
         self.language = language
         self._titles = (language.title_words - language.prepositions) | {"people's"}
         self._question_words = language.question_words - language.prepositions
+        # cheap: most sentences hold no question verb at all, even inside a word (a test of the
+        # text lower-cased, exact where the verbs are ASCII: their letters lower-case alone)
+        verbs = language.question_verbs
+        self._asking = tuple(verbs) if all(v.isascii() for v in verbs) else None
         self._portfolios = frozenset(w.lower() for w in language.not_name_words)
         self._heads = language.body_nouns | language.institution_heads
 
@@ -163,6 +167,10 @@ class Coreference:
         """Where a question the sentence before ``at`` reports stands ("Asked whether ...,"),
         up to its comma: the names inside it are what was asked about, not who answers."""
         start = max(para.rfind(c, 0, at) for c in ".!?\n") + 1
+        if self._asking is not None:
+            lowered = para[start:at].lower()
+            if not any(verb in lowered for verb in self._asking):
+                return range(0)
         words = list(_WORDS.finditer(para, start, at))
         for i, word in enumerate(words):
             if word.group(0).lower() not in self.language.question_verbs:

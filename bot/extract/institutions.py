@@ -17,12 +17,12 @@ Pure functions of text + the language's words (``config/lang/<code>.toml``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from bot.config import Language
 from bot.extract.actors import ActorIndex, ActorMention, slug
 from bot.extract.candidates import speech_pattern
-from bot.language import longest_first
+from bot.language import CaselessPattern, any_word, longest_first
 from bot.model import Actor
 
 ACCOUNT_GAP = 6  # words between a sentence's subject and "according to the ministry's account"
@@ -111,6 +111,12 @@ class Institutions:
         )
         self._speech = speech_pattern(language)
         self._determiners = language.determiners
+        # cheap: whether a paragraph holds the word a pattern cannot match without (most
+        # paragraphs hold none): a head noun for a body's full name, a plural head for several
+        # bodies, an issuing verb for a document's issuer
+        self._any_head = _any_of(language.body_nouns | language.institution_heads)
+        self._any_joint = _any_of(language.joint_heads)
+        self._any_issuing = _any_of(language.issuing_verbs)
 
     # --- releases -------------------------------------------------------------------------
 
@@ -172,7 +178,7 @@ class Institutions:
     def _joints(self, para: str, mentions: list[ActorMention]) -> list[ActorMention]:
         """ "the US, Ukrainian and Russian delegations": the configured body of that plural
         ("the delegations") if there is one, else a body the config lacks."""
-        if self._joint.search(para) is None:
+        if not self._any_joint.found(para) or self._joint.search(para) is None:
             return mentions
         out = list(mentions)
         for m in self._joint.finditer(para):
@@ -224,6 +230,8 @@ class Institutions:
         else claimed ("The Federal Ministry of Finance said", "The Ministry of Foreign Affairs
         of Portugal notes"), as names not in the config; inside a sentence a body is mostly
         part of a person's description ("deputy chairman of Russia's Security Council")."""
+        if not self._any_head.found(para):
+            return mentions  # a credited document counts only with a body's name after it
         found = [*self._named.finditer(para)]
         for credit in self._credited.finditer(para):
             named = self._body.match(para, credit.end())
@@ -270,7 +278,7 @@ class Institutions:
     ) -> list[ActorMention]:
         """ "The joint statement issued by Qatar's foreign ministry": one mention of the issuer,
         from the document's first word (the subject of the sentence's verb)."""
-        if self._issued.search(para) is None:
+        if not self._any_issuing.found(para) or self._issued.search(para) is None:
             return mentions
         out = list(mentions)
         for doc in self._issued.finditer(para):
@@ -328,3 +336,8 @@ def is_body(mention: ActorMention) -> bool:
 def release_start(institutions: Institutions, lines: Sequence[str]) -> int | None:
     """The index of the first line that labels a release, if any."""
     return next((i for i, line in enumerate(lines) if institutions.release_label(line)), None)
+
+
+def _any_of(words: Iterable[str]) -> CaselessPattern:
+    """Whether a text holds any of these words, whatever its case, even inside a longer word."""
+    return CaselessPattern(any_word(words, caseless=True) or "(?!)")

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from bot.config import Language
 from bot.extract.regex_source import class_end, first_letters, group_end, split_top
-from bot.language import any_word, longest_first
+from bot.language import CaselessPattern, any_word
 from bot.model import Issue, Statement
 
 CATCH_ALL = "peace_plan"  # talks and process: kept only when no other issue is named
@@ -78,21 +78,20 @@ class IssueTagger:
         """Where each issue term stands in the text, and the issues it names."""
         out = []
         lowered = _lower(text)
-        for script, pattern, each in self._scans:
+        for script, pattern, (by_char, anywhere) in self._scans:
             if script is not None and not script.search(lowered):
                 continue
             next_start, pos = pattern.starts(lowered), 0
             while (start := next_start(pos)) is not None:
                 # the longest term starting here decides; a term two issues share
                 # ("Article 5") names both
-                ch = lowered[start]
                 ends = [
-                    (p.match(lowered, start), issue)
-                    for issue, by_char, anywhere in each
-                    if (p := by_char.get(ch, anywhere)) is not None
+                    (m.end(), issue)
+                    for issue, p in by_char.get(lowered[start], anywhere)
+                    if (m := p.match(lowered, start))
                 ]
-                longest = max(hit.end() for hit, _issue in ends if hit)
-                named = frozenset(i for hit, i in ends if hit and hit.end() == longest)
+                longest = max(end for end, _issue in ends)
+                named = frozenset(i for end, i in ends if end == longest)
                 out.append(Hit(start, longest, named))
                 pos = max(longest, start + 1)
         return tuple(sorted(out, key=lambda h: h.start))
@@ -397,7 +396,30 @@ def _worst(choice: frozenset[str]) -> int:
     return min(map(len, choice))
 
 
+_Measures = tuple[tuple[str, re.Pattern[str]], ...]  # (issue, the pattern measuring its term)
+
+
 def _each_issue(
+    issues: tuple[Issue, ...], keep: Callable[[str], bool]
+) -> tuple[dict[str, _Measures], _Measures]:
+    """The patterns that measure a term found at a character: by that character, for each issue
+    whose terms can open with it, over those that can; and for any other character, for each
+    issue with terms whose source does not tell where they open, over those."""
+    each = _per_issue(issues, keep)
+    chars = {ch for _issue, by_char, _anywhere in each for ch in by_char}
+    by_char = {
+        ch: tuple(
+            (issue, p)
+            for issue, patterns, anywhere in each
+            if (p := patterns.get(ch, anywhere)) is not None
+        )
+        for ch in sorted(chars)
+    }
+    anywhere = tuple((issue, p) for issue, _by_char, p in each if p is not None)
+    return by_char, anywhere
+
+
+def _per_issue(
     issues: tuple[Issue, ...], keep: Callable[[str], bool]
 ) -> list[tuple[str, dict[str, re.Pattern[str]], re.Pattern[str] | None]]:
     """A pattern per issue over its terms ``keep`` selects, to measure the term found: for each
@@ -431,11 +453,13 @@ class IssueReader:
     def __init__(self, tagger: IssueTagger, language: Language) -> None:
         self.tagger = tagger
         self._passing = language.process_words - language.plan_words
-        self._process_words = _any_word(language.process_words)
-        self._plan_words = _any_word(language.plan_words)
+        # searched in the text lower-cased where that finds the same (CaselessPattern): these
+        # are read in every paragraph and statement
+        self._process_words = _caseless(_any_word(language.process_words))
+        self._plan_words = _caseless(_any_word(language.plan_words))
         self._topic = _any_word(language.topic_phrases)
-        self._scene = _scene(language)
-        self._described = _descriptions(language)
+        self._scene = _caseless(_scene(language))
+        self._described = _caseless(_descriptions(language))
         self._relatives = language.relative_pronouns
         self._antecedents = language.role_nouns | language.anonymous_nouns
         # "until there is a signed deal": a timing word, then up to three words
@@ -448,7 +472,7 @@ class IssueReader:
             else None
         )
         # in coverage of an energy truce, "the truce" is that truce (stems, inside a word)
-        self._a_truce = _any_word(language.truce_words, whole=False)
+        self._a_truce = _caseless(_any_word(language.truce_words, whole=False))
         self._pointing = (
             re.compile(
                 rf"{_alternation(language.pointing_words)}\s+{_alternation(language.pointing_links)}"
@@ -535,7 +559,7 @@ class IssueReader:
             before = text[: m.start()]
             if _quoted(before):
                 continue  # inside a quote, it is what was said
-            if m.group(1).lower() in self._relatives:
+            if text[m.start(1) : m.end(1)].lower() in self._relatives:
                 last = before.rstrip()
                 word = last.split()[-1:]
                 if not last.endswith(",") and not (word and word[0].lower() in self._antecedents):
@@ -598,7 +622,7 @@ class IssueReader:
         coverage = self._energy_truce_coverage(counts, text)
         out = []
         for s in statements:
-            if self._a_truce.search(s.text):
+            if self._a_truce.found(s.text):
                 if ENERGY in s.issues:
                     # "a pause on strikes against power plants": an energy truce is a truce
                     s = replace(s, issues=self.ordered({*s.issues, TRUCE}))
@@ -660,7 +684,7 @@ class IssueReader:
         if self._a_truce is None or not counts[ENERGY]:
             return False
         return any(
-            self._a_truce.search(para) is not None and ENERGY in self.tagger.tags(para)
+            self._a_truce.found(para) and ENERGY in self.tagger.tags(para)
             for para in text.split("\n")
         )
 
@@ -678,7 +702,7 @@ class IssueReader:
         for a, b in reversed(self.descriptions(text)):
             # "who is part of the delegation": the speaker's part in the talks, not the remark's
             text = text[:a] + " " + text[b:]
-        return self._process_words.search(text) is not None
+        return self._process_words.found(text)
 
     def _names_plan(self, group: Sequence[Statement]) -> bool:
         """Whether a remark names the plan or the process itself ("the peace plan", "rounds of
@@ -690,7 +714,7 @@ class IssueReader:
         come, which no issue term names."""
         if self._plan_words is None:
             return False
-        return any(self._plan_words.search(s.text) for s in group)
+        return any(self._plan_words.found(s.text) for s in group)
 
     def _plan_term(self, text: str) -> bool:
         """Whether the text names the plan or process itself: a catch-all term not said in
@@ -752,7 +776,8 @@ class IssueReader:
             elif issues and CATCH_ALL not in issues and self._says_progress(group):
                 # "we are closer on the prisoner lists than ever": how far the talks have come
                 issues = self.ordered({*issues, CATCH_ALL})
-            out.extend(replace(s, issues=issues) for s in group)
+            # (a statement whose issues stay is kept as it is: replace() is costly)
+            out.extend(s if s.issues == issues else replace(s, issues=issues) for s in group)
             i = j
         return out
 
@@ -834,10 +859,12 @@ def _descriptions(language: Language) -> re.Pattern[str] | None:
     openers = (*language.speaker_descriptions, *language.relative_pronouns)
     if not openers:
         return None
-    verbs = longest_first(language.speech_verbs)
+    # as tries of the words lower-cased ("CEO of"): the same matches, and a pattern in lower
+    # case is searched in the text lower-cased (CaselessPattern)
+    verbs = any_word(language.speech_verbs, caseless=True)
     end = rf"(?=[,;:\"“”«»]|\s+(?:{verbs})(?!\w)|$)" if verbs else r"(?=[,;:\"“”«»]|$)"
     return re.compile(
-        rf"(?<!\w)({longest_first(openers)})(?!\w)"
+        rf"(?<!\w)({any_word(openers, caseless=True)})(?!\w)"
         rf"[^,;:\"“”«»]{{0,100}}?{end}",
         re.IGNORECASE,
     )
@@ -915,3 +942,11 @@ def _para_before(text: str, start: int) -> int | None:
     while end > 0 and not text[_para_start(text, end) : end].strip():
         end = _para_start(text, end) - 1
     return _para_start(text, end) if end > 0 else None
+
+
+def _caseless(pattern: re.Pattern[str] | None) -> CaselessPattern | None:
+    """A case-insensitive pattern as a CaselessPattern: the same matches, found faster."""
+    if pattern is None:
+        return None
+    assert pattern.flags & re.IGNORECASE, "only a case-insensitive pattern reads lower-cased text"
+    return CaselessPattern(pattern.pattern)

@@ -334,8 +334,12 @@ def _turn_label(line: str) -> re.Match[str] | None:
 
 def _without_credit(line: str) -> str:
     """The line without a photo credit at its end."""
-    # cheap: every credit has a bracket or a colon in it, most lines neither
-    return _CREDIT.sub("", line) if "(" in line or ":" in line else line
+    # cheap: a credit ends the line on a closing bracket, or follows a colon with no full stop
+    # after it; most lines end otherwise
+    colon = line.rfind(":")
+    if not line.rstrip().endswith(")") and (colon == -1 or "." in line[colon:]):
+        return line
+    return _CREDIT.sub("", line)
 
 
 def _looks_like_name(name: str) -> bool:
