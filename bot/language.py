@@ -36,6 +36,7 @@ class Language:
     possessives_female: frozenset[str] = frozenset({"her"})
     determiners: frozenset[str] = frozenset({"the"})  # "the minister": a role anaphor
     role_nouns: frozenset[str] = frozenset()  # "the minister said": the last person named
+    role_prefixes: frozenset[str] = frozenset()  # "the ex-president": still the role
     anonymous_nouns: frozenset[str] = frozenset()  # "the diplomat said": the last unnamed source
     unnamed_nouns: frozenset[str] = frozenset()  # "a Ukrainian negotiator": an unnamed source
     document_nouns: frozenset[str] = frozenset()  # "the readout says": the last institution
@@ -192,8 +193,8 @@ def load_language(path: Path) -> Language:
 _LANGUAGE_SETS = tuple(
     """pronouns_male pronouns_female pronouns_thing pronouns_plural possessives_male
     possessives_female determiners role_nouns anonymous_nouns document_nouns title_words
-    name_particles not_name_words question_labels answer_labels narrative_verbs first_person
-    noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
+    role_prefixes name_particles not_name_words question_labels answer_labels narrative_verbs
+    first_person noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
     position_nouns position_links body_nouns prepositions process_words inverted_verbs
     pointing_words pointing_links subject_links question_verbs clause_openers source_articles
     agent_words event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns

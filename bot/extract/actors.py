@@ -210,6 +210,9 @@ class ActorIndex:
         filler = any_word(language.stopwords, caseless=True)
         filler_word = rf"(?!(?i:{filler})\s)[\w'-]+" if filler else r"[\w'-]+"
         role_nouns = any_word(language.role_nouns, caseless=True)
+        # "the ex-president": a prefix joined by a hyphen keeps the role noun the head
+        prefix = any_word(language.role_prefixes, caseless=True) if language.role_prefixes else ""
+        prefixed = rf"(?:(?:{prefix})-)?" if prefix else ""
         self._role_re = (
             re.compile(
                 # "the minister", "our source", "Ukraine's lead negotiator"
@@ -218,7 +221,7 @@ class ActorIndex:
                 + r")|[A-Z][\w-]*'s)\s+"
                 # the last of consecutive role nouns is the head: "America's chief diplomat"
                 # (not after a body's noun: "the delegation head" is the delegation)
-                rf"(?:{filler_word}\s+){{0,3}}?(?P<w>(?:(?i:{role_nouns})"
+                rf"(?:{filler_word}\s+){{0,3}}?{prefixed}(?P<w>(?:(?i:{role_nouns})"
                 r"(?:-[a-z]+)?\s+)*(?i:"
                 + any_word(nouns, caseless=True)
                 + r")(?:-[a-z]+)?)(?![\w-])"
@@ -286,7 +289,7 @@ class ActorIndex:
             else None
         )
         self._role_hint = (
-            re.compile(r"\s(?:" + any_word(lower_nouns) + r")(?:-[a-z]+)?(?![\w-])")
+            re.compile(r"[\s-](?:" + any_word(lower_nouns) + r")(?:-[a-z]+)?(?![\w-])")
             if self._role_re is not None
             else None
         )

@@ -1,0 +1,35 @@
+"""A tabloid's epithets for the person just named ("the firebrand", "the ex-president") and a
+loud verb ("boomed") still say who spoke. Every text here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.statements import Extractor
+
+LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
+
+
+def _speakers(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    found = extractor.extract(LEAD + text).statements
+    return [(s.kind, s.actor_id) for s in found]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The ex-president, 61, wrote in a midnight post that the ceasefire talks were a circus.",
+        '"The talks are a circus for the cameras and nothing more," the firebrand posted.',
+    ],
+)
+def test_an_epithet_stands_for_the_person_just_named(extractor: Extractor, second: str) -> None:
+    text = "Medvedev mocked the ceasefire talks on Thursday night.\n" + second
+    assert {actor for _, actor in _speakers(extractor, text)} == {"medvedev"}
+
+
+def test_a_loud_verb_reports_speech(extractor: Extractor) -> None:
+    text = (
+        "Trump was in a cheerful mood. He boomed on his own platform that the ceasefire talks"
+        " would end with a deal by the spring."
+    )
+    assert _speakers(extractor, text) == [("reported", "trump")]
