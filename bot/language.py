@@ -34,6 +34,7 @@ class Language:
     pronouns_plural: frozenset[str] = frozenset()  # "they": unnamed sources or a body
     possessives_male: frozenset[str] = frozenset({"his"})
     possessives_female: frozenset[str] = frozenset({"her"})
+    possessives_thing: frozenset[str] = frozenset()  # "its spokesman": the institution's
     determiners: frozenset[str] = frozenset({"the"})  # "the minister": a role anaphor
     role_nouns: frozenset[str] = frozenset()  # "the minister said": the last person named
     role_prefixes: frozenset[str] = frozenset()  # "the ex-president": still the role
@@ -192,21 +193,21 @@ def load_language(path: Path) -> Language:
 
 _LANGUAGE_SETS = tuple(
     """pronouns_male pronouns_female pronouns_thing pronouns_plural possessives_male
-    possessives_female determiners role_nouns anonymous_nouns document_nouns title_words
-    role_prefixes name_particles not_name_words question_labels answer_labels narrative_verbs
-    first_person noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
-    position_nouns position_links body_nouns prepositions process_words inverted_verbs
-    pointing_words pointing_links subject_links question_verbs clause_openers source_articles
-    agent_words event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
-    occasion_prepositions addressee_prepositions topic_prepositions object_determiners
-    said_pronouns clause_words auxiliaries date_prepositions place_prepositions
-    absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
-    question_words question_particles adverb_endings relative_pronouns restating_verbs
-    pair_conjunctions source_prepositions latter_nouns former_nouns plan_words
+    possessives_female possessives_thing determiners role_nouns anonymous_nouns document_nouns
+    title_words role_prefixes name_particles not_name_words question_labels answer_labels
+    narrative_verbs first_person noun_markers negations infinitive_markers refusals adverbs
+    copulas naming_verbs position_nouns position_links body_nouns prepositions process_words
+    inverted_verbs pointing_words pointing_links subject_links question_verbs clause_openers
+    source_articles agent_words event_nouns audience_nouns occasion_words occasion_nouns
+    unnamed_nouns occasion_prepositions addressee_prepositions topic_prepositions
+    object_determiners said_pronouns clause_words auxiliaries date_prepositions
+    place_prepositions absolute_prepositions credit_prepositions second_person verb_particles
+    sourcing_verbs question_words question_particles adverb_endings relative_pronouns
+    restating_verbs pair_conjunctions source_prepositions latter_nouns former_nouns plan_words
     participle_endings gerund_endings speech_act_verbs speech_act_nouns utterance_nouns
-    inversion_openers inversion_articles honorifics delivery_verbs channel_prepositions topic_words
-    topic_places institution_heads release_links present_endings issuing_verbs account_nouns
-    joint_heads body_links""".split()
+    inversion_openers inversion_articles honorifics delivery_verbs channel_prepositions
+    topic_words topic_places institution_heads release_links present_endings issuing_verbs
+    account_nouns joint_heads body_links""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers speech_scene_closers

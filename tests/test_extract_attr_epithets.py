@@ -33,3 +33,11 @@ def test_a_loud_verb_reports_speech(extractor: Extractor) -> None:
         " would end with a deal by the spring."
     )
     assert _speakers(extractor, text) == [("reported", "trump")]
+
+
+def test_its_spokesman_is_the_institution_named_last(extractor: Extractor) -> None:
+    text = (
+        "The Kremlin again refused to set a date for the next round of ceasefire talks. Its"
+        " spokesman had told reporters on Tuesday that any timetable was a fantasy."
+    )
+    assert _speakers(extractor, text) == [("reported", "kremlin")]

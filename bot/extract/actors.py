@@ -229,6 +229,16 @@ class ActorIndex:
             if nouns and language.determiners
             else None
         )
+        # "Its spokesman had said": the institution named last speaks through its role
+        self._its_role_re = (
+            re.compile(
+                r"(?<![\w-])(?i:"
+                + any_word(language.possessives_thing, caseless=True)
+                + rf")\s+(?:{filler_word}\s+){{0,2}}?(?P<w>(?i:{role_nouns}))(?![\w-])"
+            )
+            if language.possessives_thing and language.role_nouns
+            else None
+        )
         # "the alliance's secretary-general", "the bloc's top diplomat": a role of the body before
         # the longest role: "the Kremlin's chief foreign policy aide", over words that are no
         # part of it ("the ministry's spokeswoman told the envoy")
@@ -411,6 +421,11 @@ class ActorIndex:
                     found.append(
                         ActorMention(m.start(), m.end(), "", "role", noun=noun, phrase=phrase)
                     )
+        if self._its_role_re is not None:
+            for m in self._its_role_re.finditer(folded):
+                if claim(m.start(), m.end()):
+                    noun = m.group("w").lower()
+                    found.append(ActorMention(m.start(), m.end(), "", "thing", noun=noun))
         pronoun_re, searched = (
             (self._pronoun_low, lowered) if lowered is not None else (self._pronoun_re, folded)
         )
