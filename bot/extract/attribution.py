@@ -57,6 +57,8 @@ _NEW_CLAUSE = re.compile(
     r"|though)\s",
     re.IGNORECASE,
 )
+# what stands between a role and the name it titles: "minister[ of state ]Nasser al-Mahmoud"
+_ROLE_THEN_NAME = re.compile(r"(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+")
 _NEW_CLAUSE_AFTER = re.compile(r",\s*(?:and|but|while|whereas)\s+", re.IGNORECASE)
 _DASHED = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).){1,120}?\s[-–—]\s")
 _WORD = re.compile(r"[\w'’-]+")
@@ -701,6 +703,16 @@ class Attributor:
                 and not (len(title) == 1 and title[0].lower() in self._prepositions)
                 and not any(
                     title_start <= b.start and b.end <= m.start and b.kind in ("person", "unknown")
+                    for b in before
+                )
+            ) or (
+                # "Qatar's minister of state Nasser al-Mahmoud said": a role, its "of" phrase,
+                # then the name it titles
+                m.kind in ("person", "unknown")
+                and any(
+                    b.kind == "role"
+                    and title_start <= b.start
+                    and _ROLE_THEN_NAME.fullmatch(para, b.end, m.start) is not None
                     for b in before
                 )
             )
@@ -1456,6 +1468,14 @@ class Attributor:
             # 'said His Excellency Adel Nasser', 'said State Secretary Ingrid Fellner': a form
             # of address or a title, not a word between
             words.pop()
+        if (
+            words
+            and len(words) <= TITLE_RUN_MAX
+            and words[0].lower() in self._role_titles
+            and words[0][:1].isupper()
+            and _TITLE_PHRASE.fullmatch(gap) is not None
+        ):
+            return True  # 'said Minister for Foreign Affairs Aino Lehtonen': a title at length
         if any(w[:1].isupper() or not w.isalpha() for w in words):
             return False
         if len(words) == 1 and words[0] in self.language.determiners and words[0] != "that":

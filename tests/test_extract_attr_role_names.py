@@ -1,0 +1,30 @@
+"""A role that titles a name not in the config ("Oman's minister of state Salim al-Harbi",
+"said Minister for Foreign Affairs Ilona Varga") is that person speaking, not the role nor the
+body the title names. Every text here was written for this test."""
+
+from __future__ import annotations
+
+from bot.extract.statements import Extractor
+
+LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
+
+
+def _speakers(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    found = extractor.extract(LEAD + text).statements
+    return [(s.kind, s.actor_id) for s in found]
+
+
+def test_a_role_and_its_of_phrase_before_a_name_title_it(extractor: Extractor) -> None:
+    text = (
+        "Oman's minister of state Salim al-Harbi said on Sunday that the ceasefire talks had"
+        " moved further in one night than in a month."
+    )
+    assert _speakers(extractor, text) == [("reported", "salim_al_harbi")]
+
+
+def test_a_long_title_after_an_inverted_verb(extractor: Extractor) -> None:
+    text = (
+        '"Our country offers the table and the coffee for the ceasefire talks, not the'
+        ' answers," said Minister for Foreign Affairs Ilona Varga.'
+    )
+    assert _speakers(extractor, text) == [("direct", "ilona_varga")]
