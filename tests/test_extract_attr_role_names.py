@@ -28,3 +28,11 @@ def test_a_long_title_after_an_inverted_verb(extractor: Extractor) -> None:
         ' answers," said Minister for Foreign Affairs Ilona Varga.'
     )
     assert _speakers(extractor, text) == [("direct", "ilona_varga")]
+
+
+def test_an_appositive_and_a_relative_clause_before_the_verb(extractor: Extractor) -> None:
+    text = (
+        "Karim al-Sayegh, the Omani minister of state for foreign affairs, who opened the"
+        " second session, was adamant that the ceasefire talks would resume within a week."
+    )
+    assert _speakers(extractor, text) == [("reported", "karim_al_sayegh")]

@@ -782,6 +782,16 @@ class Attributor:
             # "Peskov, who spoke as delegations from Russia, Ukraine and the US gathered at
             # ..., said": a relative clause, however many commas it holds
             return subject
+        if (
+            subject.kind in ("person", "unknown")
+            and "," in para[subject.start : subject.end]
+            and not raw.lstrip().startswith(",")
+            and _RELATIVE.search(raw)
+            and _APPOSITIVE.fullmatch(", " + raw) is not None
+        ):
+            # "Faisal al-Rashidi, the Saudi minister of state for foreign affairs, who chaired
+            # the plenary, was adamant": the appositive the mention took in, then a relative
+            return subject
         # "Putin has shown no sign of ... his demands": too far from the verb to be its subject
         # "Medvedev - famous for his rants - also mocked ...": a parenthesis between dashes
         gap = _DASHED.sub(" ", raw)
