@@ -36,3 +36,11 @@ def test_an_appositive_and_a_relative_clause_before_the_verb(extractor: Extracto
         " second session, was adamant that the ceasefire talks would resume within a week."
     )
     assert _speakers(extractor, text) == [("reported", "karim_al_sayegh")]
+
+
+def test_a_title_after_a_colon_is_no_preposition(extractor: Extractor) -> None:
+    text = (
+        "Brussels has been quiet: Secretary of State Marco Rubio has said that Europe must lead"
+        " any ceasefire force, and nobody has answered him."
+    )
+    assert ("reported", "rubio") in _speakers(extractor, text)

@@ -693,7 +693,10 @@ class Attributor:
                 else _preceding_word(para, m.start, self._role_titles)
             )
             # "Commenting on it, Minister of Foreign Affairs X said": a title after the comma
-            title_start = max(clause_start, para.rfind(",", clause_start, m.start) + 1)
+            # ("Washington has not pushed back: Secretary of State Rubio has said": or a colon)
+            title_start = max(
+                clause_start, *(para.rfind(c, clause_start, m.start) + 1 for c in ",;:")
+            )
             # ... not "State Secretary Jussi Haapala of the Finnish Ministry": a name before
             title = para[title_start : m.start].split()
             titled = (
