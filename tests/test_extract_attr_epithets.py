@@ -41,3 +41,11 @@ def test_its_spokesman_is_the_institution_named_last(extractor: Extractor) -> No
         " spokesman had told reporters on Tuesday that any timetable was a fantasy."
     )
     assert _speakers(extractor, text) == [("reported", "kremlin")]
+
+
+def test_its_ministry_is_the_ministry_of_the_body_named_last(extractor: Extractor) -> None:
+    text = (
+        "Kyiv has published no figure for the prisoner exchange, but its foreign ministry says"
+        " the aim of the ceasefire talks is still an exchange of all for all."
+    )
+    assert _speakers(extractor, text) == [("reported", "ukraine_mfa")]

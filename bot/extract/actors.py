@@ -234,11 +234,15 @@ class ActorIndex:
             re.compile(
                 r"(?<![\w-])(?i:"
                 + any_word(language.possessives_thing, caseless=True)
-                + rf")\s+(?:{filler_word}\s+){{0,2}}?(?P<w>(?i:{role_nouns}))(?![\w-])"
+                + rf")\s+(?P<p>(?:{filler_word}\s+){{0,2}}?(?P<w>(?i:"
+                + any_word(language.role_nouns | language.document_nouns, caseless=True)
+                + r")))(?![\w-])"
             )
             if language.possessives_thing and language.role_nouns
             else None
         )
+        # "Kyiv's foreign ministry" -> its id, lower-cased: what "its foreign ministry" is
+        self._owned_names = {form.lower(): actor_id for form, actor_id in names.items()}
         # "the alliance's secretary-general", "the bloc's top diplomat": a role of the body before
         # the longest role: "the Kremlin's chief foreign policy aide", over words that are no
         # part of it ("the ministry's spokeswoman told the envoy")
@@ -315,6 +319,18 @@ class ActorIndex:
             if lower_singular
             else None
         )
+
+    def owned(self, owner_id: str, phrase: str) -> str:
+        """The configured body a possessed phrase names ("foreign ministry" of Kyiv: "Kyiv's
+        foreign ministry"), else ""."""
+        owner = self.actors.get(owner_id)
+        if owner is None:
+            return ""
+        for form in (owner.name, *owner.aliases):
+            found = self._owned_names.get(self.fold(f"{form}'s {phrase}").lower())
+            if found:
+                return found
+        return ""
 
     def fold(self, text: str) -> str:
         """Text with the language's typographic characters folded, same length as the input."""
@@ -424,8 +440,10 @@ class ActorIndex:
         if self._its_role_re is not None:
             for m in self._its_role_re.finditer(folded):
                 if claim(m.start(), m.end()):
-                    noun = m.group("w").lower()
-                    found.append(ActorMention(m.start(), m.end(), "", "thing", noun=noun))
+                    noun, phrase = m.group("w").lower(), m.group("p")
+                    found.append(
+                        ActorMention(m.start(), m.end(), "", "thing", noun=noun, phrase=phrase)
+                    )
         pronoun_re, searched = (
             (self._pronoun_low, lowered) if lowered is not None else (self._pronoun_re, folded)
         )

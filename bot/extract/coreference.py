@@ -83,7 +83,12 @@ class Coreference:
             before = [
                 m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
             ]
-            return before[-1] if before else self._institution(mention.noun, ctx)
+            owner = before[-1] if before else self._institution(mention.noun, ctx)
+            lang = self.language
+            if mention.phrase and mention.noun in lang.document_nouns - lang.role_nouns:
+                # "Kyiv has not given a number, but its foreign ministry says": Kyiv's
+                return self.index.owned(owner, mention.phrase) or owner
+            return owner
         asked = self.asked_about(ctx.para, mention.start)
         people_before = [
             m.actor_id
