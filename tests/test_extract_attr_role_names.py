@@ -44,3 +44,11 @@ def test_a_title_after_a_colon_is_no_preposition(extractor: Extractor) -> None:
         " any ceasefire force, and nobody has answered him."
     )
     assert ("reported", "rubio") in _speakers(extractor, text)
+
+
+def test_a_person_close_to_a_delegation_is_an_unnamed_source(extractor: Extractor) -> None:
+    text = (
+        "The gas clause was the hardest part, and a person close to the Moldovan delegation says"
+        " the ceasefire talks nearly broke down over it at midnight."
+    )
+    assert _speakers(extractor, text) == [("reported", "anon_source")]
