@@ -105,6 +105,7 @@ _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 # ", who spoke ...", ", the fund manager who has spent ...": a relative clause, on a noun or not
 _NOUN_RELATIVE = re.compile(r",\s+(?:[^,;:.]{1,60}?\s)?(?:who|which|whose|whom)\b")
 _BRACKETED = re.compile(r"\s*\([^()]{1,80}\)")
+_CONTINUES_COMMA = re.compile(r",\s+[a-zа-яё]")  # ... or goes on after a comma
 _CONTINUES = re.compile(r"\s+[a-zа-яё]")  # a word goes on after a closing quotation mark
 
 Resolve = Callable[[ActorMention], str]
@@ -295,7 +296,12 @@ class Attributor:
         if (
             head.endswith(",")
             and not para[first.start : first.end].rstrip().endswith((".", "!", "?", "…"))
-            and _CONTINUES.match(para, first.end + 1)
+            and (
+                _CONTINUES.match(para, first.end + 1)
+                # 'An official tells me the round is set for May, "in the Gulf again", though
+                # ...': a clause of its own before, the sentence going on after a comma
+                or (_CONTINUES_COMMA.match(para, first.end + 1) and self._clause_before(head))
+            )
         ):
             # 'X says the draft has 20 points, "three or four hard issues" remain': the sentence
             # goes on after the quotation, which stands in its syntax
@@ -330,6 +336,11 @@ class Attributor:
                 for i, w in enumerate(window)
             )
         return True
+
+    def _clause_before(self, head: str) -> bool:
+        """Whether the words before a quotation hold a speech verb and a clause after it."""
+        verbs = list(self._verbs.finditer(head))
+        return bool(verbs) and len(_WORD.findall(head[verbs[-1].end() :])) > REPORTED_CLAUSE_MIN
 
     def _reports_before(self, head: str) -> bool:
         """Whether the words before a quotation already report a clause: a speech verb, then

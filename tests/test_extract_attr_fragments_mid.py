@@ -1,0 +1,28 @@
+"""A quoted fragment in the middle of a reported sentence that goes on after it with a comma
+('An aide tells me the vote is set for May, "in Vilnius again", though ...') leaves the sentence
+a reported statement of its own, beside the fragment. Every text here was written for this
+test."""
+
+from __future__ import annotations
+
+from bot.extract.statements import Extractor
+
+LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
+
+
+def test_a_fragment_then_a_comma_inside_a_reported_clause(extractor: Extractor) -> None:
+    text = (
+        "A senior administration official tells me the next round of ceasefire talks is set for"
+        ' March, "most likely in Vienna once more", though no date has been agreed.'
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [
+        ("reported", "anon_us_official"),
+        ("direct", "anon_us_official"),
+    ]
+
+
+def test_said_and_a_quotation_after_a_comma_is_the_quotation_only(extractor: Extractor) -> None:
+    text = 'Peskov said, "the ceasefire talks will go on in Geneva", and left the room.'
+    found = extractor.extract(LEAD + text).statements
+    assert [s.kind for s in found] == ["direct"]
