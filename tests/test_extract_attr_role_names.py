@@ -52,3 +52,16 @@ def test_a_person_close_to_a_delegation_is_an_unnamed_source(extractor: Extracto
         " the ceasefire talks nearly broke down over it at midnight."
     )
     assert _speakers(extractor, text) == [("reported", "anon_source")]
+
+
+def test_a_surname_alone_before_a_role_between_commas_is_a_person(extractor: Extractor) -> None:
+    text = (
+        "Virtanen, the Estonian defence minister, said only that the ceasefire talks had"
+        ' "a long way still to go."'
+    )
+    assert {actor for _, actor in _speakers(extractor, text)} == {"virtanen"}
+
+
+def test_an_adverb_before_a_role_is_no_surname(extractor: Extractor) -> None:
+    text = "Meanwhile, the minister, speaking in Riga, said the ceasefire talks would resume."
+    assert "meanwhile" not in {actor for _, actor in _speakers(extractor, text)}

@@ -241,6 +241,17 @@ class ActorIndex:
             if language.possessives_thing and language.role_nouns
             else None
         )
+        # "Lehtonen, the Finnish foreign minister, said": one capitalised word, then a role
+        # between commas, is a surname the article gave no first name for
+        articles = any_word(language.source_articles | language.determiners, caseless=True)
+        self._surname_re = (
+            re.compile(
+                rf"(?<![\w'’-])(?P<n>[{_UPPER}][\w'’-]+),\s+(?i:{articles})\s+"
+                rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{role_nouns})(?:\s+of\s+[^,.;:]{{1,40}})?,"
+            )
+            if language.role_nouns and language.determiners
+            else None
+        )
         # "Kyiv's foreign ministry" -> its id, lower-cased: what "its foreign ministry" is
         self._owned_names = {form.lower(): actor_id for form, actor_id in names.items()}
         # "the alliance's secretary-general", "the bloc's top diplomat": a role of the body before
@@ -468,6 +479,21 @@ class ActorIndex:
                     continue
                 claim(start, end)
                 found.append(ActorMention(start, end, slug(name), "unknown"))
+            if self._surname_re is not None:
+                for m in self._surname_re.finditer(folded):
+                    word = m.group("n")
+                    low = word.lower()
+                    if (
+                        taken.find(1, m.start(), m.end("n")) >= 0
+                        or low in self._title_words
+                        or low in self._not_name
+                        or word in self._known_words
+                        or word.isupper()
+                        or self.is_media(word)
+                    ):
+                        continue
+                    claim(m.start(), m.end("n"))
+                    found.append(ActorMention(m.start(), m.end("n"), slug(word), "unknown"))
         found.sort(key=lambda mention: mention.start)
         if self._owned_re is not None and "'s" in folded:
             found = self._owned(folded, found)
