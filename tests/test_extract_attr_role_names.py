@@ -65,3 +65,11 @@ def test_a_surname_alone_before_a_role_between_commas_is_a_person(extractor: Ext
 def test_an_adverb_before_a_role_is_no_surname(extractor: Extractor) -> None:
     text = "Meanwhile, the minister, speaking in Riga, said the ceasefire talks would resume."
     assert "meanwhile" not in {actor for _, actor in _speakers(extractor, text)}
+
+
+def test_a_spokesman_for_a_body_then_his_name(extractor: Extractor) -> None:
+    text = (
+        "A spokesman for the Ukrainian delegation, Taras Hnatiuk, told reporters that the"
+        " ceasefire talks had not touched the map at all."
+    )
+    assert _speakers(extractor, text) == [("reported", "taras_hnatiuk")]

@@ -778,6 +778,12 @@ class Attributor:
         for m in eligible[:-1]:
             # "Maria Zakharova, spokeswoman for the Foreign Ministry, said": the body named in
             # the appositive is not the subject, the person before it is
+            if (
+                m.kind == "institution"
+                and subject.kind in ("person", "unknown")
+                and _SPOKES_FOR.search(para[max(0, m.start - 60) : m.start])
+            ):
+                continue  # "A spokesman for the delegation, Oleh Maksymenko, told": the name
             gap = para[m.end : v_start]
             if "," in para[m.start : m.end]:
                 gap = ", " + gap  # the appositive opened inside the mention
