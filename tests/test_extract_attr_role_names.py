@@ -73,3 +73,15 @@ def test_a_spokesman_for_a_body_then_his_name(extractor: Extractor) -> None:
         " ceasefire talks had not touched the map at all."
     )
     assert _speakers(extractor, text) == [("reported", "taras_hnatiuk")]
+
+
+def test_the_diplomat_is_the_unnamed_diplomat_just_described(extractor: Extractor) -> None:
+    text = (
+        "Rubio said the frozen assets would stay where they are. One European diplomat close to"
+        " the file was less patient. The diplomat said three capitals would block any deal on"
+        " the frozen assets."
+    )
+    assert _speakers(extractor, text) == [
+        ("reported", "rubio"),
+        ("reported", "anon_european_official"),
+    ]

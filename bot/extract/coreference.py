@@ -245,7 +245,14 @@ class Coreference:
                 return found or ctx.unknown.setdefault(slug(held), new_body(held)).id
             return before[-1] if before else self._institution(mention.noun, ctx)
         if noun in lang.anonymous_nouns:
-            for actor_id in reversed([*here, ctx.last_speaker]):
+            # "One European diplomat was more blunt. The diplomat said": the unnamed source
+            # this paragraph named before, whether or not it spoke yet
+            named = [
+                m.actor_id
+                for m in mentions
+                if m.kind == "anonymous" and m.end <= mention.start and not mention.owner
+            ]
+            for actor_id in reversed([*here, ctx.last_speaker, *named[-1:]]):
                 actor = self.index.actor(actor_id)
                 if actor is not None and actor.kind == "anonymous":
                     return actor_id
