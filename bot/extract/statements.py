@@ -1103,7 +1103,9 @@ class Extractor:
         kinds = ("person", "unknown", "pronoun", "role")
         last = [m for m in mentions if s_start <= m.start < s_end and m.kind in kinds]
         anywhere = [m for m in mentions if m.kind in ("person", "unknown")]
-        for m in (*last[:1], *anywhere[:1]):
+        # "Ukraine's lead negotiator has posted his verdict. We reproduce it in full:"
+        roles = [m for m in mentions if m.kind == "role"]
+        for m in (*last[:1], *anywhere[:1], *roles[:1]):
             speaker = resolve(m)
             if speaker:
                 return speaker
