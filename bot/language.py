@@ -60,6 +60,7 @@ class Language:
     copulas: frozenset[str] = frozenset()  # "are said to want": hearsay, no statement
     naming_verbs: frozenset[str] = frozenset()  # 'called it "a trap"': speech with a name given
     position_nouns: frozenset[str] = frozenset()  # "Peskov's line is that": a stated position
+    intent_nouns: frozenset[str] = frozenset()  # "Zelensky's pledge to bring back ..."
     position_links: frozenset[str] = frozenset()  # "is", "remains": link that noun to its clause
     body_nouns: frozenset[str] = frozenset()  # "the Emirati foreign ministry": a body
     institution_heads: frozenset[str] = frozenset()  # "The Federal Ministry of Finance notes"
@@ -207,7 +208,7 @@ _LANGUAGE_SETS = tuple(
     participle_endings gerund_endings speech_act_verbs speech_act_nouns utterance_nouns
     inversion_openers inversion_articles honorifics delivery_verbs channel_prepositions
     topic_words topic_places institution_heads release_links present_endings issuing_verbs
-    account_nouns joint_heads body_links""".split()
+    account_nouns joint_heads body_links intent_nouns""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers speech_scene_closers

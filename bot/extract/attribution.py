@@ -270,6 +270,24 @@ class Attributor:
             if language.position_nouns and links
             else None
         )
+        # "Zelensky's pledge on Monday night to bring back ...", "Merz's offer on 20 July to
+        # put soldiers behind the line": an intent the possessor stated, then what it is;
+        # "Umerov's message was the same as on day one: every euro ...": a position after a colon
+        articles = longest_first(language.object_determiners) or "(?!)"
+        self._intent = (
+            re.compile(
+                r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
+                + "|".join(map(re.escape, language.intent_nouns))
+                + rf")\b(?:\s+(?:{when}|{articles})\s+[^,.;:\"“”]{{0,30}}?)?\s+"
+                + longest_first(language.infinitive_markers)
+                + rf"\s+(?!(?:{articles})\b)[a-z]+"
+                + r"|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
+                + "|".join(map(re.escape, language.position_nouns))
+                + rf")\s+(?:{links})\s+[^.;:\"“”«»]{{1,60}}:\s*(?![\"“«])"
+            )
+            if language.intent_nouns and language.infinitive_markers and links
+            else None
+        )
         self._passive = (
             re.compile(
                 # "it was also stated": a word may stand inside the phrase
@@ -981,6 +999,8 @@ class Attributor:
             if self._position is not None and ("'" in sentence or "’" in sentence)
             else None
         )
+        if position is None and self._intent is not None and ("'" in sentence or "’" in sentence):
+            position = self._intent.search(sentence)
         if position is not None and any(
             v.start() < position.start()
             and not inside[s_start + v.start()]

@@ -1,0 +1,38 @@
+"""A possessed intent with an infinitive ("Zelensky's pledge on Sunday to bring home ...") or a
+position whose content follows a colon ("Umerov's message was the same as ever: ...") is the
+possessor's reported statement. Every text here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.statements import Extractor
+
+LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Zelensky's pledge on Sunday night to bring home every prisoner before the winter is"
+            " a goal rather than a schedule.",
+            "zelensky",
+        ),
+        (
+            "Umerov's message was the same on the last day as on the first: the ceasefire must"
+            " come before any talk of the map.",
+            "umerov",
+        ),
+    ],
+)
+def test_a_possessed_intent_or_position_is_a_statement(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [("reported", speaker)]
+
+
+def test_a_position_that_only_did_not_move_is_no_statement(extractor: Extractor) -> None:
+    text = "Kyiv's line on the ceasefire talks has not moved an inch since the spring."
+    assert extractor.extract(LEAD + text).statements == ()
