@@ -36,3 +36,21 @@ def test_a_possessed_intent_or_position_is_a_statement(
 def test_a_position_that_only_did_not_move_is_no_statement(extractor: Extractor) -> None:
     text = "Kyiv's line on the ceasefire talks has not moved an inch since the spring."
     assert extractor.extract(LEAD + text).statements == ()
+
+
+def test_a_position_dated_with_an_article_before_that(extractor: Extractor) -> None:
+    text = (
+        "Peskov's cautious line the following day, that the ceasefire was a start but not yet"
+        " peace, was aimed at Washington."
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [("reported", "peskov")]
+
+
+def test_in_the_words_of_one_official(extractor: Extractor) -> None:
+    text = (
+        "The monitoring annex of the ceasefire deal is still, in the words of one official who"
+        ' has read it, "a shell waiting for its engine."'
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert {s.actor_id for s in found} == {"anon_source"}

@@ -257,6 +257,8 @@ class Attributor:
             rf"(?:{longest_first(language.infinitive_markers) or '(?!)'})\s+$"
         )
         when = longest_first(language.date_prepositions | language.topic_prepositions)
+        # "Peskov's careful line the next day, that ...": a time phrase may open with an article
+        articles = longest_first(language.object_determiners) or "(?!)"
         self._position = (
             re.compile(
                 r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
@@ -264,8 +266,8 @@ class Attributor:
                 # "Peskov's line, via the Kremlin, is that", "Witkoff's claim that", "Sybiha's
                 # line of Wednesday, that", "Trump's remark on Saturday that", "Witkoff's
                 # prediction, on the first evening in Geneva, that"
-                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|,?\s+(?:{when})\s+(?:[\w-]+\s+){{0,4}}?"
-                r"[\w-]+,?\s+|\s+)that\b"
+                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|,?\s+(?:{when}|{articles})\s+"
+                r"(?:[\w-]+\s+){0,4}?[\w-]+,?\s+|\s+)that\b"
             )
             if language.position_nouns and links
             else None
@@ -273,7 +275,6 @@ class Attributor:
         # "Zelensky's pledge on Monday night to bring back ...", "Merz's offer on 20 July to
         # put soldiers behind the line": an intent the possessor stated, then what it is;
         # "Umerov's message was the same as on day one: every euro ...": a position after a colon
-        articles = longest_first(language.object_determiners) or "(?!)"
         self._intent = (
             re.compile(
                 r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
