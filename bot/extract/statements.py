@@ -137,10 +137,14 @@ class Extractor:
         )
         # "That was the message from ...": a sentence crediting the one before it
         nouns = longest_first(language.position_nouns | language.event_nouns)
+        copulas = longest_first(language.copulas) or "(?!)"
         self._credit = re.compile(
-            rf"(?:That|This)\s+(?i:{longest_first(language.copulas) or '(?!)'})\s+"
-            rf"(?:[\w'’-]+\s+){{0,2}}?(?i:{nouns or '(?!)'})\s+"
-            rf"(?i:{longest_first(language.credit_prepositions) or '(?!)'})\s"
+            rf"(?:That|This)\s+(?i:{copulas})\s+"
+            rf"(?:(?:[\w'’-]+\s+){{0,2}}?(?i:{nouns or '(?!)'})\s+"
+            rf"(?i:{longest_first(language.credit_prepositions) or '(?!)'})"
+            # "This was stated by Kremlin spokesman Dmitry Peskov to journalists."
+            rf"|(?i:{longest_first(language.neutral_verbs) or '(?!)'})\s+"
+            rf"(?i:{longest_first(language.agent_words) or '(?!)'}))\s"
         )
         # "foreign", "minister", "secretary": words of a title before a name
         self._label_titles = language.title_words - language.stopwords - language.prepositions
@@ -554,6 +558,10 @@ class Extractor:
             return [self._whole(para, base, document.author, ctx, para_issues, prev_issues)]
         orphan, ctx.orphan_quote = ctx.orphan_quote, None
         out: list[_Draft] = []
+        if orphan is None and sentences and self._credited(para, sentences[0], mentions, resolve):
+            # "This was stated by Ushakov to journalists in the lobby.": the paragraph before
+            # had its speaker; this one only says where it was said
+            attribution_only.add(0)
         if orphan is not None and sentences and not any(inside[: sentences[0][1]]):
             # a paragraph of quotation nobody was named for, then 'That was how Zelensky put
             # it': the next paragraph's first sentence names its speaker
