@@ -26,3 +26,15 @@ def test_said_and_a_quotation_after_a_comma_is_the_quotation_only(extractor: Ext
     text = 'Peskov said, "the ceasefire talks will go on in Geneva", and left the room.'
     found = extractor.extract(LEAD + text).statements
     assert [s.kind for s in found] == ["direct"]
+
+
+def test_a_parenthetical_verb_before_a_quoted_complement(extractor: Extractor) -> None:
+    text = (
+        "Any seizure of the frozen assets, Lavrov said, would be treated as"
+        ' "an act of open hostility against our state," and Moscow would answer it.'
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [
+        ("reported", "lavrov"),
+        ("direct", "lavrov"),
+    ]

@@ -105,6 +105,7 @@ _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 # ", who spoke ...", ", the fund manager who has spent ...": a relative clause, on a noun or not
 _NOUN_RELATIVE = re.compile(r",\s+(?:[^,;:.]{1,60}?\s)?(?:who|which|whose|whom)\b")
 _BRACKETED = re.compile(r"\s*\([^()]{1,80}\)")
+_PARENTHETICAL_VERB = re.compile(r"([\w'’-]+),")  # a word with a comma right after it
 _CONTINUES_COMMA = re.compile(r",\s+[a-zа-яё]")  # ... or goes on after a comma
 _CONTINUES = re.compile(r"\s+[a-zа-яё]")  # a word goes on after a closing quotation mark
 
@@ -350,8 +351,13 @@ class Attributor:
         if words[-1] in self._complement_openers:
             # 'X told reporters that "..."', not 'the exchange was welcome but that "..."'
             window = words[-5:-1]
+            # "Any step, he said, would be treated as "...": a parenthetical verb, its comma
+            # after it, does not open the quotation
+            aside = {w.lower() for w in _PARENTHETICAL_VERB.findall(head)}
             return not any(
-                w in self._final_verbs and (i == 0 or window[i - 1] not in self.language.copulas)
+                w in self._final_verbs
+                and (i == 0 or window[i - 1] not in self.language.copulas)
+                and w not in aside
                 for i, w in enumerate(window)
             )
         return True
