@@ -38,3 +38,18 @@ def test_a_parenthetical_verb_before_a_quoted_complement(extractor: Extractor) -
         ("reported", "lavrov"),
         ("direct", "lavrov"),
     ]
+
+
+def test_and_that_with_a_clause_of_its_own_before_another_quotation(
+    extractor: Extractor,
+) -> None:
+    text = (
+        'Umerov told reporters on Monday that "the lists are nearly ready" and that no exchange'
+        ' would happen "before every name is checked."'
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [
+        ("reported", "umerov"),
+        ("direct", "umerov"),
+        ("direct", "umerov"),
+    ]

@@ -409,7 +409,10 @@ class Attributor:
             return False
         after = next((q for q in quotes if q.start > quote.end), None)
         stop = self.segmenter.first_sentence_end(para[and_that.end() :]) + and_that.end()
-        return after is None or stop < after.start
+        # '... that "A" and that no exchange would take place "B"': a clause of its own
+        # before the next quotation
+        clause = _WORD.findall(para[and_that.end() : after.start]) if after is not None else []
+        return after is None or stop < after.start or len(clause) > REPORTED_CLAUSE_MIN
 
     def quote_speaker(self, para, quotes, qi, sentences, mentions, resolve) -> str:
         """Who says quotes[qi]: the attribution after it, else before it in its sentence."""
