@@ -53,3 +53,21 @@ def test_and_that_with_a_clause_of_its_own_before_another_quotation(
         ("direct", "umerov"),
         ("direct", "umerov"),
     ]
+
+
+def test_a_clause_between_the_verb_and_that(extractor: Extractor) -> None:
+    text = (
+        'Kallas said the ceasefire round proved that "pressure, not patience, moves Moscow",'
+        " and asked for more sanctions."
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [
+        ("reported", "kallas"),
+        ("direct", "kallas"),
+    ]
+
+
+def test_an_audience_between_the_verb_and_that_is_no_clause(extractor: Extractor) -> None:
+    text = 'Umerov told reporters in Kyiv that "we are ready to sign the ceasefire tomorrow."'
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [("direct", "umerov")]

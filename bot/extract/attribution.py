@@ -354,13 +354,25 @@ class Attributor:
             # "Any step, he said, would be treated as "...": a parenthetical verb, its comma
             # after it, does not open the quotation
             aside = {w.lower() for w in _PARENTHETICAL_VERB.findall(head)}
+            printed = _WORD.findall(head)[-5:-1]
             return not any(
                 w in self._final_verbs
                 and (i == 0 or window[i - 1] not in self.language.copulas)
                 and w not in aside
+                and not self._clause_between(printed[i + 1 :])
                 for i, w in enumerate(window)
             )
         return True
+
+    def _clause_between(self, words: Sequence[str]) -> bool:
+        """Whether the words between a speech verb and the "that" before a quotation are a
+        clause of their own ("said the truce showed that"), not an audience or an occasion
+        ("told reporters in Kyiv that", "told state radio that")."""
+        lang = self.language
+        plain = lang.audience_nouns | lang.occasion_nouns | lang.occasion_words
+        return len(words) >= REPORTED_CLAUSE_MIN and all(
+            w[:1].islower() and w not in self._prepositions and w not in plain for w in words
+        )
 
     def _clause_before(self, head: str) -> bool:
         """Whether the words before a quotation hold a speech verb and a clause after it."""
