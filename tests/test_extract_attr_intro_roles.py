@@ -20,3 +20,24 @@ def test_a_role_in_an_intro_paragraph_speaks_the_next_one(extractor: Extractor) 
     assert [(s.kind, s.actor_id) for s in found if s.text.startswith("Three days")] == [
         ("direct", "umerov")
     ]
+
+
+def test_an_intro_that_says_something_is_a_statement_too(extractor: Extractor) -> None:
+    text = (
+        "Zelensky said the ceasefire would last only as long as Russia kept its side of it:\n"
+        '"We will keep every line of this ceasefire. But one strike on a substation ends it."\n'
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [
+        ("reported", "zelensky"),
+        ("direct", "zelensky"),
+    ]
+
+
+def test_an_intro_that_names_only_the_occasion_is_no_statement(extractor: Extractor) -> None:
+    text = (
+        "Zelensky posted on X shortly after the ceasefire talks ended:\n"
+        '"We will keep every line of this ceasefire. But one strike on a substation ends it."\n'
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [("direct", "zelensky")]

@@ -157,6 +157,17 @@ class Candidates:
         round began on April 14"): who reported it is not who said it."""
         return self._opener.match(sentence) is not None
 
+    def states_clause(self, sentence: str) -> bool:
+        """Whether a sentence's last verb of saying has a clause after it ("said the truce
+        would hold"), not only an audience or an occasion ("posted on X", "echoed by Tusk, who
+        wrote on X")."""
+        verb = None
+        for verb in self._verbs.finditer(sentence):  # noqa: B007 - the last one is wanted
+            pass
+        if verb is None or _QUOTE_MARK.search(sentence):
+            return False
+        return self._content.search(self._date.sub(" ", sentence[verb.end() :])) is not None
+
     def says_nothing(self, sentence: str, subject: int) -> bool:
         """Whether a sentence of reported speech, its speaker named at ``subject``, only tells
         that someone spoke (or asked a question), not what was said."""

@@ -660,7 +660,10 @@ class Extractor:
                 if speaker:
                     ctx.pending_speaker = speaker
                     speakers_here.append(speaker)
-                    continue
+                    if not self.candidates.states_clause(para[s_start:s_end].rstrip(" :")):
+                        continue
+                    # "The president said the truce would hold only as long as Russia kept its
+                    # side:": it says something itself, besides introducing the next paragraph
             if s_idx in attribution_only:
                 continue
             asker = self.attribution.asker(para, s_start, s_end, mentions, resolve)
