@@ -252,6 +252,10 @@ class ActorIndex:
             if language.role_nouns and language.determiners
             else None
         )
+        # the possessives as printed, a cheap test before the pattern ("its", "Its")
+        self._its_words = tuple(
+            f for w in language.possessives_thing for f in (w, w[:1].upper() + w[1:])
+        )
         # "Kyiv's foreign ministry" -> its id, lower-cased: what "its foreign ministry" is
         self._owned_names = {form.lower(): actor_id for form, actor_id in names.items()}
         # "the alliance's secretary-general", "the bloc's top diplomat": a role of the body before
@@ -448,7 +452,7 @@ class ActorIndex:
                     found.append(
                         ActorMention(m.start(), m.end(), "", "role", noun=noun, phrase=phrase)
                     )
-        if self._its_role_re is not None:
+        if self._its_role_re is not None and any(f"{w} " in folded for w in self._its_words):
             for m in self._its_role_re.finditer(folded):
                 if claim(m.start(), m.end()):
                     noun, phrase = m.group("w").lower(), m.group("p")
