@@ -54,3 +54,37 @@ def test_in_the_words_of_one_official(extractor: Extractor) -> None:
     )
     found = extractor.extract(LEAD + text).statements
     assert {s.actor_id for s in found} == {"anon_source"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Dmitriev spent the week with American investors. His suggestion on Tuesday that the"
+            " frozen assets could fund a joint venture drew no answer from Kyiv.",
+            "dmitriev",
+        ),
+        (
+            "Dmitriev spent the week with American investors. His pitch, posted on Monday: the"
+            " sanctions hurt American firms most.",
+            "dmitriev",
+        ),
+        (
+            "Zelensky spent the week on the phone, and his message to Berlin has been the same:"
+            " no ceasefire deal over Ukraine's head.",
+            "zelensky",
+        ),
+    ],
+)
+def test_a_possessive_pronouns_position(extractor: Extractor, text: str, speaker: str) -> None:
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [("reported", speaker)]
+
+
+def test_a_possessive_pronoun_inside_a_clause_states_nothing(extractor: Extractor) -> None:
+    text = (
+        "Zelensky's remark on the ceasefire marked a retreat from his earlier stance that Kyiv"
+        " must first join the alliance."
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert found == ()

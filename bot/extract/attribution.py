@@ -290,6 +290,23 @@ class Attributor:
             if language.intent_nouns and language.infinitive_markers and links
             else None
         )
+        # "His suggestion this week that ...", "His pitch, posted on Tuesday: ...", "his
+        # message to Paris has been consistent: ...": a possessive pronoun's position
+        owners = language.possessives_male | language.possessives_female
+        self._own_position = (
+            re.compile(
+                # opening the sentence or a clause of its own: not "marked a retreat from his
+                # earlier stance that"
+                rf"(?:^\s*|,\s+(?:{longest_first(language.pair_conjunctions)})\s+|;\s+)"
+                rf"(?P<p>(?i:{longest_first(owners)}))\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:"
+                + "|".join(map(re.escape, language.position_nouns | language.intent_nouns))
+                + rf")\b(?:,?\s+(?:{when}|{articles})\s+(?:[\w-]+\s+){{0,4}}?[\w-]+,?\s+that\b"
+                r"|\s+that\b|[^.;:\"“”«»]{1,60}:\s*(?![\"“«]))"
+            )
+            if owners and language.position_nouns
+            else None
+        )
         self._passive = (
             re.compile(
                 # "it was also stated": a word may stand inside the phrase
@@ -1023,6 +1040,9 @@ class Attributor:
         )
         if position is None and self._intent is not None and ("'" in sentence or "’" in sentence):
             position = self._intent.search(sentence)
+        own = None
+        if position is None and self._own_position is not None:
+            position = own = self._own_position.search(sentence)
         if position is not None and any(
             v.start() < position.start()
             and not inside[s_start + v.start()]
@@ -1041,6 +1061,17 @@ class Attributor:
             # "Peskov's line, via the Kremlin, is that ...": the possessor states a position
             at = s_start + position.start()
             owner = [m for m in mentions if at <= m.end <= at + 2]  # "The Kremlin's" is a name
+            if own is not None:
+                # "Zelensky has spent the week on the phone, and his message ...": the person
+                # the sentence named before the possessive, else whom the pronoun stands for
+                word = own.group("p").lower()
+                gender = "m" if word in self.language.possessives_male else "f"
+                named = [
+                    m
+                    for m in mentions
+                    if s_start <= m.start and m.end <= at and m.kind == "person"
+                ]
+                owner = named[-1:] or [ActorMention(at, at + len(word), "", "pronoun", gender)]
             actor = resolve(owner[0]) if owner else ""
             agent = self._agent(para, at, s_start + position.end(), mentions)
             if agent is not None:
