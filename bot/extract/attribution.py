@@ -106,6 +106,7 @@ _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 _NOUN_RELATIVE = re.compile(r",\s+(?:[^,;:.]{1,60}?\s)?(?:who|which|whose|whom)\b")
 _BRACKETED = re.compile(r"\s*\([^()]{1,80}\)")
 _PARENTHETICAL_VERB = re.compile(r"([\w'’-]+),")  # a word with a comma right after it
+_QUOTE_OPENS = re.compile(r"[\"“«„]")  # a quotation mark that may open a quotation
 _CONTINUES_COMMA = re.compile(r",\s+[a-zа-яё]")  # ... or goes on after a comma
 _CONTINUES = re.compile(r"\s+[a-zа-яё]")  # a word goes on after a closing quotation mark
 
@@ -218,6 +219,13 @@ class Attributor:
                 re.IGNORECASE,
             )
             if pointing and language.utterance_nouns and language.pointing_links
+            else None
+        )
+        # "Moscow's framing came from Yuri Ushakov on Tuesday: sixty days "on a trial basis"",
+        # "The headline phrase belonged to Steve Witkoff, who spoke of "...": the owner speaks
+        self._owner_link = (
+            re.compile(rf"\b(?:{longest_first(language.owner_links)})\s+", re.IGNORECASE)
+            if language.owner_links
             else None
         )
         self._anonymity = (
@@ -1079,6 +1087,9 @@ class Attributor:
                 actor = resolve(agent) or actor
             if actor:
                 return actor, s_start
+        owned = self._owned_by(para, s_start, s_end, mentions, resolve)
+        if owned:
+            return owned, s_start
         found_verbs = self._verbs_in(sentence)
         if not found_verbs:
             return None
@@ -1191,6 +1202,23 @@ class Attributor:
                 oblique = _preceding_word(para, subject.start, self._role_titles)
                 return actor, s_start if oblique in self._prepositions else subject.start
         return None
+
+    def _owned_by(self, para, s_start, s_end, mentions, resolve) -> str:
+        """The owner of the words a sentence quotes, named after an owner link ("came from
+        Yuri Ushakov on Tuesday: ... "on a trial basis""), or ""."""
+        if self._owner_link is None:
+            return ""
+        link = self._owner_link.search(para, s_start, s_end)
+        if link is None:
+            return ""
+        named = next((m for m in mentions if link.end() <= m.start < s_end), None)
+        if named is None or named.kind not in _NAMED:
+            return ""
+        if not self._title_run(para[link.end() : named.start]) and named.start != link.end():
+            return ""
+        if not _QUOTE_OPENS.search(para, named.end, s_end):
+            return ""  # "The idea came from Washington": no words of anybody's
+        return resolve(named)
 
     def _channel(self, para, v_end, s_end, mentions) -> ActorMention | None:
         """The name a body speaks through, right after its speech verb (", through Zakharova
