@@ -22,3 +22,21 @@ def test_words_that_came_from_a_named_speaker(extractor: Extractor) -> None:
 def test_an_idea_that_came_from_a_capital_is_no_statement(extractor: Extractor) -> None:
     text = "The idea of a ceasefire line came from Washington, and Kyiv accepted it in March."
     assert extractor.extract(LEAD + text).statements == ()
+
+
+def test_a_relative_clause_running_to_the_end_has_its_own_speaker(extractor: Extractor) -> None:
+    text = (
+        "The only deal on the table was a pause in strikes on power plants, which Secretary of"
+        ' State Marco Rubio described on Monday as "a start, not peace."'
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert {(s.kind, s.actor_id) for s in found} == {("reported", "rubio")}
+
+
+def test_a_relative_clause_before_the_main_verb_is_not_its_subject(extractor: Extractor) -> None:
+    text = (
+        "The Ukrainian leader, whose mandate Moscow says has lapsed, said the ceasefire talks"
+        " could not wait for an election."
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [("reported", "zelensky")]

@@ -106,6 +106,7 @@ _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 _NOUN_RELATIVE = re.compile(r",\s+(?:[^,;:.]{1,60}?\s)?(?:who|which|whose|whom)\b")
 _BRACKETED = re.compile(r"\s*\([^()]{1,80}\)")
 _PARENTHETICAL_VERB = re.compile(r"([\w'’-]+),")  # a word with a comma right after it
+_SENTENCE_REST = re.compile(r"[^.!?\"“«„]*")  # up to the next full stop or quotation
 _QUOTE_OPENS = re.compile(r"[\"“«„]")  # a quotation mark that may open a quotation
 _CONTINUES_COMMA = re.compile(r",\s+[a-zа-яё]")  # ... or goes on after a comma
 _CONTINUES = re.compile(r"\s+[a-zа-яё]")  # a word goes on after a closing quotation mark
@@ -805,7 +806,15 @@ class Attributor:
                     # the Kremlin later read:"
                     eligible.append(m)
                 continue
-            if _in_relative_clause(para, clause_start, m.start):
+            if _in_relative_clause(para, clause_start, m.start) and not (
+                # "..., which Secretary of State Marco Rubio described as "not peace"": the
+                # verb in the same relative clause is his
+                _in_relative_clause(para, clause_start, v_start)
+                and not any(c in para[m.end : v_start] for c in ",;:")
+                # ... and the clause runs to the sentence's end ("whose term Moscow says has
+                # expired, said ...": the main clause goes on after it)
+                and "," not in _SENTENCE_REST.match(para, v_start).group(0)  # type: ignore[union-attr]
+            ):
                 continue
             if (
                 m.kind == "institution"
