@@ -40,3 +40,9 @@ def test_a_relative_clause_before_the_main_verb_is_not_its_subject(extractor: Ex
     )
     found = extractor.extract(LEAD + text).statements
     assert [(s.kind, s.actor_id) for s in found] == [("reported", "zelensky")]
+
+
+def test_a_citys_police_speak_as_a_body(extractor: Extractor) -> None:
+    text = "Geneva police said the roads around the venue of the ceasefire talks stay closed."
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [("reported", "geneva_police")]
