@@ -46,3 +46,15 @@ def test_a_citys_police_speak_as_a_body(extractor: Extractor) -> None:
     text = "Geneva police said the roads around the venue of the ceasefire talks stay closed."
     found = extractor.extract(LEAD + text).statements
     assert [(s.kind, s.actor_id) for s in found] == [("reported", "geneva_police")]
+
+
+def test_the_headquarters_is_the_body_named_before(extractor: Extractor) -> None:
+    text = (
+        "The Coordination Headquarters for the Treatment of Prisoners of War said the ceasefire"
+        " swap freed 300 soldiers. Most of them had been held since 2023, the Headquarters added."
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [
+        ("reported", "ukraine_pow_hq"),
+        ("reported", "ukraine_pow_hq"),
+    ]
