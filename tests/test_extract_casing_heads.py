@@ -18,3 +18,13 @@ def test_a_shouted_attribution_before_a_quotation(extractor: Extractor) -> None:
     found = extractor.extract(TICKER).statements
     assert [(s.kind, s.actor_id) for s in found] == [("direct", "trump")]
     assert found[0].text.startswith("What a great day in Geneva!")
+
+
+def test_a_ticker_line_signed_by_its_source(extractor: Extractor) -> None:
+    text = (
+        "GENEVA TALKS - LATEST\n"
+        "15:02 CEASEFIRE TEXT EXPECTED BEFORE MIDNIGHT – SWISS FOREIGN MINISTRY\n"
+        "14:47 DELEGATIONS RESUME CEASEFIRE TALKS FOR A SECOND DAY AT THE VILLA\n"
+    )
+    found = extractor.extract(text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [("reported", "swiss_foreign_ministry")]

@@ -107,6 +107,7 @@ _NOUN_RELATIVE = re.compile(r",\s+(?:[^,;:.]{1,60}?\s)?(?:who|which|whose|whom)\
 _BRACKETED = re.compile(r"\s*\([^()]{1,80}\)")
 _PARENTHETICAL_VERB = re.compile(r"([\w'’-]+),")  # a word with a comma right after it
 _SENTENCE_REST = re.compile(r"[^.!?\"“«„]*")  # up to the next full stop or quotation
+_SIGNED_LINE = re.compile(r"\s[-–—]\s+(?=[A-Z])(?!.*\s[-–—]\s)")  # " – Finnish Foreign Ministry"
 _QUOTE_OPENS = re.compile(r"[\"“«„]")  # a quotation mark that may open a quotation
 _CONTINUES_COMMA = re.compile(r",\s+[a-zа-яё]")  # ... or goes on after a comma
 _CONTINUES = re.compile(r"\s+[a-zа-яё]")  # a word goes on after a closing quotation mark
@@ -1101,6 +1102,21 @@ class Attributor:
             return owned, s_start
         found_verbs = self._verbs_in(sentence)
         if not found_verbs:
+            # "15:02 JOINT STATEMENT EXPECTED WITHIN HOURS – FINNISH FOREIGN MINISTRY": a
+            # ticker's line signed by its source after a dash
+            signed = _SIGNED_LINE.search(sentence)
+            last = next((m for m in reversed(mentions) if m.start < s_end), None)
+            if (
+                signed is not None
+                and last is not None
+                and last.start == s_start + signed.end()
+                and last.end >= s_start + len(sentence.rstrip(" ."))
+                and last.kind in ("institution", "person", "unknown")
+                and not any(inside[s_start:s_end])
+            ):
+                actor = resolve(last)
+                if actor:
+                    return actor, s_start
             return None
         # a passive phrase of the language ends in one of its speech verbs
         passive = self._passive.search(sentence) if self._passive is not None else None
