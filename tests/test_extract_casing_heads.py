@@ -28,3 +28,13 @@ def test_a_ticker_line_signed_by_its_source(extractor: Extractor) -> None:
     )
     found = extractor.extract(text).statements
     assert [(s.kind, s.actor_id) for s in found] == [("reported", "swiss_foreign_ministry")]
+
+
+def test_a_ticker_label_of_a_places_untracked_surname(extractor: Extractor) -> None:
+    text = (
+        "GENEVA TALKS - LATEST\n"
+        "17:15 AUSTRIA'S HOLZNER: VIENNA CAN HOST THE NEXT CEASEFIRE ROUND BEFORE CHRISTMAS\n"
+        "14:47 DELEGATIONS RESUME CEASEFIRE TALKS FOR A SECOND DAY AT THE VILLA\n"
+    )
+    found = extractor.extract(text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [("reported", "holzner")]

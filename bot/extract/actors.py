@@ -252,6 +252,10 @@ class ActorIndex:
             if language.role_nouns and language.determiners
             else None
         )
+        # "Turkey's Korkmaz: Istanbul can host the swap": a ticker's label, a place's surname
+        self._label_surname_re = re.compile(
+            rf"(?<![\w'’-])[{_UPPER}][\w-]*['’]s\s+(?P<n>[{_UPPER}][\w'’-]+)(?=:\s)"
+        )
         # the possessives as printed, a cheap test before the pattern ("its", "Its")
         self._its_words = tuple(
             f for w in language.possessives_thing for f in (w, w[:1].upper() + w[1:])
@@ -483,12 +487,14 @@ class ActorIndex:
                     continue
                 claim(start, end)
                 found.append(ActorMention(start, end, slug(name), "unknown"))
+            surnames = [*self._label_surname_re.finditer(folded)] if ": " in folded else []
             if self._surname_re is not None:
-                for m in self._surname_re.finditer(folded):
+                surnames.extend(self._surname_re.finditer(folded))
+                for m in surnames:
                     word = m.group("n")
                     low = word.lower()
                     if (
-                        taken.find(1, m.start(), m.end("n")) >= 0
+                        taken.find(1, m.start("n"), m.end("n")) >= 0
                         or low in self._title_words
                         or low in self._not_name
                         or word in self._known_words
@@ -496,8 +502,8 @@ class ActorIndex:
                         or self.is_media(word)
                     ):
                         continue
-                    claim(m.start(), m.end("n"))
-                    found.append(ActorMention(m.start(), m.end("n"), slug(word), "unknown"))
+                    claim(m.start("n"), m.end("n"))
+                    found.append(ActorMention(m.start("n"), m.end("n"), slug(word), "unknown"))
         found.sort(key=lambda mention: mention.start)
         if self._owned_re is not None and "'s" in folded:
             found = self._owned(folded, found)
