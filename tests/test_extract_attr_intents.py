@@ -88,3 +88,12 @@ def test_a_possessive_pronoun_inside_a_clause_states_nothing(extractor: Extracto
     )
     found = extractor.extract(LEAD + text).statements
     assert found == ()
+
+
+def test_a_speech_noun_after_its_adjective_is_no_verb(extractor: Extractor) -> None:
+    text = (
+        "Article 5 binds the allies. A bilateral pact modelled on it is a political promise,"
+        " which is exactly what Umerov said in Geneva that Kyiv could not accept alone."
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [("reported", "umerov")]

@@ -1667,6 +1667,15 @@ class Attributor:
             # "the Kremlin's demand that ...", "Lavrov's warning": a noun ("in Zakharova's
             # telling" is her account)
             return True
+        if (
+            found in lang.intent_nouns | lang.position_nouns
+            and len(before) > 1
+            and before[-2].lower() in lang.noun_markers
+            and before[-1].isalpha()
+            and before[-1].islower()
+            and before[-1] not in lang.auxiliaries | lang.copulas | lang.adverbs
+        ):
+            return True  # "it is a political promise": a noun after its adjective
         if found.endswith("ing") and _COPULA_NEXT.match(para, v_start + len(found)):
             return True  # "the Lavrov warning was aimed at Paris": a noun, the subject of a verb
         if found in lang.naming_verbs:
