@@ -49,3 +49,11 @@ def test_its_ministry_is_the_ministry_of_the_body_named_last(extractor: Extracto
         " the aim of the ceasefire talks is still an exchange of all for all."
     )
     assert _speakers(extractor, text) == [("reported", "ukraine_mfa")]
+
+
+def test_its_spokesmen_are_the_institution_named_last(extractor: Extractor) -> None:
+    text = (
+        "The Kremlin has learned to keep its options open. Russia kept a junior minister at the"
+        " ceasefire talks all week, while its spokesmen insisted that his presence meant nothing."
+    )
+    assert _speakers(extractor, text) == [("reported", "kremlin")]
