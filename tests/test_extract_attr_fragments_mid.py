@@ -71,3 +71,15 @@ def test_an_audience_between_the_verb_and_that_is_no_clause(extractor: Extractor
     text = 'Umerov told reporters in Kyiv that "we are ready to sign the ceasefire tomorrow."'
     found = extractor.extract(LEAD + text).statements
     assert [(s.kind, s.actor_id) for s in found] == [("direct", "umerov")]
+
+
+def test_a_charge_another_speaker_dismissed_as_a_quotation(extractor: Extractor) -> None:
+    text = (
+        "Zakharova accused European capitals of smuggling troops into the ceasefire deal, a"
+        ' charge Stubb dismissed as "an old song from an old choir."'
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [
+        ("reported", "zakharova"),
+        ("direct", "stubb"),
+    ]

@@ -708,6 +708,9 @@ class Attributor:
             self._clause_break is not None and self._clause_break.search(gap)
         ):
             return ""
+        tail = gap[gap.rfind(",") + 1 :].split() if "," in gap else []
+        if 1 < len(tail) <= 3 and tail[0].lower() in self.language.noun_markers:
+            return ""  # "..., a charge Stubb dismissed as": a clause of its own on a noun
         return self.speaker_in(para, start, outer[-1].end(), mentions, resolve, nearest_last=True)
 
     def _subject(self, para, before, start, v_start, long_roles=False) -> ActorMention | None:
