@@ -97,3 +97,12 @@ def test_a_speech_noun_after_its_adjective_is_no_verb(extractor: Extractor) -> N
     )
     found = extractor.extract(LEAD + text).statements
     assert [(s.kind, s.actor_id) for s in found] == [("reported", "umerov")]
+
+
+def test_a_position_that_was_an_intent(extractor: Extractor) -> None:
+    text = (
+        "Zelensky's reply, given in his nightly video on Monday, was a blunt refusal to pull"
+        " back from any town before a ceasefire."
+    )
+    found = extractor.extract(LEAD + text).statements
+    assert [(s.kind, s.actor_id) for s in found] == [("reported", "zelensky")]

@@ -296,6 +296,14 @@ class Attributor:
                 + r"|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
                 + "|".join(map(re.escape, language.position_nouns))
                 + rf")\s+(?:{links})\s+[^.;:\"“”«»]{{1,60}}:\s*(?![\"“«])"
+                # "Zelensky's answer, delivered in his address, was a flat refusal to withdraw"
+                + r"|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
+                + "|".join(map(re.escape, language.position_nouns))
+                + rf")\b[^.;:\"“”«»]{{0,80}}?\s(?:{links})\s+(?:{articles})\s+(?:[\w-]+\s+)?(?:"
+                + "|".join(map(re.escape, language.intent_nouns))
+                + r")\s+"
+                + longest_first(language.infinitive_markers)
+                + r"\s+[a-z]+"
             )
             if language.intent_nouns and language.infinitive_markers and links
             else None
