@@ -489,7 +489,8 @@ class ActorIndex:
                 found.append(ActorMention(start, end, slug(name), "unknown"))
             surnames = [*self._label_surname_re.finditer(folded)] if ": " in folded else []
             if self._surname_re is not None:
-                surnames.extend(self._surname_re.finditer(folded))
+                if not _hinted_out(self._role_hint, lowered):  # it ends on a role noun
+                    surnames.extend(self._surname_re.finditer(folded))
                 for m in surnames:
                     word = m.group("n")
                     low = word.lower()

@@ -226,7 +226,7 @@ class Attributor:
         # "Moscow's framing came from Yuri Ushakov on Tuesday: sixty days "on a trial basis"",
         # "The headline phrase belonged to Steve Witkoff, who spoke of "...": the owner speaks
         self._owner_link = (
-            re.compile(rf"\b(?:{longest_first(language.owner_links)})\s+", re.IGNORECASE)
+            re.compile(rf"\b(?:{longest_first(language.owner_links)})\s+")
             if language.owner_links
             else None
         )
@@ -311,6 +311,8 @@ class Attributor:
         # "His suggestion this week that ...", "His pitch, posted on Tuesday: ...", "his
         # message to Paris has been consistent: ...": a possessive pronoun's position
         owners = language.possessives_male | language.possessives_female
+        # the possessives as printed, a cheap test before the pattern
+        self._own_words = tuple(f for w in owners for f in (w + " ", w[:1].upper() + w[1:] + " "))
         self._own_position = (
             re.compile(
                 # opening the sentence or a clause of its own: not "marked a retreat from his
@@ -1070,7 +1072,11 @@ class Attributor:
         if position is None and self._intent is not None and ("'" in sentence or "’" in sentence):
             position = self._intent.search(sentence)
         own = None
-        if position is None and self._own_position is not None:
+        if (
+            position is None
+            and self._own_position is not None
+            and any(w in sentence for w in self._own_words)
+        ):
             position = own = self._own_position.search(sentence)
         if position is not None and any(
             v.start() < position.start()
