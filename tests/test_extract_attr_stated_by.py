@@ -28,3 +28,17 @@ def test_a_crediting_paragraph_is_no_statement(extractor: Extractor) -> None:
         "This was stated by Ushakov to journalists outside the hotel on Monday evening.\n"
     )
     assert _speakers(extractor, text) == [("reported", "ushakov", "Ushakov noted that t")]
+
+
+def test_a_quotation_paragraph_credited_by_the_next_one(extractor: Extractor) -> None:
+    text = (
+        'Budanov warned that Russia would use the ceasefire to rearm. "They will stock up on'
+        ' missiles," Budanov said.\n'
+        '"We are not naive. A pause in strikes is not yet peace, and we will judge Moscow by its'
+        ' nights."\n'
+        "This was stated by Deputy Head of the Office of the President of Ukraine Olha Marchuk"
+        " during a briefing in Kyiv.\n"
+    )
+    found = extractor.extract(LEAD + text)
+    assert [(s.kind, s.actor_id) for s in found.statements][-1] == ("direct", "olha_marchuk")
+    assert "olha_marchuk" in {a.id for a in found.new_actors}

@@ -482,7 +482,14 @@ class ActorIndex:
         if unknown:
             for start, end, name in self._names_in(folded):
                 if taken.find(1, start, end) >= 0:
-                    continue
+                    # "the Office of the President of Ukraine Iryna Savchuk": the body's name
+                    # took the run's first word; the two words after it are the person's
+                    last = taken.rfind(1, start, end)
+                    rest = folded[last + 1 : end]
+                    words = rest.split()
+                    if len(words) < 2 or not rest.startswith(" ") or taken[start] != 1:
+                        continue
+                    start, name = end - len(rest.lstrip()), rest.strip()
                 if self.is_media(name) or all(w in self._known_words for w in name.split()):
                     continue
                 claim(start, end)

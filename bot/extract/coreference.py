@@ -41,6 +41,7 @@ class Context:
     live_blog: bool = False  # entries under time stamps: quote paragraphs go without marks
     orphan_quote: Any = None  # a quotation paragraph still without a speaker (a _Draft)
     addressee: str = ""  # in an interviewer's question, who "you" is
+    credited: str = ""  # "This was stated by X" opening the paragraph: X said the one before
 
 
 class Coreference:
