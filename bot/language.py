@@ -34,8 +34,10 @@ class Language:
     pronouns_plural: frozenset[str] = frozenset()  # "they": unnamed sources or a body
     possessives_male: frozenset[str] = frozenset({"his"})
     possessives_female: frozenset[str] = frozenset({"her"})
+    possessives_thing: frozenset[str] = frozenset()  # "its spokesman": the institution's
     determiners: frozenset[str] = frozenset({"the"})  # "the minister": a role anaphor
     role_nouns: frozenset[str] = frozenset()  # "the minister said": the last person named
+    role_prefixes: frozenset[str] = frozenset()  # "the ex-president": still the role
     anonymous_nouns: frozenset[str] = frozenset()  # "the diplomat said": the last unnamed source
     unnamed_nouns: frozenset[str] = frozenset()  # "a Ukrainian negotiator": an unnamed source
     document_nouns: frozenset[str] = frozenset()  # "the readout says": the last institution
@@ -58,6 +60,7 @@ class Language:
     copulas: frozenset[str] = frozenset()  # "are said to want": hearsay, no statement
     naming_verbs: frozenset[str] = frozenset()  # 'called it "a trap"': speech with a name given
     position_nouns: frozenset[str] = frozenset()  # "Peskov's line is that": a stated position
+    intent_nouns: frozenset[str] = frozenset()  # "Zelensky's pledge to bring back ..."
     position_links: frozenset[str] = frozenset()  # "is", "remains": link that noun to its clause
     body_nouns: frozenset[str] = frozenset()  # "the Emirati foreign ministry": a body
     institution_heads: frozenset[str] = frozenset()  # "The Federal Ministry of Finance notes"
@@ -194,21 +197,21 @@ def load_language(path: Path) -> Language:
 
 _LANGUAGE_SETS = tuple(
     """pronouns_male pronouns_female pronouns_thing pronouns_plural possessives_male
-    possessives_female determiners role_nouns anonymous_nouns document_nouns title_words
-    name_particles not_name_words question_labels answer_labels narrative_verbs first_person
-    noun_markers negations infinitive_markers refusals adverbs copulas naming_verbs
-    position_nouns position_links body_nouns prepositions process_words inverted_verbs
-    pointing_words pointing_links subject_links question_verbs clause_openers source_articles
-    agent_words event_nouns audience_nouns occasion_words occasion_nouns unnamed_nouns
-    occasion_prepositions addressee_prepositions topic_prepositions object_determiners
-    said_pronouns clause_words auxiliaries date_prepositions place_prepositions
-    absolute_prepositions credit_prepositions second_person verb_particles sourcing_verbs
-    question_words question_particles adverb_endings relative_pronouns restating_verbs
-    pair_conjunctions source_prepositions latter_nouns former_nouns plan_words
+    possessives_female possessives_thing determiners role_nouns anonymous_nouns document_nouns
+    title_words role_prefixes name_particles not_name_words question_labels answer_labels
+    narrative_verbs first_person noun_markers negations infinitive_markers refusals adverbs
+    copulas naming_verbs position_nouns position_links body_nouns prepositions process_words
+    inverted_verbs pointing_words pointing_links subject_links question_verbs clause_openers
+    source_articles agent_words event_nouns audience_nouns occasion_words occasion_nouns
+    unnamed_nouns occasion_prepositions addressee_prepositions topic_prepositions
+    object_determiners said_pronouns clause_words auxiliaries date_prepositions
+    place_prepositions absolute_prepositions credit_prepositions second_person verb_particles
+    sourcing_verbs question_words question_particles adverb_endings relative_pronouns
+    restating_verbs pair_conjunctions source_prepositions latter_nouns former_nouns plan_words
     participle_endings gerund_endings speech_act_verbs speech_act_nouns utterance_nouns
-    inversion_openers inversion_articles honorifics delivery_verbs channel_prepositions topic_words
-    topic_places institution_heads release_links present_endings issuing_verbs account_nouns
-    joint_heads body_links deal_determiners deal_nouns""".split()
+    inversion_openers inversion_articles honorifics delivery_verbs channel_prepositions
+    topic_words topic_places institution_heads release_links present_endings issuing_verbs
+    account_nouns joint_heads body_links deal_determiners deal_nouns intent_nouns""".split()
 )
 _LANGUAGE_LISTS = tuple(
     """document_markers passive_speech scene_openers scene_closers speech_scene_closers

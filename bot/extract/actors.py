@@ -212,6 +212,9 @@ class ActorIndex:
         filler = any_word(language.stopwords, caseless=True)
         filler_word = rf"(?!(?i:{filler})\s)[\w'-]+" if filler else r"[\w'-]+"
         role_nouns = any_word(language.role_nouns, caseless=True)
+        # "the ex-president": a prefix joined by a hyphen keeps the role noun the head
+        prefix = any_word(language.role_prefixes, caseless=True) if language.role_prefixes else ""
+        prefixed = rf"(?:(?:{prefix})-)?" if prefix else ""
         self._role_re = (
             re.compile(
                 # "the minister", "our source", "Ukraine's lead negotiator"
@@ -220,7 +223,7 @@ class ActorIndex:
                 + r")|[A-Z][\w-]*'s)\s+"
                 # the last of consecutive role nouns is the head: "America's chief diplomat"
                 # (not after a body's noun: "the delegation head" is the delegation)
-                rf"(?:{filler_word}\s+){{0,3}}?(?P<w>(?:(?i:{role_nouns})"
+                rf"(?:{filler_word}\s+){{0,3}}?{prefixed}(?P<w>(?:(?i:{role_nouns})"
                 r"(?:-[a-z]+)?\s+)*(?i:"
                 + any_word(nouns, caseless=True)
                 + r")(?:-[a-z]+)?)(?![\w-])"
@@ -228,6 +231,39 @@ class ActorIndex:
             if nouns and language.determiners
             else None
         )
+        # "Its spokesman had said": the institution named last speaks through its role
+        self._its_role_re = (
+            re.compile(
+                r"(?<![\w-])(?i:"
+                + any_word(language.possessives_thing, caseless=True)
+                + rf")\s+(?P<p>(?:{filler_word}\s+){{0,2}}?(?P<w>(?i:"
+                + any_word(language.role_nouns | language.document_nouns, caseless=True)
+                + r")))(?![\w-])"
+            )
+            if language.possessives_thing and language.role_nouns
+            else None
+        )
+        # "Lehtonen, the Finnish foreign minister, said": one capitalised word, then a role
+        # between commas, is a surname the article gave no first name for
+        articles = any_word(language.source_articles | language.determiners, caseless=True)
+        self._surname_re = (
+            re.compile(
+                rf"(?<![\w'’-])(?P<n>[{_UPPER}][\w'’-]+),\s+(?i:{articles})\s+"
+                rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{role_nouns})(?:\s+of\s+[^,.;:]{{1,40}})?,"
+            )
+            if language.role_nouns and language.determiners
+            else None
+        )
+        # "Turkey's Korkmaz: Istanbul can host the swap": a ticker's label, a place's surname
+        self._label_surname_re = re.compile(
+            rf"(?<![\w'’-])[{_UPPER}][\w-]*['’]s\s+(?P<n>[{_UPPER}][\w'’-]+)(?=:\s)"
+        )
+        # the possessives as printed, a cheap test before the pattern ("its", "Its")
+        self._its_words = tuple(
+            f for w in language.possessives_thing for f in (w, w[:1].upper() + w[1:])
+        )
+        # "Kyiv's foreign ministry" -> its id, lower-cased: what "its foreign ministry" is
+        self._owned_names = {form.lower(): actor_id for form, actor_id in names.items()}
         # "the alliance's secretary-general", "the bloc's top diplomat": a role of the body before
         # the longest role: "the Kremlin's chief foreign policy aide", over words that are no
         # part of it ("the ministry's spokeswoman told the envoy")
@@ -289,7 +325,7 @@ class ActorIndex:
             else None
         )
         self._role_hint = (
-            re.compile(r"\s(?:" + any_word(lower_nouns) + r")(?:-[a-z]+)?(?![\w-])")
+            re.compile(r"[\s-](?:" + any_word(lower_nouns) + r")(?:-[a-z]+)?(?![\w-])")
             if self._role_re is not None
             else None
         )
@@ -309,6 +345,18 @@ class ActorIndex:
             if lower_singular
             else None
         )
+
+    def owned(self, owner_id: str, phrase: str) -> str:
+        """The configured body a possessed phrase names ("foreign ministry" of Kyiv: "Kyiv's
+        foreign ministry"), else ""."""
+        owner = self.actors.get(owner_id)
+        if owner is None:
+            return ""
+        for form in (owner.name, *owner.aliases):
+            found = self._owned_names.get(self.fold(f"{form}'s {phrase}").lower())
+            if found:
+                return found
+        return ""
 
     def fold(self, text: str) -> str:
         """Text with the language's typographic characters folded, same length as the input."""
@@ -421,6 +469,13 @@ class ActorIndex:
                     found.append(
                         ActorMention(m.start(), m.end(), "", "role", noun=noun, phrase=phrase)
                     )
+        if self._its_role_re is not None and any(f"{w} " in folded for w in self._its_words):
+            for m in self._its_role_re.finditer(folded):
+                if claim(m.start(), m.end()):
+                    noun, phrase = m.group("w").lower(), m.group("p")
+                    found.append(
+                        ActorMention(m.start(), m.end(), "", "thing", noun=noun, phrase=phrase)
+                    )
         pronoun_re, searched = (
             (self._pronoun_low, lowered) if lowered is not None else (self._pronoun_re, folded)
         )
@@ -440,11 +495,36 @@ class ActorIndex:
         if unknown:
             for start, end, name in self._names_in(folded):
                 if taken.find(1, start, end) >= 0:
-                    continue
+                    # "the Office of the President of Ukraine Iryna Savchuk": the body's name
+                    # took the run's first word; the two words after it are the person's
+                    last = taken.rfind(1, start, end)
+                    rest = folded[last + 1 : end]
+                    words = rest.split()
+                    if len(words) < 2 or not rest.startswith(" ") or taken[start] != 1:
+                        continue
+                    start, name = end - len(rest.lstrip()), rest.strip()
                 if self.is_media(name) or all(w in self._known_words for w in name.split()):
                     continue
                 claim(start, end)
                 found.append(ActorMention(start, end, slug(name), "unknown"))
+            surnames = [*self._label_surname_re.finditer(folded)] if ": " in folded else []
+            if self._surname_re is not None:
+                if not _hinted_out(self._role_hint, lowered):  # it ends on a role noun
+                    surnames.extend(self._surname_re.finditer(folded))
+                for m in surnames:
+                    word = m.group("n")
+                    low = word.lower()
+                    if (
+                        taken.find(1, m.start("n"), m.end("n")) >= 0
+                        or low in self._title_words
+                        or low in self._not_name
+                        or word in self._known_words
+                        or word.isupper()
+                        or self.is_media(word)
+                    ):
+                        continue
+                    claim(m.start("n"), m.end("n"))
+                    found.append(ActorMention(m.start("n"), m.end("n"), slug(word), "unknown"))
         found.sort(key=lambda mention: mention.start)
         if self._owned_re is not None and "'s" in folded:
             found = self._owned(folded, found)

@@ -57,6 +57,8 @@ _NEW_CLAUSE = re.compile(
     r"|though)\s",
     re.IGNORECASE,
 )
+# what stands between a role and the name it titles: "minister[ of state ]Nasser al-Mahmoud"
+_ROLE_THEN_NAME = re.compile(r"(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+")
 _NEW_CLAUSE_AFTER = re.compile(r",\s*(?:and|but|while|whereas)\s+", re.IGNORECASE)
 _DASHED = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).){1,120}?\s[-–—]\s")
 _WORD = re.compile(r"[\w'’-]+")
@@ -103,6 +105,11 @@ _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 # ", who spoke ...", ", the fund manager who has spent ...": a relative clause, on a noun or not
 _NOUN_RELATIVE = re.compile(r",\s+(?:[^,;:.]{1,60}?\s)?(?:who|which|whose|whom)\b")
 _BRACKETED = re.compile(r"\s*\([^()]{1,80}\)")
+_PARENTHETICAL_VERB = re.compile(r"([\w'’-]+),")  # a word with a comma right after it
+_SENTENCE_REST = re.compile(r"[^.!?\"“«„]*")  # up to the next full stop or quotation
+_SIGNED_LINE = re.compile(r"\s[-–—]\s+(?=[A-Z])(?!.*\s[-–—]\s)")  # " – Finnish Foreign Ministry"
+_QUOTE_OPENS = re.compile(r"[\"“«„]")  # a quotation mark that may open a quotation
+_CONTINUES_COMMA = re.compile(r",\s+[a-zа-яё]")  # ... or goes on after a comma
 _CONTINUES = re.compile(r"\s+[a-zа-яё]")  # a word goes on after a closing quotation mark
 
 Resolve = Callable[[ActorMention], str]
@@ -216,6 +223,13 @@ class Attributor:
             if pointing and language.utterance_nouns and language.pointing_links
             else None
         )
+        # "Moscow's framing came from Yuri Ushakov on Tuesday: sixty days "on a trial basis"",
+        # "The headline phrase belonged to Steve Witkoff, who spoke of "...": the owner speaks
+        self._owner_link = (
+            re.compile(rf"\b(?:{longest_first(language.owner_links)})\s+")
+            if language.owner_links
+            else None
+        )
         self._anonymity = (
             re.compile("|".join(map(re.escape, language.anonymity)), re.IGNORECASE)
             if language.anonymity
@@ -254,6 +268,8 @@ class Attributor:
             rf"(?:{longest_first(language.infinitive_markers) or '(?!)'})\s+$"
         )
         when = longest_first(language.date_prepositions | language.topic_prepositions)
+        # "Peskov's careful line the next day, that ...": a time phrase may open with an article
+        articles = longest_first(language.object_determiners) or "(?!)"
         self._position = (
             re.compile(
                 r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
@@ -261,10 +277,54 @@ class Attributor:
                 # "Peskov's line, via the Kremlin, is that", "Witkoff's claim that", "Sybiha's
                 # line of Wednesday, that", "Trump's remark on Saturday that", "Witkoff's
                 # prediction, on the first evening in Geneva, that"
-                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|,?\s+(?:{when})\s+(?:[\w-]+\s+){{0,4}}?"
-                r"[\w-]+,?\s+|\s+)that\b"
+                + rf")\b(?:[^.;:]{{0,80}}?\s(?:{links})\s+|,?\s+(?:{when}|{articles})\s+"
+                r"(?:[\w-]+\s+){0,4}?[\w-]+,?\s+|\s+)that\b"
             )
             if language.position_nouns and links
+            else None
+        )
+        # "Zelensky's pledge on Monday night to bring back ...", "Merz's offer on 20 July to
+        # put soldiers behind the line": an intent the possessor stated, then what it is;
+        # "Umerov's message was the same as on day one: every euro ...": a position after a colon
+        self._intent = (
+            re.compile(
+                r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
+                + "|".join(map(re.escape, language.intent_nouns))
+                + rf")\b(?:\s+(?:{when}|{articles})\s+[^,.;:\"“”]{{0,30}}?)?\s+"
+                + longest_first(language.infinitive_markers)
+                + rf"\s+(?!(?:{articles})\b)[a-z]+"
+                + r"|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
+                + "|".join(map(re.escape, language.position_nouns))
+                + rf")\s+(?:{links})\s+[^.;:\"“”«»]{{1,60}}:\s*(?![\"“«])"
+                # "Zelensky's answer, delivered in his address, was a flat refusal to withdraw"
+                + r"|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:"
+                + "|".join(map(re.escape, language.position_nouns))
+                + rf")\b[^.;:\"“”«»]{{0,80}}?\s(?:{links})\s+(?:{articles})\s+(?:[\w-]+\s+)?(?:"
+                + "|".join(map(re.escape, language.intent_nouns))
+                + r")\s+"
+                + longest_first(language.infinitive_markers)
+                + r"\s+[a-z]+"
+            )
+            if language.intent_nouns and language.infinitive_markers and links
+            else None
+        )
+        # "His suggestion this week that ...", "His pitch, posted on Tuesday: ...", "his
+        # message to Paris has been consistent: ...": a possessive pronoun's position
+        owners = language.possessives_male | language.possessives_female
+        # the possessives as printed, a cheap test before the pattern
+        self._own_words = tuple(f for w in owners for f in (w + " ", w[:1].upper() + w[1:] + " "))
+        self._own_position = (
+            re.compile(
+                # opening the sentence or a clause of its own: not "marked a retreat from his
+                # earlier stance that"
+                rf"(?:^\s*|,\s+(?:{longest_first(language.pair_conjunctions)})\s+|;\s+)"
+                rf"(?P<p>(?i:{longest_first(owners)}))\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:"
+                + "|".join(map(re.escape, language.position_nouns | language.intent_nouns))
+                + rf")\b(?:,?\s+(?:{when}|{articles})\s+(?:[\w-]+\s+){{0,4}}?[\w-]+,?\s+that\b"
+                r"|\s+that\b|[^.;:\"“”«»]{1,60}:\s*(?![\"“«]))"
+            )
+            if owners and language.position_nouns
             else None
         )
         self._passive = (
@@ -292,7 +352,12 @@ class Attributor:
         if (
             head.endswith(",")
             and not para[first.start : first.end].rstrip().endswith((".", "!", "?", "…"))
-            and _CONTINUES.match(para, first.end + 1)
+            and (
+                _CONTINUES.match(para, first.end + 1)
+                # 'An official tells me the round is set for May, "in the Gulf again", though
+                # ...': a clause of its own before, the sentence going on after a comma
+                or (_CONTINUES_COMMA.match(para, first.end + 1) and self._clause_before(head))
+            )
         ):
             # 'X says the draft has 20 points, "three or four hard issues" remain': the sentence
             # goes on after the quotation, which stands in its syntax
@@ -322,11 +387,33 @@ class Attributor:
         if words[-1] in self._complement_openers:
             # 'X told reporters that "..."', not 'the exchange was welcome but that "..."'
             window = words[-5:-1]
+            # "Any step, he said, would be treated as "...": a parenthetical verb, its comma
+            # after it, does not open the quotation
+            aside = {w.lower() for w in _PARENTHETICAL_VERB.findall(head)}
+            printed = _WORD.findall(head)[-5:-1]
             return not any(
-                w in self._final_verbs and (i == 0 or window[i - 1] not in self.language.copulas)
+                w in self._final_verbs
+                and (i == 0 or window[i - 1] not in self.language.copulas)
+                and w not in aside
+                and not self._clause_between(printed[i + 1 :])
                 for i, w in enumerate(window)
             )
         return True
+
+    def _clause_between(self, words: Sequence[str]) -> bool:
+        """Whether the words between a speech verb and the "that" before a quotation are a
+        clause of their own ("said the truce showed that"), not an audience or an occasion
+        ("told reporters in Kyiv that", "told state radio that")."""
+        lang = self.language
+        plain = lang.audience_nouns | lang.occasion_nouns | lang.occasion_words
+        return len(words) >= REPORTED_CLAUSE_MIN and all(
+            w[:1].islower() and w not in self._prepositions and w not in plain for w in words
+        )
+
+    def _clause_before(self, head: str) -> bool:
+        """Whether the words before a quotation hold a speech verb and a clause after it."""
+        verbs = list(self._verbs.finditer(head))
+        return bool(verbs) and len(_WORD.findall(head[verbs[-1].end() :])) > REPORTED_CLAUSE_MIN
 
     def _reports_before(self, head: str) -> bool:
         """Whether the words before a quotation already report a clause: a speech verb, then
@@ -370,7 +457,10 @@ class Attributor:
             return False
         after = next((q for q in quotes if q.start > quote.end), None)
         stop = self.segmenter.first_sentence_end(para[and_that.end() :]) + and_that.end()
-        return after is None or stop < after.start
+        # '... that "A" and that no exchange would take place "B"': a clause of its own
+        # before the next quotation
+        clause = _WORD.findall(para[and_that.end() : after.start]) if after is not None else []
+        return after is None or stop < after.start or len(clause) > REPORTED_CLAUSE_MIN
 
     def quote_speaker(self, para, quotes, qi, sentences, mentions, resolve) -> str:
         """Who says quotes[qi]: the attribution after it, else before it in its sentence."""
@@ -627,6 +717,9 @@ class Attributor:
             self._clause_break is not None and self._clause_break.search(gap)
         ):
             return ""
+        tail = gap[gap.rfind(",") + 1 :].split() if "," in gap else []
+        if 1 < len(tail) <= 3 and tail[0].lower() in self.language.noun_markers:
+            return ""  # "..., a charge Stubb dismissed as": a clause of its own on a noun
         return self.speaker_in(para, start, outer[-1].end(), mentions, resolve, nearest_last=True)
 
     def _subject(self, para, before, start, v_start, long_roles=False) -> ActorMention | None:
@@ -690,7 +783,10 @@ class Attributor:
                 else _preceding_word(para, m.start, self._role_titles)
             )
             # "Commenting on it, Minister of Foreign Affairs X said": a title after the comma
-            title_start = max(clause_start, para.rfind(",", clause_start, m.start) + 1)
+            # ("Washington has not pushed back: Secretary of State Rubio has said": or a colon)
+            title_start = max(
+                clause_start, *(para.rfind(c, clause_start, m.start) + 1 for c in ",;:")
+            )
             # ... not "State Secretary Jussi Haapala of the Finnish Ministry": a name before
             title = para[title_start : m.start].split()
             titled = (
@@ -700,6 +796,16 @@ class Attributor:
                 and not (len(title) == 1 and title[0].lower() in self._prepositions)
                 and not any(
                     title_start <= b.start and b.end <= m.start and b.kind in ("person", "unknown")
+                    for b in before
+                )
+            ) or (
+                # "Qatar's minister of state Nasser al-Mahmoud said": a role, its "of" phrase,
+                # then the name it titles
+                m.kind in ("person", "unknown")
+                and any(
+                    b.kind == "role"
+                    and title_start <= b.start
+                    and _ROLE_THEN_NAME.fullmatch(para, b.end, m.start) is not None
                     for b in before
                 )
             )
@@ -713,7 +819,15 @@ class Attributor:
                     # the Kremlin later read:"
                     eligible.append(m)
                 continue
-            if _in_relative_clause(para, clause_start, m.start):
+            if _in_relative_clause(para, clause_start, m.start) and not (
+                # "..., which Secretary of State Marco Rubio described as "not peace"": the
+                # verb in the same relative clause is his
+                _in_relative_clause(para, clause_start, v_start)
+                and not any(c in para[m.end : v_start] for c in ",;:")
+                # ... and the clause runs to the sentence's end ("whose term Moscow says has
+                # expired, said ...": the main clause goes on after it)
+                and "," not in _SENTENCE_REST.match(para, v_start).group(0)  # type: ignore[union-attr]
+            ):
                 continue
             if (
                 m.kind == "institution"
@@ -751,6 +865,12 @@ class Attributor:
         for m in eligible[:-1]:
             # "Maria Zakharova, spokeswoman for the Foreign Ministry, said": the body named in
             # the appositive is not the subject, the person before it is
+            if (
+                m.kind == "institution"
+                and subject.kind in ("person", "unknown")
+                and _SPOKES_FOR.search(para[max(0, m.start - 60) : m.start])
+            ):
+                continue  # "A spokesman for the delegation, Oleh Maksymenko, told": the name
             gap = para[m.end : v_start]
             if "," in para[m.start : m.end]:
                 gap = ", " + gap  # the appositive opened inside the mention
@@ -768,6 +888,16 @@ class Attributor:
         ):
             # "Peskov, who spoke as delegations from Russia, Ukraine and the US gathered at
             # ..., said": a relative clause, however many commas it holds
+            return subject
+        if (
+            subject.kind in ("person", "unknown")
+            and "," in para[subject.start : subject.end]
+            and not raw.lstrip().startswith(",")
+            and _RELATIVE.search(raw)
+            and _APPOSITIVE.fullmatch(", " + raw) is not None
+        ):
+            # "Faisal al-Rashidi, the Saudi minister of state for foreign affairs, who chaired
+            # the plenary, was adamant": the appositive the mention took in, then a relative
             return subject
         # "Putin has shown no sign of ... his demands": too far from the verb to be its subject
         # "Medvedev - famous for his rants - also mocked ...": a parenthesis between dashes
@@ -938,6 +1068,15 @@ class Attributor:
             if self._position is not None and ("'" in sentence or "’" in sentence)
             else None
         )
+        if position is None and self._intent is not None and ("'" in sentence or "’" in sentence):
+            position = self._intent.search(sentence)
+        own = None
+        if (
+            position is None
+            and self._own_position is not None
+            and any(w in sentence for w in self._own_words)
+        ):
+            position = own = self._own_position.search(sentence)
         if position is not None and any(
             v.start() < position.start()
             and not inside[s_start + v.start()]
@@ -956,6 +1095,17 @@ class Attributor:
             # "Peskov's line, via the Kremlin, is that ...": the possessor states a position
             at = s_start + position.start()
             owner = [m for m in mentions if at <= m.end <= at + 2]  # "The Kremlin's" is a name
+            if own is not None:
+                # "Zelensky has spent the week on the phone, and his message ...": the person
+                # the sentence named before the possessive, else whom the pronoun stands for
+                word = own.group("p").lower()
+                gender = "m" if word in self.language.possessives_male else "f"
+                named = [
+                    m
+                    for m in mentions
+                    if s_start <= m.start and m.end <= at and m.kind == "person"
+                ]
+                owner = named[-1:] or [ActorMention(at, at + len(word), "", "pronoun", gender)]
             actor = resolve(owner[0]) if owner else ""
             agent = self._agent(para, at, s_start + position.end(), mentions)
             if agent is not None:
@@ -963,8 +1113,26 @@ class Attributor:
                 actor = resolve(agent) or actor
             if actor:
                 return actor, s_start
+        owned = self._owned_by(para, s_start, s_end, mentions, resolve)
+        if owned:
+            return owned, s_start
         found_verbs = self._verbs_in(sentence)
         if not found_verbs:
+            # "15:02 JOINT STATEMENT EXPECTED WITHIN HOURS – FINNISH FOREIGN MINISTRY": a
+            # ticker's line signed by its source after a dash
+            signed = _SIGNED_LINE.search(sentence)
+            last = next((m for m in reversed(mentions) if m.start < s_end), None)
+            if (
+                signed is not None
+                and last is not None
+                and last.start == s_start + signed.end()
+                and last.end >= s_start + len(sentence.rstrip(" ."))
+                and last.kind in ("institution", "person", "unknown")
+                and not any(inside[s_start:s_end])
+            ):
+                actor = resolve(last)
+                if actor:
+                    return actor, s_start
             return None
         # a passive phrase of the language ends in one of its speech verbs
         passive = self._passive.search(sentence) if self._passive is not None else None
@@ -1075,6 +1243,23 @@ class Attributor:
                 oblique = _preceding_word(para, subject.start, self._role_titles)
                 return actor, s_start if oblique in self._prepositions else subject.start
         return None
+
+    def _owned_by(self, para, s_start, s_end, mentions, resolve) -> str:
+        """The owner of the words a sentence quotes, named after an owner link ("came from
+        Yuri Ushakov on Tuesday: ... "on a trial basis""), or ""."""
+        if self._owner_link is None:
+            return ""
+        link = self._owner_link.search(para, s_start, s_end)
+        if link is None:
+            return ""
+        named = next((m for m in mentions if link.end() <= m.start < s_end), None)
+        if named is None or named.kind not in _NAMED:
+            return ""
+        if not self._title_run(para[link.end() : named.start]) and named.start != link.end():
+            return ""
+        if not _QUOTE_OPENS.search(para, named.end, s_end):
+            return ""  # "The idea came from Washington": no words of anybody's
+        return resolve(named)
 
     def _channel(self, para, v_end, s_end, mentions) -> ActorMention | None:
         """The name a body speaks through, right after its speech verb (", through Zakharova
@@ -1455,6 +1640,14 @@ class Attributor:
             # 'said His Excellency Adel Nasser', 'said State Secretary Ingrid Fellner': a form
             # of address or a title, not a word between
             words.pop()
+        if (
+            words
+            and len(words) <= TITLE_RUN_MAX
+            and words[0].lower() in self._role_titles
+            and words[0][:1].isupper()
+            and _TITLE_PHRASE.fullmatch(gap) is not None
+        ):
+            return True  # 'said Minister for Foreign Affairs Aino Lehtonen': a title at length
         if any(w[:1].isupper() or not w.isalpha() for w in words):
             return False
         if len(words) == 1 and words[0] in self.language.determiners and words[0] != "that":
@@ -1490,6 +1683,15 @@ class Attributor:
             # "the Kremlin's demand that ...", "Lavrov's warning": a noun ("in Zakharova's
             # telling" is her account)
             return True
+        if (
+            found in lang.intent_nouns | lang.position_nouns
+            and len(before) > 1
+            and before[-2].lower() in lang.noun_markers
+            and before[-1].isalpha()
+            and before[-1].islower()
+            and before[-1] not in lang.auxiliaries | lang.copulas | lang.adverbs
+        ):
+            return True  # "it is a political promise": a noun after its adjective
         if found.endswith("ing") and _COPULA_NEXT.match(para, v_start + len(found)):
             return True  # "the Lavrov warning was aimed at Paris": a noun, the subject of a verb
         if found in lang.naming_verbs:

@@ -163,6 +163,17 @@ class Candidates:
         and most texts have none (a cheap test first)."""
         return self._date.sub(" ", text) if _DIGIT.search(text) else text
 
+    def states_clause(self, sentence: str) -> bool:
+        """Whether a sentence's last verb of saying has a clause after it ("said the truce
+        would hold"), not only an audience or an occasion ("posted on X", "echoed by Tusk, who
+        wrote on X")."""
+        verb = None
+        for verb in self._verbs.finditer(sentence):  # noqa: B007 - the last one is wanted
+            pass
+        if verb is None or _QUOTE_MARK.search(sentence):
+            return False
+        return self._content.search(self._undated(sentence[verb.end() :])) is not None
+
     def says_nothing(self, sentence: str, subject: int) -> bool:
         """Whether a sentence of reported speech, its speaker named at ``subject``, only tells
         that someone spoke (or asked a question), not what was said."""

@@ -34,6 +34,7 @@ _LABEL = re.compile(
     r"(?:[A-Z]{4,12}\s+[-–—:]\s+)?)?((?:[^\W\d_][\w'’.-]*\s+){0,5}[^\W\d_][\w'’.-]*)"
     r"\s*:\s"
 )
+_QUOTE_MARK = re.compile(r"[\"“«„]")  # where a quotation opens
 _CAPS = re.compile(r"\b[A-ZÀ-ÞА-ЯЁІЇЄҐ]{3,}\b")  # a word in capitals: most lines have none
 
 
@@ -60,6 +61,11 @@ def recased(
             and (len(line.split()) > heading_words or _STAMPED.match(line))
         ):
             lines[i] = _ordinary(line, names, stopwords)
+            changed = True
+        elif (head := _shouted_head(line)) is not None:
+            # "17:38 BREAKING - TRUMP POSTS ON HELSINKI: "Helsinki was a great success! ..."":
+            # a ticker's shouted attribution before a quotation in ordinary case
+            lines[i] = _ordinary(line[:head], names, stopwords) + line[head:]
             changed = True
         else:
             first = _shouted_first_name(line, names)
@@ -92,6 +98,21 @@ def _ordinary(line: str, names: Collection[str], stopwords: Collection[str]) -> 
             out.append(word.lower())
     out.append(line[last:])
     return "".join(out)
+
+
+def _shouted_head(line: str) -> int | None:
+    """Where the quotation of a time-stamped line starts, when the words before it are shouted
+    and the line as a whole is not (the quotation is in ordinary case); else None."""
+    if not _STAMPED.match(line):
+        return None
+    quote = _QUOTE_MARK.search(line)
+    if quote is None:
+        return None
+    letters = [c for c in line[: quote.start()] if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    if len(letters) < SHOUTING_MIN_LETTERS or upper < SHOUTING_SHARE * len(letters):
+        return None
+    return quote.start()
 
 
 def _acronym(word: str, stopwords: Collection[str]) -> bool:

@@ -41,6 +41,7 @@ class Context:
     live_blog: bool = False  # entries under time stamps: quote paragraphs go without marks
     orphan_quote: Any = None  # a quotation paragraph still without a speaker (a _Draft)
     addressee: str = ""  # in an interviewer's question, who "you" is
+    credited: str = ""  # "This was stated by X" opening the paragraph: X said the one before
 
 
 class Coreference:
@@ -87,7 +88,12 @@ class Coreference:
             before = [
                 m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
             ]
-            return before[-1] if before else self._institution(mention.noun, ctx)
+            owner = before[-1] if before else self._institution(mention.noun, ctx)
+            lang = self.language
+            if mention.phrase and mention.noun in lang.document_nouns - lang.role_nouns:
+                # "Kyiv has not given a number, but its foreign ministry says": Kyiv's
+                return self.index.owned(owner, mention.phrase) or owner
+            return owner
         asked = self.asked_about(ctx.para, mention.start)
         people_before = [
             m.actor_id
@@ -248,7 +254,14 @@ class Coreference:
                 return found or ctx.unknown.setdefault(slug(held), new_body(held)).id
             return before[-1] if before else self._institution(mention.noun, ctx)
         if noun in lang.anonymous_nouns:
-            for actor_id in reversed([*here, ctx.last_speaker]):
+            # "One European diplomat was more blunt. The diplomat said": the unnamed source
+            # this paragraph named before, whether or not it spoke yet
+            named = [
+                m.actor_id
+                for m in mentions
+                if m.kind == "anonymous" and m.end <= mention.start and not mention.owner
+            ]
+            for actor_id in reversed([*here, ctx.last_speaker, *named[-1:]]):
                 actor = self.index.actor(actor_id)
                 if actor is not None and actor.kind == "anonymous":
                     return actor_id

@@ -83,6 +83,12 @@ _SIGNATURE = re.compile(
     r"^\s*[—–-]\s*(?P<name>[^()\n—–]{2,80}?)\s*"
     r"(?:\((?:@\w{1,30}|[^\W\d_][\w .'’-]{0,30})\)[^()\n]{0,40})?\s*$"
 )
+# "We are nearly there. — Steve Witkoff (@SEWitkoff) December 17, 2025": a post and its
+# signature on one line, when the signature names an account
+_INLINE_SIGNATURE = re.compile(
+    r"^(?P<post>.*?[^\s—–-])\s+(?P<sig>[—–]\s*(?P<name>[^()\n—–]{2,80}?)\s*\(@\w{1,30}\)[^()\n]{0,40})"
+    r"\s*$"
+)
 # "Andrii Sybiha @andrii_sybiha", "Donald J. Trump @realDonaldTrump · Truth Social": the header
 # above an embedded post, naming its author
 _POST_HEADER = re.compile(
@@ -147,6 +153,11 @@ class Segmenter:
                 and len(line[ticker.end() :].split()) >= TICKER_MIN_WORDS
             ):
                 out.append(Block(start + ticker.end(), line[ticker.end() :], "text"))
+                continue
+            inline = _INLINE_SIGNATURE.match(line) if "(@" in line else None
+            if inline and _looks_like_name(inline["name"]):
+                out.append(Block(start, inline["post"], "text"))
+                out.append(Block(start + inline.start("sig"), inline["sig"], "signature"))
                 continue
             if line.strip():
                 kind = self._kind(line)

@@ -52,6 +52,7 @@ _ANAPHORIC_TOPIC = re.compile(
     re.IGNORECASE,
 )
 _STAMPED = re.compile(r"\s*\d{1,2}[:.]\d{2}")
+_QUOTED_BLOCK = re.compile(r"\s*[\"“«„][^\"“”«»„]+[\"”»][.!?]?\s*")  # a paragraph all quotation
 _ANAPHORIC_START = re.compile(r"(?:That|This|Those|These|So|Such|Thus)\b")
 # "— Marco Rubio, in Riyadh": a dash opens the line that signs the quotation above it
 _SIGNATURE = re.compile(r"\s*[-—–]\s*(?=[A-Z])")
@@ -137,10 +138,14 @@ class Extractor:
         )
         # "That was the message from ...": a sentence crediting the one before it
         nouns = longest_first(language.position_nouns | language.event_nouns)
+        copulas = longest_first(language.copulas) or "(?!)"
         self._credit = re.compile(
-            rf"(?:That|This)\s+(?i:{longest_first(language.copulas) or '(?!)'})\s+"
-            rf"(?:[\w'’-]+\s+){{0,2}}?(?i:{nouns or '(?!)'})\s+"
-            rf"(?i:{longest_first(language.credit_prepositions) or '(?!)'})\s"
+            rf"(?:That|This)\s+(?i:{copulas})\s+"
+            rf"(?:(?:[\w'’-]+\s+){{0,2}}?(?i:{nouns or '(?!)'})\s+"
+            rf"(?i:{longest_first(language.credit_prepositions) or '(?!)'})"
+            # "This was stated by Kremlin spokesman Dmitry Peskov to journalists."
+            rf"|(?i:{longest_first(language.neutral_verbs) or '(?!)'})\s+"
+            rf"(?i:{longest_first(language.agent_words) or '(?!)'}))\s"
         )
         # "foreign", "minister", "secretary": words of a title before a name
         self._label_titles = language.title_words - language.stopwords - language.prepositions
@@ -223,9 +228,22 @@ class Extractor:
                 found = self._turn(block, ctx, interviewee)
             else:
                 author = document if in_document else None
+                ctx.credited = ""
                 found = self._paragraph(
                     block.text, block.start, ctx, author, laid_out=not writer_speaks
                 )
+                if ctx.credited and i and _QUOTED_BLOCK.fullmatch(blocks[i - 1].text):
+                    # a paragraph all quotation, then "This was stated by Iryna Savchuk during
+                    # a briefing": hers, not the speaker before it
+                    drafts = [
+                        replace(d, statement=replace(d.statement, actor_id=ctx.credited))
+                        if d.block == i - 1 and d.statement.kind == "direct"
+                        else d
+                        for d in drafts
+                    ]
+                    credited = ctx.unknown.get(ctx.credited)
+                    if credited is not None:
+                        new_actors.setdefault(credited.id, credited)
             drafts.extend(replace(d, block=i) for d in found)
             for draft in found:
                 actor = ctx.unknown.get(draft.statement.actor_id)
@@ -554,6 +572,13 @@ class Extractor:
             return [self._whole(para, base, document.author, ctx, para_issues, prev_issues)]
         orphan, ctx.orphan_quote = ctx.orphan_quote, None
         out: list[_Draft] = []
+        if orphan is None and sentences:
+            # "This was stated by Ushakov to journalists in the lobby.": the paragraph before
+            # had its speaker, or is the words of the one named here; this one only says
+            # where they were said
+            ctx.credited = self._credited(para, sentences[0], mentions, resolve)
+            if ctx.credited:
+                attribution_only.add(0)
         if orphan is not None and sentences and not any(inside[: sentences[0][1]]):
             # a paragraph of quotation nobody was named for, then 'That was how Zelensky put
             # it': the next paragraph's first sentence names its speaker
@@ -652,7 +677,10 @@ class Extractor:
                 if speaker:
                     ctx.pending_speaker = speaker
                     speakers_here.append(speaker)
-                    continue
+                    if not self.candidates.states_clause(para[s_start:s_end].rstrip(" :")):
+                        continue
+                    # "The president said the truce would hold only as long as Russia kept its
+                    # side:": it says something itself, besides introducing the next paragraph
             if s_idx in attribution_only:
                 continue
             asker = self.attribution.asker(para, s_start, s_end, mentions, resolve)
@@ -1042,9 +1070,18 @@ class Extractor:
         credit = self._credit.match(para, sentence[0], sentence[1])
         if credit is None:
             return ""
-        named = next((m for m in mentions if credit.end() <= m.start < sentence[1]), None)
+        after = [m for m in mentions if credit.end() <= m.start < sentence[1]]
+        named = after[0] if after else None
         if named is None or named.kind not in ("person", "institution", "anonymous", "unknown"):
             return ""
+        if (
+            len(after) > 1
+            and after[1].kind in ("person", "unknown")
+            and not para[named.end : after[1].start].strip()
+        ):
+            # "by Deputy Head of the Office of the President Iryna Savchuk": the person the
+            # title names, not the office in it
+            named = after[1]
         between = _WORD.findall(para[credit.end() : named.start])
         titles = self.language.title_words | self.language.role_nouns
         if not all(w[0].isupper() or w.lower() in titles for w in between):
@@ -1103,7 +1140,9 @@ class Extractor:
         kinds = ("person", "unknown", "pronoun", "role")
         last = [m for m in mentions if s_start <= m.start < s_end and m.kind in kinds]
         anywhere = [m for m in mentions if m.kind in ("person", "unknown")]
-        for m in (*last[:1], *anywhere[:1]):
+        # "Ukraine's lead negotiator has posted his verdict. We reproduce it in full:"
+        roles = [m for m in mentions if m.kind == "role"]
+        for m in (*last[:1], *anywhere[:1], *roles[:1]):
             speaker = resolve(m)
             if speaker:
                 return speaker
