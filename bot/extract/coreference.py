@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
@@ -88,8 +88,15 @@ class Coreference:
             before = [
                 m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
             ]
-            owner = before[-1] if before else self._institution(mention.noun, ctx)
             lang = self.language
+            if mention.noun in lang.role_nouns - lang.document_nouns:
+                # "NATO held a meeting of foreign ministers. Its secretary general said": the
+                # tracked holder of that role in the latest body named that has one
+                for body in reversed([*ctx.institutions, *before]):
+                    holder = self._holder(replace(mention, owner=body), ctx, [])
+                    if holder:
+                        return holder
+            owner = before[-1] if before else self._institution(mention.noun, ctx)
             if mention.phrase and mention.noun in lang.document_nouns - lang.role_nouns:
                 # "Kyiv has not given a number, but its foreign ministry says": Kyiv's
                 return self.index.owned(owner, mention.phrase) or owner

@@ -1,0 +1,23 @@
+"""Coreference across sentences: "its <role>" after a body is the tracked holder of that role
+in the latest body named that has one, even when another body was named in between. Every text
+here was written for this test."""
+
+from __future__ import annotations
+
+from bot.extract.statements import Extractor
+
+LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
+
+
+def _reported(extractor: Extractor, text: str) -> list[str]:
+    found = extractor.extract(LEAD + text).statements
+    return [s.actor_id for s in found if s.kind == "reported"]
+
+
+def test_its_role_is_the_holder_in_the_body_that_has_it(extractor: Extractor) -> None:
+    # "foreign ministers" names the EU last, but only NATO has a secretary general
+    text = (
+        "NATO gathered its foreign ministers in Oslo on Wednesday. Its secretary general said"
+        " the allies would send more air defence before the winter."
+    )
+    assert _reported(extractor, text) == ["rutte"]
