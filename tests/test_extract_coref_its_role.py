@@ -1,6 +1,7 @@
 """Coreference across sentences: "its <role>" after a body is the tracked holder of that role
-in the latest body named that has one, even when another body was named in between. Every text
-here was written for this test."""
+in the latest body named that has one, even when another body was named in between; a role
+phrase with a side word ("the Ukrainian minister") is the person whose role has that word.
+Every text here was written for this test."""
 
 from __future__ import annotations
 
@@ -21,3 +22,12 @@ def test_its_role_is_the_holder_in_the_body_that_has_it(extractor: Extractor) ->
         " the allies would send more air defence before the winter."
     )
     assert _reported(extractor, text) == ["rutte"]
+
+
+def test_a_role_with_a_side_word_is_the_person_whose_role_has_it(extractor: Extractor) -> None:
+    # two foreign ministers named; "the Ukrainian minister" is Sybiha, though Rasmussen was last
+    text = (
+        "Andrii Sybiha met Lars Lokke Rasmussen in Kyiv on Monday. The Ukrainian minister"
+        " said the frozen assets should pay for the reconstruction of the power grid."
+    )
+    assert _reported(extractor, text) == ["sybiha"]

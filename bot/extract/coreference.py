@@ -292,6 +292,9 @@ class Coreference:
             return ""  # "Zelensky's chief of staff" nobody tracked holds: not Zelensky
         first = open_ = ""
         noun = self._head(mention.phrase) or _words(noun)
+        fitting = self._fitting(mention.phrase, noun, candidates)
+        if fitting:
+            return fitting
         # a name this paragraph introduced, or the one who spoke just before: "Deputy Minister
         # Ryabkov noted ..." then '"...," the diplomat added' is him, not a tracked diplomat
         # named further back
@@ -320,6 +323,22 @@ class Coreference:
             known = self.index.actor(first) if first else None
             return open_ or ("" if known is not None and _described(known) else first)
         return open_ or first
+
+    def _fitting(self, phrase: str, head: str, candidates: list[str]) -> str:
+        """ "Sybiha met Rasmussen. The Ukrainian minister said": the first person whose known
+        role holds the head and every word before it, when the phrase has such words."""
+        words = _words(phrase.split(" of ", 1)[0]).split()
+        modifiers = words[: len(words) - len(head.split())]
+        if not modifiers or words[len(modifiers) :] != head.split():
+            return ""
+        for actor_id in candidates:
+            actor = self.index.actor(actor_id) if actor_id else None
+            if actor is None or actor.kind != "person":
+                continue
+            described = f" {_described(actor)} "
+            if f" {head} " in described and all(f" {w} " in described for w in modifiers):
+                return actor_id
+        return ""
 
     def _head(self, phrase: str) -> str:
         """The role nouns a phrase ends on, as words: "deputy minister" in "the deputy
