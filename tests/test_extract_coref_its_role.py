@@ -31,3 +31,12 @@ def test_a_role_with_a_side_word_is_the_person_whose_role_has_it(extractor: Extr
         " said the frozen assets should pay for the reconstruction of the power grid."
     )
     assert _reported(extractor, text) == ["sybiha"]
+
+
+def test_its_role_reads_the_bodies_of_the_paragraph_before(extractor: Extractor) -> None:
+    # the paragraph before ends on Brussels (the EU); NATO opened it and has the role
+    text = (
+        "NATO defence ministers met in Brussels on Thursday.\n\n"
+        "Its secretary general said the allies would send more air defence before the winter."
+    )
+    assert _reported(extractor, text) == ["rutte"]

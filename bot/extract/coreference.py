@@ -26,8 +26,10 @@ class Context:
     last_speaker: str = ""
     prev_para_speaker: str = ""
     prev_first_person: str = ""
+    prev_last_subject: str = ""  # the person opening the previous paragraph's last sentence
     last_institution: str = ""
     institutions: list[str] = field(default_factory=list)  # named so far, latest last
+    prev_institutions: list[str] = field(default_factory=list)  # the previous paragraph's
     pending_speaker: str = ""  # 'He told reporters:' - the next paragraph is his words
     recent_people: list[str] = field(default_factory=list)
     unknown: dict[str, Actor] = field(default_factory=dict)  # discovered names, by actor id
@@ -91,11 +93,13 @@ class Coreference:
             lang = self.language
             if mention.noun in lang.role_nouns - lang.document_nouns:
                 # "NATO held a meeting of foreign ministers. Its secretary general said": the
-                # tracked holder of that role in the latest body named that has one
-                for body in reversed([*ctx.institutions, *before]):
-                    holder = self._holder(replace(mention, owner=body), ctx, [])
-                    if holder:
-                        return holder
+                # tracked holder of that role in the latest body this paragraph (else the one
+                # before) named that has one; a spokesman's words are his body's ("Its
+                # spokesman said": the Kremlin)
+                for body in reversed(before or ctx.prev_institutions):
+                    holder = self.index.actor(self._holder(replace(mention, owner=body), ctx, []))
+                    if holder is not None:
+                        return body if holder.speaks_for == body else holder.id
             owner = before[-1] if before else self._institution(mention.noun, ctx)
             if mention.phrase and mention.noun in lang.document_nouns - lang.role_nouns:
                 # "Kyiv has not given a number, but its foreign ministry says": Kyiv's
@@ -122,7 +126,7 @@ class Coreference:
             for m in mentions
             if m.kind in ("person", "unknown")
             and m.end <= mention.start
-            and not self._oblique(ctx.para, m)
+            and not self.oblique(ctx.para, m)
         ]
         # "Pressed by presenter Kessler on whether ..., he replied": the asker after "by" is
         # not who answers; a possessor may be ("Zelensky's aide said ... he")
@@ -143,6 +147,7 @@ class Coreference:
             # paragraph named before the pronoun, when no subject before it fits
             *[p for p in reversed(people_before) if p not in agents],
             ctx.prev_para_speaker,
+            ctx.prev_last_subject,
             ctx.prev_first_person,
             ctx.last_speaker,
             *reversed(ctx.recent_people),
@@ -171,7 +176,7 @@ class Coreference:
                 and para[first.end : second.start].strip().lower()
                 in self.language.pair_conjunctions
                 and not any(sentence <= m.start for m in named[:i])
-                and not self._oblique(para, first)
+                and not self.oblique(para, first)
             ):
                 return first.actor_id
         return ""
@@ -207,7 +212,7 @@ class Coreference:
                 return actor.id
         return person.id
 
-    def _oblique(self, para: str, m: ActorMention) -> bool:
+    def oblique(self, para: str, m: ActorMention) -> bool:
         """Whether a mention is no clause's subject: a possessor ("Putin's aide") or after a
         preposition ("with the U.S. president")."""
         if para[m.end : m.end + 2] in ("'s", "’s"):

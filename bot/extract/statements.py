@@ -767,6 +767,9 @@ class Extractor:
             para, base, quotes, sentences, out, ctx.prev_para, (mentions, resolve)
         )
         out.sort(key=lambda d: d.statement.position)
+        # "Macron met Merz. Later Starmer called Zelensky." then "He said": the last sentence's
+        # subject, resolved before this paragraph's memory replaces the previous one's
+        last_subject = self._last_subject(para, sentences, mentions, resolve)
         # remember context for the next paragraph
         ctx.prev_para_speaker = out[-1].statement.actor_id if out else ctx.pending_speaker
         if out:
@@ -779,10 +782,12 @@ class Extractor:
         ]
         people = [p for p in people if p]
         ctx.prev_first_person = people[0] if people else ""
+        ctx.prev_last_subject = last_subject
         ctx.asker = asked
         ctx.recent_people.extend(people)
         del ctx.recent_people[:-20]
         institutions = [m.actor_id for m in mentions if m.kind == "institution" or is_body(m)]
+        ctx.prev_institutions = institutions
         if institutions:
             ctx.last_institution = institutions[-1]
             ctx.institutions.extend(institutions)
@@ -1176,6 +1181,17 @@ class Extractor:
         third = self.language.pronouns_male | self.language.pronouns_female
         third |= self.language.possessives_male | self.language.possessives_female
         return bool(words & third) and self._first_person(outside)
+
+    def _last_subject(self, para, sentences, mentions, resolve) -> str:
+        """The person the last of several sentences opens on as its subject ("Later Starmer
+        called Zelensky."), resolved; "" if it opens on no one, or on a possessor."""
+        if len(sentences) < 2:
+            return ""  # one sentence: its first person is the paragraph's, remembered anyway
+        s_start, s_end = sentences[-1]
+        first = next((m for m in mentions if s_start <= m.start < s_end), None)
+        if first is None or first.kind not in ("person", "unknown", "pronoun") or is_body(first):
+            return ""
+        return "" if self.coref.oblique(para, first) else resolve(first)
 
     def _first_person(self, para: str) -> bool:
         words = {
