@@ -153,6 +153,7 @@ class Language:
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     another_source: tuple[str, ...] = ()  # "Another said ...": one more of the unnamed sources
+    pair_phrases: tuple[str, ...] = ()  # "Putin met Witkoff and Kushner. The two envoys said"
     recap_openers: tuple[str, ...] = ()  # "In short: ...": the writer's recap, nobody's words
     concessive_openers: tuple[str, ...] = ()  # "While both sides stress unity, ...": a contrast
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
@@ -218,6 +219,7 @@ _LANGUAGE_LISTS = tuple(
     not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
     topic_phrases evaluations speaker_descriptions another_source recap_openers owner_links
+    pair_phrases
     comment_requests hedges release_labels concessive_openers""".split()
 )
 

@@ -1,6 +1,7 @@
 """ "They" after two people joined by "and" who open a sentence is the first of them, when no
-unnamed source or body spoke before; not a pair inside a prepositional phrase. Every text here
-was written for this test."""
+unnamed source or body spoke before; not a pair inside a prepositional phrase. "The two envoys"
+is the first of the pair just named, subjects or not. Every text here was written for this
+test."""
 
 from __future__ import annotations
 
@@ -28,3 +29,19 @@ def test_a_pair_after_a_preposition_is_no_subject(extractor: Extractor) -> None:
         " the Kremlin was ready to discuss a ceasefire on energy infrastructure."
     )
     assert "witkoff" not in _reported(extractor, text)
+
+
+def test_the_two_envoys_are_the_pair_just_named_even_as_objects(extractor: Extractor) -> None:
+    text = (
+        "Putin received Steve Witkoff and Jared Kushner at his residence on Thursday.\n\n"
+        "The two envoys said afterwards that a ceasefire on energy infrastructure was close."
+    )
+    assert _reported(extractor, text) == ["witkoff"]
+
+
+def test_the_two_leaders_are_the_first_of_the_two_last_named(extractor: Extractor) -> None:
+    text = (
+        "Donald Trump hosted Volodymyr Zelensky for lunch on Friday. Both leaders said the"
+        " security guarantees would be signed before the ceasefire."
+    )
+    assert _reported(extractor, text) == ["trump"]

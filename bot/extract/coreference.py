@@ -70,6 +70,8 @@ class Coreference:
     ) -> str:
         if mention.kind in ("person", "institution", "anonymous", "unknown"):
             return mention.actor_id
+        if mention.kind == "plural" and mention.noun == "pair":
+            return self._named_pair(ctx, mention, mentions)
         if mention.kind == "plural":
             # "they said": the unnamed sources or the body that spoke last
             for actor_id in reversed([*here, ctx.last_speaker]):
@@ -179,6 +181,29 @@ class Coreference:
                 and not self.oblique(para, first)
             ):
                 return first.actor_id
+        return ""
+
+    def _named_pair(
+        self, ctx: Context, mention: ActorMention, mentions: Sequence[ActorMention]
+    ) -> str:
+        """ "Putin met Witkoff and Kushner. The two envoys said": the first of the last two
+        people joined by a conjunction, in this paragraph before the phrase, else in the
+        previous one - subjects or not, the phrase says there are two."""
+        for para, named in (
+            (ctx.para, [m for m in mentions if m.end <= mention.start]),
+            (ctx.prev_para, list(self.index.find(ctx.prev_para)) if ctx.prev_para else []),
+        ):
+            people = [m for m in named if m.kind in ("person", "unknown")]
+            for first, second in reversed(list(pairwise(people))):
+                joined = para[first.end : second.start].strip().lower()
+                if joined in self.language.pair_conjunctions:
+                    return first.actor_id
+            if people:
+                # "Trump met Zelensky. The two leaders said": the first of two people the last
+                # sentence naming anyone named
+                start = max(para.rfind(c, 0, people[-1].start) for c in ".!?") + 1
+                last = list(dict.fromkeys(m.actor_id for m in people if m.start >= start))
+                return last[0] if len(last) > 1 else ""
         return ""
 
     def asked_about(self, para: str, at: int) -> range:
