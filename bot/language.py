@@ -105,6 +105,8 @@ class Language:
     # 'X said ..., saying that "..."': a second verb that restates, so the quotation is all
     restating_verbs: frozenset[str] = frozenset()
     pair_conjunctions: frozenset[str] = frozenset()  # "Witkoff and Kushner ... They said"
+    # "After meeting Witkoff, Umerov flew home. He said": an opening adjunct names no subject
+    adjunct_openers: frozenset[str] = frozenset()
     source_prepositions: frozenset[str] = frozenset()  # "an aide to Zelensky": his side's source
     latter_nouns: frozenset[str] = frozenset()  # "the latter said": the last person named
     former_nouns: frozenset[str] = frozenset()  # "the former said": the one named before him
@@ -208,7 +210,8 @@ _LANGUAGE_SETS = tuple(
     object_determiners said_pronouns clause_words auxiliaries date_prepositions
     place_prepositions absolute_prepositions credit_prepositions second_person verb_particles
     sourcing_verbs question_words question_particles adverb_endings relative_pronouns
-    restating_verbs pair_conjunctions source_prepositions latter_nouns former_nouns plan_words
+    restating_verbs pair_conjunctions adjunct_openers source_prepositions latter_nouns former_nouns
+    plan_words
     participle_endings gerund_endings speech_act_verbs speech_act_nouns utterance_nouns
     inversion_openers inversion_articles honorifics delivery_verbs channel_prepositions
     topic_words topic_places institution_heads release_links present_endings issuing_verbs

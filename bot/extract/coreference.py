@@ -242,6 +242,14 @@ class Coreference:
         preposition ("with the U.S. president")."""
         if para[m.end : m.end + 2] in ("'s", "’s"):
             return True
+        start = max(para.rfind(c, 0, m.start) for c in ".!?\n") + 1
+        opener = _WORDS.search(para, start, m.start)
+        if (
+            opener is not None
+            and opener.group(0).lower() in self.language.adjunct_openers
+            and "," not in para[opener.end() : m.start]
+        ):
+            return True  # "After meeting Witkoff in Miami, Umerov flew home"
         words = [w.lower() for w in _WORDS.findall(para[max(0, m.start - 40) : m.start])]
         while len(words) > 1 and words[-1] in self._titles:
             words.pop()  # "asked by People's Deputy Hrytsenko": the title is no preposition
