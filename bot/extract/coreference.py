@@ -26,6 +26,7 @@ class Context:
     last_speaker: str = ""
     prev_para_speaker: str = ""
     prev_first_person: str = ""
+    prev_people: list[str] = field(default_factory=list)  # the previous paragraph's, in order
     prev_last_subject: str = ""  # the person opening the previous paragraph's last sentence
     last_institution: str = ""
     institutions: list[str] = field(default_factory=list)  # named so far, latest last
@@ -283,7 +284,9 @@ class Coreference:
             if _CAPITAL_NEXT.match(ctx.para, mention.end):
                 return ""  # "the former Soviet republics": an adjective, not the anaphor
             # "Merz and Macron disagreed. The former said": by order, among those just named
-            named = [p for i, p in enumerate(people_before) if p not in people_before[:i]]
+            # (or, when this paragraph named nobody before it, among the previous one's)
+            order = people_before or ctx.prev_people
+            named = [p for i, p in enumerate(order) if p not in order[:i]]
             back = 1 if noun in lang.latter_nouns else 2
             return named[-back] if len(named) >= back else ""
         if noun in lang.document_nouns and noun not in lang.role_nouns:

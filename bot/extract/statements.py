@@ -783,6 +783,7 @@ class Extractor:
         people = [p for p in people if p]
         ctx.prev_first_person = people[0] if people else ""
         ctx.prev_last_subject = last_subject
+        ctx.prev_people = people
         ctx.asker = asked
         ctx.recent_people.extend(people)
         del ctx.recent_people[:-20]
