@@ -1,7 +1,8 @@
 """Coreference across sentences: "its <role>" after a body is the tracked holder of that role
 in the latest body named that has one, even when another body was named in between; a role
-phrase with a side word ("the Ukrainian minister") is the person whose role has that word.
-Every text here was written for this test."""
+phrase with a side word ("the Ukrainian minister") is the person whose role has that word; a
+leader's role ("Putin's foreign minister") is the one person of his side in it. Every text here
+was written for this test."""
 
 from __future__ import annotations
 
@@ -40,3 +41,11 @@ def test_its_role_reads_the_bodies_of_the_paragraph_before(extractor: Extractor)
         "Its secretary general said the allies would send more air defence before the winter."
     )
     assert _reported(extractor, text) == ["rutte"]
+
+
+def test_a_leaders_minister_is_the_one_of_his_side_in_that_role(extractor: Extractor) -> None:
+    text = (
+        "Vladimir Putin's foreign minister said on Sunday that the peace plan ignored the"
+        " root causes of the war."
+    )
+    assert _reported(extractor, text) == ["lavrov"]

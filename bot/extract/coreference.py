@@ -460,6 +460,18 @@ class Coreference:
         tracked = [a.id for a in self.index.actors.values() if a.kind == "person" and fits(a)]
         if len(tracked) == 1:
             return tracked[0]
+        if body is not None and body.kind == "person" and body.side:
+            # "Putin's foreign minister": the one tracked person of his side in that role
+            side = [
+                a.id
+                for a in self.index.actors.values()
+                if a.kind == "person"
+                and a.side == body.side
+                and a.id != body.id
+                and f" {phrase} " in f" {_described(a)} "
+            ]
+            if len(side) == 1:
+                return side[0]
         return self._possessed(ctx.para[mention.start : mention.end], mention.noun)
 
 
