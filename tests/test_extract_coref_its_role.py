@@ -1,8 +1,8 @@
 """Coreference across sentences: "its <role>" after a body is the tracked holder of that role
 in the latest body named that has one, even when another body was named in between; a role
 phrase with a side word ("the Ukrainian minister") is the person whose role has that word; a
-leader's role ("Putin's foreign minister") is the one person of his side in it. Every text here
-was written for this test."""
+leader's role ("Putin's foreign minister", "his foreign minister") is the one person whose role
+is that phrase of his country. Every text here was written for this test."""
 
 from __future__ import annotations
 
@@ -47,5 +47,13 @@ def test_a_leaders_minister_is_the_one_of_his_side_in_that_role(extractor: Extra
     text = (
         "Vladimir Putin's foreign minister said on Sunday that the peace plan ignored the"
         " root causes of the war."
+    )
+    assert _reported(extractor, text) == ["lavrov"]
+
+
+def test_his_role_is_the_holder_for_the_man_his_stands_for(extractor: Extractor) -> None:
+    text = (
+        "Vladimir Putin stayed away from the summit in Istanbul. His foreign minister said the"
+        " peace plan ignored the root causes of the war."
     )
     assert _reported(extractor, text) == ["lavrov"]

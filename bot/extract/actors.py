@@ -60,6 +60,7 @@ class ActorMention:
     # spokeswoman" -> "ministry" (a noun the context resolves)
     owner: str = ""
     phrase: str = ""  # a role's words: "secretary of state", "top diplomat"
+    possessor: str = ""  # "his envoy": the gender of the pronoun that owns the role
 
 
 # Cyrillic letters in Latin, for ids of names not in the config ("Алексей Чепа" -> alexei_chepa)

@@ -117,6 +117,13 @@ class Coreference:
             # "Asked whether he still trusted Putin, the President shrugged": not Putin
             and m.start not in asked
         ]
+        if mention.kind == "role" and mention.possessor:
+            # "His envoy said": the role of the man "his" stands for
+            him = replace(mention, kind="pronoun", gender=mention.possessor, possessor="")
+            owner = self.resolve(him, ctx, here, mentions)
+            if not owner:
+                return ""
+            mention = replace(mention, owner=owner, possessor="")
         if mention.kind == "role":
             return self._role(mention.noun, ctx, here, people_before, mentions, mention)
         # a pronoun: the speaker so far in this paragraph, the first person named before it in
@@ -460,13 +467,15 @@ class Coreference:
         tracked = [a.id for a in self.index.actors.values() if a.kind == "person" and fits(a)]
         if len(tracked) == 1:
             return tracked[0]
-        if body is not None and body.kind == "person" and body.side:
-            # "Putin's foreign minister": the one tracked person of his side in that role
+        country = _words(body.role).rpartition(" of ")[2] if body is not None else ""
+        if body is not None and body.kind == "person" and " of " in _words(body.role):
+            # "Putin's foreign minister": the one tracked person whose role is that phrase of
+            # his country (the "Russia" of "President of Russia")
             side = [
                 a.id
                 for a in self.index.actors.values()
                 if a.kind == "person"
-                and a.side == body.side
+                and f" {country} " in f" {_described(a)} "
                 and a.id != body.id
                 and f" {phrase} " in f" {_described(a)} "
             ]

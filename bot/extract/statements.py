@@ -147,6 +147,19 @@ class Extractor:
             rf"|(?i:{longest_first(language.neutral_verbs) or '(?!)'})\s+"
             rf"(?i:{longest_first(language.agent_words) or '(?!)'}))\s"
         )
+        # "Trump ... His envoy said": a role of the man the possessive stands for
+        owners = {p: "m" for p in language.possessives_male}
+        owners.update({p: "f" for p in language.possessives_female})
+        self._possessor_gender = {p.lower(): g for p, g in owners.items()}
+        self._possessed_role = (
+            re.compile(
+                rf"(?<![\w'’-])(?P<p>(?i:{longest_first(owners)}))\s+(?P<r>(?:[a-z][\w-]*\s+)"
+                rf"{{0,2}}?(?P<w>(?i:{longest_first(language.role_nouns)}))(?:\s+of\s+\w+)?)"
+                r"(?![\w'’-])"
+            )
+            if owners and language.role_nouns
+            else None
+        )
         # "foreign", "minister", "secretary": words of a title before a name
         self._label_titles = language.title_words - language.stopwords - language.prepositions
         # "Ukraine's chief negotiator Rustem Umerov": the words between a role and the name
@@ -538,6 +551,8 @@ class Extractor:
             mentions.append(
                 ActorMention(spokes.start(), spokes.end(), "", "pronoun", gender, noun=noun)
             )
+        if self._possessed_role is not None:
+            mentions.extend(self._possessed_roles(para, mentions, inside))
         if ctx.addressee and self._you_said is not None:
             mentions.extend(
                 ActorMention(m.start(), m.end(), ctx.addressee, "person")
@@ -1182,6 +1197,33 @@ class Extractor:
         third = self.language.pronouns_male | self.language.pronouns_female
         third |= self.language.possessives_male | self.language.possessives_female
         return bool(words & third) and self._first_person(outside)
+
+    def _possessed_roles(
+        self, para: str, mentions: list[ActorMention], inside: bytearray
+    ) -> list[ActorMention]:
+        """ "His envoy", "her chief of staff": role mentions owned by the person the
+        possessive stands for; not "his spokesman" or "his office", which are him."""
+        assert self._possessed_role is not None
+        if not any(f"{p} " in para.lower() for p in self._possessor_gender):
+            return []
+        found = []
+        for m in self._possessed_role.finditer(para):
+            if inside[m.start()] or any(o.start < m.end() and m.start() < o.end for o in mentions):
+                continue
+            noun = m.group("w").lower()
+            gender = self._possessor_gender[m.group("p").lower()]
+            found.append(
+                ActorMention(
+                    m.start(),
+                    m.end(),
+                    "",
+                    "role",
+                    noun=noun,
+                    phrase=m.group("r"),
+                    possessor=gender,
+                )
+            )
+        return found
 
     def _last_subject(self, para, sentences, mentions, resolve) -> str:
         """The person the last of several sentences opens on as its subject ("Later Starmer
