@@ -1,6 +1,7 @@
 """ "They" after two people joined by "and" who open a sentence is the first of them, when no
 unnamed source or body spoke before; not a pair inside a prepositional phrase. "The two envoys"
-is the first of the pair just named, subjects or not. Every text here was written for this
+is the first of the pair just named, subjects or not; "They" opening a paragraph is the pair
+the previous paragraph opened on. Every text here was written for this
 test."""
 
 from __future__ import annotations
@@ -45,3 +46,11 @@ def test_the_two_leaders_are_the_first_of_the_two_last_named(extractor: Extracto
         " security guarantees would be signed before the ceasefire."
     )
     assert _reported(extractor, text) == ["trump"]
+
+
+def test_they_opening_a_paragraph_is_the_pair_of_the_one_before(extractor: Extractor) -> None:
+    text = (
+        "Steve Witkoff and Jared Kushner landed in Moscow late on Thursday.\n\n"
+        "They said the next morning that the Kremlin was ready to talk about an energy truce."
+    )
+    assert _reported(extractor, text) == ["witkoff"]

@@ -79,7 +79,13 @@ class Coreference:
                 actor = self.index.actor(actor_id)
                 if actor is not None and actor.kind in ("anonymous", "institution"):
                     return actor_id
-            return self._pair(ctx.para, mention, mentions)
+            found = self._pair(ctx.para, mention, mentions)
+            if found or not ctx.prev_para or any(m.end <= mention.start for m in mentions):
+                return found
+            # "Witkoff and Kushner flew to Moscow." then a paragraph opening "They said": the
+            # pair opening the previous paragraph's last sentences
+            end = ActorMention(len(ctx.prev_para), len(ctx.prev_para), "", "plural")
+            return self._pair(ctx.prev_para, end, self.index.find(ctx.prev_para))
         if mention.kind == "another":
             # "A person familiar with the talks said ... Another said": one more of the unnamed
             # sources that spoke last
