@@ -27,6 +27,7 @@ class Context:
     prev_para_speaker: str = ""
     prev_first_person: str = ""
     prev_people: list[str] = field(default_factory=list)  # the previous paragraph's, in order
+    prev_turned: str = ""  # the previous paragraph closed on a new person, after its speaker
     prev_last_subject: str = ""  # the person opening the previous paragraph's last sentence
     last_institution: str = ""
     institutions: list[str] = field(default_factory=list)  # named so far, latest last
@@ -162,6 +163,7 @@ class Coreference:
             # "Kallas was more cautious than Rubio. He told reporters": the last person this
             # paragraph named before the pronoun, when no subject before it fits
             *[p for p in reversed(people_before) if p not in agents],
+            ctx.prev_turned,
             ctx.prev_para_speaker,
             ctx.prev_last_subject,
             ctx.prev_first_person,
@@ -264,7 +266,11 @@ class Coreference:
             and "," not in para[opener.end() : m.start]
         ):
             return True  # "After meeting Witkoff in Miami, Umerov flew home"
-        words = [w.lower() for w in _WORDS.findall(para[max(0, m.start - 40) : m.start])]
+        # within its sentence: "... said on Friday. Umerov was more cautious" - "Friday", a
+        # title word, and "on" belong to the sentence before
+        ends = [e.end() for e in _SENTENCE_END.finditer(para, max(0, m.start - 40), m.start)]
+        window = para[max(0, m.start - 40, *ends[-1:]) : m.start]
+        words = [w.lower() for w in _WORDS.findall(window)]
         while len(words) > 1 and words[-1] in self._titles:
             words.pop()  # "asked by People's Deputy Hrytsenko": the title is no preposition
         return bool(words) and words[-1] in self.language.prepositions
@@ -491,6 +497,7 @@ class Coreference:
 
 
 _WORDS = re.compile(r"[\w'’]+")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_][^\W\d_])[.!?][\"”’]?\s")  # not "U.S. envoy"
 _CAPITAL_NEXT = re.compile(r"\s+[^\W\d_a-zа-яё]")  # a capitalised word next
 
 

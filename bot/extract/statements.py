@@ -785,6 +785,16 @@ class Extractor:
         # "Macron met Merz. Later Starmer called Zelensky." then "He said": the last sentence's
         # subject, resolved before this paragraph's memory replaces the previous one's
         last_subject = self._last_subject(para, sentences, mentions, resolve)
+        # "Witkoff said a deal was close. Umerov was more cautious." then '"...," he said':
+        # a new person the closing sentence, no statement, turns to
+        closing = sentences[-1][0] if sentences else 0
+        turned = (
+            last_subject
+            if out
+            and last_subject != out[-1].statement.actor_id
+            and all(d.statement.position < base + closing for d in out)
+            else ""
+        )
         # remember context for the next paragraph
         ctx.prev_para_speaker = out[-1].statement.actor_id if out else ctx.pending_speaker
         if out:
@@ -798,6 +808,7 @@ class Extractor:
         people = [p for p in people if p]
         ctx.prev_first_person = people[0] if people else ""
         ctx.prev_last_subject = last_subject
+        ctx.prev_turned = turned
         ctx.prev_people = people
         ctx.asker = asked
         ctx.recent_people.extend(people)
