@@ -1,7 +1,8 @@
 """Coreference across paragraphs: a paragraph opening on "He said" after a paragraph with no
 statement is the person its last sentence opens on, not the first person it named; after a
 paragraph whose speaker spoke and whose closing sentence then turned to a new person, it is that
-person. Every text here was written for this test."""
+person; so in one paragraph, after a sentence turning to a new person. Every text here was
+written for this test."""
 
 from __future__ import annotations
 
@@ -48,5 +49,15 @@ def test_a_weekday_ending_the_sentence_before_is_no_title(extractor: Extractor) 
         '"The peace plan is all but agreed," Steve Witkoff said on Sunday. Rustem Umerov was'
         " more sober.\n\n"
         '"We still have hard questions on the territory," he said.'
+    )
+    assert _speakers(extractor, text) == ["witkoff", "umerov"]
+
+
+def test_he_after_a_sentence_turning_to_a_new_person_in_one_paragraph(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Steve Witkoff said the peace plan was all but agreed. Rustem Umerov was more sober."
+        " He said the hard questions on the territory were still open."
     )
     assert _speakers(extractor, text) == ["witkoff", "umerov"]

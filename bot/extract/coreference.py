@@ -156,6 +156,7 @@ class Coreference:
         }
         subjects = [p for p in subjects if p not in agents]
         candidates = [
+            self._turned(ctx.para, mention, mentions, here),
             *reversed(here),
             *subjects[:1],
             *[p for p in people_before[:1] if p not in agents],
@@ -179,6 +180,25 @@ class Coreference:
             if actor.kind == "person" and actor.gender in ("", mention.gender):
                 return self._office(actor) if mention.noun == "office" else actor_id
         return ""
+
+    def _turned(
+        self, para: str, mention: ActorMention, mentions: Sequence[ActorMention], here: list[str]
+    ) -> str:
+        """ "Witkoff said a deal was close. Umerov was more cautious. He said": the person the
+        sentence before opens on, when the paragraph's speaker so far is not named in it and
+        the pronoun opens its own sentence; else ""."""
+        if not here:
+            return ""
+        ends = [0, *(e.end() for e in _SENTENCE_END.finditer(para, 0, mention.start))]
+        if len(ends) < 2:
+            return ""
+        before = [m for m in mentions if ends[-2] <= m.start < ends[-1]]
+        if any(ends[-1] <= m.start < mention.start for m in mentions) or not before:
+            return ""
+        first = before[0]
+        if first.kind not in ("person", "unknown") or self.oblique(para, first):
+            return ""
+        return "" if any(m.actor_id == here[-1] for m in before) else first.actor_id
 
     def _pair(self, para: str, mention: ActorMention, mentions: Sequence[ActorMention]) -> str:
         """ "Witkoff and Kushner flew to Moscow. They said ...": the first of two people joined
