@@ -189,13 +189,22 @@ class Coreference:
         the pronoun opens its own sentence; else ""."""
         if not here:
             return ""
-        ends = [0, *(e.end() for e in _SENTENCE_END.finditer(para, 0, mention.start))]
+        lo = max(0, mention.start - 600)  # two sentences back at most: bound the search
+        ends = [lo, *(e.end() for e in _SENTENCE_END.finditer(para, lo, mention.start))]
         if len(ends) < 2:
             return ""
-        before = [m for m in mentions if ends[-2] <= m.start < ends[-1]]
-        if any(ends[-1] <= m.start < mention.start for m in mentions) or not before:
+        before: list[ActorMention] = []
+        for m in reversed(mentions):  # in text order: from the pronoun back
+            if m.start >= mention.start:
+                continue
+            if m.start >= ends[-1]:
+                return ""  # a name opens the pronoun's sentence before it
+            if m.start < ends[-2]:
+                break
+            before.append(m)
+        if not before:
             return ""
-        first = before[0]
+        first = before[-1]
         if first.kind not in ("person", "unknown") or self.oblique(para, first):
             return ""
         return "" if any(m.actor_id == here[-1] for m in before) else first.actor_id
