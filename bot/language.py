@@ -105,6 +105,8 @@ class Language:
     # 'X said ..., saying that "..."': a second verb that restates, so the quotation is all
     restating_verbs: frozenset[str] = frozenset()
     pair_conjunctions: frozenset[str] = frozenset()  # "Witkoff and Kushner ... They said"
+    # "After meeting Witkoff, Umerov flew home. He said": an opening adjunct names no subject
+    adjunct_openers: frozenset[str] = frozenset()
     source_prepositions: frozenset[str] = frozenset()  # "an aide to Zelensky": his side's source
     latter_nouns: frozenset[str] = frozenset()  # "the latter said": the last person named
     former_nouns: frozenset[str] = frozenset()  # "the former said": the one named before him
@@ -153,6 +155,7 @@ class Language:
     sourcing_openers: tuple[str, ...] = ()  # "As Kyiv Bulletin reported, ...": the writer's source
     moderator_cues: tuple[str, ...] = ()  # "go ahead", "let's move on": a briefing's procedure
     another_source: tuple[str, ...] = ()  # "Another said ...": one more of the unnamed sources
+    pair_phrases: tuple[str, ...] = ()  # "Putin met Witkoff and Kushner. The two envoys said"
     recap_openers: tuple[str, ...] = ()  # "In short: ...": the writer's recap, nobody's words
     concessive_openers: tuple[str, ...] = ()  # "While both sides stress unity, ...": a contrast
     term_markers: tuple[str, ...] = ()  # 'the so-called "reassurance force"': a term, no quote
@@ -207,7 +210,8 @@ _LANGUAGE_SETS = tuple(
     object_determiners said_pronouns clause_words auxiliaries date_prepositions
     place_prepositions absolute_prepositions credit_prepositions second_person verb_particles
     sourcing_verbs question_words question_particles adverb_endings relative_pronouns
-    restating_verbs pair_conjunctions source_prepositions latter_nouns former_nouns plan_words
+    restating_verbs pair_conjunctions adjunct_openers source_prepositions latter_nouns former_nouns
+    plan_words
     participle_endings gerund_endings speech_act_verbs speech_act_nouns utterance_nouns
     inversion_openers inversion_articles honorifics delivery_verbs channel_prepositions
     topic_words topic_places institution_heads release_links present_endings issuing_verbs
@@ -218,6 +222,7 @@ _LANGUAGE_LISTS = tuple(
     not_scene truce_words
     timing_words anonymity verb_links term_markers moderator_cues sourcing_openers
     topic_phrases evaluations speaker_descriptions another_source recap_openers owner_links
+    pair_phrases
     comment_requests hedges release_labels concessive_openers""".split()
 )
 

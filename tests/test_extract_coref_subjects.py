@@ -1,6 +1,7 @@
-"""Pronouns find the subject they stand for, not a name after a preposition or a possessor; a
-named remark ("called the question the main obstacle") and a speaker's claim ("Witkoff's claim
-that ...") are statements. Every text here was written for this test."""
+"""Pronouns find the subject they stand for, not a name after a preposition, a possessor or a
+name inside an opening adjunct ("After meeting Witkoff, Umerov ..."); a named remark ("called the
+question the main obstacle") and a speaker's claim ("Witkoff's claim that ...") are statements.
+Every text here was written for this test."""
 
 from __future__ import annotations
 
@@ -100,3 +101,11 @@ def test_his_office_is_the_tracked_office_of_the_man(extractor: Extractor) -> No
         " that the position on territory had not changed."
     )
     assert [s.actor_id for s in found.statements] == ["ukraine_presidency"]
+
+
+def test_a_name_in_an_opening_adjunct_is_no_subject(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "After meeting Steve Witkoff for a long dinner, Rustem Umerov flew back to Kyiv. He"
+        " said the talks on the territory were the hardest part of the peace plan."
+    )
+    assert [s.actor_id for s in found.statements] == ["umerov"]

@@ -60,6 +60,7 @@ class ActorMention:
     # spokeswoman" -> "ministry" (a noun the context resolves)
     owner: str = ""
     phrase: str = ""  # a role's words: "secretary of state", "top diplomat"
+    possessor: str = ""  # "his envoy": the gender of the pronoun that owns the role
 
 
 # Cyrillic letters in Latin, for ids of names not in the config ("Алексей Чепа" -> alexei_chepa)
@@ -294,6 +295,9 @@ class ActorIndex:
         pronouns.update({p: "f" for p in language.pronouns_female})
         pronouns.update({p: "" for p in language.pronouns_thing})
         pronouns.update({p: "p" for p in language.pronouns_plural})
+        # "the two envoys": "they" for two people just named
+        self._pair_phrases = frozenset(p.lower() for p in language.pair_phrases)
+        pronouns.update({p: "p" for p in self._pair_phrases})
         self._pronoun_gender = pronouns
         self._pronoun_re = (
             re.compile(r"(?<![\w-])(?P<p>(?i:" + longest_first(pronouns) + r"))(?![\w-])")
@@ -487,7 +491,8 @@ class ActorIndex:
                     continue  # "her boss", "her office": a possessive, not a subject
                 if claim(m.start(), m.end()):
                     kind = {"": "thing", "p": "plural"}.get(gender, "pronoun")
-                    found.append(ActorMention(m.start(), m.end(), "", kind, gender))
+                    noun = "pair" if word in self._pair_phrases else ""
+                    found.append(ActorMention(m.start(), m.end(), "", kind, gender, noun=noun))
         if self._another_re is not None and not _hinted_out(self._another_hint, lowered):
             for m in self._another_re.finditer(folded):
                 if claim(m.start("a"), m.end("a")):

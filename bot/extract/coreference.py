@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
@@ -26,8 +26,12 @@ class Context:
     last_speaker: str = ""
     prev_para_speaker: str = ""
     prev_first_person: str = ""
+    prev_people: list[str] = field(default_factory=list)  # the previous paragraph's, in order
+    prev_turned: str = ""  # the previous paragraph closed on a new person, after its speaker
+    prev_last_subject: str = ""  # the person opening the previous paragraph's last sentence
     last_institution: str = ""
     institutions: list[str] = field(default_factory=list)  # named so far, latest last
+    prev_institutions: list[str] = field(default_factory=list)  # the previous paragraph's
     pending_speaker: str = ""  # 'He told reporters:' - the next paragraph is his words
     recent_people: list[str] = field(default_factory=list)
     unknown: dict[str, Actor] = field(default_factory=dict)  # discovered names, by actor id
@@ -68,13 +72,21 @@ class Coreference:
     ) -> str:
         if mention.kind in ("person", "institution", "anonymous", "unknown"):
             return mention.actor_id
+        if mention.kind == "plural" and mention.noun == "pair":
+            return self._named_pair(ctx, mention, mentions)
         if mention.kind == "plural":
             # "they said": the unnamed sources or the body that spoke last
             for actor_id in reversed([*here, ctx.last_speaker]):
                 actor = self.index.actor(actor_id)
                 if actor is not None and actor.kind in ("anonymous", "institution"):
                     return actor_id
-            return self._pair(ctx.para, mention, mentions)
+            found = self._pair(ctx.para, mention, mentions)
+            if found or not ctx.prev_para or any(m.end <= mention.start for m in mentions):
+                return found
+            # "Witkoff and Kushner flew to Moscow." then a paragraph opening "They said": the
+            # pair opening the previous paragraph's last sentences
+            end = ActorMention(len(ctx.prev_para), len(ctx.prev_para), "", "plural")
+            return self._pair(ctx.prev_para, end, self.index.find(ctx.prev_para))
         if mention.kind == "another":
             # "A person familiar with the talks said ... Another said": one more of the unnamed
             # sources that spoke last
@@ -88,8 +100,17 @@ class Coreference:
             before = [
                 m.actor_id for m in mentions if m.kind == "institution" and m.end <= mention.start
             ]
-            owner = before[-1] if before else self._institution(mention.noun, ctx)
             lang = self.language
+            if mention.noun in lang.role_nouns - lang.document_nouns:
+                # "NATO held a meeting of foreign ministers. Its secretary general said": the
+                # tracked holder of that role in the latest body this paragraph (else the one
+                # before) named that has one; a spokesman's words are his body's ("Its
+                # spokesman said": the Kremlin)
+                for body in reversed(before or ctx.prev_institutions):
+                    holder = self.index.actor(self._holder(replace(mention, owner=body), ctx, []))
+                    if holder is not None:
+                        return body if holder.speaks_for == body else holder.id
+            owner = before[-1] if before else self._institution(mention.noun, ctx)
             if mention.phrase and mention.noun in lang.document_nouns - lang.role_nouns:
                 # "Kyiv has not given a number, but its foreign ministry says": Kyiv's
                 return self.index.owned(owner, mention.phrase) or owner
@@ -103,6 +124,13 @@ class Coreference:
             # "Asked whether he still trusted Putin, the President shrugged": not Putin
             and m.start not in asked
         ]
+        if mention.kind == "role" and mention.possessor:
+            # "His envoy said": the role of the man "his" stands for
+            him = replace(mention, kind="pronoun", gender=mention.possessor, possessor="")
+            owner = self.resolve(him, ctx, here, mentions)
+            if not owner:
+                return ""
+            mention = replace(mention, owner=owner, possessor="")
         if mention.kind == "role":
             return self._role(mention.noun, ctx, here, people_before, mentions, mention)
         # a pronoun: the speaker so far in this paragraph, the first person named before it in
@@ -115,7 +143,7 @@ class Coreference:
             for m in mentions
             if m.kind in ("person", "unknown")
             and m.end <= mention.start
-            and not self._oblique(ctx.para, m)
+            and not self.oblique(ctx.para, m)
         ]
         # "Pressed by presenter Kessler on whether ..., he replied": the asker after "by" is
         # not who answers; a possessor may be ("Zelensky's aide said ... he")
@@ -128,6 +156,7 @@ class Coreference:
         }
         subjects = [p for p in subjects if p not in agents]
         candidates = [
+            self._turned(ctx.para, mention, mentions, here),
             *reversed(here),
             *subjects[:1],
             *[p for p in people_before[:1] if p not in agents],
@@ -135,7 +164,9 @@ class Coreference:
             # "Kallas was more cautious than Rubio. He told reporters": the last person this
             # paragraph named before the pronoun, when no subject before it fits
             *[p for p in reversed(people_before) if p not in agents],
+            ctx.prev_turned,
             ctx.prev_para_speaker,
+            ctx.prev_last_subject,
             ctx.prev_first_person,
             ctx.last_speaker,
             *reversed(ctx.recent_people),
@@ -149,6 +180,34 @@ class Coreference:
             if actor.kind == "person" and actor.gender in ("", mention.gender):
                 return self._office(actor) if mention.noun == "office" else actor_id
         return ""
+
+    def _turned(
+        self, para: str, mention: ActorMention, mentions: Sequence[ActorMention], here: list[str]
+    ) -> str:
+        """ "Witkoff said a deal was close. Umerov was more cautious. He said": the person the
+        sentence before opens on, when the paragraph's speaker so far is not named in it and
+        the pronoun opens its own sentence; else ""."""
+        if not here:
+            return ""
+        lo = max(0, mention.start - 600)  # two sentences back at most: bound the search
+        ends = [lo, *(e.end() for e in _SENTENCE_END.finditer(para, lo, mention.start))]
+        if len(ends) < 2:
+            return ""
+        before: list[ActorMention] = []
+        for m in reversed(mentions):  # in text order: from the pronoun back
+            if m.start >= mention.start:
+                continue
+            if m.start >= ends[-1]:
+                return ""  # a name opens the pronoun's sentence before it
+            if m.start < ends[-2]:
+                break
+            before.append(m)
+        if not before:
+            return ""
+        first = before[-1]
+        if first.kind not in ("person", "unknown") or self.oblique(para, first):
+            return ""
+        return "" if any(m.actor_id == here[-1] for m in before) else first.actor_id
 
     def _pair(self, para: str, mention: ActorMention, mentions: Sequence[ActorMention]) -> str:
         """ "Witkoff and Kushner flew to Moscow. They said ...": the first of two people joined
@@ -164,9 +223,32 @@ class Coreference:
                 and para[first.end : second.start].strip().lower()
                 in self.language.pair_conjunctions
                 and not any(sentence <= m.start for m in named[:i])
-                and not self._oblique(para, first)
+                and not self.oblique(para, first)
             ):
                 return first.actor_id
+        return ""
+
+    def _named_pair(
+        self, ctx: Context, mention: ActorMention, mentions: Sequence[ActorMention]
+    ) -> str:
+        """ "Putin met Witkoff and Kushner. The two envoys said": the first of the last two
+        people joined by a conjunction, in this paragraph before the phrase, else in the
+        previous one - subjects or not, the phrase says there are two."""
+        for para, named in (
+            (ctx.para, [m for m in mentions if m.end <= mention.start]),
+            (ctx.prev_para, list(self.index.find(ctx.prev_para)) if ctx.prev_para else []),
+        ):
+            people = [m for m in named if m.kind in ("person", "unknown")]
+            for first, second in reversed(list(pairwise(people))):
+                joined = para[first.end : second.start].strip().lower()
+                if joined in self.language.pair_conjunctions:
+                    return first.actor_id
+            if people:
+                # "Trump met Zelensky. The two leaders said": the first of two people the last
+                # sentence naming anyone named
+                start = max(para.rfind(c, 0, people[-1].start) for c in ".!?") + 1
+                last = list(dict.fromkeys(m.actor_id for m in people if m.start >= start))
+                return last[0] if len(last) > 1 else ""
         return ""
 
     def asked_about(self, para: str, at: int) -> range:
@@ -200,12 +282,24 @@ class Coreference:
                 return actor.id
         return person.id
 
-    def _oblique(self, para: str, m: ActorMention) -> bool:
+    def oblique(self, para: str, m: ActorMention) -> bool:
         """Whether a mention is no clause's subject: a possessor ("Putin's aide") or after a
         preposition ("with the U.S. president")."""
         if para[m.end : m.end + 2] in ("'s", "’s"):
             return True
-        words = [w.lower() for w in _WORDS.findall(para[max(0, m.start - 40) : m.start])]
+        start = max(para.rfind(c, 0, m.start) for c in ".!?\n") + 1
+        opener = _WORDS.search(para, start, m.start)
+        if (
+            opener is not None
+            and opener.group(0).lower() in self.language.adjunct_openers
+            and "," not in para[opener.end() : m.start]
+        ):
+            return True  # "After meeting Witkoff in Miami, Umerov flew home"
+        # within its sentence: "... said on Friday. Umerov was more cautious" - "Friday", a
+        # title word, and "on" belong to the sentence before
+        ends = [e.end() for e in _SENTENCE_END.finditer(para, max(0, m.start - 40), m.start)]
+        window = para[max(0, m.start - 40, *ends[-1:]) : m.start]
+        words = [w.lower() for w in _WORDS.findall(window)]
         while len(words) > 1 and words[-1] in self._titles:
             words.pop()  # "asked by People's Deputy Hrytsenko": the title is no preposition
         return bool(words) and words[-1] in self.language.prepositions
@@ -238,7 +332,9 @@ class Coreference:
             if _CAPITAL_NEXT.match(ctx.para, mention.end):
                 return ""  # "the former Soviet republics": an adjective, not the anaphor
             # "Merz and Macron disagreed. The former said": by order, among those just named
-            named = [p for i, p in enumerate(people_before) if p not in people_before[:i]]
+            # (or, when this paragraph named nobody before it, among the previous one's)
+            order = people_before or ctx.prev_people
+            named = [p for i, p in enumerate(order) if p not in order[:i]]
             back = 1 if noun in lang.latter_nouns else 2
             return named[-back] if len(named) >= back else ""
         if noun in lang.document_nouns and noun not in lang.role_nouns:
@@ -285,6 +381,9 @@ class Coreference:
             return ""  # "Zelensky's chief of staff" nobody tracked holds: not Zelensky
         first = open_ = ""
         noun = self._head(mention.phrase) or _words(noun)
+        fitting = self._fitting(mention.phrase, noun, candidates)
+        if fitting:
+            return fitting
         # a name this paragraph introduced, or the one who spoke just before: "Deputy Minister
         # Ryabkov noted ..." then '"...," the diplomat added' is him, not a tracked diplomat
         # named further back
@@ -313,6 +412,22 @@ class Coreference:
             known = self.index.actor(first) if first else None
             return open_ or ("" if known is not None and _described(known) else first)
         return open_ or first
+
+    def _fitting(self, phrase: str, head: str, candidates: list[str]) -> str:
+        """ "Sybiha met Rasmussen. The Ukrainian minister said": the first person whose known
+        role holds the head and every word before it, when the phrase has such words."""
+        words = _words(phrase.split(" of ", 1)[0]).split()
+        modifiers = words[: len(words) - len(head.split())]
+        if not modifiers or words[len(modifiers) :] != head.split():
+            return ""
+        for actor_id in candidates:
+            actor = self.index.actor(actor_id) if actor_id else None
+            if actor is None or actor.kind != "person":
+                continue
+            described = f" {_described(actor)} "
+            if f" {head} " in described and all(f" {w} " in described for w in modifiers):
+                return actor_id
+        return ""
 
     def _head(self, phrase: str) -> str:
         """The role nouns a phrase ends on, as words: "deputy minister" in "the deputy
@@ -393,10 +508,25 @@ class Coreference:
         tracked = [a.id for a in self.index.actors.values() if a.kind == "person" and fits(a)]
         if len(tracked) == 1:
             return tracked[0]
+        country = _words(body.role).rpartition(" of ")[2] if body is not None else ""
+        if body is not None and body.kind == "person" and " of " in _words(body.role):
+            # "Putin's foreign minister": the one tracked person whose role is that phrase of
+            # his country (the "Russia" of "President of Russia")
+            side = [
+                a.id
+                for a in self.index.actors.values()
+                if a.kind == "person"
+                and f" {country} " in f" {_described(a)} "
+                and a.id != body.id
+                and f" {phrase} " in f" {_described(a)} "
+            ]
+            if len(side) == 1:
+                return side[0]
         return self._possessed(ctx.para[mention.start : mention.end], mention.noun)
 
 
 _WORDS = re.compile(r"[\w'’]+")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_][^\W\d_])[.!?][\"”’]?\s")  # not "U.S. envoy"
 _CAPITAL_NEXT = re.compile(r"\s+[^\W\d_a-zа-яё]")  # a capitalised word next
 
 

@@ -147,6 +147,19 @@ class Extractor:
             rf"|(?i:{longest_first(language.neutral_verbs) or '(?!)'})\s+"
             rf"(?i:{longest_first(language.agent_words) or '(?!)'}))\s"
         )
+        # "Trump ... His envoy said": a role of the man the possessive stands for
+        owners = {p: "m" for p in language.possessives_male}
+        owners.update({p: "f" for p in language.possessives_female})
+        self._possessor_gender = {p.lower(): g for p, g in owners.items()}
+        self._possessed_role = (
+            re.compile(
+                rf"(?<![\w'’-])(?P<p>(?i:{longest_first(owners)}))\s+(?P<r>(?:[a-z][\w-]*\s+)"
+                rf"{{0,2}}?(?P<w>(?i:{longest_first(language.role_nouns)}))(?:\s+of\s+\w+)?)"
+                r"(?![\w'’-])"
+            )
+            if owners and language.role_nouns
+            else None
+        )
         # "foreign", "minister", "secretary": words of a title before a name
         self._label_titles = language.title_words - language.stopwords - language.prepositions
         # "Ukraine's chief negotiator Rustem Umerov": the words between a role and the name
@@ -538,6 +551,8 @@ class Extractor:
             mentions.append(
                 ActorMention(spokes.start(), spokes.end(), "", "pronoun", gender, noun=noun)
             )
+        if self._possessed_role is not None:
+            mentions.extend(self._possessed_roles(para, mentions, inside))
         if ctx.addressee and self._you_said is not None:
             mentions.extend(
                 ActorMention(m.start(), m.end(), ctx.addressee, "person")
@@ -767,6 +782,19 @@ class Extractor:
             para, base, quotes, sentences, out, ctx.prev_para, (mentions, resolve)
         )
         out.sort(key=lambda d: d.statement.position)
+        # "Macron met Merz. Later Starmer called Zelensky." then "He said": the last sentence's
+        # subject, resolved before this paragraph's memory replaces the previous one's
+        last_subject = self._last_subject(para, sentences, mentions, resolve)
+        # "Witkoff said a deal was close. Umerov was more cautious." then '"...," he said':
+        # a new person the closing sentence, no statement, turns to
+        closing = sentences[-1][0] if sentences else 0
+        turned = (
+            last_subject
+            if out
+            and last_subject != out[-1].statement.actor_id
+            and all(d.statement.position < base + closing for d in out)
+            else ""
+        )
         # remember context for the next paragraph
         ctx.prev_para_speaker = out[-1].statement.actor_id if out else ctx.pending_speaker
         if out:
@@ -779,10 +807,14 @@ class Extractor:
         ]
         people = [p for p in people if p]
         ctx.prev_first_person = people[0] if people else ""
+        ctx.prev_last_subject = last_subject
+        ctx.prev_turned = turned
+        ctx.prev_people = people
         ctx.asker = asked
         ctx.recent_people.extend(people)
         del ctx.recent_people[:-20]
         institutions = [m.actor_id for m in mentions if m.kind == "institution" or is_body(m)]
+        ctx.prev_institutions = institutions
         if institutions:
             ctx.last_institution = institutions[-1]
             ctx.institutions.extend(institutions)
@@ -1176,6 +1208,44 @@ class Extractor:
         third = self.language.pronouns_male | self.language.pronouns_female
         third |= self.language.possessives_male | self.language.possessives_female
         return bool(words & third) and self._first_person(outside)
+
+    def _possessed_roles(
+        self, para: str, mentions: list[ActorMention], inside: bytearray
+    ) -> list[ActorMention]:
+        """ "His envoy", "her chief of staff": role mentions owned by the person the
+        possessive stands for; not "his spokesman" or "his office", which are him."""
+        assert self._possessed_role is not None
+        if not any(f"{p} " in para.lower() for p in self._possessor_gender):
+            return []
+        found = []
+        for m in self._possessed_role.finditer(para):
+            if inside[m.start()] or any(o.start < m.end() and m.start() < o.end for o in mentions):
+                continue
+            noun = m.group("w").lower()
+            gender = self._possessor_gender[m.group("p").lower()]
+            found.append(
+                ActorMention(
+                    m.start(),
+                    m.end(),
+                    "",
+                    "role",
+                    noun=noun,
+                    phrase=m.group("r"),
+                    possessor=gender,
+                )
+            )
+        return found
+
+    def _last_subject(self, para, sentences, mentions, resolve) -> str:
+        """The person the last of several sentences opens on as its subject ("Later Starmer
+        called Zelensky."), resolved; "" if it opens on no one, or on a possessor."""
+        if len(sentences) < 2:
+            return ""  # one sentence: its first person is the paragraph's, remembered anyway
+        s_start, s_end = sentences[-1]
+        first = next((m for m in mentions if s_start <= m.start < s_end), None)
+        if first is None or first.kind not in ("person", "unknown", "pronoun") or is_body(first):
+            return ""
+        return "" if self.coref.oblique(para, first) else resolve(first)
 
     def _first_person(self, para: str) -> bool:
         words = {
