@@ -17,6 +17,9 @@ def tagger(config: Config) -> IssueTagger:
 @pytest.mark.parametrize(
     ("text", "issues"),
     [
+        # the alliance by its ocean, without "North"
+        ("Kyiv was told to give up any hope of joining the Atlantic alliance.", ("nato",)),
+        ("The Atlantic coast of France was calm.", ()),
         # holding fire, in the words of a joint statement: a truce, whatever it covers
         ("Both armies will refrain from strikes on each other's ports.", ("ceasefire",)),
         ("The co-chairs asked everyone to refrain from hasty remarks.", ()),
