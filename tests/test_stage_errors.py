@@ -72,22 +72,26 @@ GOLD = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tiny corpus folder: articles/ and gold.jsonl."""
-    folder = tmp_path_factory.mktemp("corpus") / "tiny"
+def _write(folder: Path, articles: dict[str, tuple[str, str]], gold: list[tuple]) -> Path:
+    """A corpus folder: articles/ and gold.jsonl."""
     (folder / "articles").mkdir(parents=True)
-    for name, (day, body) in ARTICLES.items():
+    for name, (day, body) in articles.items():
         head = HEADER.format(title=body.split("\n")[0], name=name, day=day)
         (folder / "articles" / f"{name}.txt").write_text(head + body, encoding="utf-8")
     rows = [
         # a whole sentence is a reported row here, anything shorter a quotation
         {"article": a, "speaker": s, "kind": "reported" if t.endswith(".") else "direct",
          "issues": i, "text": t, "cluster": c}
-        for a, s, i, t, c in GOLD
+        for a, s, i, t, c in gold
     ]  # fmt: skip
     (folder / "gold.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     return folder
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny corpus folder."""
+    return _write(tmp_path_factory.mktemp("corpus") / "tiny", ARTICLES, GOLD)
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +151,25 @@ def test_a_heldout_folder_prints_counts_never_texts(corpus: Path, tmp_path: Path
     assert "| missed | no frame found: reported, no verb | 1 | 1 |" in run.stdout
     assert "delegations" not in run.stdout
     assert "Zelensky" not in run.stdout
+
+
+def test_a_speaker_named_before_is_a_coreference_error_of_its_shape(
+    config: Config, tmp_path: Path
+) -> None:
+    # a wrong label on purpose: the system's speaker is the one "He" stands for, named in the
+    # paragraph before; the bucket tells the shape (a pronoun, another paragraph), not the text
+    articles = {
+        "e05_miami": (
+            "2026-05-07",
+            "Envoys meet in Miami\n"
+            "MIAMI, May 7 (Test Wire) - Rustem Umerov met Steve Witkoff in Miami on Thursday.\n"
+            "He said the sides had narrowed their differences on the territorial question.\n",
+        )
+    }
+    said = "He said the sides had narrowed their differences on the territorial question."
+    gold = [("e05", "Steve Witkoff", ["territory"], said, "witkoff-narrowed-0507")]
+    folder = _write(tmp_path / "miami", articles, gold)
+    tally = stage_errors(
+        config, Pipeline(config), folder / "gold.jsonl", folder / "articles", INGEST_TIME
+    )
+    assert _bucket(tally, "speaker") == {"coreference: pronoun, earlier paragraph": 1}

@@ -10,7 +10,8 @@ with the figures) and puts each error in one bucket:
 - an extra mention: in a block that is not prose (or the headline), a question, a scare quote,
   in an article with no on-topic gold, on the words of a gold row another mention matched, other;
 - a wrong speaker: anonymous vs named, institution vs person, an unknown actor vs a tracked one,
-  the nearest name in the same sentence, a name in an earlier sentence (coreference), other;
+  the nearest name in the same sentence, a name in an earlier sentence (coreference: by a pronoun
+  of the sentence's own words or not, the name in the same paragraph or an earlier one), other;
 - an issue tag missed or extra, by where its term is: the statement's own words, its context,
   another mention of its development (or cluster), nowhere;
 - a grouping error (a split gold pair, a wrong merge), by what tells the pair apart.
@@ -63,7 +64,9 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
                "off-topic article", "on a matched gold row", "other: direct",
                "other: reported")),
     ("speaker", ("anonymous vs named", "institution vs person", "unknown vs tracked actor",
-                 "nearest name (same sentence)", "coreference (earlier sentence)", "other")),
+                 "nearest name (same sentence)", "coreference: pronoun, same paragraph",
+                 "coreference: pronoun, earlier paragraph", "coreference: other, same paragraph",
+                 "coreference: other, earlier paragraph", "other")),
     ("issue missed", ("tagged, lost to its development", "own term", "term in context",
                       "term in another mention", "no term")),
     ("issue extra", ("own term", "inherited from context", "from another mention")),
@@ -305,7 +308,7 @@ def _where_named(c: _Corpus, p: Placed, actor_id: str, name: str) -> str:
     seg = c.pipe.extractor.segmenter
     inside = mask(len(block.text), c.pipe.extractor.quotes.find(block.text))
     at = s.position - block.start
-    start = 0
+    start, end = 0, at + len(s.text)
     for a, b in seg.sentences(block.text, inside):
         if a <= at < b:
             start = a
@@ -314,9 +317,18 @@ def _where_named(c: _Corpus, p: Placed, actor_id: str, name: str) -> str:
                 return "nearest name (same sentence)"
             break
     before = " ".join(b.text for b in t.blocks[:i]) + " " + block.text[:start]
-    if _named(c, before, actor_id, name):
-        return "coreference (earlier sentence)"
-    return "other"
+    if not _named(c, before, actor_id, name):
+        return "other"
+    # the shape only (the held-out folders print counts, never texts): whether the sentence
+    # points back with a pronoun of its own words, and how far back the wrong name stands
+    lang = c.pipe.extractor.language
+    pronouns = lang.pronouns_male | lang.pronouns_female | lang.pronouns_plural
+    own = "".join(" " if inside[k] else ch for k, ch in enumerate(block.text[start:end], start))
+    form = "pronoun" if pronouns & set(_WORDS.findall(own.lower())) else "other"
+    where = (
+        "same paragraph" if _named(c, block.text[:start], actor_id, name) else "earlier paragraph"
+    )
+    return f"coreference: {form}, {where}"
 
 
 def _named(c: _Corpus, text: str, actor_id: str, name: str) -> bool:
