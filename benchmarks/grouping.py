@@ -17,25 +17,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-
-def _pairs(matched: list[tuple[Mapping[str, Any], int]]) -> tuple[int, int, int]:
-    """Pairs together in both, split by us, merged by us (gold apart)."""
-    labelled = [(g["cluster"], d) for g, d in matched if g.get("cluster")]
-    tp = fp = fn = 0
-    for (c1, d1), (c2, d2) in combinations(labelled, 2):
-        tp += c1 == c2 and d1 == d2
-        fp += c1 != c2 and d1 == d2
-        fn += c1 == c2 and d1 != d2
-    return tp, fn, fp
 
 
 def _f1(tp: int, fn: int, fp: int) -> float:
@@ -88,6 +75,7 @@ def main() -> None:
         corpus_folders,
         development_record,
         match,
+        pair_counts,
         read_gold,
     )
     from bot.config import load_config
@@ -120,7 +108,7 @@ def main() -> None:
         }
         found = match(read_gold(folder / "gold.jsonl"), texts, devs)
         matched = [(g, p.development) for g, p in found.matched()]
-        tp, fn, fp = _pairs(matched)
+        tp, fp, fn = pair_counts(matched)
         for i, n in enumerate((tp, fn, fp)):
             total[i] += n
         print(f"| {folder.name} | {tp} | {fn} | {fp} | {_f1(tp, fn, fp):.3f} |")

@@ -26,6 +26,7 @@ def main() -> None:
         article_files,
         corpus_folders,
         development_record,
+        issue_counts,
         match,
         read_gold,
     )
@@ -56,11 +57,7 @@ def main() -> None:
         articles = (folder / "articles").glob("*.txt")
         texts = {p.name: p.read_text(encoding="utf-8") for p in articles}
         found = match(read_gold(folder / "gold.jsonl"), texts, devs)
-        tp = fp = fn = 0
-        for g, p in found.matched():
-            gi = set(g["issues"]) - {"other"}
-            si = set(devs[p.development].get("issues") or []) - {"other"}
-            tp, fp, fn = tp + len(gi & si), fp + len(si - gi), fn + len(gi - si)
+        tp, fp, fn = issue_counts(((g, p.development) for g, p in found.matched()), devs)
         if not folder.name.startswith("heldout"):
             total = [total[0] + tp, total[1] + fp, total[2] + fn]
         print(_row(folder.name, tp, fp, fn))

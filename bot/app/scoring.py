@@ -248,17 +248,8 @@ def score(
         f"[{p.article[:3]}] {developments[p.development].get('actor_name')}: {p.text[:90]}"
         for p in found.unused()
     ]
-    tp = fp = fn = 0
-    for g, i in matched:
-        gi = set(g["issues"]) - {"other"}
-        si = set(developments[i].get("issues") or []) - {"other"}
-        tp, fp, fn = tp + len(gi & si), fp + len(si - gi), fn + len(gi - si)
-    labelled = [(g["cluster"], i) for g, i in matched if g.get("cluster")]
-    ptp = pfp = pfn = 0
-    for (c1, d1), (c2, d2) in combinations(labelled, 2):
-        ptp += c1 == c2 and d1 == d2
-        pfp += c1 != c2 and d1 == d2
-        pfn += c1 == c2 and d1 != d2
+    tp, fp, fn = issue_counts(matched, developments)
+    ptp, pfp, pfn = pair_counts(matched)
     return Report(
         gold=len(gold),
         mentions=n_sys,
@@ -275,6 +266,31 @@ def score(
         extra=tuple(extra),
         wrong_speaker=tuple(wrong),
     )
+
+
+def issue_counts(
+    matched: Iterable[tuple[Mapping[str, Any], int]], developments: Sequence[Mapping[str, Any]]
+) -> tuple[int, int, int]:
+    """Issue tags right, extra and missed: each matched gold row's issues against those of the
+    development its mention is in (``other`` ignored)."""
+    tp = fp = fn = 0
+    for g, i in matched:
+        gi = set(g["issues"]) - {"other"}
+        si = set(developments[i].get("issues") or []) - {"other"}
+        tp, fp, fn = tp + len(gi & si), fp + len(si - gi), fn + len(gi - si)
+    return tp, fp, fn
+
+
+def pair_counts(matched: Iterable[tuple[Mapping[str, Any], int]]) -> tuple[int, int, int]:
+    """Pairs of matched gold rows with a cluster: together in both, merged by the system (gold
+    apart), split by it (gold together) - grouping's true and false positives and negatives."""
+    labelled = [(g["cluster"], i) for g, i in matched if g.get("cluster")]
+    tp = fp = fn = 0
+    for (c1, d1), (c2, d2) in combinations(labelled, 2):
+        tp += c1 == c2 and d1 == d2
+        fp += c1 != c2 and d1 == d2
+        fn += c1 == c2 and d1 != d2
+    return tp, fp, fn
 
 
 def development_record(dev: Development, files: Mapping[str, str] | None = None) -> dict[str, Any]:
