@@ -13,7 +13,7 @@ from bot.model import Actor, Article, Chat, FeedState, Statement
 from bot.store import Store
 from bot.store.articles import ArticleStore
 from bot.store.chats import ChatStore
-from bot.store.db import StoreBase
+from bot.store.db import CACHE_KIB, StoreBase
 from bot.store.developments import DevelopmentStore
 from bot.store.feeds import FeedStore
 from bot.store.outbox import OutboxStore
@@ -490,3 +490,14 @@ def test_a_trace_sees_each_statement_the_store_runs() -> None:
     store.find_article("https://example.org/b", "", None)
     assert len(seen) == 1
     assert "articles" in seen[0]
+
+
+def test_a_file_store_keeps_a_page_cache_bigger_than_sqlites_default(tmp_path: Path) -> None:
+    # SQLite's default cache is 2 MB (-2000): a store of a few thousand articles outgrew it and
+    # re-read its index pages for every statement inserted
+    store = Store(tmp_path / "cache.db")
+    try:
+        assert store.db.execute("pragma cache_size").fetchone()[0] == -CACHE_KIB
+        assert CACHE_KIB > 2000
+    finally:
+        store.close()
