@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract.statements import Extractor
-
-LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
-
-
-def _reported(extractor: Extractor, text: str) -> list[str]:
-    found = extractor.extract(LEAD + text).statements
-    return [s.actor_id for s in found if s.kind == "reported"]
+from tests.extracting import LEAD, reported_speakers
 
 
 @pytest.mark.parametrize(
@@ -26,7 +20,7 @@ def _reported(extractor: Extractor, text: str) -> list[str]:
     ],
 )
 def test_a_question_aside_leaves_the_verb_after_it(extractor: Extractor, text: str) -> None:
-    assert _reported(extractor, text) == ["peskov"]
+    assert reported_speakers(extractor, text) == ["peskov"]
 
 
 def test_a_question_aside_then_a_negated_verb_says_nothing(extractor: Extractor) -> None:
@@ -34,7 +28,7 @@ def test_a_question_aside_then_a_negated_verb_says_nothing(extractor: Extractor)
         "Dmitry Peskov, asked about the energy truce, did not say when the ceasefire talks"
         " would resume."
     )
-    assert _reported(extractor, text) == []
+    assert reported_speakers(extractor, text) == []
 
 
 def test_an_outlet_that_quotes_the_speaker_only_carries_it(extractor: Extractor) -> None:
@@ -42,7 +36,7 @@ def test_an_outlet_that_quotes_the_speaker_only_carries_it(extractor: Extractor)
         "Yuri Ushakov was quoted by TASS as saying that the next round of the ceasefire talks"
         " could be held in Istanbul."
     )
-    assert _reported(extractor, text) == ["ushakov"]
+    assert reported_speakers(extractor, text) == ["ushakov"]
 
 
 def test_a_phrase_opening_on_a_preposition_is_no_title(extractor: Extractor) -> None:
@@ -50,7 +44,7 @@ def test_a_phrase_opening_on_a_preposition_is_no_title(extractor: Extractor) -> 
         "In a video posted on Telegram, Zelensky said Russia had launched 400 drones overnight"
         " despite the energy truce agreed at the ceasefire talks."
     )
-    assert _reported(extractor, text) == ["zelensky"]
+    assert reported_speakers(extractor, text) == ["zelensky"]
 
 
 @pytest.mark.parametrize(
@@ -71,7 +65,7 @@ def test_a_phrase_opening_on_a_preposition_is_no_title(extractor: Extractor) -> 
 def test_an_aide_to_a_name_is_an_unnamed_source_of_its_side(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
-    assert _reported(extractor, text) == [speaker]
+    assert reported_speakers(extractor, text) == [speaker]
 
 
 def test_a_body_naming_its_document_speaks_through_it(extractor: Extractor) -> None:
@@ -79,7 +73,7 @@ def test_a_body_naming_its_document_speaks_through_it(extractor: Extractor) -> N
         "A Kremlin readout of the call said Putin had stressed the need to address the root"
         " causes of the conflict before any ceasefire."
     )
-    assert _reported(extractor, text) == ["kremlin"]
+    assert reported_speakers(extractor, text) == ["kremlin"]
 
 
 def test_a_place_as_a_modifier_still_does_not_speak(extractor: Extractor) -> None:
@@ -87,7 +81,7 @@ def test_a_place_as_a_modifier_still_does_not_speak(extractor: Extractor) -> Non
         "The Berlin discussions on the ceasefire, Peskov said, had brought no progress on the"
         " frozen assets."
     )
-    assert _reported(extractor, text) == ["peskov"]
+    assert reported_speakers(extractor, text) == ["peskov"]
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract.statements import Extractor
-
-LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
-
-
-def _reported(extractor: Extractor, text: str) -> list[str]:
-    found = extractor.extract(LEAD + text).statements
-    return [s.actor_id for s in found if s.kind == "reported"]
+from tests.extracting import reported_speakers
 
 
 @pytest.mark.parametrize(
@@ -26,7 +20,7 @@ def _reported(extractor: Extractor, text: str) -> list[str]:
     ],
 )
 def test_a_contrast_clause_with_only_a_noun_says_nothing(extractor: Extractor, text: str) -> None:
-    assert _reported(extractor, text) == []
+    assert reported_speakers(extractor, text) == []
 
 
 @pytest.mark.parametrize(
@@ -49,4 +43,4 @@ def test_a_contrast_clause_with_only_a_noun_says_nothing(extractor: Extractor, t
 def test_a_contrast_clause_with_a_content_clause_still_speaks(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
-    assert _reported(extractor, text) == [speaker]
+    assert reported_speakers(extractor, text) == [speaker]

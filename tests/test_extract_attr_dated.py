@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract.statements import Extractor
-
-LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
-
-
-def _reported(extractor: Extractor, text: str) -> list[str]:
-    found = extractor.extract(LEAD + text).statements
-    return [s.actor_id for s in found if s.kind == "reported"]
+from tests.extracting import reported_speakers
 
 
 @pytest.mark.parametrize(
@@ -37,10 +31,10 @@ def _reported(extractor: Extractor, text: str) -> list[str]:
     ],
 )
 def test_a_date_before_the_subject(extractor: Extractor, text: str, speaker: str) -> None:
-    assert _reported(extractor, text) == [speaker]
+    assert reported_speakers(extractor, text) == [speaker]
 
 
 def test_a_name_after_a_preposition_is_still_its_object(extractor: Extractor) -> None:
     # "to Kallas" is no date: the speaker is the subject before it
     text = "Sybiha said to Kallas on Thursday that the frozen assets should fund the ceasefire."
-    assert _reported(extractor, text) == ["sybiha"]
+    assert reported_speakers(extractor, text) == ["sybiha"]

@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract.statements import Extractor
-
-LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
-
-
-def _reported(extractor: Extractor, text: str) -> list[str]:
-    found = extractor.extract(LEAD + text).statements
-    return [s.actor_id for s in found if s.kind == "reported"]
+from tests.extracting import reported_speakers
 
 
 @pytest.mark.parametrize(
@@ -35,16 +29,16 @@ def _reported(extractor: Extractor, text: str) -> list[str]:
 def test_a_gerund_does_not_close_the_sentence_as_its_attribution(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
-    assert _reported(extractor, text)[-1] == speaker
+    assert reported_speakers(extractor, text)[-1] == speaker
 
 
 def test_a_finite_verb_still_closes_it(extractor: Extractor) -> None:
     text = "The freeze on the assets will stay until a deal is signed, Dmitry Peskov said."
-    assert _reported(extractor, text) == ["peskov"]
+    assert reported_speakers(extractor, text) == ["peskov"]
 
 
 def test_a_possessed_gerund_is_a_noun_and_its_possessor_speaks(extractor: Extractor) -> None:
     text = (
         "The asset freeze, in Dmitry Peskov's telling, is a theft dressed up as a legal measure."
     )
-    assert _reported(extractor, text) == ["peskov"]
+    assert reported_speakers(extractor, text) == ["peskov"]

@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract.statements import Extractor
-
-LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
-
-
-def _reported(extractor: Extractor, text: str) -> list[str]:
-    found = extractor.extract(LEAD + text).statements
-    return [s.actor_id for s in found if s.kind == "reported"]
+from tests.extracting import LEAD, reported_speakers
 
 
 @pytest.mark.parametrize(
@@ -48,7 +42,7 @@ def _reported(extractor: Extractor, text: str) -> list[str]:
 def test_every_form_of_a_speech_verb_reports(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
-    assert _reported(extractor, text) == [speaker]
+    assert reported_speakers(extractor, text) == [speaker]
 
 
 def test_a_plural_subject_with_the_base_form_reports(extractor: Extractor) -> None:
@@ -56,7 +50,7 @@ def test_a_plural_subject_with_the_base_form_reports(extractor: Extractor) -> No
         "European officials describe the draft as a workable basis for a ceasefire along the"
         " current front line."
     )
-    assert len(_reported(extractor, text)) == 1
+    assert len(reported_speakers(extractor, text)) == 1
 
 
 def test_a_verb_inside_the_reported_clause_keeps_the_speaker(extractor: Extractor) -> None:
@@ -64,7 +58,7 @@ def test_a_verb_inside_the_reported_clause_keeps_the_speaker(extractor: Extracto
         "Maria Zakharova told her weekly briefing that any seizure of the frozen assets would"
         " be theft and that Moscow would respond in kind."
     )
-    assert _reported(extractor, text) == ["zakharova"]
+    assert reported_speakers(extractor, text) == ["zakharova"]
 
 
 @pytest.mark.parametrize(
@@ -111,7 +105,7 @@ def test_a_question_before_the_verb_is_no_reported_clause(extractor: Extractor) 
 def test_a_verb_phrase_ending_in_to_before_the_speech_verb_keeps_its_subject(
     extractor: Extractor, text: str
 ) -> None:
-    assert _reported(extractor, text) == ["zelensky"]
+    assert reported_speakers(extractor, text) == ["zelensky"]
 
 
 def test_a_purpose_infinitive_without_a_clause_says_nothing(extractor: Extractor) -> None:
@@ -119,7 +113,7 @@ def test_a_purpose_infinitive_without_a_clause_says_nothing(extractor: Extractor
         "Zelensky travelled all the way to Brussels on Monday to discuss the frozen assets with"
         " EU leaders."
     )
-    assert _reported(extractor, text) == []
+    assert reported_speakers(extractor, text) == []
 
 
 @pytest.mark.parametrize(
@@ -134,4 +128,4 @@ def test_a_purpose_infinitive_without_a_clause_says_nothing(extractor: Extractor
     ],
 )
 def test_a_phrase_that_states_a_point_reports(extractor: Extractor, text: str) -> None:
-    assert len(_reported(extractor, text)) == 1
+    assert len(reported_speakers(extractor, text)) == 1

@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract.statements import Extractor
-
-LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
-
-
-def _reported(extractor: Extractor, text: str) -> list[str]:
-    found = extractor.extract(LEAD + text).statements
-    return [s.actor_id for s in found if s.kind == "reported"]
+from tests.extracting import reported_speakers
 
 
 @pytest.mark.parametrize(
@@ -36,7 +30,7 @@ def _reported(extractor: Extractor, text: str) -> list[str]:
     ],
 )
 def test_more_verbs_report_speech(extractor: Extractor, text: str, speaker: str) -> None:
-    assert _reported(extractor, text) == [speaker]
+    assert reported_speakers(extractor, text) == [speaker]
 
 
 def test_a_scene_opening_the_sentence_does_not_speak(extractor: Extractor) -> None:
@@ -44,7 +38,7 @@ def test_a_scene_opening_the_sentence_does_not_speak(extractor: Extractor) -> No
         "A day after Chancellor Friedrich Merz offered German troops for a ceasefire line, his"
         " spokesman Stefan Kornelius said no decision would be taken before a deal is signed."
     )
-    assert _reported(extractor, text) == ["kornelius"]
+    assert reported_speakers(extractor, text) == ["kornelius"]
 
 
 @pytest.mark.parametrize(
@@ -65,7 +59,7 @@ def test_a_scene_opening_the_sentence_does_not_speak(extractor: Extractor) -> No
 def test_a_cited_speaker_and_a_second_verb_of_one_subject(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
-    assert _reported(extractor, text) == [speaker]
+    assert reported_speakers(extractor, text) == [speaker]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +82,7 @@ def test_a_cited_speaker_and_a_second_verb_of_one_subject(
 def test_phrases_and_an_infinitive_before_a_clause(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
-    assert _reported(extractor, text) == [speaker]
+    assert reported_speakers(extractor, text) == [speaker]
 
 
 @pytest.mark.parametrize(
@@ -100,4 +94,4 @@ def test_phrases_and_an_infinitive_before_a_clause(
     ],
 )
 def test_a_refusal_then_but_keeps_the_subject(extractor: Extractor, text: str) -> None:
-    assert _reported(extractor, text) == ["umerov"]
+    assert reported_speakers(extractor, text) == ["umerov"]

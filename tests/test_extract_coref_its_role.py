@@ -7,13 +7,7 @@ is that phrase of his country. Every text here was written for this test."""
 from __future__ import annotations
 
 from bot.extract.statements import Extractor
-
-LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
-
-
-def _reported(extractor: Extractor, text: str) -> list[str]:
-    found = extractor.extract(LEAD + text).statements
-    return [s.actor_id for s in found if s.kind == "reported"]
+from tests.extracting import reported_speakers
 
 
 def test_its_role_is_the_holder_in_the_body_that_has_it(extractor: Extractor) -> None:
@@ -22,7 +16,7 @@ def test_its_role_is_the_holder_in_the_body_that_has_it(extractor: Extractor) ->
         "NATO gathered its foreign ministers in Oslo on Wednesday. Its secretary general said"
         " the allies would send more air defence before the winter."
     )
-    assert _reported(extractor, text) == ["rutte"]
+    assert reported_speakers(extractor, text) == ["rutte"]
 
 
 def test_a_role_with_a_side_word_is_the_person_whose_role_has_it(extractor: Extractor) -> None:
@@ -31,7 +25,7 @@ def test_a_role_with_a_side_word_is_the_person_whose_role_has_it(extractor: Extr
         "Andrii Sybiha met Lars Lokke Rasmussen in Kyiv on Monday. The Ukrainian minister"
         " said the frozen assets should pay for the reconstruction of the power grid."
     )
-    assert _reported(extractor, text) == ["sybiha"]
+    assert reported_speakers(extractor, text) == ["sybiha"]
 
 
 def test_its_role_reads_the_bodies_of_the_paragraph_before(extractor: Extractor) -> None:
@@ -40,7 +34,7 @@ def test_its_role_reads_the_bodies_of_the_paragraph_before(extractor: Extractor)
         "NATO defence ministers met in Brussels on Thursday.\n\n"
         "Its secretary general said the allies would send more air defence before the winter."
     )
-    assert _reported(extractor, text) == ["rutte"]
+    assert reported_speakers(extractor, text) == ["rutte"]
 
 
 def test_a_leaders_minister_is_the_one_of_his_side_in_that_role(extractor: Extractor) -> None:
@@ -48,7 +42,7 @@ def test_a_leaders_minister_is_the_one_of_his_side_in_that_role(extractor: Extra
         "Vladimir Putin's foreign minister said on Sunday that the peace plan ignored the"
         " root causes of the war."
     )
-    assert _reported(extractor, text) == ["lavrov"]
+    assert reported_speakers(extractor, text) == ["lavrov"]
 
 
 def test_his_role_is_the_holder_for_the_man_his_stands_for(extractor: Extractor) -> None:
@@ -56,4 +50,4 @@ def test_his_role_is_the_holder_for_the_man_his_stands_for(extractor: Extractor)
         "Vladimir Putin stayed away from the summit in Istanbul. His foreign minister said the"
         " peace plan ignored the root causes of the war."
     )
-    assert _reported(extractor, text) == ["lavrov"]
+    assert reported_speakers(extractor, text) == ["lavrov"]

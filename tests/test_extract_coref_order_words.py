@@ -5,13 +5,7 @@
 from __future__ import annotations
 
 from bot.extract.statements import Extractor
-
-LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
-
-
-def _reported(extractor: Extractor, text: str) -> list[str]:
-    found = extractor.extract(LEAD + text).statements
-    return [s.actor_id for s in found if s.kind == "reported"]
+from tests.extracting import reported_speakers
 
 
 def test_the_latter_is_the_last_person_named(extractor: Extractor) -> None:
@@ -19,7 +13,7 @@ def test_the_latter_is_the_last_person_named(extractor: Extractor) -> None:
         "Lavrov met Rubio in Riyadh, and the latter said afterwards that the sanctions on"
         " Russia would stay until a deal was signed."
     )
-    assert _reported(extractor, text) == ["rubio"]
+    assert reported_speakers(extractor, text) == ["rubio"]
 
 
 def test_the_former_is_the_person_named_before_the_last(extractor: Extractor) -> None:
@@ -27,7 +21,7 @@ def test_the_former_is_the_person_named_before_the_last(extractor: Extractor) ->
         "Merz and Macron disagreed on the troops. The former said Germany would not send"
         " soldiers before a ceasefire."
     )
-    assert _reported(extractor, text) == ["merz"]
+    assert reported_speakers(extractor, text) == ["merz"]
 
 
 def test_the_former_opening_a_paragraph_counts_the_previous_one(extractor: Extractor) -> None:
@@ -35,4 +29,4 @@ def test_the_former_opening_a_paragraph_counts_the_previous_one(extractor: Extra
         "Friedrich Merz had breakfast with Emmanuel Macron in Strasbourg.\n\n"
         "The former said later that Germany would not send troops before a ceasefire."
     )
-    assert _reported(extractor, text) == ["merz"]
+    assert reported_speakers(extractor, text) == ["merz"]

@@ -7,13 +7,7 @@ test."""
 from __future__ import annotations
 
 from bot.extract.statements import Extractor
-
-LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
-
-
-def _reported(extractor: Extractor, text: str) -> list[str]:
-    found = extractor.extract(LEAD + text).statements
-    return [s.actor_id for s in found if s.kind == "reported"]
+from tests.extracting import reported_speakers
 
 
 def test_they_after_a_pair_of_people_is_the_first_of_them(extractor: Extractor) -> None:
@@ -21,7 +15,7 @@ def test_they_after_a_pair_of_people_is_the_first_of_them(extractor: Extractor) 
         "Steve Witkoff and Jared Kushner flew to Moscow on Thursday. They said afterwards that"
         " the Kremlin was ready to discuss a ceasefire on energy infrastructure."
     )
-    assert _reported(extractor, text) == ["witkoff"]
+    assert reported_speakers(extractor, text) == ["witkoff"]
 
 
 def test_a_pair_after_a_preposition_is_no_subject(extractor: Extractor) -> None:
@@ -29,7 +23,7 @@ def test_a_pair_after_a_preposition_is_no_subject(extractor: Extractor) -> None:
         "Putin met with Steve Witkoff and Jared Kushner on Thursday. They said afterwards that"
         " the Kremlin was ready to discuss a ceasefire on energy infrastructure."
     )
-    assert "witkoff" not in _reported(extractor, text)
+    assert "witkoff" not in reported_speakers(extractor, text)
 
 
 def test_the_two_envoys_are_the_pair_just_named_even_as_objects(extractor: Extractor) -> None:
@@ -37,7 +31,7 @@ def test_the_two_envoys_are_the_pair_just_named_even_as_objects(extractor: Extra
         "Putin received Steve Witkoff and Jared Kushner at his residence on Thursday.\n\n"
         "The two envoys said afterwards that a ceasefire on energy infrastructure was close."
     )
-    assert _reported(extractor, text) == ["witkoff"]
+    assert reported_speakers(extractor, text) == ["witkoff"]
 
 
 def test_the_two_leaders_are_the_first_of_the_two_last_named(extractor: Extractor) -> None:
@@ -45,7 +39,7 @@ def test_the_two_leaders_are_the_first_of_the_two_last_named(extractor: Extracto
         "Donald Trump hosted Volodymyr Zelensky for lunch on Friday. Both leaders said the"
         " security guarantees would be signed before the ceasefire."
     )
-    assert _reported(extractor, text) == ["trump"]
+    assert reported_speakers(extractor, text) == ["trump"]
 
 
 def test_they_opening_a_paragraph_is_the_pair_of_the_one_before(extractor: Extractor) -> None:
@@ -53,4 +47,4 @@ def test_they_opening_a_paragraph_is_the_pair_of_the_one_before(extractor: Extra
         "Steve Witkoff and Jared Kushner landed in Moscow late on Thursday.\n\n"
         "They said the next morning that the Kremlin was ready to talk about an energy truce."
     )
-    assert _reported(extractor, text) == ["witkoff"]
+    assert reported_speakers(extractor, text) == ["witkoff"]

@@ -7,13 +7,7 @@ written for this test."""
 from __future__ import annotations
 
 from bot.extract.statements import Extractor
-
-LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
-
-
-def _reported(extractor: Extractor, text: str) -> list[str]:
-    found = extractor.extract(LEAD + text).statements
-    return [s.actor_id for s in found if s.kind == "reported"]
+from tests.extracting import LEAD, reported_speakers
 
 
 def _speakers(extractor: Extractor, text: str) -> list[str]:
@@ -28,7 +22,7 @@ def test_he_opening_a_paragraph_is_the_subject_of_the_last_sentence(
         " phoned Volodymyr Zelensky.\n\n"
         "He said any ceasefire would need European troops on the ground to hold."
     )
-    assert _reported(extractor, text) == ["starmer"]
+    assert reported_speakers(extractor, text) == ["starmer"]
 
 
 def test_he_after_a_paragraph_closing_on_a_new_person_is_that_person(

@@ -5,13 +5,7 @@ Every text here was written for this test."""
 from __future__ import annotations
 
 from bot.extract.statements import Extractor
-
-LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
-
-
-def _reported(extractor: Extractor, text: str) -> list[str]:
-    found = extractor.extract(LEAD + text).statements
-    return [s.actor_id for s in found if s.kind == "reported"]
+from tests.extracting import reported_speakers
 
 
 def test_a_pronoun_takes_the_last_person_of_its_gender_named_before_it(
@@ -22,7 +16,7 @@ def test_a_pronoun_takes_the_last_person_of_its_gender_named_before_it(
         "Kaja Kallas sounded far more cautious than Marco Rubio. He told reporters the"
         " sanctions on Russia would stay until a signed peace deal."
     )
-    assert _reported(extractor, text)[-1] == "rubio"
+    assert reported_speakers(extractor, text)[-1] == "rubio"
 
 
 def test_a_subject_of_its_gender_still_comes_first(extractor: Extractor) -> None:
@@ -30,4 +24,4 @@ def test_a_subject_of_its_gender_still_comes_first(extractor: Extractor) -> None
         "Andrii Sybiha sounded far more cautious than Marco Rubio. He told reporters the"
         " sanctions on Russia must stay until the last soldier has left."
     )
-    assert _reported(extractor, text) == ["sybiha"]
+    assert reported_speakers(extractor, text) == ["sybiha"]

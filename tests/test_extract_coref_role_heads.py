@@ -8,13 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract.statements import Extractor
-
-LEAD = "The ceasefire talks in Geneva ended on Friday without a deal on the frozen assets.\n"
-
-
-def _reported(extractor: Extractor, text: str) -> list[str]:
-    found = extractor.extract(LEAD + text).statements
-    return [s.actor_id for s in found if s.kind == "reported"]
+from tests.extracting import reported_speakers
 
 
 @pytest.mark.parametrize(
@@ -45,7 +39,7 @@ def _reported(extractor: Extractor, text: str) -> list[str]:
 def test_a_role_between_owner_and_noun_names_its_holder(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
-    assert _reported(extractor, text) == [speaker]
+    assert reported_speakers(extractor, text) == [speaker]
 
 
 def test_a_possessed_role_nobody_holds_is_not_the_last_speaker(extractor: Extractor) -> None:
@@ -54,7 +48,7 @@ def test_a_possessed_role_nobody_holds_is_not_the_last_speaker(extractor: Extrac
         "Russia's lead negotiator said there could be no peace deal unless Ukraine left the"
         " Donbas."
     )
-    assert "zakharova" not in _reported(extractor, text)[1:]
+    assert "zakharova" not in reported_speakers(extractor, text)[1:]
 
 
 def test_a_person_s_role_nobody_tracked_holds_is_not_the_person(extractor: Extractor) -> None:
@@ -62,7 +56,7 @@ def test_a_person_s_role_nobody_tracked_holds_is_not_the_person(extractor: Extra
         "Zelensky's chief of staff said the delegation would fly to Geneva for the ceasefire"
         " talks on Sunday."
     )
-    assert "zelensky" not in _reported(extractor, text)
+    assert "zelensky" not in reported_speakers(extractor, text)
 
 
 def test_consecutive_role_nouns_need_their_holder_to_have_both(extractor: Extractor) -> None:
@@ -72,4 +66,4 @@ def test_consecutive_role_nouns_need_their_holder_to_have_both(extractor: Extrac
         "It was stated by the deputy minister that repairs to two substations would take a"
         " month."
     )
-    assert "sybiha" not in _reported(extractor, text)[1:]
+    assert "sybiha" not in reported_speakers(extractor, text)[1:]

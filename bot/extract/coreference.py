@@ -212,11 +212,11 @@ class Coreference:
     def _pair(self, para: str, mention: ActorMention, mentions: Sequence[ActorMention]) -> str:
         """ "Witkoff and Kushner flew to Moscow. They said ...": the first of two people joined
         by a conjunction who open the sentence before the pronoun's (or the pronoun's own)."""
-        start = max(para.rfind(c, 0, mention.start) for c in ".!?") + 1
-        start = max(para.rfind(c, 0, max(start - 1, 0)) for c in ".!?") + 1
+        start = _sentence_start(para, mention.start)
+        start = _sentence_start(para, max(start - 1, 0))
         named = [m for m in mentions if start <= m.start and m.end <= mention.start]
         for i, (first, second) in enumerate(pairwise(named)):
-            sentence = max(para.rfind(c, 0, first.start) for c in ".!?") + 1
+            sentence = _sentence_start(para, first.start)
             if (
                 first.kind in ("person", "unknown")
                 and second.kind in ("person", "unknown")
@@ -246,7 +246,7 @@ class Coreference:
             if people:
                 # "Trump met Zelensky. The two leaders said": the first of two people the last
                 # sentence naming anyone named
-                start = max(para.rfind(c, 0, people[-1].start) for c in ".!?") + 1
+                start = _sentence_start(para, people[-1].start)
                 last = list(dict.fromkeys(m.actor_id for m in people if m.start >= start))
                 return last[0] if len(last) > 1 else ""
         return ""
@@ -254,7 +254,7 @@ class Coreference:
     def asked_about(self, para: str, at: int) -> range:
         """Where a question the sentence before ``at`` reports stands ("Asked whether ...,"),
         up to its comma: the names inside it are what was asked about, not who answers."""
-        start = max(para.rfind(c, 0, at) for c in ".!?\n") + 1
+        start = _sentence_start(para, at, ".!?\n")
         if self._asking is not None:
             lowered = para[start:at].lower()
             if not any(verb in lowered for verb in self._asking):
@@ -287,7 +287,7 @@ class Coreference:
         preposition ("with the U.S. president")."""
         if para[m.end : m.end + 2] in ("'s", "’s"):
             return True
-        start = max(para.rfind(c, 0, m.start) for c in ".!?\n") + 1
+        start = _sentence_start(para, m.start, ".!?\n")
         opener = _WORDS.search(para, start, m.start)
         if (
             opener is not None
@@ -523,6 +523,11 @@ class Coreference:
             if len(side) == 1:
                 return side[0]
         return self._possessed(ctx.para[mention.start : mention.end], mention.noun)
+
+
+def _sentence_start(para: str, at: int, marks: str = ".!?") -> int:
+    """Where the sentence holding ``at`` starts: just after the last of ``marks`` before it."""
+    return max(para.rfind(c, 0, at) for c in marks) + 1
 
 
 _WORDS = re.compile(r"[\w'’]+")

@@ -1215,7 +1215,8 @@ class Extractor:
         """ "His envoy", "her chief of staff": role mentions owned by the person the
         possessive stands for; not "his spokesman" or "his office", which are him."""
         assert self._possessed_role is not None
-        if not any(f"{p} " in para.lower() for p in self._possessor_gender):
+        lowered = para.lower()  # once, not once a possessive
+        if not any(f"{p} " in lowered for p in self._possessor_gender):
             return []
         found = []
         for m in self._possessed_role.finditer(para):
@@ -1236,7 +1237,13 @@ class Extractor:
             )
         return found
 
-    def _last_subject(self, para, sentences, mentions, resolve) -> str:
+    def _last_subject(
+        self,
+        para: str,
+        sentences: Sequence[tuple[int, int]],
+        mentions: Sequence[ActorMention],
+        resolve: Resolve,
+    ) -> str:
         """The person the last of several sentences opens on as its subject ("Later Starmer
         called Zelensky."), resolved; "" if it opens on no one, or on a possessor."""
         if len(sentences) < 2:
