@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.store.tally import Scope
+from bot.store.wal import BUSY_SECONDS, enable_wal
 
 migrations = Migrations("talkwatch")
 CACHE_KIB = 16_384  # the page cache of a connection (PRAGMA cache_size), in KiB
@@ -393,10 +394,10 @@ class StoreBase:
         else:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.db = _Database(str(path))
-            self.db.execute("PRAGMA busy_timeout = 10000")
-            self.db.enable_wal()
+        self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+        if path is not None:
+            enable_wal(self.db)
         self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA busy_timeout = 10000")
         # WAL + NORMAL: a commit survives a process crash; only a power cut may lose the last ones
         self.db.execute("PRAGMA synchronous = NORMAL")
         # statement journals (what rolls one article's savepoint back) in memory, not in a
