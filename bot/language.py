@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -275,7 +276,7 @@ class Caseless:
     def text(self, text: str) -> str | None:
         """The text lower-cased, one character for one, if searching it finds what a
         case-insensitive search of ``text`` finds ("İ" lower-cases to two characters)."""
-        lowered = text.lower()
+        lowered = lowered_text(text)
         if not self._usable or len(lowered) != len(text):
             return None
         if self._ascii_clear and lowered.isascii():
@@ -284,6 +285,13 @@ class Caseless:
             if ch in lowered:
                 return None
         return lowered
+
+
+@lru_cache(maxsize=16)
+def lowered_text(text: str) -> str:
+    """``text.lower()``, kept for the texts lower-cased last: the stages' word searches each
+    lower-case the same paragraph and sentence (see Caseless), now one lower-casing shared."""
+    return text.lower()
 
 
 class CaselessPattern:
