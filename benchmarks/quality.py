@@ -15,16 +15,20 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:
+    from bot.app.scoring import Report
 
 COLUMNS = ("recall", "precision", "attribution", "attributed recall", "issue F1", "grouping F1")
 
 
 def main() -> None:
     """Print the per-corpus table."""
-    from bot.app.scoring import corpus_folders, evaluate_corpus
+    from bot.app.scoring import Report, corpus_folders, evaluate_corpus
     from bot.config import load_config
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -39,18 +43,31 @@ def main() -> None:
     now = datetime.now(UTC)
     print("| corpus | statements | " + " | ".join(COLUMNS) + " |")
     print("|---" * (len(COLUMNS) + 2) + "|")
-    for folder in folders:
-        r = evaluate_corpus(config, folder / "gold.jsonl", folder / "articles", now)
-        figures = (
-            r.recall,
-            r.precision,
-            r.attribution,
-            r.attributed_recall,
-            r.issue_f1,
-            r.group_f1,
-        )
-        cells = " | ".join(f"{x:.2f}" for x in figures)
-        print(f"| {folder.name} | {r.gold} | {cells} |")
+    reports = {
+        f.name: evaluate_corpus(config, f / "gold.jsonl", f / "articles", now) for f in folders
+    }
+    for name, r in reports.items():
+        _row(name, r)
+    # pooled rows: each half's folders as one corpus (every count summed, so each statement and
+    # pair weighs the same, whichever folder it is in); the held-out half only when asked for
+    for half in ("heldout", "tune"):
+        part = [r for name, r in reports.items() if name.startswith(half)]
+        if len(part) > 1:
+            _row(f"all {half} ({len(part)} folders)", Report.pooled(part))
+
+
+def _row(name: str, r: Report) -> None:
+    """One line of the table."""
+    figures = (
+        r.recall,
+        r.precision,
+        r.attribution,
+        r.attributed_recall,
+        r.issue_f1,
+        r.group_f1,
+    )
+    cells = " | ".join(f"{x:.2f}" for x in figures)
+    print(f"| {name} | {r.gold} | {cells} |")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.app.scoring import evaluate_corpus, read_gold, score
+from bot.app.scoring import Report, evaluate_corpus, read_gold, score
 from bot.config import Config
 from tests.conftest import INGEST_TIME, ROOT
 
@@ -18,10 +18,10 @@ TUNE = ROOT / "tests" / "data" / "corpus" / "tune"
 TEAM_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
-def _perfect(gold: list[dict]) -> list[dict]:
+def _perfect(gold: list[dict], stems: list[str] | None = None) -> list[dict]:
     """A system output that is the gold itself: one development per cluster, each mention
-    naming its article (as a URL would)."""
-    stems = [p.stem for p in (TUNE / "articles").glob("*.txt")]
+    naming its article (as a URL would); ``stems``: the article files' names (tune's)."""
+    stems = stems or [p.stem for p in (TUNE / "articles").glob("*.txt")]
     devs: dict[str, dict] = {}
     for g in gold:
         if "off_topic" in g["issues"]:
@@ -60,6 +60,37 @@ def test_each_kind_of_error_costs_its_own_figure() -> None:
     assert report.attribution < 1.0
     assert report.issue_r < 1.0
     assert report.group_p < 1.0
+
+
+def _flawed(folder: Path, tag: str) -> tuple[list[dict], dict[str, str], list[dict]]:
+    """A folder's gold, articles and a system output with a wrong speaker, a wrong issue, a
+    wrong merge and a missed statement; every name prefixed by ``tag`` so two folders can be
+    scored as one corpus."""
+    gold = [
+        {**g, "article": tag + g["article"], "cluster": tag + str(g.get("cluster") or "")}
+        for g in read_gold(folder / "gold.jsonl")
+    ]
+    articles = {
+        tag + p.name: p.read_text(encoding="utf-8") for p in (folder / "articles").glob("*.txt")
+    }
+    devs = _perfect(gold, [Path(name).stem for name in articles])
+    devs[0] = {**devs[0], "actor_name": "Somebody Else", "issues": ["other"]}
+    merged = {**devs[1], "mentions": devs[1]["mentions"] + devs[2]["mentions"]}
+    return gold, articles, [devs[0], merged, *devs[4:]]
+
+
+def test_pooled_reports_score_as_one_corpus() -> None:
+    corpus = ROOT / "tests" / "data" / "corpus"
+    first, second = _flawed(corpus / "tune", "a-"), _flawed(corpus / "tune2", "b-")
+    apart = [score(*first), score(*second)]
+    together = score(first[0] + second[0], first[1] | second[1], first[2] + second[2])
+    pooled = Report.pooled(apart)
+    counted = ("gold", "mentions", "matched", "used", "attributed", "issue_tp", "issue_fp",
+               "issue_fn", "pair_tp", "pair_fp", "pair_fn")  # fmt: skip
+    assert [getattr(pooled, c) for c in counted] == [getattr(together, c) for c in counted]
+    assert pooled.group_f1 == together.group_f1 < 1.0
+    # not the mean of the two folders' figures: each statement weighs the same
+    assert pooled.recall != (apart[0].recall + apart[1].recall) / 2
 
 
 @pytest.mark.skipif(not TEAM_SCORER.exists(), reason="the team's scorer is not beside the repo")

@@ -14,7 +14,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from itertools import combinations
 from pathlib import Path
@@ -74,22 +74,75 @@ def speaker_ok(gold_speaker: str, actor: str, actor_name: str) -> bool:
 
 @dataclass(frozen=True)
 class Report:
-    """The figures, and what to read when they disappoint."""
+    """The figures, and what to read when they disappoint. Counts are kept, ratios derived: the
+    reports of several folders pool into one (:meth:`pooled`) as if scored together."""
 
     gold: int
     mentions: int
     developments: int
-    recall: float
-    precision: float
-    attribution: float
-    issue_p: float
-    issue_r: float
-    group_p: float
-    group_r: float
-    gold_pairs: int
+    matched: int  # gold rows matched to a system mention
+    used: int  # system mentions matched to a gold row
+    attributed: int  # matched rows whose speaker is right
+    issue_tp: int
+    issue_fp: int
+    issue_fn: int
+    pair_tp: int  # pairs of matched clustered rows: together in gold and system
+    pair_fp: int  # merged by the system, apart in gold
+    pair_fn: int  # together in gold, split by the system
     missed: tuple[str, ...] = field(default=())
     extra: tuple[str, ...] = field(default=())
     wrong_speaker: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def pooled(cls, reports: Iterable[Report]) -> Report:
+        """Several folders' reports as one (micro-averaged: every count summed)."""
+        rs = list(reports)
+        counts = {
+            f.name: sum(getattr(r, f.name) for r in rs)
+            for f in fields(cls)
+            if f.type in (int, "int")
+        }
+        return cls(**counts)
+
+    @property
+    def recall(self) -> float:
+        """Gold statements found."""
+        return _ratio(self.matched, self.gold)
+
+    @property
+    def precision(self) -> float:
+        """System mentions that are gold statements."""
+        return _ratio(self.used, self.mentions)
+
+    @property
+    def attribution(self) -> float:
+        """Found statements given the right speaker."""
+        return _ratio(self.attributed, self.matched)
+
+    @property
+    def issue_p(self) -> float:
+        """Issue tags given that gold has."""
+        return _ratio(self.issue_tp, self.issue_tp + self.issue_fp)
+
+    @property
+    def issue_r(self) -> float:
+        """Gold issue tags given."""
+        return _ratio(self.issue_tp, self.issue_tp + self.issue_fn)
+
+    @property
+    def group_p(self) -> float:
+        """Pairs the system put together that gold has together."""
+        return _ratio(self.pair_tp, self.pair_tp + self.pair_fp)
+
+    @property
+    def group_r(self) -> float:
+        """Pairs gold has together that the system put together."""
+        return _ratio(self.pair_tp, self.pair_tp + self.pair_fn)
+
+    @property
+    def gold_pairs(self) -> int:
+        """Pairs of matched rows in one gold cluster."""
+        return self.pair_tp + self.pair_fn
 
     @property
     def issue_f1(self) -> float:
@@ -126,6 +179,10 @@ class Report:
 
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
@@ -254,14 +311,15 @@ def score(
         gold=len(gold),
         mentions=n_sys,
         developments=len(developments),
-        recall=len(matched) / len(gold) if gold else 0.0,
-        precision=len(used) / n_sys if n_sys else 0.0,
-        attribution=sum(attr) / len(attr) if attr else 0.0,
-        issue_p=tp / (tp + fp) if tp + fp else 0.0,
-        issue_r=tp / (tp + fn) if tp + fn else 0.0,
-        group_p=ptp / (ptp + pfp) if ptp + pfp else 0.0,
-        group_r=ptp / (ptp + pfn) if ptp + pfn else 0.0,
-        gold_pairs=ptp + pfn,
+        matched=len(matched),
+        used=len(used),
+        attributed=sum(attr),
+        issue_tp=tp,
+        issue_fp=fp,
+        issue_fn=fn,
+        pair_tp=ptp,
+        pair_fp=pfp,
+        pair_fn=pfn,
         missed=tuple(missed),
         extra=tuple(extra),
         wrong_speaker=tuple(wrong),

@@ -412,9 +412,7 @@ def _grouping(c: _Corpus, tally: Tally, pairs: Sequence[tuple[Mapping[str, Any],
 
 def _pair_totals(r: Report) -> dict[str, int]:
     """The split gold pairs and wrong merges the grouping figures count."""
-    together = round(r.group_r * r.gold_pairs)
-    merged = round(together / r.group_p) - together if r.group_p else 0
-    return {"split pairs": r.gold_pairs - together, "wrong merges": merged}
+    return {"split pairs": r.pair_fn, "wrong merges": r.pair_fp}
 
 
 def stage_errors(config: Config, pipe: Pipeline, gold_path: Path, folder: Path,
